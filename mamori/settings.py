@@ -69,7 +69,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "mamori.core.context_processors.mamori",
+                "mamori.core.context_processors.site",
             ],
         },
     },

@@ -1,0 +1,78 @@
+"""Template filters for Japanese dates and deadlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from japanera import EraDate
+
+register = template.Library()
+
+
+def wareki(value: dt.date | None) -> str:
+    """Return ``value`` as a Japanese-era date, e.g. 令和8年11月27日 (元年 for the first year)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    era_date = EraDate.from_date(value)
+    year = era_date.strftime("%-Y")
+    year = "元" if year == "1" else year
+    return f"{era_date.era.kanji}{year}年{value.month}月{value.day}日"
+
+
+def seireki(value: dt.date | None) -> str:
+    """Return ``value`` as a Western-calendar date in Japanese style, e.g. 2026年11月27日."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+register.filter("wareki", wareki)
+register.filter("seireki", seireki)
+
+
+@register.filter
+def days_left(value: dt.date | str | None) -> int | None:
+    """Return the days from today (Asia/Tokyo) to ``value``; negative when overdue."""
+    if not value:
+        return None
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return (value - timezone.localdate()).days
+
+
+@register.filter
+def days_left_text(value: dt.date | str | None) -> str:
+    """Return "3 days left", "today" or "2 days overdue"."""
+    days = days_left(value)
+    if days is None:
+        return ""
+    if days == 0:
+        return _("due today")
+    if days > 0:
+        return ngettext("%(n)d day left", "%(n)d days left", days) % {"n": days}
+    return ngettext("%(n)d day overdue", "%(n)d days overdue", -days) % {"n": -days}
+
+
+@register.filter
+def deadline_class(value: dt.date | str | None) -> str:
+    """Return a CSS class for a deadline: overdue, soon (within 3 days) or ok."""
+    days = days_left(value)
+    if days is None:
+        return ""
+    if days < 0:
+        return "overdue"
+    return "soon" if days <= 3 else "ok"
+
+
+@register.filter
+def isodate(value: str | None) -> dt.date | None:
+    """Return a date from its ISO text (dates stored in JSON)."""
+    return dt.date.fromisoformat(value) if value else None

@@ -1,0 +1,226 @@
+"""Every write to the incident register: intake, triage, facts, status, notes; each audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from mamori.core.services import log_action
+from mamori.incidents import coding
+from mamori.incidents.determination import evaluate, summary_text
+from mamori.incidents.models import Determination, Incident, TimelineEntry
+from mamori.incidents.taxonomy import Status
+
+FACT_FIELDS = (
+    "persons",
+    "persons_is_upper_bound",
+    "advanced_encryption",
+    "recovered_before_viewed",
+    "special_care",
+    "property_damage_risk",
+    "unauthorized_purpose",
+    "my_number",
+    "my_number_viewable_by_unspecified",
+    "my_number_network",
+    "known_on",
+    "events",
+    "likely",
+)
+TRIAGE_FIELDS = (*FACT_FIELDS, "event_class", "cause", "medium", "data_categories", "title")
+
+
+class TransitionError(ValueError):
+    """A status change that the workflow does not allow."""
+
+
+def _next_number(organisation: Any, year: int) -> str:
+    prefix = f"{year}-"
+    last = (
+        Incident.objects.filter(organisation=organisation, number__startswith=prefix)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    seq = int(last.split("-")[1]) + 1 if last else 1
+    return f"{prefix}{seq:04d}"
+
+
+def _timeline(incident: Incident, kind: str, actor: Any, text: str = "", **data: Any) -> None:
+    TimelineEntry.objects.create(
+        incident=incident, at=timezone.now(), actor=actor if actor and actor.pk else None, kind=kind, text=text,
+        data=data,
+    )
+
+
+def _reevaluate(incident: Incident, actor: Any) -> Determination | None:
+    """Evaluate the law for the current facts; keep a new snapshot only when the answer changed."""
+    facts, result = evaluate(incident)
+    latest = incident.determinations.first()
+    incident.appi_status = result["appi"]["status"]
+    incident.appi_grounds = result["appi"]["grounds"]
+    incident.final_due = _date(result["appi"].get("final_due"))
+    incident.preliminary_target = _date((result["appi"].get("preliminary_due") or {}).get("target"))
+    incident.pmark_preliminary_required = result["pmark"].get("preliminary_required")
+    incident.pmark_final_due = _date(result["pmark"].get("final_due"))
+    dates = [d for d in (incident.preliminary_target, incident.final_due, incident.pmark_final_due) if d]
+    incident.next_deadline = min(dates) if dates and incident.is_open else None
+    incident.save()
+    if latest is not None and latest.result == result and latest.facts == facts:
+        return None
+    det = Determination.objects.create(
+        incident=incident, actor=actor if actor and actor.pk else None, facts=facts, result=result,
+        appi_status=result["appi"]["status"],
+    )
+    if latest is not None and latest.result != result:
+        _timeline(incident, TimelineEntry.Kind.DETERMINATION, actor, summary_text(result))
+    log_action(incident, "incidents.determination.changed", actor=actor, data={"appi": result["appi"]["status"],
+               "grounds": result["appi"]["grounds"]})
+    return det
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+@transaction.atomic
+def incident_create(
+    *,
+    reporter: Any,
+    title: str,
+    description: str,
+    discovered_at: dt.datetime,
+    discovered_by: str,
+    event_class: str = "",
+    occurred_at: dt.datetime | None = None,
+    data_categories: list[str] | None = None,
+    persons: int | None = None,
+    persons_is_upper_bound: bool = False,
+    medium: str = "",
+    advanced_encryption: bool | None = None,
+    recovered_before_viewed: bool | None = None,
+    is_near_miss: bool = False,
+    department: Any = None,
+) -> Incident:
+    """Register an accident or near miss reported by ``reporter`` and evaluate the law at once."""
+    categories = list(data_categories or [])
+    known_on = timezone.localdate(discovered_at)
+    fields: dict[str, Any] = {
+        "organisation": reporter.organisation,
+        "department": department or reporter.department,
+        "reporter": reporter,
+        "title": title,
+        "description": description,
+        "occurred_at": occurred_at,
+        "discovered_at": discovered_at,
+        "known_on": known_on,
+        "discovered_by": discovered_by,
+        "event_class": event_class,
+        "events": [] if is_near_miss else coding.default_events(event_class),
+        "likely": event_class in coding.LIKELY_CLASSES,
+        "data_categories": categories,
+        "persons": persons,
+        "persons_is_upper_bound": persons_is_upper_bound,
+        "medium": medium,
+        "advanced_encryption": advanced_encryption,
+        "recovered_before_viewed": recovered_before_viewed,
+        "is_near_miss": is_near_miss,
+        **coding.facts_from_intake(event_class, categories),
+    }
+    for attempt in range(5):
+        try:
+            with transaction.atomic():
+                incident = Incident.objects.create(number=_next_number(reporter.organisation, known_on.year), **fields)
+            break
+        except IntegrityError:
+            if attempt == 4:
+                raise
+    _timeline(incident, TimelineEntry.Kind.REPORTED, reporter, near_miss=is_near_miss)
+    log_action(incident, "incidents.incident.created", actor=reporter, data={
+        "title": title, "description": description, "near_miss": is_near_miss, "event_class": event_class,
+        "persons": persons, "data_categories": categories,
+    })
+    _reevaluate(incident, reporter)
+    return incident
+
+
+def _changes(incident: Incident, values: dict[str, Any], allowed: tuple[str, ...]) -> dict[str, Any]:
+    unknown = set(values) - set(allowed)
+    if unknown:
+        raise ValueError(f"fields not allowed here: {sorted(unknown)}")
+    changed: dict[str, Any] = {}
+    for name, value in values.items():
+        old = getattr(incident, name)
+        if old != value:
+            changed[name] = {"old": _jsonable(old), "new": _jsonable(value)}
+            setattr(incident, name, value)
+    return changed
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date | dt.datetime) else value
+
+
+@transaction.atomic
+def incident_triage(*, incident: Incident, actor: Any, **values: Any) -> Incident:
+    """Record the manager's coding and facts; the determination is re-evaluated."""
+    incident = Incident.objects.select_for_update().get(pk=incident.pk)
+    changed = _changes(incident, values, TRIAGE_FIELDS)
+    first = incident.triaged_at is None
+    if first:
+        incident.triaged_at = timezone.now()
+    if not changed and not first:
+        return incident
+    incident.save()
+    if changed:
+        _timeline(incident, TimelineEntry.Kind.TRIAGE, actor, fields=sorted(changed))
+    log_action(incident, "incidents.incident.triaged", actor=actor, data={"changes": changed})
+    _reevaluate(incident, actor)
+    return incident
+
+
+@transaction.atomic
+def incident_update_facts(*, incident: Incident, actor: Any, **values: Any) -> Incident:
+    """Change facts of the determination (API and reporters' corrections); re-evaluated at once."""
+    incident = Incident.objects.select_for_update().get(pk=incident.pk)
+    changed = _changes(incident, values, FACT_FIELDS)
+    if not changed:
+        return incident
+    incident.save()
+    _timeline(incident, TimelineEntry.Kind.TRIAGE, actor, fields=sorted(changed))
+    log_action(incident, "incidents.incident.facts_changed", actor=actor, data={"changes": changed})
+    _reevaluate(incident, actor)
+    return incident
+
+
+@transaction.atomic
+def incident_set_status(*, incident: Incident, actor: Any, status: str, note: str = "") -> Incident:
+    """Move the incident to ``status`` in the response workflow, recording who and when."""
+    if status not in Status.values:
+        raise TransitionError(f"unknown status {status!r}")
+    incident = Incident.objects.select_for_update().get(pk=incident.pk)
+    if status == incident.status:
+        return incident
+    if status == Status.CLOSED and incident.triaged_at is None and not incident.is_near_miss:
+        raise TransitionError("an incident must be coded before it is closed")
+    old = incident.status
+    incident.status = status
+    incident.closed_at = timezone.now() if status == Status.CLOSED else None
+    incident.save()
+    _timeline(incident, TimelineEntry.Kind.STATUS, actor, note, old=old, new=status)
+    log_action(incident, "incidents.incident.status_changed", actor=actor,
+               data={"old": old, "new": status, "note": note})
+    _reevaluate(incident, actor)
+    return incident
+
+
+@transaction.atomic
+def incident_add_note(*, incident: Incident, actor: Any, text: str) -> TimelineEntry:
+    """Add a note to the incident's timeline."""
+    entry = TimelineEntry.objects.create(
+        incident=incident, at=timezone.now(), actor=actor, kind=TimelineEntry.Kind.NOTE, text=text
+    )
+    log_action(incident, "incidents.note.added", actor=actor, data={"note": text})
+    return entry

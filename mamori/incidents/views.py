@@ -1,0 +1,155 @@
+"""Pages of the incident register (thin: forms in, services and queries out)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mamori.core.services import audit_entries_for
+from mamori.incidents import queries, services
+from mamori.incidents.determination import ground_label, reason_text, status_label
+from mamori.incidents.forms import IncidentReportForm, NoteForm, StatusForm, TriageForm
+from mamori.incidents.models import Incident
+from mamori.incidents.taxonomy import DataCategory, Event, Status
+
+FACT_ROWS = (
+    "advanced_encryption", "recovered_before_viewed", "special_care", "property_damage_risk",
+    "unauthorized_purpose", "my_number", "my_number_viewable_by_unspecified", "my_number_network",
+)
+
+
+@login_required
+def incident_list(request: HttpRequest) -> HttpResponse:
+    """List the incidents the user may read, with simple filters."""
+    qs = queries.incidents_for_user(request.user).order_by("-discovered_at")
+    status = request.GET.get("status", "")
+    if status == "open":
+        qs = qs.exclude(status=Status.CLOSED)
+    elif status in Status.values:
+        qs = qs.filter(status=status)
+    kind = request.GET.get("kind", "")
+    if kind == "near_miss":
+        qs = qs.filter(is_near_miss=True)
+    elif kind == "incident":
+        qs = qs.filter(is_near_miss=False)
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    return render(request, "incidents/list.html", {
+        "page": page, "status": status, "kind": kind, "statuses": Status.choices,
+    })
+
+
+@login_required
+def incident_report(request: HttpRequest) -> HttpResponse:
+    """Take a report of an accident or near miss from any employee."""
+    if request.user.organisation_id is None:  # type: ignore[union-attr]
+        raise PermissionDenied
+    form = IncidentReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        incident = services.incident_create(reporter=request.user, **form.cleaned_data)
+        messages.success(request, _("Thank you. Your report %(number)s was received; the manager has been told.")
+                         % {"number": incident.number})
+        return redirect("incidents:detail", pk=incident.pk)
+    return render(request, "incidents/report.html", {"form": form})
+
+
+def _determination_context(incident: Incident) -> dict[str, Any]:
+    latest = incident.determinations.first()
+    if latest is None:
+        return {}
+    result = latest.result
+    def reasons(section: str) -> list[dict[str, str]]:
+        return [{"text": reason_text(r), "article": r.get("article", "")} for r in result[section].get("reasons", [])]
+    return {
+        "result": result,
+        "appi_label": status_label(result["appi"]["status"]),
+        "appi_grounds": [ground_label(g) for g in result["appi"].get("grounds", [])],
+        "appi_reasons": reasons("appi"),
+        "pmark_reasons": reasons("pmark"),
+        "pmark_criteria": [ground_label(g) for g in result["pmark"].get("criteria", [])],
+        "my_number_label": status_label(result["my_number"]["status"]),
+        "my_number_reasons": reasons("my_number"),
+        "history": incident.determinations.all()[:20],
+    }
+
+
+@login_required
+def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show the facts, the determination with its reasons, deadlines, timeline and audit log."""
+    incident = queries.get_incident_for_user(request.user, pk)
+    triage = queries.can_triage(request.user, incident)
+    context = {
+        "incident": incident,
+        "can_triage": triage,
+        "can_note": queries.can_add_note(request.user, incident),
+        "status_form": StatusForm(initial={"status": incident.status}) if triage else None,
+        "note_form": NoteForm(),
+        "timeline": incident.timeline.select_related("actor"),
+        "audit": audit_entries_for(incident)[:100],
+        "category_labels": [DataCategory(c).label for c in incident.data_categories if c in DataCategory.values],
+        "event_labels": [Event(e).label for e in incident.events if e in Event.values],
+        "fact_rows": [(Incident._meta.get_field(name).verbose_name, getattr(incident, name)) for name in FACT_ROWS],
+        **_determination_context(incident),
+    }
+    return render(request, "incidents/detail.html", context)
+
+
+TRIAGE_INITIAL_FIELDS = [name for name in TriageForm.base_fields]
+
+
+@login_required
+def incident_triage(request: HttpRequest, pk: int) -> HttpResponse:
+    """Let the manager code the incident and settle the facts of the determination."""
+    incident = queries.get_incident_for_user(request.user, pk)
+    if not queries.can_triage(request.user, incident):
+        raise PermissionDenied
+    initial = {name: getattr(incident, name) for name in TRIAGE_INITIAL_FIELDS}
+    form = TriageForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.incident_triage(incident=incident, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The coding was saved and the determination re-evaluated."))
+        return redirect("incidents:detail", pk=incident.pk)
+    return render(request, "incidents/triage.html", {"form": form, "incident": incident})
+
+
+@login_required
+@require_POST
+def incident_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move the incident to another status."""
+    incident = queries.get_incident_for_user(request.user, pk)
+    if not queries.can_triage(request.user, incident):
+        raise PermissionDenied
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.incident_set_status(incident=incident, actor=request.user, **form.cleaned_data)
+        except services.TransitionError:
+            messages.error(request, _("Code the incident (triage) before closing it."))
+        else:
+            messages.success(request, _("The status was changed."))
+    else:
+        messages.error(request, _("Please choose a valid status."))
+    return redirect("incidents:detail", pk=incident.pk)
+
+
+@login_required
+@require_POST
+def incident_note(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a note to the timeline."""
+    incident = queries.get_incident_for_user(request.user, pk)
+    if not queries.can_add_note(request.user, incident):
+        raise PermissionDenied
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        services.incident_add_note(incident=incident, actor=request.user, text=form.cleaned_data["text"])
+        messages.success(request, _("The note was added."))
+    else:
+        messages.error(request, _("The note is empty or too long."))
+    return redirect("incidents:detail", pk=incident.pk)

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+from drf_spectacular.views import SpectacularAPIView
+
+urlpatterns = [
+    path("", include("mamori.core.urls")),
+    path("accounts/", include("mamori.accounts.urls")),
+    path("incidents/", include("mamori.incidents.urls")),
+    path("api/", include("mamori.incidents.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = "mamori"
+admin.site.site_title = "mamori"
