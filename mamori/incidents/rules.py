@@ -374,7 +374,8 @@ class _Builder:
 
 def _breach_occurred(facts: Facts, b: _Builder, article: str) -> Tri:
     """Decide whether a 漏えい, 滅失 or 毀損 occurred or may have occurred (APPI Art. 26(1), GL 3-5-1-1)."""
-    if not facts.events:
+    if not facts.events - {LIKELY}:
+        # No events, or only "likely" without saying likely what: the kind is not yet known.
         b.unknown.add("events")
         b.add(
             "events.unknown",
