@@ -1,0 +1,895 @@
+"""Decide whether an incident must be reported, to whom and by when, as pure functions.
+
+Three separate regimes, each with its own determination (see ``docs/glossary.md`` for the terms):
+
+* APPI Art. 26 breach reporting to the PPC (漏えい等報告), Enforcement Rules Art. 7-10;
+* Privacy Mark incident reporting (事故等報告) to the granting body (審査機関);
+* My Number Act breach reporting for specific personal information (特定個人情報).
+
+Every determination is tri-state (reportable / not reportable / needs review). A fact that is unknown
+(``None``) never yields a silent "not reportable": it yields "needs review" and is listed, unless the other
+facts already settle the question. Each determination carries ``Reason`` objects whose English msgids
+(marked with ``gettext_noop``) explain the outcome and cite the article; the UI translates them.
+
+No ORM, no request, no Django at all, so the command line starts fast without settings.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import NamedTuple
+
+import jpholiday
+
+
+def gettext_noop(message: str) -> str:
+    """Mark an English msgid for extraction (makemessages knows this keyword) and return it unchanged.
+
+    Django's own ``gettext_noop`` reads ``settings.USE_I18N`` (Django 5.2), so it cannot be used where no
+    settings are configured, such as ``mamori appi assess``.
+    """
+    return message
+
+
+# --- Event codes (legal.md §2, the nine JIPDEC categories) -------------------------------------------
+
+LEAK = "leak"  # 漏えい
+LOSS = "loss"  # 紛失 (a medium or document)
+DESTRUCTION_DAMAGE = "destruction_damage"  # 滅失・き損
+TAMPERING = "tampering"  # 改ざん・正確性の未確保
+IMPROPER_ACQUISITION = "improper_acquisition"  # 不正・不適正取得
+PURPOSE_VIOLATION = "purpose_violation"  # 目的外利用・提供
+MISUSE = "misuse"  # 不正利用
+REQUEST_REFUSAL = "request_refusal"  # 開示等の求め等の拒否
+LIKELY = "likely"  # 前各項のおそれ: a flag on the others, or alone when the kind is not yet clear
+
+EVENT_CODES: frozenset[str] = frozenset(
+    {
+        LEAK,
+        LOSS,
+        DESTRUCTION_DAMAGE,
+        TAMPERING,
+        IMPROPER_ACQUISITION,
+        PURPOSE_VIOLATION,
+        MISUSE,
+        REQUEST_REFUSAL,
+        LIKELY,
+    }
+)
+# 漏えい, 滅失 and 毀損 in the sense of APPI Art. 26; a lost medium is a leak that may have occurred.
+APPI_EVENTS: frozenset[str] = frozenset({LEAK, LOSS, DESTRUCTION_DAMAGE, TAMPERING})
+# The events that stop being a leak when everything was recovered before anyone viewed it (GL 3-5-1-1).
+LEAK_EVENTS: frozenset[str] = frozenset({LEAK, LOSS})
+
+# --- Grounds and thresholds --------------------------------------------------------------------------
+
+SPECIAL_CARE = "special_care"
+PROPERTY_DAMAGE = "property_damage"
+UNAUTHORIZED_PURPOSE = "unauthorized_purpose"
+OVER_1000 = "over_1000"
+APPI_GROUNDS: tuple[str, ...] = (OVER_1000, PROPERTY_DAMAGE, SPECIAL_CARE, UNAUTHORIZED_PURPOSE)
+
+MY_NUMBER_OVER_100 = "my_number_over_100"
+MY_NUMBER_UNAUTHORIZED_PURPOSE = "my_number_unauthorized_purpose"
+MY_NUMBER_VIEWABLE = "my_number_viewable_by_unspecified"
+MY_NUMBER_NETWORK = "my_number_network"
+
+APPI_PERSONS_THRESHOLD = 1000  # reportable when strictly more (本人の数が千人を超える)
+MY_NUMBER_PERSONS_THRESHOLD = 100  # reportable when strictly more (百人を超える)
+FINAL_REPORT_DAYS = 30
+FINAL_REPORT_DAYS_UNAUTHORIZED = 60
+PRELIMINARY_WARN_DAY = 3
+PRELIMINARY_TARGET_DAY = 5
+
+# Notification to individuals follows the reportable situations today; an amendment promulgated in
+# July 2026 may relax it, so the set is data, not code (legal.md §1).
+NOTIFY_INDIVIDUALS_GROUNDS: frozenset[str] = frozenset(APPI_GROUNDS)
+# legal.md lists no encryption exemption for the My Number regime; keep it off until verified.
+MY_NUMBER_ENCRYPTION_EXEMPTS = False
+
+ART_26 = "APPI Art. 26(1)"
+ART_26_2 = "APPI Art. 26(2), Enforcement Rules Art. 10"
+RULES_7 = "APPI Art. 26(1), Enforcement Rules Art. 7"
+GROUND_ARTICLES: Mapping[str, str] = {
+    SPECIAL_CARE: "APPI Art. 26(1), Enforcement Rules Art. 7(i)",
+    PROPERTY_DAMAGE: "APPI Art. 26(1), Enforcement Rules Art. 7(ii)",
+    UNAUTHORIZED_PURPOSE: "APPI Art. 26(1), Enforcement Rules Art. 7(iii)",
+    OVER_1000: "APPI Art. 26(1), Enforcement Rules Art. 7(iv)",
+}
+GL_RECOVERY = "PPC Guidelines (General Rules) 3-5-1-1"
+RULES_8_1 = "Enforcement Rules Art. 8(1); PPC Guidelines (General Rules) 3-5-3-3"
+RULES_8_2 = "Enforcement Rules Art. 8(2); Act on Holidays of Administrative Organs Art. 1-2"
+PMARK = "Privacy Mark incident reporting (PMK500)"
+MY_NUMBER_ACT = "My Number Act Art. 29-4; PPC Rules on reporting My Number breaches"
+
+
+class Status(enum.StrEnum):
+    """Name the three outcomes of a determination."""
+
+    REPORTABLE = "reportable"
+    NOT_REPORTABLE = "not_reportable"
+    NEEDS_REVIEW = "needs_review"
+
+
+Tri = bool | None
+
+
+def _all(values: Iterable[Tri]) -> Tri:
+    """Return the three-valued (Kleene) conjunction: False wins, then unknown."""
+    result: Tri = True
+    for value in values:
+        if value is False:
+            return False
+        if value is None:
+            result = None
+    return result
+
+
+def _any(values: Iterable[Tri]) -> Tri:
+    """Return the three-valued (Kleene) disjunction: True wins, then unknown."""
+    result: Tri = False
+    for value in values:
+        if value is True:
+            return True
+        if value is None:
+            result = None
+    return result
+
+
+def _not(value: Tri) -> Tri:
+    return None if value is None else not value
+
+
+def _status(value: Tri) -> Status:
+    if value is None:
+        return Status.NEEDS_REVIEW
+    return Status.REPORTABLE if value else Status.NOT_REPORTABLE
+
+
+# --- Data types ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Hold what is known about an incident; ``None`` means unknown.
+
+    ``persons``: the number of individuals affected; when uncertain pass the maximum possible number
+    (Enforcement Rules Art. 7(iv)). ``advanced_encryption``: protected by advanced encryption with the key
+    neither leaked nor badly managed (Enforcement Rules Art. 7(i)). ``discovered_on`` (発覚日) starts the
+    P-mark clock and defaults to ``known_on`` (知った日, Asia/Tokyo date), which starts the APPI clock.
+    """
+
+    events: frozenset[str] = frozenset()
+    known_on: date | None = None
+    persons: int | None = None
+    special_care: bool | None = None
+    property_damage_risk: bool | None = None
+    unauthorized_purpose: bool | None = None
+    advanced_encryption: bool | None = None
+    recovered_before_viewed: bool | None = None
+    my_number: bool | None = None
+    my_number_viewable_by_unspecified: bool | None = None
+    my_number_network: bool | None = None
+    discovered_on: date | None = None
+
+    def __post_init__(self) -> None:
+        """Check the event codes and the number of persons (legal.md §2)."""
+        events = frozenset(self.events)
+        unknown = sorted(events - EVENT_CODES)
+        if unknown:
+            raise ValueError(f"unknown event code(s): {', '.join(unknown)}")
+        object.__setattr__(self, "events", events)
+        if self.persons is not None and (
+            isinstance(self.persons, bool) or not isinstance(self.persons, int) or self.persons < 0
+        ):
+            raise ValueError("persons must be a non-negative integer or None")
+
+    @property
+    def pmark_start(self) -> date | None:
+        """Return the day the P-mark clock starts: the discovery date, else the day of knowledge."""
+        return self.discovered_on or self.known_on
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Explain one step of a determination: an English msgid with named placeholders and its article."""
+
+    code: str
+    article: str
+    msgid: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """Return the untranslated English sentence with its placeholders filled in."""
+        return self.msgid % dict(self.params)
+
+
+class PreliminaryTargets(NamedTuple):
+    """Hold the 速報 guideline targets: day 3 ("due soon") and day 5 (target)."""
+
+    warn_on: date
+    target_on: date
+
+
+@dataclass(frozen=True)
+class AppiDetermination:
+    """Hold the APPI Art. 26 outcome: status, grounds, exemption, individuals' notice and deadlines.
+
+    ``needs_review`` lists the unknown facts that block the decision, or, when reportable, the deadline.
+    ``final_due`` is set only when reportable; ``final_due_if_reportable`` (the earliest possible date) is
+    set while the determination needs review, so that the clock is not lost.
+    """
+
+    status: Status
+    grounds: tuple[str, ...]
+    exempted_grounds: tuple[str, ...]
+    exemption_applied: bool
+    notify_individuals: bool | None
+    needs_review: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+    final_due: date | None = None
+    final_due_if_reportable: date | None = None
+    preliminary_due: PreliminaryTargets | None = None
+
+    @property
+    def reportable(self) -> bool | None:
+        """Return True, False or None (needs review)."""
+        return None if self.status is Status.NEEDS_REVIEW else self.status is Status.REPORTABLE
+
+
+@dataclass(frozen=True)
+class PmarkDetermination:
+    """Hold the Privacy Mark outcome: report, 速報 criteria and plain calendar deadlines (no roll-over)."""
+
+    report_required: bool | None
+    preliminary_required: bool | None
+    criteria: tuple[str, ...]
+    needs_review: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+    final_due: date | None = None
+    preliminary_due: PreliminaryTargets | None = None
+
+
+@dataclass(frozen=True)
+class MyNumberDetermination:
+    """Hold the My Number Act outcome, separate from APPI Art. 26."""
+
+    status: Status
+    grounds: tuple[str, ...]
+    needs_review: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+    final_due: date | None = None
+    final_due_if_reportable: date | None = None
+    preliminary_due: PreliminaryTargets | None = None
+
+    @property
+    def reportable(self) -> bool | None:
+        """Return True, False or None (needs review)."""
+        return None if self.status is Status.NEEDS_REVIEW else self.status is Status.REPORTABLE
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """Name one date to watch; ``is_target`` marks a guideline target rather than a deadline."""
+
+    code: str
+    due_on: date
+    is_target: bool
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Bundle the three determinations and every date to watch, earliest first."""
+
+    facts: Facts
+    appi: AppiDetermination
+    pmark: PmarkDetermination
+    my_number: MyNumberDetermination
+    deadlines: tuple[Deadline, ...]
+
+
+# --- Calendar -----------------------------------------------------------------------------------------
+
+
+def is_administrative_holiday(d: date) -> bool:
+    """Return whether ``d`` is a holiday of administrative organs (行政機関の休日に関する法律 Art. 1(1)).
+
+    Saturdays, Sundays, national holidays including 振替休日 and 国民の休日 (from ``jpholiday``), and the
+    year-end holidays 12/29-1/3, which no holiday library covers.
+    """
+    if d.weekday() >= 5:
+        return True
+    if (d.month == 12 and d.day >= 29) or (d.month == 1 and d.day <= 3):
+        return True
+    return bool(jpholiday.is_holiday(d))
+
+
+def roll_forward(d: date) -> date:
+    """Return ``d``, or the next day that is no administrative holiday (行政機関の休日に関する法律 Art. 2)."""
+    while is_administrative_holiday(d):
+        d += timedelta(days=1)
+    return d
+
+
+def nth_day(start: date, n: int) -> date:
+    """Return day ``n`` counting ``start`` as day 1 (the counting adopted in legal.md §1)."""
+    return start + timedelta(days=n - 1)
+
+
+def final_report_due(known_on: date, unauthorized_purpose: bool) -> date:
+    """Return the 確報 due date under Enforcement Rules Art. 8(2).
+
+    30 days, 60 when the unauthorised-purpose ground applies (alone or combined); the day of knowledge is
+    day 1, and a due date on an administrative holiday moves to the next working day.
+    """
+    days = FINAL_REPORT_DAYS_UNAUTHORIZED if unauthorized_purpose else FINAL_REPORT_DAYS
+    return roll_forward(nth_day(known_on, days))
+
+
+def preliminary_report_targets(known_on: date) -> PreliminaryTargets:
+    """Return the 速報 targets under Enforcement Rules Art. 8(1) (速やかに; PPC target about 3-5 days).
+
+    Day 3 ("due soon") and day 5 (target), counted like the 確報: the day of knowledge is day 1, with the
+    same roll-forward over administrative holidays. Guideline targets, not statutory dates.
+    """
+    return PreliminaryTargets(
+        roll_forward(nth_day(known_on, PRELIMINARY_WARN_DAY)),
+        roll_forward(nth_day(known_on, PRELIMINARY_TARGET_DAY)),
+    )
+
+
+def pmark_final_due(discovered_on: date, unauthorized_purpose: bool) -> date:
+    """Return the P-mark 確報 date: discovery + 29 or + 59 days as a plain calendar date (legal.md §2)."""
+    days = FINAL_REPORT_DAYS_UNAUTHORIZED if unauthorized_purpose else FINAL_REPORT_DAYS
+    return nth_day(discovered_on, days)
+
+
+def pmark_preliminary_targets(discovered_on: date) -> PreliminaryTargets:
+    """Return the P-mark 速報 targets (about 3-5 days) as plain calendar dates (legal.md §2)."""
+    return PreliminaryTargets(
+        nth_day(discovered_on, PRELIMINARY_WARN_DAY), nth_day(discovered_on, PRELIMINARY_TARGET_DAY)
+    )
+
+
+# --- Shared steps -------------------------------------------------------------------------------------
+
+
+class _Builder:
+    """Collect reasons and unknown facts while a determination is worked out."""
+
+    def __init__(self) -> None:
+        self.reasons: list[Reason] = []
+        self.unknown: set[str] = set()
+
+    def add(self, code: str, article: str, msgid: str, **params: object) -> None:
+        self.reasons.append(Reason(code, article, msgid, params))
+
+    def needs_review(self) -> tuple[str, ...]:
+        return tuple(sorted(self.unknown))
+
+
+def _breach_occurred(facts: Facts, b: _Builder, article: str) -> Tri:
+    """Decide whether a 漏えい, 滅失 or 毀損 occurred or may have occurred (APPI Art. 26(1), GL 3-5-1-1)."""
+    if not facts.events - {LIKELY}:
+        # No events, or only "likely" without saying likely what: the kind is not yet known.
+        b.unknown.add("events")
+        b.add(
+            "events.unknown",
+            article,
+            gettext_noop("What happened has not been classified yet, so reportability cannot be decided."),
+        )
+        return None
+    counted = facts.events & APPI_EVENTS
+    if not counted:
+        b.add(
+            "events.not_breach",
+            article,
+            gettext_noop(
+                "The events (%(events)s) are not a leak, loss or damage of personal data; "
+                "they are Privacy Mark incidents only."
+            ),
+            events=", ".join(sorted(facts.events)),
+        )
+        return False
+    if counted - LEAK_EVENTS:
+        b.add(
+            "events.damage",
+            article,
+            gettext_noop("Personal data was destroyed, damaged or altered (%(events)s)."),
+            events=", ".join(sorted(counted - LEAK_EVENTS)),
+        )
+        return True
+    # Only leak-like events: they vanish if everything came back before anyone looked.
+    if facts.recovered_before_viewed is True:
+        b.add(
+            "events.recovered",
+            GL_RECOVERY,
+            gettext_noop("All the data was recovered before any third party viewed it, so it is not a leak."),
+        )
+        return False
+    if facts.recovered_before_viewed is None:
+        b.unknown.add("recovered_before_viewed")
+        b.add(
+            "events.recovery_unknown",
+            GL_RECOVERY,
+            gettext_noop(
+                "It is not known whether the data was recovered before anyone viewed it; "
+                "if it was not, this is a leak."
+            ),
+        )
+        return None
+    b.add(
+        "events.leak",
+        article,
+        gettext_noop("Personal data leaked or may have leaked (%(events)s)."),
+        events=", ".join(sorted(counted)),
+    )
+    return True
+
+
+def _at_least_one_person(facts: Facts, value: bool | None) -> Tri:
+    """Apply the one-person threshold: nobody affected means the ground cannot apply."""
+    return False if facts.persons == 0 else value
+
+
+def _persons_over(facts: Facts, threshold: int) -> Tri:
+    return None if facts.persons is None else facts.persons > threshold
+
+
+def _deadline_days_reason(b: _Builder, unauthorized: bool | None, known_on: date, due: date) -> None:
+    if unauthorized is None:
+        b.unknown.add("unauthorized_purpose")
+        b.add(
+            "final_report.assumes_30_days",
+            RULES_8_2,
+            gettext_noop(
+                "The final report is shown as due on %(due)s (30 days from %(known_on)s); it would be "
+                "60 days if an unauthorised purpose is confirmed."
+            ),
+            due=due.isoformat(),
+            known_on=known_on.isoformat(),
+        )
+    else:
+        b.add(
+            "final_report.due",
+            RULES_8_2,
+            gettext_noop(
+                "The final report is due on %(due)s: %(days)s days counting %(known_on)s as day 1, "
+                "moved past weekends, national holidays and 29 December to 3 January."
+            ),
+            due=due.isoformat(),
+            days=FINAL_REPORT_DAYS_UNAUTHORIZED if unauthorized else FINAL_REPORT_DAYS,
+            known_on=known_on.isoformat(),
+        )
+
+
+# --- APPI Art. 26 -------------------------------------------------------------------------------------
+
+
+def _appi_grounds(facts: Facts) -> dict[str, Tri]:
+    """Return each reportable situation of Enforcement Rules Art. 7 as True, False or unknown."""
+    return {
+        SPECIAL_CARE: _at_least_one_person(facts, facts.special_care),
+        PROPERTY_DAMAGE: _at_least_one_person(facts, facts.property_damage_risk),
+        UNAUTHORIZED_PURPOSE: _at_least_one_person(facts, facts.unauthorized_purpose),
+        OVER_1000: _persons_over(facts, APPI_PERSONS_THRESHOLD),
+    }
+
+
+_GROUND_FACT = {
+    SPECIAL_CARE: "special_care",
+    PROPERTY_DAMAGE: "property_damage_risk",
+    UNAUTHORIZED_PURPOSE: "unauthorized_purpose",
+    OVER_1000: "persons",
+}
+
+_GROUND_MSGIDS = {
+    SPECIAL_CARE: gettext_noop(
+        "The data include special-care personal information; one person is enough to report."
+    ),
+    PROPERTY_DAMAGE: gettext_noop(
+        "Misuse of the data may cause property damage (for example card numbers or payment log-ins); "
+        "one person is enough to report."
+    ),
+    UNAUTHORIZED_PURPOSE: gettext_noop(
+        "The incident may have been caused by an act with an unauthorised purpose (for example "
+        "unauthorised access, ransomware, theft or insider exfiltration); one person is enough to report."
+    ),
+    OVER_1000: gettext_noop("%(persons)s persons are affected, more than 1,000."),
+}
+
+
+def _explain_grounds(facts: Facts, grounds: Mapping[str, Tri], b: _Builder) -> None:
+    for code in APPI_GROUNDS:
+        value = grounds[code]
+        if value is True:
+            b.add(f"ground.{code}", GROUND_ARTICLES[code], _GROUND_MSGIDS[code], persons=facts.persons)
+        elif value is None:
+            b.unknown.add(_GROUND_FACT[code])
+    if grounds[OVER_1000] is False:
+        b.add(
+            "ground.over_1000.not_met",
+            GROUND_ARTICLES[OVER_1000],
+            gettext_noop("%(persons)s persons are affected; only more than 1,000 is reportable on numbers."),
+            persons=facts.persons,
+        )
+    if not any(value is not False for value in grounds.values()):
+        b.add(
+            "ground.none",
+            RULES_7,
+            gettext_noop("None of the four reportable situations applies."),
+        )
+
+
+def _explain_encryption(enc: bool | None, b: _Builder, exempted: Iterable[str]) -> None:
+    article = "APPI Art. 26(1), Enforcement Rules Art. 7(i)-(iv)"
+    if enc is True:
+        b.add(
+            "exemption.encryption",
+            article,
+            gettext_noop(
+                "The data was protected by advanced encryption with the key kept safe, which exempts "
+                "it from reporting (grounds that would otherwise apply: %(grounds)s)."
+            ),
+            grounds=", ".join(exempted) or "-",
+        )
+    elif enc is None:
+        b.unknown.add("advanced_encryption")
+        b.add(
+            "exemption.encryption_unknown",
+            article,
+            gettext_noop(
+                "It is not known whether the data was protected by advanced encryption with the key kept "
+                "safe; without it the reportable situations are not exempt."
+            ),
+        )
+
+
+def assess_appi(facts: Facts) -> AppiDetermination:
+    """Determine PPC reportability under APPI Art. 26(1) and Enforcement Rules Art. 7-8.
+
+    Reportable when a leak, loss or damage (occurred or possible) meets one of the four situations of
+    Rules Art. 7 and no advanced-encryption exemption applies; individuals are notified in the same
+    situations (Art. 26(2), Rules Art. 10).
+    """
+    b = _Builder()
+    occurred = _breach_occurred(facts, b, ART_26)
+    grounds = _appi_grounds(facts)
+    any_ground = _any(grounds.values())
+    enc = facts.advanced_encryption
+    true_grounds = tuple(code for code in APPI_GROUNDS if grounds[code] is True)
+
+    if occurred is not False:
+        _explain_grounds(facts, grounds, b)
+        if any_ground is not False:
+            _explain_encryption(enc, b, true_grounds)
+    result = _all([occurred, any_ground, _not(enc)])
+    status = _status(result)
+    if status is Status.NEEDS_REVIEW:
+        b.add(
+            "needs_review",
+            RULES_7,
+            gettext_noop("Reportability cannot be decided until these facts are known: %(facts)s."),
+            facts=", ".join(sorted(b.unknown)),
+        )
+    else:
+        # The unknowns did not matter: other facts settled it. Deadline unknowns are added below.
+        b.unknown.clear()
+
+    exemption_applied = enc is True and _all([occurred, any_ground]) is not False
+    reported_grounds = () if status is Status.NOT_REPORTABLE or enc is True else true_grounds
+    notify: bool | None
+    if status is Status.NEEDS_REVIEW:
+        notify = None
+    else:
+        notify = status is Status.REPORTABLE and bool(NOTIFY_INDIVIDUALS_GROUNDS & set(reported_grounds))
+    if notify:
+        b.add(
+            "notify_individuals",
+            ART_26_2,
+            gettext_noop(
+                "The individuals must be told promptly; if they cannot be reached, announce it publicly "
+                "and open an inquiry desk."
+            ),
+        )
+
+    final_due = final_if = prelim = None
+    if status is not Status.NOT_REPORTABLE:
+        if facts.known_on is None:
+            b.unknown.add("known_on")
+            b.add(
+                "known_on.unknown",
+                RULES_8_2,
+                gettext_noop("The day the business knew is not recorded, so no deadline can be computed."),
+            )
+        else:
+            unauthorized = grounds[UNAUTHORIZED_PURPOSE]
+            due = final_report_due(facts.known_on, unauthorized is True)
+            prelim = preliminary_report_targets(facts.known_on)
+            b.add(
+                "preliminary_report.target",
+                RULES_8_1,
+                gettext_noop(
+                    "Send the preliminary report promptly: due soon on %(warn_on)s, target %(target_on)s "
+                    "(a guideline target of about 3-5 days, not a statutory date)."
+                ),
+                warn_on=prelim.warn_on.isoformat(),
+                target_on=prelim.target_on.isoformat(),
+            )
+            if status is Status.REPORTABLE:
+                final_due = due
+                _deadline_days_reason(b, unauthorized, facts.known_on, due)
+            else:
+                final_if = due  # 30 days unless unauthorised purpose is established: the earliest date
+    return AppiDetermination(
+        status=status,
+        grounds=tuple(sorted(reported_grounds)),
+        exempted_grounds=tuple(sorted(true_grounds)) if exemption_applied else (),
+        exemption_applied=exemption_applied,
+        notify_individuals=notify,
+        needs_review=b.needs_review(),
+        reasons=tuple(b.reasons),
+        final_due=final_due,
+        final_due_if_reportable=final_if,
+        preliminary_due=prelim,
+    )
+
+
+# --- Privacy Mark -------------------------------------------------------------------------------------
+
+
+def _pmark_criteria(facts: Facts) -> dict[str, Tri]:
+    """Return each 速報 criterion of the Privacy Mark scheme as True, False or unknown (legal.md §2)."""
+    mn = facts.my_number
+    return {
+        SPECIAL_CARE: _at_least_one_person(facts, facts.special_care),
+        PROPERTY_DAMAGE: _at_least_one_person(facts, facts.property_damage_risk),
+        UNAUTHORIZED_PURPOSE: _at_least_one_person(facts, facts.unauthorized_purpose),
+        OVER_1000: _persons_over(facts, APPI_PERSONS_THRESHOLD),
+        MY_NUMBER_OVER_100: _all([mn, _persons_over(facts, MY_NUMBER_PERSONS_THRESHOLD)]),
+        MY_NUMBER_UNAUTHORIZED_PURPOSE: _all([mn, _at_least_one_person(facts, facts.unauthorized_purpose)]),
+        MY_NUMBER_VIEWABLE: _all([mn, facts.my_number_viewable_by_unspecified]),
+        MY_NUMBER_NETWORK: _all([mn, facts.my_number_network]),
+    }
+
+
+_PMARK_FACTS: Mapping[str, tuple[str, ...]] = {
+    SPECIAL_CARE: ("special_care",),
+    PROPERTY_DAMAGE: ("property_damage_risk",),
+    UNAUTHORIZED_PURPOSE: ("unauthorized_purpose",),
+    OVER_1000: ("persons",),
+    MY_NUMBER_OVER_100: ("my_number", "persons"),
+    MY_NUMBER_UNAUTHORIZED_PURPOSE: ("my_number", "unauthorized_purpose"),
+    MY_NUMBER_VIEWABLE: ("my_number", "my_number_viewable_by_unspecified"),
+    MY_NUMBER_NETWORK: ("my_number", "my_number_network"),
+}
+
+
+def _unknown_inputs(facts: Facts, names: Iterable[str]) -> set[str]:
+    return {name for name in names if getattr(facts, name) is None}
+
+
+def assess_pmark(facts: Facts) -> PmarkDetermination:
+    """Determine the Privacy Mark reports to the granting body (審査機関) under the PMK500 rules.
+
+    Every 事故等 of any size needs a 確報 within 30 days of discovery (60 for an unauthorised purpose), as a
+    plain calendar date; encryption and recovery before viewing do not remove it. A 速報 (about 3-5 days)
+    is needed on the criteria of legal.md §2, including the My Number cases.
+    """
+    b = _Builder()
+    report_required: Tri
+    if not facts.events:
+        report_required = None
+        b.unknown.add("events")
+        b.add(
+            "pmark.events.unknown",
+            PMARK,
+            gettext_noop("What happened has not been classified yet; every incident needs a report."),
+        )
+    else:
+        report_required = True
+        b.add(
+            "pmark.report_required",
+            PMARK,
+            gettext_noop(
+                "Every incident (%(events)s) must be reported to the Privacy Mark granting body, of any "
+                "size; encryption or recovery does not remove this duty."
+            ),
+            events=", ".join(sorted(facts.events)),
+        )
+    criteria = _pmark_criteria(facts)
+    met = tuple(sorted(code for code, value in criteria.items() if value is True))
+    preliminary = _all([report_required, _any(criteria.values())])
+    if preliminary is True:
+        b.add(
+            "pmark.preliminary_required",
+            PMARK,
+            gettext_noop("A preliminary report (about 3-5 days) is required because of: %(criteria)s."),
+            criteria=", ".join(met),
+        )
+    elif preliminary is None:
+        for code, value in criteria.items():
+            if value is None:
+                b.unknown |= _unknown_inputs(facts, _PMARK_FACTS[code])
+        b.add(
+            "pmark.preliminary_unknown",
+            PMARK,
+            gettext_noop("Whether a preliminary report is required depends on facts not yet known."),
+        )
+    elif report_required:
+        b.add(
+            "pmark.preliminary_not_required",
+            PMARK,
+            gettext_noop(
+                "No preliminary report criterion applies; the granting body may still ask for one if "
+                "it judges the violation serious."
+            ),
+        )
+
+    final_due = prelim = None
+    start = facts.pmark_start
+    if report_required is not False and start is None:
+        b.unknown.add("discovered_on")
+    elif start is not None:
+        unauthorized = facts.unauthorized_purpose
+        final_due = pmark_final_due(start, unauthorized is True)
+        if unauthorized is None:
+            b.unknown.add("unauthorized_purpose")
+        b.add(
+            "pmark.final_due",
+            PMARK,
+            gettext_noop(
+                "The final report to the granting body is due on %(due)s (%(days)s calendar days counting "
+                "the discovery on %(start)s as day 1)."
+            ),
+            due=final_due.isoformat(),
+            days=FINAL_REPORT_DAYS_UNAUTHORIZED if unauthorized else FINAL_REPORT_DAYS,
+            start=start.isoformat(),
+        )
+        if preliminary is not False:
+            prelim = pmark_preliminary_targets(start)
+    return PmarkDetermination(
+        report_required=report_required,
+        preliminary_required=preliminary,
+        criteria=met,
+        needs_review=b.needs_review(),
+        reasons=tuple(b.reasons),
+        final_due=final_due,
+        preliminary_due=prelim,
+    )
+
+
+# --- My Number Act ------------------------------------------------------------------------------------
+
+
+def _my_number_grounds(facts: Facts) -> dict[str, Tri]:
+    """Return each reportable situation for specific personal information as True, False or unknown."""
+    return {
+        MY_NUMBER_NETWORK: facts.my_number_network,
+        MY_NUMBER_OVER_100: _persons_over(facts, MY_NUMBER_PERSONS_THRESHOLD),
+        MY_NUMBER_UNAUTHORIZED_PURPOSE: _at_least_one_person(facts, facts.unauthorized_purpose),
+        MY_NUMBER_VIEWABLE: facts.my_number_viewable_by_unspecified,
+    }
+
+
+_MY_NUMBER_MSGIDS = {
+    MY_NUMBER_NETWORK: gettext_noop(
+        "Specific personal information on the information-provision network is involved."
+    ),
+    MY_NUMBER_OVER_100: gettext_noop(
+        "%(persons)s persons' specific personal information is affected, more than 100."
+    ),
+    MY_NUMBER_UNAUTHORIZED_PURPOSE: gettext_noop(
+        "The breach of specific personal information may have been caused by an act with an unauthorised "
+        "purpose."
+    ),
+    MY_NUMBER_VIEWABLE: gettext_noop(
+        "Specific personal information was made viewable by unspecified persons."
+    ),
+}
+
+_MY_NUMBER_FACT = {
+    MY_NUMBER_NETWORK: "my_number_network",
+    MY_NUMBER_OVER_100: "persons",
+    MY_NUMBER_UNAUTHORIZED_PURPOSE: "unauthorized_purpose",
+    MY_NUMBER_VIEWABLE: "my_number_viewable_by_unspecified",
+}
+
+
+def assess_my_number(facts: Facts) -> MyNumberDetermination:
+    """Determine PPC reportability of a breach of specific personal information (My Number Act Art. 29-4).
+
+    A separate regime from APPI Art. 26: more than 100 persons, an unauthorised purpose, data made viewable
+    by unspecified persons, or the information-provision network. Deadlines are counted as for the APPI.
+    """
+    b = _Builder()
+    involved = facts.my_number
+    if involved is False:
+        b.add(
+            "my_number.not_involved",
+            MY_NUMBER_ACT,
+            gettext_noop("No specific personal information (My Number) is involved."),
+        )
+        return MyNumberDetermination(Status.NOT_REPORTABLE, (), (), tuple(b.reasons))
+    if involved is None:
+        b.unknown.add("my_number")
+        b.add(
+            "my_number.unknown",
+            MY_NUMBER_ACT,
+            gettext_noop("It is not known whether specific personal information (My Number) is involved."),
+        )
+    occurred = _breach_occurred(facts, b, MY_NUMBER_ACT)
+    grounds = _my_number_grounds(facts)
+    true_grounds = tuple(sorted(code for code, value in grounds.items() if value is True))
+    for code in true_grounds:
+        b.add(f"my_number.{code}", MY_NUMBER_ACT, _MY_NUMBER_MSGIDS[code], persons=facts.persons)
+    for code, value in grounds.items():
+        if value is None:
+            b.unknown.add(_MY_NUMBER_FACT[code])
+    exempt: Tri = facts.advanced_encryption if MY_NUMBER_ENCRYPTION_EXEMPTS else False
+    if exempt is None:
+        b.unknown.add("advanced_encryption")
+    result = _all([involved, occurred, _any(grounds.values()), _not(exempt)])
+    status = _status(result)
+    if status is Status.NOT_REPORTABLE:
+        b.unknown.clear()
+        if occurred is not False:
+            b.add(
+                "my_number.no_ground",
+                MY_NUMBER_ACT,
+                gettext_noop("None of the reportable situations for specific personal information applies."),
+            )
+    final_due = final_if = prelim = None
+    if status is not Status.NOT_REPORTABLE:
+        if facts.known_on is None:
+            b.unknown.add("known_on")
+        else:
+            unauthorized = grounds[MY_NUMBER_UNAUTHORIZED_PURPOSE]
+            due = final_report_due(facts.known_on, unauthorized is True)
+            prelim = preliminary_report_targets(facts.known_on)
+            if status is Status.REPORTABLE:
+                final_due = due
+                _deadline_days_reason(b, unauthorized, facts.known_on, due)
+            else:
+                final_if = due
+    return MyNumberDetermination(
+        status=status,
+        grounds=true_grounds if status is not Status.NOT_REPORTABLE else (),
+        needs_review=b.needs_review(),
+        reasons=tuple(b.reasons),
+        final_due=final_due,
+        final_due_if_reportable=final_if,
+        preliminary_due=prelim,
+    )
+
+
+# --- Everything together ------------------------------------------------------------------------------
+
+
+def _deadlines(
+    appi: AppiDetermination, pmark: PmarkDetermination, my_number: MyNumberDetermination
+) -> tuple[Deadline, ...]:
+    found: list[Deadline] = []
+    for prefix, prelim, final in (
+        ("appi", appi.preliminary_due, appi.final_due or appi.final_due_if_reportable),
+        ("my_number", my_number.preliminary_due, my_number.final_due or my_number.final_due_if_reportable),
+        ("pmark", pmark.preliminary_due, pmark.final_due),
+    ):
+        if prelim is not None:
+            found.append(Deadline(f"{prefix}.preliminary_report.warn", prelim.warn_on, True))
+            found.append(Deadline(f"{prefix}.preliminary_report.target", prelim.target_on, True))
+        if final is not None:
+            found.append(Deadline(f"{prefix}.final_report", final, False))
+    return tuple(sorted(found, key=lambda d: (d.due_on, d.code)))
+
+
+def assess(facts: Facts) -> Assessment:
+    """Determine all three regimes (APPI Art. 26, Privacy Mark, My Number Act Art. 29-4) and their dates."""
+    appi = assess_appi(facts)
+    pmark = assess_pmark(facts)
+    my_number = assess_my_number(facts)
+    return Assessment(facts, appi, pmark, my_number, _deadlines(appi, pmark, my_number))
