@@ -58,8 +58,10 @@ class AuditLogEntry(models.Model):
     """One thing somebody did to one record. Append-only (enforced here and by database triggers)."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, related_name="+")
+    # No database constraint: an entry outlives its actor and is never updated (actor_name keeps the name).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, db_constraint=False, null=True, blank=True,
+        related_name="+",
     )
     actor_name = models.CharField(max_length=150, blank=True)
     action = models.CharField(max_length=100, db_index=True)

@@ -1,0 +1,78 @@
+"""Load the fictional demo organisation, its users and a dozen incidents (idempotent)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from mamori.accounts.models import Role, User
+from mamori.core import services as core_services
+from mamori.core.models import Department, Organisation
+from mamori.incidents import services
+from mamori.incidents.models import Incident
+from mamori.testing.demo import DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_USERS
+
+
+class Command(BaseCommand):
+    help = "Load demo data (a fictional organisation, one user per role, a dozen incidents); safe to re-run."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        with transaction.atomic():
+            org = self._organisation()
+            users = self._users(org)
+            created = self._incidents(users)
+        self.stdout.write(self.style.SUCCESS(f"demo data ready: {len(users)} users, {created} new incidents"))
+        self.stdout.write("logins (password: %s): %s" % (DEMO_PASSWORD, ", ".join(sorted(users))))
+
+    def _organisation(self) -> Organisation:
+        org = Organisation.objects.filter(slug="demo").first()
+        if org is None:
+            org = core_services.organisation_create(
+                name="株式会社みほん商事（デモ）", slug="demo", pmark_body="一般財団法人日本情報経済社会推進協会（JIPDEC）",
+                inquiry_desk="お客様相談室 0120-000-000（デモ） privacy@example.com",
+            )
+        return org
+
+    def _users(self, org: Organisation) -> dict[str, User]:
+        users: dict[str, User] = {}
+        for username, display, role, dept_name in DEMO_USERS:
+            dept = None
+            if dept_name:
+                dept = Department.objects.filter(organisation=org, name=dept_name).first()
+                if dept is None:
+                    dept = core_services.department_create(organisation=org, name=dept_name)
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = User(username=username, email=f"{username}@example.com")
+                user.set_password(DEMO_PASSWORD)
+            user.display_name, user.role, user.organisation, user.department = display, Role(role), org, dept
+            user.save()
+            users[username] = user
+        return users
+
+    def _incidents(self, users: dict[str, User]) -> int:
+        created = 0
+        now = timezone.now()
+        for item in DEMO_INCIDENTS:
+            reporter = users[item["reporter"]]
+            if Incident.objects.filter(organisation=reporter.organisation, title=item["title"]).exists():
+                continue
+            discovered = now - dt.timedelta(days=item["days_ago"], hours=2)
+            incident = services.incident_create(
+                reporter=reporter, title=item["title"], description=item["description"],
+                discovered_at=discovered, occurred_at=discovered - dt.timedelta(hours=item.get("hours_before", 3)),
+                discovered_by=item["discovered_by"], event_class=item["event_class"],
+                data_categories=item["categories"], persons=item.get("persons"),
+                persons_is_upper_bound=item.get("upper_bound", False), medium=item.get("medium", "electronic"),
+                advanced_encryption=item.get("encrypted"), is_near_miss=item.get("near_miss", False),
+            )
+            if "triage" in item:
+                services.incident_triage(incident=incident, actor=users["manager"], **item["triage"])
+            for status in item.get("statuses", []):
+                services.incident_set_status(incident=incident, actor=users["manager"], status=status)
+            created += 1
+        return created
