@@ -635,14 +635,15 @@ def _appi_grounds(facts: Facts) -> dict[str, Tri]:
 
 
 def _explain_grounds(facts: Facts, grounds: Mapping[str, Tri], enc: bool | None, b: _Builder) -> None:
+    any_ground = _any(grounds.values())
     for code in APPI_GROUNDS:
         if grounds[code] is True:
             b.add(f"ground.{code}", persons=facts.persons)
-        elif grounds[code] is None:
+        elif grounds[code] is None and any_ground is None:  # blocking only while no ground applies
             b.unknown.add(_GROUND_FACT[code])
     if grounds[OVER_1000] is False:
         b.add("ground.over_1000.not_met", persons=facts.persons)
-    if _any(grounds.values()) is False:
+    if any_ground is False:
         b.add("ground.none")
     elif enc is True:
         b.add("exemption.encryption", grounds=_codes(c for c in APPI_GROUNDS if grounds[c] is True) or "-")
@@ -817,7 +818,8 @@ def assess_my_number(facts: Facts) -> MyNumberDetermination:
     true_grounds = tuple(sorted(code for code, value in grounds.items() if value is True))
     for code in true_grounds:
         b.add(f"my_number.{code}", persons=facts.persons)
-    b.unknown.update(_MY_NUMBER_FACT[code] for code, value in grounds.items() if value is None)
+    if _any(grounds.values()) is None:  # unknown grounds block only while none applies
+        b.unknown.update(_MY_NUMBER_FACT[code] for code, value in grounds.items() if value is None)
     exempt: Tri = facts.advanced_encryption if MY_NUMBER_ENCRYPTION_EXEMPTS else False
     if exempt is None:
         b.unknown.add("advanced_encryption")
