@@ -74,15 +74,14 @@ def parse_scenario(data: Any) -> tuple[Any, rules.Facts]:
         raise ScenarioError("events must be a list of event codes")
     bad_codes = sorted(set(events) - rules.EVENT_CODES)
     if bad_codes:
-        raise ScenarioError(
-            f"unknown event code(s): {', '.join(bad_codes)} (expected: {', '.join(sorted(rules.EVENT_CODES))})"
-        )
+        expected = ", ".join(sorted(rules.EVENT_CODES))
+        raise ScenarioError(f"unknown event code(s): {', '.join(bad_codes)} (expected: {expected})")
     persons = data.get("persons")
     if persons is not None and (isinstance(persons, bool) or not isinstance(persons, int) or persons < 0):
         raise ScenarioError(f"persons must be a non-negative integer or null, not {json.dumps(persons)}")
-    flags = {name: _boolean(data.get(name, False), name) for name in BOOLEAN_FIELDS}
-    dates = {name: _date(data.get(name), name) for name in DATE_FIELDS}
-    return scenario_id, rules.Facts(events=frozenset(events), persons=persons, **flags, **dates)
+    fields: dict[str, Any] = {name: _boolean(data.get(name, False), name) for name in BOOLEAN_FIELDS}
+    fields.update({name: _date(data.get(name), name) for name in DATE_FIELDS})
+    return scenario_id, rules.Facts(events=frozenset(events), persons=persons, **fields)
 
 
 def _iso(d: date | None) -> str | None:

@@ -34,7 +34,7 @@ def gettext_noop(message: str) -> str:
     return message
 
 
-# --- Event codes (legal.md §2, the nine JIPDEC categories) -------------------------------------------
+# --- Event codes (legal.md §2, the nine JIPDEC categories) ---------------------------------------------
 
 LEAK = "leak"  # 漏えい
 LOSS = "loss"  # 紛失 (a medium or document)
@@ -46,25 +46,17 @@ MISUSE = "misuse"  # 不正利用
 REQUEST_REFUSAL = "request_refusal"  # 開示等の求め等の拒否
 LIKELY = "likely"  # 前各項のおそれ: a flag on the others, or alone when the kind is not yet clear
 
-EVENT_CODES: frozenset[str] = frozenset(
-    {
-        LEAK,
-        LOSS,
-        DESTRUCTION_DAMAGE,
-        TAMPERING,
-        IMPROPER_ACQUISITION,
-        PURPOSE_VIOLATION,
-        MISUSE,
-        REQUEST_REFUSAL,
-        LIKELY,
-    }
-)
 # 漏えい, 滅失 and 毀損 in the sense of APPI Art. 26; a lost medium is a leak that may have occurred.
 APPI_EVENTS: frozenset[str] = frozenset({LEAK, LOSS, DESTRUCTION_DAMAGE, TAMPERING})
+# Privacy Mark 事故等 that are no 漏えい等 under APPI Art. 26.
+PMARK_ONLY_EVENTS: frozenset[str] = frozenset(
+    {IMPROPER_ACQUISITION, PURPOSE_VIOLATION, MISUSE, REQUEST_REFUSAL}
+)
+EVENT_CODES: frozenset[str] = APPI_EVENTS | PMARK_ONLY_EVENTS | {LIKELY}
 # The events that stop being a leak when everything was recovered before anyone viewed it (GL 3-5-1-1).
 LEAK_EVENTS: frozenset[str] = frozenset({LEAK, LOSS})
 
-# --- Grounds and thresholds --------------------------------------------------------------------------
+# --- Grounds and thresholds ----------------------------------------------------------------------------
 
 SPECIAL_CARE = "special_care"
 PROPERTY_DAMAGE = "property_damage"
@@ -99,6 +91,7 @@ GROUND_ARTICLES: Mapping[str, str] = {
     UNAUTHORIZED_PURPOSE: "APPI Art. 26(1), Enforcement Rules Art. 7(iii)",
     OVER_1000: "APPI Art. 26(1), Enforcement Rules Art. 7(iv)",
 }
+ENCRYPTION = "APPI Art. 26(1), Enforcement Rules Art. 7(i)-(iv)"
 GL_RECOVERY = "PPC Guidelines (General Rules) 3-5-1-1"
 RULES_8_1 = "Enforcement Rules Art. 8(1); PPC Guidelines (General Rules) 3-5-3-3"
 RULES_8_2 = "Enforcement Rules Art. 8(2); Act on Holidays of Administrative Organs Art. 1-2"
@@ -149,7 +142,7 @@ def _status(value: Tri) -> Status:
     return Status.REPORTABLE if value else Status.NOT_REPORTABLE
 
 
-# --- Data types ---------------------------------------------------------------------------------------
+# --- Data types ----------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -292,7 +285,7 @@ class Assessment:
     deadlines: tuple[Deadline, ...]
 
 
-# --- Calendar -----------------------------------------------------------------------------------------
+# --- Calendar ------------------------------------------------------------------------------------------
 
 
 def is_administrative_holiday(d: date) -> bool:
@@ -355,79 +348,228 @@ def pmark_preliminary_targets(discovered_on: date) -> PreliminaryTargets:
     )
 
 
-# --- Shared steps -------------------------------------------------------------------------------------
+# --- Reasons: one catalogue of cited, translatable sentences -------------------------------------------
+
+MESSAGES: Mapping[str, tuple[str, str]] = {
+    # code: (article, English msgid with named placeholders)
+    "events.unknown": (
+        ART_26,
+        gettext_noop("What happened has not been classified yet, so reportability cannot be decided."),
+    ),
+    "events.not_breach": (
+        ART_26,
+        gettext_noop(
+            "The events (%(events)s) are not a leak, loss or damage of personal data; "
+            "they are Privacy Mark incidents only."
+        ),
+    ),
+    "events.damage": (ART_26, gettext_noop("Personal data was destroyed, damaged or altered (%(events)s).")),
+    "events.leak": (ART_26, gettext_noop("Personal data leaked or may have leaked (%(events)s).")),
+    "events.recovered": (
+        GL_RECOVERY,
+        gettext_noop("All the data was recovered before any third party viewed it, so it is not a leak."),
+    ),
+    "events.recovery_unknown": (
+        GL_RECOVERY,
+        gettext_noop(
+            "It is not known whether the data was recovered before anyone viewed it; "
+            "if it was not, this is a leak."
+        ),
+    ),
+    "ground.special_care": (
+        GROUND_ARTICLES[SPECIAL_CARE],
+        gettext_noop("The data include special-care personal information; one person is enough to report."),
+    ),
+    "ground.property_damage": (
+        GROUND_ARTICLES[PROPERTY_DAMAGE],
+        gettext_noop(
+            "Misuse of the data may cause property damage (for example card numbers or payment log-ins); "
+            "one person is enough to report."
+        ),
+    ),
+    "ground.unauthorized_purpose": (
+        GROUND_ARTICLES[UNAUTHORIZED_PURPOSE],
+        gettext_noop(
+            "The incident may have been caused by an act with an unauthorised purpose (for example "
+            "unauthorised access, ransomware, theft or insider exfiltration); one person is enough to report."
+        ),
+    ),
+    "ground.over_1000": (
+        GROUND_ARTICLES[OVER_1000],
+        gettext_noop("%(persons)s persons are affected, more than 1,000."),
+    ),
+    "ground.over_1000.not_met": (
+        GROUND_ARTICLES[OVER_1000],
+        gettext_noop("%(persons)s persons are affected; only more than 1,000 is reportable on numbers."),
+    ),
+    "ground.none": (RULES_7, gettext_noop("None of the four reportable situations applies.")),
+    "exemption.encryption": (
+        ENCRYPTION,
+        gettext_noop(
+            "The data was protected by advanced encryption with the key kept safe, which exempts it from "
+            "reporting (grounds that would otherwise apply: %(grounds)s)."
+        ),
+    ),
+    "exemption.encryption_unknown": (
+        ENCRYPTION,
+        gettext_noop(
+            "It is not known whether the data was protected by advanced encryption with the key kept safe; "
+            "without it the reportable situations are not exempt."
+        ),
+    ),
+    "needs_review": (
+        RULES_7,
+        gettext_noop("Reportability cannot be decided until these facts are known: %(facts)s."),
+    ),
+    "notify_individuals": (
+        ART_26_2,
+        gettext_noop(
+            "The individuals must be told promptly; if they cannot be reached, announce it publicly and "
+            "open an inquiry desk."
+        ),
+    ),
+    "known_on.unknown": (
+        RULES_8_2,
+        gettext_noop("The day the business knew is not recorded, so no deadline can be computed."),
+    ),
+    "preliminary_report.target": (
+        RULES_8_1,
+        gettext_noop(
+            "Send the preliminary report promptly: due soon on %(warn_on)s, target %(target_on)s "
+            "(a guideline target of about 3-5 days, not a statutory date)."
+        ),
+    ),
+    "final_report.due": (
+        RULES_8_2,
+        gettext_noop(
+            "The final report is due on %(due)s: %(days)s days counting %(known_on)s as day 1; a due date on "
+            "a weekend, a national holiday or 29 December to 3 January moves to the next working day."
+        ),
+    ),
+    "final_report.assumes_30_days": (
+        RULES_8_2,
+        gettext_noop(
+            "The final report is shown as due on %(due)s (30 days from %(known_on)s); it would be 60 days "
+            "if an unauthorised purpose is confirmed."
+        ),
+    ),
+    "pmark.events.unknown": (
+        PMARK,
+        gettext_noop("What happened has not been classified yet; every incident needs a report."),
+    ),
+    "pmark.report_required": (
+        PMARK,
+        gettext_noop(
+            "Every incident (%(events)s) must be reported to the Privacy Mark granting body, of any size; "
+            "encryption or recovery does not remove this duty."
+        ),
+    ),
+    "pmark.preliminary_required": (
+        PMARK,
+        gettext_noop("A preliminary report (about 3-5 days) is required because of: %(criteria)s."),
+    ),
+    "pmark.preliminary_unknown": (
+        PMARK,
+        gettext_noop("Whether a preliminary report is required depends on facts not yet known: %(facts)s."),
+    ),
+    "pmark.preliminary_not_required": (
+        PMARK,
+        gettext_noop(
+            "No preliminary report criterion applies; the granting body may still ask for one if it "
+            "judges the violation serious."
+        ),
+    ),
+    "pmark.final_due": (
+        PMARK,
+        gettext_noop(
+            "The final report to the granting body is due on %(due)s (%(days)s calendar days counting the "
+            "discovery on %(start)s as day 1)."
+        ),
+    ),
+    "my_number.not_involved": (
+        MY_NUMBER_ACT,
+        gettext_noop("No specific personal information (My Number) is involved."),
+    ),
+    "my_number.unknown": (
+        MY_NUMBER_ACT,
+        gettext_noop("It is not known whether specific personal information (My Number) is involved."),
+    ),
+    "my_number.my_number_network": (
+        MY_NUMBER_ACT,
+        gettext_noop("Specific personal information on the information-provision network is involved."),
+    ),
+    "my_number.my_number_over_100": (
+        MY_NUMBER_ACT,
+        gettext_noop("%(persons)s persons' specific personal information is affected, more than 100."),
+    ),
+    "my_number.my_number_unauthorized_purpose": (
+        MY_NUMBER_ACT,
+        gettext_noop(
+            "The breach of specific personal information may have been caused by an act with an "
+            "unauthorised purpose."
+        ),
+    ),
+    "my_number.my_number_viewable_by_unspecified": (
+        MY_NUMBER_ACT,
+        gettext_noop("Specific personal information was made viewable by unspecified persons."),
+    ),
+    "my_number.no_ground": (
+        MY_NUMBER_ACT,
+        gettext_noop("None of the reportable situations for specific personal information applies."),
+    ),
+    "my_number.needs_review": (
+        MY_NUMBER_ACT,
+        gettext_noop("Reportability cannot be decided until these facts are known: %(facts)s."),
+    ),
+}
 
 
 class _Builder:
     """Collect reasons and unknown facts while a determination is worked out."""
 
-    def __init__(self) -> None:
+    def __init__(self, article: str | None = None) -> None:
         self.reasons: list[Reason] = []
         self.unknown: set[str] = set()
+        self.article = article  # overrides the catalogue's article, e.g. for the My Number regime
 
-    def add(self, code: str, article: str, msgid: str, **params: object) -> None:
-        self.reasons.append(Reason(code, article, msgid, params))
+    def add(self, code: str, **params: object) -> None:
+        article, msgid = MESSAGES[code]
+        self.reasons.append(Reason(code, self.article or article, msgid, params))
 
     def needs_review(self) -> tuple[str, ...]:
         return tuple(sorted(self.unknown))
 
 
-def _breach_occurred(facts: Facts, b: _Builder, article: str) -> Tri:
+def _codes(codes: Iterable[str]) -> str:
+    return ", ".join(sorted(codes))
+
+
+# --- Steps shared by the APPI and My Number determinations ---------------------------------------------
+
+
+def _breach_occurred(facts: Facts, b: _Builder) -> Tri:
     """Decide whether a 漏えい, 滅失 or 毀損 occurred or may have occurred (APPI Art. 26(1), GL 3-5-1-1)."""
     if not facts.events - {LIKELY}:
         # No events, or only "likely" without saying likely what: the kind is not yet known.
         b.unknown.add("events")
-        b.add(
-            "events.unknown",
-            article,
-            gettext_noop("What happened has not been classified yet, so reportability cannot be decided."),
-        )
+        b.add("events.unknown")
         return None
     counted = facts.events & APPI_EVENTS
     if not counted:
-        b.add(
-            "events.not_breach",
-            article,
-            gettext_noop(
-                "The events (%(events)s) are not a leak, loss or damage of personal data; "
-                "they are Privacy Mark incidents only."
-            ),
-            events=", ".join(sorted(facts.events)),
-        )
+        b.add("events.not_breach", events=_codes(facts.events))
         return False
     if counted - LEAK_EVENTS:
-        b.add(
-            "events.damage",
-            article,
-            gettext_noop("Personal data was destroyed, damaged or altered (%(events)s)."),
-            events=", ".join(sorted(counted - LEAK_EVENTS)),
-        )
+        b.add("events.damage", events=_codes(counted - LEAK_EVENTS))
         return True
     # Only leak-like events: they vanish if everything came back before anyone looked.
-    if facts.recovered_before_viewed is True:
-        b.add(
-            "events.recovered",
-            GL_RECOVERY,
-            gettext_noop("All the data was recovered before any third party viewed it, so it is not a leak."),
-        )
-        return False
     if facts.recovered_before_viewed is None:
         b.unknown.add("recovered_before_viewed")
-        b.add(
-            "events.recovery_unknown",
-            GL_RECOVERY,
-            gettext_noop(
-                "It is not known whether the data was recovered before anyone viewed it; "
-                "if it was not, this is a leak."
-            ),
-        )
+        b.add("events.recovery_unknown")
         return None
-    b.add(
-        "events.leak",
-        article,
-        gettext_noop("Personal data leaked or may have leaked (%(events)s)."),
-        events=", ".join(sorted(counted)),
-    )
+    if facts.recovered_before_viewed:
+        b.add("events.recovered")
+        return False
+    b.add("events.leak", events=_codes(counted))
     return True
 
 
@@ -440,38 +582,50 @@ def _persons_over(facts: Facts, threshold: int) -> Tri:
     return None if facts.persons is None else facts.persons > threshold
 
 
-def _deadline_days_reason(b: _Builder, unauthorized: bool | None, known_on: date, due: date) -> None:
+def _clock(
+    status: Status, known_on: date | None, unauthorized: Tri, b: _Builder
+) -> tuple[date | None, date | None, PreliminaryTargets | None]:
+    """Return (final due, final due if reportable, 速報 targets) under Enforcement Rules Art. 8.
+
+    While the determination needs review, the 確報 date is the earliest possible one (30 days unless an
+    unauthorised purpose is established), so that the clock is never lost.
+    """
+    if status is Status.NOT_REPORTABLE:
+        return None, None, None
+    if known_on is None:
+        b.unknown.add("known_on")
+        b.add("known_on.unknown")
+        return None, None, None
+    due = final_report_due(known_on, unauthorized is True)
+    prelim = preliminary_report_targets(known_on)
+    b.add(
+        "preliminary_report.target",
+        warn_on=prelim.warn_on.isoformat(),
+        target_on=prelim.target_on.isoformat(),
+    )
+    if status is Status.NEEDS_REVIEW:
+        return None, due, prelim
     if unauthorized is None:
         b.unknown.add("unauthorized_purpose")
-        b.add(
-            "final_report.assumes_30_days",
-            RULES_8_2,
-            gettext_noop(
-                "The final report is shown as due on %(due)s (30 days from %(known_on)s); it would be "
-                "60 days if an unauthorised purpose is confirmed."
-            ),
-            due=due.isoformat(),
-            known_on=known_on.isoformat(),
-        )
+        b.add("final_report.assumes_30_days", due=due.isoformat(), known_on=known_on.isoformat())
     else:
-        b.add(
-            "final_report.due",
-            RULES_8_2,
-            gettext_noop(
-                "The final report is due on %(due)s: %(days)s days counting %(known_on)s as day 1, "
-                "moved past weekends, national holidays and 29 December to 3 January."
-            ),
-            due=due.isoformat(),
-            days=FINAL_REPORT_DAYS_UNAUTHORIZED if unauthorized else FINAL_REPORT_DAYS,
-            known_on=known_on.isoformat(),
-        )
+        days = FINAL_REPORT_DAYS_UNAUTHORIZED if unauthorized else FINAL_REPORT_DAYS
+        b.add("final_report.due", due=due.isoformat(), days=days, known_on=known_on.isoformat())
+    return due, None, prelim
 
 
-# --- APPI Art. 26 -------------------------------------------------------------------------------------
+# --- APPI Art. 26 --------------------------------------------------------------------------------------
+
+_GROUND_FACT: Mapping[str, str] = {
+    SPECIAL_CARE: "special_care",
+    PROPERTY_DAMAGE: "property_damage_risk",
+    UNAUTHORIZED_PURPOSE: "unauthorized_purpose",
+    OVER_1000: "persons",
+}
 
 
 def _appi_grounds(facts: Facts) -> dict[str, Tri]:
-    """Return each reportable situation of Enforcement Rules Art. 7 as True, False or unknown."""
+    """Return each reportable situation of Enforcement Rules Art. 7(i)-(iv) as True, False or unknown."""
     return {
         SPECIAL_CARE: _at_least_one_person(facts, facts.special_care),
         PROPERTY_DAMAGE: _at_least_one_person(facts, facts.property_damage_risk),
@@ -480,73 +634,22 @@ def _appi_grounds(facts: Facts) -> dict[str, Tri]:
     }
 
 
-_GROUND_FACT = {
-    SPECIAL_CARE: "special_care",
-    PROPERTY_DAMAGE: "property_damage_risk",
-    UNAUTHORIZED_PURPOSE: "unauthorized_purpose",
-    OVER_1000: "persons",
-}
-
-_GROUND_MSGIDS = {
-    SPECIAL_CARE: gettext_noop(
-        "The data include special-care personal information; one person is enough to report."
-    ),
-    PROPERTY_DAMAGE: gettext_noop(
-        "Misuse of the data may cause property damage (for example card numbers or payment log-ins); "
-        "one person is enough to report."
-    ),
-    UNAUTHORIZED_PURPOSE: gettext_noop(
-        "The incident may have been caused by an act with an unauthorised purpose (for example "
-        "unauthorised access, ransomware, theft or insider exfiltration); one person is enough to report."
-    ),
-    OVER_1000: gettext_noop("%(persons)s persons are affected, more than 1,000."),
-}
-
-
-def _explain_grounds(facts: Facts, grounds: Mapping[str, Tri], b: _Builder) -> None:
+def _explain_grounds(facts: Facts, grounds: Mapping[str, Tri], enc: bool | None, b: _Builder) -> None:
+    any_ground = _any(grounds.values())
     for code in APPI_GROUNDS:
-        value = grounds[code]
-        if value is True:
-            b.add(f"ground.{code}", GROUND_ARTICLES[code], _GROUND_MSGIDS[code], persons=facts.persons)
-        elif value is None:
+        if grounds[code] is True:
+            b.add(f"ground.{code}", persons=facts.persons)
+        elif grounds[code] is None and any_ground is None:  # blocking only while no ground applies
             b.unknown.add(_GROUND_FACT[code])
     if grounds[OVER_1000] is False:
-        b.add(
-            "ground.over_1000.not_met",
-            GROUND_ARTICLES[OVER_1000],
-            gettext_noop("%(persons)s persons are affected; only more than 1,000 is reportable on numbers."),
-            persons=facts.persons,
-        )
-    if not any(value is not False for value in grounds.values()):
-        b.add(
-            "ground.none",
-            RULES_7,
-            gettext_noop("None of the four reportable situations applies."),
-        )
-
-
-def _explain_encryption(enc: bool | None, b: _Builder, exempted: Iterable[str]) -> None:
-    article = "APPI Art. 26(1), Enforcement Rules Art. 7(i)-(iv)"
-    if enc is True:
-        b.add(
-            "exemption.encryption",
-            article,
-            gettext_noop(
-                "The data was protected by advanced encryption with the key kept safe, which exempts "
-                "it from reporting (grounds that would otherwise apply: %(grounds)s)."
-            ),
-            grounds=", ".join(exempted) or "-",
-        )
+        b.add("ground.over_1000.not_met", persons=facts.persons)
+    if any_ground is False:
+        b.add("ground.none")
+    elif enc is True:
+        b.add("exemption.encryption", grounds=_codes(c for c in APPI_GROUNDS if grounds[c] is True) or "-")
     elif enc is None:
         b.unknown.add("advanced_encryption")
-        b.add(
-            "exemption.encryption_unknown",
-            article,
-            gettext_noop(
-                "It is not known whether the data was protected by advanced encryption with the key kept "
-                "safe; without it the reportable situations are not exempt."
-            ),
-        )
+        b.add("exemption.encryption_unknown")
 
 
 def assess_appi(facts: Facts) -> AppiDetermination:
@@ -557,77 +660,29 @@ def assess_appi(facts: Facts) -> AppiDetermination:
     situations (Art. 26(2), Rules Art. 10).
     """
     b = _Builder()
-    occurred = _breach_occurred(facts, b, ART_26)
+    occurred = _breach_occurred(facts, b)
     grounds = _appi_grounds(facts)
-    any_ground = _any(grounds.values())
     enc = facts.advanced_encryption
-    true_grounds = tuple(code for code in APPI_GROUNDS if grounds[code] is True)
-
     if occurred is not False:
-        _explain_grounds(facts, grounds, b)
-        if any_ground is not False:
-            _explain_encryption(enc, b, true_grounds)
-    result = _all([occurred, any_ground, _not(enc)])
-    status = _status(result)
+        _explain_grounds(facts, grounds, enc, b)
+    status = _status(_all([occurred, _any(grounds.values()), _not(enc)]))
     if status is Status.NEEDS_REVIEW:
-        b.add(
-            "needs_review",
-            RULES_7,
-            gettext_noop("Reportability cannot be decided until these facts are known: %(facts)s."),
-            facts=", ".join(sorted(b.unknown)),
-        )
+        b.add("needs_review", facts=_codes(b.unknown))
     else:
-        # The unknowns did not matter: other facts settled it. Deadline unknowns are added below.
-        b.unknown.clear()
+        b.unknown.clear()  # other facts settled it; deadline unknowns are added by _clock
 
-    exemption_applied = enc is True and _all([occurred, any_ground]) is not False
-    reported_grounds = () if status is Status.NOT_REPORTABLE or enc is True else true_grounds
-    notify: bool | None
-    if status is Status.NEEDS_REVIEW:
-        notify = None
-    else:
-        notify = status is Status.REPORTABLE and bool(NOTIFY_INDIVIDUALS_GROUNDS & set(reported_grounds))
+    true_grounds = tuple(code for code in APPI_GROUNDS if grounds[code] is True)
+    exemption_applied = enc is True and _all([occurred, _any(grounds.values())]) is not False
+    reported = () if status is Status.NOT_REPORTABLE or enc is True else true_grounds
+    notify: bool | None = None
+    if status is not Status.NEEDS_REVIEW:
+        notify = status is Status.REPORTABLE and bool(NOTIFY_INDIVIDUALS_GROUNDS & set(reported))
     if notify:
-        b.add(
-            "notify_individuals",
-            ART_26_2,
-            gettext_noop(
-                "The individuals must be told promptly; if they cannot be reached, announce it publicly "
-                "and open an inquiry desk."
-            ),
-        )
-
-    final_due = final_if = prelim = None
-    if status is not Status.NOT_REPORTABLE:
-        if facts.known_on is None:
-            b.unknown.add("known_on")
-            b.add(
-                "known_on.unknown",
-                RULES_8_2,
-                gettext_noop("The day the business knew is not recorded, so no deadline can be computed."),
-            )
-        else:
-            unauthorized = grounds[UNAUTHORIZED_PURPOSE]
-            due = final_report_due(facts.known_on, unauthorized is True)
-            prelim = preliminary_report_targets(facts.known_on)
-            b.add(
-                "preliminary_report.target",
-                RULES_8_1,
-                gettext_noop(
-                    "Send the preliminary report promptly: due soon on %(warn_on)s, target %(target_on)s "
-                    "(a guideline target of about 3-5 days, not a statutory date)."
-                ),
-                warn_on=prelim.warn_on.isoformat(),
-                target_on=prelim.target_on.isoformat(),
-            )
-            if status is Status.REPORTABLE:
-                final_due = due
-                _deadline_days_reason(b, unauthorized, facts.known_on, due)
-            else:
-                final_if = due  # 30 days unless unauthorised purpose is established: the earliest date
+        b.add("notify_individuals")
+    final_due, final_if, prelim = _clock(status, facts.known_on, grounds[UNAUTHORIZED_PURPOSE], b)
     return AppiDetermination(
         status=status,
-        grounds=tuple(sorted(reported_grounds)),
+        grounds=tuple(sorted(reported)),
         exempted_grounds=tuple(sorted(true_grounds)) if exemption_applied else (),
         exemption_applied=exemption_applied,
         notify_individuals=notify,
@@ -639,11 +694,26 @@ def assess_appi(facts: Facts) -> AppiDetermination:
     )
 
 
-# --- Privacy Mark -------------------------------------------------------------------------------------
+# --- Privacy Mark --------------------------------------------------------------------------------------
+
+# criterion: the facts it depends on, listed for review when it is unknown
+_PMARK_FACTS: Mapping[str, tuple[str, ...]] = {
+    SPECIAL_CARE: ("special_care",),
+    PROPERTY_DAMAGE: ("property_damage_risk",),
+    UNAUTHORIZED_PURPOSE: ("unauthorized_purpose",),
+    OVER_1000: ("persons",),
+    MY_NUMBER_OVER_100: ("my_number", "persons"),
+    MY_NUMBER_UNAUTHORIZED_PURPOSE: ("my_number", "unauthorized_purpose"),
+    MY_NUMBER_VIEWABLE: ("my_number", "my_number_viewable_by_unspecified"),
+    MY_NUMBER_NETWORK: ("my_number", "my_number_network"),
+}
 
 
 def _pmark_criteria(facts: Facts) -> dict[str, Tri]:
-    """Return each 速報 criterion of the Privacy Mark scheme as True, False or unknown (legal.md §2)."""
+    """Return each 速報 criterion of the Privacy Mark scheme as True, False or unknown (legal.md §2).
+
+    Judged on personal information regardless of encryption or recovery.
+    """
     mn = facts.my_number
     return {
         SPECIAL_CARE: _at_least_one_person(facts, facts.special_care),
@@ -657,22 +727,6 @@ def _pmark_criteria(facts: Facts) -> dict[str, Tri]:
     }
 
 
-_PMARK_FACTS: Mapping[str, tuple[str, ...]] = {
-    SPECIAL_CARE: ("special_care",),
-    PROPERTY_DAMAGE: ("property_damage_risk",),
-    UNAUTHORIZED_PURPOSE: ("unauthorized_purpose",),
-    OVER_1000: ("persons",),
-    MY_NUMBER_OVER_100: ("my_number", "persons"),
-    MY_NUMBER_UNAUTHORIZED_PURPOSE: ("my_number", "unauthorized_purpose"),
-    MY_NUMBER_VIEWABLE: ("my_number", "my_number_viewable_by_unspecified"),
-    MY_NUMBER_NETWORK: ("my_number", "my_number_network"),
-}
-
-
-def _unknown_inputs(facts: Facts, names: Iterable[str]) -> set[str]:
-    return {name for name in names if getattr(facts, name) is None}
-
-
 def assess_pmark(facts: Facts) -> PmarkDetermination:
     """Determine the Privacy Mark reports to the granting body (審査機関) under the PMK500 rules.
 
@@ -681,75 +735,37 @@ def assess_pmark(facts: Facts) -> PmarkDetermination:
     is needed on the criteria of legal.md §2, including the My Number cases.
     """
     b = _Builder()
-    report_required: Tri
+    report_required: Tri = True
     if not facts.events:
         report_required = None
         b.unknown.add("events")
-        b.add(
-            "pmark.events.unknown",
-            PMARK,
-            gettext_noop("What happened has not been classified yet; every incident needs a report."),
-        )
+        b.add("pmark.events.unknown")
     else:
-        report_required = True
-        b.add(
-            "pmark.report_required",
-            PMARK,
-            gettext_noop(
-                "Every incident (%(events)s) must be reported to the Privacy Mark granting body, of any "
-                "size; encryption or recovery does not remove this duty."
-            ),
-            events=", ".join(sorted(facts.events)),
-        )
+        b.add("pmark.report_required", events=_codes(facts.events))
     criteria = _pmark_criteria(facts)
     met = tuple(sorted(code for code, value in criteria.items() if value is True))
     preliminary = _all([report_required, _any(criteria.values())])
     if preliminary is True:
-        b.add(
-            "pmark.preliminary_required",
-            PMARK,
-            gettext_noop("A preliminary report (about 3-5 days) is required because of: %(criteria)s."),
-            criteria=", ".join(met),
-        )
-    elif preliminary is None:
+        b.add("pmark.preliminary_required", criteria=", ".join(met))
+    elif preliminary is None and report_required:
         for code, value in criteria.items():
             if value is None:
-                b.unknown |= _unknown_inputs(facts, _PMARK_FACTS[code])
-        b.add(
-            "pmark.preliminary_unknown",
-            PMARK,
-            gettext_noop("Whether a preliminary report is required depends on facts not yet known."),
-        )
-    elif report_required:
-        b.add(
-            "pmark.preliminary_not_required",
-            PMARK,
-            gettext_noop(
-                "No preliminary report criterion applies; the granting body may still ask for one if "
-                "it judges the violation serious."
-            ),
-        )
+                b.unknown.update(name for name in _PMARK_FACTS[code] if getattr(facts, name) is None)
+        b.add("pmark.preliminary_unknown", facts=_codes(b.unknown))
+    elif preliminary is False:
+        b.add("pmark.preliminary_not_required")
 
     final_due = prelim = None
     start = facts.pmark_start
-    if report_required is not False and start is None:
+    if start is None:
         b.unknown.add("discovered_on")
-    elif start is not None:
+    else:
         unauthorized = facts.unauthorized_purpose
-        final_due = pmark_final_due(start, unauthorized is True)
         if unauthorized is None:
-            b.unknown.add("unauthorized_purpose")
-        b.add(
-            "pmark.final_due",
-            PMARK,
-            gettext_noop(
-                "The final report to the granting body is due on %(due)s (%(days)s calendar days counting "
-                "the discovery on %(start)s as day 1)."
-            ),
-            due=final_due.isoformat(),
-            days=FINAL_REPORT_DAYS_UNAUTHORIZED if unauthorized else FINAL_REPORT_DAYS,
-            start=start.isoformat(),
-        )
+            b.unknown.add("unauthorized_purpose")  # shown with 30 days, the earlier date
+        final_due = pmark_final_due(start, unauthorized is True)
+        days = FINAL_REPORT_DAYS_UNAUTHORIZED if unauthorized else FINAL_REPORT_DAYS
+        b.add("pmark.final_due", due=final_due.isoformat(), days=days, start=start.isoformat())
         if preliminary is not False:
             prelim = pmark_preliminary_targets(start)
     return PmarkDetermination(
@@ -763,7 +779,14 @@ def assess_pmark(facts: Facts) -> PmarkDetermination:
     )
 
 
-# --- My Number Act ------------------------------------------------------------------------------------
+# --- My Number Act -------------------------------------------------------------------------------------
+
+_MY_NUMBER_FACT: Mapping[str, str] = {
+    MY_NUMBER_NETWORK: "my_number_network",
+    MY_NUMBER_OVER_100: "persons",
+    MY_NUMBER_UNAUTHORIZED_PURPOSE: "unauthorized_purpose",
+    MY_NUMBER_VIEWABLE: "my_number_viewable_by_unspecified",
+}
 
 
 def _my_number_grounds(facts: Facts) -> dict[str, Tri]:
@@ -776,86 +799,38 @@ def _my_number_grounds(facts: Facts) -> dict[str, Tri]:
     }
 
 
-_MY_NUMBER_MSGIDS = {
-    MY_NUMBER_NETWORK: gettext_noop(
-        "Specific personal information on the information-provision network is involved."
-    ),
-    MY_NUMBER_OVER_100: gettext_noop(
-        "%(persons)s persons' specific personal information is affected, more than 100."
-    ),
-    MY_NUMBER_UNAUTHORIZED_PURPOSE: gettext_noop(
-        "The breach of specific personal information may have been caused by an act with an unauthorised "
-        "purpose."
-    ),
-    MY_NUMBER_VIEWABLE: gettext_noop(
-        "Specific personal information was made viewable by unspecified persons."
-    ),
-}
-
-_MY_NUMBER_FACT = {
-    MY_NUMBER_NETWORK: "my_number_network",
-    MY_NUMBER_OVER_100: "persons",
-    MY_NUMBER_UNAUTHORIZED_PURPOSE: "unauthorized_purpose",
-    MY_NUMBER_VIEWABLE: "my_number_viewable_by_unspecified",
-}
-
-
 def assess_my_number(facts: Facts) -> MyNumberDetermination:
     """Determine PPC reportability of a breach of specific personal information (My Number Act Art. 29-4).
 
     A separate regime from APPI Art. 26: more than 100 persons, an unauthorised purpose, data made viewable
     by unspecified persons, or the information-provision network. Deadlines are counted as for the APPI.
     """
-    b = _Builder()
+    b = _Builder(MY_NUMBER_ACT)
     involved = facts.my_number
     if involved is False:
-        b.add(
-            "my_number.not_involved",
-            MY_NUMBER_ACT,
-            gettext_noop("No specific personal information (My Number) is involved."),
-        )
+        b.add("my_number.not_involved")
         return MyNumberDetermination(Status.NOT_REPORTABLE, (), (), tuple(b.reasons))
     if involved is None:
         b.unknown.add("my_number")
-        b.add(
-            "my_number.unknown",
-            MY_NUMBER_ACT,
-            gettext_noop("It is not known whether specific personal information (My Number) is involved."),
-        )
-    occurred = _breach_occurred(facts, b, MY_NUMBER_ACT)
+        b.add("my_number.unknown")
+    occurred = _breach_occurred(facts, b)
     grounds = _my_number_grounds(facts)
     true_grounds = tuple(sorted(code for code, value in grounds.items() if value is True))
     for code in true_grounds:
-        b.add(f"my_number.{code}", MY_NUMBER_ACT, _MY_NUMBER_MSGIDS[code], persons=facts.persons)
-    for code, value in grounds.items():
-        if value is None:
-            b.unknown.add(_MY_NUMBER_FACT[code])
+        b.add(f"my_number.{code}", persons=facts.persons)
+    if _any(grounds.values()) is None:  # unknown grounds block only while none applies
+        b.unknown.update(_MY_NUMBER_FACT[code] for code, value in grounds.items() if value is None)
     exempt: Tri = facts.advanced_encryption if MY_NUMBER_ENCRYPTION_EXEMPTS else False
     if exempt is None:
         b.unknown.add("advanced_encryption")
-    result = _all([involved, occurred, _any(grounds.values()), _not(exempt)])
-    status = _status(result)
-    if status is Status.NOT_REPORTABLE:
+    status = _status(_all([involved, occurred, _any(grounds.values()), _not(exempt)]))
+    if status is Status.NEEDS_REVIEW:
+        b.add("my_number.needs_review", facts=_codes(b.unknown))
+    else:
         b.unknown.clear()
-        if occurred is not False:
-            b.add(
-                "my_number.no_ground",
-                MY_NUMBER_ACT,
-                gettext_noop("None of the reportable situations for specific personal information applies."),
-            )
-    final_due = final_if = prelim = None
-    if status is not Status.NOT_REPORTABLE:
-        if facts.known_on is None:
-            b.unknown.add("known_on")
-        else:
-            unauthorized = grounds[MY_NUMBER_UNAUTHORIZED_PURPOSE]
-            due = final_report_due(facts.known_on, unauthorized is True)
-            prelim = preliminary_report_targets(facts.known_on)
-            if status is Status.REPORTABLE:
-                final_due = due
-                _deadline_days_reason(b, unauthorized, facts.known_on, due)
-            else:
-                final_if = due
+        if status is Status.NOT_REPORTABLE and occurred is not False:
+            b.add("my_number.no_ground")
+    final_due, final_if, prelim = _clock(status, facts.known_on, grounds[MY_NUMBER_UNAUTHORIZED_PURPOSE], b)
     return MyNumberDetermination(
         status=status,
         grounds=true_grounds if status is not Status.NOT_REPORTABLE else (),
@@ -867,7 +842,7 @@ def assess_my_number(facts: Facts) -> MyNumberDetermination:
     )
 
 
-# --- Everything together ------------------------------------------------------------------------------
+# --- Everything together -------------------------------------------------------------------------------
 
 
 def _deadlines(

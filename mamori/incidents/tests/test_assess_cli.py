@@ -1,4 +1,4 @@
-"""Test the ``mamori appi assess`` machine interface: JSON Lines in, JSON Lines out, exit status 2 on errors."""
+"""Test the ``mamori appi assess`` machine interface: JSON Lines in and out, exit status 2 on errors."""
 
 from __future__ import annotations
 

@@ -575,3 +575,24 @@ def test_every_reason_renders_with_named_placeholders_and_cites_an_article(scena
         assert re.fullmatch(r"([^%]|%\(\w+\)s)*", reason.msgid), reason.msgid
         assert "%(" not in reason.message
         assert (reason.msgid[0].isupper() or reason.msgid.startswith("%(")) and reason.msgid.endswith(".")
+
+
+@pytest.mark.parametrize("code", sorted(rules.MESSAGES))
+def test_every_catalogued_reason_is_a_cited_english_sentence(code: str) -> None:
+    article, msgid = rules.MESSAGES[code]
+    assert "Art." in article or "Guidelines" in article or "Privacy Mark" in article
+    assert re.fullmatch(r"([^%]|%\(\w+\)s)*", msgid), msgid
+    assert msgid.endswith(".")
+
+
+def test_only_blocking_unknowns_are_listed_for_review() -> None:
+    result = assess_appi(facts(special_care=True, persons=None, recovered_before_viewed=None))
+    assert result.status is Status.NEEDS_REVIEW
+    assert result.needs_review == ("recovered_before_viewed",)
+
+
+def test_only_blocking_unknowns_are_listed_for_my_number_review() -> None:
+    result = assess_my_number(
+        facts(my_number=None, my_number_network=True, my_number_viewable_by_unspecified=None)
+    )
+    assert result.needs_review == ("my_number",)
