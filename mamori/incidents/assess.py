@@ -55,17 +55,19 @@ def _boolean(value: Any, name: str) -> bool | None:
     raise ScenarioError(f"{name} must be true, false or null, not {json.dumps(value)}")
 
 
+def unknown_fields(data: Any) -> list[str]:
+    """Return the keys of a scenario that the rules do not read (warned about, then ignored)."""
+    return sorted(set(data) - KNOWN_FIELDS) if isinstance(data, dict) else []
+
+
 def parse_scenario(data: Any) -> tuple[Any, rules.Facts]:
     """Return the scenario id and its facts, validating every field (legal.md §1-2 codes).
 
     Missing booleans are false and an explicit null is unknown; ``persons`` missing or null is unknown.
-    Unknown keys are refused, since a misspelt fact would otherwise silently read as false.
+    Other keys are ignored (the caller warns about them: a misspelt fact reads as false).
     """
     if not isinstance(data, dict):
         raise ScenarioError("a scenario must be a JSON object")
-    unknown = sorted(set(data) - KNOWN_FIELDS)
-    if unknown:
-        raise ScenarioError(f"unknown field(s): {', '.join(unknown)}")
     scenario_id = data.get("id")
     if "id" not in data or isinstance(scenario_id, bool) or not isinstance(scenario_id, str | int):
         raise ScenarioError("id must be a string or an integer")
@@ -135,8 +137,8 @@ def render(scenario_id: Any, a: rules.Assessment) -> dict[str, Any]:
     }
 
 
-def assess_line(raw: bytes) -> dict[str, Any]:
-    """Return the output object for one raw input line, or raise ``ScenarioError``."""
+def assess_line(raw: bytes) -> tuple[dict[str, Any], list[str]]:
+    """Return the output object for one raw input line and its ignored keys, or raise ``ScenarioError``."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -146,7 +148,7 @@ def assess_line(raw: bytes) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise ScenarioError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
     scenario_id, facts = parse_scenario(data)
-    return render(scenario_id, rules.assess(facts))
+    return render(scenario_id, rules.assess(facts)), unknown_fields(data)
 
 
 def _lines(stream: IO[bytes]) -> Iterator[tuple[int, bytes]]:
@@ -163,11 +165,13 @@ def run(stream: IO[bytes], out: IO[str], err: IO[str], name: str) -> int:
         if not raw.strip():
             continue
         try:
-            result = assess_line(raw)
+            result, ignored = assess_line(raw)
         except ScenarioError as exc:
             err.write(f"{PROG}: {name}: line {number}: {exc}\n")
             status = 2
             continue
+        if ignored:
+            err.write(f"{PROG}: {name}: line {number}: warning: ignored unknown field(s): {', '.join(ignored)}\n")
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
     out.flush()
     return status

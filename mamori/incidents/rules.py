@@ -326,13 +326,11 @@ def final_report_due(known_on: date, unauthorized_purpose: bool) -> date:
 def preliminary_report_targets(known_on: date) -> PreliminaryTargets:
     """Return the 速報 targets under Enforcement Rules Art. 8(1) (速やかに; PPC target about 3-5 days).
 
-    Day 3 ("due soon") and day 5 (target), counted like the 確報: the day of knowledge is day 1, with the
-    same roll-forward over administrative holidays. Guideline targets, not statutory dates.
+    Day 3 ("due soon") and day 5 (target), the day of knowledge being day 1. Guideline targets, not
+    statutory dates: shown as plain calendar days, without the 確報's holiday roll-over, so that a long
+    weekend never pushes "promptly" further out.
     """
-    return PreliminaryTargets(
-        roll_forward(nth_day(known_on, PRELIMINARY_WARN_DAY)),
-        roll_forward(nth_day(known_on, PRELIMINARY_TARGET_DAY)),
-    )
+    return PreliminaryTargets(nth_day(known_on, PRELIMINARY_WARN_DAY), nth_day(known_on, PRELIMINARY_TARGET_DAY))
 
 
 def pmark_final_due(discovered_on: date, unauthorized_purpose: bool) -> date:

@@ -398,10 +398,10 @@ def test_preliminary_report_targets_are_day_3_and_day_5() -> None:
     assert preliminary_report_targets(date(2026, 4, 6)) == (date(2026, 4, 8), date(2026, 4, 10))
 
 
-def test_preliminary_report_targets_roll_forward_like_the_final_report() -> None:
-    warn_on, target_on = preliminary_report_targets(date(2026, 4, 29))  # 5/1 Fri, 5/3 Sun
-    assert (warn_on, target_on) == (date(2026, 5, 1), date(2026, 5, 7))
-    assert preliminary_report_targets(date(2026, 12, 27)) == (date(2027, 1, 4), date(2027, 1, 4))
+def test_preliminary_report_targets_are_plain_calendar_days_3_and_5() -> None:
+    warn_on, target_on = preliminary_report_targets(date(2026, 4, 29))  # 5/1 Fri, 5/3 Sun (Golden Week)
+    assert (warn_on, target_on) == (date(2026, 5, 1), date(2026, 5, 3))
+    assert preliminary_report_targets(date(2026, 12, 27)) == (date(2026, 12, 29), date(2026, 12, 31))
 
 
 # --- Privacy Mark --------------------------------------------------------------------------------------

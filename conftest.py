@@ -1,0 +1,74 @@
+"""The cast of every test: a manager, employees of one organisation, and an outsider from another."""
+
+from __future__ import annotations
+
+import pytest
+
+from mamori.accounts.models import Role
+from mamori.testing import factories
+
+
+@pytest.fixture
+def org(db):
+    return factories.make_organisation()
+
+
+@pytest.fixture
+def sales(org):
+    return factories.make_department(org, "営業部")
+
+
+@pytest.fixture
+def admin_dept(org):
+    return factories.make_department(org, "総務部")
+
+
+@pytest.fixture
+def manager(org, admin_dept):
+    return factories.make_user(org, Role.MANAGER, admin_dept, username="manager")
+
+
+@pytest.fixture
+def employee(org, sales):
+    return factories.make_user(org, Role.EMPLOYEE, sales, username="employee")
+
+
+@pytest.fixture
+def colleague(org, sales):
+    return factories.make_user(org, Role.EMPLOYEE, sales, username="colleague")
+
+
+@pytest.fixture
+def depmgr(org, sales):
+    return factories.make_user(org, Role.DEPARTMENT_MANAGER, sales, username="depmgr")
+
+
+@pytest.fixture
+def auditor(org):
+    return factories.make_user(org, Role.AUDITOR, username="auditor")
+
+
+@pytest.fixture
+def outsider(db):
+    other = factories.make_organisation("他社株式会社")
+    return factories.make_user(other, Role.MANAGER, username="outsider")
+
+
+@pytest.fixture
+def incident(employee):
+    return factories.make_incident(employee)
+
+
+@pytest.fixture
+def login(client):
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Hash test passwords cheaply; the real hasher costs a second per user."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
