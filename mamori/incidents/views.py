@@ -17,7 +17,7 @@ from mamori.core.services import audit_entries_for
 from mamori.incidents import queries, services
 from mamori.incidents.determination import ground_label, reason_text, status_label
 from mamori.incidents.forms import IncidentReportForm, NoteForm, StatusForm, TriageForm
-from mamori.incidents.models import Incident
+from mamori.incidents.models import Incident, TimelineEntry
 from mamori.incidents.taxonomy import DataCategory, Event, Status
 
 FACT_ROWS = (
@@ -91,7 +91,7 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_note": queries.can_add_note(request.user, incident),
         "status_form": StatusForm(initial={"status": incident.status}) if triage else None,
         "note_form": NoteForm(),
-        "timeline": incident.timeline.select_related("actor"),
+        "timeline": [(entry, _timeline_text(entry)) for entry in incident.timeline.select_related("actor")],
         "audit": audit_entries_for(incident)[:100],
         "category_labels": [DataCategory(c).label for c in incident.data_categories if c in DataCategory.values],
         "event_labels": [Event(e).label for e in incident.events if e in Event.values],
@@ -99,6 +99,21 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
         **_determination_context(incident),
     }
     return render(request, "incidents/detail.html", context)
+
+
+def _timeline_text(entry: TimelineEntry) -> str:
+    """Return the human text of one timeline entry (labels, not codes)."""
+    if entry.kind == TimelineEntry.Kind.STATUS:
+        old, new = entry.data.get("old"), entry.data.get("new")
+        labels = dict(Status.choices)
+        text = f"{labels.get(old, old)} → {labels.get(new, new)}"
+        return f"{text}: {entry.text}" if entry.text else text
+    if entry.kind == TimelineEntry.Kind.TRIAGE:
+        names = [str(Incident._meta.get_field(name).verbose_name) for name in entry.data.get("fields", [])]
+        return ", ".join(names)
+    if entry.kind == TimelineEntry.Kind.REPORTED:
+        return _("Near miss reported") if entry.data.get("near_miss") else _("Accident reported")
+    return entry.text
 
 
 TRIAGE_INITIAL_FIELDS = [name for name in TriageForm.base_fields]
