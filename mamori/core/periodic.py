@@ -1,0 +1,31 @@
+"""The periodic jobs run by ``mamori runperiodic``; each is idempotent and returns a short summary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from axes.helpers import get_cool_off
+from axes.models import AccessAttempt
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+
+
+def clear_expired_sessions() -> str:
+    """Delete expired login sessions."""
+    deleted, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
+    return f"{deleted} expired sessions deleted"
+
+
+def clear_expired_login_lockouts() -> str:
+    """Forget failed-login records whose cool-off period has passed."""
+    cool_off = get_cool_off()
+    if cool_off is None:
+        return "no cool-off configured"
+    deleted, _ = AccessAttempt.objects.filter(attempt_time__lt=timezone.now() - cool_off).delete()
+    return f"{deleted} expired login lockout records cleared"
+
+
+JOBS: dict[str, Callable[[], str]] = {
+    "sessions": clear_expired_sessions,
+    "login_lockouts": clear_expired_login_lockouts,
+}
