@@ -14,8 +14,9 @@ CATALOGUE = Path(__file__).resolve().parents[1] / "mamori" / "locale" / "ja" / "
 
 
 def entries(*args: str) -> str:
-    return subprocess.run(["msgattrib", *args, str(CATALOGUE / "django.po")], check=True,
-                          capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["msgattrib", *args, str(CATALOGUE / "django.po")], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def main() -> int:
@@ -28,7 +29,9 @@ def main() -> int:
         fresh = Path(tmp) / "django.mo"
         subprocess.run(["msgfmt", "--check", "-o", str(fresh), str(CATALOGUE / "django.po")], check=True)
         if fresh.read_bytes() != (CATALOGUE / "django.mo").read_bytes():
-            problems.append("django.mo is stale: run msgfmt -o django.mo django.po (or mamori compilemessages)")
+            problems.append(
+                "django.mo is stale: run msgfmt -o django.mo django.po (or mamori compilemessages)"
+            )
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0

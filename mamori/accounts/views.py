@@ -14,7 +14,7 @@ from mamori.core.services import log_action
 @login_required
 def password_change(request: HttpRequest) -> HttpResponse:
     """Let a user change their own password."""
-    form = PasswordChangeForm(request.user, request.POST or None)
+    form = PasswordChangeForm(request.user, request.POST or None)  # type: ignore[arg-type]
     if request.method == "POST" and form.is_valid():
         user = form.save()
         update_session_auth_hash(request, user)

@@ -40,7 +40,9 @@ class Department(models.Model):
         verbose_name = _("department")
         verbose_name_plural = _("departments")
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="department_unique_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="department_unique_name")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -60,7 +62,11 @@ class AuditLogEntry(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, related_name="+")
     # No database constraint: an entry outlives its actor and is never updated (actor_name keeps the name).
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, db_constraint=False, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
         related_name="+",
     )
     actor_name = models.CharField(max_length=150, blank=True)

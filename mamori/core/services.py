@@ -26,7 +26,9 @@ def redact(data: dict[str, Any]) -> dict[str, Any]:
     return clean
 
 
-def log_action(obj: models.Model, action: str, *, actor: Any = None, data: dict[str, Any] | None = None) -> AuditLogEntry:
+def log_action(
+    obj: models.Model, action: str, *, actor: Any = None, data: dict[str, Any] | None = None
+) -> AuditLogEntry:
     """Append an audit entry for ``action`` on ``obj``; call inside the transaction of the change."""
     organisation = obj if isinstance(obj, Organisation) else getattr(obj, "organisation", None)
     user = actor if getattr(actor, "is_authenticated", False) else None
@@ -44,9 +46,9 @@ def log_action(obj: models.Model, action: str, *, actor: Any = None, data: dict[
 
 def audit_entries_for(obj: models.Model) -> models.QuerySet[AuditLogEntry]:
     """Return the audit entries of one record, newest first."""
-    return AuditLogEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk)).select_related(
-        "actor"
-    )
+    return AuditLogEntry.objects.filter(
+        object_type=obj._meta.label_lower, object_id=str(obj.pk)
+    ).select_related("actor")
 
 
 @transaction.atomic

@@ -13,12 +13,20 @@ from mamori.incidents import queries
 def dashboard(request: HttpRequest) -> HttpResponse:
     """List open incidents by nearest deadline (overdue first) and the user's own recent reports."""
     open_incidents = queries.open_by_deadline(request.user)
-    mine = queries.incidents_for_user(request.user).filter(reporter=request.user).order_by("-discovered_at")[:5]
-    return render(request, "core/dashboard.html", {
-        "open_incidents": open_incidents[:50],
-        "open_count": open_incidents.count(),
-        "mine": mine,
-    })
+    mine = (
+        queries.incidents_for_user(request.user)
+        .filter(reporter_id=request.user.pk)
+        .order_by("-discovered_at")[:5]
+    )
+    return render(
+        request,
+        "core/dashboard.html",
+        {
+            "open_incidents": open_incidents[:50],
+            "open_count": open_incidents.count(),
+            "mine": mine,
+        },
+    )
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

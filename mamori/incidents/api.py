@@ -28,13 +28,43 @@ class IncidentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Incident
         fields = [
-            "id", "number", "title", "is_near_miss", "status", "department", "reporter",
-            "occurred_at", "discovered_at", "known_on", "discovered_by", "data_categories", "persons",
-            "persons_is_upper_bound", "medium", "events", "likely", "event_class", "cause",
-            "advanced_encryption", "recovered_before_viewed", "special_care", "property_damage_risk",
-            "unauthorized_purpose", "my_number", "my_number_viewable_by_unspecified", "my_number_network",
-            "appi_status", "appi_grounds", "final_due", "preliminary_target", "pmark_preliminary_required",
-            "pmark_final_due", "next_deadline", "created_at", "updated_at", "determination",
+            "id",
+            "number",
+            "title",
+            "is_near_miss",
+            "status",
+            "department",
+            "reporter",
+            "occurred_at",
+            "discovered_at",
+            "known_on",
+            "discovered_by",
+            "data_categories",
+            "persons",
+            "persons_is_upper_bound",
+            "medium",
+            "events",
+            "likely",
+            "event_class",
+            "cause",
+            "advanced_encryption",
+            "recovered_before_viewed",
+            "special_care",
+            "property_damage_risk",
+            "unauthorized_purpose",
+            "my_number",
+            "my_number_viewable_by_unspecified",
+            "my_number_network",
+            "appi_status",
+            "appi_grounds",
+            "final_due",
+            "preliminary_target",
+            "pmark_preliminary_required",
+            "pmark_final_due",
+            "next_deadline",
+            "created_at",
+            "updated_at",
+            "determination",
         ]
         read_only_fields = fields
 
@@ -59,7 +89,9 @@ class IncidentReportSerializer(serializers.Serializer):
     occurred_at = serializers.DateTimeField(required=False, allow_null=True)
     discovered_at = serializers.DateTimeField()
     discovered_by = serializers.ChoiceField(choices=DiscoveredBy.choices)
-    data_categories = serializers.ListField(child=serializers.ChoiceField(choices=DataCategory.choices), required=False)
+    data_categories = serializers.ListField(
+        child=serializers.ChoiceField(choices=DataCategory.choices), required=False
+    )
     persons = serializers.IntegerField(min_value=0, max_value=MAX_PERSONS, required=False, allow_null=True)
     persons_is_upper_bound = serializers.BooleanField(default=False)
     medium = serializers.ChoiceField(choices=Medium.choices, required=False, allow_blank=True)
@@ -82,7 +114,9 @@ class IncidentFactsSerializer(serializers.Serializer):
     event_class = serializers.ChoiceField(choices=EventClass.choices, required=False, allow_blank=True)
     cause = serializers.ChoiceField(choices=Cause.choices, required=False, allow_blank=True)
     medium = serializers.ChoiceField(choices=Medium.choices, required=False, allow_blank=True)
-    data_categories = serializers.ListField(child=serializers.ChoiceField(choices=DataCategory.choices), required=False)
+    data_categories = serializers.ListField(
+        child=serializers.ChoiceField(choices=DataCategory.choices), required=False
+    )
     known_on = serializers.DateField(required=False)
     persons = serializers.IntegerField(min_value=0, max_value=MAX_PERSONS, required=False, allow_null=True)
     persons_is_upper_bound = serializers.BooleanField(required=False)
@@ -107,7 +141,11 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     serializer_class = IncidentSerializer
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        return queries.incidents_for_user(self.request.user).prefetch_related("determinations").order_by("-discovered_at")
+        return (
+            queries.incidents_for_user(self.request.user)
+            .prefetch_related("determinations")
+            .order_by("-discovered_at")
+        )
 
     def get_object(self) -> Incident:
         return queries.get_incident_for_user(self.request.user, self.kwargs["pk"])
@@ -147,7 +185,9 @@ class IncidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         data = StatusSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            incident = services.incident_set_status(incident=incident, actor=request.user, **data.validated_data)
+            incident = services.incident_set_status(
+                incident=incident, actor=request.user, **data.validated_data
+            )
         except services.TransitionError as exc:
             raise ValidationError({"status": str(exc)}) from None
         return Response(IncidentDetailSerializer(incident).data)

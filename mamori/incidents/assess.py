@@ -171,7 +171,9 @@ def run(stream: IO[bytes], out: IO[str], err: IO[str], name: str) -> int:
             status = 2
             continue
         if ignored:
-            err.write(f"{PROG}: {name}: line {number}: warning: ignored unknown field(s): {', '.join(ignored)}\n")
+            err.write(
+                f"{PROG}: {name}: line {number}: warning: ignored unknown field(s): {', '.join(ignored)}\n"
+            )
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
     out.flush()
     return status

@@ -32,7 +32,9 @@ UNAUTHORIZED_CLASSES = frozenset(
 )
 
 #: Kinds of accident where the leak is only likely until the facts are established.
-LIKELY_CLASSES = frozenset({EventClass.UNAUTHORIZED_ACCESS, EventClass.MALWARE, EventClass.LOSS, EventClass.THEFT})
+LIKELY_CLASSES = frozenset(
+    {EventClass.UNAUTHORIZED_ACCESS, EventClass.MALWARE, EventClass.LOSS, EventClass.THEFT}
+)
 
 
 def default_events(event_class: str) -> list[str]:

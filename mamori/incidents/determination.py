@@ -17,7 +17,8 @@ from mamori.incidents.models import Incident
 def facts_of(incident: Incident) -> rules.Facts:
     """Return the rules' facts for the incident as it stands."""
     return rules.Facts(
-        events=frozenset(incident.events) | ({rules.LIKELY} if incident.likely and incident.events else set()),
+        events=frozenset(incident.events)
+        | ({rules.LIKELY} if incident.likely and incident.events else set()),
         known_on=incident.known_on,
         persons=incident.persons,
         special_care=incident.special_care,
@@ -37,7 +38,12 @@ def to_json(value: Any) -> Any:
     if isinstance(value, rules.PreliminaryTargets):
         return {"warn": value.warn_on.isoformat(), "target": value.target_on.isoformat()}
     if isinstance(value, rules.Reason):
-        return {"code": value.code, "article": value.article, "msgid": value.msgid, "params": to_json(dict(value.params))}
+        return {
+            "code": value.code,
+            "article": value.article,
+            "msgid": value.msgid,
+            "params": to_json(dict(value.params)),
+        }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, enum.Enum):
@@ -55,11 +61,21 @@ def to_json(value: Any) -> Any:
 
 NEAR_MISS_RESULT: dict[str, Any] = {
     "near_miss": True,
-    "appi": {"status": "not_reportable", "grounds": [], "needs_review": [], "reasons": [
-        {"code": "near_miss", "article": "APPI Art. 26(1)", "params": {},
-         "msgid": gettext_noop(
-             "A near miss: no personal data left the organisation's control, so nothing is reported."
-         )}]},
+    "appi": {
+        "status": "not_reportable",
+        "grounds": [],
+        "needs_review": [],
+        "reasons": [
+            {
+                "code": "near_miss",
+                "article": "APPI Art. 26(1)",
+                "params": {},
+                "msgid": gettext_noop(
+                    "A near miss: no personal data left the organisation's control, so nothing is reported."
+                ),
+            }
+        ],
+    },
     "pmark": {"report_required": False, "preliminary_required": False, "criteria": [], "reasons": []},
     "my_number": {"status": "not_reportable", "grounds": [], "reasons": []},
     "deadlines": [],

@@ -40,8 +40,13 @@ def tri_state(label: Any, help_text: Any = "") -> forms.NullBooleanField:
 
 def _persons_field() -> forms.IntegerField:
     return forms.IntegerField(
-        label=_("Number of persons affected"), required=False, min_value=0, max_value=MAX_PERSONS,
-        help_text=_("If you do not know the exact number, give the largest possible number and tick the box."),
+        label=_("Number of persons affected"),
+        required=False,
+        min_value=0,
+        max_value=MAX_PERSONS,
+        help_text=_(
+            "If you do not know the exact number, give the largest possible number and tick the box."
+        ),
     )
 
 
@@ -51,25 +56,39 @@ class IncidentReportForm(forms.Form):
     is_near_miss = forms.TypedChoiceField(
         label=_("What are you reporting?"),
         choices=[("false", _("An accident (事故)")), ("true", _("A near miss (ヒヤリハット)"))],
-        coerce=lambda v: v == "true", initial="false", widget=forms.RadioSelect,
+        coerce=lambda v: v == "true",
+        initial="false",
+        widget=forms.RadioSelect,
     )
     event_class = forms.ChoiceField(label=_("What kind of event?"), choices=EventClass.choices)
-    title = forms.CharField(label=_("Short title"), max_length=200,
-                            help_text=_("e.g. Quotation mailed to the wrong customer"))
+    title = forms.CharField(
+        label=_("Short title"), max_length=200, help_text=_("e.g. Quotation mailed to the wrong customer")
+    )
     description = forms.CharField(
-        label=_("What happened?"), max_length=10000, widget=forms.Textarea(attrs={"rows": 5}),
+        label=_("What happened?"),
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Describe what happened in your own words. Do not write the personal data itself."),
     )
-    occurred_at = forms.DateTimeField(label=_("When did it happen?"), required=False, widget=DateTimeLocalInput())
+    occurred_at = forms.DateTimeField(
+        label=_("When did it happen?"), required=False, widget=DateTimeLocalInput()
+    )
     discovered_at = forms.DateTimeField(label=_("When was it noticed?"), widget=DateTimeLocalInput())
     discovered_by = forms.ChoiceField(label=_("Who noticed it?"), choices=DiscoveredBy.choices)
     data_categories = forms.MultipleChoiceField(
-        label=_("Which personal data was involved?"), choices=DataCategory.choices, required=False,
-        widget=forms.CheckboxSelectMultiple, help_text=_("Tick the kinds of data, never write the values."),
+        label=_("Which personal data was involved?"),
+        choices=DataCategory.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick the kinds of data, never write the values."),
     )
     persons = _persons_field()
-    persons_is_upper_bound = forms.BooleanField(label=_("The number is an upper bound (estimate)"), required=False)
-    medium = forms.ChoiceField(label=_("Medium"), choices=[("", "---------"), *Medium.choices], required=False)
+    persons_is_upper_bound = forms.BooleanField(
+        label=_("The number is an upper bound (estimate)"), required=False
+    )
+    medium = forms.ChoiceField(
+        label=_("Medium"), choices=[("", "---------"), *Medium.choices], required=False
+    )
     advanced_encryption = tri_state(_("Was the data encrypted?"))
     recovered_before_viewed = tri_state(_("Was all the data recovered before anyone looked at it?"))
 
@@ -79,7 +98,7 @@ class IncidentReportForm(forms.Form):
             self.initial.setdefault("discovered_at", timezone.localtime().replace(second=0, microsecond=0))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         now = timezone.now() + dt.timedelta(minutes=5)
         discovered, occurred = data.get("discovered_at"), data.get("occurred_at")
         if discovered and discovered > now:
@@ -96,24 +115,39 @@ class TriageForm(forms.Form):
 
     title = forms.CharField(label=_("Short title"), max_length=200)
     events = forms.MultipleChoiceField(
-        label=_("Event categories (発生事象)"), choices=Event.choices, required=False,
+        label=_("Event categories (発生事象)"),
+        choices=Event.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     likely = forms.BooleanField(label=_("Only likely so far (おそれ)"), required=False)
-    event_class = forms.ChoiceField(label=_("Event class (事象分類)"), choices=[("", "---------"), *EventClass.choices],
-                                    required=False)
-    cause = forms.ChoiceField(label=_("Cause (原因)"), choices=[("", "---------"), *Cause.choices], required=False)
-    medium = forms.ChoiceField(label=_("Medium (媒体)"), choices=[("", "---------"), *Medium.choices], required=False)
+    event_class = forms.ChoiceField(
+        label=_("Event class (事象分類)"), choices=[("", "---------"), *EventClass.choices], required=False
+    )
+    cause = forms.ChoiceField(
+        label=_("Cause (原因)"), choices=[("", "---------"), *Cause.choices], required=False
+    )
+    medium = forms.ChoiceField(
+        label=_("Medium (媒体)"), choices=[("", "---------"), *Medium.choices], required=False
+    )
     data_categories = forms.MultipleChoiceField(
-        label=_("Personal data affected"), choices=DataCategory.choices, required=False,
+        label=_("Personal data affected"),
+        choices=DataCategory.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     known_on = forms.DateField(label=_("Date the business knew (知った日)"), widget=DateInput())
     persons = _persons_field()
-    persons_is_upper_bound = forms.BooleanField(label=_("The number is an upper bound (estimate)"), required=False)
+    persons_is_upper_bound = forms.BooleanField(
+        label=_("The number is an upper bound (estimate)"), required=False
+    )
     special_care = tri_state(_("Special-care information (要配慮個人情報) involved"))
-    property_damage_risk = tri_state(_("Risk of property damage through misuse (card numbers, IDs and passwords)"))
-    unauthorized_purpose = tri_state(_("Possibly caused with an unauthorised purpose (attack, theft, insider)"))
+    property_damage_risk = tri_state(
+        _("Risk of property damage through misuse (card numbers, IDs and passwords)")
+    )
+    unauthorized_purpose = tri_state(
+        _("Possibly caused with an unauthorised purpose (attack, theft, insider)")
+    )
     advanced_encryption = tri_state(_("Protected by advanced encryption, key not leaked"))
     recovered_before_viewed = tri_state(_("All data recovered before any third party viewed it"))
     my_number = tri_state(_("My Number (特定個人情報) involved"))

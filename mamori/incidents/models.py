@@ -17,11 +17,17 @@ class Incident(models.Model):
     organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="incidents")
     number = models.CharField(_("number"), max_length=20)
     department = models.ForeignKey(
-        "core.Department", on_delete=models.SET_NULL, null=True, blank=True, related_name="incidents",
+        "core.Department",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="incidents",
         verbose_name=_("department"),
     )
     reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reported_incidents",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="reported_incidents",
         verbose_name=_("reported by"),
     )
     is_near_miss = models.BooleanField(_("near miss (ヒヤリハット)"), default=False)
@@ -55,7 +61,9 @@ class Incident(models.Model):
     # JIPDEC coding (triage by the manager).
     events = models.JSONField(_("event categories (発生事象)"), default=list, blank=True)
     likely = models.BooleanField(_("only likely (おそれ)"), default=False)
-    event_class = models.CharField(_("event class (事象分類)"), max_length=30, choices=EventClass.choices, blank=True)
+    event_class = models.CharField(
+        _("event class (事象分類)"), max_length=30, choices=EventClass.choices, blank=True
+    )
     cause = models.CharField(_("cause (原因)"), max_length=30, choices=Cause.choices, blank=True)
     triaged_at = models.DateTimeField(_("triaged at"), null=True, blank=True)
 
@@ -95,7 +103,9 @@ class Determination(models.Model):
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="determinations")
     created_at = models.DateTimeField(auto_now_add=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     facts = models.JSONField()
     result = models.JSONField()
     appi_status = models.CharField(max_length=20)
@@ -119,7 +129,9 @@ class TimelineEntry(models.Model):
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="timeline")
     at = models.DateTimeField()
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     text = models.TextField(blank=True)
     data = models.JSONField(default=dict, blank=True)

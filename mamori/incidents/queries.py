@@ -20,7 +20,9 @@ def incidents_for_user(user: Any) -> QuerySet[Incident]:
     """
     if not getattr(user, "is_authenticated", False) or user.organisation_id is None:
         return Incident.objects.none()
-    qs = Incident.objects.filter(organisation_id=user.organisation_id).select_related("reporter", "department")
+    qs = Incident.objects.filter(organisation_id=user.organisation_id).select_related(
+        "reporter", "department"
+    )
     if user.sees_whole_organisation:
         return qs
     if user.role == Role.DEPARTMENT_MANAGER and user.department_id:
@@ -38,7 +40,9 @@ def get_incident_for_user(user: Any, pk: Any) -> Incident:
 
 def can_triage(user: Any, incident: Incident) -> bool:
     """Return whether ``user`` may code the incident, change its facts and move its status."""
-    return bool(user.is_authenticated and user.organisation_id == incident.organisation_id and user.is_pms_manager)
+    return bool(
+        user.is_authenticated and user.organisation_id == incident.organisation_id and user.is_pms_manager
+    )
 
 
 def can_add_note(user: Any, incident: Incident) -> bool:

@@ -330,7 +330,9 @@ def preliminary_report_targets(known_on: date) -> PreliminaryTargets:
     statutory dates: shown as plain calendar days, without the 確報's holiday roll-over, so that a long
     weekend never pushes "promptly" further out.
     """
-    return PreliminaryTargets(nth_day(known_on, PRELIMINARY_WARN_DAY), nth_day(known_on, PRELIMINARY_TARGET_DAY))
+    return PreliminaryTargets(
+        nth_day(known_on, PRELIMINARY_WARN_DAY), nth_day(known_on, PRELIMINARY_TARGET_DAY)
+    )
 
 
 def pmark_final_due(discovered_on: date, unauthorized_purpose: bool) -> date:

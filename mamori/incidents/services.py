@@ -50,7 +50,11 @@ def _next_number(organisation: Any, year: int) -> str:
 
 def _timeline(incident: Incident, kind: str, actor: Any, text: str = "", **data: Any) -> None:
     TimelineEntry.objects.create(
-        incident=incident, at=timezone.now(), actor=actor if actor and actor.pk else None, kind=kind, text=text,
+        incident=incident,
+        at=timezone.now(),
+        actor=actor if actor and actor.pk else None,
+        kind=kind,
+        text=text,
         data=data,
     )
 
@@ -71,13 +75,20 @@ def _reevaluate(incident: Incident, actor: Any) -> Determination | None:
     if latest is not None and latest.result == result and latest.facts == facts:
         return None
     det = Determination.objects.create(
-        incident=incident, actor=actor if actor and actor.pk else None, facts=facts, result=result,
+        incident=incident,
+        actor=actor if actor and actor.pk else None,
+        facts=facts,
+        result=result,
         appi_status=result["appi"]["status"],
     )
     if latest is not None and latest.result != result:
         _timeline(incident, TimelineEntry.Kind.DETERMINATION, actor, summary_text(result))
-    log_action(incident, "incidents.determination.changed", actor=actor, data={"appi": result["appi"]["status"],
-               "grounds": result["appi"]["grounds"]})
+    log_action(
+        incident,
+        "incidents.determination.changed",
+        actor=actor,
+        data={"appi": result["appi"]["status"], "grounds": result["appi"]["grounds"]},
+    )
     return det
 
 
@@ -132,16 +143,27 @@ def incident_create(
     for attempt in range(5):
         try:
             with transaction.atomic():
-                incident = Incident.objects.create(number=_next_number(reporter.organisation, known_on.year), **fields)
+                incident = Incident.objects.create(
+                    number=_next_number(reporter.organisation, known_on.year), **fields
+                )
             break
         except IntegrityError:
             if attempt == 4:
                 raise
     _timeline(incident, TimelineEntry.Kind.REPORTED, reporter, near_miss=is_near_miss)
-    log_action(incident, "incidents.incident.created", actor=reporter, data={
-        "title": title, "description": description, "near_miss": is_near_miss, "event_class": event_class,
-        "persons": persons, "data_categories": categories,
-    })
+    log_action(
+        incident,
+        "incidents.incident.created",
+        actor=reporter,
+        data={
+            "title": title,
+            "description": description,
+            "near_miss": is_near_miss,
+            "event_class": event_class,
+            "persons": persons,
+            "data_categories": categories,
+        },
+    )
     _reevaluate(incident, reporter)
     return incident
 
@@ -210,8 +232,12 @@ def incident_set_status(*, incident: Incident, actor: Any, status: str, note: st
     incident.closed_at = timezone.now() if status == Status.CLOSED else None
     incident.save()
     _timeline(incident, TimelineEntry.Kind.STATUS, actor, note, old=old, new=status)
-    log_action(incident, "incidents.incident.status_changed", actor=actor,
-               data={"old": old, "new": status, "note": note})
+    log_action(
+        incident,
+        "incidents.incident.status_changed",
+        actor=actor,
+        data={"old": old, "new": status, "note": note},
+    )
     _reevaluate(incident, actor)
     return incident
 

@@ -21,8 +21,14 @@ from mamori.incidents.models import Incident, TimelineEntry
 from mamori.incidents.taxonomy import DataCategory, Event, Status
 
 FACT_ROWS = (
-    "advanced_encryption", "recovered_before_viewed", "special_care", "property_damage_risk",
-    "unauthorized_purpose", "my_number", "my_number_viewable_by_unspecified", "my_number_network",
+    "advanced_encryption",
+    "recovered_before_viewed",
+    "special_care",
+    "property_damage_risk",
+    "unauthorized_purpose",
+    "my_number",
+    "my_number_viewable_by_unspecified",
+    "my_number_network",
 )
 
 
@@ -41,9 +47,16 @@ def incident_list(request: HttpRequest) -> HttpResponse:
     elif kind == "incident":
         qs = qs.filter(is_near_miss=False)
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
-    return render(request, "incidents/list.html", {
-        "page": page, "status": status, "kind": kind, "statuses": Status.choices,
-    })
+    return render(
+        request,
+        "incidents/list.html",
+        {
+            "page": page,
+            "status": status,
+            "kind": kind,
+            "statuses": Status.choices,
+        },
+    )
 
 
 @login_required
@@ -54,8 +67,11 @@ def incident_report(request: HttpRequest) -> HttpResponse:
     form = IncidentReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         incident = services.incident_create(reporter=request.user, **form.cleaned_data)
-        messages.success(request, _("Thank you. Your report %(number)s was received; the manager has been told.")
-                         % {"number": incident.number})
+        messages.success(
+            request,
+            _("Thank you. Your report %(number)s was received; the manager has been told.")
+            % {"number": incident.number},
+        )
         return redirect("incidents:detail", pk=incident.pk)
     return render(request, "incidents/report.html", {"form": form})
 
@@ -65,8 +81,13 @@ def _determination_context(incident: Incident) -> dict[str, Any]:
     if latest is None:
         return {}
     result = latest.result
+
     def reasons(section: str) -> list[dict[str, str]]:
-        return [{"text": reason_text(r), "article": r.get("article", "")} for r in result[section].get("reasons", [])]
+        return [
+            {"text": reason_text(r), "article": r.get("article", "")}
+            for r in result[section].get("reasons", [])
+        ]
+
     return {
         "result": result,
         "appi_label": status_label(result["appi"]["status"]),
@@ -93,12 +114,19 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "note_form": NoteForm(),
         "timeline": [(entry, _timeline_text(entry)) for entry in incident.timeline.select_related("actor")],
         "audit": audit_entries_for(incident)[:100],
-        "category_labels": [DataCategory(c).label for c in incident.data_categories if c in DataCategory.values],
+        "category_labels": [
+            DataCategory(c).label for c in incident.data_categories if c in DataCategory.values
+        ],
         "event_labels": [Event(e).label for e in incident.events if e in Event.values],
-        "fact_rows": [(Incident._meta.get_field(name).verbose_name, getattr(incident, name)) for name in FACT_ROWS],
+        "fact_rows": [(_verbose_name(name), getattr(incident, name)) for name in FACT_ROWS],
         **_determination_context(incident),
     }
     return render(request, "incidents/detail.html", context)
+
+
+def _verbose_name(name: str) -> Any:
+    """Return the translated label of an incident field."""
+    return Incident._meta.get_field(name).verbose_name  # type: ignore[union-attr]
 
 
 def _timeline_text(entry: TimelineEntry) -> str:
@@ -109,7 +137,7 @@ def _timeline_text(entry: TimelineEntry) -> str:
         text = f"{labels.get(old, old)} → {labels.get(new, new)}"
         return f"{text}: {entry.text}" if entry.text else text
     if entry.kind == TimelineEntry.Kind.TRIAGE:
-        names = [str(Incident._meta.get_field(name).verbose_name) for name in entry.data.get("fields", [])]
+        names = [str(_verbose_name(name)) for name in entry.data.get("fields", [])]
         return ", ".join(names)
     if entry.kind == TimelineEntry.Kind.REPORTED:
         return _("Near miss reported") if entry.data.get("near_miss") else _("Accident reported")

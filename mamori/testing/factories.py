@@ -13,7 +13,7 @@ from mamori.core.models import Department, Organisation
 from mamori.incidents import services
 from mamori.incidents.models import Incident
 
-PASSWORD = "test-pass-2026!"
+PASSWORD = "test-pass-2026!"  # noqa: S105 - test fixture
 _seq = itertools.count(1)
 
 
@@ -27,12 +27,22 @@ def make_department(organisation: Organisation, name: str = "営業部") -> Depa
     return Department.objects.get_or_create(organisation=organisation, name=name)[0]
 
 
-def make_user(organisation: Organisation | None, role: str = Role.EMPLOYEE, department: Department | None = None,
-              username: str | None = None) -> User:
+def make_user(
+    organisation: Organisation | None,
+    role: str = Role.EMPLOYEE,
+    department: Department | None = None,
+    username: str | None = None,
+) -> User:
     """Create a user with the test password."""
     name = username or f"user{next(_seq)}"
-    user = User(username=name, email=f"{name}@example.com", organisation=organisation, role=role,
-                department=department, display_name=name)
+    user = User(
+        username=name,
+        email=f"{name}@example.com",
+        organisation=organisation,
+        role=role,
+        department=department,
+        display_name=name,
+    )
     user.set_password(PASSWORD)
     user.save()
     return user

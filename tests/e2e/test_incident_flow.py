@@ -61,8 +61,13 @@ def test_employee_reports_and_manager_sees_the_determination(live_server, page, 
     shot(page, "05-dashboard-manager")
     page.click(f"text={incident.number}")
     page.click(f"a[href='/incidents/{incident.pk}/triage/']")
-    for name in ("special_care", "property_damage_risk", "unauthorized_purpose", "recovered_before_viewed",
-                 "my_number"):
+    for name in (
+        "special_care",
+        "property_damage_risk",
+        "unauthorized_purpose",
+        "recovered_before_viewed",
+        "my_number",
+    ):
         page.select_option(f"select[name={name}]", "false")
     page.select_option("select[name=cause]", "insufficient_check")
     shot(page, "06-triage-form")

@@ -36,4 +36,8 @@ def test_database_refuses_updates_of_the_audit_log(org, manager):
 
 def test_redact_hides_personal_free_text_but_keeps_the_key():
     data = redact({"description": "山田様", "persons": 3, "changes": {"note": "電話", "status": "x"}})
-    assert data == {"description": "[redacted]", "persons": 3, "changes": {"note": "[redacted]", "status": "x"}}
+    assert data == {
+        "description": "[redacted]",
+        "persons": 3,
+        "changes": {"note": "[redacted]", "status": "x"},
+    }

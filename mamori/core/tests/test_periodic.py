@@ -15,9 +15,18 @@ def test_runperiodic_clears_expired_sessions_and_lockouts_and_is_idempotent(caps
     live.create()
     expired = SessionStore()
     expired.create()
-    Session.objects.filter(session_key=expired.session_key).update(expire_date=timezone.now() - dt.timedelta(days=1))
-    old = AccessAttempt.objects.create(username="x", ip_address="192.0.2.1", failures_since_start=5,
-                                       user_agent="t", path_info="/", get_data="", post_data="")
+    Session.objects.filter(session_key=expired.session_key).update(
+        expire_date=timezone.now() - dt.timedelta(days=1)
+    )
+    old = AccessAttempt.objects.create(
+        username="x",
+        ip_address="192.0.2.1",
+        failures_since_start=5,
+        user_agent="t",
+        path_info="/",
+        get_data="",
+        post_data="",
+    )
     AccessAttempt.objects.filter(pk=old.pk).update(attempt_time=timezone.now() - dt.timedelta(days=2))
     call_command("runperiodic")
     assert list(Session.objects.values_list("session_key", flat=True)) == [live.session_key]

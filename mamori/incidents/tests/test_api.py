@@ -17,10 +17,17 @@ def api_for(user):
 
 
 def payload(**overrides):
-    data = {"event_class": "loss", "title": "USBメモリ紛失", "description": "帰宅途中に紛失",
-            "discovered_at": timezone.now().isoformat(), "discovered_by": "self",
-            "data_categories": ["name", "address"], "persons": 1200, "medium": "electronic",
-            "advanced_encryption": False}
+    data = {
+        "event_class": "loss",
+        "title": "USBメモリ紛失",
+        "description": "帰宅途中に紛失",
+        "discovered_at": timezone.now().isoformat(),
+        "discovered_by": "self",
+        "data_categories": ["name", "address"],
+        "persons": 1200,
+        "medium": "electronic",
+        "advanced_encryption": False,
+    }
     data.update(overrides)
     return data
 
@@ -36,7 +43,8 @@ def test_employee_reports_by_token_and_gets_the_determination(employee):
 
 def test_bad_input_is_rejected_with_field_errors_and_nothing_is_stored(employee):
     response = api_for(employee).post(
-        "/api/incidents/", payload(persons=-1, event_class="x", data_categories=["blood_type"]), format="json")
+        "/api/incidents/", payload(persons=-1, event_class="x", data_categories=["blood_type"]), format="json"
+    )
     assert response.status_code == 400
     assert {"persons", "event_class", "data_categories"} <= set(response.json())
     assert not Incident.objects.exists()
@@ -53,28 +61,47 @@ def test_list_is_scoped_to_what_the_user_may_read(employee, colleague, manager):
 def test_outsider_gets_404_for_every_incident_endpoint(incident, outsider):
     client = api_for(outsider)
     assert client.get(f"/api/incidents/{incident.pk}/").status_code == 404
-    assert client.patch(f"/api/incidents/{incident.pk}/facts/", {"persons": 5000}, format="json").status_code == 404
-    assert client.post(f"/api/incidents/{incident.pk}/status/", {"status": "closed"}, format="json").status_code == 404
+    assert (
+        client.patch(f"/api/incidents/{incident.pk}/facts/", {"persons": 5000}, format="json").status_code
+        == 404
+    )
+    assert (
+        client.post(f"/api/incidents/{incident.pk}/status/", {"status": "closed"}, format="json").status_code
+        == 404
+    )
     assert client.get("/api/incidents/").json()["results"] == []
 
 
 def test_manager_changes_facts_and_the_determination_follows(incident, manager):
-    response = api_for(manager).patch(f"/api/incidents/{incident.pk}/facts/", {
-        "persons": 1001, "special_care": False, "property_damage_risk": False, "unauthorized_purpose": False,
-        "advanced_encryption": False, "recovered_before_viewed": False}, format="json")
+    response = api_for(manager).patch(
+        f"/api/incidents/{incident.pk}/facts/",
+        {
+            "persons": 1001,
+            "special_care": False,
+            "property_damage_risk": False,
+            "unauthorized_purpose": False,
+            "advanced_encryption": False,
+            "recovered_before_viewed": False,
+        },
+        format="json",
+    )
     assert response.status_code == 200, response.content
     assert response.json()["appi_status"] == "reportable"
     assert response.json()["appi_grounds"] == ["over_1000"]
 
 
 def test_employee_may_not_change_facts(incident, employee):
-    response = api_for(employee).patch(f"/api/incidents/{incident.pk}/facts/", {"persons": 5000}, format="json")
+    response = api_for(employee).patch(
+        f"/api/incidents/{incident.pk}/facts/", {"persons": 5000}, format="json"
+    )
     assert response.status_code == 403
     assert Incident.objects.get(pk=incident.pk).persons == 1
 
 
 def test_invalid_status_is_a_400(incident, manager):
-    response = api_for(manager).post(f"/api/incidents/{incident.pk}/status/", {"status": "closed"}, format="json")
+    response = api_for(manager).post(
+        f"/api/incidents/{incident.pk}/status/", {"status": "closed"}, format="json"
+    )
     assert response.status_code == 400  # not yet coded
     assert Incident.objects.get(pk=incident.pk).status == "received"
 

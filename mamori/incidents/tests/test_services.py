@@ -10,8 +10,14 @@ from mamori.testing.factories import make_incident
 
 pytestmark = pytest.mark.django_db
 
-SETTLED = {"special_care": False, "property_damage_risk": False, "unauthorized_purpose": False,
-           "advanced_encryption": False, "recovered_before_viewed": False, "my_number": False}
+SETTLED = {
+    "special_care": False,
+    "property_damage_risk": False,
+    "unauthorized_purpose": False,
+    "advanced_encryption": False,
+    "recovered_before_viewed": False,
+    "my_number": False,
+}
 
 
 def test_new_report_needs_review_until_the_facts_are_known(employee):
@@ -73,7 +79,11 @@ def test_every_change_is_audited_with_personal_text_redacted(employee, manager):
     services.incident_add_note(incident=incident, actor=manager, text="山田様に電話済み")
     entries = AuditLogEntry.objects.filter(object_id=str(incident.pk), object_type="incidents.incident")
     actions = set(entries.values_list("action", flat=True))
-    assert {"incidents.incident.created", "incidents.note.added", "incidents.determination.changed"} <= actions
+    assert {
+        "incidents.incident.created",
+        "incidents.note.added",
+        "incidents.determination.changed",
+    } <= actions
     blob = str(list(entries.values_list("data", flat=True)))
     assert "山田" not in blob
     assert "[redacted]" in blob

@@ -12,10 +12,18 @@ pytestmark = pytest.mark.django_db
 
 def report_data(**overrides):
     data = {
-        "is_near_miss": "false", "event_class": "missent", "title": "見積書の誤送信",
-        "description": "取引先Aへの見積書を取引先Bへ送った。", "discovered_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
-        "occurred_at": "", "discovered_by": "self", "data_categories": ["name", "email"], "persons": "1",
-        "medium": "electronic", "advanced_encryption": "unknown", "recovered_before_viewed": "false",
+        "is_near_miss": "false",
+        "event_class": "missent",
+        "title": "見積書の誤送信",
+        "description": "取引先Aへの見積書を取引先Bへ送った。",
+        "discovered_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        "occurred_at": "",
+        "discovered_by": "self",
+        "data_categories": ["name", "email"],
+        "persons": "1",
+        "medium": "electronic",
+        "advanced_encryption": "unknown",
+        "recovered_before_viewed": "false",
     }
     data.update(overrides)
     return data
@@ -35,7 +43,9 @@ def test_employee_reports_an_incident_through_the_form(login, employee):
 def test_invalid_report_shows_errors_and_stores_nothing(login, employee):
     client = login(employee)
     future = (timezone.localtime() + dt.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
-    response = client.post(reverse("incidents:report"), report_data(discovered_at=future, persons="-3", title=""))
+    response = client.post(
+        reverse("incidents:report"), report_data(discovered_at=future, persons="-3", title="")
+    )
     assert response.status_code == 200
     errors = response.context["form"].errors
     assert {"discovered_at", "persons", "title"} <= set(errors)
@@ -45,8 +55,10 @@ def test_invalid_report_shows_errors_and_stores_nothing(login, employee):
 def test_happened_after_noticed_is_refused(login, employee):
     client = login(employee)
     now = timezone.localtime()
-    data = report_data(occurred_at=now.strftime("%Y-%m-%dT%H:%M"),
-                       discovered_at=(now - dt.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"))
+    data = report_data(
+        occurred_at=now.strftime("%Y-%m-%dT%H:%M"),
+        discovered_at=(now - dt.timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"),
+    )
     response = client.post(reverse("incidents:report"), data)
     assert "occurred_at" in response.context["form"].errors
     assert not Incident.objects.exists()
@@ -86,7 +98,10 @@ def test_outsider_gets_404_on_every_incident_action(login, incident, outsider, n
 def test_employee_cannot_triage_or_move_status(login, incident, employee):
     client = login(employee)
     assert client.get(reverse("incidents:triage", args=[incident.pk])).status_code == 403
-    assert client.post(reverse("incidents:status", args=[incident.pk]), {"status": "investigation"}).status_code == 403
+    assert (
+        client.post(reverse("incidents:status", args=[incident.pk]), {"status": "investigation"}).status_code
+        == 403
+    )
     incident.refresh_from_db()
     assert incident.status == "received"
 
@@ -102,11 +117,22 @@ def test_manager_codes_the_incident_and_sees_the_determination(login, incident, 
     page = client.get(reverse("incidents:triage", args=[incident.pk]))
     assert page.status_code == 200
     data = {
-        "title": incident.title, "events": ["leak"], "event_class": "missent", "cause": "insufficient_check",
-        "medium": "electronic", "data_categories": ["name", "email"], "known_on": "2026-11-30", "persons": "1500",
-        "special_care": "false", "property_damage_risk": "false", "unauthorized_purpose": "false",
-        "advanced_encryption": "false", "recovered_before_viewed": "false", "my_number": "false",
-        "my_number_viewable_by_unspecified": "unknown", "my_number_network": "unknown",
+        "title": incident.title,
+        "events": ["leak"],
+        "event_class": "missent",
+        "cause": "insufficient_check",
+        "medium": "electronic",
+        "data_categories": ["name", "email"],
+        "known_on": "2026-11-30",
+        "persons": "1500",
+        "special_care": "false",
+        "property_damage_risk": "false",
+        "unauthorized_purpose": "false",
+        "advanced_encryption": "false",
+        "recovered_before_viewed": "false",
+        "my_number": "false",
+        "my_number_viewable_by_unspecified": "unknown",
+        "my_number_network": "unknown",
     }
     if incident.known_on < dt.date(2026, 11, 30):
         data["known_on"] = incident.known_on.isoformat()
@@ -121,8 +147,10 @@ def test_manager_codes_the_incident_and_sees_the_determination(login, incident, 
 
 def test_invalid_triage_changes_nothing(login, incident, manager):
     client = login(manager)
-    response = client.post(reverse("incidents:triage", args=[incident.pk]),
-                           {"title": "", "known_on": "not a date", "persons": "many", "events": ["bogus"]})
+    response = client.post(
+        reverse("incidents:triage", args=[incident.pk]),
+        {"title": "", "known_on": "not a date", "persons": "many", "events": ["bogus"]},
+    )
     assert response.status_code == 200
     assert {"title", "known_on", "persons", "events"} <= set(response.context["form"].errors)
     assert Incident.objects.get(pk=incident.pk).determinations.count() == 1

@@ -26,13 +26,15 @@ class Command(BaseCommand):
             users = self._users(org)
             created = self._incidents(users)
         self.stdout.write(self.style.SUCCESS(f"demo data ready: {len(users)} users, {created} new incidents"))
-        self.stdout.write("logins (password: %s): %s" % (DEMO_PASSWORD, ", ".join(sorted(users))))
+        self.stdout.write(f"logins (password: {DEMO_PASSWORD}): {', '.join(sorted(users))}")
 
     def _organisation(self) -> Organisation:
         org = Organisation.objects.filter(slug="demo").first()
         if org is None:
             org = core_services.organisation_create(
-                name="株式会社みほん商事（デモ）", slug="demo", pmark_body="一般財団法人日本情報経済社会推進協会（JIPDEC）",
+                name="株式会社みほん商事（デモ）",
+                slug="demo",
+                pmark_body="一般財団法人日本情報経済社会推進協会（JIPDEC）",
                 inquiry_desk="お客様相談室 0120-000-000（デモ） privacy@example.com",
             )
         return org
@@ -63,12 +65,19 @@ class Command(BaseCommand):
                 continue
             discovered = now - dt.timedelta(days=item["days_ago"], hours=2)
             incident = services.incident_create(
-                reporter=reporter, title=item["title"], description=item["description"],
-                discovered_at=discovered, occurred_at=discovered - dt.timedelta(hours=item.get("hours_before", 3)),
-                discovered_by=item["discovered_by"], event_class=item["event_class"],
-                data_categories=item["categories"], persons=item.get("persons"),
-                persons_is_upper_bound=item.get("upper_bound", False), medium=item.get("medium", "electronic"),
-                advanced_encryption=item.get("encrypted"), is_near_miss=item.get("near_miss", False),
+                reporter=reporter,
+                title=item["title"],
+                description=item["description"],
+                discovered_at=discovered,
+                occurred_at=discovered - dt.timedelta(hours=item.get("hours_before", 3)),
+                discovered_by=item["discovered_by"],
+                event_class=item["event_class"],
+                data_categories=item["categories"],
+                persons=item.get("persons"),
+                persons_is_upper_bound=item.get("upper_bound", False),
+                medium=item.get("medium", "electronic"),
+                advanced_encryption=item.get("encrypted"),
+                is_near_miss=item.get("near_miss", False),
             )
             if "triage" in item:
                 services.incident_triage(incident=incident, actor=users["manager"], **item["triage"])
