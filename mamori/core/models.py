@@ -18,7 +18,7 @@ class Organisation(models.Model):
         default="個人情報保護委員会",
         help_text=_("Where APPI breach reports go (the PPC unless its power was delegated to a ministry)."),
     )
-    pmark_body = models.CharField(_("Privacy Mark examination body"), max_length=200, blank=True)
+    pmark_body = models.CharField(_("Privacy Mark granting body"), max_length=200, blank=True)
     inquiry_desk = models.CharField(_("inquiry desk (苦情相談窓口)"), max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -7,11 +7,24 @@ import datetime as dt
 import enum
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from mamori.incidents import rules
+from mamori.incidents.citations import cite
 from mamori.incidents.models import Incident
+from mamori.incidents.taxonomy import Event
+
+GROUND_CODES = frozenset(
+    {
+        *rules.APPI_GROUNDS,
+        rules.MY_NUMBER_OVER_100,
+        rules.MY_NUMBER_UNAUTHORIZED_PURPOSE,
+        rules.MY_NUMBER_VIEWABLE,
+        rules.MY_NUMBER_NETWORK,
+    }
+)
 
 
 def facts_of(incident: Incident) -> rules.Facts:
@@ -93,13 +106,48 @@ def evaluate(incident: Incident) -> tuple[dict[str, Any], dict[str, Any]]:
     return to_json(facts), result
 
 
+def code_label(code: str) -> str:
+    """Return the translated label of a code that the rules put into a reason (event, ground, fact)."""
+    if code in Event.values:
+        return str(Event(code).label)
+    if code == rules.LIKELY:
+        return _("likely (おそれ)")
+    if code in GROUND_CODES:
+        return ground_label(code)
+    if code == "discovered_on":
+        code = "known_on"
+    try:
+        return str(Incident._meta.get_field(code).verbose_name)  # type: ignore[union-attr]
+    except FieldDoesNotExist:
+        return code
+
+
+def _param_text(value: Any) -> Any:
+    """Return a parameter with its comma-separated codes replaced by translated labels."""
+    if not isinstance(value, str) or not value:
+        return value
+    parts = value.split(", ")
+    if not all(part.replace("_", "").isalnum() and part.isascii() for part in parts):
+        return value
+    return (
+        "、".join(code_label(part) for part in parts)
+        if get_language().startswith("ja")
+        else ", ".join(code_label(part) for part in parts)
+    )
+
+
 def reason_text(reason: dict[str, Any]) -> str:
-    """Return one stored reason translated into the active language."""
-    params = reason.get("params") or {}
+    """Return one stored reason translated into the active language, codes and dates included."""
+    params = {key: _param_text(value) for key, value in (reason.get("params") or {}).items()}
     try:
         return _(reason["msgid"]) % params if params else _(reason["msgid"])
     except (KeyError, TypeError, ValueError):
-        return reason["msgid"] % params if params else reason["msgid"]
+        return reason["msgid"]
+
+
+def reason_article(reason: dict[str, Any]) -> str:
+    """Return the reason's citation in the active language."""
+    return cite(reason.get("article", ""), get_language() or "ja")
 
 
 def summary_text(result: dict[str, Any]) -> str:

@@ -89,7 +89,11 @@ class IncidentReportForm(forms.Form):
     medium = forms.ChoiceField(
         label=_("Medium"), choices=[("", "---------"), *Medium.choices], required=False
     )
-    advanced_encryption = tri_state(_("Was the data encrypted?"))
+    advanced_encryption = tri_state(
+        _(
+            "Was the data protected by strong encryption, with the key or password kept safe (not lost or sent with it)?"
+        )
+    )
     recovered_before_viewed = tri_state(_("Was all the data recovered before anyone looked at it?"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

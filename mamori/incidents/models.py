@@ -49,7 +49,9 @@ class Incident(models.Model):
     )
     special_care = models.BooleanField(_("special-care information (要配慮個人情報)"), null=True, blank=True)
     property_damage_risk = models.BooleanField(_("risk of property damage"), null=True, blank=True)
-    unauthorized_purpose = models.BooleanField(_("caused with unauthorised purpose"), null=True, blank=True)
+    unauthorized_purpose = models.BooleanField(
+        _("possibly caused with an unauthorised purpose"), null=True, blank=True
+    )
     my_number = models.BooleanField(_("My Number (特定個人情報) involved"), null=True, blank=True)
     my_number_viewable_by_unspecified = models.BooleanField(
         _("My Number data made viewable by unspecified persons"), null=True, blank=True

@@ -359,7 +359,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "events.not_breach": (
         ART_26,
         gettext_noop(
-            "The events (%(events)s) are not a leak, loss or damage of personal data; "
+            "The events (%(events)s) are not a leak, destruction or damage of personal data under Art. 26; "
             "they are Privacy Mark incidents only."
         ),
     ),
@@ -400,7 +400,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "ground.over_1000.not_met": (
         GROUND_ARTICLES[OVER_1000],
-        gettext_noop("%(persons)s persons are affected; only more than 1,000 is reportable on numbers."),
+        gettext_noop(
+            "%(persons)s persons are affected; the number of persons alone makes a breach reportable only "
+            "above 1,000."
+        ),
     ),
     "ground.none": (RULES_7, gettext_noop("None of the four reportable situations applies.")),
     "exemption.encryption": (
@@ -449,7 +452,7 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     "final_report.assumes_30_days": (
         RULES_8_2,
         gettext_noop(
-            "The final report is shown as due on %(due)s (30 days from %(known_on)s); it would be 60 days "
+            "The final report is shown as due on %(due)s (30 days counting %(known_on)s as day 1); it would be 60 days "
             "if an unauthorised purpose is confirmed."
         ),
     ),
@@ -488,34 +491,33 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
     ),
     "my_number.not_involved": (
         MY_NUMBER_ACT,
-        gettext_noop("No specific personal information (My Number) is involved."),
+        gettext_noop("No My Number data is involved."),
     ),
     "my_number.unknown": (
         MY_NUMBER_ACT,
-        gettext_noop("It is not known whether specific personal information (My Number) is involved."),
+        gettext_noop("It is not known whether My Number data is involved."),
     ),
     "my_number.my_number_network": (
         MY_NUMBER_ACT,
-        gettext_noop("Specific personal information on the information-provision network is involved."),
+        gettext_noop("My Number data on the information-provision network is involved."),
     ),
     "my_number.my_number_over_100": (
         MY_NUMBER_ACT,
-        gettext_noop("%(persons)s persons' specific personal information is affected, more than 100."),
+        gettext_noop("%(persons)s persons' My Number data is affected, more than 100."),
     ),
     "my_number.my_number_unauthorized_purpose": (
         MY_NUMBER_ACT,
         gettext_noop(
-            "The breach of specific personal information may have been caused by an act with an "
-            "unauthorised purpose."
+            "The breach of My Number data may have been caused by an act with an unauthorised purpose."
         ),
     ),
     "my_number.my_number_viewable_by_unspecified": (
         MY_NUMBER_ACT,
-        gettext_noop("Specific personal information was made viewable by unspecified persons."),
+        gettext_noop("My Number data was made viewable by unspecified persons."),
     ),
     "my_number.no_ground": (
         MY_NUMBER_ACT,
-        gettext_noop("None of the reportable situations for specific personal information applies."),
+        gettext_noop("None of the reportable situations for My Number data applies."),
     ),
     "my_number.needs_review": (
         MY_NUMBER_ACT,

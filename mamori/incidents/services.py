@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from mamori.core.services import log_action
-from mamori.incidents import coding
+from mamori.incidents import coding, notify
 from mamori.incidents.determination import evaluate, summary_text
 from mamori.incidents.models import Determination, Incident, TimelineEntry
 from mamori.incidents.taxonomy import Status
@@ -165,6 +165,8 @@ def incident_create(
         },
     )
     _reevaluate(incident, reporter)
+    incident_id = incident.pk
+    transaction.on_commit(lambda: notify.notify_new_incident(incident_id))
     return incident
 
 

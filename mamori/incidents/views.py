@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from mamori.core.services import audit_entries_for
 from mamori.incidents import queries, services
-from mamori.incidents.determination import ground_label, reason_text, status_label
+from mamori.incidents.determination import code_label, ground_label, reason_article, reason_text, status_label
 from mamori.incidents.forms import IncidentReportForm, NoteForm, StatusForm, TriageForm
 from mamori.incidents.models import Incident, TimelineEntry
 from mamori.incidents.taxonomy import DataCategory, Event, Status
@@ -84,8 +84,7 @@ def _determination_context(incident: Incident) -> dict[str, Any]:
 
     def reasons(section: str) -> list[dict[str, str]]:
         return [
-            {"text": reason_text(r), "article": r.get("article", "")}
-            for r in result[section].get("reasons", [])
+            {"text": reason_text(r), "article": reason_article(r)} for r in result[section].get("reasons", [])
         ]
 
     return {
@@ -93,11 +92,15 @@ def _determination_context(incident: Incident) -> dict[str, Any]:
         "appi_label": status_label(result["appi"]["status"]),
         "appi_grounds": [ground_label(g) for g in result["appi"].get("grounds", [])],
         "appi_reasons": reasons("appi"),
+        "appi_needs_review": [code_label(c) for c in result["appi"].get("needs_review", [])],
         "pmark_reasons": reasons("pmark"),
         "pmark_criteria": [ground_label(g) for g in result["pmark"].get("criteria", [])],
         "my_number_label": status_label(result["my_number"]["status"]),
         "my_number_reasons": reasons("my_number"),
-        "history": incident.determinations.all()[:20],
+        "history": [
+            (d, status_label(d.appi_status), [ground_label(g) for g in d.result["appi"].get("grounds", [])])
+            for d in incident.determinations.select_related("actor")[:20]
+        ],
     }
 
 

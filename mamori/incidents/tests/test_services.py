@@ -117,3 +117,16 @@ def test_numbers_are_sequential_per_organisation(employee, outsider):
 def test_triage_refuses_fields_that_are_not_facts(incident, manager):
     with pytest.raises(ValueError):
         services.incident_triage(incident=incident, actor=manager, reporter_id=manager.pk)
+
+
+def test_managers_are_mailed_about_a_new_report_without_its_details(
+    employee, manager, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        incident = make_incident(employee, description="山田様の住所を誤送信")
+    assert len(mailoutbox) == 1
+    mail = mailoutbox[0]
+    assert mail.to == [manager.email]
+    assert incident.number in mail.subject
+    assert f"/incidents/{incident.pk}/" in mail.body
+    assert "山田" not in mail.body

@@ -174,3 +174,17 @@ def test_note_is_added_to_the_timeline(login, incident, employee):
     client = login(employee)
     client.post(reverse("incidents:note", args=[incident.pk]), {"text": "受信者に削除を依頼した"})
     assert incident.timeline.filter(kind="note").count() == 1
+
+
+def test_detail_explains_the_determination_in_japanese(login, incident, manager):
+    page = login(manager).get(reverse("incidents:detail", args=[incident.pk])).content.decode()
+    assert "個人情報保護法第26条第1項" in page
+    assert "APPI Art." not in page
+    assert "要確認" in page  # needs review until the facts are known
+
+
+def test_detail_is_available_in_english(login, incident, manager):
+    client = login(manager)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("incidents:detail", args=[incident.pk])).content.decode()
+    assert "Needs review" in page and "APPI Art. 26(1)" in page
