@@ -50,8 +50,11 @@ def _word_bytes(encoding: str, payload: str) -> bytes:
     if encoding in "Bb":
         padded = payload + "=" * (-len(payload) % 4)
         return base64.b64decode(padded, validate=False)
-    return re.sub(rb"=([0-9A-Fa-f]{2})", lambda m: bytes((int(m.group(1), 16),)),
-                  payload.replace("_", " ").encode("ascii", "replace"))
+    return re.sub(
+        rb"=([0-9A-Fa-f]{2})",
+        lambda m: bytes((int(m.group(1), 16),)),
+        payload.replace("_", " ").encode("ascii", "replace"),
+    )
 
 
 def decode_header_value(value: str, problems: list[str] | None = None, what: str = "header") -> str:
@@ -78,7 +81,7 @@ def decode_header_value(value: str, problems: list[str] | None = None, what: str
     for match in _ENCODED_WORD.finditer(text):
         if match.start() > pos:
             flush()
-            out.append(text[pos:match.start()])
+            out.append(text[pos : match.start()])
         charset, encoding, payload = match.groups()
         try:
             data = _word_bytes(encoding, payload)

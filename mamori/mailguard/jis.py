@@ -19,13 +19,39 @@ JIS_CODEC = "x-mamori-iso-2022-jp"
 # ①, ～ and ㈱, which every Windows mailer writes.
 _ALIASES: dict[str, str] = {
     **dict.fromkeys(
-        ["shift-jis", "shift-jis-2004", "sjis", "x-sjis", "s-jis", "ms-kanji", "csshiftjis", "windows-31j",
-         "cp932", "ms932", "x-ms-cp932", "ibm-943", "cswindows31j"],
+        [
+            "shift-jis",
+            "shift-jis-2004",
+            "sjis",
+            "x-sjis",
+            "s-jis",
+            "ms-kanji",
+            "csshiftjis",
+            "windows-31j",
+            "cp932",
+            "ms932",
+            "x-ms-cp932",
+            "ibm-943",
+            "cswindows31j",
+        ],
         "cp932",
     ),
     **dict.fromkeys(
-        ["iso-2022-jp", "iso-2022-jp-ms", "cp50220", "cp50221", "cp50222", "csiso2022jp", "iso-2022-jp-1",
-         "iso-2022-jp-2", "iso-2022-jp-3", "iso-2022-jp-2004", "iso-2022-jp-ext", "jis", "x-jis"],
+        [
+            "iso-2022-jp",
+            "iso-2022-jp-ms",
+            "cp50220",
+            "cp50221",
+            "cp50222",
+            "csiso2022jp",
+            "iso-2022-jp-1",
+            "iso-2022-jp-2",
+            "iso-2022-jp-3",
+            "iso-2022-jp-2004",
+            "iso-2022-jp-ext",
+            "jis",
+            "x-jis",
+        ],
         JIS_CODEC,
     ),
     **dict.fromkeys(
@@ -74,9 +100,18 @@ def jis_pair_to_sjis(j1: int, j2: int) -> bytes:
 
 # Escape sequences -> mode. "kana" is JIS X 0201 katakana; "x0212"/"x0213" go through EUC.
 _ESCAPES: dict[bytes, str] = {
-    b"(B": "ascii", b"(J": "ascii", b"(H": "ascii", b"(I": "kana",
-    b"$@": "x0208", b"$B": "x0208", b"$(B": "x0208", b"$(@": "x0208",
-    b"$(D": "x0212", b"$(O": "x0213", b"$(Q": "x0213", b"$(P": "x0213p2",
+    b"(B": "ascii",
+    b"(J": "ascii",
+    b"(H": "ascii",
+    b"(I": "kana",
+    b"$@": "x0208",
+    b"$B": "x0208",
+    b"$(B": "x0208",
+    b"$(@": "x0208",
+    b"$(D": "x0212",
+    b"$(O": "x0213",
+    b"$(Q": "x0213",
+    b"$(P": "x0213p2",
 }
 
 

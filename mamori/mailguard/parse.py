@@ -20,9 +20,17 @@ from .jis import decode_bytes
 MAX_DEPTH = 5
 MAX_PARTS = 500
 BODY = "body"
-SIGNATURE_TYPES = {"application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature"}
-ENCRYPTED_TYPES = {"application/pkcs7-mime", "application/x-pkcs7-mime", "application/pgp-encrypted",
-                   "multipart/encrypted"}
+SIGNATURE_TYPES = {
+    "application/pkcs7-signature",
+    "application/x-pkcs7-signature",
+    "application/pgp-signature",
+}
+ENCRYPTED_TYPES = {
+    "application/pkcs7-mime",
+    "application/x-pkcs7-mime",
+    "application/pgp-encrypted",
+    "multipart/encrypted",
+}
 TNEF_TYPES = {"application/ms-tnef", "application/vnd.ms-tnef"}
 
 
@@ -191,7 +199,9 @@ def _walk(part: Message, prefix: str, depth: int, acc: _Acc) -> None:
     else:
         where = _join(prefix, filename or ctype)
         data = _payload(part, acc.problems, where)
-        acc.attachments.append(Attachment(filename or "(no name)", ctype, data, where, ctype in ENCRYPTED_TYPES))
+        acc.attachments.append(
+            Attachment(filename or "(no name)", ctype, data, where, ctype in ENCRYPTED_TYPES)
+        )
 
 
 def _walk_multipart(part: Message, ctype: str, prefix: str, depth: int, acc: _Acc) -> None:
@@ -245,7 +255,9 @@ def _walk_tnef(data: bytes, name: str, prefix: str, acc: _Acc) -> None:
         return
     for att in tnef.attachments:
         inner = _tnef_name(att)
-        acc.attachments.append(Attachment(inner, "application/octet-stream", att.data or b"", _join(where, inner)))
+        acc.attachments.append(
+            Attachment(inner, "application/octet-stream", att.data or b"", _join(where, inner))
+        )
     body = getattr(tnef, "body", None) or getattr(tnef, "htmlbody", None)
     if isinstance(body, bytes | str) and body:
         text = body if isinstance(body, str) else decode_bytes(body, None).text
@@ -274,7 +286,8 @@ def parse_message(raw: bytes) -> ParsedMessage:
     # compat32 keeps raw header strings (8-bit bytes as surrogates), which we decode ourselves.
     msg = email.message_from_bytes(raw, policy=email.policy.compat32)
     headers = tuple(
-        (k, decode_header_value(v, problems, k.lower())) for k, v in msg.raw_items()
+        (k, decode_header_value(v, problems, k.lower()))
+        for k, v in msg.raw_items()
         if k.lower() not in ("received", "dkim-signature", "arc-seal", "arc-message-signature")
     )
     acc = _Acc(problems=problems)
