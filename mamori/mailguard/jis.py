@@ -82,7 +82,7 @@ def resolve_charset(label: str | None) -> str | None:
         return _ALIASES[norm]
     try:
         return codecs.lookup(norm).name
-    except LookupError:
+    except (LookupError, ValueError):
         return None
 
 

@@ -8,8 +8,12 @@ raises: what could not be read is recorded in ``problems``.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import email
 import email.policy
+import quopri
+import re
 from dataclasses import dataclass, field
 from email.message import Message
 from html.parser import HTMLParser
@@ -186,10 +190,10 @@ def _walk(part: Message, prefix: str, depth: int, acc: _Acc) -> None:
             acc.problems.append("too many MIME parts: the rest was not read")
         return
     ctype, charset, filename, is_attachment = _content_info(part, acc.problems)
-    if part.is_multipart():
-        _walk_multipart(part, ctype, prefix, depth, acc)
-    elif ctype == "message/rfc822" or filename.lower().endswith(".eml"):
+    if ctype == "message/rfc822" or filename.lower().endswith(".eml"):
         _walk_attached_mail(part, filename, prefix, depth, acc)
+    elif part.is_multipart():
+        _walk_multipart(part, ctype, prefix, depth, acc)
     elif ctype in SIGNATURE_TYPES:
         return
     elif ctype in TNEF_TYPES or filename.lower() == "winmail.dat":
@@ -227,11 +231,7 @@ def _add_text(part: Message, ctype: str, charset: str, prefix: str, acc: _Acc) -
 
 
 def _walk_attached_mail(part: Message, filename: str, prefix: str, depth: int, acc: _Acc) -> None:
-    inner = part.get_payload()
-    if isinstance(inner, list) and inner and isinstance(inner[0], Message):
-        msg = inner[0]
-    else:
-        msg = email.message_from_bytes(_payload(part, acc.problems, filename), policy=email.policy.compat32)
+    msg = _attached_message(part, acc)
     if not filename:
         subject = decode_header_value(_raw_header(msg, "subject") or "", acc.problems, "subject")
         filename = (subject or "message")[:60] + ".eml"
@@ -240,6 +240,33 @@ def _walk_attached_mail(part: Message, filename: str, prefix: str, depth: int, a
         acc.problems.append(f"{where}: attached mails nested too deep")
         return
     _walk(msg, where, depth + 1, acc)
+
+
+def _attached_message(part: Message, acc: _Acc) -> Message:
+    """Return the attached mail, undoing a base64/QP transfer encoding that mailers wrongly apply."""
+    inner = part.get_payload()
+    cte = unfold(_raw_header(part, "content-transfer-encoding") or "").strip().lower()
+    if not (isinstance(inner, list) and inner and isinstance(inner[0], Message)):
+        data = _payload(part, acc.problems, "attached mail")
+    elif cte not in ("base64", "quoted-printable"):
+        return inner[0]
+    else:
+        body = inner[0].get_payload()
+        text = body if not inner[0].keys() and isinstance(body, str) else inner[0].as_string()
+        data = _undo_transfer_encoding(text, cte, acc)
+    return email.message_from_bytes(data, policy=email.policy.compat32)
+
+
+def _undo_transfer_encoding(text: str, cte: str, acc: _Acc) -> bytes:
+    raw = text.encode("ascii", "surrogateescape")
+    if cte == "quoted-printable":
+        return quopri.decodestring(raw)
+    clean = re.sub(rb"[^A-Za-z0-9+/]", b"", raw)
+    try:
+        return base64.b64decode(clean + b"=" * (-len(clean) % 4))
+    except (binascii.Error, ValueError):
+        acc.problems.append("attached mail: broken base64")
+        return b""
 
 
 def _walk_tnef(data: bytes, name: str, prefix: str, acc: _Acc) -> None:
@@ -291,7 +318,10 @@ def parse_message(raw: bytes) -> ParsedMessage:
         if k.lower() not in ("received", "dkim-signature", "arc-seal", "arc-message-signature")
     )
     acc = _Acc(problems=problems)
-    _walk(msg, "", 0, acc)
+    try:
+        _walk(msg, "", 0, acc)
+    except Exception as exc:  # noqa: BLE001 - last resort: a parser bug must not stop the guard
+        problems.append(f"MIME structure not fully read ({type(exc).__name__})")
     if not any(k for k, _ in headers) and not raw.strip():
         problems.append("empty message")
     return ParsedMessage(
