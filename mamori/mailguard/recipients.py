@@ -290,6 +290,7 @@ def _namesake_findings(external: list[str], message: ParsedMessage, policy: Poli
     book = {e.address: e for e in policy.address_book}
     context = _salutation(message) + normalize_org(message.subject)
     found = []
+    shown = {a.address: normalize_org(a.display_name) for a in message.visible_recipients}
     for addr in external:
         entry = book.get(addr)
         if entry is None or not entry.surname:
@@ -300,7 +301,7 @@ def _namesake_findings(external: list[str], message: ParsedMessage, policy: Poli
             if o.surname == entry.surname
             and normalize_org(o.organisation) != normalize_org(entry.organisation)
         ]
-        finding = _namesake_finding(entry, others, context) if others else None
+        finding = _namesake_finding(entry, others, context + shown.get(addr, "")) if others else None
         if finding:
             found.append(finding)
     return found
