@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from mamori.mailguard import content
 from mamori.mailguard.parse import parse_message
 from mamori.mailguard.policy import (
     Envelope,
@@ -306,3 +307,11 @@ def test_policy_files_in_json_and_yaml(tmp_path):
         Policy.load(tmp_path / "bad.yaml")
     with pytest.raises(PolicyError, match="cannot read"):
         Policy.load(tmp_path / "missing.json")
+
+
+def test_missing_pii_engine_is_said_not_hidden(monkeypatch):
+    monkeypatch.setattr(content, "load_detector", lambda: None)
+    verdict = judge(mail(to=("sato@partner.example.com",), attachments=(("a.txt", b"x", "text/plain"),)))
+    found = finding(verdict, "ATTACHMENT_NOT_SCANNABLE")
+    assert found.details["locations"] == {"a.txt": "engine_missing"}
+    assert verdict.action == "hold"
