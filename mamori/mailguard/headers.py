@@ -39,7 +39,7 @@ def _decode_raw(value: str, problems: list[str], what: str) -> str:
         raw = value.encode("ascii", "surrogateescape")
     except UnicodeEncodeError:
         return value  # already real Unicode (a str built by our own code)
-    if raw.isascii():
+    if raw.isascii() and "\x1b" not in value:
         return value
     result = guess_decode(raw)
     problems.append(f"{what}: raw 8-bit header decoded as {result.codec}")

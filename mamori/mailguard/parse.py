@@ -226,7 +226,8 @@ def _add_text(part: Message, ctype: str, charset: str, prefix: str, acc: _Acc) -
     decoded = decode_bytes(_payload(part, acc.problems, where), charset or None)
     if decoded.problem:
         acc.problems.append(f"{where}: {decoded.problem}")
-    text = html_to_text(decoded.text) if ctype == "text/html" else decoded.text
+    text = decoded.text.replace("\r\n", "\n")
+    text = html_to_text(text) if ctype == "text/html" else text
     acc.bodies.append(TextPart(where, text, decoded.codec))
 
 

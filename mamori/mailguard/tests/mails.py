@@ -74,7 +74,7 @@ def zip_bytes(files: dict[str, bytes], *, cp932_names: bool = False, encrypted: 
     The encryption flag is set on otherwise stored members: enough to test that the guard reports
     an archive it cannot open, which is what it must do with a real password zip.
     """
-    placeholders = {}
+    placeholders: dict[bytes, bytes] = {}
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
         for i, (name, data) in enumerate(files.items()):
@@ -85,8 +85,8 @@ def zip_bytes(files: dict[str, bytes], *, cp932_names: bool = False, encrypted: 
                 name = stand_in
             zf.writestr(name, data)
     out = buf.getvalue()
-    for stand_in, raw in placeholders.items():
-        out = out.replace(stand_in, raw)
+    for stand_in_bytes, raw_name in placeholders.items():
+        out = out.replace(stand_in_bytes, raw_name)
     if encrypted:
         out = _set_flag(out, b"PK\x03\x04", 6)
         out = _set_flag(out, b"PK\x01\x02", 8)

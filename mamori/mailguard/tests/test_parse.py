@@ -210,3 +210,8 @@ def test_random_bytes_never_raise():
         for _ in range(20):
             data[rng.randrange(len(data))] = rng.randrange(256)
         parse_message(bytes(data))
+
+
+def test_raw_jis_in_a_header_without_encoded_words_is_decoded():
+    raw = raw_mail([b"From: yamada@example.co.jp", b"Subject: " + jis("御見積") + b" No.2"], b"x")
+    assert parse_message(raw).subject == "御見積 No.2"
