@@ -61,13 +61,13 @@ def _int(key: str, value: Any) -> int:
 
 
 def _actions(key: str, value: Any, allowed_keys: tuple[str, ...] | None) -> dict[str, str]:
-    from .policy import ACTIONS, MESSAGES
+    from .policy import ACTIONS, CODES
 
     if not isinstance(value, Mapping):
         raise _fail(key, "expected a mapping")
     out = {}
     for name, action in value.items():
-        valid = allowed_keys if allowed_keys is not None else tuple(MESSAGES)
+        valid = allowed_keys if allowed_keys is not None else CODES
         if name not in valid:
             raise _fail(key, f"unknown key {name!r} (expected one of {', '.join(valid)})")
         if action not in ACTIONS:
@@ -118,7 +118,9 @@ def _convert(key: str, value: Any) -> Any:
 
         return {**Policy().severity_actions, **_actions(key, value, SEVERITIES)}
     if key == "code_actions":
-        return _actions(key, value, None)
+        from .policy import Policy
+
+        return {**Policy().code_actions, **_actions(key, value, None)}
     if key == "address_book":
         return _address_book(value)
     if key == "history_key":

@@ -67,6 +67,7 @@ MESSAGES: Mapping[str, str] = {
     "ATTACHMENT_NOT_SCANNABLE": "添付ファイル {name} の一部または全部を検査できませんでした（{reasons}）。",
     "MANY_RECIPIENTS": "宛先が{count}件あり、上限の{limit}件を超えています。",
 }
+CODES = tuple(code for code in MESSAGES if code != "EXPOSED_RECIPIENTS_CONVERTED")
 REASON_LABELS = {
     "different_tld": "トップレベルドメイン違い",
     "homoglyph": "紛らわしい文字",
@@ -163,9 +164,9 @@ class Policy:
     )
     code_actions: Mapping[str, str] = field(default_factory=lambda: {"EXTERNAL_RECIPIENTS": "hold"})
     address_book: tuple[AddressBookEntry, ...] = ()
-    history_key: bytes = b""
-    known_recipients: frozenset[str] = frozenset()
-    known_domains: frozenset[str] = frozenset()
+    history_key: bytes = field(default=b"", repr=False)  # a secret: keep it out of logs
+    known_recipients: frozenset[str] = field(default=frozenset(), repr=False)
+    known_domains: frozenset[str] = field(default=frozenset(), repr=False)
     lookalike_max_distance: int = 2
     pii_high_labels: frozenset[str] = frozenset(
         {"MY_NUMBER", "CREDIT_CARD", "BANK_ACCOUNT", "PASSPORT", "DRIVERS_LICENSE", "HEALTH_INSURANCE"}

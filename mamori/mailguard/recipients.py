@@ -30,7 +30,8 @@ def _domain(address: str) -> str:
 
 
 def _external(envelope: Envelope, policy: Policy) -> list[str]:
-    return [a.lower() for a in dict.fromkeys(envelope.rcpt_tos) if not policy.is_internal(_domain(a))]
+    rcpts = dict.fromkeys(a.strip().strip("<>").lower() for a in envelope.rcpt_tos)
+    return [a for a in rcpts if a and not policy.is_internal(_domain(a))]
 
 
 def check_recipients(

@@ -241,6 +241,7 @@ def test_envelope_recipients_win_over_headers():
 
 def test_strongest_action_wins_and_code_actions_override_severity():
     policy = Policy.from_dict({**BASE, "code_actions": {"ENCRYPTED_ARCHIVE": "reject"}})
+    assert policy.code_actions["EXTERNAL_RECIPIENTS"] == "hold"  # defaults are kept
     findings = [
         Finding("EXTERNAL_RECIPIENTS", "info", "社外"),
         Finding("ENCRYPTED_ARCHIVE", "warning", "暗号化"),
@@ -250,7 +251,7 @@ def test_strongest_action_wins_and_code_actions_override_severity():
 
 
 def test_info_findings_alone_deliver():
-    policy = Policy.from_dict({**BASE, "code_actions": {}})
+    policy = Policy.from_dict({**BASE, "code_actions": {"EXTERNAL_RECIPIENTS": "deliver"}})
     assert decide([Finding("FIRST_TIME_RECIPIENT", "info", "初めて")], policy).action == "deliver"
 
 
@@ -315,3 +316,7 @@ def test_missing_pii_engine_is_said_not_hidden(monkeypatch):
     found = finding(verdict, "ATTACHMENT_NOT_SCANNABLE")
     assert found.details["locations"] == {"a.txt": "engine_missing"}
     assert verdict.action == "hold"
+
+
+def test_the_history_key_never_appears_in_a_policy_repr():
+    assert KEY not in repr(Policy.from_dict({**BASE, "history_key": KEY}))
