@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +18,8 @@ from .parse import Attachment, ParsedMessage
 from .policy import Envelope, Finding, Policy, make_finding
 
 Detector = Callable[[str], list[Any]]
+CHUNK_CHARS = 8192
+MAX_SCAN_CHARS = 20_000_000  # per location; beyond it the rest is reported as not read
 # Problem codes of the extractor that mean "not (fully) read", other than encryption.
 _NOT_READ = {
     "too_large",
@@ -62,6 +64,13 @@ def load_extractor() -> Callable[..., Any] | None:
     return _load("mamori.pii.extract", "extract")
 
 
+def _mail_limits() -> Any:
+    """Return extraction limits sized for one mail attachment (Postfix waits for the verdict)."""
+    from mamori.pii.extract import Limits
+
+    return Limits(max_total_size=512 * 1024 * 1024, time_budget=60.0)
+
+
 @dataclass
 class _Scan:
     """Accumulate what one attachment holds: counts per kind, where, encryption, unread parts."""
@@ -73,10 +82,30 @@ class _Scan:
     not_read: dict[str, str] = field(default_factory=dict)
 
 
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[str]:
+    """Yield pieces of ``text`` of about ``size`` characters, cut at line ends where possible.
+
+    Detection cost grows faster than linearly with the text length (overlap resolution), so
+    a 1 MB customer list is scanned as many small pieces; values do not span lines.
+    """
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        yield text[start:end]
+        start = end
+
+
 def _count(detect: Detector, text: str, location: str, scan: _Scan) -> None:
-    for span in detect(text):
-        scan.counts[span.label] += 1
-        scan.where[location][span.label] += 1
+    if len(text) > MAX_SCAN_CHARS:
+        scan.not_read[location] = "too_large"
+        text = text[:MAX_SCAN_CHARS]
+    for piece in chunks(text):
+        for span in detect(piece):
+            scan.counts[span.label] += 1
+            scan.where[location][span.label] += 1
 
 
 def _severity(counts: Counter[str], policy: Policy, external: bool) -> str:
@@ -114,7 +143,7 @@ def check_body(message: ParsedMessage, detect: Detector, policy: Policy, externa
 def scan_attachment(att: Attachment, extract: Callable[..., Any], detect: Detector) -> _Scan:
     """Extract the text of one attachment and count personal data by kind and location."""
     scan = _Scan()
-    for part in extract(att.data, att.location):
+    for part in extract(att.data, att.location, _mail_limits()):
         if part.text:
             if part.location.endswith("!/"):
                 scan.names += part.text.splitlines()
@@ -154,7 +183,9 @@ def _attachment_findings(att: Attachment, scan: _Scan, policy: Policy, external:
         if not (code == "unsupported" and att.content_type.startswith("image/"))
     }
     if unread:
-        severity = "info" if not external or set(unread.values()) == {"unsupported"} else "warning"
+        # Unknown binary formats are common (CAD, media) and say little; an undecoded TNEF hides mail.
+        harmless = set(unread.values()) == {"unsupported"} and "tnef" not in att.content_type
+        severity = "info" if not external or harmless else "warning"
         reasons = "、".join(sorted({_REASONS.get(c, c) for c in unread.values()}))
         found.append(
             make_finding(

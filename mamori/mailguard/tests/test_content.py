@@ -134,3 +134,27 @@ def test_clean_attachment_gives_no_content_finding():
         mail(to=OUTSIDE, attachments=(("agenda.txt", "議題: 来期の計画\n".encode(), "text/plain"),))
     )
     assert [f.code for f in verdict.findings] == ["EXTERNAL_RECIPIENTS"]
+
+
+def test_long_text_is_cut_at_line_ends_into_pieces():
+    text = "".join(f"行{i:05d}\n" for i in range(5000))
+    pieces = list(content.chunks(text, 1000))
+    assert "".join(pieces) == text
+    assert all(p.endswith("\n") and len(p) <= 1000 for p in pieces)
+    assert list(content.chunks("x" * 2500, 1000)) == ["x" * 1000, "x" * 1000, "x" * 500]
+
+
+def test_a_large_customer_list_is_counted_in_reasonable_time():
+    rows = "\n".join(
+        f"架空 太郎{i},090-0000-{i % 10000:04d},東京都千代田区千代田{i % 9 + 1}-1" for i in range(20000)
+    )
+    data = zip_bytes({"list.csv": rows.encode("cp932")})
+    verdict = judge(mail(to=OUTSIDE, attachments=(("list.zip", data, "application/zip"),)))
+    assert by_code(verdict, "PII_IN_ATTACHMENT")[0].details["counts"]["PHONE"] == 20000
+
+
+def test_undecodable_winmail_dat_is_a_warning():
+    verdict = judge(
+        mail(to=OUTSIDE, attachments=(("winmail.dat", b"\x00garbage\x01", "application/ms-tnef"),))
+    )
+    assert [f.severity for f in by_code(verdict, "ATTACHMENT_NOT_SCANNABLE")] == ["warning"]
