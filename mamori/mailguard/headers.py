@@ -100,7 +100,9 @@ def decode_header_value(value: str, problems: list[str] | None = None, what: str
 
 def parse_addresses(values: list[str], problems: list[str], what: str) -> list[tuple[str, str]]:
     """Split raw address header values into (decoded display name, lower-cased address) pairs."""
-    unfolded = [unfold(v) for v in values]
+    # Raw Shift_JIS bytes include "\\", "@" and "[" as second bytes (表, ソ): decode them before
+    # the address grammar sees them. Encoded-words stay encoded until each name is split off.
+    unfolded = [_decode_raw(unfold(v), problems, what) for v in values]
     try:
         pairs = getaddresses(unfolded)
     except Exception:  # noqa: BLE001 - a malformed header must not stop the guard

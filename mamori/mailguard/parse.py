@@ -23,6 +23,7 @@ from .jis import decode_bytes
 
 MAX_DEPTH = 5
 MAX_PARTS = 500
+MAX_NESTING = 40
 BODY = "body"
 SIGNATURE_TYPES = {
     "application/pkcs7-signature",
@@ -108,6 +109,7 @@ class _Acc:
     attachments: list[Attachment] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     parts: int = 0
+    nesting: int = 0
 
 
 class _TextFromHtml(HTMLParser):
@@ -209,6 +211,17 @@ def _walk(part: Message, prefix: str, depth: int, acc: _Acc) -> None:
 
 
 def _walk_multipart(part: Message, ctype: str, prefix: str, depth: int, acc: _Acc) -> None:
+    acc.nesting += 1
+    try:
+        if acc.nesting > MAX_NESTING:
+            acc.problems.append("multiparts nested too deep: the inner parts were not read")
+            return
+        _walk_children(part, ctype, prefix, depth, acc)
+    finally:
+        acc.nesting -= 1
+
+
+def _walk_children(part: Message, ctype: str, prefix: str, depth: int, acc: _Acc) -> None:
     children = [c for c in part.get_payload() if isinstance(c, Message)]
     if ctype == "multipart/encrypted":
         acc.attachments.append(Attachment("(encrypted body)", ctype, b"", _join(prefix, ctype), True))

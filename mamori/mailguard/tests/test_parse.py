@@ -215,3 +215,29 @@ def test_random_bytes_never_raise():
 def test_raw_jis_in_a_header_without_encoded_words_is_decoded():
     raw = raw_mail([b"From: yamada@example.co.jp", b"Subject: " + jis("御見積") + b" No.2"], b"x")
     assert parse_message(raw).subject == "御見積 No.2"
+
+
+def test_raw_shift_jis_names_with_backslash_and_at_sign_trail_bytes_keep_their_letters():
+    name = "表示ソフト＠営業"  # 表 and ソ end in 0x5C, ＠ in 0x97: meaningful to the address grammar
+    raw = raw_mail(
+        [
+            b"From: yamada@example.co.jp",
+            b'To: "' + name.encode("cp932") + b'" <a@customer.invalid>, b@other.invalid',
+        ],
+        b"x",
+    )
+    msg = parse_message(raw)
+    assert [(a.display_name, a.address) for a in msg.to] == [
+        (name, "a@customer.invalid"),
+        ("", "b@other.invalid"),
+    ]
+
+
+def test_deeply_nested_multiparts_stop_with_a_problem():
+    depth = 60
+    head = b"".join(
+        b"Content-Type: multipart/mixed; boundary=b%d\r\n\r\n--b%d\r\n" % (i, i) for i in range(depth)
+    )
+    raw = b"From: a@example.co.jp\r\n" + head + b"Content-Type: text/plain\r\n\r\ndeep\r\n"
+    msg = parse_message(raw)
+    assert any("nested too deep" in p for p in msg.problems)
