@@ -87,3 +87,11 @@ def test_invalid_policy_exits_2(tmp_path):
 def test_usage_errors_exit_2():
     proc = run()
     assert proc.returncode == 2 and "usage:" in proc.stderr
+
+
+def test_envelope_options_override_the_headers(tmp_path):
+    path = tmp_path / "m.eml"
+    path.write_bytes(mail(to=("a@customer.invalid",)))
+    args = (str(path), "--internal-domain", "example.co.jp", "--from", "yamada@example.co.jp")
+    result = json.loads(run(*args, "--rcpt", "suzuki@example.co.jp").stdout)
+    assert result["verdict"] == "deliver"

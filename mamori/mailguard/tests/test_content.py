@@ -158,3 +158,11 @@ def test_undecodable_winmail_dat_is_a_warning():
         mail(to=OUTSIDE, attachments=(("winmail.dat", b"\x00garbage\x01", "application/ms-tnef"),))
     )
     assert [f.severity for f in by_code(verdict, "ATTACHMENT_NOT_SCANNABLE")] == ["warning"]
+
+
+def test_nested_archives_are_read_with_their_cp932_names_in_the_location():
+    inner = zip_bytes({"名簿.csv": LIST_CSV.encode("cp932")}, cp932_names=True)
+    outer = zip_bytes({"内側.zip": inner}, cp932_names=True)
+    verdict = judge(mail(to=OUTSIDE, attachments=(("外側.zip", outer, "application/zip"),)))
+    [found] = by_code(verdict, "PII_IN_ATTACHMENT")
+    assert "外側.zip!/内側.zip!/名簿.csv" in found.details["locations"]
