@@ -52,11 +52,10 @@ MESSAGES: Mapping[str, str] = {
     "EXTERNAL_RECIPIENTS": "社外の宛先が{count}件あります（{domains}）。",
     "MULTIPLE_EXTERNAL_DOMAINS": "複数の社外組織（{count}ドメイン: {domains}）が同じメールの宛先に含まれています。",
     "EXPOSED_RECIPIENTS": "社外の宛先{count}件がTo/Ccで互いに見えています。Bccにすべきではありませんか。",
-    "EXPOSED_RECIPIENTS_CONVERTED": "社外の宛先{count}件がTo/Ccで互いに見えていたため、Bccに変更します。",
     "LOOKALIKE_DOMAIN": "宛先ドメイン {domain} は既知のドメイン {known} とよく似ています（{reason}）。誤りではありませんか。",
     "FIRST_TIME_DOMAIN": "初めて送信するドメインです（{domains}）。",
     "FIRST_TIME_RECIPIENT": "初めて送信する宛先です（{addresses}）。",
-    "NAME_DOMAIN_MISMATCH": "{detail}",
+    "NAME_DOMAIN_MISMATCH": "表示名「{display_name}」の会社（{organisation}）と宛先アドレスのドメイン（{domain}）が一致しません。",
     "PII_IN_BODY": "本文に個人情報と思われる記載があります（{counts}）。",
     "PII_IN_ATTACHMENT": "添付ファイル {name} に個人情報と思われる記載があります（{counts}）。",
     "UNENCRYPTED_ATTACHMENT_WITH_PII": (
@@ -67,7 +66,19 @@ MESSAGES: Mapping[str, str] = {
     "ATTACHMENT_NOT_SCANNABLE": "添付ファイル {name} の一部または全部を検査できませんでした（{reasons}）。",
     "MANY_RECIPIENTS": "宛先が{count}件あり、上限の{limit}件を超えています。",
 }
-CODES = tuple(code for code in MESSAGES if code != "EXPOSED_RECIPIENTS_CONVERTED")
+# Other wordings of some codes, chosen by the check (the details say which case it was).
+VARIANTS: Mapping[str, str] = {
+    "EXPOSED_RECIPIENTS/converted": "社外の宛先{count}件がTo/Ccで互いに見えていたため、Bccに変更します。",
+    "NAME_DOMAIN_MISMATCH/salutation": "本文の宛名の会社（{organisation}）の宛先がありません。宛先を間違えていませんか。",
+    "NAME_DOMAIN_MISMATCH/same_surname": (
+        "宛先の{surname}様は{organisation}の方ですが、本文は{meant}の{surname}様宛てのようです。"
+        "同姓の別人ではありませんか。"
+    ),
+    "NAME_DOMAIN_MISMATCH/same_surname_note": (
+        "{surname}様という連絡先は{organisation}のほかに{others}にもいます。宛先が正しいか確認してください。"
+    ),
+}
+CODES = tuple(MESSAGES)
 REASON_LABELS = {
     "different_tld": "トップレベルドメイン違い",
     "homoglyph": "紛らわしい文字",
@@ -238,7 +249,8 @@ def history_hash(key: bytes, value: str, kind: str) -> str:
 
 def make_finding(code: str, severity: str, details: Mapping[str, Any], **fmt: Any) -> Finding:
     """Return a finding whose Japanese message is filled from the table for ``code``."""
-    template = MESSAGES.get(fmt.pop("message_key", code), code)
+    key = fmt.pop("message_key", code)
+    template = VARIANTS.get(key) or MESSAGES.get(key, code)
     return Finding(code, severity, template.format(**fmt), details)
 
 

@@ -106,7 +106,7 @@ def exposed_finding(
         "parties": len(parties),
         "converted_to_bcc": convert,
     }
-    key = "EXPOSED_RECIPIENTS_CONVERTED" if convert else "EXPOSED_RECIPIENTS"
+    key = "EXPOSED_RECIPIENTS/converted" if convert else "EXPOSED_RECIPIENTS"
     finding = make_finding(
         "EXPOSED_RECIPIENTS", "info" if convert else "warning", details, message_key=key, count=len(visible)
     )
@@ -236,23 +236,18 @@ def _display_name_mismatches(
         shown = normalize_org(addr.display_name)
         for key, (org, domains) in orgs.items():
             if key in shown and not _matches(_domain(addr.address), domains):
-                detail = (
-                    f"表示名「{addr.display_name}」の会社（{org}）と宛先アドレスのドメイン"
-                    f"（{_domain(addr.address)}）が一致しません。"
-                )
-                found.append(
-                    make_finding(
-                        "NAME_DOMAIN_MISMATCH",
-                        "high",
-                        {
-                            "case": "display_name",
-                            "address": addr.address,
-                            "organisation": org,
-                            "expected_domains": sorted(domains),
-                        },
-                        detail=detail,
-                    )
-                )
+                details = {
+                    "case": "display_name",
+                    "address": addr.address,
+                    "organisation": org,
+                    "expected_domains": sorted(domains),
+                }
+                fmt = {
+                    "display_name": addr.display_name,
+                    "organisation": org,
+                    "domain": _domain(addr.address),
+                }
+                found.append(make_finding("NAME_DOMAIN_MISMATCH", "high", details, **fmt))
                 break
     return found
 
@@ -270,19 +265,15 @@ def _salutation_mismatches(
     found = []
     for key, (org, org_domains) in orgs.items():
         if key in head and not any(_matches(d, org_domains) for d in domains):
-            detail = f"本文の宛名の会社（{org}）の宛先がありません。宛先を間違えていませんか。"
+            details = {
+                "case": "salutation",
+                "organisation": org,
+                "expected_domains": sorted(org_domains),
+                "recipient_domains": sorted(domains),
+            }
+            key = "NAME_DOMAIN_MISMATCH/salutation"
             found.append(
-                make_finding(
-                    "NAME_DOMAIN_MISMATCH",
-                    "warning",
-                    {
-                        "case": "salutation",
-                        "organisation": org,
-                        "expected_domains": sorted(org_domains),
-                        "recipient_domains": sorted(domains),
-                    },
-                    detail=detail,
-                )
+                make_finding("NAME_DOMAIN_MISMATCH", "warning", details, message_key=key, organisation=org)
             )
     return found
 
@@ -322,14 +313,12 @@ def _namesake_finding(
         "organisation": entry.organisation,
         "other_organisations": sorted({o.organisation for o in others}),
     }
+    fmt = {"surname": entry.surname, "organisation": entry.organisation}
     if meant and not own:
-        detail = (
-            f"宛先の{entry.surname}様は{entry.organisation}の方ですが、本文は"
-            f"{meant[0].organisation}の{entry.surname}様宛てのようです。同姓の別人ではありませんか。"
+        key = "NAME_DOMAIN_MISMATCH/same_surname"
+        return make_finding(
+            "NAME_DOMAIN_MISMATCH", "high", details, message_key=key, meant=meant[0].organisation, **fmt
         )
-        return make_finding("NAME_DOMAIN_MISMATCH", "high", details, detail=detail)
-    detail = (
-        f"{entry.surname}様という連絡先は{entry.organisation}のほかに"
-        f"{'、'.join(details['other_organisations'])}にもいます。宛先が正しいか確認してください。"
-    )
-    return make_finding("NAME_DOMAIN_MISMATCH", "info", details, detail=detail)
+    others_text = "、".join(details["other_organisations"])
+    key = "NAME_DOMAIN_MISMATCH/same_surname_note"
+    return make_finding("NAME_DOMAIN_MISMATCH", "info", details, message_key=key, others=others_text, **fmt)

@@ -320,3 +320,15 @@ def test_missing_pii_engine_is_said_not_hidden(monkeypatch):
 
 def test_the_history_key_never_appears_in_a_policy_repr():
     assert KEY not in repr(Policy.from_dict({**BASE, "history_key": KEY}))
+
+
+def test_every_code_and_variant_has_a_japanese_message_that_formats():
+    import string
+
+    from mamori.mailguard.policy import CODES, MESSAGES, VARIANTS, make_finding
+
+    assert set(CODES) == set(MESSAGES)
+    for key, template in {**MESSAGES, **VARIANTS}.items():
+        names = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+        found = make_finding(key.split("/")[0], "info", {}, message_key=key, **dict.fromkeys(names, "X"))
+        assert "{" not in found.message and not found.message.isascii()
