@@ -9,7 +9,7 @@ from mamori.pii.spans import Hit
 
 _EMAIL_LOCAL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}$")
 _EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9\-]|\.[A-Za-z0-9])")
-_PASSPORT = re.compile(r"(?<![0-9A-Za-z])[A-Z]{2}\d{7}(?![0-9A-Za-z])")
+_PASSPORT = re.compile(r"[A-Z]{2}\d{7}(?![0-9A-Za-z])")
 _CTX_PASSPORT = re.compile(r"旅券|パスポート|passport", re.IGNORECASE)
 _HEALTH_TRIGGER = re.compile(r"記号|保険証番号")
 _HEALTH_LABELLED = re.compile(
@@ -44,6 +44,8 @@ def find_passports(text: str) -> list[Hit]:
     """Return PASSPORT hits: two letters and seven digits, with context or a Japanese T/M prefix."""
     hits: list[Hit] = []
     for m in _PASSPORT.finditer(text):
+        if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum():
+            continue
         ctx = before(text, m.start(), 24)
         if _CTX_PASSPORT.search(ctx) or (m.group()[0] in "TM" and not NEGATIVE.search(ctx[-12:])):
             hits.append((m.start(), m.end(), "PASSPORT", 5))

