@@ -40,7 +40,7 @@ def _digits(value: str) -> str:
 
 
 def _is_name(value: str) -> bool:
-    return parse_name(value, 0) == len(value) or parse_kana_name(value, 0) == len(value)
+    return parse_name(value, 0, strong=True) == len(value) or parse_kana_name(value, 0) == len(value)
 
 
 def _is_address(value: str) -> bool:
