@@ -39,7 +39,7 @@ _READING = re.compile(r"\(([^)\n]{2,24})\)")
 # Kanji that do not occur in personal names: a run holding one is a word, not an unknown name.
 _NON_NAME = frozenset(
     "会社課係員業者客店局署庁省品物件数量額時週先方様殿宛各位当担的用覧以情報番号宅電話建設合性別添予確認"
-    "連絡送計画書式株普何製機器注文請求支払販売在庫資料議題項案内容問題対応変更登録申込契約"
+    "連絡送計画書式株普何考備製機器注文請求支払販売在庫資料議題項案内容問題対応変更登録申込契約"
 )
 _STOP = frozenset("お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 御中 責任者 管理者 皆様 本人 家族".split())
 
@@ -64,9 +64,9 @@ def _spaced(text: str, run: str, end: int, strict: bool) -> int | None:
     if g is None or not (run in surnames() or len(run) <= 3):
         return None
     part = g.group()
-    follows = text[g.end() : g.end() + 2]
-    if part in surnames() and part not in given_names() and len(part) >= 2 and follows[:1] in (" ", "(", ",", "、", "，"):
-        if follows != " 様":
+    follows = text[g.end() : g.end() + 3]
+    if part in surnames() and part not in given_names() and len(part) >= 2:
+        if not re.match(r" ?(?:様|さん|殿)", follows):
             return None  # "吉田 橋本": a list of surnames, not one name
     if strict and part not in given_names():
         return None
