@@ -289,3 +289,42 @@ def _support_note(doc: Doc, rng: random.Random) -> None:
 
 
 TEMPLATES = [_application_form, _letter, _hr_record, _csv_export, _support_note]
+
+
+_SUBJECTS = ["来期の販売計画", "在庫の見直し", "新製品の出荷", "品質保証体制", "システム更改", "物流コスト", "展示会の準備",
+             "価格改定", "契約更新", "社内研修", "情報セキュリティ対策", "業務委託先の管理", "予算配分"]
+_PREDICATES = ["について議論しました。", "の進捗を確認しました。", "は来月中旬に完了予定です。", "を次回までに再検討します。",
+               "に関する資料を共有フォルダに格納しました。", "は関係部署と調整のうえ決定します。", "の課題を洗い出しました。"]
+
+
+def _business_paragraph(rng: random.Random) -> str:
+    """Return a paragraph of ordinary business text with numbers that are not personal data."""
+    sentences = [rng.choice(_SUBJECTS) + rng.choice(_PREDICATES) for _ in range(rng.randint(3, 7))]
+    extras = [
+        f"見積金額は{rng.randint(10, 9999):,}千円（税抜）です。",
+        f"納期は{rng.randint(2025, 2027)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日、数量は{rng.randint(1, 500)}個。",
+        f"注文番号 PO-{_digits(rng, 8)} の請求書 INV-{rng.randint(2024, 2026)}-{_digits(rng, 5)} を処理済み。",
+        f"会議は{rng.randint(9, 17)}:{rng.choice(['00', '30'])}から第{rng.randint(1, 5)}会議室で開催します。",
+        f"品番 {rng.choice('ABCDEFG')}{_digits(rng, 3)}-{_digits(rng, 4)}、単価{rng.randint(100, 99999):,}円。",
+        f"売上は前年同期比{rng.randint(80, 130)}.{rng.randint(0, 9)}%でした。Web会議のURLは社内ポータルを参照。",
+    ]
+    sentences += rng.sample(extras, rng.randint(1, 3))
+    rng.shuffle(sentences)
+    return "".join(sentences)
+
+
+def business_corpus(size_bytes: int, seed: int = 11, pii_every: int = 20) -> list[str]:
+    """Return documents of mixed business text totalling about ``size_bytes`` UTF-8 bytes, sparse in PII."""
+    rng = random.Random(seed)
+    docs: list[str] = []
+    total = 0
+    while total < size_bytes:
+        paragraphs = [_business_paragraph(rng) for _ in range(rng.randint(4, 12))]
+        if len(docs) % pii_every == 0:
+            doc = Doc()
+            rng.choice(TEMPLATES)(doc, rng)
+            paragraphs.insert(rng.randrange(len(paragraphs) + 1), str(doc.as_dict("x")["text"]))
+        text = "\n\n".join(paragraphs)
+        docs.append(text)
+        total += len(text.encode("utf-8"))
+    return docs
