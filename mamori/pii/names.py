@@ -38,8 +38,8 @@ _LIST_SEP = re.compile(r"(?:\([^)\n]{1,12}\))?(?:[,、，・] ?| )")
 _READING = re.compile(r"\(([^)\n]{2,24})\)")
 # Kanji that do not occur in personal names: a run holding one is a word, not an unknown name.
 _NON_NAME = frozenset(
-    "会社課係員業者客店局署庁省品物件数量額時週先方様殿宛各位当担的用覧以情報番号宅電話建設合性別添予確認"
-    "連絡送計画書式株普何考備製機器注文請求支払販売在庫資料議題項案内容問題対応変更登録申込契約"
+    "会社課係員業者客店局署庁省品物件数量額時週様殿宛各位担的用覧以情報番号宅電話設性別添確認絡送計画書式株"
+    "普何考備年齢就販売庫資料議題項案請求払契約込申務取締役座預貯"
 )
 _STOP = frozenset("お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 御中 責任者 管理者 皆様 本人 家族".split())
 
@@ -58,17 +58,21 @@ def _split_glued(run: str) -> int | None:
     return None
 
 
-def _spaced(text: str, run: str, end: int, strict: bool) -> int | None:
+def _spaced(text: str, run: str, end: int, strict: bool, strong: bool) -> int | None:
     """Return the end of ``run`` + space + given name, or None when the part after is no given name."""
     g = _GIVEN_RUN.match(text, end + 1)
-    if g is None or not (run in surnames() or len(run) <= 3):
+    if g is None:
         return None
     part = g.group()
+    if run not in surnames() and not (strong and plausible_unknown(run + part)):
+        return None
     follows = text[g.end() : g.end() + 3]
     if part in surnames() and part not in given_names() and len(part) >= 2:
         if not re.match(r" ?(?:様|さん|殿)", follows):
             return None  # "吉田 橋本": a list of surnames, not one name
     if strict and part not in given_names():
+        return None
+    if any(c in _NON_NAME for c in part):
         return None
     return g.end()
 
@@ -93,7 +97,7 @@ def parse_name(text: str, pos: int, strict: bool = False, strong: bool = False) 
     if run in _STOP:
         return None
     if text[m.end() : m.end() + 1] == " " and len(run) <= 4:
-        end = _spaced(text, run, m.end(), strict)
+        end = _spaced(text, run, m.end(), strict, strong)
         if end is not None:
             return end
     n = _split_glued(run)
@@ -135,7 +139,7 @@ def _parse_list(text: str, pos: int, kana: bool, strong: bool) -> list[Hit]:
     """Return the names at ``pos`` and any further names in a list (``内田 太郎，藤本，中村``)."""
     hits: list[Hit] = []
     while len(hits) < 12:
-        end = parse_kana_name(text, pos) if kana else parse_name(text, pos, strong=strong and not hits)
+        end = parse_kana_name(text, pos) if kana else parse_name(text, pos, strong=strong)
         if end is None and not hits:
             romaji = _ROMAJI.match(text, pos)
             end = romaji.end() if romaji else None
@@ -166,7 +170,7 @@ def _name_before(text: str, end: int) -> int | None:
 
 
 _RUN_BEFORE = re.compile(
-    rf"(?<![{_KANJI}\u3041-\u3096\u30a1-\u30fa ])[{_KANJI}]{{1,4}}"
+    rf"(?<![{_KANJI}\u30a1-\u30fa ])[{_KANJI}]{{1,4}}"
     rf"(?: ?(?:[{_KANJI}]{{1,4}}|[\u3041-\u3096]{{2,4}}|[\u30a1-\u30faー]{{2,4}}))?\Z"
 )
 

@@ -328,3 +328,54 @@ def business_corpus(size_bytes: int, seed: int = 11, pii_every: int = 20) -> lis
         docs.append(text)
         total += len(text.encode("utf-8"))
     return docs
+
+
+_KATAKANA_ONLY = set("ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴー ")
+
+
+def _replacement(rng: random.Random, label: str, value: str) -> str | None:
+    """Return an unseen value of the same shape as a PERSON or ADDRESS ``value``, or None to keep it."""
+    if label == "ADDRESS":
+        return address(rng)
+    if value.isascii():
+        return None
+    (s, sk), (g, gk) = rng.choice(SURNAMES), rng.choice(GIVEN)
+    sep = next((c for c in value if c in " \u3000"), "")
+    if set(value) <= _KATAKANA_ONLY | {"\u3000"}:
+        return sk + sep + gk
+    if all("\u3041" <= c <= "\u309f" or c in " \u3000" for c in value):
+        return (sk + sep + gk).translate({c: c - 0x60 for c in range(0x30A1, 0x30F7)})
+    return s if len(value) <= 2 else s + sep + g
+
+
+def swap_names(doc: dict, rng: random.Random) -> dict:
+    """Return ``doc`` with its PERSON and ADDRESS spans replaced by unseen names and addresses.
+
+    Run on the dev sample, this keeps its templates and contexts but takes away every name the engine
+    might have been tuned on, so the score says how detection generalises to new names.
+    """
+    text = doc["text"]
+    parts: list[str] = []
+    spans: list[dict[str, object]] = []
+    decoys = sorted(doc.get("decoys", []), key=lambda d: d["start"])
+    pos = 0
+    shift = 0
+    moved: list[tuple[int, int]] = []  # (original offset, shift from there on)
+    for span in sorted(doc["spans"], key=lambda s: s["start"]):
+        start, end, label = span["start"], span["end"], span["label"]
+        value = text[start:end]
+        new = _replacement(rng, label, value) if label in ("PERSON", "ADDRESS") else None
+        new = value if new is None else new
+        parts.append(text[pos:start])
+        spans.append({"start": start + shift, "end": start + shift + len(new), "label": label})
+        parts.append(new)
+        shift += len(new) - len(value)
+        moved.append((end, shift))
+        pos = end
+    parts.append(text[pos:])
+
+    def at(offset: int) -> int:
+        return offset + next((s for o, s in reversed(moved) if o <= offset), 0)
+
+    new_decoys = [{**d, "start": at(d["start"]), "end": at(d["end"])} for d in decoys]
+    return {**doc, "text": "".join(parts), "spans": spans, "decoys": new_decoys}
