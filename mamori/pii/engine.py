@@ -1,0 +1,45 @@
+"""Run every recognizer over normalised text, resolve overlaps and map spans back to the original."""
+
+from __future__ import annotations
+
+from mamori.pii.address import find_addresses
+from mamori.pii.dates import find_birth_dates
+from mamori.pii.ids import find_emails, find_health_insurance, find_passports
+from mamori.pii.names import find_persons
+from mamori.pii.normalize import normalize
+from mamori.pii.numbers import find_numbers
+from mamori.pii.spans import Hit, Span
+from mamori.pii.tables import find_table_values
+
+RECOGNIZERS = (
+    find_table_values,
+    find_emails,
+    find_health_insurance,
+    find_passports,
+    find_birth_dates,
+    find_numbers,
+    find_addresses,
+    find_persons,
+)
+
+
+def _resolve(hits: list[Hit]) -> list[Hit]:
+    """Keep the best of overlapping hits: higher priority first, then the longer one."""
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (-h[3], -(h[1] - h[0]), h[0])):
+        if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept):
+            kept.append(hit)
+    return sorted(kept)
+
+
+def detect(text: str) -> list[Span]:
+    """Return the personal data spans in ``text``, sorted by start, with offsets into ``text``."""
+    norm = normalize(text)
+    hits: list[Hit] = []
+    for recognizer in RECOGNIZERS:
+        hits.extend(recognizer(norm.text))
+    spans = []
+    for start, end, label, _priority in _resolve(hits):
+        s, e = norm.to_original(start), norm.to_original(end)
+        spans.append(Span(s, e, label, text[s:e]))
+    return spans

@@ -1,0 +1,96 @@
+"""Recognise digit-run identifiers: PHONE, POSTAL_CODE, MY_NUMBER, CREDIT_CARD, BANK_ACCOUNT, DRIVERS_LICENSE.
+
+One compiled pass finds every run of digits with separators; each run is then classified by its digit
+count and grouping, validated (check digits, issuer ranges, numbering plan) and confirmed by the words
+before it on the same line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mamori.pii import validators
+from mamori.pii.context import NEGATIVE, before
+from mamori.pii.spans import Hit
+
+NUMBER_RUN = re.compile(
+    r"(?<![0-9A-Za-z_.\-/*])(?:\+81[ -]?)?\(?\d[\d() -]*\d\)?(?![0-9A-Za-z_/*]|[.,]\d|-\d)"
+)
+_GROUPS = re.compile(r"\d+")
+_CTX_MY_NUMBER = re.compile(r"個人番号|マイナンバー|my ?number", re.IGNORECASE)
+_CTX_LICENSE = re.compile(r"免許")
+_CTX_CARD = re.compile(r"カード|card|クレジット|VISA|Master|JCB|AMEX", re.IGNORECASE)
+_CTX_BANK = re.compile(r"普通|当座|口座|預金|貯金")
+_CTX_POSTAL = re.compile(r"〒|郵便|[Zz]ip|ZIP")
+_CTX_NOT_PHONE = re.compile(r"免許|個人番号|マイナンバー|カード|口座|保険")
+_CARD_GROUPS = {(16,), (15,), (14,), (13,), (19,), (4, 4, 4, 4), (4, 6, 5), (4, 6, 4), (4, 4, 4, 4, 3)}
+
+
+def find_numbers(text: str) -> list[Hit]:
+    """Return hits for every digit-run identifier in normalised ``text``."""
+    hits: list[Hit] = []
+    for m in NUMBER_RUN.finditer(text):
+        run = m.group().rstrip(" ")
+        hit = classify(text, m.start(), m.start() + len(run), run)
+        if hit is not None:
+            hits.append(hit)
+        elif " " in run:
+            hits.extend(_classify_pieces(text, m.start(), run))
+    return hits
+
+
+def _classify_pieces(text: str, offset: int, run: str) -> list[Hit]:
+    """Classify the space-separated pieces of a run that was not one identifier as a whole."""
+    hits = []
+    for piece in re.finditer(r"[^ ]+", run):
+        hit = classify(text, offset + piece.start(), offset + piece.end(), piece.group())
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def classify(text: str, start: int, end: int, run: str) -> Hit | None:
+    """Return the hit for one digit run at ``start:end`` or None when it is no personal identifier."""
+    groups = tuple(len(g) for g in _GROUPS.findall(run))
+    digits = "".join(_GROUPS.findall(run))
+    ctx = before(text, start, 24)
+    negative = NEGATIVE.search(ctx[-14:]) is not None
+    n = len(digits)
+    if n == 12 and groups in {(12,), (4, 4, 4)}:
+        return _twelve_digits(digits, ctx, negative, start, end)
+    if 13 <= n <= 19 and groups in _CARD_GROUPS and validators.is_card_number(digits):
+        if not negative and (n != 13 or _CTX_CARD.search(ctx)):
+            return (start, end, "CREDIT_CARD", 5)
+        return None
+    if n == 7:
+        return _seven_digits(groups, ctx, negative, start, end)
+    if run.startswith("+81"):
+        digits = "0" + digits[2:]
+        n = len(digits)
+    if 10 <= n <= 11 and max(groups) <= 5 and validators.is_phone_number(digits):
+        if not negative and not _CTX_NOT_PHONE.search(ctx[-10:]):
+            return (start, end, "PHONE", 4)
+    return None
+
+
+def _twelve_digits(digits: str, ctx: str, negative: bool, start: int, end: int) -> Hit | None:
+    if _CTX_LICENSE.search(ctx) and validators.is_drivers_license(digits):
+        return (start, end, "DRIVERS_LICENSE", 5)
+    if validators.is_my_number(digits) and (_CTX_MY_NUMBER.search(ctx) or not negative):
+        return (start, end, "MY_NUMBER", 5)
+    return None
+
+
+def _seven_digits(groups: tuple[int, ...], ctx: str, negative: bool, start: int, end: int) -> Hit | None:
+    tail = ctx[-8:]
+    if groups == (3, 4):
+        if _CTX_POSTAL.search(tail) or not negative:
+            return (start, end, "POSTAL_CODE", 4)
+        return None
+    if groups != (7,):
+        return None
+    if _CTX_POSTAL.search(tail):
+        return (start, end, "POSTAL_CODE", 4)
+    if _CTX_BANK.search(ctx) and not NEGATIVE.search(tail):
+        return (start, end, "BANK_ACCOUNT", 4)
+    return None

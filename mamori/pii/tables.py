@@ -1,0 +1,119 @@
+"""Recognise values in CSV / TSV tables by their column headers (氏名, 住所, 生年月日, 個人番号, ...).
+
+A header line names the columns; each cell under a known header is validated for that label (a date
+under 生年月日, a name shape under 氏名, a valid check digit under 個人番号) before it is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from mamori.pii import validators
+from mamori.pii.address import find_addresses
+from mamori.pii.dates import is_date
+from mamori.pii.names import parse_kana_name, parse_name
+from mamori.pii.spans import Hit
+
+_CSV_CELL = re.compile(r'"(?:[^"\n]|"")*"|[^,\n]*')
+_TSV_CELL = re.compile(r"[^\t\n]*")
+_HEADERS: dict[str, str] = {
+    "氏名": "PERSON", "名前": "PERSON", "お名前": "PERSON", "氏名(漢字)": "PERSON", "担当者": "PERSON",
+    "フリガナ": "KANA", "ふりがな": "KANA", "カナ": "KANA", "氏名(カナ)": "KANA", "セイメイ": "KANA",
+    "生年月日": "DATE_OF_BIRTH", "誕生日": "DATE_OF_BIRTH",
+    "郵便番号": "POSTAL_CODE", "〒": "POSTAL_CODE",
+    "住所": "ADDRESS", "ご住所": "ADDRESS", "現住所": "ADDRESS", "所在地": "ADDRESS", "お届け先住所": "ADDRESS",
+    "電話番号": "PHONE", "携帯番号": "PHONE", "携帯": "PHONE", "電話": "PHONE", "TEL": "PHONE",
+    "携帯電話": "PHONE", "連絡先": "PHONE", "FAX": "PHONE", "自宅電話": "PHONE",
+    "メールアドレス": "EMAIL", "メール": "EMAIL", "E-mail": "EMAIL", "Email": "EMAIL", "email": "EMAIL",
+    "個人番号": "MY_NUMBER", "マイナンバー": "MY_NUMBER",
+    "カード番号": "CREDIT_CARD", "クレジットカード番号": "CREDIT_CARD",
+    "口座番号": "BANK_ACCOUNT",
+    "運転免許証番号": "DRIVERS_LICENSE", "免許証番号": "DRIVERS_LICENSE",
+    "旅券番号": "PASSPORT", "パスポート番号": "PASSPORT",
+    "保険証番号": "HEALTH_INSURANCE", "被保険者証記号番号": "HEALTH_INSURANCE",
+}
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"[\s\-()]", "", value)
+
+
+def _is_name(value: str) -> bool:
+    return parse_name(value, 0) == len(value) or parse_kana_name(value, 0) == len(value)
+
+
+def _is_address(value: str) -> bool:
+    hits = find_addresses(value)
+    return bool(hits) and hits[0][0] == 0 and hits[0][1] == len(value)
+
+
+_VALID: dict[str, Callable[[str], bool]] = {
+    "PERSON": _is_name,
+    "KANA": lambda v: parse_kana_name(v, 0) == len(v),
+    "DATE_OF_BIRTH": is_date,
+    "POSTAL_CODE": lambda v: re.fullmatch(r"\d{3}-?\d{4}", v) is not None,
+    "ADDRESS": _is_address,
+    "PHONE": lambda v: re.fullmatch(r"[\d\-() +]{10,16}", v) is not None
+    and validators.is_phone_number(_digits(v).replace("+81", "0")),
+    "EMAIL": lambda v: re.fullmatch(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}", v) is not None,
+    "MY_NUMBER": lambda v: validators.is_my_number(_digits(v)),
+    "CREDIT_CARD": lambda v: validators.is_card_number(_digits(v)),
+    "BANK_ACCOUNT": lambda v: re.fullmatch(r"\d{6,8}", v) is not None,
+    "DRIVERS_LICENSE": lambda v: validators.is_drivers_license(_digits(v)),
+    "PASSPORT": lambda v: re.fullmatch(r"[A-Z]{2}\d{7}", v) is not None,
+    "HEALTH_INSURANCE": lambda v: re.fullmatch(r"[\d\-・ ]{4,24}", v) is not None,
+}
+
+
+def _cells(line: str, offset: int, sep: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each cell's value, quotes and surrounding spaces removed."""
+    pattern = _TSV_CELL if sep == "\t" else _CSV_CELL
+    cells = []
+    pos = 0
+    while pos <= len(line):
+        m = pattern.match(line, pos)
+        s, e = m.start(), m.end()
+        raw = line[s:e]
+        if raw.startswith('"') and raw.endswith('"') and len(raw) >= 2:
+            s, e = s + 1, e - 1
+        while s < e and line[s] == " ":
+            s += 1
+        while e > s and line[e - 1] == " ":
+            e -= 1
+        cells.append((offset + s, offset + e))
+        pos = m.end() + 1
+    return cells
+
+
+def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
+    """Return the label of each column when the cells look like a header row, else None."""
+    labels = [_HEADERS.get(text[s:e]) for s, e in cells]
+    return labels if sum(1 for x in labels if x) >= 2 else None
+
+
+def find_table_values(text: str) -> list[Hit]:
+    """Return hits for cells under known column headers of CSV / TSV tables in ``text``."""
+    if "," not in text and "\t" not in text:
+        return []
+    hits: list[Hit] = []
+    columns: list[str | None] | None = None
+    sep = ","
+    offset = 0
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        line_sep = "\t" if line.count("\t") >= 2 else ","
+        if line.count(line_sep) < 2:
+            columns = None
+            continue
+        cells = _cells(line, start, line_sep)
+        header = _header(text, cells)
+        if header is not None:
+            columns, sep = header, line_sep
+            continue
+        if columns is None or line_sep != sep:
+            continue
+        for (s, e), label in zip(cells, columns, strict=False):
+            if label and s < e and _VALID[label](text[s:e]):
+                hits.append((s, e, "PERSON" if label == "KANA" else label, 9))
+    return hits
