@@ -62,7 +62,7 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, location: str, budg
             if size > cap:
                 if size > limits.max_file_size:
                     return problem_part("too_large", location, limit=limits.max_file_size, scope="file")
-                return problem_part("ratio_exceeded", location, limit=limits.max_ratio)
+                return problem_part("ratio_exceeded", location, limit=f"{limits.max_ratio:g}")
             chunks.append(chunk)
     return b"".join(chunks)
 
