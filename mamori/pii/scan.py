@@ -88,6 +88,8 @@ def walk(paths: Iterable[str]) -> Iterator[tuple[str, os.stat_result] | dict[str
                     stack.append(iter(_entries(entry.path)))
                 elif entry.is_file():
                     yield entry.path, entry.stat()
+                elif entry.is_symlink() and not os.path.exists(entry.path):
+                    yield _problem_result(entry.path, "unreadable", reason="broken symbolic link")
             except OSError as exc:
                 yield _problem_result(entry.path, "unreadable", reason=exc.strerror or type(exc).__name__)
 
