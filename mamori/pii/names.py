@@ -15,9 +15,7 @@ from mamori.pii.spans import Hit
 _KANJI = r"\u4e00-\u9fff\u3005\u3006\u30f6"
 _KANJI_RUN = re.compile(rf"[{_KANJI}]{{1,6}}")
 _GIVEN_RUN = re.compile(rf"[{_KANJI}]{{1,3}}|[\u3041-\u3096]{{1,3}}[{_KANJI}]?|[\u30a1-\u30faー]{{2,6}}")
-_KANA_NAME = re.compile(
-    r"([\u30a1-\u30faー]{2,8})(?: ([\u30a1-\u30faー]{1,7}))?|([\u3041-\u3096ー]{2,8})(?: ([\u3041-\u3096ー]{1,7}))?"
-)
+_KANA_NAME = re.compile(r"([\u30a1-\u30faー]{2,8})(?: ([\u30a1-\u30faー]{1,7}))?|([\u3041-\u3096ー]{2,8})(?: ([\u3041-\u3096ー]{1,7}))?")
 _LABEL = re.compile(
     r"(?:氏名|名前|担当の|担当者?|記録|確認者|出席者|参加者|お客様対応|お客様|From|差出人|送信者|宛先|緊急連絡先|"
     r"受付|申込者|契約者|名義人?|依頼主|受取人|作成者|承認者|申請者|被保険者|代表者|フリガナ|ふりがな|"
@@ -26,9 +24,7 @@ _LABEL = re.compile(
 )
 _HONORIFIC = re.compile(r" ?(?:様|さん|殿|くん|先生|と申します)")
 _LIST_SEP = re.compile(r"(?:\([^)\n]{1,10}\))?[,、，・] ?")
-_STOP = frozenset(
-    "お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 お客さま 御中 責任者 管理者 皆様".split()
-)
+_STOP = frozenset("お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 お客さま 御中 責任者 管理者 皆様".split())
 
 
 def _split_glued(run: str) -> int | None:
@@ -65,13 +61,7 @@ def parse_name(text: str, pos: int, strict: bool = False) -> int | None:
     if n is None:
         return None
     hira = _GIVEN_RUN.match(text, pos + n)
-    if (
-        n == len(run)
-        and run in surnames()
-        and hira
-        and hira.group()[0]
-        in "ぁあいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわ"
-    ):
+    if n == len(run) and run in surnames() and hira and hira.group()[0] in "ぁあいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわ":
         if hira.group() in given_names():
             return hira.end()
     if strict and n == len(run) and n <= 2 and run not in surnames():
@@ -123,11 +113,7 @@ def _name_before(text: str, end: int) -> int | None:
             continue
         if text[start:end].strip() in _STOP:
             return None
-        if parse_name(text, start) == end and (
-            text[start : start + 2] in surnames()
-            or text[start] in surnames()
-            or text[start : start + 3] in surnames()
-        ):
+        if parse_name(text, start) == end and (text[start : start + 2] in surnames() or text[start] in surnames() or text[start : start + 3] in surnames()):
             return start
     return None
 
