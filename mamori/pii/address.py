@@ -14,7 +14,7 @@ from mamori.pii.spans import Hit
 _TRIGGER = re.compile(r"[都道府県市区町村郡]")
 _KANJI_NUM = "一二三四五六七八九十"
 _TOWN_BLOCK = re.compile(
-    r" ?(?:[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]{0,14}?)"
+    r" ?(?:[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faーA-Z]{0,14}?)"
     rf"(?:[{_KANJI_NUM}]{{1,3}}丁目 ?|\d{{1,3}}丁目 ?)?"
     r"\d{1,5}(?:(?:番地の?|番|号|-|の)\d{1,5})*(?:番地|番|号(?!室))?"
 )
@@ -38,7 +38,7 @@ def _start_at(text: str, p: int) -> int | None:
         if text[max(0, p + 1 - n) : p + 1] in PREFECTURES:
             return p + 1 - n
     cities = municipalities()
-    for n in range(2, 8):
+    for n in range(7, 1, -1):
         if p + 1 - n >= 0 and text[p + 1 - n : p + 1] in cities:
             return p + 1 - n
     return None

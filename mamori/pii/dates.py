@@ -7,12 +7,16 @@ import re
 from mamori.pii.context import after, before
 from mamori.pii.spans import Hit
 
-_ERA = r"(?:明治|大正|昭和|平成|令和|[MTSHR])"
-DATE = re.compile(
-    rf"(?<![0-9A-Za-z])(?:{_ERA} ?(?:\d{{1,2}}|元) ?[年.] ?\d{{1,2}} ?[月.] ?\d{{1,2}}日?"
-    r"|(?:19|20)\d{2} ?(?:年 ?\d{1,2} ?月 ?\d{1,2} ?日|/\d{1,2}/\d{1,2}|-\d{1,2}-\d{1,2}|\.\d{1,2}\.\d{1,2}))"
-    r"(?![0-9])"
+_ERA = r"(?:明治|大正|昭和|平成|令和|M|T|S|H|R)"  # literals, not a class: keeps the fast prefix scan
+# Two patterns, each starting with literals, so that the regex engine can scan for their first character.
+_ERA_DATE = re.compile(
+    rf"{_ERA} ?(?:\d{{1,2}}|元) ?(?:年 ?\d{{1,2}} ?月 ?\d{{1,2}}日?|([./-])\d{{1,2}}\1\d{{1,2}})(?![0-9])"
 )
+_WESTERN_DATE = re.compile(
+    r"(?:19|20)\d{2} ?(?:年 ?\d{1,2} ?月 ?\d{1,2} ?日|/\d{1,2}/\d{1,2}|-\d{1,2}-\d{1,2}|\.\d{1,2}\.\d{1,2})(?![0-9])"
+)
+
+
 # The last date label before a date decides what the date is.
 _LABEL = re.compile(
     r"生年月日|誕生日|生まれ|出生|DOB|[Bb]irth|有効期限|期限|交付|発行|出荷|入社|退社|日時|作成|登録|受付|"
@@ -24,14 +28,16 @@ _AFTER_BIRTH = re.compile(r"^\)? ?(?:生|\(満?\d{1,3}歳\)|（満?\d{1,3}歳）
 
 def is_date(value: str) -> bool:
     """Return whether ``value`` is exactly one 西暦 or 和暦 date."""
-    m = DATE.fullmatch(value.strip())
-    return m is not None
+    value = value.strip()
+    return _ERA_DATE.fullmatch(value) is not None or _WESTERN_DATE.fullmatch(value) is not None
 
 
 def find_birth_dates(text: str) -> list[Hit]:
     """Return DATE_OF_BIRTH hits for dates labelled or followed by birth context."""
     hits: list[Hit] = []
-    for m in DATE.finditer(text):
+    for m in (*_ERA_DATE.finditer(text), *_WESTERN_DATE.finditer(text)):
+        if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum():
+            continue
         labels = _LABEL.findall(before(text, m.start(), 20))
         birth = bool(labels) and _BIRTH.fullmatch(labels[-1]) is not None
         if birth or _AFTER_BIRTH.search(after(text, m.end(), 10)):

@@ -8,8 +8,8 @@ from mamori.pii.context import NEGATIVE, before
 from mamori.pii.spans import Hit
 
 _EMAIL_LOCAL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}$")
-_EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}\b")
-_PASSPORT = re.compile(r"(?<![0-9A-Za-z])[A-Z]{2}\d{7}(?![0-9A-Za-z])")
+_EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9\-]|\.[A-Za-z0-9])")
+_PASSPORT = re.compile(r"[A-Z]{2}\d{7}(?![0-9A-Za-z])")
 _CTX_PASSPORT = re.compile(r"旅券|パスポート|passport", re.IGNORECASE)
 _HEALTH_TRIGGER = re.compile(r"記号|保険証番号")
 _HEALTH_LABELLED = re.compile(
@@ -18,6 +18,7 @@ _HEALTH_LABELLED = re.compile(
 _HEALTH_PAIR = re.compile(r"[:： ]*(\d{1,8}[\-・ ]\d{1,8}(?:[\-・ ]\d{2,3})?)(?![\d\-])")
 _HEALTH_PAIR_LABEL = re.compile(r"記号[・･]?番号|保険証番号|記号及び番号")
 _CTX_HEALTH = re.compile(r"保険|被保険者")
+_CTX_BANK = re.compile(r"ゆうちょ|銀行|口座|貯金")
 
 
 def find_emails(text: str) -> list[Hit]:
@@ -43,6 +44,8 @@ def find_passports(text: str) -> list[Hit]:
     """Return PASSPORT hits: two letters and seven digits, with context or a Japanese T/M prefix."""
     hits: list[Hit] = []
     for m in _PASSPORT.finditer(text):
+        if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum():
+            continue
         ctx = before(text, m.start(), 24)
         if _CTX_PASSPORT.search(ctx) or (m.group()[0] in "TM" and not NEGATIVE.search(ctx[-12:])):
             hits.append((m.start(), m.end(), "PASSPORT", 5))
@@ -67,5 +70,6 @@ def find_health_insurance(text: str) -> list[Hit]:
         if pair is None and text.startswith("記号番号", t.start()):
             pair = _HEALTH_PAIR.match(text, t.start() + 4)
         if pair:
-            hits.append((pair.start(1), pair.end(1), "HEALTH_INSURANCE", 6))
+            bank = _CTX_BANK.search(before(text, t.start(), 40, line=False))
+            hits.append((pair.start(1), pair.end(1), "BANK_ACCOUNT" if bank else "HEALTH_INSURANCE", 6))
     return hits

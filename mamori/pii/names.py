@@ -1,8 +1,8 @@
 """Recognise PERSON: kanji and kana names found through context, checked against name dictionaries.
 
 Names are never found by a list alone: a label before (氏名:, 担当, 出席者:, フリガナ:), an honorific
-after (様, さん, 殿) or a table column headed 氏名 / フリガナ points at a position, and the name parser
-decides how far the name goes, using IPADIC surnames and given names as evidence for the split.
+after (様, さん, 殿, 課長) or a table column headed 氏名 / フリガナ points at a position, and the name
+parser decides how far the name goes, using IPADIC surnames and given names as evidence for the split.
 """
 
 from __future__ import annotations
@@ -12,19 +12,28 @@ import re
 from mamori.pii.dictionaries import given_names, given_readings, surname_readings, surnames, to_katakana
 from mamori.pii.spans import Hit
 
-_KANJI = r"\u4e00-\u9fff\u3005\u3006\u30f6"
-_KANJI_RUN = re.compile(rf"[{_KANJI}]{{1,6}}")
-_GIVEN_RUN = re.compile(rf"[{_KANJI}]{{1,3}}|[\u3041-\u3096]{{1,3}}[{_KANJI}]?|[\u30a1-\u30faー]{{2,6}}")
-_KANA_NAME = re.compile(r"([\u30a1-\u30faー]{2,8})(?: ([\u30a1-\u30faー]{1,7}))?|([\u3041-\u3096ー]{2,8})(?: ([\u3041-\u3096ー]{1,7}))?")
+_KANJI = r"\u4e00-\u9fff\u3005\u3006\u30f6\u30ce"
+_TITLE = r"様|殿|氏|君|課長|部長|係長|社長|主任|店長|先生|室長|次長"
+_KANJI_RUN = re.compile(rf"(?:(?!{_TITLE})[{_KANJI}]){{1,6}}")
+_GIVEN_RUN = re.compile(
+    rf"(?:(?!{_TITLE})[{_KANJI}]){{1,3}}(?!(?!{_TITLE})[{_KANJI}])|[\u3041-\u3096]{{1,3}}[{_KANJI}]?|[\u30a1-\u30faー]{{2,6}}"
+)
+_HIRA_GIVEN = re.compile(r"(?![がのをにはとへでもか]|さん|くん|ちゃん|さま)[\u3041-\u3096]{2,4}(?![\u3041-\u3096])")
+_KANA_NAME = re.compile(
+    r"([\u30a1-\u30faー]{2,12})(?: ([\u30a1-\u30faー]{1,7}))?|([\u3041-\u3096ー]{2,12})(?: ([\u3041-\u3096ー]{1,7}))?"
+)
+_ROMAJI = re.compile(r"[A-Z][A-Za-z]{1,14} [A-Z][A-Za-z]{1,14}(?![A-Za-z])")
 _LABEL = re.compile(
     r"(?:氏名|名前|担当の|担当者?|記録|確認者|出席者|参加者|お客様対応|お客様|From|差出人|送信者|宛先|緊急連絡先|"
-    r"受付|申込者|契約者|名義人?|依頼主|受取人|作成者|承認者|申請者|被保険者|代表者|フリガナ|ふりがな|"
-    r"課長|部長|係長|主任|社長|取締役|店長|付で|いたします。|氏)"
-    r"(?:\([^)\n]{1,8}\))?[:： ]*"
+    r"受付|申込者|契約者|名義人?|依頼主|受取人|作成者|承認者|申請者|被保険者|代表者|扶養親族|配偶者|"
+    r"部 |課 |室 |部\n|課\n|室\n|センター\n|御中\n|フリガナ|ふりがな|課長|部長|係長|主任|社長|取締役|店長|マネージャー|リーダー|付で|いたします。)"
+    r"(?:\([^)\n]{1,10}\))?[:： ]*"
 )
-_HONORIFIC = re.compile(r" ?(?:様|さん|殿|くん|先生|と申します)")
-_LIST_SEP = re.compile(r"(?:\([^)\n]{1,10}\))?[,、，・] ?")
-_STOP = frozenset("お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 お客さま 御中 責任者 管理者 皆様".split())
+_KANA_LABEL = re.compile(r"フリガナ|ふりがな|カナ")
+_HONORIFIC = re.compile(rf"(?:{_TITLE}|さん|くん|と申します)")
+_LIST_SEP = re.compile(r"(?:\([^)\n]{1,12}\))?(?:[,、，・] ?| )")
+_READING = re.compile(r"\(([^)\n]{2,24})\)")
+_STOP = frozenset("お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 御中 責任者 管理者 皆様 本人 家族".split())
 
 
 def _split_glued(run: str) -> int | None:
@@ -38,33 +47,44 @@ def _split_glued(run: str) -> int | None:
     for n in splits:
         if 1 <= len(run) - n <= 2:
             return len(run)
-    for n in splits:
-        for g in (3, 2, 1):
-            if run[n : n + g] in given:
-                return n + g
     return None
+
+
+def _spaced(text: str, run: str, end: int, strict: bool) -> int | None:
+    """Return the end of ``run`` + space + given name, or None when the part after is no given name."""
+    g = _GIVEN_RUN.match(text, end + 1)
+    if g is None or not (run in surnames() or len(run) <= 3):
+        return None
+    part = g.group()
+    follows = text[g.end() : g.end() + 2]
+    if part in surnames() and part not in given_names() and len(part) >= 2 and follows[:1] in (" ", "(", ",", "、", "，"):
+        if follows != " 様":
+            return None  # "吉田 橋本": a list of surnames, not one name
+    if strict and part not in given_names():
+        return None
+    return g.end()
 
 
 def parse_name(text: str, pos: int, strict: bool = False) -> int | None:
     """Return the end of a person name starting at ``pos``, or None when there is none."""
     m = _KANJI_RUN.match(text, pos)
     if m is None:
-        return parse_kana_name(text, pos, strict)
+        return parse_kana_name(text, pos, strict=True)
     run = m.group()
     if run in _STOP:
         return None
     if text[m.end() : m.end() + 1] == " " and len(run) <= 4:
-        g = _GIVEN_RUN.match(text, m.end() + 1)
-        if g and (run in surnames() or len(run) <= 3) and (not strict or g.group() in given_names()):
-            return g.end()
+        end = _spaced(text, run, m.end(), strict)
+        if end is not None:
+            return end
     n = _split_glued(run)
     if n is None:
         return None
-    hira = _GIVEN_RUN.match(text, pos + n)
-    if n == len(run) and run in surnames() and hira and hira.group()[0] in "ぁあいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわ":
-        if hira.group() in given_names():
+    if n == len(run) and run in surnames():
+        hira = _HIRA_GIVEN.match(text, pos + n)
+        if hira:
             return hira.end()
-    if strict and n == len(run) and n <= 2 and run not in surnames():
+    if strict and n == len(run) and run not in surnames():
         return None
     return pos + n
 
@@ -77,21 +97,22 @@ def parse_kana_name(text: str, pos: int, strict: bool = False) -> int | None:
     first = to_katakana(m.group(1) or m.group(3))
     second = m.group(2) or m.group(4)
     if second:
-        if not strict or first in surname_readings():
-            return m.end()
-        return None
+        return m.end() if not strict or first in surname_readings() else None
     readings, given = surname_readings(), given_readings()
     for n in range(2, len(first) - 1):
         if first[:n] in readings and first[n:] in given:
-            return pos + len(m.group(1) or m.group(3))
+            return pos + len(first)
     return None if strict else m.end()
 
 
-def _parse_list(text: str, pos: int) -> list[Hit]:
+def _parse_list(text: str, pos: int, kana: bool) -> list[Hit]:
     """Return the names at ``pos`` and any further names in a list (``内田 太郎，藤本，中村``)."""
     hits: list[Hit] = []
     while len(hits) < 12:
-        end = parse_name(text, pos)
+        end = parse_kana_name(text, pos) if kana else parse_name(text, pos)
+        if end is None and not hits:
+            romaji = _ROMAJI.match(text, pos)
+            end = romaji.end() if romaji else None
         if end is None:
             break
         hits.append((pos, end, "PERSON", 3))
@@ -104,27 +125,50 @@ def _parse_list(text: str, pos: int) -> list[Hit]:
 
 def _name_before(text: str, end: int) -> int | None:
     """Return the start of a name ending at ``end`` (just before an honorific), if any."""
-    lo = max(0, end - 9)
-    for start in range(lo, end - 1):
-        if start > 0 and re.match(rf"[{_KANJI}\u30a1-\u30faー]", text[start - 1]) and start != lo:
-            continue
-        ch = text[start]
-        if not re.match(rf"[{_KANJI}\u30a1-\u30fa]", ch):
-            continue
+    sur = surnames()
+    for start in range(max(0, end - 9), end):
         if text[start:end].strip() in _STOP:
             return None
-        if parse_name(text, start) == end and (text[start : start + 2] in surnames() or text[start] in surnames() or text[start : start + 3] in surnames()):
-            return start
+        if text[start : start + 3] in sur or text[start : start + 2] in sur or text[start] in sur:
+            if parse_name(text, start) == end:
+                return start
     return None
+
+
+def _readings_after(text: str, hits: list[Hit]) -> list[Hit]:
+    """Return names written in kana or romaji in parentheses right after a found name."""
+    out: list[Hit] = []
+    for _s, end, _label, _p in hits:
+        m = _READING.match(text, end + (2 if text.startswith(" 様", end) else 1 if text[end : end + 1] == "様" else 0))
+        if m is None:
+            continue
+        inner_start, inner = m.start(1), m.group(1)
+        if parse_kana_name(text, inner_start) == m.end(1) or _ROMAJI.fullmatch(inner):
+            out.append((inner_start, m.end(1), "PERSON", 3))
+    return out
+
+
+_ALONE = re.compile(rf"^([{_KANJI}]{{1,4}}) ?([{_KANJI}]{{1,3}})$", re.MULTILINE)
+
+
+def _alone_on_line(text: str) -> list[Hit]:
+    """Return names standing alone on a line (signatures) whose surname and given name are both known."""
+    hits: list[Hit] = []
+    sur, given = surnames(), given_names()
+    for m in _ALONE.finditer(text):
+        if m.group(1) in sur and m.group(2) in given:
+            hits.append((m.start(), m.end(), "PERSON", 2))
+    return hits
 
 
 def find_persons(text: str) -> list[Hit]:
     """Return PERSON hits found through labels before and honorifics after a name."""
     hits: list[Hit] = []
     for m in _LABEL.finditer(text):
-        hits.extend(_parse_list(text, m.end()))
+        hits.extend(_parse_list(text, m.end(), _KANA_LABEL.search(m.group()) is not None))
     for m in _HONORIFIC.finditer(text):
-        start = _name_before(text, m.start())
+        end = m.start() - 1 if text[m.start() - 1 : m.start()] == " " else m.start()
+        start = _name_before(text, end)
         if start is not None:
-            hits.append((start, m.start(), "PERSON", 3))
-    return hits
+            hits.append((start, end, "PERSON", 3))
+    return hits + _readings_after(text, hits) + _alone_on_line(text)

@@ -10,18 +10,22 @@ from __future__ import annotations
 import re
 
 from mamori.pii import validators
+from mamori.pii.address import find_addresses
 from mamori.pii.context import NEGATIVE, before
 from mamori.pii.spans import Hit
 
+# No leading look-behind: it would disable the regex engine's first-character scan (30 → 500 MB/s).
 NUMBER_RUN = re.compile(
-    r"(?<![0-9A-Za-z_.\-/*])(?:\+81[ -]?)?\(?\d[\d() -]*\d\)?(?![0-9A-Za-z_/*]|[.,]\d|-\d)"
+    r"[+(0-9](?:(?<=\+)81[ -]?|(?<=\()|(?<=\d))[\d() -]*\d\)?(?![0-9A-Za-z_/*]|[.,]\d|-\d)"
 )
+_GLUED_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_.-/*")
 _GROUPS = re.compile(r"\d+")
 _CTX_MY_NUMBER = re.compile(r"個人番号|マイナンバー|my ?number", re.IGNORECASE)
 _CTX_LICENSE = re.compile(r"免許")
 _CTX_CARD = re.compile(r"カード|card|クレジット|VISA|Master|JCB|AMEX", re.IGNORECASE)
 _CTX_BANK = re.compile(r"普通|当座|口座|預金|貯金")
 _CTX_POSTAL = re.compile(r"〒|郵便|[Zz]ip|ZIP")
+_CTX_PHONE = re.compile(r"電話|TEL|Tel|tel|携帯|連絡先|FAX|Fax|Mobile|mobile|Phone|phone|架電|折り返し|様\(")
 _CTX_NOT_PHONE = re.compile(r"免許|個人番号|マイナンバー|カード|口座|保険")
 _CARD_GROUPS = {(16,), (15,), (14,), (13,), (19,), (4, 4, 4, 4), (4, 6, 5), (4, 6, 4), (4, 4, 4, 4, 3)}
 
@@ -30,13 +34,25 @@ def find_numbers(text: str) -> list[Hit]:
     """Return hits for every digit-run identifier in normalised ``text``."""
     hits: list[Hit] = []
     for m in NUMBER_RUN.finditer(text):
-        run = m.group().rstrip(" ")
-        hit = classify(text, m.start(), m.start() + len(run), run)
+        if m.start() and text[m.start() - 1] in _GLUED_BEFORE:
+            continue
+        start, run = _trim_parens(m.start(), m.group().rstrip(" "))
+        hit = classify(text, start, start + len(run), run)
         if hit is not None:
             hits.append(hit)
         elif " " in run:
-            hits.extend(_classify_pieces(text, m.start(), run))
+            hits.extend(_classify_pieces(text, start, run))
     return hits
+
+
+def _trim_parens(start: int, run: str) -> tuple[int, str]:
+    """Drop a leading ``(`` or trailing ``)`` that has no partner inside the run."""
+    if run.endswith(")") and run.count(")") > run.count("("):
+        run = run[:-1]
+    if run.startswith("(") and (run.count("(") > run.count(")") or run.endswith(")")):
+        if not re.match(r"\(0\d{1,4}\)", run):
+            start, run = start + 1, run[1:].removesuffix(")")
+    return start, run
 
 
 def _classify_pieces(text: str, offset: int, run: str) -> list[Hit]:
@@ -63,12 +79,13 @@ def classify(text: str, start: int, end: int, run: str) -> Hit | None:
             return (start, end, "CREDIT_CARD", 5)
         return None
     if n == 7:
-        return _seven_digits(groups, ctx, negative, start, end)
+        return _seven_digits(text, groups, ctx, negative, start, end)
     if run.startswith("+81"):
         digits = "0" + digits[2:]
         n = len(digits)
-    if 10 <= n <= 11 and max(groups) <= 5 and validators.is_phone_number(digits):
-        if not negative and not _CTX_NOT_PHONE.search(ctx[-10:]):
+    if 10 <= n <= 11 and (max(groups) <= 5 or len(groups) == 1) and validators.is_phone_number(digits):
+        plain_ok = len(groups) > 1 or _CTX_PHONE.search(ctx) is not None
+        if plain_ok and not negative and not _CTX_NOT_PHONE.search(ctx[-10:]):
             return (start, end, "PHONE", 4)
     return None
 
@@ -81,10 +98,18 @@ def _twelve_digits(digits: str, ctx: str, negative: bool, start: int, end: int) 
     return None
 
 
-def _seven_digits(groups: tuple[int, ...], ctx: str, negative: bool, start: int, end: int) -> Hit | None:
+def _address_follows(text: str, end: int) -> bool:
+    """Return whether an address starts within a few characters after ``end``."""
+    window = text[end : end + 48]
+    return any(s <= 4 for s, _e, _l, _p in find_addresses(window))
+
+
+def _seven_digits(
+    text: str, groups: tuple[int, ...], ctx: str, negative: bool, start: int, end: int
+) -> Hit | None:
     tail = ctx[-8:]
     if groups == (3, 4):
-        if _CTX_POSTAL.search(tail) or not negative:
+        if _CTX_POSTAL.search(tail) or (not negative and _address_follows(text, end)):
             return (start, end, "POSTAL_CODE", 4)
         return None
     if groups != (7,):
