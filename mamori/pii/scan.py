@@ -14,13 +14,14 @@ import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
-from mamori.pii.extract import Limits, Problem
+from mamori.pii.extract import Limits
 from mamori.pii.scan_cache import Cache, default_path, engine_version
 from mamori.pii.scan_output import Totals, Writer
+from mamori.pii.scan_pool import Job, Result, WorkerPool, problem_result
 from mamori.pii.scan_worker import Task, scan_file
 
 WINDOW_PER_JOB = 4  # files in flight per worker: keeps workers busy, bounds memory on any tree size
@@ -46,17 +47,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def _problem_result(path: str, code: str, **params: Any) -> dict[str, Any]:
-    problem = Problem(code, path, params)
-    return {
-        "path": path,
-        "size": 0,
-        "status": "error",
-        "counts": {},
-        "persons": 0,
-        "examples": [],
-        "problems": [problem.as_dict()],
-    }
+def _problem_result(path: str, code: str, **params: Any) -> Result:
+    return problem_result(path, 0, code, **params)
 
 
 def walk(paths: Iterable[str]) -> Iterator[tuple[str, os.stat_result] | dict[str, Any]]:
@@ -108,64 +100,56 @@ class Scanner:
         self.cache = cache
         self.jobs = args.jobs
 
-    def _task(self, path: str, st: os.stat_result) -> tuple[Task, dict[str, Any] | None]:
+    def _job(self, path: str, st: os.stat_result, pool: WorkerPool | None) -> Job:
         cached = self.cache.lookup(os.path.abspath(path)) if self.cache else None
         if cached and self.show_values:
             cached = None  # the cache holds masked previews only: read the file again to show values
-        task = Task(
-            path,
-            st.st_size,
-            st.st_mtime_ns,
-            cached["hash"] if cached else None,
-            self.show_values,
-            self.limits,
-        )
-        return task, cached
+        known_hash = cached["hash"] if cached else None
+        task = Task(path, st.st_size, st.st_mtime_ns, known_hash, self.show_values, self.limits)
+        if cached and cached["size"] == task.size and cached["mtime_ns"] == task.mtime_ns:
+            return Job(task, cached, {"status": "unchanged"})
+        return Job(task, cached, pool.submit(task) if pool else scan_file(task))
 
-    def _finish(self, task: Task, cached: dict[str, Any] | None, result: dict[str, Any]) -> dict[str, Any]:
-        if result.get("status") == "unchanged" and cached:
-            result = {**cached["result"], "path": task.path, "mtime_ns": task.mtime_ns, "cached": True}
+    def _finish(self, job: Job, result: Result) -> Result:
+        if result.get("status") == "unchanged" and job.cached:
+            result = {
+                **job.cached["result"],
+                "path": job.task.path,
+                "mtime_ns": job.task.mtime_ns,
+                "cached": True,
+            }
         if self.cache:
-            self.cache.store(os.path.abspath(task.path), result)
+            self.cache.store(os.path.abspath(job.task.path), result)
         return result
 
-    def results(
-        self, walked: Iterable[tuple[str, os.stat_result] | dict[str, Any]]
-    ) -> Iterator[dict[str, Any]]:
+    def results(self, walked: Iterable[tuple[str, os.stat_result] | Result]) -> Iterator[Result]:
         """Yield one result per walked file, in walk order, with at most a bounded number in flight."""
-        pool = ProcessPoolExecutor(self.jobs) if self.jobs > 1 else None
-        window: deque[tuple[Task, dict[str, Any] | None, Future[dict[str, Any]] | dict[str, Any]]] = deque()
+        pool = WorkerPool(self.jobs) if self.jobs > 1 else None
+        window: deque[Job | Result] = deque()
         try:
             for item in walked:
-                if isinstance(item, dict):
-                    yield item
-                    continue
-                task, cached = self._task(*item)
-                if cached and cached["size"] == task.size and cached["mtime_ns"] == task.mtime_ns:
-                    job: Future[dict[str, Any]] | dict[str, Any] = {"status": "unchanged"}
-                elif pool is None:
-                    job = scan_file(task)
-                else:
-                    job = pool.submit(scan_file, task)
-                window.append((task, cached, job))
-                while window and (
-                    len(window) > self.jobs * WINDOW_PER_JOB or not isinstance(window[0][2], Future)
-                ):
-                    yield self._pop(window)
+                window.append(item if isinstance(item, dict) else self._job(*item, pool))
+                while window and (len(window) > self.jobs * WINDOW_PER_JOB or _ready(window[0])):
+                    yield self._pop(window, pool)
             while window:
-                yield self._pop(window)
+                yield self._pop(window, pool)
         finally:
             if pool is not None:
-                pool.shutdown(cancel_futures=True)
+                pool.close()
 
-    def _pop(self, window: deque[Any]) -> dict[str, Any]:
-        task, cached, job = window.popleft()
-        try:
-            result = job.result() if isinstance(job, Future) else job
-        except Exception as exc:  # noqa: BLE001 - a crashed worker is one file's problem, not the scan's
-            result = _problem_result(task.path, "malformed", kind="file", error=type(exc).__name__)
-            result["size"] = task.size
-        return self._finish(task, cached, result)
+    def _pop(self, window: deque[Job | Result], pool: WorkerPool | None) -> Result:
+        head = window.popleft()
+        if isinstance(head, dict):
+            return head
+        if isinstance(head.outcome, dict):
+            return self._finish(head, head.outcome)
+        assert pool is not None
+        jobs = [job for job in window if isinstance(job, Job)]
+        return self._finish(head, pool.wait(head, jobs))
+
+
+def _ready(entry: Job | Result) -> bool:
+    return isinstance(entry, dict) or not isinstance(entry.outcome, Future)
 
 
 def _progress(enabled: bool) -> Any:
