@@ -69,7 +69,7 @@ def write_docx(path: Path, people: list[tuple[str, str, str]]) -> None:
         cells = table.add_row().cells
         for cell, value in zip(cells, person, strict=True):
             cell.text = value
-    document.save(path)
+    document.save(str(path))
 
 
 def build(root: Path, files: int, seed: int = 7) -> tuple[int, int]:

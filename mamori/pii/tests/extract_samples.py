@@ -224,7 +224,14 @@ def _utf16(text: str) -> bytes:
     return text.encode("utf-16-le")
 
 
-def msg_bytes(subject: str, body: str, sender: str, attachments: dict[str, bytes]) -> bytes:
+def msg_bytes(
+    subject: str,
+    body: str,
+    sender: str,
+    attachments: dict[str, bytes],
+    message_class: str = "IPM.Note",
+    strings: dict[str, str] | None = None,
+) -> bytes:
     """Return a minimal Outlook .msg (an OLE file of MAPI property streams) written with extract-msg's OleWriter.
 
     Outlook itself is not available to CI; the streams follow [MS-OXMSG]: message class, subject, body,
@@ -235,7 +242,9 @@ def msg_bytes(subject: str, body: str, sender: str, attachments: dict[str, bytes
     w = OleWriter()
     header = bytes(8) + struct.pack("<IIII", 1, len(attachments), 1, len(attachments)) + bytes(8)
     w.addEntry("__properties_version1.0", data=header + _prop(0x3FFD0003, 65001))
-    w.addEntry("__substg1.0_001A001F", data=_utf16("IPM.Note"))
+    w.addEntry("__substg1.0_001A001F", data=_utf16(message_class))
+    for tag, value in (strings or {}).items():
+        w.addEntry(f"__substg1.0_{tag}001F", data=_utf16(value))
     w.addEntry("__nameid_version1.0", storage=True)
     for stream in ("00020102", "00030102", "00040102"):
         w.addEntry(f"__nameid_version1.0/__substg1.0_{stream}", data=b"")

@@ -80,3 +80,21 @@ def test_truncated_msg_is_reported_malformed():
     data = msg_bytes("件名", "本文", NAME, {})
     found = codes(extract(data[:1500], name="cut.msg"))
     assert found and set(found) <= {"malformed", "unsupported"}
+
+
+def test_outlook_contact_yields_its_string_properties():
+    # PR_MOBILE_TELEPHONE_NUMBER (0x3A1C) and PR_EMAIL_ADDRESS (0x3003) of a contact item.
+    data = msg_bytes("", "", NAME, {}, message_class="IPM.Contact", strings={"3A1C": PHONE, "3003": EMAIL})
+    parts = by_location(extract(data, name="c.msg"))
+    assert PHONE in parts["c.msg!properties"].text and EMAIL in parts["c.msg!properties"].text
+
+
+def test_raw_shift_jis_attachment_name_is_recovered():
+    raw = (
+        "From: a@example.com\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+        "--b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
+        '--b\r\nContent-Type: text/csv\r\nContent-Disposition: attachment; filename="名簿.csv"\r\n\r\n'
+        f"{NAME},{PHONE}\r\n--b--\r\n"
+    ).encode("cp932")
+    parts = by_location(extract(raw, name="old.eml"))
+    assert parts["old.eml!名簿.csv"].text.strip() == f"{NAME},{PHONE}"
