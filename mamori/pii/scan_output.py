@@ -64,6 +64,13 @@ class Totals:
         )
 
 
+def _cell(value: Any) -> Any:
+    """Neutralise text a spreadsheet would run as a formula (CSV injection): prefix it with a quote."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def _counts_text(result: dict[str, Any]) -> str:
     return ", ".join(f"{label} {n}" for label, n in result.get("counts", {}).items())
 
@@ -98,7 +105,8 @@ class Writer:
             self.csv.writerow(CSV_COLUMNS)
             self.header_done = True
         self.csv.writerow(
-            [
+            _cell(value)
+            for value in [
                 result["path"],
                 result.get("status", ""),
                 result.get("persons", 0),

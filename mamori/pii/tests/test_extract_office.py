@@ -20,6 +20,7 @@ from .extract_samples import (
     make_html,
     make_pptx,
     make_xlsx,
+    zip_bytes,
 )
 
 
@@ -118,3 +119,20 @@ def test_truncated_office_file_is_reported_malformed_not_raised(office_dir, name
 def test_legacy_word_document_is_reported_unsupported(office_dir, tmp_path):
     (doc,) = convert([office_dir / "page.html"], "doc:MS Word 97", tmp_path)
     assert codes(parts_of(doc)) == ["unsupported"]
+
+
+def test_password_protected_opendocument_is_reported_encrypted(office_dir):
+    # LibreOffice keeps the mimetype and manifest readable and encrypts content.xml; the manifest says so.
+    manifest = (
+        b'<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        b'<manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data '
+        b'manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>'
+    )
+    data = zip_bytes(
+        {
+            "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+            "META-INF/manifest.xml": manifest,
+            "content.xml": bytes(range(256)),
+        }
+    )
+    assert codes(extract(data, name="secret.ods")) == ["encrypted"]
