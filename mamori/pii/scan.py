@@ -191,6 +191,9 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("mamori scan: interrupted", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly, the scan is incomplete
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's final flush quiet
+        return 2
     finally:
         if bar is not None:
             bar.close()

@@ -130,7 +130,10 @@ class Writer:
             f"{result['status']:<9} {result.get('persons', 0):>7}  {counts:<40} {result['path']}\n"
         )
         for example in result.get("examples", []):
-            self.out.write(f"{'':<19}  e.g. {_example_text(example)}  ({example['location']})\n")
+            where = example["location"].removeprefix(result["path"])  # the inner part: sheet, page, member
+            self.out.write(
+                f"{'':<19}  e.g. {_example_text(example)}" + (f"  at {where}" if where else "") + "\n"
+            )
         for problem in result.get("problems", []):
             self.out.write(f"{'':<19}  ! {problem['code']}: {problem['message']}\n")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -55,7 +56,7 @@ class WorkerPool:
     def submit(self, task: Task) -> Future[Result]:
         """Start *task* on a worker, replacing a broken pool first."""
         if self.executor is None:
-            self.executor = ProcessPoolExecutor(self.jobs)
+            self.executor = ProcessPoolExecutor(self.jobs, initializer=_ignore_interrupt)
         try:
             return self.executor.submit(self.func, task)
         except BrokenProcessPool:
@@ -102,10 +103,13 @@ class WorkerPool:
                 other.outcome = self.submit(other.task)
 
     def close(self) -> None:
-        """Stop the workers, dropping unstarted tasks."""
-        if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
-            self.executor = None
+        """Stop the workers at once: after the last result nothing runs; after Ctrl-C nothing should."""
+        self.restart()
+
+
+def _ignore_interrupt() -> None:
+    """Leave Ctrl-C to the main process, which stops the scan; workers would print tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _succeeded(future: Future[Result]) -> bool:
