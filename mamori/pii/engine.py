@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mamori.pii.address import find_addresses
 from mamori.pii.dates import find_birth_dates
-from mamori.pii.ids import find_emails, find_health_insurance, find_passports
+from mamori.pii.ids import find_emails, find_health_insurance
 from mamori.pii.names import find_persons
 from mamori.pii.normalize import normalize
 from mamori.pii.numbers import find_numbers
@@ -15,7 +15,6 @@ RECOGNIZERS = (
     find_table_values,
     find_emails,
     find_health_insurance,
-    find_passports,
     find_birth_dates,
     find_numbers,
     find_addresses,

@@ -40,16 +40,19 @@ def find_emails(text: str) -> list[Hit]:
     return hits
 
 
-def find_passports(text: str) -> list[Hit]:
-    """Return PASSPORT hits: two letters and seven digits, with context or a Japanese T/M prefix."""
-    hits: list[Hit] = []
-    for m in _PASSPORT.finditer(text):
-        if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum():
-            continue
-        ctx = before(text, m.start(), 24)
-        if _CTX_PASSPORT.search(ctx) or (m.group()[0] in "TM" and not NEGATIVE.search(ctx[-12:])):
-            hits.append((m.start(), m.end(), "PASSPORT", 5))
-    return hits
+def passport_at(text: str, start: int) -> Hit | None:
+    """Return a PASSPORT hit for two letters and seven digits at ``start``, given context or a T/M prefix.
+
+    The digit-run pass of ``numbers`` calls this for every seven-digit run glued to letters, so that
+    passports need no scan of their own.
+    """
+    m = _PASSPORT.match(text, start)
+    if m is None or (start and text[start - 1].isascii() and text[start - 1].isalnum()):
+        return None
+    ctx = before(text, start, 24)
+    if _CTX_PASSPORT.search(ctx) or (m.group()[0] in "TM" and not NEGATIVE.search(ctx[-12:])):
+        return (start, m.end(), "PASSPORT", 5)
+    return None
 
 
 def find_health_insurance(text: str) -> list[Hit]:

@@ -61,6 +61,14 @@ def _mask_address(value: str) -> str:
 def mask(label: str, value: str) -> str:
     """Return a masked preview of ``value`` for ``label`` (``090-****-5678``, ``山田 **``); never the full value."""
     value = unicodedata.normalize("NFKC", value).strip()
+    preview = _preview(label, value)
+    if "*" not in preview or preview == value:
+        return value[:1] + "*" * 3 if len(value) > 3 else "*" * max(len(value), 1)
+    return preview
+
+
+def _preview(label: str, value: str) -> str:
+    """Return the label-specific preview of an NFKC-normalised ``value``."""
     if label == "PHONE":
         return _mask_phone(value)
     if label == "EMAIL":

@@ -13,26 +13,34 @@ from mamori.pii.dictionaries import given_names, given_readings, surname_reading
 from mamori.pii.spans import Hit
 
 _KANJI = r"\u4e00-\u9fff\u3005\u3006\u30f6\u30ce"
-_TITLE = r"様|殿|氏|君|課長|部長|係長|社長|主任|店長|先生|室長|次長"
+_TITLE = r"様|殿|氏(?!名)|君|課長|部長|係長|社長|主任|店長|先生|室長|次長"
 _KANJI_RUN = re.compile(rf"(?:(?!{_TITLE})[{_KANJI}]){{1,6}}")
 _GIVEN_RUN = re.compile(
     rf"(?:(?!{_TITLE})[{_KANJI}]){{1,3}}(?!(?!{_TITLE})[{_KANJI}])|[\u3041-\u3096]{{1,3}}[{_KANJI}]?|[\u30a1-\u30faー]{{2,6}}"
 )
-_HIRA_GIVEN = re.compile(r"(?![がのをにはとへでもか]|さん|くん|ちゃん|さま)[\u3041-\u3096]{2,4}(?![\u3041-\u3096])")
+_HIRA_GIVEN = re.compile(
+    r"(?![がのをにはとへでもか]|さん|くん|ちゃん|さま)[\u3041-\u3096]{2,4}(?![\u3041-\u3096])"
+    r"|[\u30a1-\u30faー]{2,4}(?![\u30a1-\u30faー])"
+)
 _KANA_NAME = re.compile(
     r"([\u30a1-\u30faー]{2,12})(?: ([\u30a1-\u30faー]{1,7}))?|([\u3041-\u3096ー]{2,12})(?: ([\u3041-\u3096ー]{1,7}))?"
 )
 _ROMAJI = re.compile(r"[A-Z][A-Za-z]{1,14} [A-Z][A-Za-z]{1,14}(?![A-Za-z])")
 _LABEL = re.compile(
     r"(?:氏名|名前|担当の|担当者?|記録|確認者|出席者|参加者|お客様対応|お客様|From|差出人|送信者|宛先|緊急連絡先|"
-    r"受付|申込者|契約者|名義人?|依頼主|受取人|作成者|承認者|申請者|被保険者|代表者|扶養親族|配偶者|"
-    r"部 |課 |室 |部\n|課\n|室\n|センター\n|御中\n|フリガナ|ふりがな|課長|部長|係長|主任|社長|取締役|店長|マネージャー|リーダー|付で|いたします。)"
+    r"受付|者:|者 |申込者|契約者|名義人?|依頼主|受取人|作成者|承認者|申請者|被保険者|代表者|扶養親族|配偶者|"
+    r"部 |課 |室 |部\n|課\n|室\n|センター\n|フリガナ|ふりがな|課長|部長|係長|主任|社長|取締役|店長|マネージャー|リーダー|付で|いたします。)"
     r"(?:\([^)\n]{1,10}\))?[:： ]*"
 )
 _KANA_LABEL = re.compile(r"フリガナ|ふりがな|カナ")
 _HONORIFIC = re.compile(rf"(?:{_TITLE}|さん|くん|と申します)")
 _LIST_SEP = re.compile(r"(?:\([^)\n]{1,12}\))?(?:[,、，・] ?| )")
 _READING = re.compile(r"\(([^)\n]{2,24})\)")
+# Kanji that do not occur in personal names: a run holding one is a word, not an unknown name.
+_NON_NAME = frozenset(
+    "会社課係員業者客店局署庁省品物件数量額時週先方様殿宛各位当担的用覧以情報番号宅電話建設合性別添予確認"
+    "連絡送計画書式株普何考備製機器注文請求支払販売在庫資料議題項案内容問題対応変更登録申込契約"
+)
 _STOP = frozenset("お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 御中 責任者 管理者 皆様 本人 家族".split())
 
 
@@ -56,17 +64,28 @@ def _spaced(text: str, run: str, end: int, strict: bool) -> int | None:
     if g is None or not (run in surnames() or len(run) <= 3):
         return None
     part = g.group()
-    follows = text[g.end() : g.end() + 2]
-    if part in surnames() and part not in given_names() and len(part) >= 2 and follows[:1] in (" ", "(", ",", "、", "，"):
-        if follows != " 様":
+    follows = text[g.end() : g.end() + 3]
+    if part in surnames() and part not in given_names() and len(part) >= 2:
+        if not re.match(r" ?(?:様|さん|殿)", follows):
             return None  # "吉田 橋本": a list of surnames, not one name
     if strict and part not in given_names():
         return None
     return g.end()
 
 
-def parse_name(text: str, pos: int, strict: bool = False) -> int | None:
-    """Return the end of a person name starting at ``pos``, or None when there is none."""
+def plausible_unknown(run: str) -> bool:
+    """Return whether a kanji run could be a name missing from the dictionaries (2-6 name kanji)."""
+    if not 2 <= len(run) <= 6 or run in _STOP or run[-1] in "部課室係店社所局":
+        return False
+    return not any(c in _NON_NAME for c in run)
+
+
+def parse_name(text: str, pos: int, strict: bool = False, strong: bool = False) -> int | None:
+    """Return the end of a person name starting at ``pos``, or None when there is none.
+
+    ``strong`` context (a label, an honorific, a 氏名 column) also accepts names that the dictionaries
+    do not know, as long as they look like one.
+    """
     m = _KANJI_RUN.match(text, pos)
     if m is None:
         return parse_kana_name(text, pos, strict=True)
@@ -79,8 +98,15 @@ def parse_name(text: str, pos: int, strict: bool = False) -> int | None:
             return end
     n = _split_glued(run)
     if n is None:
+        if strong and text[m.end() : m.end() + 1] == " " and len(run) <= 4:
+            g = _GIVEN_RUN.match(text, m.end() + 1)
+            if g and plausible_unknown(run + g.group()):
+                return g.end()
+        if strong and plausible_unknown(run) and not re.match(r"[\u30a1-\u30faーA-Za-z]{3}", text[m.end() : m.end() + 3]):
+            kana = _HIRA_GIVEN.match(text, m.end()) if len(run) <= 4 else None
+            return kana.end() if kana else m.end()
         return None
-    if n == len(run) and run in surnames():
+    if n == len(run) and (strong or run in surnames()):
         hira = _HIRA_GIVEN.match(text, pos + n)
         if hira:
             return hira.end()
@@ -105,11 +131,11 @@ def parse_kana_name(text: str, pos: int, strict: bool = False) -> int | None:
     return None if strict else m.end()
 
 
-def _parse_list(text: str, pos: int, kana: bool) -> list[Hit]:
+def _parse_list(text: str, pos: int, kana: bool, strong: bool) -> list[Hit]:
     """Return the names at ``pos`` and any further names in a list (``内田 太郎，藤本，中村``)."""
     hits: list[Hit] = []
     while len(hits) < 12:
-        end = parse_kana_name(text, pos) if kana else parse_name(text, pos)
+        end = parse_kana_name(text, pos) if kana else parse_name(text, pos, strong=strong and not hits)
         if end is None and not hits:
             romaji = _ROMAJI.match(text, pos)
             end = romaji.end() if romaji else None
@@ -125,14 +151,24 @@ def _parse_list(text: str, pos: int, kana: bool) -> list[Hit]:
 
 def _name_before(text: str, end: int) -> int | None:
     """Return the start of a name ending at ``end`` (just before an honorific), if any."""
+    lo = max(0, end - 9)
+    run = _RUN_BEFORE.search(text, lo, end)
+    if run and plausible_unknown(re.sub(r"[ \u3041-\u3096\u30a1-\u30faー]", "", run.group())):
+        return run.start()
     sur = surnames()
-    for start in range(max(0, end - 9), end):
+    for start in range(lo, end):
         if text[start:end].strip() in _STOP:
             return None
         if text[start : start + 3] in sur or text[start : start + 2] in sur or text[start] in sur:
             if parse_name(text, start) == end:
                 return start
     return None
+
+
+_RUN_BEFORE = re.compile(
+    rf"(?<![{_KANJI}\u3041-\u3096\u30a1-\u30fa ])[{_KANJI}]{{1,4}}"
+    rf"(?: ?(?:[{_KANJI}]{{1,4}}|[\u3041-\u3096]{{2,4}}|[\u30a1-\u30faー]{{2,4}}))?\Z"
+)
 
 
 def _readings_after(text: str, hits: list[Hit]) -> list[Hit]:
@@ -165,7 +201,9 @@ def find_persons(text: str) -> list[Hit]:
     """Return PERSON hits found through labels before and honorifics after a name."""
     hits: list[Hit] = []
     for m in _LABEL.finditer(text):
-        hits.extend(_parse_list(text, m.end(), _KANA_LABEL.search(m.group()) is not None))
+        label = m.group()
+        strong = label[-1] in ": \n" or label.endswith(("付で", "。"))
+        hits.extend(_parse_list(text, m.end(), _KANA_LABEL.search(label) is not None, strong))
     for m in _HONORIFIC.finditer(text):
         end = m.start() - 1 if text[m.start() - 1 : m.start()] == " " else m.start()
         start = _name_before(text, end)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from mamori.pii import validators
 from mamori.pii.address import find_addresses
 from mamori.pii.dates import is_date
-from mamori.pii.names import parse_kana_name, parse_name
+from mamori.pii.names import parse_kana_name, parse_name, plausible_unknown
 from mamori.pii.spans import Hit
 
 _CSV_CELL = re.compile(r'"(?:[^"\n]|"")*"|[^,\n]*')
@@ -39,8 +39,13 @@ def _digits(value: str) -> str:
     return re.sub(r"[\s\-()]", "", value)
 
 
+_SPACED_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u30f6\u30ce]{1,4} [\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]{1,4}")
+
+
 def _is_name(value: str) -> bool:
-    return parse_name(value, 0) == len(value) or parse_kana_name(value, 0) == len(value)
+    if _SPACED_NAME.fullmatch(value) and plausible_unknown(value.replace(" ", "")):
+        return True
+    return parse_name(value, 0, strong=True) == len(value) or parse_kana_name(value, 0) == len(value)
 
 
 def _is_address(value: str) -> bool:
