@@ -43,7 +43,9 @@ def check_bomb(zf: zipfile.ZipFile, location: str, budget: Budget) -> Part | Non
                 "too_large", f"{location}!/{member_name(info)}", limit=limits.max_file_size, scope="file"
             )
         if info.file_size > 1024 * 1024 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
-            return problem_part("ratio_exceeded", f"{location}!/{member_name(info)}", limit=limits.max_ratio)
+            return problem_part(
+                "ratio_exceeded", f"{location}!/{member_name(info)}", limit=f"{limits.max_ratio:g}"
+            )
     if total > limits.max_total_size - budget.total:
         return problem_part("too_large", location, limit=limits.max_total_size, scope="total extracted")
     return None
@@ -62,7 +64,7 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, location: str, budg
             if size > cap:
                 if size > limits.max_file_size:
                     return problem_part("too_large", location, limit=limits.max_file_size, scope="file")
-                return problem_part("ratio_exceeded", location, limit=limits.max_ratio)
+                return problem_part("ratio_exceeded", location, limit=f"{limits.max_ratio:g}")
             chunks.append(chunk)
     return b"".join(chunks)
 

@@ -65,6 +65,8 @@ def _zip_kind(data: bytes) -> str:
             names = set(zf.namelist())
             if "mimetype" in names and not zf.getinfo("mimetype").flag_bits & 1:
                 mime = zf.read("mimetype")[:100]
+                if _odf_encrypted(zf, names):
+                    return "encrypted"
                 if b"opendocument.spreadsheet" in mime:
                     return "ods"
                 if b"opendocument.text" in mime or b"opendocument.presentation" in mime:
@@ -79,6 +81,14 @@ def _zip_kind(data: bytes) -> str:
         if "ppt/presentation.xml" in names:
             return "pptx"
     return "zip"
+
+
+def _odf_encrypted(zf: zipfile.ZipFile, names: set[str]) -> bool:
+    """Tell whether an OpenDocument file is password-protected (its manifest lists encryption data)."""
+    manifest = "META-INF/manifest.xml"
+    if manifest not in names or zf.getinfo(manifest).file_size > 1024 * 1024:
+        return False
+    return b"encryption-data" in zf.read(manifest)
 
 
 def read_text(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
@@ -128,6 +138,9 @@ def dispatch(data: bytes, location: str, depth: int, budget: Budget) -> Iterator
         return
     budget.check_time()
     kind = kind_of(data, location.rsplit("!", 1)[-1])
+    if kind == "encrypted":
+        yield problem_part("encrypted", location)
+        return
     if kind.startswith("binary:"):
         yield problem_part("unsupported", location, kind=kind.removeprefix("binary:"))
         return

@@ -87,7 +87,7 @@ def read_docx(data: bytes, location: str, depth: int, budget: Budget) -> Iterato
     body = [p.text for p in document.paragraphs]
     body.extend(_docx_tables(document.tables))
     yield Part(location=location, text="\n".join(body))
-    margins = []
+    margins: list[str] = []
     for section in document.sections:
         for part in (section.header, section.footer):
             margins.extend(p.text for p in part.paragraphs)

@@ -120,14 +120,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     valid ASCII); UTF-8; then cp932 and EUC-JP, choosing the more Japanese-looking when both decode;
     then charset-normalizer's guess; last, UTF-8 with replacement characters.
     """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            text = _strict(data, codec)
-            if text is not None:
-                return text, codec
-    codec = normalise_label(declared)
-    if codec and (text := _strict(data, codec)) is not None:
-        return text, codec
+    for bom, bom_codec in _BOMS:
+        if data.startswith(bom) and (text := _strict(data, bom_codec)) is not None:
+            return text, bom_codec
+    label = normalise_label(declared)
+    if label and (text := _strict(data, label)) is not None:
+        return text, label
     if b"\x1b$" in data and (text := _strict(data, "iso-2022-jp")) is not None:
         return text, "iso-2022-jp"
     if (text := _strict(data, "utf-8")) is not None:

@@ -99,7 +99,7 @@ def make_pptx(path: Path) -> Path:
 def make_html(path: Path) -> Path:
     """Write a small HTML document for LibreOffice Writer to turn into docx / pdf."""
     path.write_text(
-        f"<html><head><meta charset='utf-8'></head><body><h1>顧客名簿</h1><p>{NAME}</p>"
+        f"<html><head><meta charset='utf-8'></head><body><p>顧客名簿</p><p>{NAME}</p>"
         f"<p>{EMAIL}</p><p>{PHONE}</p></body></html>",
         encoding="utf-8",
     )
@@ -118,16 +118,21 @@ def zip_bytes(members: dict[str, bytes], utf8_names: bool = True) -> bytes:
     return _recode_names(raw, members)
 
 
+class _Cp932Info(zipfile.ZipInfo):
+    """Store the name in CP932 without the UTF-8 flag, as Japanese Windows' Explorer writes zips."""
+
+    def _encodeFilenameFlags(self) -> tuple[bytes, int]:  # noqa: N802 - overrides zipfile's private hook
+        return self.filename.encode("cp932"), self.flag_bits & ~0x800
+
+
 def _recode_names(raw: bytes, members: dict[str, bytes]) -> bytes:
-    """Rewrite each UTF-8 flagged name as CP932 and clear the flag, as Windows' Explorer writes them."""
+    """Rewrite each member of *raw* with its name in CP932."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(raw)) as src, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            data = src.read(info)
-            new = zipfile.ZipInfo(info.filename.encode("cp932").decode("cp437"), info.date_time)
+            new = _Cp932Info(info.filename, info.date_time)
             new.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(new, data)
-    assert not any(i.flag_bits & 0x800 for i in zipfile.ZipFile(buffer).infolist())
+            dst.writestr(new, src.read(info))
     return buffer.getvalue()
 
 
@@ -208,3 +213,59 @@ def eml_bytes(attachments: dict[str, bytes] | None = None) -> bytes:
     for name, data in (attachments or {}).items():
         message.add_attachment(data, maintype="application", subtype="octet-stream", filename=name)
     return message.as_bytes()
+
+
+def _prop(tag: int, value: int = 0, flags: int = 6) -> bytes:
+    """Return one 16-byte fixed-size entry of a MAPI property stream."""
+    return struct.pack("<IIQ", tag, flags, value)
+
+
+def _utf16(text: str) -> bytes:
+    return text.encode("utf-16-le")
+
+
+def msg_bytes(
+    subject: str,
+    body: str,
+    sender: str,
+    attachments: dict[str, bytes],
+    message_class: str = "IPM.Note",
+    strings: dict[str, str] | None = None,
+) -> bytes:
+    """Return a minimal Outlook .msg (an OLE file of MAPI property streams) written with extract-msg's OleWriter.
+
+    Outlook itself is not available to CI; the streams follow [MS-OXMSG]: message class, subject, body,
+    sender, one recipient and attachments by value.
+    """
+    from extract_msg import OleWriter
+
+    w = OleWriter()
+    header = bytes(8) + struct.pack("<IIII", 1, len(attachments), 1, len(attachments)) + bytes(8)
+    w.addEntry("__properties_version1.0", data=header + _prop(0x3FFD0003, 65001))
+    w.addEntry("__substg1.0_001A001F", data=_utf16(message_class))
+    for tag, value in (strings or {}).items():
+        w.addEntry(f"__substg1.0_{tag}001F", data=_utf16(value))
+    w.addEntry("__nameid_version1.0", storage=True)
+    for stream in ("00020102", "00030102", "00040102"):
+        w.addEntry(f"__nameid_version1.0/__substg1.0_{stream}", data=b"")
+    w.addEntry("__substg1.0_0037001F", data=_utf16(subject))
+    w.addEntry("__substg1.0_1000001F", data=_utf16(body))
+    w.addEntry("__substg1.0_0C1A001F", data=_utf16(sender))
+    w.addEntry("__substg1.0_0C1F001F", data=_utf16(sender))
+    w.addEntry("__recip_version1.0_#00000000", storage=True)
+    w.addEntry("__recip_version1.0_#00000000/__properties_version1.0", data=bytes(8) + _prop(0x0C150003, 1))
+    w.addEntry("__recip_version1.0_#00000000/__substg1.0_3001001F", data=_utf16("総務部"))
+    w.addEntry("__recip_version1.0_#00000000/__substg1.0_3003001F", data=_utf16("soumu@example.com"))
+    for i, (name, data) in enumerate(attachments.items()):
+        st = f"__attach_version1.0_#{i:08X}"
+        w.addEntry(st, storage=True)
+        w.addEntry(
+            f"{st}/__properties_version1.0",
+            data=bytes(8) + _prop(0x37050003, 1) + _prop(0x0E200003, len(data)),
+        )
+        w.addEntry(f"{st}/__substg1.0_3707001F", data=_utf16(name))
+        w.addEntry(f"{st}/__substg1.0_3704001F", data=_utf16(name[:8]))
+        w.addEntry(f"{st}/__substg1.0_37010102", data=data)
+    out = io.BytesIO()
+    w.write(out)
+    return out.getvalue()
