@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+import pickle
+import random
+import string
 
 import pytest
 
 from mamori.mailguard import content
 from mamori.mailguard.parse import parse_message
 from mamori.mailguard.policy import (
+    CODES,
+    MESSAGES,
+    VARIANTS,
     Envelope,
     Finding,
     Policy,
@@ -17,9 +23,10 @@ from mamori.mailguard.policy import (
     envelope_from_message,
     evaluate,
     history_hash,
+    make_finding,
 )
 
-from .mails import mail
+from .mails import mail, my_number, tnef, zip_bytes
 
 KEY = "fictional-history-key-0123456789"
 BASE = {"internal_domains": ["example.co.jp"], "partner_domains": ["partner.example.com"]}
@@ -323,12 +330,39 @@ def test_the_history_key_never_appears_in_a_policy_repr():
 
 
 def test_every_code_and_variant_has_a_japanese_message_that_formats():
-    import string
-
-    from mamori.mailguard.policy import CODES, MESSAGES, VARIANTS, make_finding
-
     assert set(CODES) == set(MESSAGES)
     for key, template in {**MESSAGES, **VARIANTS}.items():
         names = {f for _, f, _, _ in string.Formatter().parse(template) if f}
         found = make_finding(key.split("/")[0], "info", {}, message_key=key, **dict.fromkeys(names, "X"))
         assert "{" not in found.message and not found.message.isascii()
+
+
+def test_parsed_messages_and_verdicts_cross_process_boundaries():
+    message = parse_message(mail(to=("a@customer.invalid",), attachments=(("a.txt", b"x", "text/plain"),)))
+    verdict = evaluate(envelope_from_message(message), message, Policy.from_dict(BASE))
+    assert pickle.loads(pickle.dumps(message)) == message  # noqa: S301 - our own bytes, as a process pool does
+    assert pickle.loads(pickle.dumps(verdict)) == verdict  # noqa: S301
+
+
+def test_evaluate_never_raises_on_damaged_mail():
+    policy = Policy.from_dict({**BASE, "history_key": KEY, "address_book": BOOK})
+    base = mail(
+        to=("佐藤 <sato@sample.example.com>", "x@examp1e.co.jp"),
+        body="株式会社サンプル\n佐藤様\n",
+        attachments=(
+            (
+                "a.zip",
+                zip_bytes({"名簿.csv": "架空,090-1111-2222\n".encode("cp932")}, cp932_names=True),
+                "application/zip",
+            ),
+            ("winmail.dat", tnef({b"a.txt": b"hello"}), "application/ms-tnef"),
+            ("fwd.eml", mail(body=f"個人番号 {my_number()}\n"), "message/rfc822"),
+        ),
+    )
+    rng = random.Random(11)
+    for _ in range(150):
+        data = bytearray(base)
+        for _ in range(rng.choice([1, 5, 30])):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        message = parse_message(bytes(data))
+        evaluate(envelope_from_message(message), message, policy)
