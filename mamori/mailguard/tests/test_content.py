@@ -166,3 +166,19 @@ def test_nested_archives_are_read_with_their_cp932_names_in_the_location():
     verdict = judge(mail(to=OUTSIDE, attachments=(("外側.zip", outer, "application/zip"),)))
     [found] = by_code(verdict, "PII_IN_ATTACHMENT")
     assert "外側.zip!/内側.zip!/名簿.csv" in found.details["locations"]
+
+
+def test_password_protected_docx_is_reported_as_encrypted():
+    docx = pytest.importorskip("docx", reason="python-docx (extraction dependency) is not installed")
+    ooxml = pytest.importorskip("msoffcrypto.format.ooxml", reason="msoffcrypto-tool is not installed")
+    document = docx.Document()
+    document.add_paragraph(f"個人番号 {my_number()}")
+    plain, locked = io.BytesIO(), io.BytesIO()
+    document.save(plain)
+    ooxml.OOXMLFile(io.BytesIO(plain.getvalue())).encrypt("fictional-password", locked)
+    ctype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    verdict = judge(mail(to=OUTSIDE, attachments=(("契約書.docx", locked.getvalue(), ctype),)))
+    assert [f.details["name"] for f in by_code(verdict, "ENCRYPTED_ARCHIVE")] == ["契約書.docx"]
+    assert not by_code(verdict, "PII_IN_ATTACHMENT")
+    verdict = judge(mail(to=OUTSIDE, attachments=(("契約書.docx", plain.getvalue(), ctype),)))
+    assert by_code(verdict, "PII_IN_ATTACHMENT")[0].details["counts"] == {"MY_NUMBER": 1}
