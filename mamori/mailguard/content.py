@@ -20,18 +20,7 @@ from .policy import Envelope, Finding, Policy, make_finding
 Detector = Callable[[str], list[Any]]
 CHUNK_CHARS = 8192
 MAX_SCAN_CHARS = 20_000_000  # per location; beyond it the rest is reported as not read
-# Problem codes of the extractor that mean "not (fully) read", other than encryption.
-_NOT_READ = {
-    "too_large",
-    "ratio_exceeded",
-    "depth_exceeded",
-    "timeout",
-    "malformed",
-    "unreadable",
-    "no_text",
-    "too_many_members",
-    "unsupported",
-}
+# Japanese reasons for the extractor's problem codes (unknown future codes are shown as they are).
 _REASONS = {
     "too_large": "大きすぎる",
     "ratio_exceeded": "圧縮率が異常（アーカイブ爆弾の疑い）",
@@ -56,7 +45,7 @@ def _load(module: str, name: str) -> Callable[..., Any] | None:
 
 def load_detector() -> Detector | None:
     """Return ``mamori.pii.detect`` (text -> spans), or None when the PII engine is not installed."""
-    return _load("mamori.pii", "detect") or _load("mamori.pii.engine", "detect")
+    return _load("mamori.pii", "detect")
 
 
 def load_extractor() -> Callable[..., Any] | None:
@@ -151,7 +140,7 @@ def scan_attachment(att: Attachment, extract: Callable[..., Any], detect: Detect
         for problem in part.problems:
             if problem.code == "encrypted":
                 scan.encrypted.append(problem.location)
-            elif problem.code in _NOT_READ:
+            else:  # every other problem code of the extractor means "not (fully) read"
                 scan.not_read[problem.location] = problem.code
     return scan
 
