@@ -53,15 +53,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read(name: str) -> bytes:
-    if name == "-":
-        return sys.stdin.buffer.read(MAX_MESSAGE_BYTES + 1)
-    path = Path(name)
-    if not path.is_file():
-        raise OSError(f"{name}: no such file" if not path.exists() else f"{name}: not a regular file")
-    if path.stat().st_size > MAX_MESSAGE_BYTES:
-        raise OSError(f"{name}: larger than {MAX_MESSAGE_BYTES} bytes")
-    return path.read_bytes()
+class InputError(Exception):
+    """Signal input that cannot be checked; the message is shown to the user as is."""
+
+
+def read_input(name: str) -> bytes:
+    """Return the bytes of the mail file (or standard input for '-'), or raise :class:`InputError`."""
+    try:
+        if name == "-":
+            raw = sys.stdin.buffer.read(MAX_MESSAGE_BYTES + 1)
+        else:
+            path = Path(name)
+            if not path.exists():
+                raise InputError(f"{name}: no such file")
+            if not path.is_file():
+                raise InputError(f"{name}: not a regular file")
+            with path.open("rb") as fh:
+                raw = fh.read(MAX_MESSAGE_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"{name}: {exc.strerror or type(exc).__name__}") from exc
+    if len(raw) > MAX_MESSAGE_BYTES:
+        raise InputError(f"{name}: larger than {MAX_MESSAGE_BYTES} bytes")
+    if not raw.strip():
+        raise InputError(f"{name}: empty file")
+    return raw
 
 
 def _policy(args: argparse.Namespace) -> Policy:
@@ -79,13 +94,9 @@ def main(argv: list[str]) -> int:
     except PolicyError as exc:
         return _die(str(exc))
     try:
-        raw = _read(args.file)
-    except OSError as exc:
-        return _die(str(exc.strerror and f"{args.file}: {exc.strerror}" or exc))
-    if len(raw) > MAX_MESSAGE_BYTES:
-        return _die(f"{args.file}: larger than {MAX_MESSAGE_BYTES} bytes")
-    if not raw.strip():
-        return _die(f"{args.file}: empty file")
+        raw = read_input(args.file)
+    except InputError as exc:
+        return _die(str(exc))
     message = parse_message(raw)
     if not message.headers:
         return _die(f"{args.file}: not a mail message (no headers found)")
