@@ -1,4 +1,4 @@
-"""Outbound mail guard: parse Japanese mail, judge it with a pure policy, hold or stop mistakes.
+"""Guard outbound mail: parse Japanese mail, judge it with a pure policy, hold or stop mistakes.
 
 ``parse.parse_message(raw) -> ParsedMessage`` (with ``headers`` and ``jis`` for the Japanese
 pitfalls), ``policy.evaluate(envelope, message, policy) -> Verdict`` (checks in ``recipients`` and

@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="D",
-        help="an internal domain (repeatable; added to the policy's)",
+        help="an internal domain (repeatable; added to the policy's; default: the sender's domain)",
     )
     parser.add_argument("--from", dest="mail_from", help="envelope sender (default: the From header)")
     parser.add_argument(
@@ -103,5 +103,8 @@ def main(argv: list[str]) -> int:
     envelope = envelope_from_message(message)
     if args.mail_from or args.rcpt:
         envelope = Envelope(args.mail_from or envelope.mail_from, tuple(args.rcpt) or envelope.rcpt_tos)
+    if not policy.internal_domains and "@" in envelope.mail_from:
+        # Without any internal domain every colleague would count as external: assume the sender's.
+        policy = policy.with_internal_domains([envelope.mail_from.rpartition("@")[2]])
     print(dumps_verdict(evaluate(envelope, message, policy)))
     return 0

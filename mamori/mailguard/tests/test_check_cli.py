@@ -95,3 +95,9 @@ def test_envelope_options_override_the_headers(tmp_path):
     args = (str(path), "--internal-domain", "example.co.jp", "--from", "yamada@example.co.jp")
     result = json.loads(run(*args, "--rcpt", "suzuki@example.co.jp").stdout)
     assert result["verdict"] == "deliver"
+
+
+def test_without_internal_domains_the_senders_domain_is_internal(tmp_path):
+    path = tmp_path / "m.eml"
+    path.write_bytes(mail(to=("suzuki@example.co.jp",)))
+    assert json.loads(run(str(path)).stdout)["verdict"] == "deliver"
