@@ -154,9 +154,10 @@ class _JisDecoder:
             if b in (0x0E, 0x0F):  # SO / SI: half-width katakana in CP50221
                 shifted, i = b == 0x0E, i + 1
                 continue
-            if b in (0x0A, 0x0D):  # a line break resets to ASCII in practice
+            if b in (0x0A, 0x0D):
+                # RFC 1468 lines end in ASCII; mailers that forget the ESC ( B must not garble the next line.
                 self.emit(bytes((b,)), "cp932")
-                i += 1
+                mode, shifted, i = "ascii", False, i + 1
                 continue
             if (shifted or mode == "kana") and 0x21 <= b <= 0x5F:
                 self.emit(bytes((b + 0x80,)), "cp932")

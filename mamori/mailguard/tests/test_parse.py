@@ -241,3 +241,8 @@ def test_deeply_nested_multiparts_stop_with_a_problem():
     raw = b"From: a@example.co.jp\r\n" + head + b"Content-Type: text/plain\r\n\r\ndeep\r\n"
     msg = parse_message(raw)
     assert any("nested too deep" in p for p in msg.problems)
+
+
+def test_a_jis_line_without_its_closing_escape_does_not_garble_the_next_line():
+    data = jis("確認")[:-3] + b"\r\nNext line"
+    assert decode_iso2022jp(data).text == "確認\r\nNext line"
