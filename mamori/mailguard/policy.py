@@ -247,6 +247,22 @@ def history_hash(key: bytes, value: str, kind: str) -> str:
     return hmac.new(key, f"{kind}:{norm}".encode(), hashlib.sha256).hexdigest()
 
 
+def history_entries(envelope: Envelope, policy: Policy) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the keyed hashes (recipients, domains) to remember once this mail has gone out.
+
+    Only external recipients are remembered; without a history key nothing is.
+    """
+    policy = policy.for_sender(envelope.mail_from)
+    if not policy.history_key:
+        return frozenset(), frozenset()
+    external = [a for a in envelope.rcpt_tos if not policy.is_internal(a.rpartition("@")[2])]
+    key = policy.history_key
+    return (
+        frozenset(history_hash(key, a, "address") for a in external),
+        frozenset(history_hash(key, a.rpartition("@")[2], "domain") for a in external),
+    )
+
+
 def make_finding(code: str, severity: str, details: Mapping[str, Any], **fmt: Any) -> Finding:
     """Return a finding whose Japanese message is filled from the table for ``code``."""
     key = fmt.pop("message_key", code)

@@ -6,9 +6,11 @@ import json
 import pickle
 import random
 import string
+from pathlib import Path
 
 import pytest
 
+import mamori.mailguard
 from mamori.mailguard import content
 from mamori.mailguard.parse import parse_message
 from mamori.mailguard.policy import (
@@ -22,6 +24,7 @@ from mamori.mailguard.policy import (
     decide,
     envelope_from_message,
     evaluate,
+    history_entries,
     history_hash,
     make_finding,
 )
@@ -366,3 +369,22 @@ def test_evaluate_never_raises_on_damaged_mail():
             data[rng.randrange(len(data))] = rng.randrange(256)
         message = parse_message(bytes(data))
         evaluate(envelope_from_message(message), message, policy)
+
+
+def test_the_example_policy_file_loads():
+    policy = Policy.load(Path(mamori.mailguard.__file__).parent / "policy.example.yaml")
+    assert policy.internal_domains == {"example.co.jp"}
+    assert policy.for_sender("a@sales.example.co.jp").delay_minutes == 10
+
+
+def test_history_entries_remember_external_recipients_only():
+    policy = Policy.from_dict({**BASE, "history_key": KEY})
+    envelope = Envelope("yamada@example.co.jp", ("a@customer.invalid", "suzuki@example.co.jp"))
+    recipients, domains = history_entries(envelope, policy)
+    assert recipients == {history_hash(KEY.encode(), "a@customer.invalid", "address")}
+    assert domains == {history_hash(KEY.encode(), "customer.invalid", "domain")}
+    remembered = policy.with_history(recipients, domains)
+    message = parse_message(mail(to=("a@customer.invalid",)))
+    verdict = evaluate(envelope_from_message(message), message, remembered)
+    assert not {"FIRST_TIME_RECIPIENT", "FIRST_TIME_DOMAIN"} & set(codes(verdict))
+    assert history_entries(envelope, Policy.from_dict(BASE)) == (frozenset(), frozenset())
