@@ -69,6 +69,7 @@ MESSAGES: Mapping[str, str] = {
 # Other wordings of some codes, chosen by the check (the details say which case it was).
 VARIANTS: Mapping[str, str] = {
     "EXPOSED_RECIPIENTS/converted": "社外の宛先{count}件がTo/Ccで互いに見えていたため、Bccに変更します。",
+    "NAME_DOMAIN_MISMATCH/address_in_name": "表示名には {shown} とありますが、実際の宛先は {address} です。",
     "NAME_DOMAIN_MISMATCH/salutation": "本文の宛名の会社（{organisation}）の宛先がありません。宛先を間違えていませんか。",
     "NAME_DOMAIN_MISMATCH/same_surname": (
         "宛先の{surname}様は{organisation}の方ですが、本文は{meant}の{surname}様宛てのようです。"

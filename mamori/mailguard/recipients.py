@@ -17,6 +17,7 @@ _LEGAL_FORMS = re.compile(
 )
 _PUNCT = re.compile(r"[\s・･,.，。、\-‐－―_/()（）「」\[\]]+")
 SALUTATION_LINES = 4
+_ADDRESS_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def normalize_org(name: str) -> str:
@@ -212,16 +213,41 @@ def _matches(domain: str, domains: set[str]) -> bool:
 def name_mismatch_findings(external: list[str], message: ParsedMessage, policy: Policy) -> list[Finding]:
     """Return NAME_DOMAIN_MISMATCH for a company name that does not fit the address, or a namesake.
 
-    Three cases: the display name names a known company whose domains differ from the address's;
-    the salutation lines of the body name a known company none of the recipients belong to; the
-    recipient shares a surname with a contact at another company that the mail seems meant for.
+    Four cases: the display name shows another mail address than the real one (needs no address
+    book); it names a known company whose domains differ from the address's; the salutation lines
+    of the body name a known company none of the recipients belong to; the recipient shares a
+    surname with a contact at another company that the mail seems meant for.
     """
+    found = _address_in_name_findings(external, message)
     if not policy.address_book:
-        return []
+        return found
     orgs = _org_domains(policy)
-    found = _display_name_mismatches(external, message, orgs)
+    found += _display_name_mismatches(external, message, orgs)
     found += _salutation_mismatches(external, message, orgs)
     found += _namesake_findings(external, message, policy)
+    return found
+
+
+def _address_in_name_findings(external: list[str], message: ParsedMessage) -> list[Finding]:
+    found = []
+    ext = set(external)
+    for addr in message.visible_recipients:
+        shown = [
+            a.lower() for a in _ADDRESS_IN_TEXT.findall(unicodedata.normalize("NFKC", addr.display_name))
+        ]
+        if addr.address in ext and shown and addr.address not in shown:
+            details = {"case": "address_in_name", "address": addr.address, "shown_address": shown[0]}
+            key = "NAME_DOMAIN_MISMATCH/address_in_name"
+            found.append(
+                make_finding(
+                    "NAME_DOMAIN_MISMATCH",
+                    "high",
+                    details,
+                    message_key=key,
+                    shown=shown[0],
+                    address=addr.address,
+                )
+            )
     return found
 
 

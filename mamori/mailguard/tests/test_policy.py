@@ -388,3 +388,14 @@ def test_history_entries_remember_external_recipients_only():
     verdict = evaluate(envelope_from_message(message), message, remembered)
     assert not {"FIRST_TIME_RECIPIENT", "FIRST_TIME_DOMAIN"} & set(codes(verdict))
     assert history_entries(envelope, Policy.from_dict(BASE)) == (frozenset(), frozenset())
+
+
+def test_display_name_showing_another_address_than_the_real_one():
+    raw = mail(to=('"sato@partner.example.com" <sato@partner-example.invalid>',))
+    found = finding(judge(raw), "NAME_DOMAIN_MISMATCH")
+    assert (found.severity, found.details["shown_address"]) == ("high", "sato@partner.example.com")
+
+
+def test_display_name_repeating_the_real_address_is_fine():
+    raw = mail(to=('"Sato@Partner.example.com" <sato@partner.example.com>', "佐藤 <a@customer.invalid>"))
+    assert "NAME_DOMAIN_MISMATCH" not in codes(judge(raw))
