@@ -69,6 +69,11 @@ class _Scan:
     encrypted: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     not_read: dict[str, str] = field(default_factory=dict)
+    distinct: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def longest_list(self) -> int:
+        """Return the largest number of different values found for one kind."""
+        return max((len(values) for values in self.distinct.values()), default=0)
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[str]:
@@ -94,13 +99,20 @@ def _count(detect: Detector, text: str, location: str, scan: _Scan) -> None:
     for piece in chunks(text):
         for span in detect(piece):
             scan.counts[span.label] += 1
+            # Values are held only in memory, to tell a list from repetitions; never reported.
+            scan.distinct[span.label].add(" ".join(span.text.split()))
             scan.where[location][span.label] += 1
 
 
-def _severity(counts: Counter[str], policy: Policy, external: bool) -> str:
+def _severity(scan: _Scan, policy: Policy, external: bool) -> str:
+    """Return "high" for identifiers that are always sensitive or for a list, else "info".
+
+    A list is many *different* values of one kind: a reply chain repeating five signatures (name,
+    mail, phone, address) is not a customer list, ten different names are.
+    """
     if not external:
         return "info"  # personal data within the organisation is not what the guard stops
-    if set(counts) & policy.pii_high_labels or sum(counts.values()) >= policy.pii_list_threshold:
+    if set(scan.counts) & policy.pii_high_labels or scan.longest_list() >= policy.pii_list_threshold:
         return "high"
     return "info"
 
@@ -124,7 +136,7 @@ def check_body(message: ParsedMessage, detect: Detector, policy: Policy, externa
     details = {"counts": dict(scan.counts), "locations": _where(scan)}
     return [
         make_finding(
-            "PII_IN_BODY", _severity(scan.counts, policy, external), details, counts=_counts_text(scan.counts)
+            "PII_IN_BODY", _severity(scan, policy, external), details, counts=_counts_text(scan.counts)
         )
     ]
 
@@ -149,7 +161,7 @@ def _attachment_findings(att: Attachment, scan: _Scan, policy: Policy, external:
     found = []
     name = att.location
     if scan.counts:
-        severity = _severity(scan.counts, policy, external)
+        severity = _severity(scan, policy, external)
         details = {"name": name, "counts": dict(scan.counts), "locations": _where(scan)}
         found.append(
             make_finding("PII_IN_ATTACHMENT", severity, details, name=name, counts=_counts_text(scan.counts))

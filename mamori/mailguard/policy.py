@@ -181,7 +181,8 @@ class Policy:
     known_domains: frozenset[str] = field(default=frozenset(), repr=False)
     lookalike_max_distance: int = 2
     pii_high_labels: frozenset[str] = frozenset(
-        {"MY_NUMBER", "CREDIT_CARD", "BANK_ACCOUNT", "PASSPORT", "DRIVERS_LICENSE", "HEALTH_INSURANCE"}
+        # Not BANK_ACCOUNT: invoices carry the company's own account; a list of accounts is still a list.
+        {"MY_NUMBER", "CREDIT_CARD", "PASSPORT", "DRIVERS_LICENSE", "HEALTH_INSURANCE"}
     )
     pii_list_threshold: int = 10
     departments: tuple[Department, ...] = ()

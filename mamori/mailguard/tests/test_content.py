@@ -182,3 +182,11 @@ def test_password_protected_docx_is_reported_as_encrypted():
     assert not by_code(verdict, "PII_IN_ATTACHMENT")
     verdict = judge(mail(to=OUTSIDE, attachments=(("契約書.docx", plain.getvalue(), ctype),)))
     assert by_code(verdict, "PII_IN_ATTACHMENT")[0].details["counts"] == {"MY_NUMBER": 1}
+
+
+def test_a_reply_chain_repeating_signatures_is_not_a_list():
+    signature = "山田 太郎\nyamada@example.co.jp\nTEL 03-1234-5678\n東京都千代田区千代田1-1\n"
+    body = "".join(f"> 第{i}便のご連絡です。\n{signature}\n" for i in range(12))
+    verdict = judge(mail(to=OUTSIDE, body=body))
+    assert [f.severity for f in by_code(verdict, "PII_IN_BODY")] == ["info"]
+    assert verdict.action == "hold"
