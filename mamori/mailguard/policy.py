@@ -10,7 +10,7 @@ import hashlib
 import hmac
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -294,7 +294,11 @@ def decide(findings: Iterable[Finding], policy: Policy, bcc: tuple[str, ...] = (
 
 
 def evaluate(envelope: Envelope, message: ParsedMessage, policy: Policy) -> Verdict:
-    """Run every check on one mail and return the verdict; pure, no I/O."""
+    """Run every check on one mail and return the verdict.
+
+    Pure: no socket, file, database or wall clock; only the extractor's own time budget (a
+    monotonic safety limit against hostile attachments) reads a timer.
+    """
     from . import content, recipients
 
     policy = policy.for_sender(envelope.mail_from)
@@ -308,11 +312,6 @@ def envelope_from_message(message: ParsedMessage) -> Envelope:
     sender = message.from_[0].address if message.from_ else ""
     rcpts = tuple(dict.fromkeys(a.address for a in message.to + message.cc + message.bcc))
     return Envelope(sender, rcpts)
-
-
-def policy_fields() -> list[str]:
-    """Return the configuration keys a policy file may use."""
-    return [f.name for f in fields(Policy)]
 
 
 def dumps_verdict(verdict: Verdict) -> str:
