@@ -78,6 +78,8 @@ def _cells(line: str, offset: int, sep: str) -> list[tuple[int, int]]:
     pos = 0
     while pos <= len(line):
         m = pattern.match(line, pos)
+        if m is None:  # cannot happen: both patterns match the empty string
+            break
         s, e = m.start(), m.end()
         raw = line[s:e]
         if raw.startswith('"') and raw.endswith('"') and len(raw) >= 2:
