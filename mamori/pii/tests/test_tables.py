@@ -36,3 +36,8 @@ def test_tsv_with_an_id_column_reports_only_personal_columns() -> None:
 def test_cells_that_fail_validation_are_not_reported() -> None:
     text = "氏名,個人番号,カード番号\n備考なし,123456789012,4111111111111112\n"
     assert detect(text) == []
+
+
+def test_header_variants_are_understood() -> None:
+    text = "お名前(漢字),携帯電話番号,メールアドレス(PC),生年月日(西暦)\n穂積 和奏,090-1234-5678,w.hozumi@example.jp,2001/2/3\n"
+    assert [s.label for s in detect(text)] == ["PERSON", "PHONE", "EMAIL", "DATE_OF_BIRTH"]
