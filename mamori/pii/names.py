@@ -197,7 +197,7 @@ def _readings_after(text: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-_ALONE = re.compile(rf"^([{_KANJI}]{{1,4}}) ?([{_KANJI}]{{1,3}})$", re.MULTILINE)
+_ALONE = re.compile(rf"^([{_KANJI}]{{1,4}}) ?([{_KANJI}]{{1,3}}) ?$", re.MULTILINE)
 
 
 def _alone_on_line(text: str) -> list[Hit]:
@@ -206,7 +206,7 @@ def _alone_on_line(text: str) -> list[Hit]:
     sur, given = surnames(), given_names()
     for m in _ALONE.finditer(text):
         if m.group(1) in sur and m.group(2) in given:
-            hits.append((m.start(), m.end(), "PERSON", 2))
+            hits.append((m.start(), m.end(2), "PERSON", 2))
     return hits
 
 

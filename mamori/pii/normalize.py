@@ -62,6 +62,8 @@ def _split_units(run: str) -> list[str]:
 
 def normalize(text: str) -> Normalized:
     """Return the NFKC form of ``text`` with the map of its offsets back to ``text``."""
+    if "\r" in text:
+        text = text.replace("\r", " ")  # CRLF files: one to one, and line ends stay "\n"
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return Normalized(_fold_dashes(text), len(text))
     # Full-width ASCII and the ideographic space are most of what NFKC changes in Japanese business
