@@ -96,7 +96,11 @@ def parse_name(text: str, pos: int, strict: bool = False, strong: bool = False) 
     """
     m = _KANJI_RUN.match(text, pos)
     if m is None:
-        return parse_kana_name(text, pos, strict=True)
+        end = parse_kana_name(text, pos, strict=True)
+        if end is None and strong:
+            kana = _KANA_NAME.match(text, pos)  # ジョン スミス: two kana words after a label
+            end = kana.end() if kana and (kana.group(2) or kana.group(4)) else None
+        return end
     run = m.group()
     if run in _STOP:
         return None

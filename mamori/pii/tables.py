@@ -119,8 +119,8 @@ def find_table_values(text: str) -> list[Hit]:
     offset = 0
     for line in text.split("\n"):
         start, offset = offset, offset + len(line) + 1
-        line_sep = "\t" if line.count("\t") >= 2 else ","
-        if line.count(line_sep) < 2:
+        line_sep = "\t" if "\t" in line else ","
+        if line_sep not in line:
             columns = None
             continue
         cells = _cells(line, start, line_sep)

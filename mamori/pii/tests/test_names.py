@@ -88,3 +88,8 @@ def test_more_labels_and_titles_point_at_names(text: str, value: str) -> None:
 )
 def test_titles_followed_by_words_are_not_names(text: str) -> None:
     assert names(text) == []
+
+
+def test_foreign_names_in_katakana_after_a_label_are_found() -> None:
+    assert names("氏名：ジョン スミス\n") == ["ジョン スミス"]
+    assert names("お客様：アンケート\n") == []
