@@ -19,7 +19,7 @@ _TOWN_BLOCK = re.compile(
     r"\d{1,5}(?:(?:番地の?|番|号|-|の)\d{1,5})*(?:番地|番|号(?!室))?(?![\d:])"
 )
 _BUILDING = re.compile(
-    r"(?: ?[^\s\d,\"\t。、()（）<>:;/|@][^\s,\"\t。、()（）<>:;/|@]{0,18}? ?[A-Z]?\d{1,4}(?:号室|号)?"
+    r"(?: ?[^\s\d,\"\t。、()（）<>:;/|@][^\s,\"\t。、()（）<>:;/|@]{0,18}? ?[A-Z]?\d{1,4}(?:号室|号|F|階)?"
     r"|-\d{2,4}(?:号室)?)(?=[\s,\"\t。、)）<]|$)"
 )
 
@@ -56,10 +56,22 @@ def _match_from(text: str, start: int) -> int | None:
     pos += city
     block = _TOWN_BLOCK.match(text, pos)
     if block is None or block.end() == pos:
-        return None
+        return _labelled_without_block(text, start, pos)
     end = block.end()
     building = _BUILDING.match(text, end)
     return building.end() if building else end
+
+
+_ADDRESS_LABEL = re.compile(r"住所|所在地|お届け先|送付先|居所|連絡先住所")
+_TOWN_ONLY = re.compile(r"[\u4e00-\u9fff\u3005\u30f6\u30ce\u3041-\u3096\u30a1-\u30faー]{1,12}(?=[\s,\"\t。、)]|$)")
+
+
+def _labelled_without_block(text: str, start: int, pos: int) -> int | None:
+    """Return the end of a block-less address (``住所：長野県松本市中山``) right after an address label."""
+    if not _ADDRESS_LABEL.search(text[max(0, start - 12) : start]):
+        return None
+    town = _TOWN_ONLY.match(text, pos)
+    return town.end() if town else None
 
 
 def find_addresses(text: str) -> list[Hit]:

@@ -9,8 +9,10 @@ from mamori.pii.spans import Hit
 
 _ERA = r"(?:明治|大正|昭和|平成|令和|M|T|S|H|R)"  # literals, not a class: keeps the fast prefix scan
 # Two patterns, each starting with literals, so that the regex engine can scan for their first character.
+_KN = "[一二三四五六七八九十]{1,3}"  # 昭和六十年四月一日
 _ERA_DATE = re.compile(
-    rf"{_ERA} ?(?:\d{{1,2}}|元) ?(?:年 ?\d{{1,2}} ?月 ?\d{{1,2}}日?|([./-])\d{{1,2}}\1\d{{1,2}})(?![0-9])"
+    rf"{_ERA} ?(?:\d{{1,2}}|元|{_KN}) ?(?:年 ?(?:\d{{1,2}}|{_KN}) ?月 ?(?:\d{{1,2}}|{_KN})日?"
+    rf"|([./-])\d{{1,2}}\1\d{{1,2}})(?![0-9])"
 )
 _WESTERN_DATE = re.compile(
     r"(?:19|20)\d{2} ?(?:年 ?\d{1,2} ?月 ?\d{1,2} ?日|/\d{1,2}/\d{1,2}|-\d{1,2}-\d{1,2}|\.\d{1,2}\.\d{1,2})(?![0-9])"

@@ -13,7 +13,7 @@ from mamori.pii.dictionaries import given_names, given_readings, surname_reading
 from mamori.pii.spans import Hit
 
 _KANJI = r"\u4e00-\u9fff\u3005\u3006\u30f6\u30ce"
-_TITLE = r"様|殿|氏(?!名)|君|課長|部長|係長|社長|主任|店長|先生|室長|次長"
+_TITLE = r"様|殿|氏(?!名)|君|課長|部長|係長|社長|主任|店長|先生|室長|次長|所長|会長|専務|常務|教授"
 _KANJI_RUN = re.compile(rf"(?:(?!{_TITLE})[{_KANJI}]){{1,6}}")
 _GIVEN_RUN = re.compile(
     rf"(?:(?!{_TITLE})[{_KANJI}]){{1,3}}(?!(?!{_TITLE})[{_KANJI}])|[\u3041-\u3096]{{1,3}}[{_KANJI}]?|[\u30a1-\u30faー]{{2,6}}"
@@ -29,11 +29,15 @@ _ROMAJI = re.compile(r"[A-Z][A-Za-z]{1,14} [A-Z][A-Za-z]{1,14}(?![A-Za-z])")
 _LABEL = re.compile(
     r"(?:氏名|名前|担当の|担当者?|記録|確認者|出席者|参加者|お客様対応|お客様|From|差出人|送信者|宛先|緊急連絡先|"
     r"受付|者:|者 |申込者|契約者|名義人?|依頼主|受取人|作成者|承認者|申請者|被保険者|代表者|扶養親族|配偶者|"
-    r"部 |課 |室 |部\n|課\n|室\n|センター\n|フリガナ|ふりがな|課長|部長|係長|主任|社長|取締役|店長|マネージャー|リーダー|付で|いたします。)"
-    r"(?:\([^)\n]{1,10}\))?[:： ]*"
+    r"部 |課 |室 |部\n|課\n|室\n|センター\n|フリガナ|ふりがな|付で|いたします。|"
+    r"者名|客名|様名|人名|主名|宛名|保護者|代理人|世帯主|届出人)名?(?:\([^)\n]{1,10}\))?[:： ]*"
+    # A title is a label only when a space or colon follows: 社長 山田, not 社長室.
+    r"|(?:課長|部長|係長|主任|社長|取締役|店長|マネージャー|リーダー|所長|院長|会長|専務|常務|理事長|顧問|医師|担任)[:： ]+"
 )
+_TITLE_FIRST = re.compile(rf"(?:{_TITLE}|取締役|院長|理事長|顧問|医師|担任|マネージャー) ")
+_ON_BEHALF = re.compile(r"の([\u4e00-\u9fff\u3005]{1,4})です")
 _KANA_LABEL = re.compile(r"フリガナ|ふりがな|カナ")
-_HONORIFIC = re.compile(rf"(?:{_TITLE}|さん|くん|と申します)")
+_HONORIFIC = re.compile(rf"(?:{_TITLE}|さん|くん|ちゃん|と申します)")
 _LIST_SEP = re.compile(r"(?:\([^)\n]{1,12}\))?(?:[,、，・] ?| )")
 _READING = re.compile(r"\(([^)\n]{2,24})\)")
 # Kanji that do not occur in personal names: a run holding one is a word, not an unknown name.
@@ -92,7 +96,11 @@ def parse_name(text: str, pos: int, strict: bool = False, strong: bool = False) 
     """
     m = _KANJI_RUN.match(text, pos)
     if m is None:
-        return parse_kana_name(text, pos, strict=True)
+        end = parse_kana_name(text, pos, strict=True)
+        if end is None and strong:
+            kana = _KANA_NAME.match(text, pos)  # ジョン スミス: two kana words after a label
+            end = kana.end() if kana and (kana.group(2) or kana.group(4)) else None
+        return end
     run = m.group()
     if run in _STOP:
         return None
@@ -116,6 +124,8 @@ def parse_name(text: str, pos: int, strict: bool = False, strong: bool = False) 
             return hira.end()
     if strict and n == len(run) and run not in surnames():
         return None
+    if n == 1 and re.match(r"[\u3041-\u3096](?<![さく])", text[pos + 1 : pos + 2]):
+        return None  # 室にて: a one-kanji surname needs a boundary or an honorific after it
     return pos + n
 
 
@@ -157,8 +167,11 @@ def _name_before(text: str, end: int) -> int | None:
     """Return the start of a name ending at ``end`` (just before an honorific), if any."""
     lo = max(0, end - 9)
     run = _RUN_BEFORE.search(text, lo, end)
-    if run and plausible_unknown(re.sub(r"[ \u3041-\u3096\u30a1-\u30faー]", "", run.group())):
-        return run.start()
+    if run:
+        title = _TITLE_FIRST.match(run.group())
+        start = run.start() + (title.end() if title else 0)
+        if plausible_unknown(re.sub(r"[ \u3041-\u3096\u30a1-\u30faー]", "", text[start:end])):
+            return start
     sur = surnames()
     for start in range(lo, end):
         if text[start:end].strip() in _STOP:
@@ -188,7 +201,7 @@ def _readings_after(text: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-_ALONE = re.compile(rf"^([{_KANJI}]{{1,4}}) ?([{_KANJI}]{{1,3}})$", re.MULTILINE)
+_ALONE = re.compile(rf"^([{_KANJI}]{{1,4}}) ?([{_KANJI}]{{1,3}}) ?$", re.MULTILINE)
 
 
 def _alone_on_line(text: str) -> list[Hit]:
@@ -197,7 +210,7 @@ def _alone_on_line(text: str) -> list[Hit]:
     sur, given = surnames(), given_names()
     for m in _ALONE.finditer(text):
         if m.group(1) in sur and m.group(2) in given:
-            hits.append((m.start(), m.end(), "PERSON", 2))
+            hits.append((m.start(), m.end(2), "PERSON", 2))
     return hits
 
 
@@ -213,4 +226,7 @@ def find_persons(text: str) -> list[Hit]:
         start = _name_before(text, end)
         if start is not None:
             hits.append((start, end, "PERSON", 3))
+    for m in _ON_BEHALF.finditer(text):
+        if m.group(1) in surnames():  # 〇〇の桐生です: a weak cue, so only known surnames
+            hits.append((m.start(1), m.end(1), "PERSON", 2))
     return hits + _readings_after(text, hits) + _alone_on_line(text)

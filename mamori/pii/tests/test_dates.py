@@ -18,6 +18,8 @@ from mamori.pii.tests.conftest import found
         ("1990年10月4日（満35歳）", "1990年10月4日"),
         ("生年月日：H06/08/07", "H06/08/07"),
         ("生年月日：１９８５年４月１日", "１９８５年４月１日"),
+        ("生年月日 昭和六十年四月一日", "昭和六十年四月一日"),
+        ("生年月日：令和元年5月1日", "令和元年5月1日"),
     ],
 )
 def test_birth_dates_are_found(text: str, value: str) -> None:
