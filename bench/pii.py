@@ -45,8 +45,12 @@ def throughput(megabytes: float) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     """Print throughput and accuracy figures; return 1 if any misses its threshold."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--mb", type=float, default=6.0, help="size of the throughput corpus in MB (default 6)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--mb", type=float, default=6.0, help="size of the throughput corpus in MB (default 6)"
+    )
     parser.add_argument("--heldout", type=int, default=500, help="number of generated held-out documents")
     args = parser.parse_args(argv)
     problems: list[str] = []

@@ -1,4 +1,4 @@
-"""Implement ``mamori scan PATH...``: find personal data in files, in parallel, with a result cache.
+"""Find personal data in files and folders (``mamori scan PATH...``), in parallel, with a result cache.
 
 Every file is summarised by the kinds of personal data found, an estimate of how many persons it
 concerns (the largest number of distinct values of one person-identifying kind: names, e-mail
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 import time
 from collections import deque
@@ -24,17 +25,28 @@ from mamori.pii.scan_output import Totals, Writer
 from mamori.pii.scan_pool import Job, Result, WorkerPool, problem_result
 from mamori.pii.scan_worker import Task, scan_file
 
+EPILOG = """\
+exit status: 0 nothing found, 1 personal data found, 2 some file could not be fully read
+(unreadable, encrypted, damaged, over a limit) or bad usage; over all files.
+persons: an estimate per file, the largest count of distinct values of one kind that usually
+identifies one person (name, e-mail, phone, My Number, licence, passport, insurance number).
+"""
 WINDOW_PER_JOB = 4  # files in flight per worker: keeps workers busy, bounds memory on any tree size
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """Parse the command line of ``mamori scan``."""
-    parser = argparse.ArgumentParser(prog="mamori scan", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="mamori scan",
+        description=__doc__.split("\n\n")[0],
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (recursive)")
     parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
     parser.add_argument("--show-values", action="store_true", help="print raw values (default: masked only)")
     parser.add_argument(
-        "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)"
+        "--jobs", type=int, default=_cores(), help="worker processes (default: all usable cores)"
     )
     parser.add_argument("--cache", type=Path, default=None, help=f"result cache (default: {default_path()})")
     parser.add_argument("--no-cache", action="store_true", help="read every file again, remember nothing")
@@ -45,6 +57,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     return args
+
+
+def _cores() -> int:
+    """Return the number of cores this process may run on (respects CPU affinity in containers)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _problem_result(path: str, code: str, **params: Any) -> Result:
@@ -62,8 +82,11 @@ def walk(paths: Iterable[str]) -> Iterator[tuple[str, os.stat_result] | dict[str
         except OSError as exc:
             yield _problem_result(top, "unreadable", reason=exc.strerror or type(exc).__name__)
             continue
-        if not os.path.isdir(top):
+        if stat.S_ISREG(st.st_mode):
             yield top, st
+            continue
+        if not stat.S_ISDIR(st.st_mode):  # a FIFO or device would block the reader forever
+            yield _problem_result(top, "unsupported", kind="special file")
             continue
         try:
             stack: list[Iterator[os.DirEntry[str]]] = [iter(_entries(top))]

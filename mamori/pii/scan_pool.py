@@ -10,7 +10,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
-from mamori.pii.extract import Problem
+from mamori.pii.extract import INCOMPLETE, Problem
 from mamori.pii.scan_worker import Task, scan_file
 
 Result = dict[str, Any]
@@ -20,10 +20,11 @@ GRACE = 10.0  # seconds past a task's own time budget before its worker is presu
 def problem_result(path: str, size: int, code: str, **params: Any) -> Result:
     """Return the result of a file that could not be scanned at all."""
     problem = Problem(code, path, params)
+    status = "error" if code in INCOMPLETE else "unsupported"
     return {
         "path": path,
         "size": size,
-        "status": "error",
+        "status": status,
         "counts": {},
         "persons": 0,
         "examples": [],

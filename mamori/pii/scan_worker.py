@@ -41,8 +41,9 @@ def _identity(label: str, value: str) -> str:
     )
 
 
-def _chunks(text: str, size: int = CHUNK) -> list[str]:
-    """Split *text* on line ends into pieces of about *size* characters."""
+def _chunks(text: str, size: int | None = None) -> list[str]:
+    """Split *text* on line ends into pieces of about *size* (default ``CHUNK``) characters."""
+    size = size or CHUNK
     pieces, start = [], 0
     while start < len(text):
         end = (
@@ -53,6 +54,12 @@ def _chunks(text: str, size: int = CHUNK) -> list[str]:
         pieces.append(text[start:end])
         start = end
     return pieces
+
+
+def _header_line(text: str) -> str:
+    """Return the first line of *text* with its line end when it is short enough to be a table header."""
+    end = text.find("\n")
+    return text[: end + 1] if 0 <= end < 4096 else ""
 
 
 class Summary:
@@ -71,12 +78,16 @@ class Summary:
         self.problems.extend(part.problems)
         if part.encoding:
             self.encodings.add(part.encoding)
-        for chunk in _chunks(part.text):
+        chunks = _chunks(part.text)
+        header = _header_line(chunks[0]) if len(chunks) > 1 else ""
+        for index, chunk in enumerate(chunks):
             if time.monotonic() > deadline:
                 self.problems.append(Problem("timeout", part.location, {"limit": limits.time_budget}))
                 return
-            for span in detect(chunk):
-                self._add_span(span.label, span.text, part.location)
+            prefix = header if index else ""  # later chunks of a table keep its column headers
+            for span in detect(prefix + chunk):
+                if span.start >= len(prefix):
+                    self._add_span(span.label, span.text, part.location)
 
     def _add_span(self, label: str, value: str, location: str) -> None:
         self.counts[label] += 1

@@ -76,6 +76,15 @@ def _docx_tables(tables: Iterable[Any]) -> Iterator[str]:
             yield "\t".join(cells)
 
 
+def _docx_text_boxes(body: Any) -> Iterator[str]:
+    """Yield the paragraphs of text boxes, which python-docx's paragraph list leaves out."""
+    from docx.oxml.ns import qn
+
+    for box in body.iter(qn("w:txbxContent")):
+        for paragraph in box.iter(qn("w:p")):
+            yield "".join(node.text or "" for node in paragraph.iter(qn("w:t")))
+
+
 def read_docx(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
     """Yield the body (paragraphs and tables) of a Word document, then its headers and footers."""
     import docx
@@ -86,6 +95,7 @@ def read_docx(data: bytes, location: str, depth: int, budget: Budget) -> Iterato
     document = docx.Document(io.BytesIO(data))
     body = [p.text for p in document.paragraphs]
     body.extend(_docx_tables(document.tables))
+    body.extend(_docx_text_boxes(document.element.body))
     yield Part(location=location, text="\n".join(body))
     margins: list[str] = []
     for section in document.sections:

@@ -136,3 +136,20 @@ def test_password_protected_opendocument_is_reported_encrypted(office_dir):
         }
     )
     assert codes(extract(data, name="secret.ods")) == ["encrypted"]
+
+
+def test_docx_text_boxes_are_read(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("本文")
+    paragraph._p.append(
+        parse_xml(
+            '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
+            f"<w:p><w:r><w:t>連絡先 {PHONE}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+        )
+    )
+    document.save(tmp_path / "box.docx")
+    assert f"連絡先 {PHONE}" in all_text(parts_of(tmp_path / "box.docx"))

@@ -173,3 +173,32 @@ def test_long_text_is_detected_in_chunks_split_on_line_ends():
 def test_bad_usage_exits_2(capsys):
     assert scan.main(["--jobs", "0", "x"]) == 2
     assert scan.main([]) == 2
+
+
+def test_every_chunk_of_a_long_table_keeps_the_column_headers(monkeypatch):
+    from mamori.pii import scan_worker
+
+    seen: list[str] = []
+    monkeypatch.setattr(scan_worker, "CHUNK", 100)
+    monkeypatch.setattr(scan_worker, "detect", lambda text: seen.append(text) or [])
+    text = "氏名\t電話\n" + "".join(f"名前{i}\t090-0000-{i:04d}\n" for i in range(30))
+    scan_worker.Summary(False).add_part(scan_worker.Part("t.xlsx!Sheet1", text), float("inf"), scan.Limits())
+    assert len(seen) > 3
+    assert all(chunk.startswith("氏名\t電話\n") for chunk in seen)
+    assert seen[0] + "".join(chunk.removeprefix("氏名\t電話\n") for chunk in seen[1:]) == text
+
+
+def test_a_fifo_given_on_the_command_line_is_reported_not_read(tmp_path, capsys):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code, out, _ = run(capsys, str(fifo), "--no-cache", "--jobs", "1", "--format", "jsonl")
+    (row,) = jsonl(out).values()
+    assert row["status"] == "unsupported" and "special file" in row["problems"][0]["message"]
+    assert code == 0
+
+
+def test_help_explains_exit_status_and_the_person_estimate(capsys):
+    assert scan.main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "exit status: 0 nothing found, 1 personal data found, 2" in out
+    assert "persons: an estimate" in out
