@@ -245,7 +245,11 @@ def _in_domains(domain: str, domains: Iterable[str]) -> bool:
 
 def history_hash(key: bytes, value: str, kind: str) -> str:
     """Return the keyed hash (HMAC-SHA256, hex) under which an address or domain is remembered."""
-    norm = normalize_domain(value) if kind == "domain" else value.strip().strip("<>").lower()
+    if kind == "domain":
+        norm = normalize_domain(value)
+    else:  # the same mailbox whether its domain came as punycode (SMTP) or Unicode (headers)
+        local, _, domain = value.strip().strip("<>").rpartition("@")
+        norm = f"{local.lower()}@{normalize_domain(domain)}"
     return hmac.new(key, f"{kind}:{norm}".encode(), hashlib.sha256).hexdigest()
 
 

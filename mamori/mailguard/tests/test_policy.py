@@ -399,3 +399,10 @@ def test_display_name_showing_another_address_than_the_real_one():
 def test_display_name_repeating_the_real_address_is_fine():
     raw = mail(to=('"Sato@Partner.example.com" <sato@partner.example.com>', "佐藤 <a@customer.invalid>"))
     assert "NAME_DOMAIN_MISMATCH" not in codes(judge(raw))
+
+
+def test_history_hash_is_the_same_for_punycode_and_unicode_domains():
+    key = KEY.encode()
+    puny = "テスト.example".encode("idna").decode()
+    assert history_hash(key, f"A@{puny}", "address") == history_hash(key, "a@テスト.example", "address")
+    assert history_hash(key, puny, "domain") == history_hash(key, "テスト.EXAMPLE", "domain")
