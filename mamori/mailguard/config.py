@@ -22,7 +22,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .domains import normalize_domain
+from .domains import normalize_address, normalize_domain
 
 if TYPE_CHECKING:
     from .policy import Policy
@@ -86,7 +86,7 @@ def _address_book(value: Any) -> tuple[Any, ...]:
         need = {"surname", "organisation", "address"}
         if not isinstance(item, Mapping) or not need <= set(item):
             raise _fail(f"address_book[{i}]", f"expected a mapping with {', '.join(sorted(need))}")
-        address = str(item["address"]).strip().lower()
+        address = normalize_address(str(item["address"]))
         if "@" not in address:
             raise _fail(f"address_book[{i}].address", f"not a mail address: {address!r}")
         entries.append(

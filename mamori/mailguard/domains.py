@@ -81,6 +81,12 @@ def normalize_domain(domain: str) -> str:
     return dom
 
 
+def normalize_address(address: str) -> str:
+    """Return a mailbox as ``local@domain`` lower-cased, its domain normalised (punycode decoded)."""
+    local, _, domain = address.strip().strip("<>").rpartition("@")
+    return f"{local.lower()}@{normalize_domain(domain)}" if local else address.strip().lower()
+
+
 def split_domain(domain: str) -> tuple[str, str]:
     """Split a domain into (registered name, public suffix), e.g. ('example', 'co.jp')."""
     labels = normalize_domain(domain).split(".")

@@ -13,6 +13,7 @@ import re
 import urllib.parse
 from email.utils import getaddresses
 
+from .domains import normalize_address
 from .jis import decode_bytes, guess_decode
 
 _ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=")
@@ -110,7 +111,7 @@ def parse_addresses(values: list[str], problems: list[str], what: str) -> list[t
         return []
     result = []
     for name, addr in pairs:
-        addr = _decode_raw(addr, problems, what).strip().strip("<>").lower()
+        addr = normalize_address(decode_header_value(addr, problems, what))  # some generators encode IDNs
         if "@" not in addr:
             if addr:
                 problems.append(f"{what}: not an address: {addr[:40]!r}")

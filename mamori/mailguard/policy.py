@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import PolicyError
-from .domains import normalize_domain
+from .domains import normalize_address, normalize_domain
 from .parse import ParsedMessage
 
 __all__ = ["Envelope", "Finding", "Policy", "PolicyError", "Verdict", "evaluate"]
@@ -203,7 +203,7 @@ class Policy:
 
     def for_sender(self, mail_from: str) -> Policy:
         """Return the department policy that applies to this sender, or this policy."""
-        sender = mail_from.strip().strip("<>").lower()
+        sender = normalize_address(mail_from)
         domain = "@" + sender.rpartition("@")[2]
         for dept in self.departments:
             if sender in dept.senders or domain in dept.senders:
@@ -248,8 +248,7 @@ def history_hash(key: bytes, value: str, kind: str) -> str:
     if kind == "domain":
         norm = normalize_domain(value)
     else:  # the same mailbox whether its domain came as punycode (SMTP) or Unicode (headers)
-        local, _, domain = value.strip().strip("<>").rpartition("@")
-        norm = f"{local.lower()}@{normalize_domain(domain)}"
+        norm = normalize_address(value)
     return hmac.new(key, f"{kind}:{norm}".encode(), hashlib.sha256).hexdigest()
 
 

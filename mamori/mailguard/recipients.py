@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from .domains import is_idn, lookalike_reason, normalize_domain, registrable
+from .domains import is_idn, lookalike_reason, normalize_address, normalize_domain, registrable
 from .parse import ParsedMessage
 from .policy import REASON_LABELS, AddressBookEntry, Envelope, Finding, Policy, history_hash, make_finding
 
@@ -31,7 +31,7 @@ def _domain(address: str) -> str:
 
 
 def _external(envelope: Envelope, policy: Policy) -> list[str]:
-    rcpts = dict.fromkeys(a.strip().strip("<>").lower() for a in envelope.rcpt_tos)
+    rcpts = dict.fromkeys(normalize_address(a) for a in envelope.rcpt_tos)
     return [a for a in rcpts if a and not policy.is_internal(_domain(a))]
 
 
@@ -183,7 +183,7 @@ def _domain_known(domain: str, policy: Policy) -> bool:
 
 def many_recipients_finding(envelope: Envelope, policy: Policy) -> list[Finding]:
     """Return MANY_RECIPIENTS when the envelope has more recipients than the threshold."""
-    count = len(set(a.lower() for a in envelope.rcpt_tos))
+    count = len({normalize_address(a) for a in envelope.rcpt_tos})
     if policy.many_recipients and count > policy.many_recipients:
         return [
             make_finding(

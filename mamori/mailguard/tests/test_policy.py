@@ -406,3 +406,14 @@ def test_history_hash_is_the_same_for_punycode_and_unicode_domains():
     puny = "テスト.example".encode("idna").decode()
     assert history_hash(key, f"A@{puny}", "address") == history_hash(key, "a@テスト.example", "address")
     assert history_hash(key, puny, "domain") == history_hash(key, "テスト.EXAMPLE", "domain")
+
+
+def test_punycode_envelope_and_unicode_headers_name_the_same_recipients():
+    puny = "テスト.example".encode("idna").decode()
+    message = parse_message(mail(to=("a@テスト.example", "b@customer.invalid")))
+    envelope = Envelope("yamada@example.co.jp", (f"a@{puny}", "B@customer.invalid"))
+    verdict = evaluate(envelope, message, Policy.from_dict(BASE))
+    assert finding(verdict, "EXPOSED_RECIPIENTS").details["addresses"] == [
+        "a@テスト.example",
+        "b@customer.invalid",
+    ]
