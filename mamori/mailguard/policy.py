@@ -1,6 +1,6 @@
 """Decide what happens to one outbound mail: the pure policy of the mail guard.
 
-``evaluate(envelope, message, policy) -> Verdict`` uses no socket, database or clock: the SMTP
+``evaluate(envelope, message, policy) -> Verdict`` uses no socket, database or wall clock: the SMTP
 service, the hold queue and ``mamori mail check`` all call it with a parsed message.
 """
 
