@@ -1,0 +1,185 @@
+"""Build a :class:`~mamori.mailguard.policy.Policy` from JSON/YAML data, with clear errors.
+
+Example (YAML)::
+
+    internal_domains: [example.co.jp]
+    partner_domains: [partner.example.com]
+    delay_minutes: 5
+    severity_actions: {info: deliver, warning: hold, high: approve}
+    code_actions: {ENCRYPTED_ARCHIVE: reject}
+    history_key: "..."           # secret for the keyed hashes of past recipients
+    address_book:
+      - {display_name: 山田 太郎, surname: 山田, organisation: 株式会社サンプル, address: yamada@example.com}
+    departments:
+      sales: {senders: ["@sales.example.co.jp"], delay_minutes: 10}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .domains import normalize_address, normalize_domain
+
+if TYPE_CHECKING:
+    from .policy import Policy
+
+_DOMAIN_SETS = ("internal_domains", "partner_domains", "freemail_domains")
+_STRING_SETS = ("known_recipients", "known_domains", "pii_high_labels")
+_INTS = (
+    "delay_minutes",
+    "many_recipients",
+    "exposed_min_parties",
+    "lookalike_max_distance",
+    "pii_list_threshold",
+)
+
+
+class PolicyError(ValueError):
+    """Signal an invalid policy configuration, with a message that names the bad key."""
+
+
+def _fail(key: str, problem: str) -> PolicyError:
+    return PolicyError(f"policy: {key}: {problem}")
+
+
+def _str_list(key: str, value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple | set | frozenset) or not all(isinstance(v, str) for v in value):
+        raise _fail(key, "expected a list of strings")
+    return [v.strip() for v in value if v.strip()]
+
+
+def _int(key: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _fail(key, f"expected a non-negative integer, got {value!r}")
+    return value
+
+
+def _actions(key: str, value: Any, allowed_keys: tuple[str, ...] | None) -> dict[str, str]:
+    from .policy import ACTIONS, CODES
+
+    if not isinstance(value, Mapping):
+        raise _fail(key, "expected a mapping")
+    out = {}
+    for name, action in value.items():
+        valid = allowed_keys if allowed_keys is not None else CODES
+        if name not in valid:
+            raise _fail(key, f"unknown key {name!r} (expected one of {', '.join(valid)})")
+        if action not in ACTIONS:
+            raise _fail(f"{key}.{name}", f"unknown action {action!r} (expected one of {', '.join(ACTIONS)})")
+        out[str(name)] = str(action)
+    return out
+
+
+def _address_book(value: Any) -> tuple[Any, ...]:
+    from .policy import AddressBookEntry
+
+    if not isinstance(value, list):
+        raise _fail("address_book", "expected a list of entries")
+    entries = []
+    for i, item in enumerate(value):
+        need = {"surname", "organisation", "address"}
+        if not isinstance(item, Mapping) or not need <= set(item):
+            raise _fail(f"address_book[{i}]", f"expected a mapping with {', '.join(sorted(need))}")
+        address = normalize_address(str(item["address"]))
+        if "@" not in address:
+            raise _fail(f"address_book[{i}].address", f"not a mail address: {address!r}")
+        entries.append(
+            AddressBookEntry(
+                str(item.get("display_name", "")),
+                str(item["surname"]).strip(),
+                str(item["organisation"]).strip(),
+                address,
+            )
+        )
+    return tuple(entries)
+
+
+def _convert(key: str, value: Any) -> Any:
+    from .policy import SEVERITIES
+
+    if key in _DOMAIN_SETS:
+        return frozenset(normalize_domain(d) for d in _str_list(key, value))
+    if key in _STRING_SETS:
+        return frozenset(_str_list(key, value))
+    if key in _INTS:
+        return _int(key, value)
+    if key == "convert_exposed_to_bcc":
+        if not isinstance(value, bool):
+            raise _fail(key, "expected true or false")
+        return value
+    if key == "severity_actions":
+        from .policy import Policy
+
+        return {**Policy().severity_actions, **_actions(key, value, SEVERITIES)}
+    if key == "code_actions":
+        from .policy import Policy
+
+        return {**Policy().code_actions, **_actions(key, value, None)}
+    if key == "address_book":
+        return _address_book(value)
+    if key == "history_key":
+        if not isinstance(value, str) or len(value) < 16:
+            raise _fail(key, "expected a secret string of at least 16 characters")
+        return value.encode()
+    raise _fail(key, "unknown key")
+
+
+def policy_from_dict(cls: type[Policy], data: Mapping[str, Any]) -> Policy:
+    """Validate plain data and build the policy, its departments included."""
+    from .policy import Department
+
+    if not isinstance(data, Mapping):
+        raise _fail("(top)", "expected a mapping")
+    known = {f.name for f in fields(cls)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise _fail(
+            ", ".join(map(str, unknown)), f"unknown key (expected some of {', '.join(sorted(known))})"
+        )
+    base = {k: v for k, v in data.items() if k != "departments"}
+    policy = cls(**{k: _convert(k, v) for k, v in base.items()})
+    departments = []
+    raw_depts = data.get("departments") or {}
+    if not isinstance(raw_depts, Mapping):
+        raise _fail("departments", "expected a mapping of department name to settings")
+    for name, settings in raw_depts.items():
+        if not isinstance(settings, Mapping):
+            raise _fail(f"departments.{name}", "expected a mapping")
+        senders = frozenset(
+            s.lower() for s in _str_list(f"departments.{name}.senders", settings.get("senders", []))
+        )
+        overrides = {k: v for k, v in settings.items() if k != "senders"}
+        if "departments" in overrides:
+            raise _fail(f"departments.{name}", "departments cannot be nested")
+        dept_policy = policy_from_dict(cls, {**base, **overrides})
+        departments.append(Department(str(name), senders, dept_policy))
+    return cls(
+        **{**{f.name: getattr(policy, f.name) for f in fields(cls)}, "departments": tuple(departments)}
+    )
+
+
+def load_policy(cls: type[Policy], path: Path) -> Policy:
+    """Read a JSON or YAML policy file (by suffix; JSON is tried first otherwise)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(str(path), f"cannot read ({exc})") from exc
+    if path.suffix.lower() in (".yaml", ".yml"):
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise _fail(str(path), f"invalid YAML ({exc})") from exc
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise _fail(str(path), f"invalid JSON ({exc})") from exc
+    return policy_from_dict(cls, data or {})

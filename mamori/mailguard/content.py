@@ -1,0 +1,233 @@
+"""Check the content of one mail for personal data: body, attachments, what could not be read.
+
+Text comes from ``mamori.pii.extract`` (archives, Office, PDF, attached mails) and detection from
+``mamori.pii.detect``; findings carry counts per kind and locations, never the values. When the
+PII engine is not installed the checks say so instead of passing the mail as clean.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .domains import normalize_domain
+from .parse import Attachment, ParsedMessage
+from .policy import Envelope, Finding, Policy, make_finding
+
+Detector = Callable[[str], list[Any]]
+CHUNK_CHARS = 8192
+MAX_SCAN_CHARS = 20_000_000  # per location; beyond it the rest is reported as not read
+# Japanese reasons for the extractor's problem codes (unknown future codes are shown as they are).
+_REASONS = {
+    "too_large": "大きすぎる",
+    "ratio_exceeded": "圧縮率が異常（アーカイブ爆弾の疑い）",
+    "depth_exceeded": "入れ子が深すぎる",
+    "timeout": "時間切れ",
+    "malformed": "破損または形式不正",
+    "unreadable": "読み取れない",
+    "no_text": "テキストがない（画像のみ？）",
+    "too_many_members": "ファイル数が多すぎる",
+    "unsupported": "未対応の形式",
+    "engine_missing": "個人情報検出エンジンが未導入",
+}
+
+
+def _load(module: str, name: str) -> Callable[..., Any] | None:
+    try:
+        found = getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return None
+    return found if callable(found) else None
+
+
+def load_detector() -> Detector | None:
+    """Return ``mamori.pii.detect`` (text -> spans), or None when the PII engine is not installed."""
+    return _load("mamori.pii", "detect")
+
+
+def load_extractor() -> Callable[..., Any] | None:
+    """Return ``mamori.pii.extract.extract``, or None when the extraction layer is not installed."""
+    return _load("mamori.pii.extract", "extract")
+
+
+def _mail_limits() -> Any:
+    """Return extraction limits sized for one mail attachment (Postfix waits for the verdict)."""
+    from mamori.pii.extract import Limits
+
+    return Limits(max_total_size=512 * 1024 * 1024, time_budget=60.0)
+
+
+@dataclass
+class _Scan:
+    """Accumulate what one attachment holds: counts per kind, where, encryption, unread parts."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    where: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    encrypted: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    not_read: dict[str, str] = field(default_factory=dict)
+    distinct: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def longest_list(self) -> int:
+        """Return the largest number of different values found for one kind."""
+        return max((len(values) for values in self.distinct.values()), default=0)
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[str]:
+    """Yield pieces of ``text`` of about ``size`` characters, cut at line ends where possible.
+
+    Detection cost grows faster than linearly with the text length (overlap resolution), so
+    a 1 MB customer list is scanned as many small pieces; values do not span lines.
+    """
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        yield text[start:end]
+        start = end
+
+
+def _count(detect: Detector, text: str, location: str, scan: _Scan) -> None:
+    if len(text) > MAX_SCAN_CHARS:
+        scan.not_read[location] = "too_large"
+        text = text[:MAX_SCAN_CHARS]
+    for piece in chunks(text):
+        for span in detect(piece):
+            scan.counts[span.label] += 1
+            # Values are held only in memory, to tell a list from repetitions; never reported.
+            scan.distinct[span.label].add(" ".join(span.text.split()))
+            scan.where[location][span.label] += 1
+
+
+def _severity(scan: _Scan, policy: Policy, external: bool) -> str:
+    """Return "high" for identifiers that are always sensitive or for a list, else "info".
+
+    A list is many *different* values of one kind: a reply chain repeating five signatures (name,
+    mail, phone, address) is not a customer list, ten different names are.
+    """
+    if not external:
+        return "info"  # personal data within the organisation is not what the guard stops
+    if set(scan.counts) & policy.pii_high_labels or scan.longest_list() >= policy.pii_list_threshold:
+        return "high"
+    return "info"
+
+
+def _counts_text(counts: Counter[str]) -> str:
+    return "、".join(f"{label} {n}件" for label, n in counts.most_common())
+
+
+def _where(scan: _Scan) -> dict[str, dict[str, int]]:
+    return {loc: dict(c) for loc, c in scan.where.items()}
+
+
+def check_body(message: ParsedMessage, detect: Detector, policy: Policy, external: bool) -> list[Finding]:
+    """Return PII_IN_BODY with counts per kind and per location (subject, body, attached mails)."""
+    scan = _Scan()
+    _count(detect, message.subject, "subject", scan)
+    for part in message.bodies:
+        _count(detect, part.text, part.location, scan)
+    if not scan.counts:
+        return []
+    details = {"counts": dict(scan.counts), "locations": _where(scan)}
+    return [
+        make_finding(
+            "PII_IN_BODY", _severity(scan, policy, external), details, counts=_counts_text(scan.counts)
+        )
+    ]
+
+
+def scan_attachment(att: Attachment, extract: Callable[..., Any], detect: Detector) -> _Scan:
+    """Extract the text of one attachment and count personal data by kind and location."""
+    scan = _Scan()
+    for part in extract(att.data, att.location, _mail_limits()):
+        if part.text:
+            if part.location.endswith("!/"):
+                scan.names += part.text.splitlines()
+            _count(detect, part.text, part.location, scan)
+        for problem in part.problems:
+            if problem.code == "encrypted":
+                scan.encrypted.append(problem.location)
+            else:  # every other problem code of the extractor means "not (fully) read"
+                scan.not_read[problem.location] = problem.code
+    return scan
+
+
+def _attachment_findings(att: Attachment, scan: _Scan, policy: Policy, external: bool) -> list[Finding]:
+    found = []
+    name = att.location
+    if scan.counts:
+        severity = _severity(scan, policy, external)
+        details = {"name": name, "counts": dict(scan.counts), "locations": _where(scan)}
+        found.append(
+            make_finding("PII_IN_ATTACHMENT", severity, details, name=name, counts=_counts_text(scan.counts))
+        )
+        if severity == "high":
+            found.append(
+                make_finding(
+                    "UNENCRYPTED_ATTACHMENT_WITH_PII",
+                    "high",
+                    {"name": name, "counts": dict(scan.counts)},
+                    name=name,
+                )
+            )
+    if scan.encrypted or att.encrypted_container:
+        details = {"name": name, "encrypted": scan.encrypted or [name], "member_names": scan.names}
+        found.append(make_finding("ENCRYPTED_ARCHIVE", "warning" if external else "info", details, name=name))
+    unread = {
+        loc: code
+        for loc, code in scan.not_read.items()
+        if not (code == "unsupported" and att.content_type.startswith("image/"))
+    }
+    if unread:
+        # Unknown binary formats are common (CAD, media) and say little; an undecoded TNEF hides mail.
+        harmless = set(unread.values()) == {"unsupported"} and "tnef" not in att.content_type
+        severity = "info" if not external or harmless else "warning"
+        reasons = "、".join(sorted({_REASONS.get(c, c) for c in unread.values()}))
+        found.append(
+            make_finding(
+                "ATTACHMENT_NOT_SCANNABLE",
+                severity,
+                {"name": name, "locations": unread},
+                name=name,
+                reasons=reasons,
+            )
+        )
+    return found
+
+
+def _engine_missing(attachments: Iterable[Attachment], external: bool) -> list[Finding]:
+    found = []
+    for att in attachments:
+        details = {"name": att.location, "locations": {att.location: "engine_missing"}}
+        found.append(
+            make_finding(
+                "ATTACHMENT_NOT_SCANNABLE",
+                "warning" if external else "info",
+                details,
+                name=att.location,
+                reasons=_REASONS["engine_missing"],
+            )
+        )
+    return found
+
+
+def check_content(envelope: Envelope, message: ParsedMessage, policy: Policy) -> list[Finding]:
+    """Return the body and attachment findings of one mail."""
+    external = any(not policy.is_internal(normalize_domain(a.rpartition("@")[2])) for a in envelope.rcpt_tos)
+    detect, extract = load_detector(), load_extractor()
+    found: list[Finding] = []
+    if detect is not None:
+        found += check_body(message, detect, policy, external)
+    if detect is None or extract is None:
+        return found + _engine_missing(message.attachments, external)
+    for att in message.attachments:
+        if att.encrypted_container:
+            found += _attachment_findings(att, _Scan(), policy, external)
+            continue
+        found += _attachment_findings(att, scan_attachment(att, extract, detect), policy, external)
+    return found

@@ -1,0 +1,47 @@
+"""Recognise DATE_OF_BIRTH: 西暦 and 和暦 dates, reported only where the context says birth date."""
+
+from __future__ import annotations
+
+import re
+
+from mamori.pii.context import after, before
+from mamori.pii.spans import Hit
+
+_ERA = r"(?:明治|大正|昭和|平成|令和|M|T|S|H|R)"  # literals, not a class: keeps the fast prefix scan
+# Two patterns, each starting with literals, so that the regex engine can scan for their first character.
+_KN = "[一二三四五六七八九十]{1,3}"  # 昭和六十年四月一日
+_ERA_DATE = re.compile(
+    rf"{_ERA} ?(?:\d{{1,2}}|元|{_KN}) ?(?:年 ?(?:\d{{1,2}}|{_KN}) ?月 ?(?:\d{{1,2}}|{_KN})日?"
+    rf"|([./-])\d{{1,2}}\1\d{{1,2}})(?![0-9])"
+)
+_WESTERN_DATE = re.compile(
+    r"(?:19|20)\d{2} ?(?:年 ?\d{1,2} ?月 ?\d{1,2} ?日|/\d{1,2}/\d{1,2}|-\d{1,2}-\d{1,2}|\.\d{1,2}\.\d{1,2})(?![0-9])"
+)
+
+
+# The last date label before a date decides what the date is.
+_LABEL = re.compile(
+    r"生年月日|誕生日|生まれ|出生|DOB|[Bb]irth|有効期限|期限|交付|発行|出荷|入社|退社|日時|作成|登録|受付|"
+    r"更新|申込|契約|支払|請求|納品|発送|到着|予定|締切|期日|日付|開始|終了|入金|変更|時点|次回|実施"
+)
+_BIRTH = re.compile(r"生年月日|誕生日|生まれ|出生|DOB|[Bb]irth")
+_AFTER_BIRTH = re.compile(r"^\)? ?(?:生|\(満?\d{1,3}歳\)|（満?\d{1,3}歳）)")
+
+
+def is_date(value: str) -> bool:
+    """Return whether ``value`` is exactly one 西暦 or 和暦 date."""
+    value = value.strip()
+    return _ERA_DATE.fullmatch(value) is not None or _WESTERN_DATE.fullmatch(value) is not None
+
+
+def find_birth_dates(text: str) -> list[Hit]:
+    """Return DATE_OF_BIRTH hits for dates labelled or followed by birth context."""
+    hits: list[Hit] = []
+    for m in (*_ERA_DATE.finditer(text), *_WESTERN_DATE.finditer(text)):
+        if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum():
+            continue
+        labels = _LABEL.findall(before(text, m.start(), 20))
+        birth = bool(labels) and _BIRTH.fullmatch(labels[-1]) is not None
+        if birth or _AFTER_BIRTH.search(after(text, m.end(), 10)):
+            hits.append((m.start(), m.end(), "DATE_OF_BIRTH", 5))
+    return hits

@@ -1,0 +1,182 @@
+"""Recognise the format of an input and send it to the reader of that format."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import PurePath
+
+from .model import Budget, BudgetExceeded, Limits, Part, problem_part
+from .text import decode_bytes, looks_binary
+
+Reader = Callable[[bytes, str, int, Budget], Iterator[Part]]
+
+TEXT_SUFFIXES = frozenset(
+    ".txt .csv .tsv .tab .log .md .json .jsonl .xml .yaml .yml .ini .conf .sql .vcf .ldif .prn .dat".split()
+)
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+# Binary formats we know and cannot read: reported as unsupported without trying text decoding.
+_MAGIC_NAMES = (
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"Rar!", "RAR archive"),
+    (b"7z\xbc\xaf", "7-Zip archive"),
+    (b"\x1f\x8b", "gzip"),
+    (b"\x7fELF", "executable"),
+    (b"MZ", "executable"),
+)
+MAIL_HEADS = (b"received:", b"return-path:", b"from:", b"mime-version:", b"message-id:", b"delivered-to:")
+
+
+def kind_of(data: bytes, name: str) -> str:
+    """Return the format of *data* (``xlsx``, ``pdf``, ``zip``, ``text`` ...), magic bytes first."""
+    suffix = PurePath(name).suffix.lower()
+    if data.startswith(b"%PDF") or (suffix == ".pdf" and b"%PDF" in data[:1024]):
+        return "pdf"
+    if data.startswith(ZIP_MAGICS):
+        return _zip_kind(data)
+    if data.startswith(OLE_MAGIC):
+        return "ole"
+    for magic, label in _MAGIC_NAMES:
+        if data.startswith(magic):
+            return "binary:" + label
+    if suffix in (".eml", ".mht", ".mhtml") or _looks_like_mail(data):
+        return "eml"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if looks_binary(data):
+        return "binary:" + (suffix.lstrip(".") or "unknown")
+    return "text"
+
+
+def _looks_like_mail(data: bytes) -> bool:
+    head = data[:2048].lower()
+    return head.startswith(MAIL_HEADS) and b"\n\n" in data[:65536].replace(b"\r\n", b"\n")
+
+
+def _zip_kind(data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            if "mimetype" in names and not zf.getinfo("mimetype").flag_bits & 1:
+                mime = zf.read("mimetype")[:100]
+                if _odf_encrypted(zf, names):
+                    return "encrypted"
+                if b"opendocument.spreadsheet" in mime:
+                    return "ods"
+                if b"opendocument.text" in mime or b"opendocument.presentation" in mime:
+                    return "odf"
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError, NotImplementedError):
+        return "zip"  # let the archive reader report the damage
+    if "[Content_Types].xml" in names:
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+            return "xlsx"
+        if "ppt/presentation.xml" in names:
+            return "pptx"
+    return "zip"
+
+
+def _odf_encrypted(zf: zipfile.ZipFile, names: set[str]) -> bool:
+    """Tell whether an OpenDocument file is password-protected (its manifest lists encryption data)."""
+    manifest = "META-INF/manifest.xml"
+    if manifest not in names or zf.getinfo(manifest).file_size > 1024 * 1024:
+        return False
+    return b"encryption-data" in zf.read(manifest)
+
+
+def read_text(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
+    """Yield the decoded text of a plain text or CSV file, saying which encoding was used."""
+    text, encoding = decode_bytes(data)
+    yield Part(location=location, text=text, encoding=encoding)
+
+
+def read_html(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
+    """Yield the visible text of an HTML file."""
+    from .text import html_to_text
+
+    text, encoding = decode_bytes(data)
+    yield Part(location=location, text=html_to_text(text), encoding=encoding)
+
+
+def _readers() -> dict[str, Reader]:
+    from . import archive, mail, office, pdf
+
+    return {
+        "text": read_text,
+        "html": read_html,
+        "pdf": pdf.read_pdf,
+        "zip": archive.read_zip,
+        "xlsx": office.read_spreadsheet,
+        "ods": office.read_spreadsheet,
+        "docx": office.read_docx,
+        "pptx": office.read_pptx,
+        "odf": office.read_odf,
+        "ole": office.read_ole,
+        "eml": mail.read_eml,
+    }
+
+
+def dispatch(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
+    """Yield the parts of *data* found at *location*, *depth* containers deep.
+
+    Every failure of a reader becomes a ``malformed`` problem; only :class:`BudgetExceeded` escapes,
+    to stop the whole input.
+    """
+    limits = budget.limits
+    if depth > limits.max_depth:
+        yield problem_part("depth_exceeded", location, limit=limits.max_depth)
+        return
+    if len(data) > limits.max_file_size:
+        yield problem_part("too_large", location, limit=limits.max_file_size, scope="file")
+        return
+    budget.check_time()
+    kind = kind_of(data, location.rsplit("!", 1)[-1])
+    if kind == "encrypted":
+        yield problem_part("encrypted", location)
+        return
+    if kind.startswith("binary:"):
+        yield problem_part("unsupported", location, kind=kind.removeprefix("binary:"))
+        return
+    try:
+        yield from _readers()[kind](data, location, depth, budget)
+    except BudgetExceeded:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any library failure on bad input is a reported problem
+        yield problem_part("malformed", location, kind=kind, error=type(exc).__name__)
+
+
+def extract(
+    source: str | os.PathLike[str] | bytes, name: str | None = None, limits: Limits | None = None
+) -> Iterator[Part]:
+    """Yield the text parts of a file (a path) or of *source* bytes named *name*, with their problems.
+
+    Locations are ``name`` then ``!``-separated inner locations, e.g. ``archive.zip!/名簿.xlsx!Sheet1``.
+    Never raises for bad input: unreadable, encrypted, damaged or oversized input is a problem part.
+    """
+    limits = limits or Limits()
+    if isinstance(source, bytes | bytearray | memoryview):
+        data, location = bytes(source), name or "<bytes>"
+    else:
+        location = name or os.fspath(source)
+        try:
+            size = os.stat(source).st_size
+            if size > limits.max_file_size:
+                yield problem_part("too_large", location, limit=limits.max_file_size, scope="file")
+                return
+            with open(source, "rb") as fh:
+                data = fh.read(limits.max_file_size + 1)
+        except OSError as exc:
+            yield problem_part("unreadable", location, reason=exc.strerror or type(exc).__name__)
+            return
+    budget = Budget(limits, location)
+    try:
+        yield from dispatch(data, location, 0, budget)
+    except BudgetExceeded as exc:
+        yield Part(location=exc.problem.location, problems=(exc.problem,))

@@ -1,0 +1,126 @@
+"""Value types of the extraction layer: limits, problems and extracted parts."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+MiB = 1024 * 1024
+
+
+def gettext_noop(message: str) -> str:
+    """Return *message* unchanged; marks an msgid for ``makemessages`` without translating it here."""
+    return message
+
+
+# Problem code -> English msgid with named placeholders (translated to Japanese through gettext).
+MESSAGES: Mapping[str, str] = MappingProxyType(
+    {
+        "encrypted": gettext_noop("%(location)s is encrypted or password-protected and could not be read."),
+        "too_large": gettext_noop("%(location)s is larger than the limit of %(limit)s bytes (%(scope)s)."),
+        "ratio_exceeded": gettext_noop(
+            "%(location)s expands more than %(limit)s times its compressed size (possible archive bomb)."
+        ),
+        "depth_exceeded": gettext_noop("%(location)s is nested deeper than %(limit)s containers."),
+        "timeout": gettext_noop("Reading %(location)s took longer than %(limit)s seconds."),
+        "malformed": gettext_noop("%(location)s is damaged or not a valid %(kind)s file."),
+        "unsupported": gettext_noop("%(location)s has a format that cannot be read (%(kind)s)."),
+        "unreadable": gettext_noop("%(location)s could not be opened (%(reason)s)."),
+        "no_text": gettext_noop(
+            "%(location)s has no text layer (scanned image?); its content was not checked."
+        ),
+        "too_many_members": gettext_noop("%(location)s holds more than %(limit)s entries."),
+    }
+)
+
+# Codes that mean "content was not (fully) checked"; ``unsupported`` is deliberately not one of them.
+INCOMPLETE = frozenset(MESSAGES) - {"unsupported"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bound the work spent on one input, against archive bombs and huge files."""
+
+    max_file_size: int = 200 * MiB  # one file or archive member, before extraction
+    max_total_size: int = 1024 * MiB  # all bytes decompressed from one top-level input
+    max_ratio: float = 200.0  # decompressed / compressed size of one archive member
+    max_depth: int = 4  # containers inside containers (zip in mail in zip ...)
+    max_members: int = 10_000  # entries of one archive
+    time_budget: float = 120.0  # seconds for one top-level input
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Describe why (part of) an input was not read; ``code`` is stable, ``message`` is for people."""
+
+    code: str
+    location: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def template(self) -> str:
+        """Return the English msgid of this problem, to translate with gettext."""
+        return MESSAGES[self.code]
+
+    @property
+    def message(self) -> str:
+        """Return the English message with its placeholders filled in."""
+        return self.template % {"location": self.location, **self.params}
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready mapping of this problem."""
+        return {
+            "code": self.code,
+            "location": self.location,
+            "params": dict(self.params),
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class Part:
+    """Carry the text of one location of an input (a sheet, a page, a mail body), or its problems."""
+
+    location: str
+    text: str = ""
+    encoding: str | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+class BudgetExceeded(Exception):
+    """Signal that the whole extraction must stop; carries the problem to report."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+class Budget:
+    """Track time and decompressed bytes spent on one top-level input."""
+
+    def __init__(self, limits: Limits, location: str) -> None:
+        self.limits = limits
+        self.location = location
+        self.deadline = time.monotonic() + limits.time_budget
+        self.total = 0
+
+    def check_time(self) -> None:
+        """Raise :class:`BudgetExceeded` when the time budget is spent."""
+        if time.monotonic() > self.deadline:
+            raise BudgetExceeded(Problem("timeout", self.location, {"limit": self.limits.time_budget}))
+
+    def consume(self, size: int) -> None:
+        """Count *size* decompressed bytes; raise :class:`BudgetExceeded` past the total limit."""
+        self.total += size
+        if self.total > self.limits.max_total_size:
+            params = {"limit": self.limits.max_total_size, "scope": "total extracted"}
+            raise BudgetExceeded(Problem("too_large", self.location, params))
+        self.check_time()
+
+
+def problem_part(code: str, location: str, **params: Any) -> Part:
+    """Return a text-less part that reports one problem at *location*."""
+    return Part(location=location, problems=(Problem(code, location, params),))

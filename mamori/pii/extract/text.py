@@ -1,0 +1,177 @@
+"""Decode Japanese text of unknown encoding, and strip HTML to text."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from html.parser import HTMLParser
+
+import charset_normalizer
+
+# Labels seen in Japanese mail and files that Python's codec registry does not know, or decodes too
+# strictly (``shift_jis`` fails on ①, ～, ㈱: always use cp932).
+ALIASES = {
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "windows-31j": "cp932",
+    "ms_kanji": "cp932",
+    "csshiftjis": "cp932",
+    "iso-2022-jp": "iso-2022-jp",
+    "cp50220": "iso-2022-jp",
+    "cp50221": "iso-2022-jp",
+    "iso-2022-jp-ms": "iso-2022-jp",
+    "x-euc-jp": "euc_jp",
+    "eucjp-ms": "euc_jp",
+    "euc-jp-ms": "euc_jp",
+}
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def normalise_label(label: str | None) -> str | None:
+    """Return a Python codec name for a charset *label*, mapping Japanese aliases."""
+    if not label:
+        return None
+    key = label.strip().strip('"').lower()
+    key = ALIASES.get(key, key)
+    if key == "iso-2022-jp":
+        return key
+    try:
+        return codecs.lookup(key).name
+    except LookupError:
+        return None
+
+
+def _jis_to_sjis(c1: int, c2: int) -> bytes:
+    s1 = (c1 + 1) // 2 + 0x70
+    if s1 >= 0xA0:
+        s1 += 0x40
+    if c1 % 2:
+        s2 = c2 + 0x1F + (1 if c2 >= 0x60 else 0)
+    else:
+        s2 = c2 + 0x7E
+    return bytes((s1, s2))
+
+
+def decode_iso2022jp(data: bytes) -> str:
+    """Decode ISO-2022-JP including the NEC/IBM extensions Outlook writes (CP50220/50221).
+
+    Python's ``iso2022_jp`` codecs reject or drop those characters (①, ㈱); mapping each JIS pair to
+    Shift_JIS and decoding as cp932 keeps them. Raises ``UnicodeDecodeError`` on invalid input.
+    """
+    out = bytearray()
+    mode = "ascii"
+    i, n = 0, len(data)
+    while i < n:
+        byte = data[i]
+        if byte == 0x1B:
+            seq = data[i + 1 : i + 3]
+            if seq in (b"$B", b"$@"):
+                mode = "jis"
+            elif seq in (b"(B", b"(J"):
+                mode = "ascii"
+            elif seq == b"(I":
+                mode = "kana"
+            else:
+                raise UnicodeDecodeError("iso-2022-jp", data, i, i + 3, "unknown escape sequence")
+            i += 3
+        elif byte > 0x7F:
+            raise UnicodeDecodeError("iso-2022-jp", data, i, i + 1, "8-bit byte")
+        elif mode == "jis" and byte not in (0x0A, 0x0D):
+            if i + 1 >= n:
+                raise UnicodeDecodeError("iso-2022-jp", data, i, n, "truncated pair")
+            out += _jis_to_sjis(byte, data[i + 1])
+            i += 2
+        else:
+            out.append(byte + 0x80 if mode == "kana" else byte)
+            i += 1
+    return out.decode("cp932")
+
+
+def _japanese_score(text: str) -> int:
+    """Score how plausible *text* is as Japanese: kana and kanji up, half-width kana and controls down."""
+    score = 0
+    for ch in text:
+        cp = ord(ch)
+        if 0x3040 <= cp <= 0x30FF or 0x4E00 <= cp <= 0x9FFF or 0xFF01 <= cp <= 0xFF5E:
+            score += 2
+        elif 0xFF61 <= cp <= 0xFF9F:
+            score -= 3  # half-width katakana: what EUC-JP looks like when misread as cp932
+        elif 0xE000 <= cp <= 0xF8FF or (cp < 0x20 and ch not in "\t\r\n\f"):
+            score -= 5
+    return score
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        if codec == "iso-2022-jp":
+            return decode_iso2022jp(data)
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode *data* to text and return ``(text, encoding used)``.
+
+    Order: a BOM; the *declared* charset; ISO-2022-JP when escape sequences are present (it is also
+    valid ASCII); UTF-8; then cp932 and EUC-JP, choosing the more Japanese-looking when both decode;
+    then charset-normalizer's guess; last, UTF-8 with replacement characters.
+    """
+    for bom, bom_codec in _BOMS:
+        if data.startswith(bom) and (text := _strict(data, bom_codec)) is not None:
+            return text, bom_codec
+    label = normalise_label(declared)
+    if label and (text := _strict(data, label)) is not None:
+        return text, label
+    if b"\x1b$" in data and (text := _strict(data, "iso-2022-jp")) is not None:
+        return text, "iso-2022-jp"
+    if (text := _strict(data, "utf-8")) is not None:
+        return text, "utf-8"
+    candidates = [(c, t) for c in ("cp932", "euc_jp") if (t := _strict(data, c)) is not None]
+    if candidates:
+        codec, text = max(candidates, key=lambda ct: _japanese_score(ct[1]))
+        return text, codec
+    best = charset_normalizer.from_bytes(data[: 1024 * 1024]).best()
+    if best is not None and (text := _strict(data, best.encoding)) is not None:
+        return text, best.encoding
+    return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"
+
+
+def looks_binary(data: bytes) -> bool:
+    """Tell whether *data* looks like a binary file rather than text (NUL bytes in its head)."""
+    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in head
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in ("br", "p", "div", "tr", "li", "td", "th", "h1", "h2", "h3"):
+            self.chunks.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.chunks.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Return the visible text of an HTML document."""
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    return unicodedata.normalize("NFC", "".join(collector.chunks))

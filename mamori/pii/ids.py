@@ -1,0 +1,78 @@
+"""Recognise EMAIL, PASSPORT and HEALTH_INSURANCE (記号・番号 with context)."""
+
+from __future__ import annotations
+
+import re
+
+from mamori.pii.context import NEGATIVE, before
+from mamori.pii.spans import Hit
+
+_EMAIL_LOCAL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}$")
+_EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9\-]|\.[A-Za-z0-9])")
+_PASSPORT = re.compile(r"[A-Z]{2}\d{7}(?![0-9A-Za-z])")
+_CTX_PASSPORT = re.compile(r"旅券|パスポート|passport", re.IGNORECASE)
+_HEALTH_TRIGGER = re.compile(r"記号|保険証番号")
+_HEALTH_LABELLED = re.compile(
+    r"記号[:： ]*(\d{1,8})[ ・,、]*番号[:： ]*\d{1,8}(?:[ ・,、]*枝番[:： ]*\d{1,3})?"
+)
+_HEALTH_PAIR = re.compile(r"[:： ]*(\d{1,8}[\-・ ]\d{1,8}(?:[\-・ ]\d{2,3})?)(?![\d\-])")
+_HEALTH_PAIR_LABEL = re.compile(r"記号[・･]?番号|保険証番号|記号及び番号")
+_CTX_HEALTH = re.compile(r"保険|被保険者")
+_CTX_BANK = re.compile(r"ゆうちょ|銀行|口座|貯金")
+
+
+def find_emails(text: str) -> list[Hit]:
+    """Return EMAIL hits: an ASCII local part, ``@`` and a dotted domain."""
+    hits: list[Hit] = []
+    pos = text.find("@")
+    last_end = 0
+    while pos >= 0:
+        local = _EMAIL_LOCAL.search(text, max(last_end, pos - 64), pos)
+        domain = _EMAIL_DOMAIN.match(text, pos + 1)
+        if local and domain:
+            start = local.start()
+            while text[start] == "." and start < pos:
+                start += 1
+            if start < pos and not text[pos - 1] == ".":
+                hits.append((start, domain.end(), "EMAIL", 6))
+                last_end = domain.end()
+        pos = text.find("@", pos + 1)
+    return hits
+
+
+def passport_at(text: str, start: int) -> Hit | None:
+    """Return a PASSPORT hit for two letters and seven digits at ``start``, given context or a T/M prefix.
+
+    The digit-run pass of ``numbers`` calls this for every seven-digit run glued to letters, so that
+    passports need no scan of their own.
+    """
+    m = _PASSPORT.match(text, start)
+    if m is None or (start and text[start - 1].isascii() and text[start - 1].isalnum()):
+        return None
+    ctx = before(text, start, 24)
+    if _CTX_PASSPORT.search(ctx) or (m.group()[0] in "TM" and not NEGATIVE.search(ctx[-12:])):
+        return (start, m.end(), "PASSPORT", 5)
+    return None
+
+
+def find_health_insurance(text: str) -> list[Hit]:
+    """Return HEALTH_INSURANCE hits: 記号・番号 (and 枝番) of a health insurance card, with context."""
+    hits: list[Hit] = []
+    for t in _HEALTH_TRIGGER.finditer(text):
+        ctx = before(text, t.start(), 24) + text[t.start() : t.start() + 12]
+        if not _CTX_HEALTH.search(ctx) and not text.startswith("記号", t.start()):
+            continue
+        labelled = _HEALTH_LABELLED.match(text, t.start())
+        if labelled and _CTX_HEALTH.search(before(text, t.start(), 30)):
+            hits.append((t.start(), labelled.end(), "HEALTH_INSURANCE", 6))
+            continue
+        label = _HEALTH_PAIR_LABEL.match(text, t.start() - (2 if text[t.start() - 2 : t.start()] == "記号" else 0))
+        if label is None and not text.startswith("保険証番号", t.start()):
+            continue
+        pair = _HEALTH_PAIR.match(text, t.end() + (3 if text.startswith("記号・番号", t.start()) else 0))
+        if pair is None and text.startswith("記号番号", t.start()):
+            pair = _HEALTH_PAIR.match(text, t.start() + 4)
+        if pair:
+            bank = _CTX_BANK.search(before(text, t.start(), 40, line=False))
+            hits.append((pair.start(1), pair.end(1), "BANK_ACCOUNT" if bank else "HEALTH_INSURANCE", 6))
+    return hits

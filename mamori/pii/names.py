@@ -1,0 +1,232 @@
+"""Recognise PERSON: kanji and kana names found through context, checked against name dictionaries.
+
+Names are never found by a list alone: a label before (氏名:, 担当, 出席者:, フリガナ:), an honorific
+after (様, さん, 殿, 課長) or a table column headed 氏名 / フリガナ points at a position, and the name
+parser decides how far the name goes, using IPADIC surnames and given names as evidence for the split.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mamori.pii.dictionaries import given_names, given_readings, surname_readings, surnames, to_katakana
+from mamori.pii.spans import Hit
+
+_KANJI = r"\u4e00-\u9fff\u3005\u3006\u30f6\u30ce"
+_TITLE = r"様|殿|氏(?!名)|君|課長|部長|係長|社長|主任|店長|先生|室長|次長|所長|会長|専務|常務|教授"
+_KANJI_RUN = re.compile(rf"(?:(?!{_TITLE})[{_KANJI}]){{1,6}}")
+_GIVEN_RUN = re.compile(
+    rf"(?:(?!{_TITLE})[{_KANJI}]){{1,3}}(?!(?!{_TITLE})[{_KANJI}])|[\u3041-\u3096]{{1,3}}[{_KANJI}]?|[\u30a1-\u30faー]{{2,6}}"
+)
+_HIRA_GIVEN = re.compile(
+    r"(?![がのをにはとへでもか]|さん|くん|ちゃん|さま)[\u3041-\u3096]{2,4}(?![\u3041-\u3096])"
+    r"|[\u30a1-\u30faー]{2,4}(?![\u30a1-\u30faー])"
+)
+_KANA_NAME = re.compile(
+    r"([\u30a1-\u30faー]{2,12})(?: ([\u30a1-\u30faー]{1,7}))?|([\u3041-\u3096ー]{2,12})(?: ([\u3041-\u3096ー]{1,7}))?"
+)
+_ROMAJI = re.compile(r"[A-Z][A-Za-z]{1,14} [A-Z][A-Za-z]{1,14}(?![A-Za-z])")
+_LABEL = re.compile(
+    r"(?:氏名|名前|担当の|担当者?|記録|確認者|出席者|参加者|お客様対応|お客様|From|差出人|送信者|宛先|緊急連絡先|"
+    r"受付|者:|者 |申込者|契約者|名義人?|依頼主|受取人|作成者|承認者|申請者|被保険者|代表者|扶養親族|配偶者|"
+    r"部 |課 |室 |部\n|課\n|室\n|センター\n|フリガナ|ふりがな|付で|いたします。|"
+    r"者名|客名|様名|人名|主名|宛名|保護者|代理人|世帯主|届出人)名?(?:\([^)\n]{1,10}\))?[:： ]*"
+    # A title is a label only when a space or colon follows: 社長 山田, not 社長室.
+    r"|(?:課長|部長|係長|主任|社長|取締役|店長|マネージャー|リーダー|所長|院長|会長|専務|常務|理事長|顧問|医師|担任)[:： ]+"
+)
+_TITLE_FIRST = re.compile(rf"(?:{_TITLE}|取締役|院長|理事長|顧問|医師|担任|マネージャー) ")
+_ON_BEHALF = re.compile(r"の([\u4e00-\u9fff\u3005]{1,4})です")
+_KANA_LABEL = re.compile(r"フリガナ|ふりがな|カナ")
+_HONORIFIC = re.compile(rf"(?:{_TITLE}|さん|くん|ちゃん|と申します)")
+_LIST_SEP = re.compile(r"(?:\([^)\n]{1,12}\))?(?:[,、，・] ?| )")
+_READING = re.compile(r"\(([^)\n]{2,24})\)")
+# Kanji that do not occur in personal names: a run holding one is a word, not an unknown name.
+_NON_NAME = frozenset(
+    "会社課係員業者客店局署庁省品物件数量額時週様殿宛各位担的用覧以情報番号宅電話設性別添確認絡送計画書式株"
+    "普何考備年齢就販売庫資料議題項案請求払契約込申務取締役座預貯"
+)
+_STOP = frozenset("お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 御中 責任者 管理者 皆様 本人 家族".split())
+
+
+def _split_glued(run: str) -> int | None:
+    """Return the length of the name in a kanji run without a space (surname + given, or surname)."""
+    sur = surnames()
+    given = given_names()
+    splits = [n for n in (2, 3, 1, 4) if run[:n] in sur]
+    for n in splits:
+        if n == len(run) or run[n:] in given:
+            return len(run)
+    for n in splits:
+        if 1 <= len(run) - n <= 2:
+            return len(run)
+    return None
+
+
+def _spaced(text: str, run: str, end: int, strict: bool, strong: bool) -> int | None:
+    """Return the end of ``run`` + space + given name, or None when the part after is no given name."""
+    g = _GIVEN_RUN.match(text, end + 1)
+    if g is None:
+        return None
+    part = g.group()
+    if run not in surnames() and not (strong and plausible_unknown(run + part)):
+        return None
+    follows = text[g.end() : g.end() + 3]
+    if part in surnames() and part not in given_names() and len(part) >= 2:
+        if not re.match(r" ?(?:様|さん|殿)", follows):
+            return None  # "吉田 橋本": a list of surnames, not one name
+    if strict and part not in given_names():
+        return None
+    if any(c in _NON_NAME for c in part):
+        return None
+    return g.end()
+
+
+def plausible_unknown(run: str) -> bool:
+    """Return whether a kanji run could be a name missing from the dictionaries (2-6 name kanji)."""
+    if not 2 <= len(run) <= 6 or run in _STOP or run[-1] in "部課室係店社所局":
+        return False
+    return not any(c in _NON_NAME for c in run)
+
+
+def parse_name(text: str, pos: int, strict: bool = False, strong: bool = False) -> int | None:
+    """Return the end of a person name starting at ``pos``, or None when there is none.
+
+    ``strong`` context (a label, an honorific, a 氏名 column) also accepts names that the dictionaries
+    do not know, as long as they look like one.
+    """
+    m = _KANJI_RUN.match(text, pos)
+    if m is None:
+        end = parse_kana_name(text, pos, strict=True)
+        if end is None and strong:
+            kana = _KANA_NAME.match(text, pos)  # ジョン スミス: two kana words after a label
+            end = kana.end() if kana and (kana.group(2) or kana.group(4)) else None
+        return end
+    run = m.group()
+    if run in _STOP:
+        return None
+    if text[m.end() : m.end() + 1] == " " and len(run) <= 4:
+        end = _spaced(text, run, m.end(), strict, strong)
+        if end is not None:
+            return end
+    n = _split_glued(run)
+    if n is None:
+        if strong and text[m.end() : m.end() + 1] == " " and len(run) <= 4:
+            g = _GIVEN_RUN.match(text, m.end() + 1)
+            if g and plausible_unknown(run + g.group()):
+                return g.end()
+        if strong and plausible_unknown(run) and not re.match(r"[\u30a1-\u30faーA-Za-z]{3}", text[m.end() : m.end() + 3]):
+            kana = _HIRA_GIVEN.match(text, m.end()) if len(run) <= 4 else None
+            return kana.end() if kana else m.end()
+        return None
+    if n == len(run) and (strong or run in surnames()):
+        hira = _HIRA_GIVEN.match(text, pos + n)
+        if hira:
+            return hira.end()
+    if strict and n == len(run) and run not in surnames():
+        return None
+    if n == 1 and re.match(r"[\u3041-\u3096](?<![さく])", text[pos + 1 : pos + 2]):
+        return None  # 室にて: a one-kanji surname needs a boundary or an honorific after it
+    return pos + n
+
+
+def parse_kana_name(text: str, pos: int, strict: bool = False) -> int | None:
+    """Return the end of a katakana or hiragana name at ``pos`` (with or without a space)."""
+    m = _KANA_NAME.match(text, pos)
+    if m is None:
+        return None
+    first = to_katakana(m.group(1) or m.group(3))
+    second = m.group(2) or m.group(4)
+    if second:
+        return m.end() if not strict or first in surname_readings() else None
+    readings, given = surname_readings(), given_readings()
+    for n in range(2, len(first) - 1):
+        if first[:n] in readings and first[n:] in given:
+            return pos + len(first)
+    return None if strict else m.end()
+
+
+def _parse_list(text: str, pos: int, kana: bool, strong: bool) -> list[Hit]:
+    """Return the names at ``pos`` and any further names in a list (``内田 太郎，藤本，中村``)."""
+    hits: list[Hit] = []
+    while len(hits) < 12:
+        end = parse_kana_name(text, pos) if kana else parse_name(text, pos, strong=strong)
+        if end is None and not hits:
+            romaji = _ROMAJI.match(text, pos)
+            end = romaji.end() if romaji else None
+        if end is None:
+            break
+        hits.append((pos, end, "PERSON", 3))
+        sep = _LIST_SEP.match(text, end)
+        if sep is None:
+            break
+        pos = sep.end()
+    return hits
+
+
+def _name_before(text: str, end: int) -> int | None:
+    """Return the start of a name ending at ``end`` (just before an honorific), if any."""
+    lo = max(0, end - 9)
+    run = _RUN_BEFORE.search(text, lo, end)
+    if run:
+        title = _TITLE_FIRST.match(run.group())
+        start = run.start() + (title.end() if title else 0)
+        if plausible_unknown(re.sub(r"[ \u3041-\u3096\u30a1-\u30faー]", "", text[start:end])):
+            return start
+    sur = surnames()
+    for start in range(lo, end):
+        if text[start:end].strip() in _STOP:
+            return None
+        if text[start : start + 3] in sur or text[start : start + 2] in sur or text[start] in sur:
+            if parse_name(text, start) == end:
+                return start
+    return None
+
+
+_RUN_BEFORE = re.compile(
+    rf"(?<![{_KANJI}\u30a1-\u30fa ])[{_KANJI}]{{1,4}}"
+    rf"(?: ?(?:[{_KANJI}]{{1,4}}|[\u3041-\u3096]{{2,4}}|[\u30a1-\u30faー]{{2,4}}))?\Z"
+)
+
+
+def _readings_after(text: str, hits: list[Hit]) -> list[Hit]:
+    """Return names written in kana or romaji in parentheses right after a found name."""
+    out: list[Hit] = []
+    for _s, end, _label, _p in hits:
+        m = _READING.match(text, end + (2 if text.startswith(" 様", end) else 1 if text[end : end + 1] == "様" else 0))
+        if m is None:
+            continue
+        inner_start, inner = m.start(1), m.group(1)
+        if parse_kana_name(text, inner_start) == m.end(1) or _ROMAJI.fullmatch(inner):
+            out.append((inner_start, m.end(1), "PERSON", 3))
+    return out
+
+
+_ALONE = re.compile(rf"^([{_KANJI}]{{1,4}}) ?([{_KANJI}]{{1,3}}) ?$", re.MULTILINE)
+
+
+def _alone_on_line(text: str) -> list[Hit]:
+    """Return names standing alone on a line (signatures) whose surname and given name are both known."""
+    hits: list[Hit] = []
+    sur, given = surnames(), given_names()
+    for m in _ALONE.finditer(text):
+        if m.group(1) in sur and m.group(2) in given:
+            hits.append((m.start(), m.end(2), "PERSON", 2))
+    return hits
+
+
+def find_persons(text: str) -> list[Hit]:
+    """Return PERSON hits found through labels before and honorifics after a name."""
+    hits: list[Hit] = []
+    for m in _LABEL.finditer(text):
+        label = m.group()
+        strong = label[-1] in ": \n" or label.endswith(("付で", "。"))
+        hits.extend(_parse_list(text, m.end(), _KANA_LABEL.search(label) is not None, strong))
+    for m in _HONORIFIC.finditer(text):
+        end = m.start() - 1 if text[m.start() - 1 : m.start()] == " " else m.start()
+        start = _name_before(text, end)
+        if start is not None:
+            hits.append((start, end, "PERSON", 3))
+    for m in _ON_BEHALF.finditer(text):
+        if m.group(1) in surnames():  # 〇〇の桐生です: a weak cue, so only known surnames
+            hits.append((m.start(1), m.end(1), "PERSON", 2))
+    return hits + _readings_after(text, hits) + _alone_on_line(text)

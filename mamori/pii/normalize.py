@@ -1,0 +1,98 @@
+"""NFKC normalisation with an offset map back to the original text.
+
+Detection runs on the NFKC form (full-width digits and letters become ASCII, the ideographic space a
+space) plus a fold of dash look-alikes between digits to ``-``. Most of these changes keep the length,
+so the offset map only records breakpoints where a run changed length (half-width kana with voicing
+marks, ``㈱`` and the like); texts without such runs map back by identity at no cost.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+# Characters NFKC may change; runs of anything else are left alone without looking at them.
+_UNSTABLE = re.compile(r"[^\x00-\x7e\u3001-\u3002\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff]+")
+_DASH_BETWEEN_DIGITS = re.compile(r"[\u30fc\u2212\u2010\u2011\u2012\u2013\u2014\u2015\uff70\u30fb](?<=\d.)(?=\d)")
+_HALF_WIDTH_MARKS = "\uff9e\uff9f"
+_FULL_WIDTH = re.compile(r"[\uff01-\uff5e\u3000]+")
+_FULL_WIDTH_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def _fold_full_width(m: re.Match[str]) -> str:
+    return m.group().translate(_FULL_WIDTH_TABLE)
+
+
+@dataclass
+class Normalized:
+    """Hold the normalised text and the breakpoints that map its offsets to the original."""
+
+    text: str
+    original_length: int
+    # (first normalised offset after a length change, original minus normalised offset from there on)
+    breaks: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_original(self, pos: int) -> int:
+        """Return the original offset of the normalised offset ``pos``."""
+        if not self.breaks:
+            return pos
+        i = bisect_right(self._keys, pos) - 1
+        return pos if i < 0 else min(pos + self.breaks[i][1], self.original_length)
+
+    def __post_init__(self) -> None:
+        self._keys = [b[0] for b in self.breaks]
+
+
+def _fold_dashes(text: str) -> str:
+    return _DASH_BETWEEN_DIGITS.sub("-", text) if not text.isascii() else text
+
+
+def _split_units(run: str) -> list[str]:
+    """Split a run into units that normalise independently (a half-width kana keeps its mark)."""
+    units: list[str] = []
+    for ch in run:
+        if ch in _HALF_WIDTH_MARKS and units:
+            units[-1] += ch
+        else:
+            units.append(ch)
+    return units
+
+
+def normalize(text: str) -> Normalized:
+    """Return the NFKC form of ``text`` with the map of its offsets back to ``text``."""
+    if "\r" in text:
+        text = text.replace("\r", " ")  # CRLF files: one to one, and line ends stay "\n"
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return Normalized(_fold_dashes(text), len(text))
+    # Full-width ASCII and the ideographic space are most of what NFKC changes in Japanese business
+    # text, and they map one to one: fold them first and most texts need no offset map at all.
+    text_in = text
+    text = _FULL_WIDTH.sub(_fold_full_width, text)
+    if unicodedata.is_normalized("NFKC", text):
+        return Normalized(_fold_dashes(text), len(text))
+    parts: list[str] = []
+    breaks: list[tuple[int, int]] = []
+    last = 0
+    out_len = 0
+    delta = 0
+    for m in _UNSTABLE.finditer(text):
+        run = m.group()
+        norm = unicodedata.normalize("NFKC", run)
+        parts.append(text[last : m.start()])
+        out_len += m.start() - last
+        last = m.end()
+        if len(norm) == len(run):
+            parts.append(norm)
+            out_len += len(norm)
+            continue
+        for unit in _split_units(run):
+            n = unicodedata.normalize("NFKC", unit)
+            parts.append(n)
+            out_len += len(n)
+            if len(n) != len(unit):
+                delta += len(unit) - len(n)
+                breaks.append((out_len, delta))
+    parts.append(text[last:])
+    return Normalized(_fold_dashes("".join(parts)), len(text_in), breaks)

@@ -1,0 +1,143 @@
+"""Recognise digit-run identifiers: PHONE, POSTAL_CODE, MY_NUMBER, CREDIT_CARD, BANK_ACCOUNT, DRIVERS_LICENSE.
+
+One compiled pass finds every run of digits with separators; each run is then classified by its digit
+count and grouping, validated (check digits, issuer ranges, numbering plan) and confirmed by the words
+before it on the same line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mamori.pii import validators
+from mamori.pii.address import find_addresses
+from mamori.pii.context import NEGATIVE, before
+from mamori.pii.ids import passport_at
+from mamori.pii.spans import Hit
+
+# No leading look-behind: it would disable the regex engine's first-character scan (30 → 500 MB/s).
+NUMBER_RUN = re.compile(
+    r"[+(0-9](?:(?<=\+)81[ -]?|(?<=\()|(?<=\d))[\d() -]{5,}\d\)?(?![0-9A-Za-z_/*]|[.,]\d|-\d)"
+)
+_GLUED_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_.-/*")
+_GROUPS = re.compile(r"\d+")
+_CTX_MY_NUMBER = re.compile(r"個人番号|マイナンバー|my ?number", re.IGNORECASE)
+_CTX_LICENSE = re.compile(r"免許")
+_CTX_CARD = re.compile(r"カード|card|クレジット|VISA|Master|JCB|AMEX", re.IGNORECASE)
+_CTX_BANK = re.compile(r"普通|当座|口座|預金|貯金")
+_CTX_POSTAL = re.compile(r"〒|郵便|[Zz]ip|ZIP")
+_CTX_PHONE = re.compile(r"電話|TEL|Tel|tel|携帯|連絡先|FAX|Fax|Mobile|mobile|Phone|phone|架電|折り返し|様\(")
+_CTX_NOT_PHONE = re.compile(r"免許|個人番号|マイナンバー|カード|口座|保険")
+_TEL = frozenset({"TEL", "FAX"})
+_LENGTHS = frozenset({7, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19})
+_CARD_GROUPS = {(16,), (15,), (14,), (13,), (19,), (4, 4, 4, 4), (4, 6, 5), (4, 6, 4), (4, 4, 4, 4, 3)}
+
+
+def find_numbers(text: str) -> list[Hit]:
+    """Return hits for every digit-run identifier in normalised ``text``."""
+    hits: list[Hit] = []
+    for m in NUMBER_RUN.finditer(text):
+        if m.start() and text[m.start() - 1] in _GLUED_BEFORE and text[m.start() - 3 : m.start()].upper() not in _TEL:
+            hits.extend(_after_glued(text, m.start(), m.group().rstrip(" ")))
+            continue
+        start, run = _trim_parens(m.start(), m.group().rstrip(" "))
+        hit = classify(text, start, start + len(run), run)
+        if hit is not None:
+            hits.append(hit)
+        elif " " in run:
+            hits.extend(_classify_pieces(text, start, run))
+    return hits
+
+
+def _trim_parens(start: int, run: str) -> tuple[int, str]:
+    """Drop a leading ``(`` or trailing ``)`` that has no partner inside the run."""
+    if run.endswith(")") and run.count(")") > run.count("("):
+        run = run[:-1]
+    if run.startswith("(") and (run.count("(") > run.count(")") or run.endswith(")")):
+        if not re.match(r"\(0\d{1,4}\)", run):
+            start, run = start + 1, run[1:].removesuffix(")")
+    return start, run
+
+
+def _after_glued(text: str, start: int, run: str) -> list[Hit]:
+    """Classify a run glued to a letter: a passport (``TK1234567``) and any number after a space."""
+    head, _sep, rest = run.partition(" ")
+    hits = []
+    if len(head) == 7 and head.isdigit() and start >= 2:
+        hit = passport_at(text, start - 2)
+        if hit is not None:
+            hits.append(hit)
+    if rest:
+        offset = start + len(head) + 1
+        hit = classify(text, offset, offset + len(rest), rest)
+        hits.extend([hit] if hit else _classify_pieces(text, offset, rest))
+    return hits
+
+
+def _classify_pieces(text: str, offset: int, run: str) -> list[Hit]:
+    """Classify the space-separated pieces of a run that was not one identifier as a whole."""
+    hits = []
+    for piece in re.finditer(r"[^ ]+", run):
+        hit = classify(text, offset + piece.start(), offset + piece.end(), piece.group())
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def classify(text: str, start: int, end: int, run: str) -> Hit | None:
+    """Return the hit for one digit run at ``start:end`` or None when it is no personal identifier."""
+    found = _GROUPS.findall(run)
+    digits = "".join(found)
+    if len(digits) not in _LENGTHS:
+        return None
+    groups = tuple(len(g) for g in found)
+    ctx = before(text, start, 24)
+    negative = NEGATIVE.search(ctx[-14:]) is not None
+    n = len(digits)
+    if n == 12 and groups in {(12,), (4, 4, 4)}:
+        return _twelve_digits(digits, ctx, negative, start, end)
+    if 13 <= n <= 19 and groups in _CARD_GROUPS and validators.is_card_number(digits):
+        if not negative and (n != 13 or _CTX_CARD.search(ctx)):
+            return (start, end, "CREDIT_CARD", 5)
+        return None
+    if n == 7:
+        return _seven_digits(text, groups, ctx, negative, start, end)
+    if run.startswith("+81"):
+        digits = "0" + digits[2:]
+        n = len(digits)
+    if 10 <= n <= 11 and (max(groups) <= 5 or len(groups) == 1) and validators.is_phone_number(digits):
+        plain_ok = len(groups) > 1 or _CTX_PHONE.search(ctx) is not None
+        if plain_ok and not negative and not _CTX_NOT_PHONE.search(ctx[-10:]):
+            return (start, end, "PHONE", 4)
+    return None
+
+
+def _twelve_digits(digits: str, ctx: str, negative: bool, start: int, end: int) -> Hit | None:
+    if _CTX_LICENSE.search(ctx) and validators.is_drivers_license(digits):
+        return (start, end, "DRIVERS_LICENSE", 5)
+    if validators.is_my_number(digits) and (_CTX_MY_NUMBER.search(ctx) or not negative):
+        return (start, end, "MY_NUMBER", 5)
+    return None
+
+
+def _address_follows(text: str, end: int) -> bool:
+    """Return whether an address starts within a few characters after ``end``."""
+    window = text[end : end + 48]
+    return any(s <= 4 for s, _e, _l, _p in find_addresses(window))
+
+
+def _seven_digits(
+    text: str, groups: tuple[int, ...], ctx: str, negative: bool, start: int, end: int
+) -> Hit | None:
+    tail = ctx[-8:]
+    if groups == (3, 4):
+        if _CTX_POSTAL.search(tail) or (not negative and _address_follows(text, end)):
+            return (start, end, "POSTAL_CODE", 4)
+        return None
+    if groups != (7,):
+        return None
+    if _CTX_POSTAL.search(tail):
+        return (start, end, "POSTAL_CODE", 4)
+    if _CTX_BANK.search(ctx) and not NEGATIVE.search(tail):
+        return (start, end, "BANK_ACCOUNT", 4)
+    return None

@@ -1,0 +1,226 @@
+"""Find personal data in files and folders (``mamori scan PATH...``), in parallel, with a result cache.
+
+Every file is summarised by the kinds of personal data found, an estimate of how many persons it
+concerns (the largest number of distinct values of one person-identifying kind: names, e-mail
+addresses, phone numbers, My Number, licence / passport / insurance numbers) and masked examples.
+Exit status over all files: 0 clean, 1 findings, 2 some file could not be fully read (or bad usage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import stat
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any
+
+from mamori.pii.extract import Limits
+from mamori.pii.scan_cache import Cache, default_path, engine_version
+from mamori.pii.scan_output import Totals, Writer
+from mamori.pii.scan_pool import Job, Result, WorkerPool, problem_result
+from mamori.pii.scan_worker import Task, scan_file
+
+EPILOG = """\
+exit status: 0 nothing found, 1 personal data found, 2 some file could not be fully read
+(unreadable, encrypted, damaged, over a limit) or bad usage; over all files.
+persons: an estimate per file, the largest count of distinct values of one kind that usually
+identifies one person (name, e-mail, phone, My Number, licence, passport, insurance number).
+"""
+WINDOW_PER_JOB = 4  # files in flight per worker: keeps workers busy, bounds memory on any tree size
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Parse the command line of ``mamori scan``."""
+    parser = argparse.ArgumentParser(
+        prog="mamori scan",
+        description=__doc__.split("\n\n")[0],
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (recursive)")
+    parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    parser.add_argument("--show-values", action="store_true", help="print raw values (default: masked only)")
+    parser.add_argument(
+        "--jobs", type=int, default=_cores(), help="worker processes (default: all usable cores)"
+    )
+    parser.add_argument("--cache", type=Path, default=None, help=f"result cache (default: {default_path()})")
+    parser.add_argument("--no-cache", action="store_true", help="read every file again, remember nothing")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
+    parser.add_argument("--max-file-size", type=int, default=Limits().max_file_size, help="bytes per file")
+    parser.add_argument("--time-budget", type=float, default=Limits().time_budget, help="seconds per file")
+    args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    return args
+
+
+def _cores() -> int:
+    """Return the number of cores this process may run on (respects CPU affinity in containers)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _problem_result(path: str, code: str, **params: Any) -> Result:
+    return problem_result(path, 0, code, **params)
+
+
+def walk(paths: Iterable[str]) -> Iterator[tuple[str, os.stat_result] | dict[str, Any]]:
+    """Yield ``(path, stat)`` of every regular file under *paths*, sorted, or a problem result.
+
+    Directory symlinks are not followed (loops); only the directories on the current path are held.
+    """
+    for top in paths:
+        try:
+            st = os.stat(top)
+        except OSError as exc:
+            yield _problem_result(top, "unreadable", reason=exc.strerror or type(exc).__name__)
+            continue
+        if stat.S_ISREG(st.st_mode):
+            yield top, st
+            continue
+        if not stat.S_ISDIR(st.st_mode):  # a FIFO or device would block the reader forever
+            yield _problem_result(top, "unsupported", kind="special file")
+            continue
+        try:
+            stack: list[Iterator[os.DirEntry[str]]] = [iter(_entries(top))]
+        except OSError as exc:
+            yield _problem_result(top, "unreadable", reason=exc.strerror or type(exc).__name__)
+            continue
+        while stack:
+            entry = next(stack[-1], None)
+            if entry is None:
+                stack.pop()
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(iter(_entries(entry.path)))
+                elif entry.is_file():
+                    yield entry.path, entry.stat()
+                elif entry.is_symlink() and not os.path.exists(entry.path):
+                    yield _problem_result(entry.path, "unreadable", reason="broken symbolic link")
+            except OSError as exc:
+                yield _problem_result(entry.path, "unreadable", reason=exc.strerror or type(exc).__name__)
+
+
+def _entries(directory: str) -> list[os.DirEntry[str]]:
+    with os.scandir(directory) as it:
+        return sorted(it, key=lambda e: e.name)
+
+
+class Scanner:
+    """Turn walked files into results: from the cache when unchanged, else through the worker pool."""
+
+    def __init__(self, args: argparse.Namespace, cache: Cache | None) -> None:
+        self.limits = Limits(max_file_size=args.max_file_size, time_budget=args.time_budget)
+        self.show_values = args.show_values
+        self.cache = cache
+        self.jobs = args.jobs
+
+    def _job(self, path: str, st: os.stat_result, pool: WorkerPool | None) -> Job:
+        cached = self.cache.lookup(os.path.abspath(path)) if self.cache else None
+        if cached and self.show_values:
+            cached = None  # the cache holds masked previews only: read the file again to show values
+        known_hash = cached["hash"] if cached else None
+        task = Task(path, st.st_size, st.st_mtime_ns, known_hash, self.show_values, self.limits)
+        if cached and cached["size"] == task.size and cached["mtime_ns"] == task.mtime_ns:
+            return Job(task, cached, {"status": "unchanged"})
+        return Job(task, cached, pool.submit(task) if pool else scan_file(task))
+
+    def _finish(self, job: Job, result: Result) -> Result:
+        if result.get("status") == "unchanged" and job.cached:
+            result = {
+                **job.cached["result"],
+                "path": job.task.path,
+                "mtime_ns": job.task.mtime_ns,
+                "cached": True,
+            }
+        if self.cache:
+            self.cache.store(os.path.abspath(job.task.path), result)
+        return result
+
+    def results(self, walked: Iterable[tuple[str, os.stat_result] | Result]) -> Iterator[Result]:
+        """Yield one result per walked file, in walk order, with at most a bounded number in flight."""
+        pool = WorkerPool(self.jobs) if self.jobs > 1 else None
+        window: deque[Job | Result] = deque()
+        try:
+            for item in walked:
+                window.append(item if isinstance(item, dict) else self._job(*item, pool))
+                while window and (len(window) > self.jobs * WINDOW_PER_JOB or _ready(window[0])):
+                    yield self._pop(window, pool)
+            while window:
+                yield self._pop(window, pool)
+        finally:
+            if pool is not None:
+                pool.close()
+
+    def _pop(self, window: deque[Job | Result], pool: WorkerPool | None) -> Result:
+        head = window.popleft()
+        if isinstance(head, dict):
+            return head
+        if isinstance(head.outcome, dict):
+            return self._finish(head, head.outcome)
+        assert pool is not None
+        jobs = [job for job in window if isinstance(job, Job)]
+        return self._finish(head, pool.wait(head, jobs))
+
+
+def _ready(entry: Job | Result) -> bool:
+    return isinstance(entry, dict) or not isinstance(entry.outcome, Future)
+
+
+def _progress(enabled: bool) -> Any:
+    if not enabled or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" files", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+
+def _open_cache(args: argparse.Namespace, limits: Limits) -> Cache | None:
+    if args.no_cache:
+        return None
+    path = args.cache or default_path()
+    try:
+        return Cache(path, engine_version(limits))
+    except Exception as exc:  # noqa: BLE001 - a broken cache must not stop the scan
+        print(f"mamori scan: cache {path} not used: {exc}", file=sys.stderr)
+        return None
+
+
+def main(argv: list[str]) -> int:
+    """Run ``mamori scan`` with *argv* and return the exit status (0 clean, 1 findings, 2 errors)."""
+    try:
+        args = parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    started = time.monotonic()
+    scanner = Scanner(args, None)
+    scanner.cache = cache = _open_cache(args, scanner.limits)
+    writer, totals, bar = Writer(args.format, sys.stdout), Totals(), _progress(not args.no_progress)
+    try:
+        for result in scanner.results(walk(args.paths)):
+            writer.write(result)
+            totals.add(result)
+            if bar is not None:
+                bar.update(1)
+                bar.set_postfix_str(f"{totals.bytes / 1e6:.0f} MB", refresh=False)
+    except KeyboardInterrupt:
+        print("mamori scan: interrupted", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # the reader went away (``| head``): stop quietly, the scan is incomplete
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's final flush quiet
+        return 2
+    finally:
+        if bar is not None:
+            bar.close()
+        if cache is not None:
+            cache.close()
+    writer.finish(totals, time.monotonic() - started, sys.stderr)
+    return totals.exit_code()

@@ -1,0 +1,173 @@
+"""Scan one file in a worker process: extract its text, detect personal data, summarise."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from mamori.pii import detect, mask
+from mamori.pii.extract import INCOMPLETE, Limits, Part, Problem, extract
+
+# Kinds that usually name one person each; their distinct values estimate how many persons a file holds.
+PERSON_KINDS = ("PERSON", "EMAIL", "PHONE", "MY_NUMBER", "DRIVERS_LICENSE", "PASSPORT", "HEALTH_INSURANCE")
+EXAMPLES_PER_KIND = 3
+CHUNK = 256 * 1024  # characters handed to detect() at once, so the time budget is checked between chunks
+_HASH_BLOCK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Task:
+    """Describe one file to scan; ``known_hash`` is the cached content hash, if any."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    known_hash: str | None = None
+    show_values: bool = False
+    limits: Limits = field(default_factory=Limits)
+
+
+def _identity(label: str, value: str) -> str:
+    """Return the form of *value* under which repeats count once (width, case, separators ignored)."""
+    value = unicodedata.normalize("NFKC", value).lower()
+    return (
+        "".join(ch for ch in value if ch.isalnum() or ch in "@.")
+        if label != "PERSON"
+        else value.replace(" ", "")
+    )
+
+
+def _chunks(text: str, size: int | None = None) -> list[str]:
+    """Split *text* on line ends into pieces of about *size* (default ``CHUNK``) characters."""
+    size = size or CHUNK
+    pieces, start = [], 0
+    while start < len(text):
+        end = (
+            len(text)
+            if len(text) - start <= size
+            else text.rfind("\n", start, start + size) + 1 or start + size
+        )
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def _header_line(text: str) -> str:
+    """Return the first line of *text* with its line end when it is short enough to be a table header."""
+    end = text.find("\n")
+    return text[: end + 1] if 0 <= end < 4096 else ""
+
+
+class Summary:
+    """Accumulate the findings and problems of one file."""
+
+    def __init__(self, show_values: bool) -> None:
+        self.show_values = show_values
+        self.counts: Counter[str] = Counter()
+        self.distinct: dict[str, set[str]] = {}
+        self.examples: list[dict[str, str]] = []
+        self.problems: list[Problem] = []
+        self.encodings: set[str] = set()
+
+    def add_part(self, part: Part, deadline: float, limits: Limits) -> None:
+        """Detect personal data in one part and record it; stop with a ``timeout`` past *deadline*."""
+        self.problems.extend(part.problems)
+        if part.encoding:
+            self.encodings.add(part.encoding)
+        chunks = _chunks(part.text)
+        header = _header_line(chunks[0]) if len(chunks) > 1 else ""
+        for index, chunk in enumerate(chunks):
+            if time.monotonic() > deadline:
+                self.problems.append(Problem("timeout", part.location, {"limit": limits.time_budget}))
+                return
+            prefix = header if index else ""  # later chunks of a table keep its column headers
+            for span in detect(prefix + chunk):
+                if span.start >= len(prefix):
+                    self._add_span(span.label, span.text, part.location)
+
+    def _add_span(self, label: str, value: str, location: str) -> None:
+        self.counts[label] += 1
+        seen = self.distinct.setdefault(label, set())
+        key = _identity(label, value)
+        if key in seen:
+            return
+        seen.add(key)
+        if len(seen) <= EXAMPLES_PER_KIND:
+            example = {"label": label, "masked": mask(label, value), "location": location}
+            if self.show_values:
+                example["value"] = value
+            self.examples.append(example)
+
+    def persons(self) -> int:
+        """Estimate the persons in the file: the most distinct values of any person-identifying kind."""
+        return max((len(self.distinct.get(kind, ())) for kind in PERSON_KINDS), default=0)
+
+    def status(self) -> str:
+        """Return ``findings``, ``error`` (not fully read), ``unsupported`` or ``clean``."""
+        if self.counts:
+            return "findings"
+        if any(p.code in INCOMPLETE for p in self.problems):
+            return "error"
+        if self.problems:
+            return "unsupported"
+        return "clean"
+
+
+def _read(path: str, limits: Limits) -> tuple[bytes | None, str, Problem | None]:
+    """Return the content (``None`` when over the size limit), its hash, or a problem when unreadable."""
+    digest = hashlib.blake2b(digest_size=16)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with open(path, "rb") as fh:
+            while block := fh.read(_HASH_BLOCK):
+                digest.update(block)
+                size += len(block)
+                if size <= limits.max_file_size:
+                    chunks.append(block)
+                else:
+                    chunks.clear()  # keep hashing for the cache, never hold an oversized file in memory
+    except OSError as exc:
+        return None, "", Problem("unreadable", path, {"reason": exc.strerror or type(exc).__name__})
+    if size > limits.max_file_size:
+        return (
+            None,
+            digest.hexdigest(),
+            Problem("too_large", path, {"limit": limits.max_file_size, "scope": "file"}),
+        )
+    return b"".join(chunks), digest.hexdigest(), None
+
+
+def scan_file(task: Task) -> dict[str, Any]:
+    """Scan the file of *task* and return a JSON-ready result; never raises for bad input."""
+    started = time.monotonic()
+    data, content_hash, problem = _read(task.path, task.limits)
+    result: dict[str, Any] = {
+        "path": task.path,
+        "size": task.size,
+        "mtime_ns": task.mtime_ns,
+        "hash": content_hash,
+    }
+    if problem is None and task.known_hash == content_hash:
+        return {**result, "status": "unchanged"}
+    summary = Summary(task.show_values)
+    if problem is not None:
+        summary.problems.append(problem)
+    else:
+        deadline = started + task.limits.time_budget
+        for part in extract(data or b"", name=task.path, limits=task.limits):
+            summary.add_part(part, deadline, task.limits)
+    result.update(
+        status=summary.status(),
+        counts=dict(sorted(summary.counts.items())),
+        persons=summary.persons(),
+        examples=summary.examples,
+        problems=[p.as_dict() for p in summary.problems],
+        encodings=sorted(summary.encodings),
+        seconds=round(time.monotonic() - started, 3),
+    )
+    return result

@@ -1,0 +1,47 @@
+"""Test ADDRESS: prefecture, municipality, town, block number, building and room."""
+
+from __future__ import annotations
+
+import pytest
+
+from mamori.pii.tests.conftest import found
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "東京都千代田区千代田1-1",
+        "神奈川県横浜市港北区日吉本町3丁目2番1号",
+        "北海道帯広市西十条五丁目16番5号",
+        "大阪府 大阪市中央区本町2789番地24",
+        "岡山県岡山市北区平河町6丁目3番20号 虎ノ門プラザ202号室",
+        "津市上高野540番地9-1204",
+        "奈良県生駒郡斑鳩町法隆寺1-2-3",
+        "静岡県浜松市中央区若葉台2-3-4 サンハイツ101",
+        "神奈川県 藤沢市鵠沼１－１２－１１－３０５",
+    ],
+)
+def test_addresses_are_found_whole(value: str) -> None:
+    assert found(f"住所：{value}\n") == [("ADDRESS", value)]
+
+
+def test_town_names_outside_any_list_are_accepted_between_city_and_block() -> None:
+    assert found("現住所：長野県松本市架空野原町12-3\n") == [("ADDRESS", "長野県松本市架空野原町12-3")]
+
+
+@pytest.mark.parametrize("text", ["市場調査の結果3件", "東京都の人口は多い", "大阪支店 会議室A", "町内会 2024年"])
+def test_place_words_without_a_block_number_are_not_addresses(text: str) -> None:
+    assert [label for label, _ in found(text) if label == "ADDRESS"] == []
+
+
+def test_an_address_label_allows_an_address_without_block_number() -> None:
+    assert found("住所：長野県松本市中山\n") == [("ADDRESS", "長野県松本市中山")]
+    assert found("長野県松本市中山の工場") == []
+
+
+def test_an_unknown_municipality_after_a_prefecture_and_floor_numbers_are_accepted() -> None:
+    assert found("所在地：東京都架空市桜台2-3-4 ミライビル5F\n") == [("ADDRESS", "東京都架空市桜台2-3-4 ミライビル5F")]
+
+
+def test_times_after_a_place_name_are_not_block_numbers() -> None:
+    assert found("新宿区役所の窓口は8:30-17:15です。") == []

@@ -1,0 +1,38 @@
+"""Test DATE_OF_BIRTH: 西暦 and 和暦 dates reported only in birth context."""
+
+from __future__ import annotations
+
+import pytest
+
+from mamori.pii.tests.conftest import found
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("生年月日：昭和60年4月1日", "昭和60年4月1日"),
+        ("生年月日 S60.4.1", "S60.4.1"),
+        ("生年月日:1985/04/01", "1985/04/01"),
+        ("誕生日 1985-04-01", "1985-04-01"),
+        ("平成7年5月16日生まれ", "平成7年5月16日"),
+        ("1990年10月4日（満35歳）", "1990年10月4日"),
+        ("生年月日：H06/08/07", "H06/08/07"),
+        ("生年月日：１９８５年４月１日", "１９８５年４月１日"),
+        ("生年月日 昭和六十年四月一日", "昭和六十年四月一日"),
+        ("生年月日：令和元年5月1日", "令和元年5月1日"),
+    ],
+)
+def test_birth_dates_are_found(text: str, value: str) -> None:
+    assert found(text) == [("DATE_OF_BIRTH", value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["有効期限：2030年4月1日", "出荷日：2026/12/21", "次回：2026/6/21", "令和7年2月13日", "契約日 2024-04-07"],
+)
+def test_dates_that_are_not_birth_dates_are_not_reported(text: str) -> None:
+    assert found(text) == []
+
+
+def test_the_nearest_label_decides_on_a_line_with_two_dates() -> None:
+    assert found("生年月日 1990-10-04 有効期限 2030-01-01") == [("DATE_OF_BIRTH", "1990-10-04")]

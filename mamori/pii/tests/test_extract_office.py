@@ -1,0 +1,155 @@
+"""Office and PDF extraction on files written by LibreOffice, openpyxl, python-docx and python-pptx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mamori.pii.extract import extract
+
+from .extract_samples import (
+    EMAIL,
+    NAME,
+    PHONE,
+    blank_pdf,
+    convert,
+    encrypt_ooxml,
+    encrypted_pdf,
+    make_docx,
+    make_html,
+    make_pptx,
+    make_xlsx,
+    zip_bytes,
+)
+
+
+@pytest.fixture(scope="module")
+def office_dir(tmp_path_factory) -> Path:
+    """Return a directory of xlsx/docx/pptx plus xls, ods, docx and pdf converted by LibreOffice."""
+    root = tmp_path_factory.mktemp("office")
+    xlsx = make_xlsx(root / "roster.xlsx")
+    letter = make_docx(root / "letter.docx")
+    make_pptx(root / "deck.pptx")
+    html = make_html(root / "page.html")
+    convert([xlsx], "xls", root)
+    convert([xlsx], "ods", root)
+    convert([html], "docx:MS Word 2007 XML", root)
+    convert([letter], "pdf:writer_pdf_Export", root)
+    return root
+
+
+def parts_of(path: Path):
+    return list(extract(path, name=path.name))
+
+
+def all_text(parts) -> str:
+    return "\n".join(p.text for p in parts)
+
+
+def codes(parts) -> list[str]:
+    return [problem.code for part in parts for problem in part.problems]
+
+
+@pytest.mark.parametrize("name", ["roster.xlsx", "roster.xls", "roster.ods"])
+def test_spreadsheet_yields_one_part_per_sheet_with_tab_separated_cells(office_dir, name):
+    parts = parts_of(office_dir / name)
+    assert [p.location for p in parts] == [f"{name}!名簿", f"{name}!メモ"]
+    assert f"{NAME}\t{EMAIL}\t{PHONE}" in parts[0].text
+    assert codes(parts) == []
+
+
+def test_numbers_stored_as_floats_read_back_without_decimal_point(tmp_path):
+    path = make_xlsx(tmp_path / "n.xlsx", rows=[("番号",), (1234567890123,)])
+    assert "1234567890123\n" in parts_of(path)[0].text + "\n"
+
+
+def test_docx_from_python_docx_has_body_tables_and_footer(office_dir):
+    parts = parts_of(office_dir / "letter.docx")
+    text = all_text(parts)
+    assert NAME in text and f"電話\t{PHONE}" in text
+    assert parts[-1].location == "letter.docx!header-footer"
+    assert "hanako.sato@example.com" in parts[-1].text
+
+
+def test_docx_written_by_libreoffice_is_read(office_dir):
+    text = all_text(parts_of(office_dir / "page.docx"))
+    assert NAME in text and EMAIL in text and PHONE in text
+
+
+def test_pptx_yields_slides_with_notes(office_dir):
+    parts = parts_of(office_dir / "deck.pptx")
+    assert [p.location for p in parts] == ["deck.pptx!slide1"]
+    assert EMAIL in parts[0].text and PHONE in parts[0].text
+
+
+def test_pdf_from_libreoffice_yields_text_per_page(office_dir):
+    parts = parts_of(office_dir / "letter.pdf")
+    assert parts[0].location == "letter.pdf!p1"
+    assert NAME in parts[0].text and PHONE in parts[0].text
+
+
+def test_password_protected_xlsx_and_docx_are_reported_encrypted(office_dir, tmp_path):
+    for source in ("roster.xlsx", "letter.docx"):
+        target = encrypt_ooxml(office_dir / source, tmp_path / source)
+        parts = parts_of(target)
+        assert codes(parts) == ["encrypted"], source
+        assert parts[0].location == source
+
+
+def test_password_protected_pdf_is_reported_encrypted():
+    parts = list(extract(encrypted_pdf(), name="secret.pdf"))
+    assert codes(parts) == ["encrypted"]
+
+
+def test_pdf_without_text_layer_is_reported_as_not_checked():
+    parts = list(extract(blank_pdf(), name="scan.pdf"))
+    assert codes(parts) == ["no_text"]
+
+
+@pytest.mark.parametrize(
+    "name", ["roster.xlsx", "roster.xls", "roster.ods", "letter.docx", "deck.pptx", "letter.pdf"]
+)
+def test_truncated_office_file_is_reported_malformed_not_raised(office_dir, name):
+    data = (office_dir / name).read_bytes()
+    parts = list(extract(data[: len(data) // 2], name=name))
+    assert codes(parts) and set(codes(parts)) <= {"malformed"}, parts
+
+
+def test_legacy_word_document_is_reported_unsupported(office_dir, tmp_path):
+    (doc,) = convert([office_dir / "page.html"], "doc:MS Word 97", tmp_path)
+    assert codes(parts_of(doc)) == ["unsupported"]
+
+
+def test_password_protected_opendocument_is_reported_encrypted(office_dir):
+    # LibreOffice keeps the mimetype and manifest readable and encrypts content.xml; the manifest says so.
+    manifest = (
+        b'<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        b'<manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data '
+        b'manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>'
+    )
+    data = zip_bytes(
+        {
+            "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+            "META-INF/manifest.xml": manifest,
+            "content.xml": bytes(range(256)),
+        }
+    )
+    assert codes(extract(data, name="secret.ods")) == ["encrypted"]
+
+
+def test_docx_text_boxes_are_read(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("本文")
+    paragraph._p.append(
+        parse_xml(
+            '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
+            f"<w:p><w:r><w:t>連絡先 {PHONE}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+        )
+    )
+    document.save(tmp_path / "box.docx")
+    assert f"連絡先 {PHONE}" in all_text(parts_of(tmp_path / "box.docx"))

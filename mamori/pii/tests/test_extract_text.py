@@ -1,0 +1,106 @@
+"""Plain text, CSV and HTML extraction: every Japanese encoding, and which one was used."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from mamori.pii.extract import Limits, decode_bytes, decode_iso2022jp, extract
+
+from .extract_samples import JAPANESE_TEXT, NAME, PHONE
+
+CSV = f"氏名,電話\n{NAME},{PHONE}\n佐藤花子,080-2345-6789\n"
+
+
+def only_part(source, name="sample.txt", limits=None):
+    parts = list(extract(source, name=name, limits=limits))
+    assert len(parts) == 1, parts
+    return parts[0]
+
+
+@pytest.mark.parametrize(
+    ("codec", "reported"),
+    [("utf-8", "utf-8"), ("cp932", "cp932"), ("euc_jp", "euc_jp"), ("iso2022_jp", "iso-2022-jp")],
+)
+def test_text_in_each_japanese_encoding_is_decoded_and_the_encoding_named(codec, reported):
+    part = only_part(JAPANESE_TEXT.encode(codec))
+    assert part.text == JAPANESE_TEXT
+    assert part.encoding == reported
+    assert part.problems == ()
+
+
+@pytest.mark.parametrize("codec", ["cp932", "euc_jp", "utf-8"])
+def test_csv_keeps_its_rows_in_each_encoding(codec, tmp_path):
+    path = tmp_path / "名簿.csv"
+    path.write_bytes(CSV.encode(codec))
+    part = only_part(path, name=None)
+    assert part.location == str(path)
+    assert part.text == CSV
+    assert part.encoding == codec
+
+
+def test_euc_jp_is_not_mistaken_for_half_width_katakana_in_cp932():
+    # Both codecs decode these bytes; only EUC-JP gives kanji.
+    data = "山田太郎 様".encode("euc_jp")
+    assert data.decode("cp932")  # the ambiguity is real
+    assert decode_bytes(data) == ("山田太郎 様", "euc_jp")
+
+
+def test_cp932_extension_characters_decode_where_shift_jis_fails():
+    text = "①㈱～ 山田"
+    data = text.encode("cp932")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("shift_jis")
+    assert decode_bytes(data, declared="Shift_JIS") == (text, "cp932")
+
+
+def test_iso2022jp_with_nec_extensions_from_outlook_keeps_circled_digits():
+    # ESC $ B, then JIS row 13 (NEC special characters): ① is 0x2D21, ㈱ is 0x2D6A.
+    data = b"\x1b$B-!-j;3ED\x1b(B"
+    assert decode_iso2022jp(data) == "①㈱山田"
+
+
+def test_utf8_bom_and_utf16_are_recognised():
+    assert decode_bytes(codecs.BOM_UTF8 + "氏名".encode()) == ("氏名", "utf-8-sig")
+    assert decode_bytes("氏名".encode("utf-16")) == ("氏名", "utf-16")
+
+
+def test_undecodable_bytes_fall_back_without_raising():
+    text, encoding = decode_bytes(bytes(range(0x80, 0x100)) * 4)
+    assert isinstance(text, str)
+    assert encoding
+
+
+def test_html_is_reduced_to_visible_text():
+    html = f"<html><style>p{{}}</style><body><p>{NAME}</p><script>var x</script></body></html>"
+    part = only_part(html.encode(), name="page.html")
+    assert NAME in part.text
+    assert "var x" not in part.text and "p{}" not in part.text
+
+
+def test_binary_file_is_reported_unsupported_not_decoded():
+    part = only_part(b"\x89PNG\r\n\x1a\n" + bytes(100), name="photo.png")
+    assert [p.code for p in part.problems] == ["unsupported"]
+    assert part.text == ""
+
+
+def test_missing_file_is_reported_unreadable(tmp_path):
+    part = only_part(tmp_path / "missing.txt", name=None)
+    assert [p.code for p in part.problems] == ["unreadable"]
+    assert "could not be opened" in part.problems[0].message
+
+
+def test_file_over_the_size_limit_is_reported_too_large(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * 2000)
+    part = only_part(path, name="big.txt", limits=Limits(max_file_size=1000))
+    assert [p.code for p in part.problems] == ["too_large"]
+    assert part.problems[0].params["limit"] == 1000
+
+
+def test_problem_messages_are_gettext_templates_with_named_placeholders():
+    part = only_part(b"\x89PNG" + bytes(10), name="a.png")
+    problem = part.problems[0]
+    assert "%(location)s" in problem.template
+    assert problem.as_dict()["message"].startswith("a.png ")

@@ -1,0 +1,95 @@
+"""Test PERSON: names found through labels, honorifics and lists, including names no dictionary holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from mamori.pii.tests.conftest import found
+
+
+def names(text: str) -> list[str]:
+    """Return the PERSON substrings found in ``text``."""
+    return [v for label, v in found(text) if label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("氏名：山田 太郎\n", "山田 太郎"),
+        ("お名前: 佐藤花子\n", "佐藤花子"),
+        ("担当：鈴木\u3000一郎\n", "鈴木\u3000一郎"),
+        ("山田 太郎 様\n", "山田 太郎"),
+        ("田中さんから連絡", "田中"),
+        ("初めてご連絡いたします。高橋 誠と申します。", "高橋 誠"),
+        ("営業部 課長 伊藤 健\n", "伊藤 健"),
+        ("斎藤部長にご確認ください", "斎藤"),
+    ],
+)
+def test_names_next_to_a_label_or_honorific_are_found(text: str, value: str) -> None:
+    assert names(text) == [value]
+
+
+def test_names_missing_from_the_dictionaries_are_found_in_strong_context() -> None:
+    assert names("入電。勅使河原詩織さんより") == ["勅使河原詩織"]
+    assert names("氏名：小比類巻 凪\n") == ["小比類巻 凪"]
+    assert names("担当：仲宗根さつき\n") == ["仲宗根さつき"]
+
+
+def test_kana_readings_are_found_after_a_label_and_after_a_name() -> None:
+    assert names("フリガナ：ヤマダ タロウ\n") == ["ヤマダ タロウ"]
+    assert names("ふりがな：やまだ たろう\n") == ["やまだ たろう"]
+    assert names("お客様：山田 太郎 様（ヤマダ タロウ）") == ["山田 太郎", "ヤマダ タロウ"]
+    assert names("田中 一郎（Ichiro TANAKA）") == []  # no context at all
+    assert names("担当：田中 一郎（Ichiro TANAKA）") == ["田中 一郎", "Ichiro TANAKA"]
+
+
+def test_attendee_lists_are_split_into_names() -> None:
+    assert names("出席者：内田 太郎，藤本，中村 裕樹（敬称略）") == ["内田 太郎", "藤本", "中村 裕樹"]
+    assert names("出席者：石川 杏、松田、山崎 松田") == ["石川 杏", "松田", "山崎", "松田"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "お客様各位",
+        "お客様からのお問い合わせ",
+        "ご担当者様",
+        "お客様アンケートの回答率",
+        "ご依頼主：富士建設合同会社",
+        "申込者一覧\n",
+        "御中\n情報システム部 各位",
+        "皆さん、お疲れ様です。",
+    ],
+)
+def test_words_next_to_name_context_are_not_names(text: str) -> None:
+    assert names(text) == []
+
+
+def test_company_names_are_not_people() -> None:
+    assert names("株式会社ミライ精機 御中") == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("契約者名：御手洗 凪", "御手洗 凪"),
+        ("お客様名: 早乙女律", "早乙女律"),
+        ("所長 穂積さん", "穂積"),
+        ("代表取締役 蓮見 昌平", "蓮見 昌平"),
+        ("ミライ精機の桐生です。", "桐生"),
+    ],
+)
+def test_more_labels_and_titles_point_at_names(text: str, value: str) -> None:
+    assert names(text) == [value]
+
+
+@pytest.mark.parametrize(
+    "text", ["院長室にて面談", "社長室の前", "営業所長より連絡", "本日は晴天です。", "お客様名簿を更新", "代表取締役社長 就任のお知らせ"]
+)
+def test_titles_followed_by_words_are_not_names(text: str) -> None:
+    assert names(text) == []
+
+
+def test_foreign_names_in_katakana_after_a_label_are_found() -> None:
+    assert names("氏名：ジョン スミス\n") == ["ジョン スミス"]
+    assert names("お客様：アンケート\n") == []

@@ -1,0 +1,58 @@
+"""Test the digit-run recognizers: PHONE, POSTAL_CODE and their decoys."""
+
+from __future__ import annotations
+
+import pytest
+
+from mamori.pii.tests.conftest import found
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("TEL：03-1234-5678", "03-1234-5678"),
+        ("携帯 090-1234-5678", "090-1234-5678"),
+        ("IP電話 050-1234-5678", "050-1234-5678"),
+        ("フリーダイヤル 0120-123-456", "0120-123-456"),
+        ("電話：0312345678", "0312345678"),
+        ("携帯：０８０－１２３４－５６７８", "０８０－１２３４－５６７８"),
+        ("連絡先 +81-90-1234-5678", "+81-90-1234-5678"),
+        ("TEL (03)1234-5678", "(03)1234-5678"),
+        ("電話 070ー1234ー5678", "070ー1234ー5678"),
+    ],
+)
+def test_phone_numbers_in_every_usual_style_are_found(text: str, value: str) -> None:
+    assert ("PHONE", value) in found(text)
+
+
+def test_phone_in_parentheses_is_reported_without_the_parentheses() -> None:
+    assert found("山田様（090-1234-5678）より") == [("PERSON", "山田"), ("PHONE", "090-1234-5678")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "顧客ID 0934310453",  # an unhyphenated ten-digit ID without phone context
+        "注文番号 090-1234-5678",
+        "請求額 1,234,567円",
+        "090-0000-00",
+    ],
+)
+def test_number_decoys_are_not_phones(text: str) -> None:
+    assert not [v for label, v in found(text) if label == "PHONE"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("〒123-4567 東京都", "123-4567"), ("郵便番号：1234567", "1234567"), ("〒１２３－４５６７", "１２３－４５６７")],
+)
+def test_postal_codes_with_context_are_found(text: str, value: str) -> None:
+    assert ("POSTAL_CODE", value) in found(text)
+
+
+def test_postal_code_followed_by_an_address_needs_no_mark() -> None:
+    assert ("POSTAL_CODE", "100-0001") in found("100-0001 東京都千代田区千代田1-1")
+
+
+def test_product_code_shaped_like_a_postal_code_is_not_reported() -> None:
+    assert found("複合機トナー\t741-5991\t43個") == []

@@ -1,0 +1,204 @@
+"""``mamori scan``: output formats, masking, exit status, cache, unreadable input, parallel workers."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from mamori.pii import scan
+from mamori.pii.scan_worker import Task, _chunks, scan_file
+
+from .extract_samples import EMAIL, JAPANESE_TEXT, PHONE, bomb_zip, make_docx, make_xlsx, zip_bytes
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """Return a small tree: a roster workbook, a letter, a CP932 CSV in a zip, a clean note, an image."""
+    root = tmp_path / "share"
+    (root / "総務").mkdir(parents=True)
+    make_xlsx(root / "総務" / "名簿.xlsx")
+    make_docx(root / "letter.docx")
+    (root / "archive.zip").write_bytes(
+        zip_bytes({"顧客.csv": JAPANESE_TEXT.encode("cp932")}, utf8_names=False)
+    )
+    (root / "note.txt").write_text("会議は午後三時から。\n", encoding="utf-8")
+    (root / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    return root
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = scan.main([*argv, "--no-progress"])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def jsonl(out: str) -> dict[str, dict]:
+    rows = [json.loads(line) for line in out.splitlines()]
+    return {Path(row["path"]).name: row for row in rows}
+
+
+def test_findings_give_exit_1_with_counts_persons_and_masked_examples(tree, capsys):
+    code, out, err = run(capsys, str(tree), "--format", "jsonl", "--no-cache", "--jobs", "1")
+    rows = jsonl(out)
+    assert code == 1
+    assert set(rows) == {"名簿.xlsx", "letter.docx", "archive.zip", "note.txt", "photo.png"}
+    roster = rows["名簿.xlsx"]
+    assert roster["status"] == "findings"
+    assert roster["counts"]["EMAIL"] == 2 and roster["counts"]["PHONE"] == 2
+    assert roster["persons"] == 2
+    assert "090-****-5678" in {e["masked"] for e in roster["examples"]}
+    assert rows["note.txt"]["status"] == "clean"
+    assert rows["photo.png"]["status"] == "unsupported"
+    assert rows["archive.zip"]["encodings"] == ["cp932"]
+    assert "5 files" in err
+
+
+def test_raw_values_never_appear_unless_show_values_is_given(tree, capsys):
+    for fmt in ("table", "jsonl", "csv"):
+        _, out, _ = run(capsys, str(tree), "--format", fmt, "--no-cache", "--jobs", "1")
+        assert PHONE not in out and EMAIL not in out, fmt
+    _, out, _ = run(capsys, str(tree), "--format", "jsonl", "--no-cache", "--jobs", "1", "--show-values")
+    assert PHONE in out and EMAIL in out
+
+
+def test_clean_tree_exits_0_and_the_table_says_so(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("特になし\n", encoding="utf-8")
+    code, out, _ = run(capsys, str(tmp_path), "--no-cache")
+    assert code == 0
+    assert "Nothing found that needs attention." in out
+    assert "1 files" in out
+
+
+def test_any_unreadable_or_bomb_file_makes_the_exit_status_2_and_is_listed(tree, capsys):
+    (tree / "bomb.zip").write_bytes(bomb_zip())
+    code, out, _ = run(capsys, str(tree), str(tree / "missing.xlsx"), "--no-cache", "--jobs", "1")
+    assert code == 2
+    assert "ratio_exceeded" in out and "bomb.zip" in out
+    assert "unreadable" in out and "missing.xlsx" in out
+    assert "Traceback" not in out
+
+
+def test_table_lists_files_that_need_attention_with_examples(tree, capsys):
+    _, out, _ = run(capsys, str(tree), "--no-cache", "--jobs", "1")
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["STATUS", "PERSONS", "FINDINGS"]
+    assert any("名簿.xlsx" in line and line.startswith("findings") for line in lines)
+    assert "note.txt" not in out and "photo.png" not in out
+    assert "e.g. PHONE 090-****-5678" in out
+
+
+def test_csv_has_a_header_and_one_row_per_file(tree, capsys):
+    _, out, _ = run(capsys, str(tree), "--format", "csv", "--no-cache", "--jobs", "1")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 5
+    roster = next(r for r in rows if r["path"].endswith("名簿.xlsx"))
+    assert roster["persons"] == "2" and "PHONE=2" in roster["counts"]
+
+
+def test_parallel_workers_give_the_same_results_in_walk_order(tree, capsys):
+    _, serial, _ = run(capsys, str(tree), "--format", "jsonl", "--no-cache", "--jobs", "1")
+    _, parallel, _ = run(capsys, str(tree), "--format", "jsonl", "--no-cache", "--jobs", "2")
+
+    def strip(out):
+        return [{k: v for k, v in json.loads(line).items() if k != "seconds"} for line in out.splitlines()]
+
+    assert strip(serial) == strip(parallel)
+
+
+def test_unchanged_files_come_from_the_cache_and_changed_ones_are_read_again(tree, tmp_path, capsys):
+    cache = str(tmp_path / "cache.sqlite3")
+    run(capsys, str(tree), "--format", "jsonl", "--cache", cache, "--jobs", "1")
+    _, out, _ = run(capsys, str(tree), "--format", "jsonl", "--cache", cache, "--jobs", "1")
+    assert all(row.get("cached") for row in jsonl(out).values())
+    note = tree / "note.txt"
+    note.write_text(f"連絡先 {PHONE}\n", encoding="utf-8")
+    _, out, _ = run(capsys, str(tree), "--format", "jsonl", "--cache", cache, "--jobs", "1")
+    rows = jsonl(out)
+    assert not rows["note.txt"].get("cached") and rows["note.txt"]["status"] == "findings"
+    assert rows["名簿.xlsx"]["cached"]
+    assert (os.stat(cache).st_mode & 0o777) == 0o600
+
+
+def test_touched_file_with_same_content_is_recognised_by_its_hash(tree, tmp_path, capsys):
+    cache = str(tmp_path / "cache.sqlite3")
+    run(capsys, str(tree), "--format", "jsonl", "--cache", cache, "--jobs", "1")
+    os.utime(tree / "letter.docx", ns=(1, 1))
+    _, out, _ = run(capsys, str(tree), "--format", "jsonl", "--cache", cache, "--jobs", "1")
+    assert jsonl(out)["letter.docx"]["cached"] is True
+
+
+def test_cache_never_stores_raw_values(tree, tmp_path, capsys):
+    cache = tmp_path / "cache.sqlite3"
+    run(capsys, str(tree), "--cache", str(cache), "--jobs", "1", "--show-values")
+    assert PHONE.encode() not in cache.read_bytes() and EMAIL.encode() not in cache.read_bytes()
+
+
+def test_unreadable_file_is_listed_not_a_traceback(tmp_path, capsys):
+    if os.geteuid() == 0:
+        pytest.skip("root reads files without permission bits")
+    path = tmp_path / "secret.csv"
+    path.write_text("x")
+    path.chmod(0)
+    code, out, _ = run(capsys, str(tmp_path), "--no-cache", "--jobs", "1")
+    assert code == 2 and "unreadable" in out
+
+
+def test_broken_symbolic_link_is_listed_as_unreadable(tmp_path, capsys):
+    (tmp_path / "gone.xlsx").symlink_to(tmp_path / "nowhere.xlsx")
+    code, out, _ = run(capsys, str(tmp_path), "--no-cache", "--jobs", "1")
+    assert code == 2
+    assert "unreadable: " in out and "broken symbolic link" in out
+
+
+def test_worker_reports_an_oversized_file_without_reading_it_into_memory(tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"a,b\n" * 1000)
+    result = scan_file(Task(str(path), 4000, 0, limits=scan.Limits(max_file_size=100)))
+    assert [p["code"] for p in result["problems"]] == ["too_large"]
+    assert result["hash"]
+
+
+def test_long_text_is_detected_in_chunks_split_on_line_ends():
+    text = ("x" * 99 + "\n") * 50
+    pieces = _chunks(text, size=1000)
+    assert "".join(pieces) == text
+    assert all(piece.endswith("\n") for piece in pieces)
+
+
+def test_bad_usage_exits_2(capsys):
+    assert scan.main(["--jobs", "0", "x"]) == 2
+    assert scan.main([]) == 2
+
+
+def test_every_chunk_of_a_long_table_keeps_the_column_headers(monkeypatch):
+    from mamori.pii import scan_worker
+
+    seen: list[str] = []
+    monkeypatch.setattr(scan_worker, "CHUNK", 100)
+    monkeypatch.setattr(scan_worker, "detect", lambda text: seen.append(text) or [])
+    text = "氏名\t電話\n" + "".join(f"名前{i}\t090-0000-{i:04d}\n" for i in range(30))
+    scan_worker.Summary(False).add_part(scan_worker.Part("t.xlsx!Sheet1", text), float("inf"), scan.Limits())
+    assert len(seen) > 3
+    assert all(chunk.startswith("氏名\t電話\n") for chunk in seen)
+    assert seen[0] + "".join(chunk.removeprefix("氏名\t電話\n") for chunk in seen[1:]) == text
+
+
+def test_a_fifo_given_on_the_command_line_is_reported_not_read(tmp_path, capsys):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code, out, _ = run(capsys, str(fifo), "--no-cache", "--jobs", "1", "--format", "jsonl")
+    (row,) = jsonl(out).values()
+    assert row["status"] == "unsupported" and "special file" in row["problems"][0]["message"]
+    assert code == 0
+
+
+def test_help_explains_exit_status_and_the_person_estimate(capsys):
+    assert scan.main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "exit status: 0 nothing found, 1 personal data found, 2" in out
+    assert "persons: an estimate" in out

@@ -1,0 +1,49 @@
+"""Test CSV / TSV tables: cells are labelled by their column header and validated."""
+
+from __future__ import annotations
+
+from mamori.pii import detect
+
+CSV = (
+    "氏名,フリガナ,生年月日,郵便番号,住所,電話番号,メールアドレス,個人番号,累計購入額\n"
+    '早乙女 陽葵,サオトメ ヒマリ,1998/11/21,215-7570,"長野県松本市緑町3-2-1",052-516-3834,'
+    'h.saotome@example.com,123456789018,"94,943,029円"\n'
+)
+
+
+def test_csv_cells_under_known_headers_are_reported_with_their_labels() -> None:
+    labels = [(s.label, s.text) for s in detect(CSV)]
+    assert labels == [
+        ("PERSON", "早乙女 陽葵"),
+        ("PERSON", "サオトメ ヒマリ"),
+        ("DATE_OF_BIRTH", "1998/11/21"),
+        ("POSTAL_CODE", "215-7570"),
+        ("ADDRESS", "長野県松本市緑町3-2-1"),
+        ("PHONE", "052-516-3834"),
+        ("EMAIL", "h.saotome@example.com"),
+        ("MY_NUMBER", "123456789018"),
+    ]
+
+
+def test_tsv_with_an_id_column_reports_only_personal_columns() -> None:
+    text = "社員番号\t氏名\t所属\t生年月日\t入社日\nEMP0001\t二階堂 律\t法務部\t1983年3月23日\t2020/4/1\n"
+    assert [(s.label, s.text) for s in detect(text)] == [
+        ("PERSON", "二階堂 律"),
+        ("DATE_OF_BIRTH", "1983年3月23日"),
+    ]
+
+
+def test_cells_that_fail_validation_are_not_reported() -> None:
+    text = "氏名,個人番号,カード番号\n備考なし,123456789012,4111111111111112\n"
+    assert detect(text) == []
+
+
+def test_header_variants_are_understood() -> None:
+    text = "お名前(漢字),携帯電話番号,メールアドレス(PC),生年月日(西暦)\n穂積 和奏,090-1234-5678,w.hozumi@example.jp,2001/2/3\n"
+    assert [s.label for s in detect(text)] == ["PERSON", "PHONE", "EMAIL", "DATE_OF_BIRTH"]
+
+
+def test_two_column_tables_are_tables_too() -> None:
+    assert [(s.label, s.text) for s in detect("氏名,電話番号\n林 美咲,03-1234-5678\n")] == [
+        ("PERSON", "林 美咲"), ("PHONE", "03-1234-5678"),
+    ]
