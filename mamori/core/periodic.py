@@ -29,3 +29,10 @@ JOBS: dict[str, Callable[[], str]] = {
     "sessions": clear_expired_sessions,
     "login_lockouts": clear_expired_login_lockouts,
 }
+
+
+def register(name: str, job: Callable[[], str]) -> None:
+    """Add a periodic job (call from an app's ``AppConfig.ready``); the job must be idempotent."""
+    if name in JOBS and JOBS[name] is not job:
+        raise ValueError(f"periodic job {name!r} is already registered")
+    JOBS[name] = job
