@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "mamori.core",
     "mamori.accounts",
     "mamori.incidents",
+    "mamori.audits",
 ]
 
 MIDDLEWARE = [

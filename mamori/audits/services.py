@@ -1,0 +1,75 @@
+"""Every write to corrective actions, audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from mamori.audits.models import CorrectiveAction
+from mamori.core.services import log_action
+
+
+@transaction.atomic
+def corrective_action_create(
+    *,
+    actor: Any,
+    title: str,
+    cause_analysis: str,
+    action: str,
+    owner: Any,
+    due_on: dt.date,
+    incident: Any = None,
+    review_due_on: dt.date | None = None,
+) -> CorrectiveAction:
+    """Create a corrective action, optionally for an incident of the actor's organisation."""
+    if incident is not None and incident.organisation_id != actor.organisation_id:
+        raise ValueError("the incident belongs to another organisation")
+    if owner.organisation_id != actor.organisation_id:
+        raise ValueError("the owner belongs to another organisation")
+    ca = CorrectiveAction.objects.create(
+        organisation_id=actor.organisation_id,
+        incident=incident,
+        title=title,
+        cause_analysis=cause_analysis,
+        action=action,
+        owner=owner,
+        due_on=due_on,
+        review_due_on=review_due_on,
+    )
+    log_action(
+        ca,
+        "audits.corrective_action.created",
+        actor=actor,
+        data={"incident": incident.pk if incident else None, "due_on": due_on.isoformat()},
+    )
+    return ca
+
+
+@transaction.atomic
+def corrective_action_complete(
+    *, ca: CorrectiveAction, actor: Any, completed_on: dt.date
+) -> CorrectiveAction:
+    """Mark the action as carried out."""
+    ca.completed_on = completed_on
+    ca.save(update_fields=["completed_on"])
+    log_action(
+        ca, "audits.corrective_action.completed", actor=actor, data={"completed_on": completed_on.isoformat()}
+    )
+    return ca
+
+
+@transaction.atomic
+def corrective_action_review(
+    *, ca: CorrectiveAction, actor: Any, reviewed_on: dt.date, effective: bool, note: str = ""
+) -> CorrectiveAction:
+    """Record the effectiveness review of a completed action."""
+    if ca.completed_on is None:
+        raise ValueError("an action is reviewed only after it is completed")
+    ca.reviewed_on, ca.effective, ca.review_note = reviewed_on, effective, note
+    ca.save(update_fields=["reviewed_on", "effective", "review_note"])
+    log_action(
+        ca, "audits.corrective_action.reviewed", actor=actor, data={"effective": effective, "note": note}
+    )
+    return ca
