@@ -114,8 +114,13 @@ def test_number_of_persons_says_when_it_is_an_upper_bound():
 def test_recurrence_prevention_lists_the_corrective_actions_with_their_state():
     items = {i.key: i for i in build_report(complete_facts(), "ppc", "final").items}
     body = items["prevention"].body
-    assert "・持出し手順の見直し：USBメモリの使用を禁止する。　実施予定（2026年12月15日（令和8年12月15日）まで）" in body
-    assert "・全従業者教育：持出し規程の教育を実施した。　実施済み（2026年11月26日（令和8年11月26日））" in body
+    assert (
+        "・持出し手順の見直し：USBメモリの使用を禁止する。　実施予定（2026年12月15日（令和8年12月15日）まで）"
+        in body
+    )
+    assert (
+        "・全従業者教育：持出し規程の教育を実施した。　実施済み（2026年11月26日（令和8年11月26日））" in body
+    )
 
 
 def test_pmark_report_adds_medium_safety_measures_chronology_and_jipdec_coding():
@@ -157,7 +162,9 @@ def test_public_announcement_has_the_inquiry_desk_or_asks_for_one():
     assert "（お問い合わせ窓口を設定してください）" in without.text()
 
 
-@pytest.mark.parametrize("kind,stage", [("notice", "preliminary"), ("announcement", "preliminary"), ("x", "final")])
+@pytest.mark.parametrize(
+    "kind,stage", [("notice", "preliminary"), ("announcement", "preliminary"), ("x", "final")]
+)
 def test_drafts_that_do_not_exist_are_refused(kind, stage):
     with pytest.raises(ValueError):
         build_report(facts(), kind, stage)
