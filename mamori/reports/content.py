@@ -37,7 +37,7 @@ PPC_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("cause", "4", "原因"),
     ("secondary_damage", "5", "二次被害又はそのおそれの有無及びその内容"),
     ("individuals_response", "6", "本人への対応の実施状況"),
-    ("publication", "7", "公表の実施状況"),
+    ("public_announcement", "7", "公表の実施状況"),
     ("prevention", "8", "再発防止のための措置"),
     ("other", "9", "その他参考となる事項"),
 )
@@ -102,7 +102,7 @@ class ReportFacts:
     medium: str = ""
     secondary_damage: str = ""
     individuals_response: str = ""
-    publication: str = ""
+    public_announcement: str = ""
     prevention_notes: str = ""
     other_notes: str = ""
     safety_measures: str = ""
@@ -217,7 +217,7 @@ def _ppc_bodies(facts: ReportFacts, stage: str) -> dict[str, str]:
         "cause": cause,
         "secondary_damage": facts.secondary_damage,
         "individuals_response": facts.individuals_response,
-        "publication": facts.publication,
+        "public_announcement": facts.public_announcement,
         "prevention": prevention,
         "other": facts.other_notes,
     }

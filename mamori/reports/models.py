@@ -47,7 +47,7 @@ class ReportDetails(models.Model):
     cause_details = models.TextField(_("cause in detail (原因)"), blank=True)
     secondary_damage = models.TextField(_("secondary damage or its risk (二次被害)"), blank=True)
     individuals_response = models.TextField(_("response to the individuals (本人への対応)"), blank=True)
-    publication = models.TextField(_("public announcement (公表)"), blank=True)
+    public_announcement = models.TextField(_("public announcement (公表)"), blank=True)
     prevention_notes = models.TextField(_("recurrence prevention, besides corrective actions"), blank=True)
     other_notes = models.TextField(_("other useful matters (その他参考となる事項)"), blank=True)
     safety_measures = models.TextField(_("safety measures in place (安全管理措置)"), blank=True)

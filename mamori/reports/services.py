@@ -23,7 +23,7 @@ DETAIL_FIELDS = (
     "cause_details",
     "secondary_damage",
     "individuals_response",
-    "publication",
+    "public_announcement",
     "prevention_notes",
     "other_notes",
     "safety_measures",
@@ -56,7 +56,7 @@ def _check_manager(incident: Incident, actor: Any) -> None:
 
 @transaction.atomic
 def report_details_update(*, incident: Incident, actor: Any, **values: Any) -> ReportDetails:
-    """Save the report facts the record does not hold (secondary damage, publication ...)."""
+    """Save the report facts the record does not hold (secondary damage, public_announcement ...)."""
     _check_manager(incident, actor)
     unknown = set(values) - set(DETAIL_FIELDS)
     if unknown:

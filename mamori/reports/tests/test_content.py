@@ -53,7 +53,7 @@ def complete_facts():
         cause_details="持出し申請をせずに名簿を持ち出した。",
         secondary_damage="現時点で二次被害は確認されていない。",
         individuals_response="2026年11月25日に対象の本人へ書面で通知した。",
-        publication="2026年11月26日に当社ウェブサイトで公表した。",
+        public_announcement="2026年11月26日に当社ウェブサイトで公表した。",
         other_notes="警察に遺失届を提出済み。",
         safety_measures="USBメモリの持出しは申請制。暗号化は未実施。",
         actions=(
@@ -75,7 +75,14 @@ def test_ppc_report_has_the_nine_items_of_rules_article_8_in_order():
 def test_preliminary_report_says_under_investigation_for_every_unknown_item():
     report = build_report(facts(), "ppc", "preliminary")
     by_key = {item.key: item for item in report.items}
-    for key in ("cause", "secondary_damage", "individuals_response", "publication", "prevention", "other"):
+    for key in (
+        "cause",
+        "secondary_damage",
+        "individuals_response",
+        "public_announcement",
+        "prevention",
+        "other",
+    ):
         assert by_key[key].body == "調査中"
         assert not by_key[key].known
     assert by_key["data_items"].body == "氏名、住所、電話番号"

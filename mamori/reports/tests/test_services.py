@@ -62,13 +62,15 @@ def test_report_details_fill_the_items_the_record_does_not_hold(reportable, mana
         incident=reportable,
         actor=manager,
         secondary_damage="二次被害は確認されていない。",
-        publication="公表しない。",
+        public_announcement="公表しない。",
     )
     items = {i.key: i.body for i in queries.build_report(reportable, "ppc", "final").items}
     assert items["secondary_damage"] == "二次被害は確認されていない。"
-    assert items["publication"] == "公表しない。"
+    assert items["public_announcement"] == "公表しない。"
     entry = AuditLogEntry.objects.get(action="reports.details.updated")
-    assert entry.data == {"fields": ["publication", "secondary_damage"]}  # names only, never the texts
+    assert entry.data == {
+        "fields": ["public_announcement", "secondary_damage"]
+    }  # names only, never the texts
 
 
 def test_corrective_actions_become_the_recurrence_prevention_item(reportable, manager):

@@ -46,7 +46,7 @@ def test_manager_sees_each_item_in_its_own_copyable_block(login, manager, incide
         "cause",
         "secondary_damage",
         "individuals_response",
-        "publication",
+        "public_announcement",
         "prevention",
         "other",
     ):
@@ -138,7 +138,7 @@ def test_manager_fills_the_details_and_the_draft_shows_them(login, manager, inci
             "discovery_circumstances",
             "cause_details",
             "individuals_response",
-            "publication",
+            "public_announcement",
             "prevention_notes",
             "other_notes",
             "safety_measures",
