@@ -61,11 +61,6 @@ class ReportDetails(models.Model):
     def __str__(self) -> str:
         return f"{self.incident.number} report details"
 
-    @property
-    def organisation(self):  # type: ignore[no-untyped-def]
-        """Return the incident's organisation (for the audit log)."""
-        return self.incident.organisation
-
 
 class FiledReport(models.Model):
     """One report or notice as it was filed: who, when, how, and the exact text with its hash."""
@@ -97,8 +92,3 @@ class FiledReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.incident.number} {self.kind} {self.stage} v{self.version}"
-
-    @property
-    def organisation(self):  # type: ignore[no-untyped-def]
-        """Return the incident's organisation (for the audit log)."""
-        return self.incident.organisation

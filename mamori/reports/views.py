@@ -126,13 +126,16 @@ def report_draft(request: HttpRequest, pk: int, kind: str, stage: str) -> HttpRe
 
 @login_required
 def report_download(request: HttpRequest, pk: int, kind: str, stage: str, fmt: str) -> HttpResponse:
-    """Return the draft as .docx or .pdf."""
+    """Return the draft as .docx, .pdf or plain text (.txt)."""
     incident = queries.get_incident_for_reports(request.user, pk)
     _check_draft(kind, stage)
-    if fmt not in export.FORMATS:
+    if fmt not in (*export.FORMATS, "txt"):
         raise Http404("No such format")
     report = queries.build_report(incident, kind, stage, _prepared_on(request))
-    response = HttpResponse(export.render(report, fmt), content_type=export.CONTENT_TYPES[fmt])
+    if fmt == "txt":  # the e-mail form of a notice: the same text that is hashed when filed
+        response = HttpResponse(report.text(), content_type="text/plain; charset=utf-8")
+    else:
+        response = HttpResponse(export.render(report, fmt), content_type=export.CONTENT_TYPES[fmt])
     name = f"{incident.number}-{kind}-{stage}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -86,10 +86,11 @@ def test_auditor_and_executive_read_the_drafts_but_cannot_file(login, auditor, i
 
 
 @pytest.mark.parametrize("page", ["index", "details", "draft", "docx", "pdf"])
-def test_employee_who_reported_it_is_forbidden_and_colleagues_get_404(
-    login, employee, colleague, incident, page
+def test_employee_and_department_manager_are_forbidden_and_colleagues_get_404(
+    login, employee, depmgr, colleague, incident, page
 ):
     assert login(employee).get(urls(incident)[page]).status_code == 403
+    assert login(depmgr).get(urls(incident)[page]).status_code == 403
     assert login(colleague).get(urls(incident)[page]).status_code == 404
 
 
@@ -128,6 +129,9 @@ def test_downloads_are_docx_and_pdf_files(login, manager, incident):
     assert f'filename="{incident.number}-ppc-final.docx"' in docx["Content-Disposition"]
     pdf = client.get(urls(incident)["pdf"])
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    text = client.get(reverse("reports:download", args=[incident.pk, "notice", "final", "txt"]))
+    assert text["Content-Type"] == "text/plain; charset=utf-8"
+    assert text.content.decode("utf-8").startswith("個人情報の漏えい等に関するお知らせとお詫び\n")
 
 
 def test_manager_fills_the_details_and_the_draft_shows_them(login, manager, incident):
