@@ -26,13 +26,16 @@ _KANA_NAME = re.compile(
     r"([\u30a1-\u30faー]{2,12})(?: ([\u30a1-\u30faー]{1,7}))?|([\u3041-\u3096ー]{2,12})(?: ([\u3041-\u3096ー]{1,7}))?"
 )
 _ROMAJI = re.compile(r"[A-Z][A-Za-z]{1,14} [A-Z][A-Za-z]{1,14}(?![A-Za-z])")
+_TITLES = "課長 部長 係長 主任 社長 取締役 店長 マネージャー リーダー 所長 院長 会長 専務 常務 理事長 顧問 医師 担任".split()
+# One flat alternation of literals keeps the regex engine's fast first-character scan; a title is a
+# label only when a space or colon follows (社長 山田, not 社長室).
 _LABEL = re.compile(
     r"(?:氏名|名前|担当の|担当者?|記録|確認者|出席者|参加者|お客様対応|お客様|From|差出人|送信者|宛先|緊急連絡先|"
     r"受付|者:|者 |申込者|契約者|名義人?|依頼主|受取人|作成者|承認者|申請者|被保険者|代表者|扶養親族|配偶者|"
     r"部 |課 |室 |部\n|課\n|室\n|センター\n|フリガナ|ふりがな|付で|いたします。|"
-    r"者名|客名|様名|人名|主名|宛名|保護者|代理人|世帯主|届出人)名?(?:\([^)\n]{1,10}\))?[:： ]*"
-    # A title is a label only when a space or colon follows: 社長 山田, not 社長室.
-    r"|(?:課長|部長|係長|主任|社長|取締役|店長|マネージャー|リーダー|所長|院長|会長|専務|常務|理事長|顧問|医師|担任)[:： ]+"
+    r"者名|客名|様名|人名|主名|宛名|保護者|代理人|世帯主|届出人|"
+    + "|".join(t + "(?=[:： ])" for t in _TITLES)
+    + r")名?(?:\([^)\n]{1,10}\))?[:： ]*"
 )
 _TITLE_FIRST = re.compile(rf"(?:{_TITLE}|取締役|院長|理事長|顧問|医師|担任|マネージャー) ")
 _ON_BEHALF = re.compile(r"の([\u4e00-\u9fff\u3005]{1,4})です")
