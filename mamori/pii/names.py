@@ -14,7 +14,7 @@ from mamori.pii.spans import Hit
 
 _KANJI = r"\u4e00-\u9fff\u3005\u3006\u30f6\u30ce"
 _TITLE = r"様|殿|氏(?!名)|君|課長|部長|係長|社長|主任|店長|先生|室長|次長|所長|会長|専務|常務|教授"
-_KANJI_RUN = re.compile(rf"(?:(?!{_TITLE})[{_KANJI}]){{1,6}}")
+_KANJI_RUN = re.compile(rf"(?:(?!{_TITLE})[{_KANJI}]){{1,7}}")
 _GIVEN_RUN = re.compile(
     rf"(?:(?!{_TITLE})[{_KANJI}]){{1,3}}(?!(?!{_TITLE})[{_KANJI}])|[\u3041-\u3096]{{1,3}}[{_KANJI}]?|[\u30a1-\u30faー]{{2,6}}"
 )
@@ -46,7 +46,7 @@ _READING = re.compile(r"\(([^)\n]{2,24})\)")
 # Kanji that do not occur in personal names: a run holding one is a word, not an unknown name.
 _NON_NAME = frozenset(
     "会社課係員業者客店局署庁省品物件数量額時週様殿宛各位担的用覧以情報番号宅電話設性別添確認絡送計画書式株"
-    "普何考備年齢就販売庫資料議題項案請求払契約込申務取締役座預貯"
+    "普何考備年齢就販売庫資料議題項案請求払契約込申務取締役座預貯同"
 )
 _STOP = frozenset("お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 御中 責任者 管理者 皆様 本人 家族".split())
 
@@ -86,7 +86,7 @@ def _spaced(text: str, run: str, end: int, strict: bool, strong: bool) -> int | 
 
 def plausible_unknown(run: str) -> bool:
     """Return whether a kanji run could be a name missing from the dictionaries (2-6 name kanji)."""
-    if not 2 <= len(run) <= 6 or run in _STOP or run[-1] in "部課室係店社所局":
+    if not 2 <= len(run) <= 7 or run in _STOP or run[-1] in "部課室係店社所局":
         return False
     return not any(c in _NON_NAME for c in run)
 
@@ -208,11 +208,22 @@ _ALONE = re.compile(rf"^([{_KANJI}]{{1,4}}) ?([{_KANJI}]{{1,3}}) ?$", re.MULTILI
 
 
 def _alone_on_line(text: str) -> list[Hit]:
-    """Return names standing alone on a line (signatures) whose surname and given name are both known."""
+    """Return names standing alone on a line (signatures).
+
+    Without any label this is a weak cue: a glued name needs both parts in the dictionaries, a spaced
+    one at least one part, and both parts must look like name parts.
+    """
     hits: list[Hit] = []
     sur, given = surnames(), given_names()
     for m in _ALONE.finditer(text):
-        if m.group(1) in sur and m.group(2) in given:
+        first, second = m.group(1), m.group(2)
+        spaced = m.end(1) < m.start(2)
+        if not spaced:
+            glued = first + second
+            cut = next((n for n in range(1, len(glued)) if glued[:n] in sur and glued[n:] in given), None)
+            first, second = (glued[:cut], glued[cut:]) if cut else (first, second)
+        known = (first in sur or second in given) if spaced else (first in sur and second in given)
+        if known and all(len(p) == 1 or plausible_unknown(p) for p in (first, second)):
             hits.append((m.start(), m.end(2), "PERSON", 2))
     return hits
 

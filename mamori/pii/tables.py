@@ -44,10 +44,14 @@ _ANY_HEADER = re.compile(
 )
 
 
+_HEADER_KANA = re.compile(r"ふりがな|^[おご]|届け")
+_NOT_HEADER = re.compile(r"[\s\d@\u3041-\u3096]")
+
+
 def header_label(cell: str) -> str | None:
     """Return the label of a header cell (``携帯電話番号`` → PHONE) or None for other columns."""
-    if not cell or len(cell) > 16:
-        return None
+    if not cell or len(cell) > 16 or _NOT_HEADER.search(_HEADER_KANA.sub("", cell)):
+        return None  # a value such as ヒルマ ワカナ or 住所変更あり, not a column name
     if cell in _HEADERS:
         return _HEADERS[cell]
     return next((label for pattern, label in _HEADER_PATTERNS if pattern.search(cell)), None)
