@@ -148,7 +148,15 @@ def parse_kana_name(text: str, pos: int, strict: bool = False) -> int | None:
     return None if strict else m.end()
 
 
-def _parse_list(text: str, pos: int, kana: bool, strong: bool) -> list[Hit]:
+def _split_surname_pair(text: str, pos: int, end: int) -> int:
+    """Return where the first name ends if ``pos:end`` is two attendees (仲宗根 米倉澪), else ``end``."""
+    first, _, second = text[pos:end].partition(" ")
+    if len(second) >= 3 and second not in given_names() and any(second[:n] in surnames() for n in (2, 3)):
+        return pos + len(first)
+    return end
+
+
+def _parse_list(text: str, pos: int, kana: bool, strong: bool, attendees: bool = False) -> list[Hit]:
     """Return the names at ``pos`` and any further names in a list (``内田 太郎，藤本，中村``)."""
     hits: list[Hit] = []
     while len(hits) < 12:
@@ -158,6 +166,8 @@ def _parse_list(text: str, pos: int, kana: bool, strong: bool) -> list[Hit]:
             end = romaji.end() if romaji else None
         if end is None:
             break
+        if attendees and not kana:
+            end = _split_surname_pair(text, pos, end)
         hits.append((pos, end, "PERSON", 3))
         sep = _LIST_SEP.match(text, end)
         if sep is None:
@@ -234,7 +244,8 @@ def find_persons(text: str) -> list[Hit]:
     for m in _LABEL.finditer(text):
         label = m.group()
         strong = label[-1] in ": \n" or label.endswith(("付で", "。"))
-        hits.extend(_parse_list(text, m.end(), _KANA_LABEL.search(label) is not None, strong))
+        kana = _KANA_LABEL.search(label) is not None
+        hits.extend(_parse_list(text, m.end(), kana, strong, label.startswith(("出席者", "参加者"))))
     for m in _HONORIFIC.finditer(text):
         end = m.start() - 1 if text[m.start() - 1 : m.start()] == " " else m.start()
         start = _name_before(text, end)

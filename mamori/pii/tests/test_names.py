@@ -100,3 +100,8 @@ def test_signature_lines_with_a_known_part_are_names_and_department_lines_are_no
     assert names("ご確認ください。\n\n田中雄太\n") == ["田中雄太"]
     for line in ["総務部 御中\n", "品質 保証\n", "営業部 一同\n", "会議室\n"]:
         assert names(line) == [], line
+
+
+def test_two_attendees_are_not_joined_into_one_name() -> None:
+    assert names("出席者：仲宗根 米倉澪\n") == ["仲宗根", "米倉澪"]
+    assert names("出席者：山田 真由美、佐藤\n") == ["山田 真由美", "佐藤"]
