@@ -113,14 +113,7 @@ def parse_name(text: str, pos: int, strict: bool = False, strong: bool = False) 
             return end
     n = _split_glued(run)
     if n is None:
-        if strong and text[m.end() : m.end() + 1] == " " and len(run) <= 4:
-            g = _GIVEN_RUN.match(text, m.end() + 1)
-            if g and plausible_unknown(run + g.group()):
-                return g.end()
-        if strong and plausible_unknown(run) and not re.match(r"[\u30a1-\u30faーA-Za-z]{3}", text[m.end() : m.end() + 3]):
-            kana = _HIRA_GIVEN.match(text, m.end()) if len(run) <= 4 else None
-            return kana.end() if kana else m.end()
-        return None
+        return _unknown_name(text, run, m.end()) if strong else None
     if n == len(run) and (strong or run in surnames()):
         hira = _HIRA_GIVEN.match(text, pos + n)
         if hira:
@@ -130,6 +123,18 @@ def parse_name(text: str, pos: int, strict: bool = False, strong: bool = False) 
     if n == 1 and re.match(r"[\u3041-\u3096](?<![さく])", text[pos + 1 : pos + 2]):
         return None  # 室にて: a one-kanji surname needs a boundary or an honorific after it
     return pos + n
+
+
+def _unknown_name(text: str, run: str, end: int) -> int | None:
+    """Return the end of a name the dictionaries do not know, starting with kanji ``run`` ending at ``end``."""
+    if text[end : end + 1] == " " and len(run) <= 4:
+        g = _GIVEN_RUN.match(text, end + 1)
+        if g and plausible_unknown(run + g.group()):
+            return g.end()
+    if not plausible_unknown(run) or re.match(r"[\u30a1-\u30faーA-Za-z]{3}", text[end : end + 3]):
+        return None  # 日本ホールディングス: a word glued to katakana is a company, not a name
+    kana = _HIRA_GIVEN.match(text, end) if len(run) <= 4 else None
+    return kana.end() if kana else end
 
 
 def parse_kana_name(text: str, pos: int, strict: bool = False) -> int | None:
