@@ -31,6 +31,16 @@ def _answer(line: str) -> dict[str, object]:
     return {"id": obj.get("id"), "spans": spans}
 
 
+def _dumps(out: dict[str, object]) -> str:
+    """Return one output line; escape non-ASCII only when the id holds a lone surrogate."""
+    line = json.dumps(out, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(out)
+    return line
+
+
 def run(stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     """Answer every line of ``stdin`` on ``stdout``; return 2 if a line was malformed, else 1 or 0."""
     malformed = found = False
@@ -44,7 +54,7 @@ def run(stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
             malformed = True
             continue
         found = found or bool(out["spans"])
-        stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        stdout.write(_dumps(out) + "\n")
         stdout.flush()
     return 2 if malformed else 1 if found else 0
 
@@ -56,4 +66,6 @@ def detect_main(argv: list[str]) -> int:
     )
     parser.parse_args(argv)
     stdin = open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")  # JSON Lines are UTF-8 whatever the locale says
     return run(stdin, sys.stdout, sys.stderr)

@@ -1,4 +1,4 @@
-"""NFKC normalisation with an offset map back to the original text.
+"""Normalise text to NFKC and keep a map of its offsets back to the original text.
 
 Detection runs on the NFKC form (full-width digits and letters become ASCII, the ideographic space a
 space) plus a fold of dash look-alikes between digits to ``-``. Most of these changes keep the length,

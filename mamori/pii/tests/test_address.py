@@ -45,3 +45,12 @@ def test_an_unknown_municipality_after_a_prefecture_and_floor_numbers_are_accept
 
 def test_times_after_a_place_name_are_not_block_numbers() -> None:
     assert found("新宿区役所の窓口は8:30-17:15です。") == []
+
+
+@pytest.mark.parametrize("text", ["横浜市の3店舗", "東京都23区", "東京都港区で3件の事故", "大阪府の人口は880万人", "京都府京都市で2025年に"])
+def test_counts_and_years_after_a_place_are_not_addresses(text: str) -> None:
+    assert found(text) == []
+
+
+def test_sapporo_grid_addresses_are_found() -> None:
+    assert found("住所：北海道札幌市北区北7条西5丁目6-1\n") == [("ADDRESS", "北海道札幌市北区北7条西5丁目6-1")]

@@ -50,3 +50,11 @@ def test_help_describes_the_format() -> None:
     proc = run("", "--help")
     assert proc.returncode == 0
     assert '"spans"' in proc.stdout
+
+
+def test_odd_input_is_answered_not_crashed_on() -> None:
+    stdin = '{"id": "\\ud800", "text": "氏名：山田 太郎"}\n{"id": "empty", "text": ""}\n' + "\xff\n"
+    proc = run(stdin)
+    assert proc.returncode == 2  # the undecodable third line is malformed
+    ids = [json.loads(x)["id"] for x in proc.stdout.splitlines()]
+    assert ids == ["\ud800", "empty"]
