@@ -14,9 +14,9 @@ Read JSON Lines {"id": ..., "text": ...} from standard input and write one line
 {"id": ..., "spans": [{"start": S, "end": E, "label": "PHONE"}, ...]} per input line.
 Offsets are Unicode code points into the given text, end exclusive, sorted by start.
 Each answer is written and flushed as soon as its line is read, so the command can
-serve as a co-process. Exit status (the house convention for mamori scan / pii):
-0 no personal data found, 1 some found, 2 a line was malformed (reported on standard
-error with its line number; the other lines are still answered)."""
+serve as a co-process. Exit status: 0 when every line was answered (whether or not
+personal data was found: the spans say that), 2 when a line was malformed (reported
+on standard error with its line number; the other lines are still answered)."""
 
 
 def _answer(line: str) -> dict[str, object]:
@@ -42,8 +42,8 @@ def _dumps(out: dict[str, object]) -> str:
 
 
 def run(stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    """Answer every line of ``stdin`` on ``stdout``; return 2 if a line was malformed, else 1 or 0."""
-    malformed = found = False
+    """Answer every line of ``stdin`` on ``stdout``; return 2 if a line was malformed, else 0."""
+    malformed = False
     for number, line in enumerate(stdin, start=1):
         if not line.strip():
             continue
@@ -53,10 +53,9 @@ def run(stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
             print(f"mamori pii detect: line {number}: {exc}", file=stderr, flush=True)
             malformed = True
             continue
-        found = found or bool(out["spans"])
         stdout.write(_dumps(out) + "\n")
         stdout.flush()
-    return 2 if malformed else 1 if found else 0
+    return 2 if malformed else 0
 
 
 def detect_main(argv: list[str]) -> int:
