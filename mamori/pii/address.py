@@ -68,7 +68,9 @@ def _match_from(text: str, start: int) -> int | None:
 
 
 _ADDRESS_LABEL = re.compile(r"住所|所在地|お届け先|送付先|居所|連絡先住所")
-_TOWN_ONLY = re.compile(r"[\u4e00-\u9fff\u3005\u30f6\u30ce\u3041-\u3096\u30a1-\u30faー]{1,12}(?=[\s,\"\t。、)]|$)")
+_TOWN_ONLY = re.compile(
+    r"[\u4e00-\u9fff\u3005\u30f6\u30ce\u3041-\u3096\u30a1-\u30faー]{1,12}(?=[\s,\"\t。、)]|$)"
+)
 
 
 def _labelled_without_block(text: str, start: int, pos: int) -> int | None:

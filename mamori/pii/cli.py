@@ -61,7 +61,9 @@ def run(stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
 def detect_main(argv: list[str]) -> int:
     """Run ``mamori pii detect`` with the arguments that follow it; return the exit status."""
     parser = argparse.ArgumentParser(
-        prog="mamori pii detect", description=_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="mamori pii detect",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.parse_args(argv)
     stdin = open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115

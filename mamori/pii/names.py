@@ -48,7 +48,9 @@ _NON_NAME = frozenset(
     "会社課係員業者客店局署庁省品物件数量額時週様殿宛各位担的用覧以情報番号宅電話設性別添確認絡送計画書式株"
     "普何考備年齢就販売庫資料議題項案請求払契約込申務取締役座預貯同"
 )
-_STOP = frozenset("お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 御中 責任者 管理者 皆様 本人 家族".split())
+_STOP = frozenset(
+    "お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 御中 責任者 管理者 皆様 本人 家族".split()
+)
 
 
 def _split_glued(run: str) -> int | None:
@@ -210,7 +212,9 @@ def _readings_after(text: str, hits: list[Hit]) -> list[Hit]:
     """Return names written in kana or romaji in parentheses right after a found name."""
     out: list[Hit] = []
     for _s, end, _label, _p in hits:
-        m = _READING.match(text, end + (2 if text.startswith(" 様", end) else 1 if text[end : end + 1] == "様" else 0))
+        m = _READING.match(
+            text, end + (2 if text.startswith(" 様", end) else 1 if text[end : end + 1] == "様" else 0)
+        )
         if m is None:
             continue
         inner_start, inner = m.start(1), m.group(1)

@@ -61,7 +61,9 @@ def _digits(value: str) -> str:
     return re.sub(r"[\s\-()]", "", value)
 
 
-_SPACED_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u30f6\u30ce]{1,4} [\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]{1,4}")
+_SPACED_NAME = re.compile(
+    r"[\u4e00-\u9fff\u3005\u30f6\u30ce]{1,4} [\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]{1,4}"
+)
 
 
 def _is_name(value: str) -> bool:
@@ -81,8 +83,10 @@ _VALID: dict[str, Callable[[str], bool]] = {
     "DATE_OF_BIRTH": is_date,
     "POSTAL_CODE": lambda v: re.fullmatch(r"\d{3}-?\d{4}", v) is not None,
     "ADDRESS": _is_address,
-    "PHONE": lambda v: re.fullmatch(r"[\d\-() +]{10,16}", v) is not None
-    and validators.is_phone_number(_digits(v).replace("+81", "0")),
+    "PHONE": lambda v: (
+        re.fullmatch(r"[\d\-() +]{10,16}", v) is not None
+        and validators.is_phone_number(_digits(v).replace("+81", "0"))
+    ),
     "EMAIL": lambda v: re.fullmatch(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}", v) is not None,
     "MY_NUMBER": lambda v: validators.is_my_number(_digits(v)),
     "CREDIT_CARD": lambda v: validators.is_card_number(_digits(v)),

@@ -11,7 +11,11 @@ def run(stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
     """Run the console command with ``stdin`` and return the finished process."""
     return subprocess.run(
         [sys.executable, "-m", "mamori.cli", "pii", "detect", *args],
-        input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=60,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
     )
 
 
@@ -24,10 +28,13 @@ def test_each_line_gets_its_spans_in_order_with_code_point_offsets() -> None:
     assert proc.returncode == 0, proc.stderr  # every line answered (findings are in the spans)
     out = [json.loads(x) for x in proc.stdout.splitlines()]
     assert out == [
-        {"id": "a", "spans": [
-            {"start": 3, "end": 8, "label": "PERSON"},
-            {"start": 12, "end": 25, "label": "PHONE"},
-        ]},
+        {
+            "id": "a",
+            "spans": [
+                {"start": 3, "end": 8, "label": "PERSON"},
+                {"start": 12, "end": 25, "label": "PHONE"},
+            ],
+        },
         {"id": 7, "spans": []},
     ]
 

@@ -28,7 +28,13 @@ def test_birth_dates_are_found(text: str, value: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["有効期限：2030年4月1日", "出荷日：2026/12/21", "次回：2026/6/21", "令和7年2月13日", "契約日 2024-04-07"],
+    [
+        "有効期限：2030年4月1日",
+        "出荷日：2026/12/21",
+        "次回：2026/6/21",
+        "令和7年2月13日",
+        "契約日 2024-04-07",
+    ],
 )
 def test_dates_that_are_not_birth_dates_are_not_reported(text: str) -> None:
     assert found(text) == []

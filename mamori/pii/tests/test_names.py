@@ -84,7 +84,15 @@ def test_more_labels_and_titles_point_at_names(text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["院長室にて面談", "社長室の前", "営業所長より連絡", "本日は晴天です。", "お客様名簿を更新", "代表取締役社長 就任のお知らせ"]
+    "text",
+    [
+        "院長室にて面談",
+        "社長室の前",
+        "営業所長より連絡",
+        "本日は晴天です。",
+        "お客様名簿を更新",
+        "代表取締役社長 就任のお知らせ",
+    ],
 )
 def test_titles_followed_by_words_are_not_names(text: str) -> None:
     assert names(text) == []

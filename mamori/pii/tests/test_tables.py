@@ -45,7 +45,8 @@ def test_header_variants_are_understood() -> None:
 
 def test_two_column_tables_are_tables_too() -> None:
     assert [(s.label, s.text) for s in detect("氏名,電話番号\n林 美咲,03-1234-5678\n")] == [
-        ("PERSON", "林 美咲"), ("PHONE", "03-1234-5678"),
+        ("PERSON", "林 美咲"),
+        ("PHONE", "03-1234-5678"),
     ]
 
 
