@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from docx import Document
@@ -135,5 +136,10 @@ def to_pdf(report: Report) -> bytes:
         title=report.title,
         invariant=1,
     )
-    doc.build(story)  # type: ignore[arg-type]
+
+    def page_number(canvas: Any, document: Any) -> None:
+        canvas.setFont(body_font, 9)
+        canvas.drawCentredString(A4[0] / 2, 10 * mm, f"{report.title}　{document.page}")
+
+    doc.build(story, onFirstPage=page_number, onLaterPages=page_number)  # type: ignore[arg-type]
     return out.getvalue()

@@ -72,6 +72,7 @@ def test_pdf_contains_every_report_item_as_japanese_text(kind, stage, tmp_path):
     assert "個人" in text  # Japanese characters come back, not boxes or replacement marks
     assert "\ufffd" not in text
     assert_every_item_in(report, text)
+    assert squash(f"{report.title} 1") in squash(text)  # numbered pages
 
 
 def test_pdf_embeds_its_japanese_font(tmp_path):
