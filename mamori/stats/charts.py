@@ -107,8 +107,9 @@ def grouped_chart(rows: Sequence[Values], series: tuple[str, str] = ("ours", "na
             )
         groups.append(Group(label=label, label_y=y + BAR_HEIGHT + 2, bars=tuple(bars)))
         y += 2 * BAR_HEIGHT + 2 + GROUP_GAP
+    step = 10 if scale <= 60 else 20
     ticks = tuple(
-        Tick(x=round(LABEL_WIDTH + pct * unit, 1), label=f"{pct}%") for pct in range(0, scale + 1, scale // 5)
+        Tick(x=round(LABEL_WIDTH + pct * unit, 1), label=f"{pct}%") for pct in range(0, scale + 1, step)
     )
     return BarChart(
         width=LABEL_WIDTH + BAR_AREA + VALUE_WIDTH,

@@ -137,4 +137,15 @@ def test_chart_bars_are_proportional_on_a_shared_scale():
 def test_chart_draws_a_missing_value_as_an_empty_bar_marked_with_a_dash():
     chart = charts.grouped_chart([("FY2016", 20.7, None)])
     assert chart.groups[0].bars[1].width == 0 and chart.groups[0].bars[1].value_text == "—"
-    assert chart.scale_max == 30
+    assert chart.scale_max == 30 and [t.label for t in chart.ticks][-1] == "30%"
+
+
+def test_chart_ticks_are_round_tens_up_to_sixty_percent_and_twenties_above():
+    assert [t.label for t in charts.grouped_chart([("a", 55.0, None)]).ticks][-2:] == ["50%", "60%"]
+    assert [t.label for t in charts.grouped_chart([("a", 75.8, None)]).ticks] == [
+        "0%",
+        "20%",
+        "40%",
+        "60%",
+        "80%",
+    ]
