@@ -81,14 +81,22 @@ def comparison_chart(rows: Sequence[ComparisonRow]) -> BarChart:
     return grouped_chart([(r.category, r.share_pct, r.national_share_pct) for r in rows])
 
 
-def grouped_chart(rows: Sequence[Values], series: tuple[str, str] = ("ours", "national")) -> BarChart:
-    """Return a chart of two series of percentages, one group of two bars per label."""
+def grouped_chart(
+    rows: Sequence[Values],
+    series: tuple[str, str] = ("ours", "national"),
+    lower_bounds: frozenset[tuple[int, int]] = frozenset(),
+) -> BarChart:
+    """Return a chart of two series of percentages, one group of two bars per label.
+
+    ``lower_bounds`` holds (row index, series index) of values that are only lower bounds: their text
+    reads "≥20.7%".
+    """
     values = [v for _label, a, b in rows for v in (a, b) if v is not None]
     scale = _scale_max(values)
     unit = BAR_AREA / scale
     groups = []
     y = float(TOP)
-    for label, first, second in rows:
+    for index, (label, first, second) in enumerate(rows):
         bars = []
         for i, (name, value) in enumerate(((series[0], first), (series[1], second))):
             top = y + i * (BAR_HEIGHT + 2)
@@ -100,7 +108,8 @@ def grouped_chart(rows: Sequence[Values], series: tuple[str, str] = ("ours", "na
                     width=round(width, 1),
                     height=BAR_HEIGHT,
                     series=name,
-                    value_text=_pct(value),
+                    value_text=("≥" if (index, i) in lower_bounds and value is not None else "")
+                    + _pct(value),
                     text_x=round(LABEL_WIDTH + width + 4, 1),
                     text_y=top + BAR_HEIGHT - 2,
                 )

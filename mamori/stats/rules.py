@@ -233,3 +233,24 @@ def years_by_kind(rows: Iterable[IncidentRow]) -> dict[int, tuple[int, int]]:
         pair = counts.setdefault(fiscal_year(r.known_on), [0, 0])
         pair[1 if r.is_near_miss else 0] += 1
     return {y: (a, n) for y, (a, n) in sorted(counts.items(), reverse=True)}
+
+
+def shares_by_year(
+    rows: Iterable[IncidentRow], dimension: str, categories: Sequence[str]
+) -> list[tuple[int, int, list[float | None]]]:
+    """Return each fiscal year with accidents (newest first), their number and each category's share.
+
+    The long-run counterpart of ``dimension_stats`` for our own register: near misses are left out.
+    """
+    by_year: dict[int, Counter[str]] = {}
+    accidents: Counter[int] = Counter()
+    for r in rows:
+        if r.is_near_miss:
+            continue
+        year = fiscal_year(r.known_on)
+        accidents[year] += 1
+        by_year.setdefault(year, Counter()).update(categories_of(r, dimension))
+    return [
+        (year, accidents[year], [share(by_year[year][c], accidents[year]) for c in categories])
+        for year in sorted(accidents, reverse=True)
+    ]

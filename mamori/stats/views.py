@@ -18,7 +18,7 @@ from mamori.stats.forms import FiscalYearForm
 LONG_RUN = ("誤送信", "誤配達・誤交付")
 
 
-def _year_form(request: HttpRequest, data: Any, rows: list[rules.IncidentRow]) -> tuple[FiscalYearForm, int]:
+def _year_form(data: Any, rows: list[rules.IncidentRow]) -> tuple[FiscalYearForm, int]:
     """Return the bound selector and the chosen year (the current fiscal year when none or invalid)."""
     current = rules.fiscal_year(timezone.now())
     years = sorted(set(rules.years_by_kind(rows)) | {current}, reverse=True)
@@ -30,7 +30,7 @@ def _year_form(request: HttpRequest, data: Any, rows: list[rules.IncidentRow]) -
     return form, current
 
 
-def _long_run(figures: tuple[national.Figure, ...]) -> dict[str, Any]:
+def _long_run(figures: tuple[national.Figure, ...], rows: list[rules.IncidentRow]) -> dict[str, Any]:
     series = {c: {m.fiscal_year: m for m in national.long_run(figures, c)} for c in LONG_RUN}
     years = national.fiscal_years(figures)
     table = [(y, [series[c].get(y) for c in LONG_RUN]) for y in years]
@@ -41,8 +41,15 @@ def _long_run(figures: tuple[national.Figure, ...]) -> dict[str, Any]:
     chart = charts.grouped_chart(
         [(f"FY{y}", share(missent), share(misdelivered)) for y, (missent, misdelivered) in table],
         series=("missent", "misdelivery"),
+        lower_bounds=frozenset(
+            (row, col)
+            for row, (_year, cells) in enumerate(table)
+            for col, m in enumerate(cells)
+            if m is not None and not m.complete
+        ),
     )
-    return {"categories": LONG_RUN, "table": table, "chart": chart}
+    ours = rules.shares_by_year(rows, "event_class", LONG_RUN)
+    return {"categories": LONG_RUN, "table": table, "chart": chart, "ours": ours}
 
 
 @login_required
@@ -51,7 +58,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     if not queries.can_see_statistics(request.user):
         raise PermissionDenied
     rows = queries.incident_rows(request.user)
-    form, year = _year_form(request, request.GET, rows)
+    form, year = _year_form(request.GET, rows)
     figures = national.load()
     stats = rules.all_dimensions(rows, year, figures)
     first, last = rules.fiscal_year_bounds(year)
@@ -66,7 +73,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
             {"stats": s, "label": dimension_label(s.dimension), "chart": charts.comparison_chart(s.rows)}
             for s in stats
         ],
-        "long_run": _long_run(figures),
+        "long_run": _long_run(figures, rows),
     }
     return render(request, "stats/index.html", context, status=400 if form.errors else 200)
 
@@ -78,7 +85,7 @@ def statistics_export(request: HttpRequest) -> HttpResponse:
     if not queries.can_see_statistics(request.user):
         raise PermissionDenied
     rows = queries.incident_rows(request.user)
-    form, _year = _year_form(request, request.POST, rows)
+    form, _year = _year_form(request.POST, rows)
     if not form.is_valid():
         return HttpResponse(form.errors["fy"].as_text(), status=400, content_type="text/plain; charset=utf-8")
     year = form.cleaned_data["fy"]

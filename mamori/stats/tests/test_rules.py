@@ -149,3 +149,21 @@ def test_chart_ticks_are_round_tens_up_to_sixty_percent_and_twenties_above():
         "60%",
         "80%",
     ]
+
+
+def test_chart_marks_lower_bounds():
+    chart = charts.grouped_chart([("FY2021", 37.0, 22.5)], lower_bounds=frozenset({(0, 0)}))
+    assert [b.value_text for b in chart.groups[0].bars] == ["≥37.0%", "22.5%"]
+
+
+def test_our_long_run_gives_each_years_shares_without_near_misses():
+    rows = [
+        row("missent"),
+        row("misdelivery"),
+        row("missent", near_miss=True),
+        row("missent", day=dt.date(2025, 5, 1)),
+    ]
+    assert rules.shares_by_year(rows, "event_class", ["誤送信", "誤配達・誤交付"]) == [
+        (2026, 2, [50.0, 50.0]),
+        (2025, 1, [100.0, 0.0]),
+    ]

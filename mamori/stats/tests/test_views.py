@@ -86,6 +86,8 @@ def test_fiscal_year_selector_shows_an_earlier_year(login, manager, employee):
     assert f'<option value="{fy - 1}" selected>' in page
     page = client.get(reverse("stats:index")).content.decode()
     assert '<dd id="accidents">0</dd>' in page
+    our_long_run = page[page.index('id="our-long-run"') :]
+    assert f"FY{fy - 1}</th>" in our_long_run and ">100.0</td>" in our_long_run
 
 
 @pytest.mark.parametrize("value", ["abc", "1999", ""])
