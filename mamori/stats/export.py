@@ -149,6 +149,14 @@ def statistics_rows(stats: Sequence[DimensionStats]) -> list[list[Any]]:
     ]
 
 
+def _keep_text(ws: Worksheet) -> None:
+    """Store every text cell as text: openpyxl would make "=..." a formula (formula injection)."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.data_type == "f":
+                cell.data_type = "s"
+
+
 def _table(ws: Worksheet, columns: list[tuple[str, int, str | None]], rows: Iterable[list[Any]]) -> None:
     """Write a header row and data rows: styled header, widths, formats, frozen header, auto-filter."""
     ws.append([header for header, _width, _fmt in columns])
@@ -158,6 +166,7 @@ def _table(ws: Worksheet, columns: list[tuple[str, int, str | None]], rows: Iter
         cell.alignment = Alignment(vertical="center", wrap_text=True)
     for values in rows:
         ws.append(values)
+    _keep_text(ws)
     for index, (_header, width, fmt) in enumerate(columns, start=1):
         letter = get_column_letter(index)
         ws.column_dimensions[letter].width = width
@@ -213,6 +222,7 @@ def build_workbook(
     )
     for url in urls:
         notes.append([url])
+    _keep_text(notes)
     notes.column_dimensions["A"].width = 18
     notes.column_dimensions["B"].width = 80
     for row in notes.iter_rows(max_col=1):

@@ -200,3 +200,22 @@ def test_register_holds_only_the_chosen_fiscal_year(login, manager, employee):
     assert [r[0] for r in rows] == [new.number] and rows[0][1] == "Near miss (ヒヤリハット)"
     register = CalamineWorkbook.from_filelike(io.BytesIO(export(client, fy - 1).content))
     assert [r[0] for r in register.get_sheet_by_name("Incident register").to_python()[1:]] == [old.number]
+
+
+def test_text_that_looks_like_a_formula_stays_text(login, org, manager, employee):
+    org.name = '=HYPERLINK("https://attacker.invalid","click")'
+    org.save()
+    department = factories.make_department(org, "=1+1")
+    factories.make_incident(employee, department=department, discovered_at=at_noon(day_in_current_fy()))
+    data = export(login(manager)).content
+    book = load_workbook(io.BytesIO(data))
+    assert book.worksheets[0]["C2"].value == "=1+1" and book.worksheets[0]["C2"].data_type == "s"
+    assert all(cell.data_type != "f" for ws in book.worksheets for row in ws.iter_rows() for cell in row)
+    calamine = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    assert calamine.get_sheet_by_name("Incident register").to_python()[1][2] == "=1+1"
+
+
+def test_user_without_an_organisation_gets_403(login, db):
+    admin = factories.make_user(None, Role.MANAGER)
+    assert login(admin).get(reverse("stats:index")).status_code == 403
+    assert export(login(admin)).status_code == 403
