@@ -58,7 +58,8 @@ def statistics(request: HttpRequest) -> HttpResponse:
     if not queries.can_see_statistics(request.user):
         raise PermissionDenied
     rows = queries.incident_rows(request.user)
-    form, year = _year_form(request.GET, rows)
+    # Only a request that names a fiscal year chooses one; other query parameters are ignored.
+    form, year = _year_form(request.GET if "fy" in request.GET else None, rows)
     figures = national.load()
     stats = rules.all_dimensions(rows, year, figures)
     first, last = rules.fiscal_year_bounds(year)

@@ -99,6 +99,12 @@ def test_unknown_fiscal_year_is_a_clear_error_showing_the_current_year(login, ma
     assert f"{current_fy()}" in page
 
 
+def test_other_query_parameters_show_the_current_year(login, manager):
+    response = login(manager).get(reverse("stats:index"), {"utm_source": "mail"})
+    assert response.status_code == 200
+    assert f'<option value="{current_fy()}" selected>' in response.content.decode()
+
+
 def test_page_has_no_inline_script_or_style_and_is_served_under_the_csp(login, manager, employee):
     report(employee, "missent")
     response = login(manager).get(reverse("stats:index"))
