@@ -13,17 +13,15 @@ import os
 import stat
 import sys
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
 from mamori.pii.extract import Limits
 from mamori.pii.scan_cache import Cache, default_path, engine_version
 from mamori.pii.scan_output import Totals, Writer
-from mamori.pii.scan_pool import Job, Result, WorkerPool, problem_result
-from mamori.pii.scan_worker import Task, scan_file
+from mamori.pii.scan_pool import Job, Result, WorkerPool, problem_result, run_jobs
+from mamori.pii.scan_worker import Task
 
 EPILOG = """\
 exit status: 0 nothing found, 1 personal data found, 2 some file could not be fully read
@@ -123,7 +121,10 @@ class Scanner:
         self.cache = cache
         self.jobs = args.jobs
 
-    def _job(self, path: str, st: os.stat_result, pool: WorkerPool | None) -> Job:
+    def _job(self, item: tuple[str, os.stat_result] | Result) -> Job:
+        if isinstance(item, dict):
+            return Job(None, result=item)
+        path, st = item
         cached = self.cache.lookup(os.path.abspath(path)) if self.cache else None
         if cached and self.show_values:
             cached = None  # the cache holds masked previews only: read the file again to show values
@@ -131,9 +132,11 @@ class Scanner:
         task = Task(path, st.st_size, st.st_mtime_ns, known_hash, self.show_values, self.limits)
         if cached and cached["size"] == task.size and cached["mtime_ns"] == task.mtime_ns:
             return Job(task, cached, {"status": "unchanged"})
-        return Job(task, cached, pool.submit(task) if pool else scan_file(task))
+        return Job(task, cached)
 
     def _finish(self, job: Job, result: Result) -> Result:
+        if job.task is None:
+            return result
         if result.get("status") == "unchanged" and job.cached:
             result = {
                 **job.cached["result"],
@@ -146,33 +149,19 @@ class Scanner:
         return result
 
     def results(self, walked: Iterable[tuple[str, os.stat_result] | Result]) -> Iterator[Result]:
-        """Yield one result per walked file, in walk order, with at most a bounded number in flight."""
+        """Yield one result per walked file as it completes, with a bounded number of files in flight.
+
+        With one job, results come in walk order; with more, in order of completion, so that one slow
+        file never leaves the other workers idle.
+        """
         pool = WorkerPool(self.jobs) if self.jobs > 1 else None
-        window: deque[Job | Result] = deque()
         try:
-            for item in walked:
-                window.append(item if isinstance(item, dict) else self._job(*item, pool))
-                while window and (len(window) > self.jobs * WINDOW_PER_JOB or _ready(window[0])):
-                    yield self._pop(window, pool)
-            while window:
-                yield self._pop(window, pool)
+            jobs = (self._job(item) for item in walked)
+            for job, result in run_jobs(pool, jobs, self.jobs * WINDOW_PER_JOB):
+                yield self._finish(job, result)
         finally:
             if pool is not None:
                 pool.close()
-
-    def _pop(self, window: deque[Job | Result], pool: WorkerPool | None) -> Result:
-        head = window.popleft()
-        if isinstance(head, dict):
-            return head
-        if isinstance(head.outcome, dict):
-            return self._finish(head, head.outcome)
-        assert pool is not None
-        jobs = [job for job in window if isinstance(job, Job)]
-        return self._finish(head, pool.wait(head, jobs))
-
-
-def _ready(entry: Job | Result) -> bool:
-    return isinstance(entry, dict) or not isinstance(entry.outcome, Future)
 
 
 def _progress(enabled: bool) -> Any:

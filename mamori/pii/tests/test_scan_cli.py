@@ -100,14 +100,21 @@ def test_csv_has_a_header_and_one_row_per_file(tree, capsys):
     assert roster["persons"] == "2" and "PHONE=2" in roster["counts"]
 
 
-def test_parallel_workers_give_the_same_results_in_walk_order(tree, capsys):
+def test_parallel_workers_give_the_same_results_as_one(tree, capsys):
     _, serial, _ = run(capsys, str(tree), "--format", "jsonl", "--no-cache", "--jobs", "1")
     _, parallel, _ = run(capsys, str(tree), "--format", "jsonl", "--no-cache", "--jobs", "2")
 
     def strip(out):
-        return [{k: v for k, v in json.loads(line).items() if k != "seconds"} for line in out.splitlines()]
+        rows = [{k: v for k, v in json.loads(line).items() if k != "seconds"} for line in out.splitlines()]
+        return sorted(rows, key=lambda row: row["path"])
 
     assert strip(serial) == strip(parallel)
+
+
+def test_one_job_reports_in_walk_order(tree, capsys):
+    _, out, _ = run(capsys, str(tree), "--format", "jsonl", "--no-cache", "--jobs", "1")
+    paths = [json.loads(line)["path"] for line in out.splitlines()]
+    assert [Path(p).name for p in paths] == ["archive.zip", "letter.docx", "note.txt", "photo.png", "名簿.xlsx"]
 
 
 def test_unchanged_files_come_from_the_cache_and_changed_ones_are_read_again(tree, tmp_path, capsys):
