@@ -114,7 +114,13 @@ def test_parallel_workers_give_the_same_results_as_one(tree, capsys):
 def test_one_job_reports_in_walk_order(tree, capsys):
     _, out, _ = run(capsys, str(tree), "--format", "jsonl", "--no-cache", "--jobs", "1")
     paths = [json.loads(line)["path"] for line in out.splitlines()]
-    assert [Path(p).name for p in paths] == ["archive.zip", "letter.docx", "note.txt", "photo.png", "名簿.xlsx"]
+    assert [Path(p).name for p in paths] == [
+        "archive.zip",
+        "letter.docx",
+        "note.txt",
+        "photo.png",
+        "名簿.xlsx",
+    ]
 
 
 def test_unchanged_files_come_from_the_cache_and_changed_ones_are_read_again(tree, tmp_path, capsys):
