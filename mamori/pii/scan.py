@@ -200,6 +200,8 @@ def main(argv: list[str]) -> int:
             if bar is not None:
                 bar.update(1)
                 bar.set_postfix_str(f"{totals.bytes / 1e6:.0f} MB", refresh=False)
+        if cache is not None:
+            cache.prune(args.paths)
     except KeyboardInterrupt:
         print("mamori scan: interrupted", file=sys.stderr)
         return 2

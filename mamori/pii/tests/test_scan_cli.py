@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,27 @@ def test_help_explains_exit_status_and_the_person_estimate(capsys):
     out = capsys.readouterr().out
     assert "exit status: 0 nothing found, 1 personal data found, 2" in out
     assert "persons: an estimate" in out
+
+
+def test_deleted_files_are_forgotten_by_the_cache(tree, tmp_path, capsys):
+    cache = tmp_path / "cache.sqlite3"
+    run(capsys, str(tree), "--cache", str(cache), "--jobs", "1")
+    (tree / "letter.docx").unlink()
+    run(capsys, str(tree / "総務"), "--cache", str(cache), "--jobs", "1")
+
+    def cached_names():
+        with sqlite3.connect(cache) as db:
+            return {Path(row[0]).name for row in db.execute("SELECT path FROM files")}
+
+    assert "letter.docx" in cached_names()  # a scan of a sub-tree prunes only that sub-tree
+    run(capsys, str(tree), "--cache", str(cache), "--jobs", "1")
+    paths = cached_names()
+    assert "letter.docx" not in paths
+    assert {"名簿.xlsx", "archive.zip", "note.txt"} <= paths
+
+
+def test_cache_files_are_private(tree, tmp_path, capsys):
+    cache = tmp_path / "c" / "cache.sqlite3"
+    run(capsys, str(tree), "--cache", str(cache), "--jobs", "1")
+    for path in cache.parent.iterdir():
+        assert path.stat().st_mode & 0o077 == 0, path
