@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from mamori.pii.address import find_addresses
 from mamori.pii.dates import find_birth_dates
 from mamori.pii.ids import find_emails, find_health_insurance
@@ -24,11 +26,17 @@ RECOGNIZERS = (
 
 def _resolve(hits: list[Hit]) -> list[Hit]:
     """Keep the best of overlapping hits: higher priority first, then the longer one."""
+    starts: list[int] = []  # kept hits, disjoint and sorted by start
     kept: list[Hit] = []
     for hit in sorted(hits, key=lambda h: (-h[3], -(h[1] - h[0]), h[0])):
-        if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept):
-            kept.append(hit)
-    return sorted(kept)
+        i = bisect_left(starts, hit[0])
+        if i < len(kept) and kept[i][0] < hit[1]:
+            continue  # overlaps the next kept hit
+        if i > 0 and kept[i - 1][1] > hit[0]:
+            continue  # overlaps the previous kept hit
+        starts.insert(i, hit[0])
+        kept.insert(i, hit)
+    return kept
 
 
 def detect(text: str) -> list[Span]:

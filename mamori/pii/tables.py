@@ -17,22 +17,44 @@ from mamori.pii.spans import Hit
 
 _CSV_CELL = re.compile(r'"(?:[^"\n]|"")*"|[^,\n]*')
 _TSV_CELL = re.compile(r"[^\t\n]*")
-_HEADERS: dict[str, str] = {
-    "氏名": "PERSON", "名前": "PERSON", "お名前": "PERSON", "氏名(漢字)": "PERSON", "担当者": "PERSON",
-    "フリガナ": "KANA", "ふりがな": "KANA", "カナ": "KANA", "氏名(カナ)": "KANA", "セイメイ": "KANA",
-    "生年月日": "DATE_OF_BIRTH", "誕生日": "DATE_OF_BIRTH",
-    "郵便番号": "POSTAL_CODE", "〒": "POSTAL_CODE",
-    "住所": "ADDRESS", "ご住所": "ADDRESS", "現住所": "ADDRESS", "所在地": "ADDRESS", "お届け先住所": "ADDRESS",
-    "電話番号": "PHONE", "携帯番号": "PHONE", "携帯": "PHONE", "電話": "PHONE", "TEL": "PHONE",
-    "携帯電話": "PHONE", "連絡先": "PHONE", "FAX": "PHONE", "自宅電話": "PHONE",
-    "メールアドレス": "EMAIL", "メール": "EMAIL", "E-mail": "EMAIL", "Email": "EMAIL", "email": "EMAIL",
-    "個人番号": "MY_NUMBER", "マイナンバー": "MY_NUMBER",
-    "カード番号": "CREDIT_CARD", "クレジットカード番号": "CREDIT_CARD",
-    "口座番号": "BANK_ACCOUNT",
-    "運転免許証番号": "DRIVERS_LICENSE", "免許証番号": "DRIVERS_LICENSE",
-    "旅券番号": "PASSPORT", "パスポート番号": "PASSPORT",
-    "保険証番号": "HEALTH_INSURANCE", "被保険者証記号番号": "HEALTH_INSURANCE",
-}
+# Header words, tried in order on a header cell (exact cells first, then these patterns).
+_HEADERS: dict[str, str] = {"〒": "POSTAL_CODE", "カナ": "KANA", "連絡先": "PHONE", "所在地": "ADDRESS"}
+_HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"フリガナ|ふりがな|カナ|セイメイ|読み"), "KANA"),
+    (re.compile(r"氏名|名前|担当者|契約者|申込者|名義人"), "PERSON"),
+    (re.compile(r"生年月日|誕生日"), "DATE_OF_BIRTH"),
+    (re.compile(r"郵便番号|郵便"), "POSTAL_CODE"),
+    (re.compile(r"住所|送付先|届け先"), "ADDRESS"),
+    (re.compile(r"電話|携帯|TEL|Tel|FAX|Fax"), "PHONE"),
+    (re.compile(r"メール|[Ee]-?mail|EMAIL"), "EMAIL"),
+    (re.compile(r"個人番号|マイナンバー"), "MY_NUMBER"),
+    (re.compile(r"カード番号"), "CREDIT_CARD"),
+    (re.compile(r"口座番号"), "BANK_ACCOUNT"),
+    (re.compile(r"免許"), "DRIVERS_LICENSE"),
+    (re.compile(r"旅券|パスポート"), "PASSPORT"),
+    (re.compile(r"保険証|被保険者証"), "HEALTH_INSURANCE"),
+)
+
+
+# Literals only, so the regex engine scans for their first characters: is any header word present at all?
+_ANY_HEADER = re.compile(
+    "フリガナ|ふりがな|カナ|セイメイ|読み|氏名|名前|担当者|契約者|申込者|名義人|生年月日|誕生日|郵便|〒|住所|送付先|"
+    "届け先|所在地|電話|携帯|連絡先|TEL|Tel|FAX|Fax|メール|mail|Mail|MAIL|個人番号|マイナンバー|カード番号|口座番号|"
+    "免許|旅券|パスポート|保険証"
+)
+
+
+_HEADER_KANA = re.compile(r"ふりがな|^[おご]|届け")
+_NOT_HEADER = re.compile(r"[\s\d@\u3041-\u3096]")
+
+
+def header_label(cell: str) -> str | None:
+    """Return the label of a header cell (``携帯電話番号`` → PHONE) or None for other columns."""
+    if not cell or len(cell) > 16 or _NOT_HEADER.search(_HEADER_KANA.sub("", cell)):
+        return None  # a value such as ヒルマ ワカナ or 住所変更あり, not a column name
+    if cell in _HEADERS:
+        return _HEADERS[cell]
+    return next((label for pattern, label in _HEADER_PATTERNS if pattern.search(cell)), None)
 
 
 def _digits(value: str) -> str:
@@ -78,6 +100,8 @@ def _cells(line: str, offset: int, sep: str) -> list[tuple[int, int]]:
     pos = 0
     while pos <= len(line):
         m = pattern.match(line, pos)
+        if m is None:  # cannot happen: both patterns match the empty string
+            break
         s, e = m.start(), m.end()
         raw = line[s:e]
         if raw.startswith('"') and raw.endswith('"') and len(raw) >= 2:
@@ -93,13 +117,13 @@ def _cells(line: str, offset: int, sep: str) -> list[tuple[int, int]]:
 
 def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     """Return the label of each column when the cells look like a header row, else None."""
-    labels = [_HEADERS.get(text[s:e]) for s, e in cells]
+    labels = [header_label(text[s:e]) for s, e in cells]
     return labels if sum(1 for x in labels if x) >= 2 else None
 
 
 def find_table_values(text: str) -> list[Hit]:
     """Return hits for cells under known column headers of CSV / TSV tables in ``text``."""
-    if "," not in text and "\t" not in text:
+    if ("," not in text and "\t" not in text) or not _ANY_HEADER.search(text):
         return []
     hits: list[Hit] = []
     columns: list[str | None] | None = None
@@ -107,18 +131,28 @@ def find_table_values(text: str) -> list[Hit]:
     offset = 0
     for line in text.split("\n"):
         start, offset = offset, offset + len(line) + 1
-        line_sep = "\t" if line.count("\t") >= 2 else ","
-        if line.count(line_sep) < 2:
+        line_sep = "\t" if "\t" in line else ","
+        if line_sep not in line:
             columns = None
             continue
+        maybe_header = _ANY_HEADER.search(line) is not None
+        if columns is None and not maybe_header:
+            continue  # prose with a comma, no table open: nothing to split
         cells = _cells(line, start, line_sep)
-        header = _header(text, cells)
+        header = _header(text, cells) if maybe_header else None
         if header is not None:
             columns, sep = header, line_sep
             continue
         if columns is None or line_sep != sep:
             continue
-        for (s, e), label in zip(cells, columns, strict=False):
-            if label and s < e and _VALID[label](text[s:e]):
-                hits.append((s, e, "PERSON" if label == "KANA" else label, 9))
+        hits.extend(_row_hits(text, cells, columns))
+    return hits
+
+
+def _row_hits(text: str, cells: list[tuple[int, int]], columns: list[str | None]) -> list[Hit]:
+    """Return the hits of one table row: each cell validated for its column's label."""
+    hits: list[Hit] = []
+    for (s, e), label in zip(cells, columns, strict=False):
+        if label and s < e and _VALID[label](text[s:e]):
+            hits.append((s, e, "PERSON" if label == "KANA" else label, 9))
     return hits

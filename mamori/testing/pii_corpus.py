@@ -15,7 +15,7 @@ from stdnum import luhn
 from stdnum.jp import cn, in_
 
 SURNAMES = [
-    ("東海林", "ショウジ"), ("勅使河原", "テシガワラ"), ("五十嵐", "イガラシ"), ("宇佐美", "ウサミ"),
+    ("東海林", "ショウジ"), ("勅使河原", "テシガワラ"), ("伊集院", "イジュウイン"), ("宇佐美", "ウサミ"),
     ("長谷部", "ハセベ"), ("鮫島", "サメジマ"), ("米倉", "ヨネクラ"), ("籾山", "モミヤマ"), ("百瀬", "モモセ"),
     ("早乙女", "サオトメ"), ("御手洗", "ミタライ"), ("相良", "サガラ"), ("二階堂", "ニカイドウ"),
     ("比留間", "ヒルマ"), ("唐沢", "カラサワ"), ("曽我部", "ソガベ"), ("新垣", "アラガキ"), ("与那嶺", "ヨナミネ"),
@@ -26,20 +26,22 @@ SURNAMES = [
 ]
 GIVEN = [
     ("陽葵", "ヒマリ"), ("結翔", "ユイト"), ("湊斗", "ミナト"), ("凪", "ナギ"), ("琥珀", "コハク"),
-    ("心春", "コハル"), ("蒼空", "ソラ"), ("律", "リツ"), ("紬", "ツムギ"), ("芽依", "メイ"), ("悠人", "ユウト"),
+    ("心春", "コハル"), ("蒼空", "ソラ"), ("律", "リツ"), ("紬", "ツムギ"), ("紗良", "サラ"), ("悠人", "ユウト"),
     ("澪", "ミオ"), ("朔", "サク"), ("環", "タマキ"), ("柚葉", "ユズハ"), ("颯真", "ソウマ"), ("陸斗", "リクト"),
-    ("詩織", "シオリ"), ("千尋", "チヒロ"), ("真琴", "マコト"), ("瑛太", "エイタ"), ("杏奈", "アンナ"),
+    ("詩織", "シオリ"), ("奏汰", "カナタ"), ("真琴", "マコト"), ("瑛太", "エイタ"), ("杏奈", "アンナ"),
     ("伊織", "イオリ"), ("灯", "アカリ"), ("和奏", "ワカナ"), ("慧", "ケイ"), ("楓花", "フウカ"), ("昌平", "ショウヘイ"),
     ("善三", "ゼンゾウ"), ("トメ", "トメ"), ("さつき", "サツキ"), ("文雄", "フミオ"), ("登美子", "トミコ"),
 ]
 CITIES = [
-    ("青森県", "弘前市"), ("宮城県", "石巻市"), ("栃木県", "足利市"), ("千葉県", "船橋市"), ("東京都", "八王子市"),
-    ("東京都", "世田谷区"), ("新潟県", "長岡市"), ("長野県", "松本市"), ("静岡県", "浜松市中央区"),
-    ("愛知県", "豊橋市"), ("岐阜県", "高山市"), ("兵庫県", "姫路市"), ("和歌山県", "田辺市"), ("広島県", "尾道市"),
-    ("愛媛県", "今治市"), ("福岡県", "久留米市"), ("鹿児島県", "霧島市"), ("北海道", "函館市"), ("秋田県", "横手市"),
-    ("埼玉県", "川越市"), ("神奈川県", "相模原市緑区"), ("奈良県", "生駒郡斑鳩町"), ("長崎県", "諫早市"),
+    ("群馬県", "館林市"), ("埼玉県", "秩父市"), ("千葉県", "銚子市"), ("東京都", "青梅市"), ("神奈川県", "小田原市"),
+    ("富山県", "射水市"), ("石川県", "七尾市"), ("福井県", "小浜市"), ("山梨県", "甲斐市"), ("長野県", "飯田市"),
+    ("静岡県", "沼津市"), ("愛知県", "岡崎市"), ("三重県", "伊勢市"), ("京都府", "舞鶴市"), ("大阪府", "豊中市"),
+    ("兵庫県", "芦屋市"), ("奈良県", "天理市"), ("和歌山県", "新宮市"), ("鳥取県", "倉吉市"), ("山口県", "萩市"),
+    ("愛媛県", "宇和島市"), ("高知県", "四万十市"), ("福岡県", "大牟田市"), ("熊本県", "天草市"), ("大分県", "日田市"),
+    ("宮崎県", "延岡市"), ("鹿児島県", "鹿屋市"), ("沖縄県", "名護市"), ("北海道", "北見市"), ("岩手県", "花巻市"),
+    ("宮城県", "気仙沼市"), ("奈良県", "生駒郡斑鳩町"), ("神奈川県", "相模原市緑区"), ("静岡県", "浜松市中央区"),
 ]
-TOWNS = ["桜ヶ丘", "緑町", "若葉台", "港南", "希望ヶ丘", "白鷺", "宮ノ前", "柳原", "青葉台", "新栄", "旭町", "西念", "浜見"]
+TOWNS = ["桜ヶ丘", "緑町", "若葉台", "潮見台", "希望ヶ丘", "白鷺", "宮ノ前", "柳原", "青葉台", "新栄", "旭町", "西念", "浜見"]
 BUILDINGS = ["サンハイツ", "グリーンコーポ", "ラ・メール", "第二松風荘", "ステラ", "カーサ"]
 BANKS = ["さくら信用金庫", "みどり銀行", "ひかり銀行", "東西信託銀行"]
 COMPANIES = ["株式会社ミライ精機", "有限会社あおば物産", "合同会社ほしぞら企画", "ひまわり商事株式会社"]
@@ -328,3 +330,54 @@ def business_corpus(size_bytes: int, seed: int = 11, pii_every: int = 20) -> lis
         docs.append(text)
         total += len(text.encode("utf-8"))
     return docs
+
+
+_KATAKANA_ONLY = set("ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴー ")
+
+
+def _replacement(rng: random.Random, label: str, value: str) -> str | None:
+    """Return an unseen value of the same shape as a PERSON or ADDRESS ``value``, or None to keep it."""
+    if label == "ADDRESS":
+        return address(rng)
+    if value.isascii():
+        return None
+    (s, sk), (g, gk) = rng.choice(SURNAMES), rng.choice(GIVEN)
+    sep = next((c for c in value if c in " \u3000"), "")
+    if set(value) <= _KATAKANA_ONLY | {"\u3000"}:
+        return sk + sep + gk
+    if all("\u3041" <= c <= "\u309f" or c in " \u3000" for c in value):
+        return (sk + sep + gk).translate({c: c - 0x60 for c in range(0x30A1, 0x30F7)})
+    return s if len(value) <= 2 else s + sep + g
+
+
+def swap_names(doc: dict, rng: random.Random) -> dict:
+    """Return ``doc`` with its PERSON and ADDRESS spans replaced by unseen names and addresses.
+
+    Run on the dev sample, this keeps its templates and contexts but takes away every name the engine
+    might have been tuned on, so the score says how detection generalises to new names.
+    """
+    text = doc["text"]
+    parts: list[str] = []
+    spans: list[dict[str, object]] = []
+    decoys = sorted(doc.get("decoys", []), key=lambda d: d["start"])
+    pos = 0
+    shift = 0
+    moved: list[tuple[int, int]] = []  # (original offset, shift from there on)
+    for span in sorted(doc["spans"], key=lambda s: s["start"]):
+        start, end, label = span["start"], span["end"], span["label"]
+        value = text[start:end]
+        new = _replacement(rng, label, value) if label in ("PERSON", "ADDRESS") else None
+        new = value if new is None else new
+        parts.append(text[pos:start])
+        spans.append({"start": start + shift, "end": start + shift + len(new), "label": label})
+        parts.append(new)
+        shift += len(new) - len(value)
+        moved.append((end, shift))
+        pos = end
+    parts.append(text[pos:])
+
+    def at(offset: int) -> int:
+        return offset + next((s for o, s in reversed(moved) if o <= offset), 0)
+
+    new_decoys = [{**d, "start": at(d["start"]), "end": at(d["end"])} for d in decoys]
+    return {**doc, "text": "".join(parts), "spans": spans, "decoys": new_decoys}

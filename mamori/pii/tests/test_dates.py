@@ -18,6 +18,8 @@ from mamori.pii.tests.conftest import found
         ("1990年10月4日（満35歳）", "1990年10月4日"),
         ("生年月日：H06/08/07", "H06/08/07"),
         ("生年月日：１９８５年４月１日", "１９８５年４月１日"),
+        ("生年月日 昭和六十年四月一日", "昭和六十年四月一日"),
+        ("生年月日：令和元年5月1日", "令和元年5月1日"),
     ],
 )
 def test_birth_dates_are_found(text: str, value: str) -> None:
@@ -34,3 +36,8 @@ def test_dates_that_are_not_birth_dates_are_not_reported(text: str) -> None:
 
 def test_the_nearest_label_decides_on_a_line_with_two_dates() -> None:
     assert found("生年月日 1990-10-04 有効期限 2030-01-01") == [("DATE_OF_BIRTH", "1990-10-04")]
+
+
+def test_a_label_on_the_line_above_counts() -> None:
+    assert found("生年月日\n1985年4月1日\n") == [("DATE_OF_BIRTH", "1985年4月1日")]
+    assert found("生年月日：1985年4月1日\n2024年4月1日 入社\n") == [("DATE_OF_BIRTH", "1985年4月1日")]

@@ -67,3 +67,41 @@ def test_words_next_to_name_context_are_not_names(text: str) -> None:
 
 def test_company_names_are_not_people() -> None:
     assert names("株式会社ミライ精機 御中") == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("契約者名：御手洗 凪", "御手洗 凪"),
+        ("お客様名: 早乙女律", "早乙女律"),
+        ("所長 穂積さん", "穂積"),
+        ("代表取締役 蓮見 昌平", "蓮見 昌平"),
+        ("ミライ精機の桐生です。", "桐生"),
+    ],
+)
+def test_more_labels_and_titles_point_at_names(text: str, value: str) -> None:
+    assert names(text) == [value]
+
+
+@pytest.mark.parametrize(
+    "text", ["院長室にて面談", "社長室の前", "営業所長より連絡", "本日は晴天です。", "お客様名簿を更新", "代表取締役社長 就任のお知らせ"]
+)
+def test_titles_followed_by_words_are_not_names(text: str) -> None:
+    assert names(text) == []
+
+
+def test_foreign_names_in_katakana_after_a_label_are_found() -> None:
+    assert names("氏名：ジョン スミス\n") == ["ジョン スミス"]
+    assert names("お客様：アンケート\n") == []
+
+
+def test_signature_lines_with_a_known_part_are_names_and_department_lines_are_not() -> None:
+    assert names("090-1234-5678\n\n与那嶺 朔\n") == ["与那嶺 朔"]
+    assert names("ご確認ください。\n\n田中雄太\n") == ["田中雄太"]
+    for line in ["総務部 御中\n", "品質 保証\n", "営業部 一同\n", "会議室\n"]:
+        assert names(line) == [], line
+
+
+def test_two_attendees_are_not_joined_into_one_name() -> None:
+    assert names("出席者：仲宗根 米倉澪\n") == ["仲宗根", "米倉澪"]
+    assert names("出席者：山田 真由美、佐藤\n") == ["山田 真由美", "佐藤"]

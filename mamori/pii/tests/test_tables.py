@@ -36,3 +36,23 @@ def test_tsv_with_an_id_column_reports_only_personal_columns() -> None:
 def test_cells_that_fail_validation_are_not_reported() -> None:
     text = "氏名,個人番号,カード番号\n備考なし,123456789012,4111111111111112\n"
     assert detect(text) == []
+
+
+def test_header_variants_are_understood() -> None:
+    text = "お名前(漢字),携帯電話番号,メールアドレス(PC),生年月日(西暦)\n穂積 和奏,090-1234-5678,w.hozumi@example.jp,2001/2/3\n"
+    assert [s.label for s in detect(text)] == ["PERSON", "PHONE", "EMAIL", "DATE_OF_BIRTH"]
+
+
+def test_two_column_tables_are_tables_too() -> None:
+    assert [(s.label, s.text) for s in detect("氏名,電話番号\n林 美咲,03-1234-5678\n")] == [
+        ("PERSON", "林 美咲"), ("PHONE", "03-1234-5678"),
+    ]
+
+
+def test_a_row_whose_values_contain_header_words_does_not_restart_the_table() -> None:
+    text = (
+        "氏名,フリガナ,電話番号,備考\n"
+        '"早乙女 陽葵","サオトメ ヒマリ","03-1234-5678","住所変更あり"\n'
+        '"相良 文雄","サガラ フミオ","03-9307-4280","ご住所確認済"\n'
+    )
+    assert [s.label for s in detect(text)] == ["PERSON", "PERSON", "PHONE"] * 2
