@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -34,6 +35,7 @@ class Totals:
     cached: int = 0
     persons: int = 0
     kinds: dict[str, int] = field(default_factory=dict)
+    unsupported_kinds: Counter[str] = field(default_factory=Counter)
 
     def add(self, result: dict[str, Any]) -> None:
         """Count one file's result."""
@@ -49,6 +51,8 @@ class Totals:
             self.errors += 1
         elif result.get("status") == "unsupported":
             self.unsupported += 1
+            for problem in result.get("problems", []):
+                self.unsupported_kinds[str(problem.get("params", {}).get("kind", "?"))] += 1
 
     def exit_code(self) -> int:
         """Return 2 when any file could not be fully read, else 1 when any file holds findings, else 0."""
@@ -57,9 +61,11 @@ class Totals:
     def line(self, seconds: float) -> str:
         """Return the one-line summary of the whole scan."""
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.kinds.items())) or "none"
+        formats = ", ".join(f"{k} {v}" for k, v in self.unsupported_kinds.most_common(5))
+        unsupported = f"{self.unsupported} unsupported" + (f" ({formats})" if formats else "")
         return (
             f"{self.files} files ({self.bytes / 1e6:.1f} MB) in {seconds:.1f} s: {self.findings} with findings, "
-            f"{self.errors} not fully read, {self.unsupported} unsupported, {self.cached} unchanged (cached); "
+            f"{self.errors} not fully read, {unsupported}, {self.cached} unchanged (cached); "
             f"persons (estimate, summed over files) {self.persons}; findings by kind: {kinds}"
         )
 

@@ -57,6 +57,7 @@ def test_findings_give_exit_1_with_counts_persons_and_masked_examples(tree, caps
     assert rows["photo.png"]["status"] == "unsupported"
     assert rows["archive.zip"]["encodings"] == ["cp932"]
     assert "5 files" in err
+    assert "1 unsupported (PNG image 1)" in err
 
 
 def test_raw_values_never_appear_unless_show_values_is_given(tree, capsys):
