@@ -10,6 +10,7 @@ import os
 import shutil
 import struct
 import subprocess
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -164,6 +165,17 @@ def _recode_names(raw: bytes, members: dict[str, bytes]) -> bytes:
             new = _Cp932Info(info.filename, info.date_time)
             new.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(new, src.read(info))
+    return buffer.getvalue()
+
+
+def tar_bytes(members: dict[str, bytes], encoding: str = "utf-8") -> bytes:
+    """Return a GNU tar of *members*, names written in *encoding*."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.GNU_FORMAT, encoding=encoding) as tar:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
     return buffer.getvalue()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import random
 import time
 
@@ -18,6 +19,7 @@ from .extract_samples import (
     make_xlsx,
     msg_bytes,
     nested_zip,
+    tar_bytes,
     zip_bytes,
 )
 
@@ -34,6 +36,7 @@ def samples(tmp_path) -> dict[str, bytes]:
         "a.eml": eml_bytes({"x.zip": zip_bytes({"a.txt": JAPANESE_TEXT.encode("cp932")})}),
         "a.msg": msg_bytes("件名", "本文", "送信者", {"a.csv": b"x"}),
         "a.csv": JAPANESE_TEXT.encode("euc_jp"),
+        "a.tar.gz": gzip.compress(tar_bytes({"名簿.csv": JAPANESE_TEXT.encode("cp932")})),
     }
 
 
