@@ -241,3 +241,12 @@ def test_cache_files_are_private(tree, tmp_path, capsys):
     run(capsys, str(tree), "--cache", str(cache), "--jobs", "1")
     for path in cache.parent.iterdir():
         assert path.stat().st_mode & 0o077 == 0, path
+
+
+def test_an_unusable_cache_is_reported_and_the_scan_goes_on(tree, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    code, out, err = run(capsys, str(tree), "--cache", str(blocker / "cache.sqlite3"), "--jobs", "1")
+    assert code == 1
+    assert "cache" in err and "not used" in err
+    assert "名簿.xlsx" in out
