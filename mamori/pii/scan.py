@@ -195,7 +195,12 @@ def main(argv: list[str]) -> int:
     writer, totals, bar = Writer(args.format, sys.stdout), Totals(), _progress(not args.no_progress)
     try:
         for result in scanner.results(walk(args.paths)):
-            writer.write(result)
+            if bar is not None and writer.prints(result):
+                bar.clear()  # a row written to the same terminal must not land inside the bar's line
+                writer.write(result)
+                bar.refresh()
+            else:
+                writer.write(result)
             totals.add(result)
             if bar is not None:
                 bar.update(1)

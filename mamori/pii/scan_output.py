@@ -95,6 +95,10 @@ class Writer:
         self.csv = csv.writer(out) if fmt == "csv" else None
         self.header_done = False
 
+    def prints(self, result: dict[str, Any]) -> bool:
+        """Tell whether :meth:`write` prints anything for *result* (the table skips clean files)."""
+        return self.fmt != "table" or result.get("status") not in ("clean", "unsupported")
+
     def write(self, result: dict[str, Any]) -> None:
         """Write the result of one file."""
         if self.fmt == "jsonl":
@@ -126,7 +130,7 @@ class Writer:
         )
 
     def _write_table(self, result: dict[str, Any]) -> None:
-        if result.get("status") in ("clean", "unsupported"):
+        if not self.prints(result):
             return  # the table lists what needs attention; the summary counts the rest
         if not self.header_done:
             self.out.write(f"{'STATUS':<9} {'PERSONS':>7}  {'FINDINGS':<40} PATH\n")
