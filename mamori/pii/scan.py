@@ -9,6 +9,7 @@ Exit status over all files: 0 clean, 1 findings, 2 some file could not be fully 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import stat
 import sys
@@ -29,6 +30,7 @@ exit status: 0 nothing found, 1 personal data found, 2 some file could not be fu
 persons: an estimate per file, the largest count of distinct values of one kind that usually
 identifies one person (name, e-mail, phone, My Number, licence, passport, insurance number).
 """
+SORT_LIMIT = 10_000  # entries of one directory sorted in memory; larger directories stream unsorted
 WINDOW_PER_JOB = 4  # files in flight per worker: keeps workers busy, bounds memory on any tree size
 
 
@@ -70,9 +72,10 @@ def _problem_result(path: str, code: str, **params: Any) -> Result:
 
 
 def walk(paths: Iterable[str]) -> Iterator[tuple[str, os.stat_result] | dict[str, Any]]:
-    """Yield ``(path, stat)`` of every regular file under *paths*, sorted, or a problem result.
+    """Yield ``(path, stat)`` of every regular file under *paths*, or a problem result.
 
-    Directory symlinks are not followed (loops); only the directories on the current path are held.
+    Directory symlinks are not followed (loops). Only the open directories on the current path are
+    held, and a directory's entries are sorted only when it has fewer than ``SORT_LIMIT``.
     """
     for top in paths:
         try:
@@ -82,34 +85,45 @@ def walk(paths: Iterable[str]) -> Iterator[tuple[str, os.stat_result] | dict[str
             continue
         if stat.S_ISREG(st.st_mode):
             yield top, st
-            continue
-        if not stat.S_ISDIR(st.st_mode):  # a FIFO or device would block the reader forever
+        elif stat.S_ISDIR(st.st_mode):
+            yield from _walk_directory(top)
+        else:  # a FIFO or device would block the reader forever
             yield _problem_result(top, "unsupported", kind="special file")
+
+
+def _walk_directory(top: str) -> Iterator[tuple[str, os.stat_result] | dict[str, Any]]:
+    stack: list[tuple[str, Iterator[os.DirEntry[str]]]] = [(top, _entries(top))]
+    while stack:
+        directory, entries = stack[-1]
+        try:
+            entry = next(entries, None)
+        except OSError as exc:  # the directory cannot be listed
+            stack.pop()
+            yield _problem_result(directory, "unreadable", reason=exc.strerror or type(exc).__name__)
+            continue
+        if entry is None:
+            stack.pop()
             continue
         try:
-            stack: list[Iterator[os.DirEntry[str]]] = [iter(_entries(top))]
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((entry.path, _entries(entry.path)))
+            elif entry.is_file():
+                yield entry.path, entry.stat()
+            elif entry.is_symlink() and not os.path.exists(entry.path):
+                yield _problem_result(entry.path, "unreadable", reason="broken symbolic link")
         except OSError as exc:
-            yield _problem_result(top, "unreadable", reason=exc.strerror or type(exc).__name__)
-            continue
-        while stack:
-            entry = next(stack[-1], None)
-            if entry is None:
-                stack.pop()
-                continue
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(iter(_entries(entry.path)))
-                elif entry.is_file():
-                    yield entry.path, entry.stat()
-                elif entry.is_symlink() and not os.path.exists(entry.path):
-                    yield _problem_result(entry.path, "unreadable", reason="broken symbolic link")
-            except OSError as exc:
-                yield _problem_result(entry.path, "unreadable", reason=exc.strerror or type(exc).__name__)
+            yield _problem_result(entry.path, "unreadable", reason=exc.strerror or type(exc).__name__)
 
 
-def _entries(directory: str) -> list[os.DirEntry[str]]:
+def _entries(directory: str) -> Iterator[os.DirEntry[str]]:
+    """Yield the entries of *directory*, sorted by name unless there are very many of them."""
     with os.scandir(directory) as it:
-        return sorted(it, key=lambda e: e.name)
+        head = list(itertools.islice(it, SORT_LIMIT))
+        if len(head) < SORT_LIMIT:
+            yield from sorted(head, key=lambda e: e.name)
+        else:  # a huge flat directory: stream it rather than hold all its entries
+            yield from head
+            yield from it
 
 
 class Scanner:

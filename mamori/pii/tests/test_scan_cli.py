@@ -250,3 +250,15 @@ def test_an_unusable_cache_is_reported_and_the_scan_goes_on(tree, tmp_path, caps
     assert code == 1
     assert "cache" in err and "not used" in err
     assert "名簿.xlsx" in out
+
+
+def test_huge_directories_stream_unsorted_and_small_ones_are_sorted(tmp_path, monkeypatch):
+    monkeypatch.setattr(scan, "SORT_LIMIT", 5)
+    for i in range(12):
+        (tmp_path / f"f{i:02d}.txt").write_text("x")
+    (tmp_path / "small").mkdir()
+    for name in ("c", "a", "b"):
+        (tmp_path / "small" / name).write_text("x")
+    names = [Path(item[0]).name for item in scan.walk([str(tmp_path)]) if isinstance(item, tuple)]
+    assert sorted(names) == sorted([f"f{i:02d}.txt" for i in range(12)] + ["a", "b", "c"])
+    assert [n for n in names if n in "abc"] == ["a", "b", "c"]
