@@ -154,7 +154,8 @@ def main() -> None:
     """Build the trees, run the scans and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=300)
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--copies", type=int, default=16, help="also scan this many copies of the tree")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="mamori-bench-"))
     try:
@@ -181,6 +182,14 @@ def main() -> None:
         )
         growth = (two["maxrss_kib"]["self"] - one["maxrss_kib"]["self"]) / 1024
         print(f"main process peak RSS change when the tree doubled: {growth:+.1f} MiB")
+        if args.copies > 2:
+            many = work / "tree-many"
+            for copy in range(args.copies):
+                shutil.copytree(small, many / f"c{copy}", copy_function=os.link)  # hard links: cheap copies
+            wide = measure(many, args.jobs, ["--no-cache"])
+            print(line(f"tree x{args.copies} (hard links)", args.copies * files, args.copies * size, wide))
+            growth = (wide["maxrss_kib"]["self"] - one["maxrss_kib"]["self"]) / 1024
+            print(f"main process peak RSS change at x{args.copies}: {growth:+.1f} MiB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
