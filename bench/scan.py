@@ -81,7 +81,7 @@ def build(root: Path, files: int, seed: int = 7) -> tuple[int, int]:
         fmt = FORMATS[i % len(FORMATS)]
         folder = root / f"dept{i % 7}"
         folder.mkdir(exist_ok=True)
-        people = rows(rng, rng.randint(20, 60))
+        people = rows(rng, 2000 if i % 25 == 24 else rng.randint(20, 60))  # a few large rosters
         path = folder / f"名簿{i:05d}.{fmt}"
         if fmt == "xlsx":
             write_xlsx(path, people)
@@ -154,7 +154,8 @@ def main() -> None:
     """Build the trees, run the scans and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=300)
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--copies", type=int, default=16, help="also scan this many copies of the tree")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="mamori-bench-"))
     try:
@@ -169,14 +170,26 @@ def main() -> None:
             f"{time.perf_counter() - started:.0f} s; cores {os.cpu_count()}, jobs {args.jobs}"
         )
         cache = str(work / "cache.sqlite3")
-        print(line("tree, no cache", files, size, measure(small, args.jobs, ["--no-cache"])))
-        print(line("tree x2, no cache", 2 * files, 2 * size, measure(big, args.jobs, ["--no-cache"])))
+        one = measure(small, args.jobs, ["--no-cache"])
+        two = measure(big, args.jobs, ["--no-cache"])
+        print(line("tree, no cache", files, size, one))
+        print(line("tree x2, no cache", 2 * files, 2 * size, two))
         print(
             line("tree x2, filling cache", 2 * files, 2 * size, measure(big, args.jobs, ["--cache", cache]))
         )
         print(
             line("tree x2, all from cache", 2 * files, 2 * size, measure(big, args.jobs, ["--cache", cache]))
         )
+        growth = (two["maxrss_kib"]["self"] - one["maxrss_kib"]["self"]) / 1024
+        print(f"main process peak RSS change when the tree doubled: {growth:+.1f} MiB")
+        if args.copies > 2:
+            many = work / "tree-many"
+            for copy in range(args.copies):
+                shutil.copytree(small, many / f"c{copy}", copy_function=os.link)  # hard links: cheap copies
+            wide = measure(many, args.jobs, ["--no-cache"])
+            print(line(f"tree x{args.copies} (hard links)", args.copies * files, args.copies * size, wide))
+            growth = (wide["maxrss_kib"]["self"] - one["maxrss_kib"]["self"]) / 1024
+            print(f"main process peak RSS change at x{args.copies}: {growth:+.1f} MiB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

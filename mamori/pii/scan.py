@@ -9,21 +9,20 @@ Exit status over all files: 0 clean, 1 findings, 2 some file could not be fully 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import stat
 import sys
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
 from mamori.pii.extract import Limits
 from mamori.pii.scan_cache import Cache, default_path, engine_version
 from mamori.pii.scan_output import Totals, Writer
-from mamori.pii.scan_pool import Job, Result, WorkerPool, problem_result
-from mamori.pii.scan_worker import Task, scan_file
+from mamori.pii.scan_pool import Job, Result, WorkerPool, problem_result, run_jobs
+from mamori.pii.scan_worker import Task
 
 EPILOG = """\
 exit status: 0 nothing found, 1 personal data found, 2 some file could not be fully read
@@ -31,6 +30,7 @@ exit status: 0 nothing found, 1 personal data found, 2 some file could not be fu
 persons: an estimate per file, the largest count of distinct values of one kind that usually
 identifies one person (name, e-mail, phone, My Number, licence, passport, insurance number).
 """
+SORT_LIMIT = 10_000  # entries of one directory sorted in memory; larger directories stream unsorted
 WINDOW_PER_JOB = 4  # files in flight per worker: keeps workers busy, bounds memory on any tree size
 
 
@@ -72,9 +72,10 @@ def _problem_result(path: str, code: str, **params: Any) -> Result:
 
 
 def walk(paths: Iterable[str]) -> Iterator[tuple[str, os.stat_result] | dict[str, Any]]:
-    """Yield ``(path, stat)`` of every regular file under *paths*, sorted, or a problem result.
+    """Yield ``(path, stat)`` of every regular file under *paths*, or a problem result.
 
-    Directory symlinks are not followed (loops); only the directories on the current path are held.
+    Directory symlinks are not followed (loops). Only the open directories on the current path are
+    held, and a directory's entries are sorted only when it has fewer than ``SORT_LIMIT``.
     """
     for top in paths:
         try:
@@ -84,34 +85,45 @@ def walk(paths: Iterable[str]) -> Iterator[tuple[str, os.stat_result] | dict[str
             continue
         if stat.S_ISREG(st.st_mode):
             yield top, st
-            continue
-        if not stat.S_ISDIR(st.st_mode):  # a FIFO or device would block the reader forever
+        elif stat.S_ISDIR(st.st_mode):
+            yield from _walk_directory(top)
+        else:  # a FIFO or device would block the reader forever
             yield _problem_result(top, "unsupported", kind="special file")
+
+
+def _walk_directory(top: str) -> Iterator[tuple[str, os.stat_result] | dict[str, Any]]:
+    stack: list[tuple[str, Iterator[os.DirEntry[str]]]] = [(top, _entries(top))]
+    while stack:
+        directory, entries = stack[-1]
+        try:
+            entry = next(entries, None)
+        except OSError as exc:  # the directory cannot be listed
+            stack.pop()
+            yield _problem_result(directory, "unreadable", reason=exc.strerror or type(exc).__name__)
+            continue
+        if entry is None:
+            stack.pop()
             continue
         try:
-            stack: list[Iterator[os.DirEntry[str]]] = [iter(_entries(top))]
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((entry.path, _entries(entry.path)))
+            elif entry.is_file():
+                yield entry.path, entry.stat()
+            elif entry.is_symlink() and not os.path.exists(entry.path):
+                yield _problem_result(entry.path, "unreadable", reason="broken symbolic link")
         except OSError as exc:
-            yield _problem_result(top, "unreadable", reason=exc.strerror or type(exc).__name__)
-            continue
-        while stack:
-            entry = next(stack[-1], None)
-            if entry is None:
-                stack.pop()
-                continue
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(iter(_entries(entry.path)))
-                elif entry.is_file():
-                    yield entry.path, entry.stat()
-                elif entry.is_symlink() and not os.path.exists(entry.path):
-                    yield _problem_result(entry.path, "unreadable", reason="broken symbolic link")
-            except OSError as exc:
-                yield _problem_result(entry.path, "unreadable", reason=exc.strerror or type(exc).__name__)
+            yield _problem_result(entry.path, "unreadable", reason=exc.strerror or type(exc).__name__)
 
 
-def _entries(directory: str) -> list[os.DirEntry[str]]:
+def _entries(directory: str) -> Iterator[os.DirEntry[str]]:
+    """Yield the entries of *directory*, sorted by name unless there are very many of them."""
     with os.scandir(directory) as it:
-        return sorted(it, key=lambda e: e.name)
+        head = list(itertools.islice(it, SORT_LIMIT))
+        if len(head) < SORT_LIMIT:
+            yield from sorted(head, key=lambda e: e.name)
+        else:  # a huge flat directory: stream it rather than hold all its entries
+            yield from head
+            yield from it
 
 
 class Scanner:
@@ -123,7 +135,10 @@ class Scanner:
         self.cache = cache
         self.jobs = args.jobs
 
-    def _job(self, path: str, st: os.stat_result, pool: WorkerPool | None) -> Job:
+    def _job(self, item: tuple[str, os.stat_result] | Result) -> Job:
+        if isinstance(item, dict):
+            return Job(None, result=item)
+        path, st = item
         cached = self.cache.lookup(os.path.abspath(path)) if self.cache else None
         if cached and self.show_values:
             cached = None  # the cache holds masked previews only: read the file again to show values
@@ -131,9 +146,11 @@ class Scanner:
         task = Task(path, st.st_size, st.st_mtime_ns, known_hash, self.show_values, self.limits)
         if cached and cached["size"] == task.size and cached["mtime_ns"] == task.mtime_ns:
             return Job(task, cached, {"status": "unchanged"})
-        return Job(task, cached, pool.submit(task) if pool else scan_file(task))
+        return Job(task, cached)
 
     def _finish(self, job: Job, result: Result) -> Result:
+        if job.task is None:
+            return result
         if result.get("status") == "unchanged" and job.cached:
             result = {
                 **job.cached["result"],
@@ -146,33 +163,19 @@ class Scanner:
         return result
 
     def results(self, walked: Iterable[tuple[str, os.stat_result] | Result]) -> Iterator[Result]:
-        """Yield one result per walked file, in walk order, with at most a bounded number in flight."""
+        """Yield one result per walked file as it completes, with a bounded number of files in flight.
+
+        With one job, results come in walk order; with more, in order of completion, so that one slow
+        file never leaves the other workers idle.
+        """
         pool = WorkerPool(self.jobs) if self.jobs > 1 else None
-        window: deque[Job | Result] = deque()
         try:
-            for item in walked:
-                window.append(item if isinstance(item, dict) else self._job(*item, pool))
-                while window and (len(window) > self.jobs * WINDOW_PER_JOB or _ready(window[0])):
-                    yield self._pop(window, pool)
-            while window:
-                yield self._pop(window, pool)
+            jobs = (self._job(item) for item in walked)
+            for job, result in run_jobs(pool, jobs, self.jobs * WINDOW_PER_JOB):
+                yield self._finish(job, result)
         finally:
             if pool is not None:
                 pool.close()
-
-    def _pop(self, window: deque[Job | Result], pool: WorkerPool | None) -> Result:
-        head = window.popleft()
-        if isinstance(head, dict):
-            return head
-        if isinstance(head.outcome, dict):
-            return self._finish(head, head.outcome)
-        assert pool is not None
-        jobs = [job for job in window if isinstance(job, Job)]
-        return self._finish(head, pool.wait(head, jobs))
-
-
-def _ready(entry: Job | Result) -> bool:
-    return isinstance(entry, dict) or not isinstance(entry.outcome, Future)
 
 
 def _progress(enabled: bool) -> Any:
@@ -206,11 +209,18 @@ def main(argv: list[str]) -> int:
     writer, totals, bar = Writer(args.format, sys.stdout), Totals(), _progress(not args.no_progress)
     try:
         for result in scanner.results(walk(args.paths)):
-            writer.write(result)
+            if bar is not None and writer.prints(result):
+                bar.clear()  # a row written to the same terminal must not land inside the bar's line
+                writer.write(result)
+                bar.refresh()
+            else:
+                writer.write(result)
             totals.add(result)
             if bar is not None:
                 bar.update(1)
                 bar.set_postfix_str(f"{totals.bytes / 1e6:.0f} MB", refresh=False)
+        if cache is not None:
+            cache.prune(args.paths)
     except KeyboardInterrupt:
         print("mamori scan: interrupted", file=sys.stderr)
         return 2

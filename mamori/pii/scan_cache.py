@@ -6,19 +6,22 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
 from mamori.pii.extract import Limits
 
+SCHEMA_VERSION = 2  # PRAGMA user_version; an older cache is dropped, never migrated (it is only a cache)
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS files (
+CREATE TABLE files (
     path TEXT PRIMARY KEY,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     hash TEXT NOT NULL,
     engine TEXT NOT NULL,
-    result TEXT NOT NULL
+    result TEXT NOT NULL,
+    seen REAL NOT NULL
 )
 """
 _COMMIT_EVERY = 200
@@ -56,12 +59,20 @@ class Cache:
     """Store one result per absolute path, keyed by size, mtime, content hash and engine version."""
 
     def __init__(self, path: Path, engine: str) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(path)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute(SCHEMA)
-        os.chmod(path, 0o600)  # the cache holds masked previews: still keep it private
+        old_umask = os.umask(0o077)  # the cache and its WAL files hold masked previews: keep them private
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(path, timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                self.db.execute("DROP TABLE IF EXISTS files")
+                self.db.execute(SCHEMA)
+                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                self.db.commit()
+        finally:
+            os.umask(old_umask)
         self.engine = engine
+        self.started = time.time()
         self.pending = 0
 
     def lookup(self, path: str) -> dict[str, Any] | None:
@@ -79,7 +90,8 @@ class Cache:
         if not result.get("hash") or any(p["code"] in _RETRY for p in result.get("problems", [])):
             return
         self.db.execute(
-            "INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, engine, result) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO files (path, size, mtime_ns, hash, engine, result, seen)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 path,
                 result["size"],
@@ -87,12 +99,30 @@ class Cache:
                 result["hash"],
                 self.engine,
                 json.dumps(public(result), ensure_ascii=False),
+                self.started,
             ),
         )
         self.pending += 1
         if self.pending >= _COMMIT_EVERY:
             self.db.commit()
             self.pending = 0
+
+    def prune(self, roots: list[str]) -> int:
+        """Forget files under the directories *roots* that this scan did not see (deleted or moved).
+
+        Call only after a complete scan: the cache must not keep previews of data that is gone.
+        """
+        removed = 0
+        for root in roots:
+            if not os.path.isdir(root):
+                continue
+            prefix = os.path.join(os.path.abspath(root), "")
+            cursor = self.db.execute(
+                "DELETE FROM files WHERE substr(path, 1, ?) = ? AND seen < ?",
+                (len(prefix), prefix, self.started),
+            )
+            removed += cursor.rowcount
+        return removed
 
     def close(self) -> None:
         """Commit and close the database."""

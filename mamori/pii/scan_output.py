@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -34,6 +35,7 @@ class Totals:
     cached: int = 0
     persons: int = 0
     kinds: dict[str, int] = field(default_factory=dict)
+    unsupported_kinds: Counter[str] = field(default_factory=Counter)
 
     def add(self, result: dict[str, Any]) -> None:
         """Count one file's result."""
@@ -49,6 +51,8 @@ class Totals:
             self.errors += 1
         elif result.get("status") == "unsupported":
             self.unsupported += 1
+            for problem in result.get("problems", []):
+                self.unsupported_kinds[str(problem.get("params", {}).get("kind", "?"))] += 1
 
     def exit_code(self) -> int:
         """Return 2 when any file could not be fully read, else 1 when any file holds findings, else 0."""
@@ -57,9 +61,11 @@ class Totals:
     def line(self, seconds: float) -> str:
         """Return the one-line summary of the whole scan."""
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.kinds.items())) or "none"
+        formats = ", ".join(f"{k} {v}" for k, v in self.unsupported_kinds.most_common(5))
+        unsupported = f"{self.unsupported} unsupported" + (f" ({formats})" if formats else "")
         return (
             f"{self.files} files ({self.bytes / 1e6:.1f} MB) in {seconds:.1f} s: {self.findings} with findings, "
-            f"{self.errors} not fully read, {self.unsupported} unsupported, {self.cached} unchanged (cached); "
+            f"{self.errors} not fully read, {unsupported}, {self.cached} unchanged (cached); "
             f"persons (estimate, summed over files) {self.persons}; findings by kind: {kinds}"
         )
 
@@ -88,6 +94,10 @@ class Writer:
         self.out = out
         self.csv = csv.writer(out) if fmt == "csv" else None
         self.header_done = False
+
+    def prints(self, result: dict[str, Any]) -> bool:
+        """Tell whether :meth:`write` prints anything for *result* (the table skips clean files)."""
+        return self.fmt != "table" or result.get("status") not in ("clean", "unsupported")
 
     def write(self, result: dict[str, Any]) -> None:
         """Write the result of one file."""
@@ -120,7 +130,7 @@ class Writer:
         )
 
     def _write_table(self, result: dict[str, Any]) -> None:
-        if result.get("status") in ("clean", "unsupported"):
+        if not self.prints(result):
             return  # the table lists what needs attention; the summary counts the rest
         if not self.header_done:
             self.out.write(f"{'STATUS':<9} {'PERSONS':>7}  {'FINDINGS':<40} PATH\n")

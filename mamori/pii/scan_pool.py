@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import signal
-from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +15,7 @@ from mamori.pii.extract import INCOMPLETE, Problem
 from mamori.pii.scan_worker import Task, scan_file
 
 Result = dict[str, Any]
-GRACE = 10.0  # seconds past a task's own time budget before its worker is presumed stuck and killed
+GRACE = 10.0  # seconds past a task's own time budget before the kernel ends its stuck worker
 
 
 def problem_result(path: str, size: int, code: str, **params: Any) -> Result:
@@ -34,20 +35,30 @@ def problem_result(path: str, size: int, code: str, **params: Any) -> Result:
 
 @dataclass
 class Job:
-    """One file in the window: its task, cached row, and the future or finished result."""
+    """One walked entry: its task (``None`` for a walk problem), its cached row, and its result if known."""
 
-    task: Task
-    cached: dict[str, Any] | None
-    outcome: Future[Result] | Result
-    attempts: int = 1
+    task: Task | None
+    cached: dict[str, Any] | None = None
+    result: Result | None = None
+
+
+def _run_in_worker(func: Callable[[Task], Result], task: Task) -> Result:
+    """Run *func* under an alarm whose default action ends the process, even inside C code."""
+    signal.alarm(math.ceil(task.limits.time_budget + GRACE))
+    try:
+        return func(task)
+    finally:
+        signal.alarm(0)
+
+
+def _ignore_interrupt() -> None:
+    """Leave Ctrl-C to the main process, which stops the scan; workers would print tracebacks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
 
 
 class WorkerPool:
-    """Wrap a process pool: a worker stuck past the time budget is killed, a crashed pool is replaced.
-
-    Pure-Python time checks cannot interrupt a library stuck in C code (pdfium, a regex); only killing
-    the process can. Killing loses the other in-flight tasks, which are resubmitted once.
-    """
+    """Wrap a process pool that is replaced whenever a worker dies (crash or alarm)."""
 
     def __init__(self, jobs: int, func: Callable[[Task], Result] = scan_file) -> None:
         self.jobs = jobs
@@ -55,63 +66,81 @@ class WorkerPool:
         self.executor: ProcessPoolExecutor | None = None
 
     def submit(self, task: Task) -> Future[Result]:
-        """Start *task* on a worker, replacing a broken pool first."""
+        """Start *task* on a worker, starting a pool first if needed."""
         if self.executor is None:
             self.executor = ProcessPoolExecutor(self.jobs, initializer=_ignore_interrupt)
-        try:
-            return self.executor.submit(self.func, task)
-        except BrokenProcessPool:
-            self.restart()
-            return self.submit(task)
+        return self.executor.submit(_run_in_worker, self.func, task)
 
-    def restart(self) -> None:
-        """Kill every worker and forget the pool; the next submit starts a new one."""
+    def run_alone(self, task: Task) -> Result:
+        """Run *task* with no other task in flight, so that a dead worker can be blamed on it."""
+        started = time.monotonic()
+        try:
+            return self.submit(task).result()
+        except (BrokenProcessPool, CancelledError):
+            self.close()
+            if time.monotonic() - started >= task.limits.time_budget:
+                return problem_result(task.path, task.size, "timeout", limit=task.limits.time_budget)
+            return problem_result(task.path, task.size, "malformed", kind="file", error="crash")
+
+    def close(self) -> None:
+        """Kill every worker and forget the pool; after the last result nothing runs anyway."""
         if self.executor is None:
             return
-        processes = list(getattr(self.executor, "_processes", {}).values())  # no public API to kill workers
-        for process in processes:
+        for process in list(getattr(self.executor, "_processes", {}).values()):  # no public API to kill
             process.kill()
         self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = None
 
-    def wait(self, job: Job, window: list[Job]) -> Result:
-        """Return the result of *job*, killing its worker past the budget; resubmit *window*'s lost jobs.
 
-        When the pool breaks, *job* is retried alone first, so that only the file that crashes a worker
-        twice is blamed, not its innocent neighbours.
-        """
-        assert isinstance(job.outcome, Future)
+def run_jobs(pool: WorkerPool | None, jobs: Iterable[Job], window: int) -> Iterator[tuple[Job, Result]]:
+    """Yield ``(job, result)`` for every job, as results complete, with at most *window* in flight.
+
+    Without a pool the jobs run here, one by one, in order. When a worker dies, every task in flight
+    is lost; they are then run again one at a time, and only the one whose worker dies alone is
+    reported (``timeout`` past its budget, else ``malformed``).
+    """
+    pending: dict[Future[Result], Job] = {}
+    for job in jobs:
+        if job.result is not None or job.task is None:
+            yield job, job.result or {}
+        elif pool is None:
+            yield job, scan_file(job.task)
+        else:
+            pending[pool.submit(job.task)] = job
+            yield from _harvest(pool, pending, block=len(pending) >= window)
+    while pending:
+        assert pool is not None
+        yield from _harvest(pool, pending, block=True)
+
+
+def _harvest(
+    pool: WorkerPool, pending: dict[Future[Result], Job], block: bool
+) -> Iterator[tuple[Job, Result]]:
+    done, _ = wait(pending, timeout=None if block else 0, return_when=FIRST_COMPLETED)
+    lost: list[Job] = []
+    for future in done:
+        job = pending.pop(future)
+        assert job.task is not None
         try:
-            return job.outcome.result(timeout=job.task.limits.time_budget + GRACE)
-        except FutureTimeout:
-            self.restart()
-            self._resubmit(window)
-            return problem_result(job.task.path, job.task.size, "timeout", limit=job.task.limits.time_budget)
-        except BrokenProcessPool:
-            self.restart()
-            if job.attempts > 1:
-                return problem_result(job.task.path, job.task.size, "malformed", kind="file", error="crash")
-            job.attempts += 1
-            job.outcome = self.submit(job.task)
-            try:
-                return self.wait(job, [])
-            finally:
-                self._resubmit(window)
-
-    def _resubmit(self, window: list[Job]) -> None:
-        for other in window:
-            if isinstance(other.outcome, Future) and not _succeeded(other.outcome):
-                other.outcome = self.submit(other.task)
-
-    def close(self) -> None:
-        """Stop the workers at once: after the last result nothing runs; after Ctrl-C nothing should."""
-        self.restart()
-
-
-def _ignore_interrupt() -> None:
-    """Leave Ctrl-C to the main process, which stops the scan; workers would print tracebacks."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _succeeded(future: Future[Result]) -> bool:
-    return future.done() and not future.cancelled() and future.exception() is None
+            yield job, future.result()
+        except (BrokenProcessPool, CancelledError):
+            lost.append(job)
+        except Exception as exc:  # noqa: BLE001 - e.g. an unpicklable result: one file's problem
+            yield (
+                job,
+                problem_result(
+                    job.task.path, job.task.size, "malformed", kind="file", error=type(exc).__name__
+                ),
+            )
+    if not lost:
+        return
+    pool.close()  # settles every other future: done, broken or cancelled
+    for future, job in list(pending.items()):
+        if future.done() and not future.cancelled() and future.exception() is None:
+            yield job, future.result()
+        else:
+            lost.append(job)
+        del pending[future]
+    for job in lost:
+        assert job.task is not None
+        yield job, pool.run_alone(job.task)

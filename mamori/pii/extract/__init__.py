@@ -4,6 +4,11 @@
 ``archive.zip!/名簿.xlsx!Sheet1``, its text, the encoding used when one was guessed, and problems
 (``encrypted``, ``too_large``, ``ratio_exceeded``, ``depth_exceeded``, ``timeout``, ``malformed``,
 ``unsupported``, ...) as :class:`Problem` records. It never raises for bad input.
+
+Formats: text and CSV (UTF-8, CP932, EUC-JP, ISO-2022-JP, UTF-16), HTML, xlsx / xlsm / xlsb / xls / ods,
+docx, pptx, odt / odp, PDF (text layer), .eml (with attachments), Outlook .msg, zip (CP932 names),
+tar, gzip / bzip2 / xz. Not read, reported ``unsupported``: legacy .doc / .ppt, RAR, 7-Zip, images.
+The mail guard passes attachments as bytes: ``extract(payload, name="名簿.xlsx", limits=Limits())``.
 """
 
 from .core import extract, kind_of

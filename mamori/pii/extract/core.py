@@ -26,10 +26,10 @@ _MAGIC_NAMES = (
     (b"GIF8", "GIF image"),
     (b"Rar!", "RAR archive"),
     (b"7z\xbc\xaf", "7-Zip archive"),
-    (b"\x1f\x8b", "gzip"),
     (b"\x7fELF", "executable"),
     (b"MZ", "executable"),
 )
+_COMPRESSED_MAGICS = ((b"\x1f\x8b\x08", "gzip"), (b"\xfd7zXZ\x00", "xz"))
 MAIL_HEADS = (b"received:", b"return-path:", b"from:", b"mime-version:", b"message-id:", b"delivered-to:")
 
 
@@ -42,6 +42,13 @@ def kind_of(data: bytes, name: str) -> str:
         return _zip_kind(data)
     if data.startswith(OLE_MAGIC):
         return "ole"
+    for magic, kind in _COMPRESSED_MAGICS:
+        if data.startswith(magic):
+            return kind
+    if data.startswith(b"BZh") and data[4:10] == b"1AY&SY":  # bzip2: level digit, then the block magic
+        return "bzip2"
+    if data[257:262] == b"ustar":
+        return "tar"
     for magic, label in _MAGIC_NAMES:
         if data.startswith(magic):
             return "binary:" + label
@@ -106,7 +113,9 @@ def read_html(data: bytes, location: str, depth: int, budget: Budget) -> Iterato
 
 
 def _readers() -> dict[str, Reader]:
-    from . import archive, mail, office, pdf
+    from functools import partial
+
+    from . import archive, compressed, mail, office, pdf
 
     return {
         "text": read_text,
@@ -120,6 +129,8 @@ def _readers() -> dict[str, Reader]:
         "odf": office.read_odf,
         "ole": office.read_ole,
         "eml": mail.read_eml,
+        "tar": compressed.read_tar,
+        **{kind: partial(compressed.read_compressed, kind) for kind in ("gzip", "bzip2", "xz")},
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -93,6 +94,14 @@ def read_docx(data: bytes, location: str, depth: int, budget: Budget) -> Iterato
         yield problem
         return
     document = docx.Document(io.BytesIO(data))
+    try:
+        yield from _docx_parts(document, location)
+    finally:
+        del document
+        gc.collect(1)  # python-docx's reference cycles hold whole lxml trees that only a collection frees
+
+
+def _docx_parts(document: Any, location: str) -> Iterator[Part]:
     body = [p.text for p in document.paragraphs]
     body.extend(_docx_tables(document.tables))
     body.extend(_docx_text_boxes(document.element.body))
@@ -125,12 +134,16 @@ def read_pptx(data: bytes, location: str, depth: int, budget: Budget) -> Iterato
         yield problem
         return
     presentation = pptx.Presentation(io.BytesIO(data))
-    for number, slide in enumerate(presentation.slides, start=1):
-        budget.check_time()
-        texts = list(_shape_texts(slide.shapes))
-        if slide.has_notes_slide:
-            texts.append(slide.notes_slide.notes_text_frame.text)
-        yield Part(location=f"{location}!slide{number}", text="\n".join(texts))
+    try:
+        for number, slide in enumerate(presentation.slides, start=1):
+            budget.check_time()
+            texts = list(_shape_texts(slide.shapes))
+            if slide.has_notes_slide:
+                texts.append(slide.notes_slide.notes_text_frame.text)
+            yield Part(location=f"{location}!slide{number}", text="\n".join(texts))
+    finally:
+        del presentation
+        gc.collect(1)  # as for docx: free the lxml trees held by reference cycles now
 
 
 def read_odf(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:

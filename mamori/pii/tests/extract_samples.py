@@ -10,6 +10,7 @@ import os
 import shutil
 import struct
 import subprocess
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -31,9 +32,8 @@ def soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found:
         return found
-    if os.environ.get("MAMORI_REQUIRE_TOOLS"):
-        pytest.fail("LibreOffice (soffice) is required: install the packages of deploy/apt/scan.txt")
-    pytest.skip("LibreOffice (soffice) is not installed")
+    _require("LibreOffice (soffice)")
+    raise AssertionError("unreachable")
 
 
 def convert(sources: list[Path], target: str, outdir: Path) -> list[Path]:
@@ -52,6 +52,38 @@ def convert(sources: list[Path], target: str, outdir: Path) -> list[Path]:
     ]
     subprocess.run(cmd, check=True, capture_output=True, timeout=240)
     ext = target.split(":")[0]
+    return [outdir / f"{src.stem}.{ext}" for src in sources]
+
+
+def _require(what: str) -> None:
+    if os.environ.get("MAMORI_REQUIRE_TOOLS"):
+        pytest.fail(f"{what} is required: install the packages of deploy/apt/scan.txt")
+    pytest.skip(f"{what} is not installed")
+
+
+def protect_with_libreoffice(
+    sources: list[Path],
+    target: str,
+    outdir: Path,
+    password: str = "himitsu",  # noqa: S107
+) -> list[Path]:
+    """Save *sources* with an opening password through LibreOffice's UNO API (``FILTER:EXT`` target).
+
+    Runs ``tools/lo_protect.py`` with Debian's python3, which has the ``uno`` module (python3-uno).
+    """
+    soffice()
+    system_python = "/usr/bin/python3"
+    check = subprocess.run([system_python, "-c", "import uno"], capture_output=True, check=False)
+    if check.returncode:
+        _require("python3-uno")
+    script = Path(__file__).parent / "tools" / "lo_protect.py"
+    subprocess.run(
+        [system_python, str(script), password, str(outdir), target, *map(str, sources)],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    ext = target.rsplit(":", 1)[1]
     return [outdir / f"{src.stem}.{ext}" for src in sources]
 
 
@@ -133,6 +165,17 @@ def _recode_names(raw: bytes, members: dict[str, bytes]) -> bytes:
             new = _Cp932Info(info.filename, info.date_time)
             new.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(new, src.read(info))
+    return buffer.getvalue()
+
+
+def tar_bytes(members: dict[str, bytes], encoding: str = "utf-8") -> bytes:
+    """Return a GNU tar of *members*, names written in *encoding*."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.GNU_FORMAT, encoding=encoding) as tar:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
     return buffer.getvalue()
 
 

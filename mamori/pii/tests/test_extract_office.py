@@ -20,6 +20,7 @@ from .extract_samples import (
     make_html,
     make_pptx,
     make_xlsx,
+    protect_with_libreoffice,
     zip_bytes,
 )
 
@@ -153,3 +154,31 @@ def test_docx_text_boxes_are_read(tmp_path):
     )
     document.save(tmp_path / "box.docx")
     assert f"連絡先 {PHONE}" in all_text(parts_of(tmp_path / "box.docx"))
+
+
+@pytest.mark.parametrize(("target", "name"), [("MS Excel 97:xls", "roster.xls"), ("calc8:ods", "roster.ods")])
+def test_spreadsheets_saved_with_a_password_by_libreoffice_are_reported_encrypted(
+    office_dir, tmp_path, target, name
+):
+    (protected,) = protect_with_libreoffice([office_dir / "roster.xlsx"], target, tmp_path)
+    parts = parts_of(protected)
+    assert codes(parts) == ["encrypted"]
+    assert parts[0].location == name
+
+
+def test_pdf_exported_by_libreoffice_with_an_opening_password_is_reported_encrypted(office_dir, tmp_path):
+    options = '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"himitsu"}}'
+    (pdf,) = convert([office_dir / "letter.docx"], f"pdf:writer_pdf_Export:{options}", tmp_path)
+    assert codes(parts_of(pdf)) == ["encrypted"]
+
+
+def test_pdf_with_only_a_permissions_password_is_read(office_dir, tmp_path):
+    options = (
+        '{"RestrictPermissions":{"type":"boolean","value":"true"},'
+        '"PermissionPassword":{"type":"string","value":"himitsu"},"Printing":{"type":"long","value":"0"}}'
+    )
+    (pdf,) = convert([office_dir / "letter.docx"], f"pdf:writer_pdf_Export:{options}", tmp_path)
+    import pypdf
+
+    assert pypdf.PdfReader(pdf).is_encrypted  # restricted, but opens without a password
+    assert PHONE in all_text(parts_of(pdf))

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,7 @@ def test_findings_give_exit_1_with_counts_persons_and_masked_examples(tree, caps
     assert rows["photo.png"]["status"] == "unsupported"
     assert rows["archive.zip"]["encodings"] == ["cp932"]
     assert "5 files" in err
+    assert "1 unsupported (PNG image 1)" in err
 
 
 def test_raw_values_never_appear_unless_show_values_is_given(tree, capsys):
@@ -100,14 +102,27 @@ def test_csv_has_a_header_and_one_row_per_file(tree, capsys):
     assert roster["persons"] == "2" and "PHONE=2" in roster["counts"]
 
 
-def test_parallel_workers_give_the_same_results_in_walk_order(tree, capsys):
+def test_parallel_workers_give_the_same_results_as_one(tree, capsys):
     _, serial, _ = run(capsys, str(tree), "--format", "jsonl", "--no-cache", "--jobs", "1")
     _, parallel, _ = run(capsys, str(tree), "--format", "jsonl", "--no-cache", "--jobs", "2")
 
     def strip(out):
-        return [{k: v for k, v in json.loads(line).items() if k != "seconds"} for line in out.splitlines()]
+        rows = [{k: v for k, v in json.loads(line).items() if k != "seconds"} for line in out.splitlines()]
+        return sorted(rows, key=lambda row: row["path"])
 
     assert strip(serial) == strip(parallel)
+
+
+def test_one_job_reports_in_walk_order(tree, capsys):
+    _, out, _ = run(capsys, str(tree), "--format", "jsonl", "--no-cache", "--jobs", "1")
+    paths = [json.loads(line)["path"] for line in out.splitlines()]
+    assert [Path(p).name for p in paths] == [
+        "archive.zip",
+        "letter.docx",
+        "note.txt",
+        "photo.png",
+        "名簿.xlsx",
+    ]
 
 
 def test_unchanged_files_come_from_the_cache_and_changed_ones_are_read_again(tree, tmp_path, capsys):
@@ -202,3 +217,48 @@ def test_help_explains_exit_status_and_the_person_estimate(capsys):
     out = capsys.readouterr().out
     assert "exit status: 0 nothing found, 1 personal data found, 2" in out
     assert "persons: an estimate" in out
+
+
+def test_deleted_files_are_forgotten_by_the_cache(tree, tmp_path, capsys):
+    cache = tmp_path / "cache.sqlite3"
+    run(capsys, str(tree), "--cache", str(cache), "--jobs", "1")
+    (tree / "letter.docx").unlink()
+    run(capsys, str(tree / "総務"), "--cache", str(cache), "--jobs", "1")
+
+    def cached_names():
+        with sqlite3.connect(cache) as db:
+            return {Path(row[0]).name for row in db.execute("SELECT path FROM files")}
+
+    assert "letter.docx" in cached_names()  # a scan of a sub-tree prunes only that sub-tree
+    run(capsys, str(tree), "--cache", str(cache), "--jobs", "1")
+    paths = cached_names()
+    assert "letter.docx" not in paths
+    assert {"名簿.xlsx", "archive.zip", "note.txt"} <= paths
+
+
+def test_cache_files_are_private(tree, tmp_path, capsys):
+    cache = tmp_path / "c" / "cache.sqlite3"
+    run(capsys, str(tree), "--cache", str(cache), "--jobs", "1")
+    for path in cache.parent.iterdir():
+        assert path.stat().st_mode & 0o077 == 0, path
+
+
+def test_an_unusable_cache_is_reported_and_the_scan_goes_on(tree, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    code, out, err = run(capsys, str(tree), "--cache", str(blocker / "cache.sqlite3"), "--jobs", "1")
+    assert code == 1
+    assert "cache" in err and "not used" in err
+    assert "名簿.xlsx" in out
+
+
+def test_huge_directories_stream_unsorted_and_small_ones_are_sorted(tmp_path, monkeypatch):
+    monkeypatch.setattr(scan, "SORT_LIMIT", 5)
+    for i in range(12):
+        (tmp_path / f"f{i:02d}.txt").write_text("x")
+    (tmp_path / "small").mkdir()
+    for name in ("c", "a", "b"):
+        (tmp_path / "small" / name).write_text("x")
+    names = [Path(item[0]).name for item in scan.walk([str(tmp_path)]) if isinstance(item, tuple)]
+    assert sorted(names) == sorted([f"f{i:02d}.txt" for i in range(12)] + ["a", "b", "c"])
+    assert [n for n in names if n in "abc"] == ["a", "b", "c"]
