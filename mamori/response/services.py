@@ -132,7 +132,9 @@ def _timeline(incident: Incident, text: str, actor: Any = None, **data: Any) -> 
     )
 
 
-def _notify_step(incident: Incident, step: ChainStep | None, order: int) -> ChainNotification | None:
+def _notify_step(
+    incident: Incident, step: ChainStep | None, order: int, now: dt.datetime | None = None
+) -> ChainNotification | None:
     """Record that step ``order`` is told and mail it after commit; None when it was told already."""
     primary, fallback = resolve_step(incident, step)
     try:
@@ -145,7 +147,7 @@ def _notify_step(incident: Incident, step: ChainStep | None, order: int) -> Chai
                 recipients=primary,
                 fallback_recipients=fallback,
                 ack_minutes=step.ack_minutes if step else DEFAULT_ACK_MINUTES,
-                notified_at=timezone.now(),
+                notified_at=now or timezone.now(),
             )
     except IntegrityError:
         return None
@@ -208,11 +210,11 @@ def chain_escalate(*, now: dt.datetime | None = None) -> int:
             if not claimed:
                 continue
             done += 1
-            _escalate(notification)
+            _escalate(notification, now)
     return done
 
 
-def _escalate(notification: ChainNotification) -> None:
+def _escalate(notification: ChainNotification, now: dt.datetime) -> None:
     incident = notification.incident
     fallback = list(notification.fallback_recipients)
     if fallback:
@@ -238,7 +240,7 @@ def _escalate(notification: ChainNotification) -> None:
         },
     )
     if following is not None:
-        _notify_step(incident, following, notification.order + 1)
+        _notify_step(incident, following, notification.order + 1, now)
 
 
 def _who(incident: Incident, email: str, actor: Any, role_label: str) -> str:
