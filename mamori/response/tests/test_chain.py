@@ -70,7 +70,9 @@ def chain(org, manager, depmgr):
 
 
 def ack_link(body: str) -> str:
-    return re.search(r"http://[^\s]+/response/ack/[^\s/]+/", body).group(0)
+    found = re.search(r"http://[^\s]+/response/ack/[^\s/]+/", body)
+    assert found is not None
+    return found.group(0)
 
 
 def body_of(message) -> str:
