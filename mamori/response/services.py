@@ -191,7 +191,12 @@ def escalation_candidates(now: dt.datetime) -> list[ChainNotification]:
         .select_related("incident", "incident__department", "step")
         .order_by("notified_at")
     )
-    return [n for n in pending if n.notified_at + dt.timedelta(minutes=n.ack_minutes) <= now]
+    # A step that reached nobody (no address for its role) does not wait for an acknowledgement.
+    return [
+        n
+        for n in pending
+        if n.notified_at + dt.timedelta(minutes=n.ack_minutes if n.recipients else 0) <= now
+    ]
 
 
 def chain_escalate(*, now: dt.datetime | None = None) -> int:

@@ -221,3 +221,20 @@ def test_forged_or_tampered_acknowledgement_links_change_nothing(chain, employee
         response = client.post(reverse("response:ack", args=[bad]))
         assert response.status_code == 404
     assert not ChainNotification.objects.filter(acknowledged_at__isnull=False).exists()
+
+
+def test_a_step_that_reaches_nobody_escalates_at_the_next_run(org, manager, employee):
+    services.chain_step_create(
+        organisation=org, actor=manager, order=1, role=ChainRole.IT_LEAD, email="it@example.com"
+    )
+    services.chain_step_create(organisation=org, actor=manager, order=2, role=ChainRole.DEPARTMENT_MANAGER)
+    services.chain_step_create(
+        organisation=org, actor=manager, order=3, role=ChainRole.EXECUTIVE, email="ceo@example.com"
+    )
+    incident = make_incident(employee)  # the sales department has no department manager here
+    services.chain_start(incident_id=incident.pk)
+    now = timezone.now() + dt.timedelta(minutes=30)
+    services.chain_escalate(now=now)
+    assert incident.chain_notifications.get(order=2).recipients == []
+    services.chain_escalate(now=now)
+    assert incident.chain_notifications.get(order=3).recipients == ["ceo@example.com"]
