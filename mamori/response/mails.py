@@ -62,12 +62,24 @@ def _send(subject: str, body: str, to: list[str], what: str, incident_id: int) -
     return True
 
 
-def send_chain_mails(notification: ChainNotification, recipients: Iterable[str], *, fallback: bool) -> int:
-    """Mail each recipient the chain notification with their own acknowledgement link; return how many."""
+def send_chain_mails(
+    notification: ChainNotification, recipients: Iterable[str], *, fallback: bool, escalates: bool = True
+) -> int:
+    """Mail each recipient the chain notification with their own acknowledgement link; return how many.
+
+    ``escalates`` says whether anyone else is told when nobody acknowledges (not after the last step).
+    """
     incident = notification.incident
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
         kind = _kind(incident)
+        escalation = (
+            _("Without an acknowledgement within %(minutes)s minutes the next person is told.")
+            % {"minutes": notification.ack_minutes}
+            + "\n"
+            if escalates
+            else ""
+        )
         subject = _("[mamori] Emergency: %(kind)s %(number)s, please acknowledge") % {
             "kind": kind,
             "number": incident.number,
@@ -79,7 +91,7 @@ def send_chain_mails(notification: ChainNotification, recipients: Iterable[str],
                 "Number: %(number)s\nKind: %(kind)s (%(event_class)s)\nDepartment: %(department)s\n"
                 "Your role: %(role)s%(fallback)s\n\n"
                 "Acknowledge with one click (nobody else will be called then): %(ack)s\n"
-                "Without an acknowledgement within %(minutes)s minutes the next person is told.\n\n"
+                "%(escalation)s\n"
                 "Open the incident (login needed): %(url)s\n"
             ) % {
                 "number": incident.number,
@@ -89,7 +101,7 @@ def send_chain_mails(notification: ChainNotification, recipients: Iterable[str],
                 "role": notification.get_role_display(),
                 "fallback": _(" (as the fallback)") if fallback else "",
                 "ack": url,
-                "minutes": notification.ack_minutes,
+                "escalation": escalation,
                 "url": incident_url(incident),
             }
             sent += _send(subject, body, [email], "chain", incident.pk)

@@ -163,7 +163,13 @@ def _notify_step(
         "response.chain.notified",
         data={"step": order, "role": notification.role, "recipients": len(primary)},
     )
-    transaction.on_commit(lambda: mails.send_chain_mails(notification, primary, fallback=False))
+    escalates = not incident.is_near_miss and (
+        bool(fallback)
+        or ChainStep.objects.filter(organisation_id=incident.organisation_id, order__gt=order).exists()
+    )
+    transaction.on_commit(
+        lambda: mails.send_chain_mails(notification, primary, fallback=False, escalates=escalates)
+    )
     return notification
 
 
@@ -176,7 +182,7 @@ def chain_start(*, incident_id: int) -> ChainNotification | None:
     """
     incident = Incident.objects.select_related("department", "organisation").get(pk=incident_id)
     first = ChainStep.objects.filter(organisation_id=incident.organisation_id).order_by("order").first()
-    notification = _notify_step(incident, first, 1)
+    notification = _notify_step(incident, first, first.order if first else 1)
     if not incident.is_near_miss:
         checklist_create(incident=incident, actor=None)
     return notification
@@ -222,13 +228,16 @@ def chain_escalate(*, now: dt.datetime | None = None) -> int:
 def _escalate(notification: ChainNotification, now: dt.datetime) -> None:
     incident = notification.incident
     fallback = list(notification.fallback_recipients)
-    if fallback:
-        transaction.on_commit(lambda: mails.send_chain_mails(notification, fallback, fallback=True))
     following = (
         ChainStep.objects.filter(organisation_id=incident.organisation_id, order__gt=notification.order)
         .order_by("order")
         .first()
     )
+    if fallback:
+        escalates = following is not None
+        transaction.on_commit(
+            lambda: mails.send_chain_mails(notification, fallback, fallback=True, escalates=escalates)
+        )
     with translation.override(settings.LANGUAGE_CODE):
         text = _("No acknowledgement within %(minutes)s minutes from step %(order)s: escalated") % {
             "minutes": notification.ack_minutes,
@@ -245,7 +254,7 @@ def _escalate(notification: ChainNotification, now: dt.datetime) -> None:
         },
     )
     if following is not None:
-        _notify_step(incident, following, notification.order + 1, now)
+        _notify_step(incident, following, following.order, now)
 
 
 def _who(incident: Incident, email: str, actor: Any, role_label: str) -> str:
@@ -300,13 +309,24 @@ def checklist_create(*, incident: Incident, actor: Any, event_class: str | None 
         final_due=incident.final_due,
     )
     existing = set(incident.response_tasks.values_list("key", flat=True))
-    created = [
-        ResponseTask.objects.create(
-            incident=incident, order=s.order, phase=s.phase, key=s.key, title=s.title, due_on=s.due_on
-        )
-        for s in specs
-        if s.key not in existing
-    ]
+    created = []
+    for s in specs:
+        if s.key in existing:
+            continue
+        try:
+            with transaction.atomic():  # a concurrent request may have copied the same task
+                created.append(
+                    ResponseTask.objects.create(
+                        incident=incident,
+                        order=s.order,
+                        phase=s.phase,
+                        key=s.key,
+                        title=s.title,
+                        due_on=s.due_on,
+                    )
+                )
+        except IntegrityError:
+            continue
     if created:
         log_action(
             incident,

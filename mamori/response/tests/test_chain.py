@@ -238,3 +238,16 @@ def test_a_step_that_reaches_nobody_escalates_at_the_next_run(org, manager, empl
     assert incident.chain_notifications.get(order=2).recipients == []
     services.chain_escalate(now=now)
     assert incident.chain_notifications.get(order=3).recipients == ["ceo@example.com"]
+
+
+def test_steps_numbered_with_gaps_are_each_told_once(org, manager, employee):
+    for order, address in ((10, "a@example.com"), (20, "b@example.com"), (30, "c@example.com")):
+        services.chain_step_create(
+            organisation=org, actor=manager, order=order, role=ChainRole.IT_LEAD, email=address
+        )
+    incident = make_incident(employee)
+    services.chain_start(incident_id=incident.pk)
+    for minutes in (31, 62, 93, 124):
+        services.chain_escalate(now=timezone.now() + dt.timedelta(minutes=minutes))
+    told = list(incident.chain_notifications.values_list("order", "recipients"))
+    assert told == [(10, ["a@example.com"]), (20, ["b@example.com"]), (30, ["c@example.com"])]
