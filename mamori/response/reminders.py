@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext
 
 from mamori.accounts.models import Role, User
@@ -45,14 +45,8 @@ def filed_deadline_kinds(incident: Incident) -> frozenset[str]:
 
 
 def incidents_to_remind() -> QuerySet[Incident]:
-    """Return the open accidents (never near misses) that have a deadline or an open task."""
-    return (
-        Incident.objects.filter(is_near_miss=False)
-        .exclude(status=Status.CLOSED)
-        .filter(Q(next_deadline__isnull=False) | Q(response_tasks__done_at__isnull=True))
-        .distinct()
-        .order_by("pk")
-    )
+    """Return the open accidents (never near misses); their deadlines come from the latest determination."""
+    return Incident.objects.filter(is_near_miss=False).exclude(status=Status.CLOSED).order_by("pk")
 
 
 def deadlines_of(incident: Incident) -> list[tuple[str, dt.date]]:

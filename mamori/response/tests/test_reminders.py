@@ -146,3 +146,12 @@ def test_runperiodic_lists_the_response_jobs(capsys):
     call_command("runperiodic", list=True)
     out = capsys.readouterr().out
     assert "response_reminders:" in out and "response_escalation:" in out
+
+
+def test_an_incident_still_under_review_is_reminded_of_the_earliest_possible_final_report(employee, manager):
+    with at(dt.date(2026, 11, 30), 10):
+        unclear = make_incident(employee, persons=None)
+    assert unclear.appi_status == "needs_review"
+    with at(dt.date(2026, 12, 28)):
+        run_reminders()
+    assert ReminderSent.objects.filter(incident=unclear, kind="appi.final_report:before_3").exists()
