@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "mamori.audits",
     "mamori.reports",
     "mamori.stats",
+    "mamori.response",
 ]
 
 MIDDLEWARE = [

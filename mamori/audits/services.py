@@ -73,3 +73,25 @@ def corrective_action_review(
         ca, "audits.corrective_action.reviewed", actor=actor, data={"effective": effective, "note": note}
     )
     return ca
+
+
+CA_FIELDS = ("title", "cause_analysis", "action", "owner", "due_on", "review_due_on")
+
+
+@transaction.atomic
+def corrective_action_update(*, ca: CorrectiveAction, actor: Any, **values: Any) -> CorrectiveAction:
+    """Change the analysis, action, owner or dates of a corrective action."""
+    unknown = set(values) - set(CA_FIELDS)
+    if unknown:
+        raise ValueError(f"fields not allowed here: {sorted(unknown)}")
+    owner = values.get("owner")
+    if owner is not None and owner.organisation_id != ca.organisation_id:
+        raise ValueError("the owner belongs to another organisation")
+    changed = sorted(name for name, value in values.items() if getattr(ca, name) != value)
+    if not changed:
+        return ca
+    for name in changed:
+        setattr(ca, name, values[name])
+    ca.save(update_fields=changed)
+    log_action(ca, "audits.corrective_action.changed", actor=actor, data={"fields": changed})
+    return ca

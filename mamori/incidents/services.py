@@ -9,11 +9,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from mamori.core.services import log_action
-from mamori.incidents import coding, notify
+from mamori.incidents import coding
 from mamori.incidents.determination import evaluate, summary_text
 from mamori.incidents.models import Determination, Incident, TimelineEntry
 from mamori.incidents.taxonomy import Status
 from mamori.reports.deadlines import pending_deadline
+from mamori.response.services import chain_start
 
 FACT_FIELDS = (
     "persons",
@@ -166,7 +167,7 @@ def incident_create(
     )
     _reevaluate(incident, reporter)
     incident_id = incident.pk
-    transaction.on_commit(lambda: notify.notify_new_incident(incident_id))
+    transaction.on_commit(lambda: chain_start(incident_id=incident_id))
     return incident
 
 

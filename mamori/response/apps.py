@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ResponseConfig(AppConfig):
+    name = "mamori.response"
+    label = "response"
+    verbose_name = _("Incident response")
+
+    def ready(self) -> None:
+        from mamori.core import periodic
+        from mamori.core.templatetags.mamori_tags import ACTION_LABELS
+        from mamori.response import jobs
+
+        periodic.register("response_escalation", jobs.escalate_chains)
+        periodic.register("response_reminders", jobs.send_reminders)
+        ACTION_LABELS.update(
+            {
+                "response.chain.notified": _("Emergency chain notified"),
+                "response.chain.escalated": _("Emergency chain escalated"),
+                "response.chain.acknowledged": _("Emergency notification acknowledged"),
+                "response.chain_step.created": _("Emergency chain step added"),
+                "response.chain_step.changed": _("Emergency chain step changed"),
+                "response.chain_step.deleted": _("Emergency chain step removed"),
+                "response.checklist.created": _("Response checklist created"),
+                "response.task.added": _("Response task added"),
+                "response.task.changed": _("Response task changed"),
+                "response.reminder.sent": _("Reminder sent"),
+            }
+        )

@@ -1,0 +1,91 @@
+"""Forms of incident response: the chain steps (manager) and the tasks (manager and owner)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mamori.accounts.models import User
+from mamori.incidents.forms import DateInput
+from mamori.response.models import ChainRole, ChainStep, Phase
+
+ROLE_RESOLVED = {ChainRole.MANAGER, ChainRole.EXECUTIVE, ChainRole.DEPARTMENT_MANAGER}
+MAX_ACK_MINUTES = 7 * 24 * 60
+
+
+def _people(organisation_id: int) -> Any:
+    return User.objects.filter(organisation_id=organisation_id, is_active=True).order_by("username")
+
+
+class ChainStepForm(forms.ModelForm):
+    """One step of the emergency chain: a person of the organisation or an outside address, and a fallback."""
+
+    class Meta:
+        model = ChainStep
+        fields = ["order", "role", "user", "email", "fallback_user", "fallback_email", "ack_minutes"]
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation_id = organisation_id
+        for name in ("user", "fallback_user"):
+            self.fields[name].queryset = _people(organisation_id)  # type: ignore[attr-defined]
+        self.fields["order"].widget.attrs["min"] = 1
+        self.fields["ack_minutes"].widget.attrs.update({"min": 1, "max": MAX_ACK_MINUTES})
+        self.fields["user"].help_text = _(
+            "Leave both empty for the managers, top management or the incident's department manager."
+        )
+
+    def clean_order(self) -> int:
+        order: int = self.cleaned_data["order"]
+        if order < 1:
+            raise forms.ValidationError(_("The order starts at 1."))
+        taken = ChainStep.objects.filter(organisation_id=self.organisation_id, order=order)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(_("Another step has this order."))
+        return order
+
+    def clean_ack_minutes(self) -> int:
+        minutes: int = self.cleaned_data["ack_minutes"]
+        if not 1 <= minutes <= MAX_ACK_MINUTES:
+            raise forms.ValidationError(_("Give between 1 minute and 7 days."))
+        return minutes
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or self.cleaned_data
+        if data.get("user") and data.get("email"):
+            self.add_error("email", _("Choose a person or an outside address, not both."))
+        if data.get("fallback_user") and data.get("fallback_email"):
+            self.add_error("fallback_email", _("Choose a person or an outside address, not both."))
+        role = data.get("role")
+        if role and role not in ROLE_RESOLVED and not data.get("user") and not data.get("email"):
+            self.add_error("user", _("Choose the person or give the outside address for this role."))
+        return data
+
+
+class TaskForm(forms.Form):
+    """The owner, due date and done mark of one response task."""
+
+    owner = forms.ModelChoiceField(label=_("Owner"), queryset=User.objects.none(), required=False)
+    due_on = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+    done = forms.BooleanField(label=_("Done"), required=False)
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = _people(organisation_id)  # type: ignore[attr-defined]
+
+
+class TaskAddForm(TaskForm):
+    """A hand-made task added by the manager."""
+
+    phase = forms.ChoiceField(label=_("Phase"), choices=Phase.choices)
+    title = forms.CharField(label=_("Task"), max_length=300)
+
+    field_order = ["phase", "title", "owner", "due_on"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["done"]

@@ -1,0 +1,164 @@
+"""The mails of incident response: chain notifications and reminders (numbers, kinds and links only).
+
+A mail never carries the description, the title or anything about the individuals: the record holds the
+facts and only people allowed to read it can open the link. A failed send is logged without personal data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from mamori.incidents.models import Incident
+from mamori.response.models import ChainNotification
+from mamori.response.rules import Reminder
+
+log = logging.getLogger(__name__)
+
+ACK_SALT = "mamori.response.ack"
+ACK_MAX_AGE = 60 * 60 * 24 * 30  # an acknowledgement link works for 30 days
+
+
+def ack_token(notification_id: int, email: str) -> str:
+    """Return the signed token of one recipient's acknowledgement link."""
+    return signing.dumps({"n": notification_id, "to": email}, salt=ACK_SALT, compress=True)
+
+
+def read_ack_token(token: str) -> tuple[int, str]:
+    """Return (notification id, e-mail) of a valid token; raise ``signing.BadSignature`` otherwise."""
+    data = signing.loads(token, salt=ACK_SALT, max_age=ACK_MAX_AGE)
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("n"), int)
+        or not isinstance(data.get("to"), str)
+    ):
+        raise signing.BadSignature("malformed acknowledgement token")
+    return data["n"], data["to"]
+
+
+def incident_url(incident: Incident) -> str:
+    return settings.SITE_URL + reverse("incidents:detail", args=[incident.pk])
+
+
+def _kind(incident: Incident) -> str:
+    return str(_("Near miss") if incident.is_near_miss else _("Accident"))
+
+
+def _send(subject: str, body: str, to: list[str], what: str, incident_id: int) -> bool:
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
+    except OSError as exc:
+        log.error("%s mail for incident %s failed: %s", what, incident_id, exc.__class__.__name__)
+        return False
+    return True
+
+
+def send_chain_mails(
+    notification: ChainNotification, recipients: Iterable[str], *, fallback: bool, escalates: bool = True
+) -> int:
+    """Mail each recipient the chain notification with their own acknowledgement link; return how many.
+
+    ``escalates`` says whether anyone else is told when nobody acknowledges (not after the last step).
+    """
+    incident = notification.incident
+    sent = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        kind = _kind(incident)
+        escalation = (
+            _("Without an acknowledgement within %(minutes)s minutes the next person is told.")
+            % {"minutes": notification.ack_minutes}
+            + "\n"
+            if escalates
+            else ""
+        )
+        subject = _("[mamori] Emergency: %(kind)s %(number)s, please acknowledge") % {
+            "kind": kind,
+            "number": incident.number,
+        }
+        for email in recipients:
+            url = settings.SITE_URL + reverse("response:ack", args=[ack_token(notification.pk, email)])
+            body = _(
+                "An incident was reported and you are on the emergency contact chain.\n\n"
+                "Number: %(number)s\nKind: %(kind)s (%(event_class)s)\nDepartment: %(department)s\n"
+                "Your role: %(role)s%(fallback)s\n\n"
+                "Acknowledge with one click (nobody else will be called then): %(ack)s\n"
+                "%(escalation)s\n"
+                "Open the incident (login needed): %(url)s\n"
+            ) % {
+                "number": incident.number,
+                "kind": kind,
+                "event_class": incident.get_event_class_display() or "-",
+                "department": incident.department.name if incident.department else "-",
+                "role": notification.get_role_display(),
+                "fallback": _(" (as the fallback)") if fallback else "",
+                "ack": url,
+                "escalation": escalation,
+                "url": incident_url(incident),
+            }
+            sent += _send(subject, body, [email], "chain", incident.pk)
+    return sent
+
+
+def deadline_label(kind: str) -> str:
+    """Return the translated name of a deadline kind."""
+    labels = {
+        "appi.preliminary_report": _("PPC preliminary report (速報)"),
+        "appi.final_report": _("PPC final report (確報)"),
+        "pmark.preliminary_report": _("Privacy Mark preliminary report (速報)"),
+        "pmark.final_report": _("Privacy Mark final report (確報)"),
+        "my_number.preliminary_report": _("My Number preliminary report (速報)"),
+        "my_number.final_report": _("My Number final report (確報)"),
+    }
+    return str(labels.get(kind, kind))
+
+
+def _days_text(due_on: dt.date, today: dt.date) -> str:
+    days = (due_on - today).days
+    if days == 0:
+        return _("due today")
+    if days > 0:
+        return ngettext("%(n)d day left", "%(n)d days left", days) % {"n": days}
+    return ngettext("%(n)d day overdue", "%(n)d days overdue", -days) % {"n": -days}
+
+
+def reminder_line(reminder: Reminder, today: dt.date, task_title: str = "") -> str:
+    """Return one line of a reminder mail."""
+    if reminder.deadline == "task":
+        what = _("Response task: %(task)s") % {"task": task_title}
+    else:
+        what = deadline_label(reminder.deadline)
+        if reminder.stage == "warn":
+            what = _("%(what)s, the guideline target is near") % {"what": what}
+    return f"- {what}: {reminder.due_on.isoformat()} ({_days_text(reminder.due_on, today)})"
+
+
+def send_reminder_mail(incident: Incident, to: list[str], lines: list[str]) -> bool:
+    """Mail one reminder with ``lines`` about ``incident``; return whether it was accepted."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("[mamori] Reminder: %(kind)s %(number)s") % {
+            "kind": _kind(incident),
+            "number": incident.number,
+        }
+        body = (
+            _("Deadlines of incident %(number)s:") % {"number": incident.number}
+            + "\n\n"
+            + "\n".join(lines)
+            + "\n\n"
+            + _("Open the incident: %(url)s") % {"url": incident_url(incident)}
+            + "\n"
+        )
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
+    except OSError as exc:
+        log.error("reminder mail for incident %s failed: %s", incident.pk, exc.__class__.__name__)
+        return False
+    return True

@@ -1,0 +1,99 @@
+"""What the reminder job reads: the incidents to watch, their due reminders and who gets them.
+
+**Hook for filed reports.** Reminders for a report stop once it is filed. The reports app (or any other)
+tells which deadline kinds of an incident are filed by registering a provider in its
+``AppConfig.ready``::
+
+    from mamori.response import reminders
+    reminders.register_filed_provider(lambda incident: {"appi.preliminary_report", "appi.final_report"})
+
+A provider takes an ``Incident`` and returns a set of kinds among ``appi.preliminary_report``,
+``appi.final_report``, ``pmark.preliminary_report``, ``pmark.final_report``,
+``my_number.preliminary_report`` and ``my_number.final_report``. Without providers nothing is filed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext
+
+from mamori.accounts.models import Role, User
+from mamori.incidents.models import Incident
+from mamori.incidents.taxonomy import Status
+from mamori.response import rules
+from mamori.response.models import ResponseTask
+
+FiledProvider = Callable[[Incident], Iterable[str]]
+FILED_PROVIDERS: list[FiledProvider] = []
+
+
+def register_filed_provider(provider: FiledProvider) -> None:
+    """Add a function that returns the deadline kinds already filed for an incident."""
+    if provider not in FILED_PROVIDERS:
+        FILED_PROVIDERS.append(provider)
+
+
+def filed_deadline_kinds(incident: Incident) -> frozenset[str]:
+    """Return the deadline kinds whose report is filed for ``incident`` (none unless a provider says so)."""
+    kinds: set[str] = set()
+    for provider in FILED_PROVIDERS:
+        kinds.update(provider(incident))
+    return frozenset(kinds)
+
+
+def incidents_to_remind() -> QuerySet[Incident]:
+    """Return the open accidents (never near misses); their deadlines come from the latest determination."""
+    return Incident.objects.filter(is_near_miss=False).exclude(status=Status.CLOSED).order_by("pk")
+
+
+def deadlines_of(incident: Incident) -> list[tuple[str, dt.date]]:
+    """Return the (code, date) deadlines of the incident's latest determination."""
+    latest = incident.determinations.first()
+    if latest is None:
+        return []
+    return [(d["code"], dt.date.fromisoformat(d["due_on"])) for d in latest.result.get("deadlines", [])]
+
+
+def managers_of(incident: Incident) -> list[str]:
+    """Return the addresses of the organisation's active managers (个人情報保護管理者)."""
+    return list(
+        User.objects.filter(organisation_id=incident.organisation_id, role=Role.MANAGER, is_active=True)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("email", flat=True)
+    )
+
+
+def due_for_incident(incident: Incident, today: dt.date) -> list[tuple[list[str], list[rules.Reminder]]]:
+    """Return the reminders due today for one incident, grouped by their recipients.
+
+    Deadlines go to the managers; an overdue task goes to its owner, or to the managers when it has none.
+    """
+    managers = managers_of(incident)
+    groups: dict[tuple[str, ...], list[rules.Reminder]] = {}
+    due = rules.deadline_reminders(today, deadlines_of(incident), filed_deadline_kinds(incident))
+    if due and managers:
+        groups[tuple(managers)] = due
+    tasks = list(incident.response_tasks.select_related("owner"))
+    owners = {t.pk: t.owner for t in tasks}
+    for reminder in rules.task_reminders(today, [(t.pk, t.due_on, t.is_done) for t in tasks]):
+        owner = owners[reminder.task_id or 0]
+        to = [owner.email] if owner is not None and owner.is_active and owner.email else managers
+        if to:
+            groups.setdefault(tuple(to), []).append(reminder)
+    return [(list(to), items) for to, items in groups.items()]
+
+
+def task_titles(reminders: Iterable[rules.Reminder]) -> dict[int, str]:
+    """Return the mail text of each task: the template title, or only its phase for hand-written tasks.
+
+    A hand-written title may name people; a mail never carries that.
+    """
+    ids = [r.task_id for r in reminders if r.task_id]
+    titles = {}
+    for task in ResponseTask.objects.filter(pk__in=ids):
+        titles[task.pk] = gettext(task.title) if task.key else str(task.get_phase_display())
+    return titles

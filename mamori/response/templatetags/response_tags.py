@@ -1,0 +1,41 @@
+"""The incident page's response section: chain notifications, acknowledgement and the checklist."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from mamori.incidents.models import Incident
+from mamori.incidents.queries import can_triage
+from mamori.response import queries
+from mamori.response.forms import TaskAddForm, TaskForm
+
+register = template.Library()
+
+
+@register.inclusion_tag("response/incident_section.html", takes_context=True)
+def response_section(context: dict[str, Any], incident: Incident) -> dict[str, Any]:
+    """Render the emergency chain and the checklist of ``incident`` for the current user."""
+    user = context["request"].user
+    manager = can_triage(user, incident)
+    tasks = []
+    for task in incident.response_tasks.select_related("owner"):
+        form = None
+        if queries.can_edit_task(user, task):
+            form = TaskForm(
+                organisation_id=incident.organisation_id,
+                initial={"owner": task.owner_id, "due_on": task.due_on, "done": task.is_done},
+                auto_id=False,
+            )
+        tasks.append((task, form))
+    return {
+        "request": context["request"],
+        "csrf_token": context.get("csrf_token"),
+        "incident": incident,
+        "notifications": list(incident.chain_notifications.all()),
+        "can_ack": queries.notification_to_acknowledge(user, incident) is not None,
+        "tasks": tasks,
+        "is_manager": manager,
+        "add_form": TaskAddForm(organisation_id=incident.organisation_id) if manager else None,
+    }

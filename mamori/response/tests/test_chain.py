@@ -1,0 +1,253 @@
+"""The emergency chain: notification at once, escalation without acknowledgement, one-click acknowledgement."""
+
+import datetime as dt
+import email
+import re
+import socket
+from email.policy import default as default_policy
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from mamori.accounts.models import Role
+from mamori.core.models import AuditLogEntry
+from mamori.incidents.models import TimelineEntry
+from mamori.response import mails, services
+from mamori.response.models import ChainNotification, ChainRole, ResponseTask
+from mamori.testing.factories import make_incident, make_user
+
+pytestmark = pytest.mark.django_db
+COUNSEL = "counsel@law-office.example.com"
+BACKUP = "backup@example.com"
+
+
+class Collector:
+    """An aiosmtpd handler that keeps every message it receives."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, policy=default_policy)
+        self.messages.append((list(envelope.rcpt_tos), message))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    handler = Collector()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = controller.hostname, controller.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield handler
+    controller.stop()
+
+
+@pytest.fixture
+def chain(org, manager, depmgr):
+    """Step 1: the manager (fallback: a backup address); step 2: the department manager; 3: counsel."""
+    services.chain_step_create(
+        organisation=org, actor=manager, order=1, role=ChainRole.MANAGER, user=manager, fallback_email=BACKUP
+    )
+    services.chain_step_create(
+        organisation=org, actor=manager, order=2, role=ChainRole.DEPARTMENT_MANAGER, ack_minutes=15
+    )
+    services.chain_step_create(
+        organisation=org, actor=manager, order=3, role=ChainRole.COUNSEL, email=COUNSEL
+    )
+
+
+def ack_link(body: str) -> str:
+    found = re.search(r"http://[^\s]+/response/ack/[^\s/]+/", body)
+    assert found is not None
+    return found.group(0)
+
+
+def body_of(message) -> str:
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_chain_is_notified_escalated_and_acknowledged_over_real_smtp(
+    chain, employee, manager, depmgr, smtp_server, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        incident = make_incident(employee, description="山田様の住所を誤送信")
+    assert [to for to, _ in smtp_server.messages] == [[manager.email]]
+    first = smtp_server.messages[0][1]
+    assert incident.number in first["Subject"] and "山田" not in body_of(first)
+    assert f"/incidents/{incident.pk}/" in body_of(first)
+
+    later = timezone.now() + dt.timedelta(minutes=31)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.chain_escalate(now=later) == 1
+    assert sorted(to[0] for to, _ in smtp_server.messages[1:]) == sorted([BACKUP, depmgr.email])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.chain_escalate(now=later) == 0  # step 2 has 15 minutes of its own
+        assert services.chain_escalate(now=later + dt.timedelta(minutes=16)) == 1
+    assert smtp_server.messages[-1][0] == [COUNSEL]
+
+    link = ack_link(body_of(smtp_server.messages[-1][1]))
+    page = client.get(link)  # opening the link (or a mail scanner doing so) records nothing
+    assert (
+        page.status_code == 200
+        and not ChainNotification.objects.filter(acknowledged_at__isnull=False).exists()
+    )
+    assert "山田" not in page.content.decode() and incident.title not in page.content.decode()
+    client.post(link)
+    step3 = ChainNotification.objects.get(incident=incident, order=3)
+    assert step3.acknowledged_at is not None and COUNSEL not in step3.acknowledged_by
+    assert TimelineEntry.objects.filter(incident=incident, data__event="chain.acknowledged").count() == 1
+    assert AuditLogEntry.objects.filter(
+        action="response.chain.acknowledged", object_id=str(incident.pk)
+    ).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.chain_escalate(now=later + dt.timedelta(days=1)) == 0
+    assert len(smtp_server.messages) == 4
+
+
+def test_without_a_chain_the_managers_are_step_one_and_nothing_escalates(
+    employee, manager, mailoutbox, django_capture_on_commit_callbacks
+):
+    second = make_user(manager.organisation, Role.MANAGER, username="manager2")
+    with django_capture_on_commit_callbacks(execute=True):
+        incident = make_incident(employee)
+    assert sorted(m.to[0] for m in mailoutbox) == sorted([manager.email, second.email])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.chain_escalate(now=timezone.now() + dt.timedelta(hours=2)) == 1
+    assert len(mailoutbox) == 2
+    assert incident.chain_notifications.count() == 1
+
+
+def test_a_new_accident_gets_its_checklist_and_a_near_miss_neither_checklist_nor_escalation(
+    chain, employee, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        accident = make_incident(employee, event_class="malware")
+        near_miss = make_incident(employee, is_near_miss=True)
+    keys = set(accident.response_tasks.values_list("key", flat=True))
+    assert "contain.disconnect" in keys and "report.final" in keys
+    assert not ResponseTask.objects.filter(incident=near_miss).exists()
+    assert near_miss.chain_notifications.count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        services.chain_escalate(now=timezone.now() + dt.timedelta(hours=1))
+    assert near_miss.chain_notifications.count() == 1 and accident.chain_notifications.count() == 2
+
+
+def test_starting_the_chain_twice_notifies_once(
+    chain, employee, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        incident = make_incident(employee)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.chain_start(incident_id=incident.pk) is None
+    assert len(mailoutbox) == 1
+
+
+def test_escalation_runs_from_runperiodic_once(
+    chain, employee, manager, mailoutbox, django_capture_on_commit_callbacks
+):
+    incident = make_incident(employee)
+    services.chain_start(incident_id=incident.pk)
+    ChainNotification.objects.filter(incident=incident).update(
+        notified_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("runperiodic", only=["response_escalation"])
+        call_command("runperiodic", only=["response_escalation"])
+    assert list(incident.chain_notifications.values_list("order", flat=True)) == [1, 2]
+
+
+def test_a_step_whose_person_cannot_be_reached_goes_to_its_fallback(org, manager, employee, mailoutbox):
+    gone = make_user(org, Role.EXECUTIVE, username="gone")
+    gone.is_active = False
+    gone.save()
+    services.chain_step_create(
+        organisation=org, actor=manager, order=1, role=ChainRole.EXECUTIVE, user=gone, fallback_user=manager
+    )
+    incident = make_incident(employee)
+    step = incident.organisation and services.ChainStep.objects.get(order=1)
+    assert services.resolve_step(incident, step) == ([manager.email], [])
+
+
+def test_acknowledging_from_the_incident_page_is_one_click_and_recorded_once(
+    chain, employee, manager, login, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        incident = make_incident(employee)
+    client = login(manager)
+    page = client.get(reverse("incidents:detail", args=[incident.pk])).content.decode()
+    assert 'id="acknowledge"' in page
+    client.post(reverse("response:incident_ack", args=[incident.pk]))
+    client.post(reverse("response:incident_ack", args=[incident.pk]))
+    notification = incident.chain_notifications.get()
+    assert notification.acknowledged_by == str(manager)
+    assert TimelineEntry.objects.filter(incident=incident, data__event="chain.acknowledged").count() == 1
+
+
+def test_employee_who_was_not_called_cannot_acknowledge(
+    chain, employee, login, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        incident = make_incident(employee)
+    response = login(employee).post(reverse("response:incident_ack", args=[incident.pk]))
+    assert response.status_code == 403
+    assert not incident.chain_notifications.filter(acknowledged_at__isnull=False).exists()
+
+
+def test_outsider_cannot_acknowledge_another_organisations_incident(chain, employee, outsider, login):
+    incident = make_incident(employee)
+    services.chain_start(incident_id=incident.pk)
+    response = login(outsider).post(reverse("response:incident_ack", args=[incident.pk]))
+    assert response.status_code == 404
+
+
+def test_forged_or_tampered_acknowledgement_links_change_nothing(chain, employee, client):
+    incident = make_incident(employee)
+    notification = services.chain_start(incident_id=incident.pk)
+    token = mails.ack_token(notification.pk, COUNSEL)
+    for bad in (token[:-2] + "xx", "nonsense", mails.ack_token(notification.pk + 999, COUNSEL)):
+        response = client.post(reverse("response:ack", args=[bad]))
+        assert response.status_code == 404
+    assert not ChainNotification.objects.filter(acknowledged_at__isnull=False).exists()
+
+
+def test_a_step_that_reaches_nobody_escalates_at_the_next_run(org, manager, employee):
+    services.chain_step_create(
+        organisation=org, actor=manager, order=1, role=ChainRole.IT_LEAD, email="it@example.com"
+    )
+    services.chain_step_create(organisation=org, actor=manager, order=2, role=ChainRole.DEPARTMENT_MANAGER)
+    services.chain_step_create(
+        organisation=org, actor=manager, order=3, role=ChainRole.EXECUTIVE, email="ceo@example.com"
+    )
+    incident = make_incident(employee)  # the sales department has no department manager here
+    services.chain_start(incident_id=incident.pk)
+    now = timezone.now() + dt.timedelta(minutes=30)
+    services.chain_escalate(now=now)
+    assert incident.chain_notifications.get(order=2).recipients == []
+    services.chain_escalate(now=now)
+    assert incident.chain_notifications.get(order=3).recipients == ["ceo@example.com"]
+
+
+def test_steps_numbered_with_gaps_are_each_told_once(org, manager, employee):
+    for order, address in ((10, "a@example.com"), (20, "b@example.com"), (30, "c@example.com")):
+        services.chain_step_create(
+            organisation=org, actor=manager, order=order, role=ChainRole.IT_LEAD, email=address
+        )
+    incident = make_incident(employee)
+    services.chain_start(incident_id=incident.pk)
+    for minutes in (31, 62, 93, 124):
+        services.chain_escalate(now=timezone.now() + dt.timedelta(minutes=minutes))
+    told = list(incident.chain_notifications.values_list("order", "recipients"))
+    assert told == [(10, ["a@example.com"]), (20, ["b@example.com"]), (30, ["c@example.com"])]

@@ -1,0 +1,157 @@
+"""The reminder job with frozen time: which mails go out on which day, once, to whom."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.management import call_command
+
+from mamori.incidents import services as incident_services
+from mamori.response import reminders, services
+from mamori.response.models import ReminderSent
+from mamori.testing.factories import make_incident
+
+pytestmark = pytest.mark.django_db
+TOKYO = ZoneInfo("Asia/Tokyo")
+
+
+def at(day: dt.date, hour: int = 9):
+    return time_machine.travel(dt.datetime(day.year, day.month, day.day, hour, tzinfo=TOKYO), tick=False)
+
+
+@pytest.fixture
+def big_leak(employee, manager):
+    """A mis-sent mail to more than 1,000 persons, known on Monday 2026-11-30."""
+    with at(dt.date(2026, 11, 30), 10):
+        return make_incident(employee, persons=1001)
+
+
+def run_reminders():
+    call_command("runperiodic", only=["response_reminders"])
+
+
+def test_incident_has_the_deadlines_the_calendar_tests_assume(big_leak):
+    codes = dict(reminders.deadlines_of(big_leak))
+    assert codes["appi.final_report"] == dt.date(2027, 1, 4)
+    assert codes["appi.preliminary_report.warn"] == dt.date(2026, 12, 2)
+    assert codes["pmark.final_report"] == dt.date(2026, 12, 29)
+
+
+def test_reminders_follow_the_calendar_across_weekends_and_year_end_holidays_and_never_repeat(
+    big_leak, manager, mailoutbox
+):
+    sent_on: dict[dt.date, list[str]] = {}
+    day = dt.date(2026, 11, 30)
+    while day <= dt.date(2027, 1, 6):
+        for hour in (9, 15):  # the timer runs all day; two runs on the same day send nothing twice
+            before = len(mailoutbox)
+            with at(day, hour):
+                run_reminders()
+            for mail in mailoutbox[before:]:
+                assert hour == 9, f"second run of {day} sent {mail.subject}"
+                sent_on.setdefault(day, []).append(mail.body)
+        day += dt.timedelta(days=1)
+    assert set(sent_on) == {
+        dt.date(2026, 12, 2),  # 速報 day 3
+        dt.date(2026, 12, 4),  # 速報 day 5
+        dt.date(2026, 12, 7),  # 速報 overdue (Monday; nothing over the weekend)
+        dt.date(2026, 12, 8),
+        dt.date(2026, 12, 9),
+        dt.date(2026, 12, 10),
+        dt.date(2026, 12, 11),
+        *(dt.date(2026, 12, d) for d in (14, 15, 16, 17, 18, 21, 22, 23, 24, 25, 28)),
+        dt.date(2027, 1, 4),  # APPI 確報 on the day, P-mark 確報 overdue
+        dt.date(2027, 1, 5),
+        dt.date(2027, 1, 6),
+    }
+    assert all(mail.to == [manager.email] for mail in mailoutbox)
+    assert "2027-01-04" in sent_on[dt.date(2027, 1, 4)][0]
+    assert big_leak.number in mailoutbox[0].subject
+    assert "山田" not in "".join(m.body for m in mailoutbox) and big_leak.title not in mailoutbox[0].body
+
+
+def test_running_twice_sends_nothing_twice(big_leak, mailoutbox):
+    with at(dt.date(2026, 12, 2)):
+        assert services.reminders_send() == 1
+        assert services.reminders_send() == 0
+    assert len(mailoutbox) == 1
+    # APPI, P-mark and (My Number still unknown) My Number 速報, in one mail.
+    assert ReminderSent.objects.filter(incident=big_leak).count() == 3
+
+
+def test_a_refused_mail_is_tried_again_on_the_next_run(big_leak, mailoutbox, monkeypatch):
+    from mamori.response import mails
+
+    monkeypatch.setattr(mails, "send_mail", lambda *a, **k: (_ for _ in ()).throw(ConnectionRefusedError()))
+    with at(dt.date(2026, 12, 2)):
+        assert services.reminders_send() == 0
+        assert not ReminderSent.objects.exists()
+        monkeypatch.undo()
+        assert services.reminders_send() == 1
+    assert len(mailoutbox) == 1
+
+
+def test_closed_incidents_and_near_misses_get_no_reminders(big_leak, employee, manager, mailoutbox):
+    with at(dt.date(2026, 11, 30), 10):
+        make_incident(employee, is_near_miss=True)
+        incident_services.incident_triage(incident=big_leak, actor=manager, cause="insufficient_check")
+        incident_services.incident_set_status(incident=big_leak, actor=manager, status="closed")
+    with at(dt.date(2026, 12, 2)):
+        run_reminders()
+    assert mailoutbox == []
+
+
+def test_filed_reports_stop_their_reminders(big_leak, mailoutbox, monkeypatch):
+    monkeypatch.setattr(reminders, "FILED_PROVIDERS", [])
+    preliminary = {"appi.preliminary_report", "pmark.preliminary_report", "my_number.preliminary_report"}
+    reminders.register_filed_provider(lambda incident: preliminary)
+    with at(dt.date(2026, 12, 2)):
+        run_reminders()
+    assert mailoutbox == []
+    with at(dt.date(2026, 12, 22)):
+        run_reminders()
+    assert len(mailoutbox) == 1 and "確報" in mailoutbox[0].body and "速報" not in mailoutbox[0].body
+
+
+def test_overdue_tasks_go_to_their_owner_once_a_working_day(big_leak, colleague, manager, mailoutbox):
+    with at(dt.date(2026, 11, 30), 11):
+        tasks = services.checklist_create(incident=big_leak, actor=manager)
+        first = tasks[0]
+        services.task_update(
+            task=first, actor=manager, owner=colleague, due_on=dt.date(2026, 12, 1), done=False
+        )
+        for task in tasks[1:]:
+            services.task_update(task=task, actor=manager, owner=colleague, due_on=None, done=False)
+    with at(dt.date(2026, 12, 1)):
+        run_reminders()
+    assert mailoutbox == []
+    with at(dt.date(2026, 12, 3)):
+        run_reminders()
+        run_reminders()
+    to_colleague = [m for m in mailoutbox if m.to == [colleague.email]]
+    assert len(to_colleague) == 1 and "2026-12-01" in to_colleague[0].body
+    with at(dt.date(2026, 12, 5)):  # Saturday
+        run_reminders()
+    assert len([m for m in mailoutbox if m.to == [colleague.email]]) == 1
+    with at(dt.date(2026, 12, 7)):
+        services.task_update(
+            task=first, actor=colleague, owner=colleague, due_on=dt.date(2026, 12, 1), done=True
+        )
+        run_reminders()
+    assert len([m for m in mailoutbox if m.to == [colleague.email]]) == 1
+
+
+def test_runperiodic_lists_the_response_jobs(capsys):
+    call_command("runperiodic", list=True)
+    out = capsys.readouterr().out
+    assert "response_reminders:" in out and "response_escalation:" in out
+
+
+def test_an_incident_still_under_review_is_reminded_of_the_earliest_possible_final_report(employee, manager):
+    with at(dt.date(2026, 11, 30), 10):
+        unclear = make_incident(employee, persons=None)
+    assert unclear.appi_status == "needs_review"
+    with at(dt.date(2026, 12, 28)):
+        run_reminders()
+    assert ReminderSent.objects.filter(incident=unclear, kind="appi.final_report:before_3").exists()
