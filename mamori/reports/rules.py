@@ -19,6 +19,23 @@ SETTLES: Mapping[tuple[str, str], frozenset[str]] = {
 }
 
 
+#: (kind, stage) filed -> the reminder kinds of ``response.rules`` it ends (deadline codes of incidents.rules).
+REMINDERS_SETTLED: Mapping[tuple[str, str], frozenset[str]] = {
+    ("ppc", "preliminary"): frozenset({"appi.preliminary_report"}),
+    ("ppc", "final"): frozenset({"appi.preliminary_report", "appi.final_report"}),
+    ("pmark", "preliminary"): frozenset({"pmark.preliminary_report"}),
+    ("pmark", "final"): frozenset({"pmark.preliminary_report", "pmark.final_report"}),
+}
+
+
+def settled_reminders(filed: Iterable[tuple[str, str]]) -> frozenset[str]:
+    """Return the reminder kinds that the filed (kind, stage) pairs end."""
+    settled: set[str] = set()
+    for pair in filed:
+        settled |= REMINDERS_SETTLED.get(pair, frozenset())
+    return frozenset(settled)
+
+
 def settled_deadlines(filed: Iterable[tuple[str, str]]) -> frozenset[str]:
     """Return the deadline kinds settled by the filed (kind, stage) pairs."""
     settled: set[str] = set()

@@ -194,3 +194,13 @@ def test_a_near_miss_is_not_filed(employee, manager):
     near_miss = make_incident(employee, is_near_miss=True)
     with pytest.raises(services.FilingError):
         file(near_miss, manager)
+
+
+def test_filed_reports_end_their_reminders_in_the_response_app(reportable, manager):
+    from mamori.response.reminders import filed_deadline_kinds
+
+    assert filed_deadline_kinds(reportable) == frozenset()
+    file(reportable, manager, kind="ppc", stage="preliminary")
+    assert filed_deadline_kinds(reportable) == {"appi.preliminary_report"}
+    file(reportable, manager, kind="ppc", stage="final")
+    assert filed_deadline_kinds(reportable) == {"appi.preliminary_report", "appi.final_report"}
