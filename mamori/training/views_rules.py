@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,9 +12,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mamori.accounts.models import User
 from mamori.training import forms, queries, services
 from mamori.training.models import Acknowledgement, RulesVersion
 from mamori.training.render import markdown_to_html
+
+
+def _user(request: HttpRequest) -> User:
+    return cast(User, request.user)
 
 
 @login_required
@@ -20,7 +27,7 @@ def rules_list(request: HttpRequest) -> HttpResponse:
     """List the rules documents with the version in force and whether the user has read it."""
     if request.user.organisation_id is None:  # type: ignore[union-attr]
         raise Http404
-    done = set(Acknowledgement.objects.filter(user_id=request.user.pk).values_list("version_id", flat=True))
+    done = set(Acknowledgement.objects.filter(user=_user(request)).values_list("version_id", flat=True))
     rows = []
     for doc in queries.rules_documents_for_user(request.user):
         version = queries.version_in_force(doc)
@@ -37,7 +44,7 @@ def rules_detail(request: HttpRequest, pk: int) -> HttpResponse:
     version = queries.version_in_force(doc)
     can_manage = queries.can_manage(request.user)
     acknowledged = (
-        version is not None and Acknowledgement.objects.filter(version=version, user_id=request.user.pk).exists()
+        version is not None and Acknowledgement.objects.filter(version=version, user=_user(request)).exists()
     )
     return render(
         request,
