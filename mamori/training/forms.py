@@ -165,3 +165,40 @@ class ImportForm(forms.Form):
         if f.size > MAX_IMPORT_BYTES:
             raise forms.ValidationError(_("The file is larger than 10 MB."))
         return f
+
+
+class QuestionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=Question.Kind.choices)
+    order = forms.IntegerField(label=_("order"), min_value=0, max_value=999, initial=0)
+    text = forms.CharField(label=_("question"), widget=forms.Textarea(attrs={"rows": 3}))
+    choices = forms.CharField(
+        label=_("choices"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("One choice per line; start the correct ones with * (for example: * 正しい)."),
+    )
+    explanation = forms.CharField(label=_("explanation"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        raw = data.get("choices") or ""
+        parsed = []
+        for line in raw.splitlines():
+            text = line.strip()
+            if not text:
+                continue
+            correct = text.startswith("*")
+            text = text.lstrip("*").strip()
+            if text:
+                parsed.append((text[:500], correct))
+        correct_count = sum(1 for _text, ok in parsed if ok)
+        kind = data.get("kind")
+        if len(parsed) < 2:
+            self.add_error("choices", _("Give at least two choices."))
+        elif kind == Question.Kind.MULTIPLE and correct_count < 1:
+            self.add_error("choices", _("Mark at least one correct choice with *."))
+        elif kind != Question.Kind.MULTIPLE and correct_count != 1:
+            self.add_error("choices", _("Mark exactly one correct choice with *."))
+        if kind == Question.Kind.TRUE_FALSE and len(parsed) != 2:
+            self.add_error("choices", _("A true-or-false question has exactly two choices."))
+        data["parsed_choices"] = parsed
+        return data

@@ -84,6 +84,40 @@ def lesson_save(
 
 
 @transaction.atomic
+def question_save(
+    *,
+    course: Course,
+    actor: Any,
+    kind: str,
+    text: str,
+    explanation: str,
+    order: int,
+    choices: list[tuple[str, bool]],
+    question: Question | None = None,
+) -> Question:
+    """Create or change a test question; its choices are updated in place so past attempts keep theirs."""
+    created = question is None
+    if question is None:
+        question = Question(course=course)
+    question.kind, question.text, question.explanation, question.order = kind, text, explanation, order
+    question.save()
+    existing = list(question.choices.order_by("order", "pk"))
+    for n, (choice_text, correct) in enumerate(choices, start=1):
+        choice = existing[n - 1] if n <= len(existing) else Choice(question=question)
+        choice.order, choice.text, choice.is_correct = n, choice_text, correct
+        choice.save()
+    for surplus in existing[len(choices) :]:
+        surplus.delete()
+    log_action(
+        course,
+        "training.question.created" if created else "training.question.updated",
+        actor=actor,
+        data={"question": question.pk},
+    )
+    return question
+
+
+@transaction.atomic
 def lesson_image_upload(*, course: Course, actor: Any, file: UploadedFile) -> LessonImage:
     """Store an image for lessons; only PNG, JPEG and GIF up to 5 MB, recognised by their bytes."""
     if file.size is None or file.size > MAX_IMAGE_BYTES:

@@ -21,6 +21,12 @@ urlpatterns = [
     path("manage/courses/<int:pk>/images/", views_manage.image_upload, name="image_upload"),
     path("manage/courses/<int:pk>/lessons/new/", views_manage.lesson_edit, name="lesson_new"),
     path("manage/courses/<int:pk>/lessons/<int:lesson_pk>/", views_manage.lesson_edit, name="lesson_edit"),
+    path("manage/courses/<int:pk>/questions/new/", views_manage.question_edit, name="question_new"),
+    path(
+        "manage/courses/<int:pk>/questions/<int:question_pk>/",
+        views_manage.question_edit,
+        name="question_edit",
+    ),
     path("manage/import/", views_manage.import_upload, name="import"),
     path("manage/import/<int:pk>/", views_manage.import_preview, name="import_preview"),
     path("rules/", views_rules.rules_list, name="rules"),

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from mamori.core.models import Organisation
 from mamori.training import documents, forms, hr, queries, services
-from mamori.training.models import EmployeeImport, Lesson
+from mamori.training.models import EmployeeImport, Lesson, Question
 from mamori.training.render import markdown_to_html
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -178,6 +178,43 @@ def lesson_edit(request: HttpRequest, pk: int, lesson_pk: int | None = None) -> 
         request,
         "training/manage/lesson_form.html",
         {"course": course, "lesson": lesson, "form": form, "preview": preview, "images": course.images.all()},
+    )
+
+
+@login_required
+def question_edit(request: HttpRequest, pk: int, question_pk: int | None = None) -> HttpResponse:
+    """Create or edit a test question and its choices."""
+    _require_manager(request)
+    course = queries.get_course_for_manager(request.user, pk)
+    question = get_object_or_404(Question, pk=question_pk, course=course) if question_pk else None
+    initial = (
+        {
+            "kind": question.kind,
+            "order": question.order,
+            "text": question.text,
+            "explanation": question.explanation,
+            "choices": "\n".join(f"{'* ' if c.is_correct else ''}{c.text}" for c in question.choices.all()),
+        }
+        if question
+        else {"order": course.questions.count() + 1}
+    )
+    form = forms.QuestionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.question_save(
+            course=course,
+            actor=request.user,
+            question=question,
+            kind=data["kind"],
+            text=data["text"],
+            explanation=data["explanation"],
+            order=data["order"],
+            choices=data["parsed_choices"],
+        )
+        messages.success(request, _("The question was saved."))
+        return redirect("training:course", pk=course.pk)
+    return render(
+        request, "training/manage/question_form.html", {"course": course, "question": question, "form": form}
     )
 
 

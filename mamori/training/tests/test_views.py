@@ -321,3 +321,55 @@ def test_hr_import_refuses_an_unusable_file_with_the_reason(login, manager):
     )
     assert response.status_code == 200 and response.context["form"].errors["file"]
     assert not EmployeeImport.objects.exists()
+
+
+def test_manager_adds_and_edits_a_question_in_the_ui(login, manager, course):
+    client = login(manager)
+    response = client.post(
+        reverse("training:question_new", args=[course.pk]),
+        {
+            "kind": "single",
+            "order": 99,
+            "text": "新しい問題",
+            "choices": "* 正解\n不正解\n",
+            "explanation": "説明",
+        },
+    )
+    assert response.status_code == 302
+    question = course.questions.get(text="新しい問題")
+    assert [(c.text, c.is_correct) for c in question.choices.all()] == [("正解", True), ("不正解", False)]
+    first_choice = question.choices.first().pk
+    client.post(
+        reverse("training:question_edit", args=[course.pk, question.pk]),
+        {"kind": "multiple", "order": 99, "text": "改訂", "choices": "* A\n* B\nC", "explanation": "説明"},
+    )
+    question.refresh_from_db()
+    assert question.kind == "multiple" and question.choices.count() == 3
+    assert question.choices.first().pk == first_choice  # kept in place for past attempts
+
+
+@pytest.mark.parametrize(
+    ("kind", "choices"),
+    [
+        ("single", "* A\n* B"),
+        ("single", "A\nB"),
+        ("multiple", "A\nB"),
+        ("true_false", "* A\nB\nC"),
+        ("single", "* A"),
+    ],
+)
+def test_a_question_with_a_bad_answer_key_is_refused(login, manager, course, kind, choices):
+    before = course.questions.count()
+    response = login(manager).post(
+        reverse("training:question_new", args=[course.pk]),
+        {"kind": kind, "order": 1, "text": "問", "choices": choices, "explanation": "説明"},
+    )
+    assert response.status_code == 200 and "choices" in response.context["form"].errors
+    assert course.questions.count() == before
+
+
+def test_outsider_cannot_edit_questions(login, outsider, course):
+    question = course.questions.first()
+    client = login(outsider)
+    assert client.get(reverse("training:question_edit", args=[course.pk, question.pk])).status_code == 404
+    assert client.post(reverse("training:question_new", args=[course.pk]), {}).status_code == 404
