@@ -121,11 +121,13 @@ def state_of(assignment: Assignment, today: dt.date | None = None) -> rules.Stat
 
 
 def rates_by_department(assignments: QuerySet[Assignment] | list[Assignment]) -> list[tuple[str, rules.Rate]]:
-    """Return the completion rate per department name (and the total last)."""
+    """Return the completion rate per department name (and the total last), leaving out leavers not passed."""
     today = timezone.localdate()
     groups: dict[str, list[rules.State]] = defaultdict(list)
     every: list[rules.State] = []
     for a in assignments:
+        if not a.user.is_active and a.passed_at is None:
+            continue  # a leaver who never passed is no longer due; the record stays in the export
         state = state_of(a, today)
         groups[a.department.name if a.department else "-"].append(state)
         every.append(state)

@@ -373,3 +373,14 @@ def test_outsider_cannot_edit_questions(login, outsider, course):
     client = login(outsider)
     assert client.get(reverse("training:question_edit", args=[course.pk, question.pk])).status_code == 404
     assert client.post(reverse("training:question_new", args=[course.pk]), {}).status_code == 404
+
+
+def test_a_leaver_who_never_passed_drops_out_of_the_rate_but_not_the_records(
+    login, manager, campaign, colleague
+):
+    colleague.is_active = False
+    colleague.save()
+    page = login(manager).get(reverse("training:campaign", args=[campaign.pk])).content.decode()
+    total = page.split('class="total"')[1].split("</tr>")[0]
+    assert "<td>2</td>" in total  # employee and depmgr; the colleague left
+    assert "colleague" in page.split('id="records"')[1]
