@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -10,6 +12,9 @@ TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote",
     "table", "thead", "tbody", "tr", "th", "td", "a", "img", "dl", "dt", "dd",
 }  # fmt: skip
+# A line break inside a Japanese paragraph is not a word space: drop it next to a CJK character.
+CJK = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+CJK_BREAK = re.compile(f"(?<=[{CJK}])\n(?!<)|(?<!>)\n(?=[{CJK}])")
 ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "th": {"align"}, "td": {"align"}}
 
 
@@ -21,6 +26,7 @@ def markdown_to_html(text: str) -> SafeString:
     """
     html = markdown.markdown(text or "", extensions=["tables", "sane_lists"], output_format="html")
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
+    html = CJK_BREAK.sub("", html)
     clean = nh3.clean(
         html,
         tags=TAGS,
