@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -120,17 +121,23 @@ def state_of(assignment: Assignment, today: dt.date | None = None) -> rules.Stat
     )
 
 
-def rates_by_department(assignments: QuerySet[Assignment] | list[Assignment]) -> list[tuple[str, rules.Rate]]:
+def rates_by_department(assignments: Iterable[Assignment]) -> list[tuple[str, rules.Rate]]:
     """Return the completion rate per department name (and the total last), leaving out leavers not passed."""
+    assignments = list(assignments)
     today = timezone.localdate()
-    groups: dict[str, list[rules.State]] = defaultdict(list)
-    every: list[rules.State] = []
+    groups: dict[str, list[tuple[rules.State, bool]]] = defaultdict(list)
+    every: list[tuple[rules.State, bool]] = []
+    tried = set(
+        Attempt.objects.filter(
+            assignment__in=[a.pk for a in assignments], submitted_at__isnull=False
+        ).values_list("assignment_id", flat=True)
+    )
     for a in assignments:
         if not a.user.is_active and a.passed_at is None:
             continue  # a leaver who never passed is no longer due; the record stays in the export
-        state = state_of(a, today)
-        groups[a.department.name if a.department else "-"].append(state)
-        every.append(state)
+        item = (state_of(a, today), a.pk in tried)
+        groups[a.department.name if a.department else "-"].append(item)
+        every.append(item)
     rows = [(name, rules.completion(states)) for name, states in sorted(groups.items())]
     rows.append(("", rules.completion(every)))
     return rows

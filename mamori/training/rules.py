@@ -126,24 +126,32 @@ def reminder_to_send(
 
 @dataclass(frozen=True)
 class Rate:
-    """Completion of a group of assignments."""
+    """Completion of a group of assignments, and the pass rate of those who took the test."""
 
     assigned: int
     passed: int
     overdue: int
+    attempted: int = 0
 
     @property
     def percent(self) -> int:
+        """Return the completion rate: passed out of assigned, in whole percent rounded down."""
         return (self.passed * 100) // self.assigned if self.assigned else 0
 
+    @property
+    def pass_rate(self) -> int | None:
+        """Return passed out of those who took the test at least once (None if nobody did)."""
+        return (self.passed * 100) // self.attempted if self.attempted else None
 
-def completion(states: Iterable[State]) -> Rate:
-    """Count the passed and overdue assignments among ``states``."""
-    items = list(states)
+
+def completion(items: Iterable[State | tuple[State, bool]]) -> Rate:
+    """Count passed, overdue and attempted among assignment states (optionally paired with "attempted")."""
+    pairs = [(i, i == State.PASSED) if isinstance(i, State) else i for i in items]
     return Rate(
-        assigned=len(items),
-        passed=sum(1 for s in items if s == State.PASSED),
-        overdue=sum(1 for s in items if s == State.OVERDUE),
+        assigned=len(pairs),
+        passed=sum(1 for s, _ in pairs if s == State.PASSED),
+        overdue=sum(1 for s, _ in pairs if s == State.OVERDUE),
+        attempted=sum(1 for s, tried in pairs if tried or s == State.PASSED),
     )
 
 

@@ -28,13 +28,13 @@ def rules_list(request: HttpRequest) -> HttpResponse:
     if request.user.organisation_id is None:  # type: ignore[union-attr]
         raise Http404
     done = set(Acknowledgement.objects.filter(user=_user(request)).values_list("version_id", flat=True))
+    can_manage = queries.can_manage(request.user)
     rows = []
     for doc in queries.rules_documents_for_user(request.user):
         version = queries.version_in_force(doc)
-        rows.append((doc, version, version is not None and version.pk in done))
-    return render(
-        request, "training/rules/list.html", {"rows": rows, "can_manage": queries.can_manage(request.user)}
-    )
+        missing = queries.not_acknowledged(version).count() if can_manage and version else None
+        rows.append((doc, version, version is not None and version.pk in done, missing))
+    return render(request, "training/rules/list.html", {"rows": rows, "can_manage": can_manage})
 
 
 @login_required

@@ -101,6 +101,14 @@ def test_completion_rate_counts_passed_and_overdue():
     assert rules.completion([]).percent == 0
 
 
+def test_pass_rate_counts_only_those_who_took_the_test():
+    rate = rules.completion(
+        [(State.PASSED, True), (State.OPEN, True), (State.OPEN, False), (State.OVERDUE, False)]
+    )
+    assert (rate.attempted, rate.pass_rate, rate.percent) == (2, 50, 25)
+    assert rules.completion([(State.OPEN, False)]).pass_rate is None
+
+
 def test_the_latest_version_already_in_force_wins():
     versions = [(1, dt.date(2024, 4, 1)), (2, dt.date(2026, 4, 1)), (3, dt.date(2027, 4, 1))]
     assert rules.rules_version_in_force(versions, dt.date(2026, 11, 27)) == 2

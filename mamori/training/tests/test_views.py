@@ -266,6 +266,8 @@ def test_rules_acknowledgement_and_who_has_not(login, employee, manager, rules_d
     page = login(employee).get(reverse("training:rules_detail", args=[rules_doc.pk])).content.decode()
     assert "<script>x()" not in page and 'id="acknowledge"' in page and 'id="not-acknowledged"' not in page
     login(employee).post(reverse("training:rules_ack", args=[rules_doc.pk, version.pk]))
+    listing = login(manager).get(reverse("training:rules")).content.decode()
+    assert '<td class="missing">1</td>' in listing  # the manager has not acknowledged yet
     page = login(manager).get(reverse("training:rules_detail", args=[rules_doc.pk])).content.decode()
     missing = page.split('id="not-acknowledged"')[1]
     assert "manager" in missing and ">employee" not in missing
