@@ -208,27 +208,32 @@ def not_acknowledged(version: RulesVersion) -> QuerySet[User]:
     )
 
 
-def emergency_chain(organisation_id: int) -> list[Any] | None:
-    """Return the emergency contact chain from the response app if it is installed and offers one.
+def emergency_chain(user: Any) -> list[tuple[str, str]] | None:
+    """Return the emergency contact chain as (role, person) pairs if the response app is installed.
 
-    The response app is built separately; it is used only through ``mamori.response.queries.
-    emergency_chain_for_organisation(organisation_id)`` and only when installed, so training works alone.
+    The response app (``mamori.response``) is used only through its permission-scoped getter
+    ``queries.chain_for_user(user)`` and only when installed, so training works without it. Outside
+    contacts are shown by role only: their addresses are for the chain's mails, not for this page.
     """
     from django.apps import apps
 
     if not apps.is_installed("mamori.response"):
         return None
     try:
-        from mamori.response import queries as response_queries  # type: ignore[import-not-found]
-
-        getter = response_queries.emergency_chain_for_organisation
-    except (ImportError, AttributeError):
+        from mamori.response.queries import chain_for_user  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
         return None
-    return list(getter(organisation_id))
+    steps = []
+    for step in chain_for_user(user):
+        role = step.get_role_display() if hasattr(step, "get_role_display") else str(step)
+        person = getattr(step, "user", None)
+        steps.append((str(role), str(person) if person else ""))
+    return steps
 
 
-def our_company(organisation_id: int) -> dict[str, Any]:
+def our_company(user: Any) -> dict[str, Any]:
     """Return the live facts of the "our company" chapter: who holds each role, rules in force, contacts."""
+    organisation_id = user.organisation_id
     users = (
         User.objects.filter(organisation_id=organisation_id, is_active=True)
         .exclude(role=Role.EMPLOYEE)
@@ -240,5 +245,5 @@ def our_company(organisation_id: int) -> dict[str, Any]:
     return {
         "roles": roles,
         "rules_in_force": rules_in_force(organisation_id),
-        "emergency_chain": emergency_chain(organisation_id),
+        "emergency_chain": emergency_chain(user),
     }

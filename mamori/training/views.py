@@ -87,7 +87,7 @@ def lesson_detail(request: HttpRequest, pk: int, lesson_pk: int) -> HttpResponse
         "next": lessons[index + 1] if index + 1 < len(lessons) else None,
     }
     if lesson.kind == Lesson.Kind.OUR_COMPANY:
-        context.update(queries.our_company(a.campaign.organisation_id))
+        context.update(queries.our_company(request.user))
         context["organisation"] = a.campaign.organisation
     context["html"] = markdown_to_html(lesson.body)
     return render(request, "training/lesson.html", context)

@@ -279,9 +279,28 @@ def test_our_company_chapter_shows_roles_and_rules_from_live_data(org, manager, 
         document=doc, actor=manager, version="3.1", body="x", approved_by=manager,
         approved_on=dt.date(2025, 1, 1), in_force_from=dt.date(2025, 1, 1),
     )  # fmt: skip
-    facts = queries.our_company(org.pk)
+    facts = queries.our_company(manager)
     holders = {str(label): [u.username for u in users] for label, users in facts["roles"]}
     assert holders[str(Role.MANAGER.label)] == ["manager"]
     assert holders[str(Role.DEPARTMENT_MANAGER.label)] == ["depmgr"]
     assert [(d.title, v.version) for d, v in facts["rules_in_force"]] == [("個人情報保護規程", "3.1")]
     assert facts["emergency_chain"] is None  # the response app is not installed here
+
+
+def test_our_company_shows_the_emergency_chain_when_the_response_app_provides_one(manager, monkeypatch):
+    import sys
+    import types
+
+    class Step:
+        def __init__(self, role, user):
+            self.role, self.user = role, user
+
+        def get_role_display(self):
+            return self.role
+
+    fake = types.ModuleType("mamori.response.queries")
+    fake.chain_for_user = lambda user: [Step("個人情報保護管理者", user), Step("外部専門家", None)]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "mamori.response", types.ModuleType("mamori.response"))
+    monkeypatch.setitem(sys.modules, "mamori.response.queries", fake)
+    monkeypatch.setattr("django.apps.apps.is_installed", lambda name: name == "mamori.response")
+    assert queries.emergency_chain(manager) == [("個人情報保護管理者", "manager"), ("外部専門家", "")]
