@@ -9,6 +9,7 @@ class TrainingConfig(AppConfig):
 
     def ready(self) -> None:
         from mamori.core.periodic import register
-        from mamori.training.services import reminders_send
+        from mamori.training.services import employees_deactivate_leavers, reminders_send
 
+        register("training_leavers", employees_deactivate_leavers)
         register("training_reminders", reminders_send)

@@ -578,6 +578,22 @@ def employees_import_apply(*, employee_import: EmployeeImport, actor: Any) -> di
     return imp.summary
 
 
+def employees_deactivate_leavers(*, today: dt.date | None = None) -> str:
+    """Deactivate users whose HR leaving date has come (imported earlier with a future date); idempotent."""
+    today = today or timezone.localdate()
+    count = 0
+    for pk in User.objects.filter(is_active=True, hr_profile__left_on__lte=today).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            user = User.objects.select_for_update().get(pk=pk)
+            user.is_active = False
+            user.save(update_fields=["is_active"])
+            log_action(user, "training.import.user_deactivated", data={"reason": "left_on"})
+            count += 1
+    return f"{count} leavers deactivated"
+
+
 def _free_username(email: str) -> str:
     base = email[:140]
     name, n = base, 1

@@ -12,6 +12,7 @@ urlpatterns = [
     path("attempts/<int:pk>/", views.attempt_detail, name="attempt"),
     path("images/<int:pk>/", views.image, name="image"),
     path("manage/", views_manage.overview, name="overview"),
+    path("manage/records.xlsx", views_manage.records_export, name="records_export"),
     path("manage/campaigns/new/", views_manage.campaign_new, name="campaign_new"),
     path("manage/campaigns/<int:pk>/", views_manage.campaign_detail, name="campaign"),
     path("manage/campaigns/<int:pk>/remind/", views_manage.campaign_remind, name="campaign_remind"),

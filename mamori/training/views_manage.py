@@ -127,6 +127,23 @@ def campaign_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def records_export(request: HttpRequest) -> HttpResponse:
+    """Download the records of every campaign the user may see, for the auditor (one workbook)."""
+    _require_records(request)
+    assignments = [
+        a
+        for c in queries.campaigns_for_user(request.user).order_by("due_date", "pk")
+        for a in queries.campaign_assignments_for_user(request.user, c)
+        .select_related("campaign__course")
+        .prefetch_related("attempts")
+    ]
+    data = documents.records_xlsx(assignments, _("Training records"))
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="training-records-{timezone.localdate()}.xlsx"'
+    return response
+
+
+@login_required
 def course_list(request: HttpRequest) -> HttpResponse:
     """List the organisation's courses for editing."""
     _require_manager(request)

@@ -127,3 +127,31 @@ def test_a_refused_file_changes_nothing(org, manager):
             organisation=org, actor=manager, filename="x.csv", data=b"a,b\n1,2\n"
         )
     assert not EmployeeImport.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_future_leaving_date_deactivates_the_user_on_that_day_from_the_periodic_job(org, manager, employee):
+    from mamori.core.periodic import JOBS
+
+    data = f"氏名,メールアドレス,退職日\nemployee,employee@example.com,{dt.date.today() + dt.timedelta(days=3)}\n"
+    imp = services.employees_import_upload(
+        organisation=org, actor=manager, filename="hr.csv", data=data.encode()
+    )
+    services.employees_import_apply(employee_import=imp, actor=manager)
+    employee.refresh_from_db()
+    assert employee.is_active
+    assert JOBS["training_leavers"] is services.employees_deactivate_leavers
+    assert (
+        services.employees_deactivate_leavers(today=dt.date.today() + dt.timedelta(days=2))
+        == "0 leavers deactivated"
+    )
+    assert (
+        services.employees_deactivate_leavers(today=dt.date.today() + dt.timedelta(days=3))
+        == "1 leavers deactivated"
+    )
+    assert (
+        services.employees_deactivate_leavers(today=dt.date.today() + dt.timedelta(days=4))
+        == "0 leavers deactivated"
+    )
+    employee.refresh_from_db()
+    assert not employee.is_active

@@ -386,3 +386,22 @@ def test_a_leaver_who_never_passed_drops_out_of_the_rate_but_not_the_records(
     total = page.split('class="total"')[1].split("</tr>")[0]
     assert "<td>2</td>" in total  # employee and depmgr; the colleague left
     assert "colleague" in page.split('id="records"')[1]
+
+
+def test_all_records_export_holds_only_what_the_viewer_may_see(
+    login, org, manager, depmgr, campaign, course, outsider
+):
+    services.campaign_create(
+        organisation=org, actor=manager, course=course, title="総務部のみ", scope="departments",
+        departments=[manager.department], due_date=timezone.localdate(),
+    )  # fmt: skip
+
+    def campaigns(user):
+        data = login(user).get(reverse("training:records_export")).content
+        rows = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
+        return {r[0] for r in rows[3:]}
+
+    assert campaigns(manager) == {campaign.title, "総務部のみ"}
+    assert campaigns(depmgr) == {campaign.title}
+    assert login(outsider).get(reverse("training:records_export")).content[:2] == b"PK"
+    assert campaigns(outsider) == set()
