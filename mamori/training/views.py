@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mamori.training import documents, forms, queries, services
+from mamori.training import documents, forms, queries, rules, services
 from mamori.training.models import Attempt, Lesson, Question
 from mamori.training.render import markdown_to_html
 
@@ -65,7 +65,7 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "open_attempt": open_attempt,
             "state": queries.state_of(a),
             "may_start": open_attempt is None
-            and services.rules.may_start_attempt(
+            and rules.may_start_attempt(
                 attempts_used=len(attempts), max_attempts=course.max_attempts, passed=a.passed
             ),
         },
@@ -151,7 +151,7 @@ def _result(request: HttpRequest, attempt: Attempt) -> HttpResponse:
             "a": a,
             "items": items,
             "may_retry": not a.passed
-            and services.rules.may_start_attempt(
+            and rules.may_start_attempt(
                 attempts_used=a.attempts.count(), max_attempts=a.campaign.course.max_attempts, passed=a.passed
             ),
         },
