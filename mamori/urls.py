@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/", include("mamori.accounts.urls")),
     path("incidents/", include("mamori.incidents.urls")),
     path("training/", include("mamori.training.urls")),
+    path("incidents/", include("mamori.reports.urls")),
     path("api/", include("mamori.incidents.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("i18n/setlang/", set_language, name="set_language"),

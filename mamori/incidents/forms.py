@@ -60,7 +60,9 @@ class IncidentReportForm(forms.Form):
         initial="false",
         widget=forms.RadioSelect,
     )
-    event_class = forms.ChoiceField(label=_("What kind of event?"), choices=EventClass.choices)
+    event_class = forms.ChoiceField(
+        label=_("What kind of event?"), choices=[("", "---------"), *EventClass.choices]
+    )
     title = forms.CharField(
         label=_("Short title"), max_length=200, help_text=_("e.g. Quotation mailed to the wrong customer")
     )

@@ -208,8 +208,19 @@ class PreliminaryTargets(NamedTuple):
     target_on: date
 
 
+class _Tristate:
+    """Give a determination with a ``status`` the three-valued ``reportable``."""
+
+    status: Status
+
+    @property
+    def reportable(self) -> bool | None:
+        """Return True, False or None (needs review)."""
+        return None if self.status is Status.NEEDS_REVIEW else self.status is Status.REPORTABLE
+
+
 @dataclass(frozen=True)
-class AppiDetermination:
+class AppiDetermination(_Tristate):
     """Hold the APPI Art. 26 outcome: status, grounds, exemption, individuals' notice and deadlines.
 
     ``needs_review`` lists the unknown facts that block the decision, or, when reportable, the deadline.
@@ -228,11 +239,6 @@ class AppiDetermination:
     final_due_if_reportable: date | None = None
     preliminary_due: PreliminaryTargets | None = None
 
-    @property
-    def reportable(self) -> bool | None:
-        """Return True, False or None (needs review)."""
-        return None if self.status is Status.NEEDS_REVIEW else self.status is Status.REPORTABLE
-
 
 @dataclass(frozen=True)
 class PmarkDetermination:
@@ -248,7 +254,7 @@ class PmarkDetermination:
 
 
 @dataclass(frozen=True)
-class MyNumberDetermination:
+class MyNumberDetermination(_Tristate):
     """Hold the My Number Act outcome, separate from APPI Art. 26."""
 
     status: Status
@@ -258,11 +264,6 @@ class MyNumberDetermination:
     final_due: date | None = None
     final_due_if_reportable: date | None = None
     preliminary_due: PreliminaryTargets | None = None
-
-    @property
-    def reportable(self) -> bool | None:
-        """Return True, False or None (needs review)."""
-        return None if self.status is Status.NEEDS_REVIEW else self.status is Status.REPORTABLE
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from mamori.incidents import coding, notify
 from mamori.incidents.determination import evaluate, summary_text
 from mamori.incidents.models import Determination, Incident, TimelineEntry
 from mamori.incidents.taxonomy import Status
+from mamori.reports.deadlines import pending_deadline
 
 FACT_FIELDS = (
     "persons",
@@ -69,8 +70,7 @@ def _reevaluate(incident: Incident, actor: Any) -> Determination | None:
     incident.preliminary_target = _date((result["appi"].get("preliminary_due") or {}).get("target"))
     incident.pmark_preliminary_required = result["pmark"].get("preliminary_required")
     incident.pmark_final_due = _date(result["pmark"].get("final_due"))
-    dates = [d for d in (incident.preliminary_target, incident.final_due, incident.pmark_final_due) if d]
-    incident.next_deadline = min(dates) if dates and incident.is_open else None
+    incident.next_deadline = pending_deadline(incident)  # leaves out deadlines of reports already filed
     incident.save()
     if latest is not None and latest.result == result and latest.facts == facts:
         return None

@@ -14,9 +14,11 @@ from mamori.pii.spans import Hit
 _TRIGGER = re.compile(r"[都道府県市区町村郡]")
 _KANJI_NUM = "一二三四五六七八九十"
 _TOWN_BLOCK = re.compile(
-    r" ?(?:[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faーA-Z]{0,14}?)(?<![はをがでにへ])"
+    r" ?(?:[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faーA-Z]{0,14}?)(?<![はをがでにへのと])"
     rf"(?:[{_KANJI_NUM}]{{1,3}}丁目 ?|\d{{1,3}}丁目 ?)?"
-    r"\d{1,5}(?:(?:番地の?|番|号|-|の)\d{1,5})*(?:番地|番|号(?!室))?(?![\d:])"
+    r"\d{1,5}(?:(?:番地の?|番|号|-|の|条[東西南北]?|丁目 ?)\d{1,5})*(?:番地|番|号(?!室)|丁目|条)?"
+    # A count, time or amount is no block number: 3件, 23区, 10:00, 5年, 100円.
+    r"(?![\d:.,件人名年月日円%個社店区市町村回台本枚時分秒歳万億千百kKmMgG])"
 )
 _BUILDING = re.compile(
     r"(?: ?[^\s\d,\"\t。、()（）<>:;/|@][^\s,\"\t。、()（）<>:;/|@]{0,18}? ?[A-Z]?\d{1,4}(?:号室|号|F|階)?"
@@ -57,13 +59,18 @@ def _match_from(text: str, start: int) -> int | None:
     block = _TOWN_BLOCK.match(text, pos)
     if block is None or block.end() == pos:
         return _labelled_without_block(text, start, pos)
+    town = re.match(r"\D*", block.group()).group()  # type: ignore[union-attr]
+    if not town.strip() and not re.search(r"[-番丁号]", block.group()):
+        return None  # 東京都23区: digits straight after the municipality, no town, no block shape
     end = block.end()
     building = _BUILDING.match(text, end)
     return building.end() if building else end
 
 
 _ADDRESS_LABEL = re.compile(r"住所|所在地|お届け先|送付先|居所|連絡先住所")
-_TOWN_ONLY = re.compile(r"[\u4e00-\u9fff\u3005\u30f6\u30ce\u3041-\u3096\u30a1-\u30faー]{1,12}(?=[\s,\"\t。、)]|$)")
+_TOWN_ONLY = re.compile(
+    r"[\u4e00-\u9fff\u3005\u30f6\u30ce\u3041-\u3096\u30a1-\u30faー]{1,12}(?=[\s,\"\t。、)]|$)"
+)
 
 
 def _labelled_without_block(text: str, start: int, pos: int) -> int | None:

@@ -14,9 +14,9 @@ Read JSON Lines {"id": ..., "text": ...} from standard input and write one line
 {"id": ..., "spans": [{"start": S, "end": E, "label": "PHONE"}, ...]} per input line.
 Offsets are Unicode code points into the given text, end exclusive, sorted by start.
 Each answer is written and flushed as soon as its line is read, so the command can
-serve as a co-process. Exit status (the house convention for mamori scan / pii):
-0 no personal data found, 1 some found, 2 a line was malformed (reported on standard
-error with its line number; the other lines are still answered)."""
+serve as a co-process. Exit status: 0 when every line was answered (whether or not
+personal data was found: the spans say that), 2 when a line was malformed (reported
+on standard error with its line number; the other lines are still answered)."""
 
 
 def _answer(line: str) -> dict[str, object]:
@@ -31,9 +31,19 @@ def _answer(line: str) -> dict[str, object]:
     return {"id": obj.get("id"), "spans": spans}
 
 
+def _dumps(out: dict[str, object]) -> str:
+    """Return one output line; escape non-ASCII only when the id holds a lone surrogate."""
+    line = json.dumps(out, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(out)
+    return line
+
+
 def run(stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
-    """Answer every line of ``stdin`` on ``stdout``; return 2 if a line was malformed, else 1 or 0."""
-    malformed = found = False
+    """Answer every line of ``stdin`` on ``stdout``; return 2 if a line was malformed, else 0."""
+    malformed = False
     for number, line in enumerate(stdin, start=1):
         if not line.strip():
             continue
@@ -43,17 +53,20 @@ def run(stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
             print(f"mamori pii detect: line {number}: {exc}", file=stderr, flush=True)
             malformed = True
             continue
-        found = found or bool(out["spans"])
-        stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        stdout.write(_dumps(out) + "\n")
         stdout.flush()
-    return 2 if malformed else 1 if found else 0
+    return 2 if malformed else 0
 
 
 def detect_main(argv: list[str]) -> int:
     """Run ``mamori pii detect`` with the arguments that follow it; return the exit status."""
     parser = argparse.ArgumentParser(
-        prog="mamori pii detect", description=_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+        prog="mamori pii detect",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.parse_args(argv)
     stdin = open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")  # JSON Lines are UTF-8 whatever the locale says
     return run(stdin, sys.stdout, sys.stderr)

@@ -24,6 +24,7 @@ _LABEL = re.compile(
     r"生年月日|誕生日|生まれ|出生|DOB|[Bb]irth|有効期限|期限|交付|発行|出荷|入社|退社|日時|作成|登録|受付|"
     r"更新|申込|契約|支払|請求|納品|発送|到着|予定|締切|期日|日付|開始|終了|入金|変更|時点|次回|実施"
 )
+_LABEL_AT_END = re.compile(r"(?:生年月日|誕生日|DOB|[Bb]irth)[)）]?[:： ]*$")
 _BIRTH = re.compile(r"生年月日|誕生日|生まれ|出生|DOB|[Bb]irth")
 _AFTER_BIRTH = re.compile(r"^\)? ?(?:生|\(満?\d{1,3}歳\)|（満?\d{1,3}歳）)")
 
@@ -40,7 +41,11 @@ def find_birth_dates(text: str) -> list[Hit]:
     for m in (*_ERA_DATE.finditer(text), *_WESTERN_DATE.finditer(text)):
         if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum():
             continue
-        labels = _LABEL.findall(before(text, m.start(), 20))
+        ctx = before(text, m.start(), 20)
+        if not ctx.strip():  # a label alone at the end of the line above
+            above = before(text, max(0, m.start() - len(ctx) - 1), 20)
+            ctx = above if _LABEL_AT_END.search(above) else ctx
+        labels = _LABEL.findall(ctx)
         birth = bool(labels) and _BIRTH.fullmatch(labels[-1]) is not None
         if birth or _AFTER_BIRTH.search(after(text, m.end(), 10)):
             hits.append((m.start(), m.end(), "DATE_OF_BIRTH", 5))

@@ -15,7 +15,10 @@ def to_katakana(text: str) -> str:
 
 
 def _read(name: str) -> list[list[str]]:
-    with resources.files("mamori.pii.data").joinpath(name).open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+    with (
+        resources.files("mamori.pii.data").joinpath(name).open("rb") as raw,
+        gzip.open(raw, "rt", encoding="utf-8") as fh,
+    ):
         return [line.rstrip("\n").split("\t") for line in fh if line.strip()]
 
 

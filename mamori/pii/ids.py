@@ -8,7 +8,9 @@ from mamori.pii.context import NEGATIVE, before
 from mamori.pii.spans import Hit
 
 _EMAIL_LOCAL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}$")
-_EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9\-]|\.[A-Za-z0-9])")
+_EMAIL_DOMAIN = re.compile(
+    r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
+)
 _PASSPORT = re.compile(r"[A-Z]{2}\d{7}(?![0-9A-Za-z])")
 _CTX_PASSPORT = re.compile(r"旅券|パスポート|passport", re.IGNORECASE)
 _HEALTH_TRIGGER = re.compile(r"記号|保険証番号")
@@ -66,7 +68,9 @@ def find_health_insurance(text: str) -> list[Hit]:
         if labelled and _CTX_HEALTH.search(before(text, t.start(), 30)):
             hits.append((t.start(), labelled.end(), "HEALTH_INSURANCE", 6))
             continue
-        label = _HEALTH_PAIR_LABEL.match(text, t.start() - (2 if text[t.start() - 2 : t.start()] == "記号" else 0))
+        label = _HEALTH_PAIR_LABEL.match(
+            text, t.start() - (2 if text[t.start() - 2 : t.start()] == "記号" else 0)
+        )
         if label is None and not text.startswith("保険証番号", t.start()):
             continue
         pair = _HEALTH_PAIR.match(text, t.end() + (3 if text.startswith("記号・番号", t.start()) else 0))

@@ -14,7 +14,7 @@ from mamori.pii.spans import Hit
 
 _KANJI = r"\u4e00-\u9fff\u3005\u3006\u30f6\u30ce"
 _TITLE = r"様|殿|氏(?!名)|君|課長|部長|係長|社長|主任|店長|先生|室長|次長|所長|会長|専務|常務|教授"
-_KANJI_RUN = re.compile(rf"(?:(?!{_TITLE})[{_KANJI}]){{1,6}}")
+_KANJI_RUN = re.compile(rf"(?:(?!{_TITLE})[{_KANJI}]){{1,7}}")
 _GIVEN_RUN = re.compile(
     rf"(?:(?!{_TITLE})[{_KANJI}]){{1,3}}(?!(?!{_TITLE})[{_KANJI}])|[\u3041-\u3096]{{1,3}}[{_KANJI}]?|[\u30a1-\u30faー]{{2,6}}"
 )
@@ -26,13 +26,16 @@ _KANA_NAME = re.compile(
     r"([\u30a1-\u30faー]{2,12})(?: ([\u30a1-\u30faー]{1,7}))?|([\u3041-\u3096ー]{2,12})(?: ([\u3041-\u3096ー]{1,7}))?"
 )
 _ROMAJI = re.compile(r"[A-Z][A-Za-z]{1,14} [A-Z][A-Za-z]{1,14}(?![A-Za-z])")
+_TITLES = "課長 部長 係長 主任 社長 取締役 店長 マネージャー リーダー 所長 院長 会長 専務 常務 理事長 顧問 医師 担任".split()
+# One flat alternation of literals keeps the regex engine's fast first-character scan; a title is a
+# label only when a space or colon follows (社長 山田, not 社長室).
 _LABEL = re.compile(
     r"(?:氏名|名前|担当の|担当者?|記録|確認者|出席者|参加者|お客様対応|お客様|From|差出人|送信者|宛先|緊急連絡先|"
     r"受付|者:|者 |申込者|契約者|名義人?|依頼主|受取人|作成者|承認者|申請者|被保険者|代表者|扶養親族|配偶者|"
     r"部 |課 |室 |部\n|課\n|室\n|センター\n|フリガナ|ふりがな|付で|いたします。|"
-    r"者名|客名|様名|人名|主名|宛名|保護者|代理人|世帯主|届出人)名?(?:\([^)\n]{1,10}\))?[:： ]*"
-    # A title is a label only when a space or colon follows: 社長 山田, not 社長室.
-    r"|(?:課長|部長|係長|主任|社長|取締役|店長|マネージャー|リーダー|所長|院長|会長|専務|常務|理事長|顧問|医師|担任)[:： ]+"
+    r"者名|客名|様名|人名|主名|宛名|保護者|代理人|世帯主|届出人|"
+    + "|".join(t + "(?=[:： ])" for t in _TITLES)
+    + r")名?(?:\([^)\n]{1,10}\))?[:： ]*"
 )
 _TITLE_FIRST = re.compile(rf"(?:{_TITLE}|取締役|院長|理事長|顧問|医師|担任|マネージャー) ")
 _ON_BEHALF = re.compile(r"の([\u4e00-\u9fff\u3005]{1,4})です")
@@ -43,9 +46,11 @@ _READING = re.compile(r"\(([^)\n]{2,24})\)")
 # Kanji that do not occur in personal names: a run holding one is a word, not an unknown name.
 _NON_NAME = frozenset(
     "会社課係員業者客店局署庁省品物件数量額時週様殿宛各位担的用覧以情報番号宅電話設性別添確認絡送計画書式株"
-    "普何考備年齢就販売庫資料議題項案請求払契約込申務取締役座預貯"
+    "普何考備年齢就販売庫資料議題項案請求払契約込申務取締役座預貯同"
 )
-_STOP = frozenset("お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 御中 責任者 管理者 皆様 本人 家族".split())
+_STOP = frozenset(
+    "お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 御中 責任者 管理者 皆様 本人 家族".split()
+)
 
 
 def _split_glued(run: str) -> int | None:
@@ -83,7 +88,7 @@ def _spaced(text: str, run: str, end: int, strict: bool, strong: bool) -> int | 
 
 def plausible_unknown(run: str) -> bool:
     """Return whether a kanji run could be a name missing from the dictionaries (2-6 name kanji)."""
-    if not 2 <= len(run) <= 6 or run in _STOP or run[-1] in "部課室係店社所局":
+    if not 2 <= len(run) <= 7 or run in _STOP or run[-1] in "部課室係店社所局":
         return False
     return not any(c in _NON_NAME for c in run)
 
@@ -110,14 +115,7 @@ def parse_name(text: str, pos: int, strict: bool = False, strong: bool = False) 
             return end
     n = _split_glued(run)
     if n is None:
-        if strong and text[m.end() : m.end() + 1] == " " and len(run) <= 4:
-            g = _GIVEN_RUN.match(text, m.end() + 1)
-            if g and plausible_unknown(run + g.group()):
-                return g.end()
-        if strong and plausible_unknown(run) and not re.match(r"[\u30a1-\u30faーA-Za-z]{3}", text[m.end() : m.end() + 3]):
-            kana = _HIRA_GIVEN.match(text, m.end()) if len(run) <= 4 else None
-            return kana.end() if kana else m.end()
-        return None
+        return _unknown_name(text, run, m.end()) if strong else None
     if n == len(run) and (strong or run in surnames()):
         hira = _HIRA_GIVEN.match(text, pos + n)
         if hira:
@@ -127,6 +125,18 @@ def parse_name(text: str, pos: int, strict: bool = False, strong: bool = False) 
     if n == 1 and re.match(r"[\u3041-\u3096](?<![さく])", text[pos + 1 : pos + 2]):
         return None  # 室にて: a one-kanji surname needs a boundary or an honorific after it
     return pos + n
+
+
+def _unknown_name(text: str, run: str, end: int) -> int | None:
+    """Return the end of a name the dictionaries do not know, starting with kanji ``run`` ending at ``end``."""
+    if text[end : end + 1] == " " and len(run) <= 4:
+        g = _GIVEN_RUN.match(text, end + 1)
+        if g and plausible_unknown(run + g.group()):
+            return g.end()
+    if not plausible_unknown(run) or re.match(r"[\u30a1-\u30faーA-Za-z]{3}", text[end : end + 3]):
+        return None  # 日本ホールディングス: a word glued to katakana is a company, not a name
+    kana = _HIRA_GIVEN.match(text, end) if len(run) <= 4 else None
+    return kana.end() if kana else end
 
 
 def parse_kana_name(text: str, pos: int, strict: bool = False) -> int | None:
@@ -145,7 +155,15 @@ def parse_kana_name(text: str, pos: int, strict: bool = False) -> int | None:
     return None if strict else m.end()
 
 
-def _parse_list(text: str, pos: int, kana: bool, strong: bool) -> list[Hit]:
+def _split_surname_pair(text: str, pos: int, end: int) -> int:
+    """Return where the first name ends if ``pos:end`` is two attendees (仲宗根 米倉澪), else ``end``."""
+    first, _, second = text[pos:end].partition(" ")
+    if len(second) >= 3 and second not in given_names() and any(second[:n] in surnames() for n in (2, 3)):
+        return pos + len(first)
+    return end
+
+
+def _parse_list(text: str, pos: int, kana: bool, strong: bool, attendees: bool = False) -> list[Hit]:
     """Return the names at ``pos`` and any further names in a list (``内田 太郎，藤本，中村``)."""
     hits: list[Hit] = []
     while len(hits) < 12:
@@ -155,6 +173,8 @@ def _parse_list(text: str, pos: int, kana: bool, strong: bool) -> list[Hit]:
             end = romaji.end() if romaji else None
         if end is None:
             break
+        if attendees and not kana:
+            end = _split_surname_pair(text, pos, end)
         hits.append((pos, end, "PERSON", 3))
         sep = _LIST_SEP.match(text, end)
         if sep is None:
@@ -192,7 +212,9 @@ def _readings_after(text: str, hits: list[Hit]) -> list[Hit]:
     """Return names written in kana or romaji in parentheses right after a found name."""
     out: list[Hit] = []
     for _s, end, _label, _p in hits:
-        m = _READING.match(text, end + (2 if text.startswith(" 様", end) else 1 if text[end : end + 1] == "様" else 0))
+        m = _READING.match(
+            text, end + (2 if text.startswith(" 様", end) else 1 if text[end : end + 1] == "様" else 0)
+        )
         if m is None:
             continue
         inner_start, inner = m.start(1), m.group(1)
@@ -205,11 +227,22 @@ _ALONE = re.compile(rf"^([{_KANJI}]{{1,4}}) ?([{_KANJI}]{{1,3}}) ?$", re.MULTILI
 
 
 def _alone_on_line(text: str) -> list[Hit]:
-    """Return names standing alone on a line (signatures) whose surname and given name are both known."""
+    """Return names standing alone on a line (signatures).
+
+    Without any label this is a weak cue: a glued name needs both parts in the dictionaries, a spaced
+    one at least one part, and both parts must look like name parts.
+    """
     hits: list[Hit] = []
     sur, given = surnames(), given_names()
     for m in _ALONE.finditer(text):
-        if m.group(1) in sur and m.group(2) in given:
+        first, second = m.group(1), m.group(2)
+        spaced = m.end(1) < m.start(2)
+        if not spaced:
+            glued = first + second
+            cut = next((n for n in range(1, len(glued)) if glued[:n] in sur and glued[n:] in given), None)
+            first, second = (glued[:cut], glued[cut:]) if cut else (first, second)
+        known = (first in sur or second in given) if spaced else (first in sur and second in given)
+        if known and all(len(p) == 1 or plausible_unknown(p) for p in (first, second)):
             hits.append((m.start(), m.end(2), "PERSON", 2))
     return hits
 
@@ -220,7 +253,8 @@ def find_persons(text: str) -> list[Hit]:
     for m in _LABEL.finditer(text):
         label = m.group()
         strong = label[-1] in ": \n" or label.endswith(("付で", "。"))
-        hits.extend(_parse_list(text, m.end(), _KANA_LABEL.search(label) is not None, strong))
+        kana = _KANA_LABEL.search(label) is not None
+        hits.extend(_parse_list(text, m.end(), kana, strong, label.startswith(("出席者", "参加者"))))
     for m in _HONORIFIC.finditer(text):
         end = m.start() - 1 if text[m.start() - 1 : m.start()] == " " else m.start()
         start = _name_before(text, end)

@@ -1,4 +1,4 @@
-"""NFKC normalisation with an offset map back to the original text.
+"""Normalise text to NFKC and keep a map of its offsets back to the original text.
 
 Detection runs on the NFKC form (full-width digits and letters become ASCII, the ideographic space a
 space) plus a fold of dash look-alikes between digits to ``-``. Most of these changes keep the length,
@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 # Characters NFKC may change; runs of anything else are left alone without looking at them.
 _UNSTABLE = re.compile(r"[^\x00-\x7e\u3001-\u3002\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff]+")
-_DASH_BETWEEN_DIGITS = re.compile(r"[\u30fc\u2212\u2010\u2011\u2012\u2013\u2014\u2015\uff70\u30fb](?<=\d.)(?=\d)")
+_DASH_BETWEEN_DIGITS = re.compile(
+    r"[\u30fc\u2212\u2010\u2011\u2012\u2013\u2014\u2015\uff70\u30fb](?<=\d.)(?=\d)"
+)
 _HALF_WIDTH_MARKS = "\uff9e\uff9f"
 _FULL_WIDTH = re.compile(r"[\uff01-\uff5e\u3000]+")
 _FULL_WIDTH_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}

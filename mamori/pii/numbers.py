@@ -37,7 +37,11 @@ def find_numbers(text: str) -> list[Hit]:
     """Return hits for every digit-run identifier in normalised ``text``."""
     hits: list[Hit] = []
     for m in NUMBER_RUN.finditer(text):
-        if m.start() and text[m.start() - 1] in _GLUED_BEFORE and text[m.start() - 3 : m.start()].upper() not in _TEL:
+        if (
+            m.start()
+            and text[m.start() - 1] in _GLUED_BEFORE
+            and text[m.start() - 3 : m.start()].upper() not in _TEL
+        ):
             hits.extend(_after_glued(text, m.start(), m.group().rstrip(" ")))
             continue
         start, run = _trim_parens(m.start(), m.group().rstrip(" "))

@@ -36,10 +36,22 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# Literals only, so the regex engine scans for their first characters: is any header word present at all?
+_ANY_HEADER = re.compile(
+    "フリガナ|ふりがな|カナ|セイメイ|読み|氏名|名前|担当者|契約者|申込者|名義人|生年月日|誕生日|郵便|〒|住所|送付先|"
+    "届け先|所在地|電話|携帯|連絡先|TEL|Tel|FAX|Fax|メール|mail|Mail|MAIL|個人番号|マイナンバー|カード番号|口座番号|"
+    "免許|旅券|パスポート|保険証"
+)
+
+
+_HEADER_KANA = re.compile(r"ふりがな|^[おご]|届け")
+_NOT_HEADER = re.compile(r"[\s\d@\u3041-\u3096]")
+
+
 def header_label(cell: str) -> str | None:
     """Return the label of a header cell (``携帯電話番号`` → PHONE) or None for other columns."""
-    if not cell or len(cell) > 16:
-        return None
+    if not cell or len(cell) > 16 or _NOT_HEADER.search(_HEADER_KANA.sub("", cell)):
+        return None  # a value such as ヒルマ ワカナ or 住所変更あり, not a column name
     if cell in _HEADERS:
         return _HEADERS[cell]
     return next((label for pattern, label in _HEADER_PATTERNS if pattern.search(cell)), None)
@@ -49,7 +61,9 @@ def _digits(value: str) -> str:
     return re.sub(r"[\s\-()]", "", value)
 
 
-_SPACED_NAME = re.compile(r"[\u4e00-\u9fff\u3005\u30f6\u30ce]{1,4} [\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]{1,4}")
+_SPACED_NAME = re.compile(
+    r"[\u4e00-\u9fff\u3005\u30f6\u30ce]{1,4} [\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]{1,4}"
+)
 
 
 def _is_name(value: str) -> bool:
@@ -69,8 +83,10 @@ _VALID: dict[str, Callable[[str], bool]] = {
     "DATE_OF_BIRTH": is_date,
     "POSTAL_CODE": lambda v: re.fullmatch(r"\d{3}-?\d{4}", v) is not None,
     "ADDRESS": _is_address,
-    "PHONE": lambda v: re.fullmatch(r"[\d\-() +]{10,16}", v) is not None
-    and validators.is_phone_number(_digits(v).replace("+81", "0")),
+    "PHONE": lambda v: (
+        re.fullmatch(r"[\d\-() +]{10,16}", v) is not None
+        and validators.is_phone_number(_digits(v).replace("+81", "0"))
+    ),
     "EMAIL": lambda v: re.fullmatch(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}", v) is not None,
     "MY_NUMBER": lambda v: validators.is_my_number(_digits(v)),
     "CREDIT_CARD": lambda v: validators.is_card_number(_digits(v)),
@@ -111,7 +127,7 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
 
 def find_table_values(text: str) -> list[Hit]:
     """Return hits for cells under known column headers of CSV / TSV tables in ``text``."""
-    if "," not in text and "\t" not in text:
+    if ("," not in text and "\t" not in text) or not _ANY_HEADER.search(text):
         return []
     hits: list[Hit] = []
     columns: list[str | None] | None = None
@@ -123,14 +139,24 @@ def find_table_values(text: str) -> list[Hit]:
         if line_sep not in line:
             columns = None
             continue
+        maybe_header = _ANY_HEADER.search(line) is not None
+        if columns is None and not maybe_header:
+            continue  # prose with a comma, no table open: nothing to split
         cells = _cells(line, start, line_sep)
-        header = _header(text, cells)
+        header = _header(text, cells) if maybe_header else None
         if header is not None:
             columns, sep = header, line_sep
             continue
         if columns is None or line_sep != sep:
             continue
-        for (s, e), label in zip(cells, columns, strict=False):
-            if label and s < e and _VALID[label](text[s:e]):
-                hits.append((s, e, "PERSON" if label == "KANA" else label, 9))
+        hits.extend(_row_hits(text, cells, columns))
+    return hits
+
+
+def _row_hits(text: str, cells: list[tuple[int, int]], columns: list[str | None]) -> list[Hit]:
+    """Return the hits of one table row: each cell validated for its column's label."""
+    hits: list[Hit] = []
+    for (s, e), label in zip(cells, columns, strict=False):
+        if label and s < e and _VALID[label](text[s:e]):
+            hits.append((s, e, "PERSON" if label == "KANA" else label, 9))
     return hits

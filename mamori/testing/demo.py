@@ -8,11 +8,11 @@ DEMO_PASSWORD = "mamori-demo-2026"  # noqa: S105 - documented demo login
 
 # (username, display name, role, department)
 DEMO_USERS: list[tuple[str, str, str, str]] = [
-    ("manager", "保護 太郎（個人情報保護管理者）", "manager", "総務部"),
-    ("auditor", "監査 花子（監査責任者）", "auditor", "内部監査室"),
-    ("depmgr", "営業 一郎（営業部長）", "department_manager", "営業部"),
-    ("employee", "社員 さくら（営業部）", "employee", "営業部"),
-    ("executive", "代表 守（代表取締役）", "executive", ""),
+    ("manager", "保護 太郎", "manager", "総務部"),
+    ("auditor", "監査 花子", "auditor", "内部監査室"),
+    ("depmgr", "営業 一郎", "department_manager", "営業部"),
+    ("employee", "社員 さくら", "employee", "営業部"),
+    ("executive", "代表 守", "executive", ""),
 ]
 
 FALSE_FACTS = {"special_care": False, "property_damage_risk": False, "my_number": False}

@@ -42,3 +42,14 @@ def test_dev_sample_with_unseen_names_scores_above_the_thresholds() -> None:
     rng = random.Random(3)
     result = score(swap_names(doc, rng) for doc in load(path))
     assert result.failures() == [], result.table()
+
+
+def test_held_out_names_and_places_do_not_occur_in_the_dev_sample() -> None:
+    from mamori.testing.pii_corpus import CITIES, GIVEN, SURNAMES, TOWNS
+
+    path = next((p for p in DEV_CANDIDATES if p.exists()), None)
+    if path is None:
+        pytest.skip("shared dev sample not present")
+    dev = path.read_text(encoding="utf-8")
+    words = [s for s, _ in SURNAMES] + [g for g, _ in GIVEN] + TOWNS + [c for _, c in CITIES]
+    assert [w for w in words if w in dev] == []

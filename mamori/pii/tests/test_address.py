@@ -29,7 +29,9 @@ def test_town_names_outside_any_list_are_accepted_between_city_and_block() -> No
     assert found("現住所：長野県松本市架空野原町12-3\n") == [("ADDRESS", "長野県松本市架空野原町12-3")]
 
 
-@pytest.mark.parametrize("text", ["市場調査の結果3件", "東京都の人口は多い", "大阪支店 会議室A", "町内会 2024年"])
+@pytest.mark.parametrize(
+    "text", ["市場調査の結果3件", "東京都の人口は多い", "大阪支店 会議室A", "町内会 2024年"]
+)
 def test_place_words_without_a_block_number_are_not_addresses(text: str) -> None:
     assert [label for label, _ in found(text) if label == "ADDRESS"] == []
 
@@ -40,8 +42,30 @@ def test_an_address_label_allows_an_address_without_block_number() -> None:
 
 
 def test_an_unknown_municipality_after_a_prefecture_and_floor_numbers_are_accepted() -> None:
-    assert found("所在地：東京都架空市桜台2-3-4 ミライビル5F\n") == [("ADDRESS", "東京都架空市桜台2-3-4 ミライビル5F")]
+    assert found("所在地：東京都架空市桜台2-3-4 ミライビル5F\n") == [
+        ("ADDRESS", "東京都架空市桜台2-3-4 ミライビル5F")
+    ]
 
 
 def test_times_after_a_place_name_are_not_block_numbers() -> None:
     assert found("新宿区役所の窓口は8:30-17:15です。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "横浜市の3店舗",
+        "東京都23区",
+        "東京都港区で3件の事故",
+        "大阪府の人口は880万人",
+        "京都府京都市で2025年に",
+    ],
+)
+def test_counts_and_years_after_a_place_are_not_addresses(text: str) -> None:
+    assert found(text) == []
+
+
+def test_sapporo_grid_addresses_are_found() -> None:
+    assert found("住所：北海道札幌市北区北7条西5丁目6-1\n") == [
+        ("ADDRESS", "北海道札幌市北区北7条西5丁目6-1")
+    ]

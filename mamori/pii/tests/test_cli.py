@@ -11,7 +11,11 @@ def run(stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
     """Run the console command with ``stdin`` and return the finished process."""
     return subprocess.run(
         [sys.executable, "-m", "mamori.cli", "pii", "detect", *args],
-        input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=60,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
     )
 
 
@@ -21,13 +25,16 @@ def test_each_line_gets_its_spans_in_order_with_code_point_offsets() -> None:
         {"id": 7, "text": "特になし"},
     ]
     proc = run("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines))
-    assert proc.returncode == 1, proc.stderr  # 1: personal data found
+    assert proc.returncode == 0, proc.stderr  # every line answered (findings are in the spans)
     out = [json.loads(x) for x in proc.stdout.splitlines()]
     assert out == [
-        {"id": "a", "spans": [
-            {"start": 3, "end": 8, "label": "PERSON"},
-            {"start": 12, "end": 25, "label": "PHONE"},
-        ]},
+        {
+            "id": "a",
+            "spans": [
+                {"start": 3, "end": 8, "label": "PERSON"},
+                {"start": 12, "end": 25, "label": "PHONE"},
+            ],
+        },
         {"id": 7, "spans": []},
     ]
 
@@ -50,3 +57,11 @@ def test_help_describes_the_format() -> None:
     proc = run("", "--help")
     assert proc.returncode == 0
     assert '"spans"' in proc.stdout
+
+
+def test_odd_input_is_answered_not_crashed_on() -> None:
+    stdin = '{"id": "\\ud800", "text": "氏名：山田 太郎"}\n{"id": "empty", "text": ""}\n' + "\xff\n"
+    proc = run(stdin)
+    assert proc.returncode == 2  # the undecodable third line is malformed
+    ids = [json.loads(x)["id"] for x in proc.stdout.splitlines()]
+    assert ids == ["\ud800", "empty"]

@@ -28,7 +28,13 @@ def test_birth_dates_are_found(text: str, value: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["有効期限：2030年4月1日", "出荷日：2026/12/21", "次回：2026/6/21", "令和7年2月13日", "契約日 2024-04-07"],
+    [
+        "有効期限：2030年4月1日",
+        "出荷日：2026/12/21",
+        "次回：2026/6/21",
+        "令和7年2月13日",
+        "契約日 2024-04-07",
+    ],
 )
 def test_dates_that_are_not_birth_dates_are_not_reported(text: str) -> None:
     assert found(text) == []
@@ -36,3 +42,8 @@ def test_dates_that_are_not_birth_dates_are_not_reported(text: str) -> None:
 
 def test_the_nearest_label_decides_on_a_line_with_two_dates() -> None:
     assert found("生年月日 1990-10-04 有効期限 2030-01-01") == [("DATE_OF_BIRTH", "1990-10-04")]
+
+
+def test_a_label_on_the_line_above_counts() -> None:
+    assert found("生年月日\n1985年4月1日\n") == [("DATE_OF_BIRTH", "1985年4月1日")]
+    assert found("生年月日：1985年4月1日\n2024年4月1日 入社\n") == [("DATE_OF_BIRTH", "1985年4月1日")]

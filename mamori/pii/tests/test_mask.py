@@ -28,7 +28,14 @@ def test_masks_show_the_house_style_preview(label: str, value: str, preview: str
 
 @pytest.mark.parametrize("label", LABELS)
 def test_no_mask_reveals_the_full_value(label: str) -> None:
-    for value in ["090-1234-5678", "山田太郎", "東京都千代田区千代田1-1", "TK1234567", "1234567", "a@example.com"]:
+    for value in [
+        "090-1234-5678",
+        "山田太郎",
+        "東京都千代田区千代田1-1",
+        "TK1234567",
+        "1234567",
+        "a@example.com",
+    ]:
         assert mask(label, value) != value
 
 

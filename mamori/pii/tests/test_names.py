@@ -84,7 +84,15 @@ def test_more_labels_and_titles_point_at_names(text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["院長室にて面談", "社長室の前", "営業所長より連絡", "本日は晴天です。", "お客様名簿を更新", "代表取締役社長 就任のお知らせ"]
+    "text",
+    [
+        "院長室にて面談",
+        "社長室の前",
+        "営業所長より連絡",
+        "本日は晴天です。",
+        "お客様名簿を更新",
+        "代表取締役社長 就任のお知らせ",
+    ],
 )
 def test_titles_followed_by_words_are_not_names(text: str) -> None:
     assert names(text) == []
@@ -93,3 +101,15 @@ def test_titles_followed_by_words_are_not_names(text: str) -> None:
 def test_foreign_names_in_katakana_after_a_label_are_found() -> None:
     assert names("氏名：ジョン スミス\n") == ["ジョン スミス"]
     assert names("お客様：アンケート\n") == []
+
+
+def test_signature_lines_with_a_known_part_are_names_and_department_lines_are_not() -> None:
+    assert names("090-1234-5678\n\n与那嶺 朔\n") == ["与那嶺 朔"]
+    assert names("ご確認ください。\n\n田中雄太\n") == ["田中雄太"]
+    for line in ["総務部 御中\n", "品質 保証\n", "営業部 一同\n", "会議室\n"]:
+        assert names(line) == [], line
+
+
+def test_two_attendees_are_not_joined_into_one_name() -> None:
+    assert names("出席者：仲宗根 米倉澪\n") == ["仲宗根", "米倉澪"]
+    assert names("出席者：山田 真由美、佐藤\n") == ["山田 真由美", "佐藤"]

@@ -36,6 +36,8 @@ def test_crlf_line_ends_do_not_break_tables_or_offsets() -> None:
     text = "氏名,電話番号,生年月日\r\n二階堂 律,03-1234-5678,1990/1/2\r\n"
     spans = detect(text)
     assert [(s.label, s.text) for s in spans] == [
-        ("PERSON", "二階堂 律"), ("PHONE", "03-1234-5678"), ("DATE_OF_BIRTH", "1990/1/2"),
+        ("PERSON", "二階堂 律"),
+        ("PHONE", "03-1234-5678"),
+        ("DATE_OF_BIRTH", "1990/1/2"),
     ]
     assert all(text[s.start : s.end] == s.text for s in spans)

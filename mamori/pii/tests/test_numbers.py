@@ -44,7 +44,11 @@ def test_number_decoys_are_not_phones(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text, value",
-    [("〒123-4567 東京都", "123-4567"), ("郵便番号：1234567", "1234567"), ("〒１２３－４５６７", "１２３－４５６７")],
+    [
+        ("〒123-4567 東京都", "123-4567"),
+        ("郵便番号：1234567", "1234567"),
+        ("〒１２３－４５６７", "１２３－４５６７"),
+    ],
 )
 def test_postal_codes_with_context_are_found(text: str, value: str) -> None:
     assert ("POSTAL_CODE", value) in found(text)

@@ -45,5 +45,15 @@ def test_header_variants_are_understood() -> None:
 
 def test_two_column_tables_are_tables_too() -> None:
     assert [(s.label, s.text) for s in detect("氏名,電話番号\n林 美咲,03-1234-5678\n")] == [
-        ("PERSON", "林 美咲"), ("PHONE", "03-1234-5678"),
+        ("PERSON", "林 美咲"),
+        ("PHONE", "03-1234-5678"),
     ]
+
+
+def test_a_row_whose_values_contain_header_words_does_not_restart_the_table() -> None:
+    text = (
+        "氏名,フリガナ,電話番号,備考\n"
+        '"早乙女 陽葵","サオトメ ヒマリ","03-1234-5678","住所変更あり"\n'
+        '"相良 文雄","サガラ フミオ","03-9307-4280","ご住所確認済"\n'
+    )
+    assert [s.label for s in detect(text)] == ["PERSON", "PERSON", "PHONE"] * 2
