@@ -153,6 +153,18 @@ def course_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def course_new(request: HttpRequest) -> HttpResponse:
+    """Create a course of the organisation's own (lessons and questions are added next)."""
+    org = _require_manager(request)
+    form = forms.CourseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        course = services.course_create(organisation=org, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The course was created. Add its lessons and questions."))
+        return redirect("training:course", pk=course.pk)
+    return render(request, "training/manage/course_new.html", {"form": form})
+
+
+@login_required
 def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Edit a course's settings; list its lessons, questions and images."""
     _require_manager(request)

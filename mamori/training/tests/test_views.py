@@ -405,3 +405,25 @@ def test_all_records_export_holds_only_what_the_viewer_may_see(
     assert campaigns(depmgr) == {campaign.title}
     assert login(outsider).get(reverse("training:records_export")).content[:2] == b"PK"
     assert campaigns(outsider) == set()
+
+
+def test_manager_creates_a_course_and_a_bad_pass_mark_is_refused(login, manager, org, employee):
+    client = login(manager)
+    bad = client.post(
+        reverse("training:course_new"),
+        {"title": "委託先管理", "pass_mark": 0, "questions_per_attempt": 0, "max_attempts": 0},
+    )
+    assert bad.status_code == 200 and "pass_mark" in bad.context["form"].errors
+    response = client.post(
+        reverse("training:course_new"),
+        {
+            "title": "委託先管理",
+            "pass_mark": 70,
+            "questions_per_attempt": 0,
+            "max_attempts": 3,
+            "is_active": "on",
+        },
+    )
+    course = org.courses.get(title="委託先管理")
+    assert response.url == reverse("training:course", args=[course.pk]) and course.max_attempts == 3
+    assert login(employee).get(reverse("training:course_new")).status_code == 404
