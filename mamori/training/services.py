@@ -406,6 +406,12 @@ def campaign_remind(*, campaign: Campaign, actor: Any, assignments: Iterable[Ass
     return count
 
 
+@transaction.atomic
+def records_exported(*, actor: Any, target: Campaign | Organisation, rows: int) -> None:
+    """Record in the audit log that someone downloaded training records (they name people)."""
+    log_action(target, "training.records.exported", actor=actor, data={"rows": rows})
+
+
 # Rules documents ---------------------------------------------------------------------------------------
 
 

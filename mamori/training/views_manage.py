@@ -24,6 +24,10 @@ def _require_records(request: HttpRequest) -> None:
         raise Http404
 
 
+def _organisation(request: HttpRequest) -> Organisation:
+    return request.user.organisation  # type: ignore[union-attr,return-value]
+
+
 def _require_manager(request: HttpRequest) -> Organisation:
     if not queries.can_manage(request.user):
         raise Http404
@@ -115,12 +119,13 @@ def campaign_remind(request: HttpRequest, pk: int) -> HttpResponse:
 def campaign_export(request: HttpRequest, pk: int) -> HttpResponse:
     """Download the attendance and score records of a campaign as an Excel workbook."""
     campaign = queries.get_campaign_for_user(request.user, pk)
-    assignments = (
+    assignments = list(
         queries.campaign_assignments_for_user(request.user, campaign)
         .select_related("campaign__course")
         .prefetch_related("attempts")
     )
     data = documents.records_xlsx(assignments, campaign.title)
+    services.records_exported(actor=request.user, target=campaign, rows=len(assignments))
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="training-records-{campaign.pk}.xlsx"'
     return response
@@ -138,6 +143,7 @@ def records_export(request: HttpRequest) -> HttpResponse:
         .prefetch_related("attempts")
     ]
     data = documents.records_xlsx(assignments, _("Training records"))
+    services.records_exported(actor=request.user, target=_organisation(request), rows=len(assignments))
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="training-records-{timezone.localdate()}.xlsx"'
     return response

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from python_calamine import CalamineWorkbook
 
+from mamori.core.models import AuditLogEntry
 from mamori.training import services
 from mamori.training.models import Attempt, Campaign, EmployeeImport, LessonImage
 from mamori.training.tests.conftest import right_answers, wrong_answers
@@ -146,6 +147,8 @@ def test_campaign_page_shows_rates_and_overdue_and_exports_for_the_auditor(
     page = client.get(reverse("training:campaign", args=[campaign.pk])).content.decode()
     assert "営業部" in page and "0%" in page and 'id="remind"' not in page
     export = client.get(reverse("training:campaign_export", args=[campaign.pk]))
+    entry = AuditLogEntry.objects.get(action="training.records.exported")
+    assert entry.actor == auditor and entry.data == {"rows": 3}
     rows = CalamineWorkbook.from_filelike(io.BytesIO(export.content)).get_sheet_by_index(0).to_python()
     assert {r[4] for r in rows[3:]} == {"employee", "colleague", "depmgr"}
     assert all(r[9] == "期限切れ" or r[9] == "Overdue" for r in rows[3:])
