@@ -18,6 +18,9 @@ urlpatterns = [
     path("manage/campaigns/<int:pk>/remind/", views_manage.campaign_remind, name="campaign_remind"),
     path("manage/campaigns/<int:pk>/records.xlsx", views_manage.campaign_export, name="campaign_export"),
     path("manage/courses/", views_manage.course_list, name="courses"),
+    path(
+        "manage/courses/install-builtin/", views_manage.course_install_builtin, name="course_install_builtin"
+    ),
     path("manage/courses/new/", views_manage.course_new, name="course_new"),
     path("manage/courses/<int:pk>/", views_manage.course_edit, name="course"),
     path("manage/courses/<int:pk>/images/", views_manage.image_upload, name="image_upload"),

@@ -153,9 +153,23 @@ def records_export(request: HttpRequest) -> HttpResponse:
 def course_list(request: HttpRequest) -> HttpResponse:
     """List the organisation's courses for editing."""
     _require_manager(request)
+    courses = queries.courses_for_manager(request.user)
+    missing = set(services.BUILTIN_COURSES) - set(courses.values_list("builtin_key", flat=True))
     return render(
-        request, "training/manage/courses.html", {"courses": queries.courses_for_manager(request.user)}
+        request, "training/manage/courses.html", {"courses": courses, "builtin_missing": bool(missing)}
     )
+
+
+@login_required
+@require_POST
+def course_install_builtin(request: HttpRequest) -> HttpResponse:
+    """Install the built-in courses for the manager's organisation (nothing changes if already there)."""
+    org = _require_manager(request)
+    for key in services.BUILTIN_COURSES:
+        course, created = services.course_install_builtin(organisation=org, key=key, actor=request.user)
+        if created:
+            messages.success(request, _("Installed: %(title)s") % {"title": course.title})
+    return redirect("training:courses")
 
 
 @login_required

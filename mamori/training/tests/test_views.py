@@ -430,3 +430,16 @@ def test_manager_creates_a_course_and_a_bad_pass_mark_is_refused(login, manager,
     course = org.courses.get(title="委託先管理")
     assert response.url == reverse("training:course", args=[course.pk]) and course.max_attempts == 3
     assert login(employee).get(reverse("training:course_new")).status_code == 404
+
+
+def test_manager_installs_the_builtin_course_from_the_courses_page(login, manager, org, employee, outsider):
+    client = login(manager)
+    assert 'id="install-builtin"' in client.get(reverse("training:courses")).content.decode()
+    client.post(reverse("training:course_install_builtin"))
+    client.post(reverse("training:course_install_builtin"))
+    assert org.courses.filter(builtin_key="privacy-basics").count() == 1
+    assert 'id="install-builtin"' not in client.get(reverse("training:courses")).content.decode()
+    assert login(employee).post(reverse("training:course_install_builtin")).status_code == 404
+    assert (
+        login(outsider).post(reverse("training:course_install_builtin")).status_code == 302
+    )  # their own org
