@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "mamori.accounts",
     "mamori.incidents",
     "mamori.audits",
+    "mamori.training",
     "mamori.reports",
     "mamori.stats",
     "mamori.response",

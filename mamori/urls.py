@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("mamori.core.urls")),
     path("accounts/", include("mamori.accounts.urls")),
     path("incidents/", include("mamori.incidents.urls")),
+    path("training/", include("mamori.training.urls")),
     path("incidents/", include("mamori.reports.urls")),
     path("stats/", include("mamori.stats.urls")),
     path("response/", include("mamori.response.urls")),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -25,6 +26,7 @@ class Command(BaseCommand):
             org = self._organisation()
             users = self._users(org)
             created = self._incidents(users)
+            call_command("training", "install-builtin", "--organisation", org.slug, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"demo data ready: {len(users)} users, {created} new incidents"))
         self.stdout.write(f"logins (password: {DEMO_PASSWORD}): {', '.join(sorted(users))}")
 

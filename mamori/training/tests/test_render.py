@@ -1,0 +1,27 @@
+"""Markdown of lessons and rules becomes safe HTML that reads well in Japanese."""
+
+from __future__ import annotations
+
+from mamori.training.render import markdown_to_html
+
+
+def test_scripts_handlers_and_foreign_images_are_removed():
+    html = markdown_to_html(
+        '<script>alert(1)</script>[x](javascript:alert(1)) <a href="#" onclick="x()">y</a>'
+        "![外部](https://tracker.example/x.png) ![内部](/training/images/1/)"
+    )
+    assert "<script" not in html and "javascript:" not in html and "onclick" not in html
+    assert "tracker.example" not in html and 'src="/training/images/1/"' in html
+
+
+def test_tables_and_headings_render_with_the_page_keeping_h1():
+    html = markdown_to_html("# 見出し\n\n| 年度 | 件数 |\n| --- | ---: |\n| 2024年度 | 9,322件 |\n")
+    assert "<h2>見出し</h2>" in html and "<h1>" not in html and "<td" in html and "9,322件" in html
+
+
+def test_a_line_break_inside_a_japanese_paragraph_adds_no_space():
+    html = markdown_to_html(
+        "審査機関に報告します。\nJIPDECがまとめた件数は、\n次のとおりです。\n\nEnglish\nwords"
+    )
+    assert "報告します。JIPDECがまとめた件数は、次のとおりです。" in html
+    assert "English\nwords" in html

@@ -1,0 +1,445 @@
+"""Pages of training: who sees what (outsiders get 404 everywhere), the test flow and downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+from python_calamine import CalamineWorkbook
+
+from mamori.core.models import AuditLogEntry
+from mamori.training import services
+from mamori.training.models import Attempt, Campaign, EmployeeImport, LessonImage
+from mamori.training.tests.conftest import right_answers, wrong_answers
+
+pytestmark = pytest.mark.django_db
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.fixture
+def rules_doc(org, manager):
+    doc = services.rules_document_create(
+        organisation=org, actor=manager, title="個人情報保護規程", code="R-01"
+    )
+    services.rules_version_add(
+        document=doc, actor=manager, version="2.0", body="# 目的\n\n<script>x()</script>本規程は…",
+        approved_by=manager, approved_on=dt.date(2025, 3, 1), in_force_from=dt.date(2025, 4, 1),
+    )  # fmt: skip
+    return doc
+
+
+def submit(client, attempt, answers):
+    data = {f"q{q}": [str(c) for c in cs] for q, cs in answers.items()}
+    return client.post(reverse("training:attempt", args=[attempt.pk]), data)
+
+
+def test_my_training_lists_the_assignment_and_rules_to_read(login, employee, assignment, rules_doc):
+    page = login(employee).get(reverse("training:mine")).content.decode()
+    assert "個人情報の事故を防ぐ" in page and "個人情報保護規程" in page
+
+
+def test_employee_reads_lessons_fails_then_passes_and_downloads_the_certificate(login, employee, assignment):
+    client = login(employee)
+    lesson = assignment.campaign.course.lessons.first()
+    assert client.get(reverse("training:lesson", args=[assignment.pk, lesson.pk])).status_code == 200
+    assignment.refresh_from_db()
+    assert assignment.lessons_read == [lesson.pk]
+    client.post(reverse("training:attempt_start", args=[assignment.pk]))
+    attempt = Attempt.objects.get(assignment=assignment)
+    page = client.get(reverse("training:attempt", args=[attempt.pk])).content.decode()
+    assert page.count('type="radio"') + page.count('type="checkbox"') > 10
+    submit(client, attempt, wrong_answers(attempt))
+    result = client.get(reverse("training:attempt", args=[attempt.pk])).content.decode()
+    assert 'id="retry"' in result and "0%" in result
+    assert reverse("training:certificate", args=[assignment.pk]) not in result
+    assert client.get(reverse("training:certificate", args=[assignment.pk])).status_code == 404
+    client.post(reverse("training:attempt_start", args=[assignment.pk]))
+    second = Attempt.objects.get(assignment=assignment, number=2)
+    submit(client, second, right_answers(second))
+    result = client.get(reverse("training:attempt", args=[second.pk])).content.decode()
+    assert 'id="certificate"' in result
+    pdf = client.get(reverse("training:certificate", args=[assignment.pk]))
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+
+
+def test_an_incomplete_test_is_not_scored(login, employee, assignment):
+    client = login(employee)
+    client.post(reverse("training:attempt_start", args=[assignment.pk]))
+    attempt = Attempt.objects.get()
+    response = submit(client, attempt, {})
+    assert response.status_code == 200
+    attempt.refresh_from_db()
+    assert attempt.submitted_at is None
+
+
+def test_a_reshown_attempt_keeps_its_order(login, employee, assignment):
+    client = login(employee)
+    client.post(reverse("training:attempt_start", args=[assignment.pk]))
+    attempt = Attempt.objects.get()
+    url = reverse("training:attempt", args=[attempt.pk])
+
+    def order(html: bytes) -> list[str]:
+        return re.findall(r'name="(q\d+)" value="(\d+)"', html.decode())
+
+    first = order(client.get(url).content)
+    assert len(first) > 20 and first == order(client.get(url).content)
+
+
+def test_our_company_chapter_is_rendered_from_live_data(login, employee, assignment, rules_doc, manager):
+    lesson = assignment.campaign.course.lessons.get(kind="our_company")
+    page = login(employee).get(reverse("training:lesson", args=[assignment.pk, lesson.pk])).content.decode()
+    assert "個人情報保護規程" in page and "2.0" in page and "manager" in page
+    assert reverse("incidents:report") in page
+
+
+def test_lesson_markdown_is_sanitised(login, manager, employee, assignment):
+    lesson = assignment.campaign.course.lessons.first()
+    services.lesson_save(
+        course=lesson.course, actor=manager, lesson=lesson, title=lesson.title, order=1,
+        body="**太字**<script>alert(1)</script><img src=x onerror=alert(1)>[x](javascript:alert(1))",
+    )  # fmt: skip
+    page = login(employee).get(reverse("training:lesson", args=[assignment.pk, lesson.pk])).content.decode()
+    assert "<strong>太字</strong>" in page
+    assert "<script>alert" not in page and "onerror" not in page and "javascript:" not in page
+
+
+def test_manager_starts_a_department_campaign_in_the_form(login, manager, sales, course, employee):
+    client = login(manager)
+    assert client.get(reverse("training:campaign_new")).status_code == 200
+    due = (timezone.localdate() + dt.timedelta(days=14)).isoformat()
+    response = client.post(
+        reverse("training:campaign_new"),
+        {
+            "title": "営業部 教育",
+            "course": course.pk,
+            "scope": "departments",
+            "departments": [sales.pk],
+            "due_date": due,
+        },
+    )
+    campaign = Campaign.objects.get()
+    assert response.url == reverse("training:campaign", args=[campaign.pk])
+    assert campaign.assignments.filter(user=employee).exists()
+
+
+def test_campaign_form_refuses_bad_input_and_creates_nothing(login, manager, course):
+    past = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
+    response = login(manager).post(
+        reverse("training:campaign_new"),
+        {"title": "x", "course": course.pk, "scope": "departments", "due_date": past},
+    )
+    assert response.status_code == 200 and not Campaign.objects.exists()
+    errors = response.context["form"].errors
+    assert "departments" in errors and "due_date" in errors
+
+
+def test_campaign_page_shows_rates_and_overdue_and_exports_for_the_auditor(
+    login, auditor, campaign, assignment
+):
+    Campaign.objects.filter(pk=campaign.pk).update(due_date=timezone.localdate() - dt.timedelta(days=1))
+    campaign.assignments.update(due_date=timezone.localdate() - dt.timedelta(days=1))
+    client = login(auditor)
+    page = client.get(reverse("training:campaign", args=[campaign.pk])).content.decode()
+    assert "営業部" in page and "0%" in page and 'id="remind"' not in page
+    export = client.get(reverse("training:campaign_export", args=[campaign.pk]))
+    entry = AuditLogEntry.objects.get(action="training.records.exported")
+    assert entry.actor == auditor and entry.data == {"rows": 3}
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(export.content)).get_sheet_by_index(0).to_python()
+    assert {r[4] for r in rows[3:]} == {"employee", "colleague", "depmgr"}
+    assert all(r[9] == "期限切れ" or r[9] == "Overdue" for r in rows[3:])
+
+
+def test_manager_one_click_reminder(login, manager, campaign, mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(manager).post(reverse("training:campaign_remind", args=[campaign.pk]))
+    assert response.status_code == 302 and len(mailoutbox) == 3
+
+
+def test_department_manager_sees_only_the_department(login, org, manager, depmgr, campaign, course):
+    other = services.campaign_create(
+        organisation=org, actor=manager, course=course, title="総務部のみ", scope="departments",
+        departments=[manager.department], due_date=timezone.localdate(),
+    )  # fmt: skip
+    client = login(depmgr)
+    overview = client.get(reverse("training:overview")).content.decode()
+    assert campaign.title in overview and "総務部のみ" not in overview
+    assert client.get(reverse("training:campaign", args=[other.pk])).status_code == 404
+    assert client.post(reverse("training:campaign_remind", args=[campaign.pk])).status_code == 404
+    assert client.get(reverse("training:campaign_new")).status_code == 404
+
+
+def test_employee_cannot_open_records_or_management_pages(login, employee, campaign, course):
+    client = login(employee)
+    for url in (
+        reverse("training:overview"),
+        reverse("training:campaign", args=[campaign.pk]),
+        reverse("training:campaign_export", args=[campaign.pk]),
+        reverse("training:courses"),
+        reverse("training:course", args=[course.pk]),
+        reverse("training:import"),
+        reverse("training:rules_new"),
+    ):
+        assert client.get(url).status_code == 404, url
+
+
+def test_colleague_cannot_open_anothers_assignment_attempt_or_certificate(
+    login, colleague, employee, assignment
+):
+    attempt = services.attempt_start(assignment=assignment, actor=employee)
+    client = login(colleague)
+    for url in (
+        reverse("training:assignment", args=[assignment.pk]),
+        reverse("training:attempt", args=[attempt.pk]),
+        reverse("training:certificate", args=[assignment.pk]),
+    ):
+        assert client.get(url).status_code == 404, url
+
+
+def test_outsider_gets_404_everywhere(login, outsider, campaign, assignment, course, rules_doc, manager):
+    attempt = services.attempt_start(assignment=assignment, actor=assignment.user)
+    image = services.lesson_image_upload(
+        course=course, actor=manager, file=SimpleUploadedFile("a.png", PNG, content_type="image/png")
+    )
+    version = rules_doc.versions.get()
+    client = login(outsider)  # a manager, but of another organisation
+    for url in (
+        reverse("training:assignment", args=[assignment.pk]),
+        reverse("training:lesson", args=[assignment.pk, course.lessons.first().pk]),
+        reverse("training:attempt", args=[attempt.pk]),
+        reverse("training:certificate", args=[assignment.pk]),
+        reverse("training:image", args=[image.pk]),
+        reverse("training:campaign", args=[campaign.pk]),
+        reverse("training:campaign_export", args=[campaign.pk]),
+        reverse("training:course", args=[course.pk]),
+        reverse("training:lesson_edit", args=[course.pk, course.lessons.first().pk]),
+        reverse("training:rules_detail", args=[rules_doc.pk]),
+        reverse("training:rules_version_new", args=[rules_doc.pk]),
+    ):
+        assert client.get(url).status_code == 404, url
+    for url in (
+        reverse("training:attempt_start", args=[assignment.pk]),
+        reverse("training:campaign_remind", args=[campaign.pk]),
+        reverse("training:rules_ack", args=[rules_doc.pk, version.pk]),
+        reverse("training:image_upload", args=[course.pk]),
+    ):
+        assert client.post(url).status_code == 404, url
+    assert campaign.title not in client.get(reverse("training:overview")).content.decode()
+
+
+def test_anonymous_visitors_are_sent_to_login(client, assignment):
+    response = client.get(reverse("training:assignment", args=[assignment.pk]))
+    assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_manager_edits_a_lesson_and_uploads_an_image_served_only_in_the_organisation(
+    login, manager, employee, course, outsider
+):
+    client = login(manager)
+    lesson = course.lessons.first()
+    response = client.post(
+        reverse("training:lesson_edit", args=[course.pk, lesson.pk]),
+        {"title": "改訂版", "order": 1, "body": "## 見出し"},
+    )
+    assert response.status_code == 302
+    lesson.refresh_from_db()
+    assert lesson.title == "改訂版"
+    client.post(
+        reverse("training:image_upload", args=[course.pk]), {"file": SimpleUploadedFile("a.png", PNG)}
+    )
+    image = LessonImage.objects.get()
+    served = login(employee).get(reverse("training:image", args=[image.pk]))
+    assert served.status_code == 200 and served["Content-Type"] == "image/png"
+
+
+def test_a_non_image_upload_is_refused(login, manager, course):
+    login(manager).post(
+        reverse("training:image_upload", args=[course.pk]),
+        {"file": SimpleUploadedFile("a.png", b"<svg onload=alert(1)>")},
+    )
+    assert not LessonImage.objects.exists()
+
+
+def test_rules_acknowledgement_and_who_has_not(login, employee, manager, rules_doc):
+    version = rules_doc.versions.get()
+    page = login(employee).get(reverse("training:rules_detail", args=[rules_doc.pk])).content.decode()
+    assert "<script>x()" not in page and 'id="acknowledge"' in page and 'id="not-acknowledged"' not in page
+    login(employee).post(reverse("training:rules_ack", args=[rules_doc.pk, version.pk]))
+    listing = login(manager).get(reverse("training:rules")).content.decode()
+    assert '<td class="missing">1</td>' in listing  # the manager has not acknowledged yet
+    page = login(manager).get(reverse("training:rules_detail", args=[rules_doc.pk])).content.decode()
+    missing = page.split('id="not-acknowledged"')[1]
+    assert "manager" in missing and ">employee" not in missing
+
+
+def test_manager_adds_a_rules_document_and_version(login, manager):
+    client = login(manager)
+    response = client.post(reverse("training:rules_new"), {"code": "R-02", "title": "安全管理規程"})
+    doc_url = response.url
+    doc_pk = int(doc_url.rstrip("/").split("/")[-3])
+    response = client.post(
+        reverse("training:rules_version_new", args=[doc_pk]),
+        {
+            "version": "1.0",
+            "body": "本文",
+            "approved_by": manager.pk,
+            "approved_on": "2026-04-01",
+            "in_force_from": "2026-04-01",
+        },
+    )
+    assert response.status_code == 302
+    bad = client.post(
+        reverse("training:rules_version_new", args=[doc_pk]),
+        {
+            "version": "1.1",
+            "body": "本文",
+            "approved_by": manager.pk,
+            "approved_on": "2026-05-01",
+            "in_force_from": "2026-04-01",
+        },
+    )
+    assert bad.status_code == 200 and "in_force_from" in bad.context["form"].errors
+
+
+def test_hr_import_preview_then_apply(login, manager, employee):
+    client = login(manager)
+    data = "氏名,メールアドレス,部署,入社日\n新井 一郎,arai@example.com,開発部,2026-10-01\n,x@example.com,営業部,\n"
+    response = client.post(
+        reverse("training:import"), {"file": SimpleUploadedFile("hr.csv", data.encode("cp932"))}
+    )
+    imp = EmployeeImport.objects.get()
+    assert response.url == reverse("training:import_preview", args=[imp.pk])
+    preview = client.get(response.url).content.decode()
+    assert "新井 一郎" in preview and 'id="apply"' in preview and "cp932" in preview
+    assert "the name is empty" in preview or "氏名" in preview
+    client.post(response.url)
+    assert 'id="applied"' in client.get(response.url).content.decode()
+
+
+def test_hr_import_refuses_an_unusable_file_with_the_reason(login, manager):
+    response = login(manager).post(
+        reverse("training:import"), {"file": SimpleUploadedFile("hr.pdf", b"%PDF-1.4")}
+    )
+    assert response.status_code == 200 and response.context["form"].errors["file"]
+    assert not EmployeeImport.objects.exists()
+
+
+def test_manager_adds_and_edits_a_question_in_the_ui(login, manager, course):
+    client = login(manager)
+    response = client.post(
+        reverse("training:question_new", args=[course.pk]),
+        {
+            "kind": "single",
+            "order": 99,
+            "text": "新しい問題",
+            "choices": "* 正解\n不正解\n",
+            "explanation": "説明",
+        },
+    )
+    assert response.status_code == 302
+    question = course.questions.get(text="新しい問題")
+    assert [(c.text, c.is_correct) for c in question.choices.all()] == [("正解", True), ("不正解", False)]
+    first_choice = question.choices.first().pk
+    client.post(
+        reverse("training:question_edit", args=[course.pk, question.pk]),
+        {"kind": "multiple", "order": 99, "text": "改訂", "choices": "* A\n* B\nC", "explanation": "説明"},
+    )
+    question.refresh_from_db()
+    assert question.kind == "multiple" and question.choices.count() == 3
+    assert question.choices.first().pk == first_choice  # kept in place for past attempts
+
+
+@pytest.mark.parametrize(
+    ("kind", "choices"),
+    [
+        ("single", "* A\n* B"),
+        ("single", "A\nB"),
+        ("multiple", "A\nB"),
+        ("true_false", "* A\nB\nC"),
+        ("single", "* A"),
+    ],
+)
+def test_a_question_with_a_bad_answer_key_is_refused(login, manager, course, kind, choices):
+    before = course.questions.count()
+    response = login(manager).post(
+        reverse("training:question_new", args=[course.pk]),
+        {"kind": kind, "order": 1, "text": "問", "choices": choices, "explanation": "説明"},
+    )
+    assert response.status_code == 200 and "choices" in response.context["form"].errors
+    assert course.questions.count() == before
+
+
+def test_outsider_cannot_edit_questions(login, outsider, course):
+    question = course.questions.first()
+    client = login(outsider)
+    assert client.get(reverse("training:question_edit", args=[course.pk, question.pk])).status_code == 404
+    assert client.post(reverse("training:question_new", args=[course.pk]), {}).status_code == 404
+
+
+def test_a_leaver_who_never_passed_drops_out_of_the_rate_but_not_the_records(
+    login, manager, campaign, colleague
+):
+    colleague.is_active = False
+    colleague.save()
+    page = login(manager).get(reverse("training:campaign", args=[campaign.pk])).content.decode()
+    total = page.split('class="total"')[1].split("</tr>")[0]
+    assert "<td>2</td>" in total  # employee and depmgr; the colleague left
+    assert "colleague" in page.split('id="records"')[1]
+
+
+def test_all_records_export_holds_only_what_the_viewer_may_see(
+    login, org, manager, depmgr, campaign, course, outsider
+):
+    services.campaign_create(
+        organisation=org, actor=manager, course=course, title="総務部のみ", scope="departments",
+        departments=[manager.department], due_date=timezone.localdate(),
+    )  # fmt: skip
+
+    def campaigns(user):
+        data = login(user).get(reverse("training:records_export")).content
+        rows = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
+        return {r[0] for r in rows[3:]}
+
+    assert campaigns(manager) == {campaign.title, "総務部のみ"}
+    assert campaigns(depmgr) == {campaign.title}
+    assert login(outsider).get(reverse("training:records_export")).content[:2] == b"PK"
+    assert campaigns(outsider) == set()
+
+
+def test_manager_creates_a_course_and_a_bad_pass_mark_is_refused(login, manager, org, employee):
+    client = login(manager)
+    bad = client.post(
+        reverse("training:course_new"),
+        {"title": "委託先管理", "pass_mark": 0, "questions_per_attempt": 0, "max_attempts": 0},
+    )
+    assert bad.status_code == 200 and "pass_mark" in bad.context["form"].errors
+    response = client.post(
+        reverse("training:course_new"),
+        {
+            "title": "委託先管理",
+            "pass_mark": 70,
+            "questions_per_attempt": 0,
+            "max_attempts": 3,
+            "is_active": "on",
+        },
+    )
+    course = org.courses.get(title="委託先管理")
+    assert response.url == reverse("training:course", args=[course.pk]) and course.max_attempts == 3
+    assert login(employee).get(reverse("training:course_new")).status_code == 404
+
+
+def test_manager_installs_the_builtin_course_from_the_courses_page(login, manager, org, employee, outsider):
+    client = login(manager)
+    assert 'id="install-builtin"' in client.get(reverse("training:courses")).content.decode()
+    client.post(reverse("training:course_install_builtin"))
+    client.post(reverse("training:course_install_builtin"))
+    assert org.courses.filter(builtin_key="privacy-basics").count() == 1
+    assert 'id="install-builtin"' not in client.get(reverse("training:courses")).content.decode()
+    assert login(employee).post(reverse("training:course_install_builtin")).status_code == 404
+    assert (
+        login(outsider).post(reverse("training:course_install_builtin")).status_code == 302
+    )  # their own org
