@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -52,6 +53,12 @@ def main(argv: list[str] | None = None) -> int:
         "--mb", type=float, default=6.0, help="size of the throughput corpus in MB (default 6)"
     )
     parser.add_argument("--heldout", type=int, default=500, help="number of generated held-out documents")
+    parser.add_argument(
+        "--scan-files",
+        type=int,
+        default=300,
+        help="files in the mixed-format scan tree (0 skips the scan part)",
+    )
     args = parser.parse_args(argv)
     problems: list[str] = []
     rate = throughput(args.mb)
@@ -78,6 +85,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"== {name}: {len(docs)} documents")
         print(result.table() + "\n")
         problems += [f"{name}: {p}" for p in result.failures()]
+    if args.scan_files:
+        print("== mamori scan on a directory of mixed real formats (xlsx, docx, pptx, pdf, csv, zip ...)")
+        sys.stdout.flush()
+        # bench/scan.py builds the tree and prints files/s, MB/s and peak memory as the tree grows.
+        subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("scan.py")), "--files", str(args.scan_files)],
+            check=False,
+        )
     print("PASS" if not problems else "FAIL: " + "; ".join(problems))
     return 1 if problems else 0
 
