@@ -15,7 +15,7 @@ from .model import Budget, Part, problem_part
 
 _CHUNK = 1024 * 1024
 _OPENERS: dict[str, Callable[[IO[bytes]], IO[bytes]]] = {
-    "gzip": lambda raw: gzip.GzipFile(fileobj=raw),  # its first parameter is a file name
+    "gzip": lambda raw: gzip.GzipFile(fileobj=raw),  # type: ignore[dict-item,return-value]  # its first parameter is a file name
     "bzip2": bz2.BZ2File,
     "xz": lzma.LZMAFile,
 }
@@ -76,7 +76,7 @@ def read_tar(data: bytes, location: str, depth: int, budget: Budget) -> Iterator
 
     limits = budget.limits
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:", encoding="utf-8", errors="surrogateescape") as tar:
-        members = []
+        members: list[tarfile.TarInfo] = []
         for member in tar:
             if len(members) >= limits.max_members:
                 yield problem_part("too_many_members", location, limit=limits.max_members)

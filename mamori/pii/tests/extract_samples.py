@@ -111,7 +111,7 @@ def make_docx(path: Path) -> Path:
     table.cell(0, 0).text, table.cell(0, 1).text = "電話", PHONE
     table.cell(1, 0).text, table.cell(1, 1).text = "メール", EMAIL
     document.sections[0].footer.paragraphs[0].text = "社外秘 hanako.sato@example.com"
-    document.save(path)
+    document.save(str(path))
     return path
 
 
@@ -124,7 +124,7 @@ def make_pptx(path: Path) -> Path:
     slide.shapes.title.text = "営業担当"
     slide.placeholders[1].text = f"{NAME} {EMAIL}"
     slide.notes_slide.notes_text_frame.text = f"携帯 {PHONE}"
-    presentation.save(path)
+    presentation.save(str(path))
     return path
 
 

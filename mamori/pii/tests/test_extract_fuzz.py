@@ -42,14 +42,14 @@ def samples(tmp_path) -> dict[str, bytes]:
 
 def mutate(data: bytes, rng: random.Random) -> bytes:
     """Return *data* truncated, with bytes overwritten, or with a block duplicated."""
-    data = bytearray(data)
+    buf = bytearray(data)
     kind = rng.randrange(3)
     if kind == 0:
-        return bytes(data[: rng.randrange(1, len(data))])
+        return bytes(buf[: rng.randrange(1, len(buf))])
     if kind == 1:
         for _ in range(rng.randint(1, 20)):
-            data[rng.randrange(len(data))] = rng.randrange(256)
-        return bytes(data)
+            buf[rng.randrange(len(buf))] = rng.randrange(256)
+        return bytes(buf)
     start = rng.randrange(len(data))
     return bytes(data[:start] + data[start : start + 512] + data[start:])
 
