@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 from django.utils import timezone
+from django.utils.translation import gettext
 from python_calamine import CalamineWorkbook
 
 from mamori.accounts.models import Role
@@ -112,7 +113,7 @@ def test_campaign_fail_pass_certificate_and_records(live_server, page, shot):
     ).stdout
     assert "佐藤 さくら" in text and course.title in text
     page.click("nav.mainnav a[href='/training/']")
-    assert "#2: 100%" in page.inner_text("#my-assignments")
+    assert gettext("#%(n)s: %(p)s%%") % {"n": 2, "p": 100} in page.inner_text("#my-assignments")
     shot(page, "training-09-my-training-passed")
     log_out(page)
 

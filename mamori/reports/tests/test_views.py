@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from mamori.core.models import AuditLogEntry
 from mamori.reports import queries
@@ -171,7 +172,7 @@ def test_manager_records_the_filing_and_it_is_listed(login, manager, incident):
     page = client.get(reverse("reports:filed", args=[incident.pk, filed.pk])).content.decode()
     assert filed.content_sha256 in page and "受付番号 A-1" in page
     draft = client.get(urls(incident)["draft"]).content.decode()
-    assert "identical to a version already filed" in draft or "提出済みの版と同一" in draft
+    assert gettext("This draft is identical to a version already filed.") in draft
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import io
 
 import openpyxl
 import pytest
+from django.utils import translation
 
 from mamori.accounts.models import User
 from mamori.core.models import AuditLogEntry, Department
@@ -34,7 +35,8 @@ def test_csv_in_utf8_and_cp932_parse_the_same():
 
 
 def test_bad_rows_are_listed_with_line_numbers_and_reasons():
-    bad = {b.line: b.reasons for b in hr.parse_file(CSV.encode(), "hr.csv").bad}
+    with translation.override("en"):
+        bad = {b.line: b.reasons for b in hr.parse_file(CSV.encode(), "hr.csv").bad}
     assert set(bad) == {5, 6, 7, 8}
     assert "the name is empty" in bad[5]
     assert "the joining date is not a date (YYYY-MM-DD)" in bad[6]
