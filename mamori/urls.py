@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("mamori.core.urls")),
     path("accounts/", include("mamori.accounts.urls")),
     path("incidents/", include("mamori.incidents.urls")),
+    path("mailguard/", include("mamori.mailguard.urls")),
     path("api/", include("mamori.incidents.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("i18n/setlang/", set_language, name="set_language"),
