@@ -333,7 +333,7 @@ def held_message_claim(*, pk: int, now: dt.datetime) -> str | None:
     token = uuid.uuid4().hex
     updated = HeldMessage.objects.filter(
         pk=pk, state=State.HELD, claimed_at__isnull=True, release_at__lte=now
-    ).update(claimed_at=now, claim_token=token)
+    ).update(claimed_at=timezone.now(), claim_token=token)
     return token if updated == 1 else None
 
 

@@ -67,3 +67,23 @@ def test_the_guard_stops_cleanly_on_sigterm_and_keeps_held_mail(instance, sink_s
     assert instance.proc is not None and instance.proc.returncode == 0
     assert instance.states() == ["held"] and len(instance.spool_files()) == 1
     assert sink_server.received == []
+
+
+def test_two_guards_on_one_database_deliver_each_held_mail_once(instance, sink_server, tmp_path):
+    instance.start()
+    for i in range(8):
+        send(
+            instance.port,
+            mail(to=("客 <kyaku@torihiki.invalid>",), subject=f"見積 {i}"),
+            "kyaku@torihiki.invalid",
+        )
+    second = GuardInstance(tmp_path, free_port(), f"127.0.0.1:{sink_server.port}")
+    second.start()
+    try:
+        instance.pretend_delay_passed()
+        sink_server.wait_for(8, timeout=60)
+        time.sleep(3)
+        assert sorted(subjects(sink_server.received)) == sorted(f"見積 {i}" for i in range(8))
+        assert instance.states() == ["delivered"] * 8
+    finally:
+        second.stop()
