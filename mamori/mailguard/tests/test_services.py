@@ -16,7 +16,6 @@ from mamori.mailguard.models import HeldMessage, State
 from mamori.mailguard.tests.conftest import user_with_mail
 from mamori.mailguard.tests.helpers import hold
 
-
 pytestmark = pytest.mark.django_db(transaction=True)  # notices and spool clean-up run on commit
 
 
