@@ -63,7 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     if dev is not None:
         dev_docs = load(dev)
         rng = random.Random(5)
-        sets.insert(0, ("dev sample, names and addresses swapped for unseen ones", [swap_names(d, rng) for d in dev_docs]))
+        sets.insert(
+            0,
+            (
+                "dev sample, names and addresses swapped for unseen ones",
+                [swap_names(d, rng) for d in dev_docs],
+            ),
+        )
         sets.insert(0, (f"dev sample ({dev})", dev_docs))
     else:
         print("dev sample not found; skipped\n")

@@ -399,15 +399,16 @@ def held_message_unclaim(*, message: HeldMessage, token: str) -> None:
     HeldMessage.objects.filter(pk=message.pk, claim_token=token).update(claimed_at=None)
 
 
-def history_record(*, organisation_id: int, recipients: Iterable[str]) -> None:
+def history_record(*, organisation_id: int, recipients: Iterable[str], policy: Any = None) -> None:
     """Remember the external recipients and domains of a delivered mail as keyed hashes."""
     from mamori.mailguard import queries
     from mamori.mailguard.policy import Envelope, history_entries
 
-    record = MailPolicy.objects.filter(organisation_id=organisation_id).first()
-    if record is None:
-        return
-    policy = queries.build_policy(record)
+    if policy is None:
+        record = MailPolicy.objects.filter(organisation_id=organisation_id).first()
+        if record is None:
+            return
+        policy = queries.build_policy(record)
     addresses, domains = history_entries(Envelope("", tuple(recipients)), policy)
     now = timezone.now()
     for kind, digests in (("address", addresses), ("domain", domains)):

@@ -12,6 +12,7 @@ import logging
 import multiprocessing
 import ssl
 import threading
+import time
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +20,7 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import connection, connections
 
 from mamori.mailguard import queries, release, rules, services
 from mamori.mailguard.analyse import Analysis, analyse, warm_up
@@ -27,6 +28,7 @@ from mamori.mailguard.models import MailPolicy
 from mamori.mailguard.policy import Envelope, Policy, history_hash
 
 log = logging.getLogger(__name__)
+POLICY_CACHE_SECONDS = 10.0
 TEMPORARY = rules.ascii_reply(451, "4.3.0", "Temporary failure in the mail guard, please try again later")
 NOT_SERVED = rules.ascii_reply(550, "5.7.1", "Sender domain is not served by this mail guard")
 
@@ -40,10 +42,33 @@ class Context:
     sender: Any
 
 
+def db_ready() -> None:
+    """Drop this thread's database connection if it broke; keep it otherwise (reconnecting costs)."""
+    if connection.connection is not None and not connection.is_usable():
+        connection.close()
+
+
+_policy_cache: dict[str, tuple[float, tuple[MailPolicy, Policy] | None]] = {}
+
+
+def cached_policy_for_sender(mail_from: str) -> tuple[MailPolicy, Policy] | None:
+    """Return the sender's organisation policy, re-read at most every ``POLICY_CACHE_SECONDS``."""
+    domain = mail_from.rpartition("@")[2].lower()
+    now = time.monotonic()
+    hit = _policy_cache.get(domain)
+    if hit is not None and now - hit[0] < POLICY_CACHE_SECONDS:
+        return hit[1]
+    found = queries.policy_for_sender(mail_from)
+    if len(_policy_cache) > 1000:
+        _policy_cache.clear()
+    _policy_cache[domain] = (now, found)
+    return found
+
+
 def load_context(mail_from: str, recipients: list[str]) -> Context | None:
     """Return the policy (with the keyed history of these recipients) and sender of one mail."""
-    close_old_connections()
-    found = queries.policy_for_sender(mail_from)
+    db_ready()
+    found = cached_policy_for_sender(mail_from)
     if found is None:
         return None
     record, policy = found
@@ -56,7 +81,7 @@ def load_context(mail_from: str, recipients: list[str]) -> Context | None:
 
 
 def _hold(ctx: Context, mail_from: str, rcpts: list[str], raw: bytes, analysis: Analysis) -> int:
-    close_old_connections()
+    db_ready()
     message = services.held_message_create(
         policy=ctx.record,
         sender=ctx.sender,
@@ -69,7 +94,7 @@ def _hold(ctx: Context, mail_from: str, rcpts: list[str], raw: bytes, analysis: 
 
 
 def _reject(ctx: Context, mail_from: str, rcpts: list[str], raw: bytes, analysis: Analysis) -> None:
-    close_old_connections()
+    db_ready()
     services.message_record_rejected(
         policy=ctx.record,
         sender=ctx.sender,
@@ -80,10 +105,10 @@ def _reject(ctx: Context, mail_from: str, rcpts: list[str], raw: bytes, analysis
     )
 
 
-def _remember(organisation_id: int, rcpts: list[str]) -> None:
-    close_old_connections()
+def _remember(organisation_id: int, rcpts: list[str], policy: Policy) -> None:
+    db_ready()
     try:
-        services.history_record(organisation_id=organisation_id, recipients=rcpts)
+        services.history_record(organisation_id=organisation_id, recipients=rcpts, policy=policy)
     except Exception:  # noqa: BLE001 - history is a hint; a failure must not affect delivery
         log.exception("could not record recipient history")
 
@@ -130,7 +155,7 @@ class GuardHandler:
         data = release.prepared(raw, list(analysis.verdict.bcc_conversion))
         result = await loop.run_in_executor(self.db, release.send_upstream, mail_from, rcpts, data)
         if result.outcome == "ok":
-            task = loop.run_in_executor(self.db, _remember, ctx.record.organisation_id, rcpts)
+            task = loop.run_in_executor(self.db, _remember, ctx.record.organisation_id, rcpts, ctx.policy)
             self.background.add(task)
             task.add_done_callback(self.background.discard)
             return rules.ascii_reply(250, "2.0.0", "Ok: delivered")
@@ -142,7 +167,7 @@ class GuardHandler:
 def _authenticate(username: str, password: str) -> bool:
     from django.contrib.auth import authenticate
 
-    close_old_connections()
+    db_ready()
     return authenticate(username=username, password=password) is not None
 
 
@@ -194,6 +219,10 @@ class GuardService:
         self.db: ThreadPoolExecutor | None = None
         self.controller: Controller | None = None
         self.releaser: threading.Thread | None = None
+        self.connections: list[Any] = []
+
+    def _remember_connection(self) -> None:
+        self.connections.append(connections["default"])  # this thread's own connection wrapper
 
     def start(self) -> None:
         """Start the pool (warmed up), the SMTP listener and the release thread."""
@@ -201,7 +230,9 @@ class GuardService:
         self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
         for future in [self.pool.submit(warm_up) for _ in range(self.workers)]:
             future.result()
-        self.db = ThreadPoolExecutor(8, thread_name_prefix="mailguard-db")
+        self.db = ThreadPoolExecutor(
+            8, thread_name_prefix="mailguard-db", initializer=self._remember_connection
+        )
         tls = tls_context()
         if settings.MAILGUARD_AUTH and tls is None:
             raise RuntimeError(
@@ -225,7 +256,7 @@ class GuardService:
 
     def _release_loop(self) -> None:
         while not self.stopping.is_set():
-            close_old_connections()
+            db_ready()
             try:
                 counts = release.release_due()
                 if any(counts.values()):
@@ -243,5 +274,8 @@ class GuardService:
             self.releaser.join(timeout=60)
         if self.db is not None:
             self.db.shutdown(wait=True)
+            for conn in self.connections:  # the threads are gone: close their connections from here
+                conn.inc_thread_sharing()
+                conn.close()
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)

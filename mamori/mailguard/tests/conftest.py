@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -10,14 +9,9 @@ from dataclasses import dataclass, field
 import pytest
 from aiosmtpd.controller import Controller
 
-from mamori.mailguard import services
+from mamori.mailguard import services, smtp
 from mamori.mailguard.smtp import GuardService
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from mamori.mailguard.tests.guardproc import free_port
 
 
 @dataclass
@@ -76,6 +70,7 @@ def guard_service():
 @pytest.fixture
 def guard(guard_service, sink):
     """Return the running guard (release worker off: tests call release_due themselves)."""
+    smtp._policy_cache.clear()
     return guard_service
 
 

@@ -27,6 +27,13 @@ services.mail_policy_save(organisation=org, actor=manager, internal_domains=["ex
 """
 
 
+def free_port() -> int:
+    """Return a loopback port that is free right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def wait_port(port: int, timeout: float = 60) -> None:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -52,8 +59,8 @@ class GuardInstance:
             MAMORI_MAILGUARD_WORKERS="1",
             MAMORI_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
             MAMORI_LOG_LEVEL="WARNING",
-            **extra,
         )
+        self.env.update(extra)
         self.proc: subprocess.Popen[bytes] | None = None
 
     def manage(self, *args: str) -> str:
