@@ -25,7 +25,7 @@ from django.db import connection, connections
 from mamori.mailguard import queries, release, rules, services
 from mamori.mailguard.analyse import Analysis, analyse, warm_up
 from mamori.mailguard.models import MailPolicy
-from mamori.mailguard.policy import Envelope, Policy, history_hash
+from mamori.mailguard.policy import Envelope, Policy, history_entries, history_hash
 
 log = logging.getLogger(__name__)
 POLICY_CACHE_SECONDS = 10.0
@@ -65,18 +65,66 @@ def cached_policy_for_sender(mail_from: str) -> tuple[MailPolicy, Policy] | None
     return found
 
 
+_sender_cache: dict[str, tuple[float, Any]] = {}
+
+
+def cached_sender(mail_from: str, organisation_id: int) -> Any:
+    """Return the mamori user of this address, re-read at most every ``POLICY_CACHE_SECONDS``."""
+    key = f"{organisation_id}:{mail_from.lower()}"
+    now = time.monotonic()
+    hit = _sender_cache.get(key)
+    if hit is not None and now - hit[0] < POLICY_CACHE_SECONDS:
+        return hit[1]
+    user = queries.user_for_address(mail_from, organisation_id)
+    if len(_sender_cache) > 10000:
+        _sender_cache.clear()
+    _sender_cache[key] = (now, user)
+    return user
+
+
+def clear_caches() -> None:
+    """Forget cached policies and senders (tests; a policy change otherwise applies within seconds)."""
+    _policy_cache.clear()
+    _sender_cache.clear()
+
+
+def cached_context(mail_from: str, recipients: list[str]) -> Context | None:
+    """Return the context from the caches alone when no query is needed (internal mail), else None.
+
+    Runs on the event loop: dictionary look-ups only, no ORM.
+    """
+    now = time.monotonic()
+    hit = _policy_cache.get(mail_from.rpartition("@")[2].lower())
+    if hit is None or hit[1] is None or now - hit[0] >= POLICY_CACHE_SECONDS:
+        return None
+    record, policy = hit[1]
+    user = _sender_cache.get(f"{record.organisation_id}:{mail_from.lower()}")
+    if user is None or now - user[0] >= POLICY_CACHE_SECONDS:
+        return None
+    applied = policy.for_sender(mail_from)
+    if not all(applied.is_internal(r.rpartition("@")[2]) for r in recipients):
+        return None
+    return Context(record, policy, user[1])
+
+
 def load_context(mail_from: str, recipients: list[str]) -> Context | None:
-    """Return the policy (with the keyed history of these recipients) and sender of one mail."""
+    """Return the policy (with the keyed history of the external recipients) and sender of one mail.
+
+    Mail to internal recipients only needs no query at all once the policy and sender are cached.
+    """
     db_ready()
     found = cached_policy_for_sender(mail_from)
     if found is None:
         return None
     record, policy = found
+    sender = cached_sender(mail_from, record.organisation_id)
+    external = [r for r in recipients if not policy.for_sender(mail_from).is_internal(r.rpartition("@")[2])]
+    if not external:
+        return Context(record, policy, sender)
     key = policy.history_key
-    addresses = {history_hash(key, r, "address") for r in recipients}
-    domains = {history_hash(key, r.rpartition("@")[2], "domain") for r in recipients}
+    addresses = {history_hash(key, r, "address") for r in external}
+    domains = {history_hash(key, r.rpartition("@")[2], "domain") for r in external}
     known_addresses, known_domains = queries.known_history(record.organisation_id, addresses, domains)
-    sender = queries.user_for_address(mail_from, record.organisation_id)
     return Context(record, policy.with_history(known_addresses, known_domains), sender)
 
 
@@ -139,7 +187,9 @@ class GuardHandler:
 
     async def _judge(self, raw: bytes, mail_from: str, rcpts: list[str]) -> str:
         loop = asyncio.get_running_loop()
-        ctx = await loop.run_in_executor(self.db, load_context, mail_from, rcpts)
+        ctx = cached_context(mail_from, rcpts) or await loop.run_in_executor(
+            self.db, load_context, mail_from, rcpts
+        )
         if ctx is None:
             return NOT_SERVED
         analysis: Analysis = await loop.run_in_executor(
@@ -154,10 +204,11 @@ class GuardHandler:
             return rules.ascii_reply(250, "2.0.0", f"Held for review by the mail guard as #{pk}")
         data = release.prepared(raw, list(analysis.verdict.bcc_conversion))
         result = await loop.run_in_executor(self.db, release.send_upstream, mail_from, rcpts, data)
-        if result.outcome == "ok":
+        if result.outcome == "ok" and any(history_entries(Envelope(mail_from, tuple(rcpts)), ctx.policy)):
             task = loop.run_in_executor(self.db, _remember, ctx.record.organisation_id, rcpts, ctx.policy)
             self.background.add(task)
             task.add_done_callback(self.background.discard)
+        if result.outcome == "ok":
             return rules.ascii_reply(250, "2.0.0", "Ok: delivered")
         if result.outcome == "permanent":
             return rules.ascii_reply(result.code, "5.0.0", f"Upstream refused: {result.text}")

@@ -70,7 +70,7 @@ def guard_service():
 @pytest.fixture
 def guard(guard_service, sink):
     """Return the running guard (release worker off: tests call release_due themselves)."""
-    smtp._policy_cache.clear()
+    smtp.clear_caches()
     return guard_service
 
 
