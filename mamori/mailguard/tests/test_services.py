@@ -146,3 +146,16 @@ def test_a_released_mail_becomes_an_incident_with_masked_recipients(sink, mail_p
     assert "FIRST_TIME_DOMAIN" in incident.description
     with pytest.raises(services.ActionError):
         services.held_message_report_incident(message=held, actor=sender)
+
+
+def test_the_release_is_a_registered_periodic_job(sink, mail_policy, sender):
+    from django.core.management import call_command
+
+    from mamori.core import periodic
+
+    assert periodic.JOBS["mailguard_release"] is release.periodic_release
+    held = hold(mail_policy, sender)
+    services.held_message_send_now(message=held, actor=sender)
+    call_command("runperiodic")
+    held.refresh_from_db()
+    assert held.state == State.DELIVERED and len(sink.wait_for(1)) == 1
