@@ -216,10 +216,11 @@ class GuardHandler:
 
 
 def _authenticate(username: str, password: str) -> bool:
-    from django.contrib.auth import authenticate
+    # The model backend directly: axes' backend needs an HTTP request, which SMTP does not have.
+    from django.contrib.auth.backends import ModelBackend
 
     db_ready()
-    return authenticate(username=username, password=password) is not None
+    return ModelBackend().authenticate(None, username=username, password=password) is not None
 
 
 class Authenticator:
@@ -236,7 +237,8 @@ class Authenticator:
         username = auth_data.login.decode("utf-8", "replace")
         password = auth_data.password.decode("utf-8", "replace")
         ok = self.db.submit(_authenticate, username, password).result()
-        return AuthResult(success=ok)
+        # handled=False: let aiosmtpd answer 535 itself on failure
+        return AuthResult(success=ok, handled=False, auth_data=auth_data)
 
 
 def tls_context() -> ssl.SSLContext | None:

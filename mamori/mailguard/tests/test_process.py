@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import smtplib
+import ssl
+import subprocess
 import time
 from email import policy
 from email.parser import BytesParser
@@ -87,3 +90,94 @@ def test_two_guards_on_one_database_deliver_each_held_mail_once(instance, sink_s
         assert instance.states() == ["delivered"] * 8
     finally:
         second.stop()
+
+
+@pytest.fixture
+def certificate(tmp_path):
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    return cert, key
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")
+def test_smart_host_requires_starttls_and_a_mamori_login(tmp_path, sink_server, certificate):
+    from mamori.testing.factories import PASSWORD
+
+    sink_server.clear()
+    cert, key = certificate
+    guard = GuardInstance(
+        tmp_path / "g",
+        free_port(),
+        f"127.0.0.1:{sink_server.port}",
+        MAMORI_MAILGUARD_TLS_CERT=str(cert),
+        MAMORI_MAILGUARD_TLS_KEY=str(key),
+        MAMORI_MAILGUARD_AUTH="true",
+    )
+    guard.data_dir.mkdir()
+    guard.setup()
+    guard.start()
+    try:
+        with smtplib.SMTP("127.0.0.1", guard.port, timeout=30) as client:
+            client.ehlo()
+            code, _ = client.mail("yamada@example.co.jp")
+            assert code == 530  # STARTTLS first
+        context = ssl._create_unverified_context()  # noqa: S323 - a self-signed test certificate
+        with smtplib.SMTP("127.0.0.1", guard.port, timeout=30) as client:
+            client.starttls(context=context)
+            with pytest.raises(smtplib.SMTPAuthenticationError):
+                client.login("yamada", "wrong password")
+        with smtplib.SMTP("127.0.0.1", guard.port, timeout=30) as client:
+            client.starttls(context=context)
+            client.login("yamada", PASSWORD)
+            client.sendmail(
+                "yamada@example.co.jp", ["suzuki@example.co.jp"], mail(to=("鈴木 <suzuki@example.co.jp>",))
+            )
+        assert len(sink_server.wait_for(1)) == 1
+        if shutil.which("swaks"):
+            out = subprocess.run(
+                [
+                    "swaks",
+                    "--server",
+                    f"127.0.0.1:{guard.port}",
+                    "--tls",
+                    "--auth",
+                    "LOGIN",
+                    "--auth-user",
+                    "yamada",
+                    "--auth-password",
+                    PASSWORD,
+                    "--from",
+                    "yamada@example.co.jp",
+                    "--to",
+                    "kyaku@torihiki.invalid",
+                    "--header",
+                    "Subject: swaks smart host",
+                ],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            assert out.returncode == 0, out.stdout[-800:]
+            assert "Held for review" in out.stdout
+    finally:
+        guard.stop()
