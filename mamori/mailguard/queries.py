@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from dataclasses import replace
 from typing import Any
 
 from django.conf import settings
@@ -127,6 +128,22 @@ def build_policy(record: MailPolicy) -> Policy:
     data["many_recipients"] = record.many_recipients
     data["history_key"] = history_key(record.organisation_id).decode()
     return Policy.from_dict(data)
+
+
+def with_sender_department(policy: Policy, mail_from: str, sender: Any) -> Policy:
+    """Return the policy with the sender's address added to the department named like theirs.
+
+    Departments in the advanced settings may list ``senders``; naming a department exactly like a
+    mamori department also applies it to that department's members, found by their address.
+    """
+    name = getattr(getattr(sender, "department", None), "name", "")
+    if not name or not any(d.name == name for d in policy.departments):
+        return policy
+    address = normalize_address(mail_from)
+    departments = tuple(
+        replace(d, senders=d.senders | {address}) if d.name == name else d for d in policy.departments
+    )
+    return replace(policy, departments=departments)
 
 
 def policy_for_sender(mail_from: str) -> tuple[MailPolicy, Policy] | None:

@@ -101,6 +101,7 @@ def cached_context(mail_from: str, recipients: list[str]) -> Context | None:
     user = _sender_cache.get(f"{record.organisation_id}:{mail_from.lower()}")
     if user is None or now - user[0] >= POLICY_CACHE_SECONDS:
         return None
+    policy = queries.with_sender_department(policy, mail_from, user[1])
     applied = policy.for_sender(mail_from)
     if not all(applied.is_internal(r.rpartition("@")[2]) for r in recipients):
         return None
@@ -118,6 +119,7 @@ def load_context(mail_from: str, recipients: list[str]) -> Context | None:
         return None
     record, policy = found
     sender = cached_sender(mail_from, record.organisation_id)
+    policy = queries.with_sender_department(policy, mail_from, sender)
     external = [r for r in recipients if not policy.for_sender(mail_from).is_internal(r.rpartition("@")[2])]
     if not external:
         return Context(record, policy, sender)

@@ -199,3 +199,18 @@ def test_swaks_sends_through_the_guard(guard, sink, sender):
     assert out.returncode == 0, out.stdout[-500:]
     assert "250 2.0.0 Ok: delivered" in out.stdout
     assert len(sink.wait_for(1)) == 1
+
+
+def test_a_department_named_in_the_policy_gets_its_own_delay(guard, sink, sender, mail_policy):
+    mail_policy.settings = {"departments": {"営業部": {"delay_minutes": 30}}}
+    mail_policy.save()
+    send(guard, mail(to=EXTERNAL_TO), ["sato@torihiki.invalid"])
+    held = HeldMessage.objects.get()
+    assert (held.release_at - held.created_at).total_seconds() == pytest.approx(1800, abs=2)
+
+
+def test_the_mailguard_command_refuses_a_bad_listen_address():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="bad listen address"):
+        call_command("mailguard", listen="no-port-here")
