@@ -15,10 +15,27 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from mamori.mailguard.models import HeldMessage, State
 
 log = logging.getLogger(__name__)
+# What each finding is about, without its values: the notice names the kind, the page shows the rest.
+CODE_LABELS = {
+    "EXTERNAL_RECIPIENTS": gettext_lazy("Recipients outside the organisation"),
+    "MULTIPLE_EXTERNAL_DOMAINS": gettext_lazy("Several outside organisations in one mail"),
+    "EXPOSED_RECIPIENTS": gettext_lazy("Outside recipients can see each other (To/Cc instead of Bcc)"),
+    "LOOKALIKE_DOMAIN": gettext_lazy("A recipient domain looks like a known one"),
+    "FIRST_TIME_DOMAIN": gettext_lazy("First mail to a domain"),
+    "FIRST_TIME_RECIPIENT": gettext_lazy("First mail to a recipient"),
+    "NAME_DOMAIN_MISMATCH": gettext_lazy("Name and address of a recipient do not match"),
+    "PII_IN_BODY": gettext_lazy("Personal data in the body"),
+    "PII_IN_ATTACHMENT": gettext_lazy("Personal data in an attachment"),
+    "UNENCRYPTED_ATTACHMENT_WITH_PII": gettext_lazy("Unprotected attachment with personal data"),
+    "ENCRYPTED_ARCHIVE": gettext_lazy("Encrypted attachment that cannot be checked"),
+    "ATTACHMENT_NOT_SCANNABLE": gettext_lazy("Attachment that could not be checked"),
+    "MANY_RECIPIENTS": gettext_lazy("Many recipients"),
+}
 TOKEN_SALT = "mamori.mailguard.link"  # noqa: S105 - a signing namespace, not a secret
 TOKEN_MAX_AGE = 14 * 24 * 3600
 
@@ -55,7 +72,7 @@ def _context(message: HeldMessage, role: str) -> dict[str, object]:
     codes = list(dict.fromkeys(f["code"] for f in message.findings))
     return {
         "message": message,
-        "codes": codes,
+        "codes": [(CODE_LABELS.get(code, code), code) for code in codes],
         "url": link(message.pk, role),
         "external_count": len(message.recipients),
         "attachment_count": len(message.attachments),

@@ -159,3 +159,13 @@ def test_the_release_is_a_registered_periodic_job(sink, mail_policy, sender):
     call_command("runperiodic")
     held.refresh_from_db()
     assert held.state == State.DELIVERED and len(sink.wait_for(1)) == 1
+
+
+def test_the_notice_names_the_kinds_of_findings_and_links_but_no_recipient(
+    sink, mail_policy, sender, mailoutbox
+):
+    held = hold(mail_policy, sender, rcpt="tanaka@torihiki.invalid")
+    [notice] = [m for m in mailoutbox if f"#{held.pk}" in m.subject]
+    assert notice.to == [sender.email]
+    assert "FIRST_TIME_DOMAIN" in notice.body and "/mailguard/m/" in notice.body
+    assert "tanaka" not in notice.body and "torihiki" not in notice.body and "お見積り" not in notice.body
