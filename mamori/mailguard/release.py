@@ -121,7 +121,31 @@ def release_due(now: dt.datetime | None = None, limit: int = 100) -> dict[str, i
     return counts
 
 
+ORPHAN_AGE = dt.timedelta(hours=1)
+
+
+def remove_orphans(now: dt.datetime | None = None) -> int:
+    """Delete spool files no open message needs: left by a crash before the row was committed
+    (the client got no 250 and retries) or after a delivery before the file was removed."""
+    now = now or timezone.now()
+    wanted = set(
+        HeldMessage.objects.filter(state__in=[State.HELD, State.AWAITING_APPROVAL]).values_list(
+            "spool_name", flat=True
+        )
+    )
+    removed = 0
+    for name in spool.names():
+        if name in wanted:
+            continue
+        modified = dt.datetime.fromtimestamp((spool.spool_dir() / name).stat().st_mtime, tz=dt.UTC)
+        if now - modified >= ORPHAN_AGE:
+            spool.remove(name)
+            removed += 1
+    return removed
+
+
 def periodic_release() -> str:
-    """Run the release once (the ``mailguard_release`` periodic job)."""
+    """Run the release once and sweep orphaned spool files (the ``mailguard_release`` periodic job)."""
     counts = release_due()
+    counts["orphans removed"] = remove_orphans()
     return ", ".join(f"{v} {k}" for k, v in counts.items())

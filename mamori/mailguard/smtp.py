@@ -310,12 +310,16 @@ class GuardService:
             self.releaser.start()
 
     def _release_loop(self) -> None:
+        swept = 0.0
         while not self.stopping.is_set():
             db_ready()
             try:
                 counts = release.release_due()
                 if any(counts.values()):
                     log.info("mail guard release: %s", counts)
+                if time.monotonic() - swept > 600:
+                    swept = time.monotonic()
+                    release.remove_orphans()
             except Exception:  # noqa: BLE001 - keep the worker alive; the next round retries
                 log.exception("mail guard release round failed")
             self.stopping.wait(self.release_interval)

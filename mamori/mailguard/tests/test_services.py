@@ -169,3 +169,11 @@ def test_the_notice_names_the_kinds_of_findings_and_links_but_no_recipient(
     assert notice.to == [sender.email]
     assert "FIRST_TIME_DOMAIN" in notice.body and "/mailguard/m/" in notice.body
     assert "tanaka" not in notice.body and "torihiki" not in notice.body and "お見積り" not in notice.body
+
+
+def test_orphaned_spool_files_are_removed_after_an_hour_but_held_mail_is_kept(sink, mail_policy, sender):
+    held = hold(mail_policy, sender)
+    orphan = spool.store(b"Subject: crashed before the row was written\r\n\r\nx\r\n")
+    assert release.remove_orphans() == 0  # too young: its row may still be being written
+    assert release.remove_orphans(now=timezone.now() + dt.timedelta(hours=2)) == 1
+    assert spool.names() == [held.spool_name] and orphan not in spool.names()
