@@ -149,3 +149,17 @@ def test_swaks_submits_to_postfix_and_the_mail_is_held(via_postfix, sink, sender
     assert out.returncode == 0, out.stdout[-800:]
     [held] = wait_for_held(1)
     assert held.state == State.HELD and held.subject == "swaks"
+
+
+def test_postfix_keeps_and_retries_the_mail_while_the_relay_behind_the_guard_is_down(
+    via_postfix, sink, sender, settings
+):
+    reinject = settings.MAILGUARD_UPSTREAM
+    settings.MAILGUARD_UPSTREAM = f"127.0.0.1:{free_port()}"  # nothing listens: the guard answers 451
+    submit(via_postfix, mail(to=("鈴木 <suzuki@example.co.jp>",), subject="再送待ち"), "suzuki@example.co.jp")
+    assert wait_until(lambda: '"queue_name": "deferred"' in "".join(via_postfix.queue()))
+    assert sink.received == [] and HeldMessage.objects.count() == 0
+    settings.MAILGUARD_UPSTREAM = reinject
+    subprocess.run(["postqueue", "-c", str(via_postfix.etc), "-f"], check=True, timeout=30)
+    assert len(sink.wait_for(1, timeout=30)) == 1, via_postfix.log()[-3000:]
+    assert wait_until(lambda: via_postfix.queue() == [])
