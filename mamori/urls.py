@@ -12,6 +12,7 @@ urlpatterns = [
     path("stats/", include("mamori.stats.urls")),
     path("response/", include("mamori.response.urls")),
     path("audits/", include("mamori.audits.urls")),
+    path("mailguard/", include("mamori.mailguard.urls")),
     path("api/", include("mamori.incidents.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("i18n/setlang/", set_language, name="set_language"),

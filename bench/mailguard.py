@@ -1,0 +1,279 @@
+"""Measure the mail guard against a plain aiosmtpd relay in the same run, and print the figures.
+
+Starts an aiosmtpd sink (the "internet"), a plain pass-through aiosmtpd relay and ``mamori
+mailguard`` (a migrated SQLite database in a temp directory), each as its own process, then sends
+the same mails through both with smtplib clients: 10 KB text mail (internal recipient: the deliver
+path), 10 KB mail to an external recipient (the hold path: spool fsync + database row), and 1 MB
+mail with an xlsx attachment. Prints messages/s and p50/p99 latency, the guard's added latency,
+and how long the checks of the 1 MB mail take on their own.
+
+Run: ``python bench/mailguard.py [--messages 400] [--clients 4] [--big 20]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import io
+import os
+import random
+import smtplib
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from email.message import EmailMessage
+from email.policy import SMTP
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def text_mail(size: int, to: str) -> bytes:
+    """Return a Japanese text mail of about ``size`` bytes (no personal data)."""
+    msg = EmailMessage()
+    msg["From"] = "山田 太郎 <yamada@example.co.jp>"
+    msg["To"] = to
+    msg["Subject"] = "週次の進捗報告"
+    line = "今週の作業は予定どおり進んでいます。来週は試験環境の準備を行います。\n"
+    body = line * (size // len(line.encode()) + 1)
+    msg.set_content(body[: size // 3])
+    return msg.as_bytes(policy=SMTP)
+
+
+def xlsx_bytes(target: int) -> bytes:
+    """Return an order sheet (product codes, quantities, prices, dates) of about ``target`` bytes."""
+    from openpyxl import Workbook
+
+    rng = random.Random(7)
+    rows = 4000
+    while True:
+        wb = Workbook()
+        ws = wb.active
+        ws.append(["品番", "品名", "数量", "単価", "金額", "納期", "備考"])
+        for _ in range(rows):
+            qty, price = rng.randint(1, 500), rng.randint(100, 99999)
+            ws.append(
+                [
+                    f"P-{rng.randint(10000, 99999)}",
+                    f"部品{rng.randint(1, 999)}型",
+                    qty,
+                    price,
+                    qty * price,
+                    f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                    rng.choice(["", "至急", "分納可"]),
+                ]
+            )
+        buf = io.BytesIO()
+        wb.save(buf)
+        data = buf.getvalue()
+        if len(data) >= target:
+            return data
+        rows = int(rows * target / len(data) * 1.05) + 100
+
+
+def big_mail(to: str) -> bytes:
+    """Return a mail of about 1 MB with an xlsx attachment."""
+    msg = EmailMessage()
+    msg["From"] = "山田 太郎 <yamada@example.co.jp>"
+    msg["To"] = to
+    msg["Subject"] = "受注一覧の送付"
+    msg.set_content("受注一覧をお送りします。ご確認ください。\n")
+    data = xlsx_bytes(740_000)
+    msg.add_attachment(
+        data,
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename="受注一覧.xlsx",
+    )
+    return msg.as_bytes(policy=SMTP)
+
+
+class PlainRelay:
+    """Relay every mail to the upstream with smtplib (in threads), answering only after it accepted."""
+
+    def __init__(self, upstream: tuple[str, int]) -> None:
+        self.upstream = upstream
+        self.pool = ThreadPoolExecutor(8)
+
+    def _send(self, mail_from: str, rcpts: list[str], data: bytes) -> None:
+        with smtplib.SMTP(*self.upstream, timeout=30) as smtp:
+            smtp.sendmail(mail_from, rcpts, data)
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        loop = asyncio.get_running_loop()
+        try:
+            await loop.run_in_executor(
+                self.pool, self._send, envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content
+            )
+        except (OSError, smtplib.SMTPException):
+            return "451 4.4.1 upstream unavailable"
+        return "250 2.0.0 Ok: delivered"
+
+
+def run_plain_relay(listen: int, upstream: int) -> None:
+    """Serve the plain relay until killed (runs in its own process)."""
+    from aiosmtpd.controller import Controller
+
+    controller = Controller(
+        PlainRelay(("127.0.0.1", upstream)), hostname="127.0.0.1", port=listen, data_size_limit=10240000
+    )
+    controller.start()
+    threading.Event().wait()
+
+
+def load(port: int, raw: bytes, rcpt: str, count: int, clients: int) -> dict[str, float]:
+    """Send ``count`` mails over ``clients`` connections; return msg/s and latency percentiles (ms)."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+    per_client = [count // clients + (1 if i < count % clients else 0) for i in range(clients)]
+
+    def client(n: int) -> None:
+        mine = []
+        with smtplib.SMTP("127.0.0.1", port, timeout=120) as smtp:
+            for _ in range(n):
+                started = time.perf_counter()
+                refused = smtp.sendmail("yamada@example.co.jp", [rcpt], raw)
+                mine.append(time.perf_counter() - started)
+                assert not refused
+        with lock:
+            latencies.extend(mine)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(n,)) for n in per_client]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "msgs": len(latencies),
+        "rate": len(latencies) / elapsed,
+        "p50": statistics.median(latencies) * 1000,
+        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--messages", type=int, default=400, help="10 KB mails per path (default 400)")
+    parser.add_argument("--clients", type=int, default=4, help="concurrent SMTP clients (default 4)")
+    parser.add_argument("--big", type=int, default=20, help="1 MB mails per path (default 20)")
+    parser.add_argument(
+        "--plain-relay", nargs=2, type=int, metavar=("LISTEN", "UPSTREAM"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args()
+    if args.plain_relay:
+        run_plain_relay(*args.plain_relay)
+        return 0
+
+    from mamori.mailguard.tests.guardproc import GuardInstance, free_port, wait_port
+
+    small_in = text_mail(10_000, "鈴木 <suzuki@example.co.jp>")
+    small_out = text_mail(10_000, "客 <kyaku@torihiki.invalid>")
+    big = big_mail("鈴木 <suzuki@example.co.jp>")
+    print(
+        f"mails: 10 KB text = {len(small_in)} bytes, 1 MB with xlsx = {len(big)} bytes; cores: {os.cpu_count()}"
+    )
+
+    procs: list[subprocess.Popen[bytes]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        sink_port, plain_port, guard_port = free_port(), free_port(), free_port()
+        guard = GuardInstance(
+            Path(tmp),
+            guard_port,
+            f"127.0.0.1:{sink_port}",
+            MAMORI_MAILGUARD_WORKERS="2",
+            MAMORI_MAILGUARD_RELEASE_INTERVAL="3600",
+        )
+        procs.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "aiosmtpd",
+                    "-n",
+                    "-l",
+                    f"127.0.0.1:{sink_port}",
+                    "-c",
+                    "aiosmtpd.handlers.Sink",
+                ]
+            )
+        )
+        procs.append(
+            subprocess.Popen([sys.executable, __file__, "--plain-relay", str(plain_port), str(sink_port)])
+        )
+        try:
+            guard.setup()
+            guard.start()
+            wait_port(sink_port)
+            wait_port(plain_port)
+            print("  warming up...", file=sys.stderr, flush=True)
+            for port in (plain_port, guard_port):  # warm up both (pools, connections, caches)
+                load(port, small_in, "suzuki@example.co.jp", 20, 2)
+                load(port, big, "suzuki@example.co.jp", 2, 1)
+            results = {}
+            for name, raw, rcpt, count, clients in (
+                ("10 KB, deliver", small_in, "suzuki@example.co.jp", args.messages, args.clients),
+                ("1 MB xlsx, 1 client", big, "suzuki@example.co.jp", args.big, 1),
+                ("1 MB xlsx, 2 clients", big, "suzuki@example.co.jp", args.big, 2),
+            ):
+                print(f"  measuring {name}...", file=sys.stderr, flush=True)
+                results[name] = (
+                    load(plain_port, raw, rcpt, count, clients),
+                    load(guard_port, raw, rcpt, count, clients),
+                )
+            held = load(guard_port, small_out, "kyaku@torihiki.invalid", args.messages // 2, args.clients)
+        finally:
+            guard.stop()
+            for p in procs:
+                p.terminate()
+                p.wait()
+
+    print(
+        f"\n{'path':<22} {'plain msg/s':>11} {'guard msg/s':>11} {'ratio':>6}   "
+        f"{'plain p50/p99 ms':>17} {'guard p50/p99 ms':>17} {'added p50/p99 ms':>17}"
+    )
+    for name, (plain, guarded) in results.items():
+        print(
+            f"{name:<22} {plain['rate']:>11.1f} {guarded['rate']:>11.1f} {guarded['rate'] / plain['rate']:>6.0%}   "
+            f"{plain['p50']:>8.1f}/{plain['p99']:<8.1f} {guarded['p50']:>8.1f}/{guarded['p99']:<8.1f} "
+            f"{guarded['p50'] - plain['p50']:>8.1f}/{guarded['p99'] - plain['p99']:<8.1f}"
+        )
+    print(
+        f"{'10 KB, held (guard)':<22} {'':>11} {held['rate']:>11.1f} {'':>6}   {'':>17} "
+        f"{held['p50']:>8.1f}/{held['p99']:<8.1f}"
+    )
+    check_ms = time_checks(big)
+    print(f"\nchecks of the 1 MB xlsx mail alone (parse + evaluate, one process): p50 {check_ms:.0f} ms")
+    small = results["10 KB, deliver"]
+    print(
+        f"target: 10 KB throughput >= 70% of plain: {small[1]['rate'] / small[0]['rate']:.0%}; "
+        f"1 MB checked < 200 ms: added p50 {results['1 MB xlsx, 1 client'][1]['p50'] - results['1 MB xlsx, 1 client'][0]['p50']:.0f} ms"
+    )
+    return 0
+
+
+def time_checks(raw: bytes) -> float:
+    """Return the median time (ms) of parsing and judging one mail in this process."""
+    from mamori.mailguard.analyse import analyse
+    from mamori.mailguard.policy import Envelope, Policy
+
+    policy = Policy(internal_domains=frozenset({"example.co.jp"}))
+    envelope = Envelope("yamada@example.co.jp", ("suzuki@example.co.jp",))
+    analyse(raw, envelope, policy)
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        analyse(raw, envelope, policy)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+if __name__ == "__main__":
+    sys.exit(main())

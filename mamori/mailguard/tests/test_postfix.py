@@ -1,0 +1,165 @@
+"""The guard as Postfix's after-queue content filter: real Postfix, smtplib and swaks, a sink as the internet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import smtplib
+import subprocess
+import time
+
+import pytest
+from django.utils import timezone
+
+from mamori.accounts.models import Role
+from mamori.mailguard import release, services
+from mamori.mailguard.models import HeldMessage, State
+from mamori.mailguard.tests.conftest import free_port, user_with_mail
+from mamori.mailguard.tests.mails import mail
+from mamori.mailguard.tests.postfixproc import Postfix, available
+from mamori.testing import factories
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not available(), reason="Postfix is not installed or we are not root"),
+]
+
+
+@pytest.fixture(scope="module")
+def postfix(guard_service, sink_server):
+    instance = Postfix(
+        smtpd_port=free_port(),
+        reinject_port=free_port(),
+        guard_port=guard_service.port,
+        relay_port=sink_server.port,
+    )
+    instance.start()
+    yield instance
+    instance.stop()
+
+
+@pytest.fixture
+def via_postfix(postfix, guard, settings):
+    """Point the guard's re-injection at Postfix's second smtpd (which has no content filter)."""
+    settings.MAILGUARD_UPSTREAM = f"127.0.0.1:{postfix.reinject_port}"
+    return postfix
+
+
+@pytest.fixture
+def sender(org, sales, mail_policy):
+    return user_with_mail(factories.make_user(org, Role.EMPLOYEE, sales, username="yamada"))
+
+
+def submit(postfix: Postfix, raw: bytes, rcpt: str) -> None:
+    with smtplib.SMTP("127.0.0.1", postfix.smtpd_port, timeout=30) as client:
+        client.sendmail("yamada@example.co.jp", [rcpt], raw)
+
+
+def wait_until(condition, timeout: float = 20) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def wait_for_held(count: int, timeout: float = 20) -> list[HeldMessage]:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        held = list(HeldMessage.objects.order_by("pk"))
+        if len(held) >= count:
+            return held
+        time.sleep(0.1)
+    return list(HeldMessage.objects.order_by("pk"))
+
+
+def test_internal_mail_passes_through_postfix_and_the_guard(via_postfix, sink, sender):
+    submit(via_postfix, mail(to=("鈴木 <suzuki@example.co.jp>",), subject="社内連絡"), "suzuki@example.co.jp")
+    received = sink.wait_for(1, timeout=30)
+    assert len(received) == 1, via_postfix.log()[-3000:]
+    assert received[0][1] == ["suzuki@example.co.jp"]
+    # It went through Postfix twice: in on the submission port, back in on the re-injection port.
+    assert received[0][2].count(b"Received: from") >= 2
+    assert HeldMessage.objects.count() == 0
+
+
+def test_external_mail_is_held_then_released_through_postfix(via_postfix, sink, sender):
+    submit(via_postfix, mail(to=("客 <kyaku@torihiki.invalid>",)), "kyaku@torihiki.invalid")
+    [held] = wait_for_held(1)
+    assert held.state == State.HELD and held.mail_from == "yamada@example.co.jp"
+    assert wait_until(lambda: via_postfix.queue() == [])  # Postfix handed it over: the guard owns it now
+    release.release_due(now=timezone.now() + dt.timedelta(minutes=6))
+    received = sink.wait_for(1, timeout=30)
+    assert [r[1] for r in received] == [["kyaku@torihiki.invalid"]], via_postfix.log()[-3000:]
+
+
+def test_cancelled_mail_never_leaves_postfix(via_postfix, sink, sender):
+    submit(via_postfix, mail(to=("客 <kyaku@torihiki.invalid>",)), "kyaku@torihiki.invalid")
+    [held] = wait_for_held(1)
+    services.held_message_cancel(message=held, actor=sender)
+    release.release_due(now=timezone.now() + dt.timedelta(hours=1))
+    assert sink.wait_for(1, timeout=3) == []
+
+
+def test_approved_mail_goes_out_through_postfix(via_postfix, sink, sender, depmgr):
+    submit(via_postfix, mail(to=("客 <kyaku@torihiki.invalid>",)), "kyaku@torihiki.invalid")
+    [held] = wait_for_held(1)
+    services.held_message_request_approval(message=held, actor=sender)
+    release.release_due(now=timezone.now() + dt.timedelta(hours=1))
+    assert sink.wait_for(1, timeout=2) == []
+    services.held_message_approve(message=held, actor=depmgr)
+    release.release_due()
+    assert len(sink.wait_for(1, timeout=30)) == 1
+
+
+def test_policy_reject_makes_postfix_bounce_to_the_sender(via_postfix, sink, sender, mail_policy):
+    mail_policy.settings = {"code_actions": {"EXTERNAL_RECIPIENTS": "reject"}}
+    mail_policy.save()
+    submit(via_postfix, mail(to=("客 <kyaku@torihiki.invalid>",)), "kyaku@torihiki.invalid")
+    # The bounce goes to the (internal) sender, through the guard again, and reaches the sink.
+    received = sink.wait_for(1, timeout=30)
+    assert len(received) == 1, via_postfix.log()[-3000:]
+    mail_from, rcpts, raw = received[0]
+    assert mail_from in ("", "<>") and rcpts == ["yamada@example.co.jp"]
+    assert b"Rejected by the mamori mail guard" in raw
+    assert HeldMessage.objects.get().state == State.REJECTED
+
+
+@pytest.mark.skipif(shutil.which("swaks") is None, reason="swaks is not installed")
+def test_swaks_submits_to_postfix_and_the_mail_is_held(via_postfix, sink, sender):
+    out = subprocess.run(
+        [
+            "swaks",
+            "--server",
+            f"127.0.0.1:{via_postfix.smtpd_port}",
+            "--from",
+            "yamada@example.co.jp",
+            "--to",
+            "kyaku@torihiki.invalid",
+            "--header",
+            "Subject: swaks",
+            "--body",
+            "hello",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stdout[-800:]
+    [held] = wait_for_held(1)
+    assert held.state == State.HELD and held.subject == "swaks"
+
+
+def test_postfix_keeps_and_retries_the_mail_while_the_relay_behind_the_guard_is_down(
+    via_postfix, sink, sender, settings
+):
+    reinject = settings.MAILGUARD_UPSTREAM
+    settings.MAILGUARD_UPSTREAM = f"127.0.0.1:{free_port()}"  # nothing listens: the guard answers 451
+    submit(via_postfix, mail(to=("鈴木 <suzuki@example.co.jp>",), subject="再送待ち"), "suzuki@example.co.jp")
+    assert wait_until(lambda: '"queue_name": "deferred"' in "".join(via_postfix.queue()))
+    assert sink.received == [] and HeldMessage.objects.count() == 0
+    settings.MAILGUARD_UPSTREAM = reinject
+    subprocess.run(["postqueue", "-c", str(via_postfix.etc), "-f"], check=True, timeout=30)
+    assert len(sink.wait_for(1, timeout=30)) == 1, via_postfix.log()[-3000:]
+    assert wait_until(lambda: via_postfix.queue() == [])

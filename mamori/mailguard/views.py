@@ -1,0 +1,173 @@
+"""Pages of the mail guard: the held mail list, one message with its decisions, the policy form."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mamori.core.services import audit_entries_for
+from mamori.mailguard import notify, queries, rules, services
+from mamori.mailguard.forms import MailPolicyForm
+from mamori.mailguard.models import OPEN_STATES, State
+
+
+@login_required
+def message_list(request: HttpRequest) -> HttpResponse:
+    """List the guarded mail the user may read; waiting ones first by default."""
+    qs = queries.messages_for_user(request.user)
+    show = request.GET.get("show", "open")
+    if show == "open":
+        qs = qs.filter(state__in=OPEN_STATES)
+    page = Paginator(qs.order_by("-created_at"), 25).get_page(request.GET.get("page"))
+    return render(request, "mailguard/list.html", {"page": page, "show": show})
+
+
+@login_required
+def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show one message: recipients, subject, attachments, findings (no PII values) and decisions."""
+    message = queries.get_message_for_user(request.user, pk)
+    user = request.user
+    return render(
+        request,
+        "mailguard/detail.html",
+        {
+            "message": message,
+            "findings": rules.findings_for_display(message.findings),
+            "is_sender": queries.is_sender(user, message),
+            "can_approve": queries.can_approve(user, message) and message.is_open,
+            "can_report": queries.can_report_incident(user, message),
+            "audit": audit_entries_for(message),
+        },
+    )
+
+
+@login_required
+def message_link(request: HttpRequest, token: str) -> HttpResponse:
+    """Open the message of a signed link from a notice mail (the login still decides what one sees)."""
+    try:
+        pk, _role = notify.read_token(token)
+    except signing.BadSignature:
+        raise Http404("Invalid or expired link") from None
+    message = queries.get_message_for_user(request.user, pk)
+    return redirect("mailguard:detail", pk=message.pk)
+
+
+def _act(
+    request: HttpRequest, pk: int, allowed: Callable[[Any, Any], bool], action: Callable[..., Any], done: str
+) -> HttpResponse:
+    message = queries.get_message_for_user(request.user, pk)
+    if not allowed(request.user, message):
+        raise PermissionDenied
+    try:
+        action(message=message, actor=request.user)
+    except services.ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, done % {"number": message.pk})
+    return redirect("mailguard:detail", pk=message.pk)
+
+
+@login_required
+@require_POST
+def message_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Cancel a held message (sender)."""
+    return _act(
+        request, pk, queries.is_sender, services.held_message_cancel, _("Mail #%(number)s was cancelled.")
+    )
+
+
+@login_required
+@require_POST
+def message_send_now(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send a held message now (sender)."""
+    return _act(
+        request,
+        pk,
+        queries.is_sender,
+        services.held_message_send_now,
+        _("Mail #%(number)s will be sent now."),
+    )
+
+
+@login_required
+@require_POST
+def message_request_approval(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask for approval instead of waiting for the delay (sender)."""
+    return _act(
+        request,
+        pk,
+        queries.is_sender,
+        services.held_message_request_approval,
+        _("Mail #%(number)s now waits for approval."),
+    )
+
+
+@login_required
+@require_POST
+def message_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Approve a message (approver)."""
+    return _act(
+        request, pk, queries.can_approve, services.held_message_approve, _("Mail #%(number)s was approved.")
+    )
+
+
+@login_required
+@require_POST
+def message_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    """Reject a message (approver)."""
+    return _act(
+        request, pk, queries.can_approve, services.held_message_reject, _("Mail #%(number)s was rejected.")
+    )
+
+
+@login_required
+@require_POST
+def message_report_incident(request: HttpRequest, pk: int) -> HttpResponse:
+    """Turn a delivered message into an incident, recipients masked and findings pre-filled."""
+    message = queries.get_message_for_user(request.user, pk)
+    if not queries.can_report_incident(request.user, message):
+        raise PermissionDenied
+    try:
+        incident = services.held_message_report_incident(message=message, actor=request.user)
+    except services.ActionError as exc:
+        messages.error(request, str(exc))
+        return redirect("mailguard:detail", pk=message.pk)
+    messages.success(
+        request, _("Incident %(number)s was created from the mail.") % {"number": incident.number}
+    )
+    return redirect("incidents:detail", pk=incident.pk)
+
+
+@login_required
+def policy_edit(request: HttpRequest) -> HttpResponse:
+    """Let the manager set the organisation's internal domains, delay, limits and approver."""
+    user: Any = request.user
+    if user.organisation_id is None or not user.is_pms_manager:
+        raise PermissionDenied
+    record = queries.policy_for_organisation(user.organisation)
+    initial: dict[str, Any] = {"delay_minutes": 5, "many_recipients": 20}
+    if record:
+        initial = {
+            "internal_domains": record.internal_domains,
+            "delay_minutes": record.delay_minutes,
+            "many_recipients": record.many_recipients,
+            "approver": record.approver_id,
+            "settings": json.dumps(record.settings, ensure_ascii=False, indent=2) if record.settings else "",
+        }
+    form = MailPolicyForm(request.POST or None, initial=initial, organisation=user.organisation)
+    if request.method == "POST" and form.is_valid():
+        services.mail_policy_save(organisation=user.organisation, actor=user, **form.cleaned_data)
+        messages.success(request, _("The mail policy was saved."))
+        return redirect("mailguard:policy")
+    return render(request, "mailguard/policy.html", {"form": form, "record": record, "states": State})
