@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from mamori.accounts.models import Role
 from mamori.core.models import AuditLogEntry
@@ -121,7 +122,7 @@ def test_a_decided_mail_says_so_instead_of_changing(login, held, sender):
     client = login(sender)
     client.post(reverse("mailguard:cancel", args=[held.pk]))
     response = client.post(reverse("mailguard:send_now", args=[held.pk]), follow=True)
-    assert "already sent or decided" in response.content.decode()
+    assert gettext("This mail was already sent or decided.") in response.content.decode()
     held.refresh_from_db()
     assert held.state == State.CANCELLED
 
