@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from mamori.accounts.models import Role, User
@@ -15,18 +16,28 @@ from mamori.core import services as core_services
 from mamori.core.models import Department, Organisation
 from mamori.incidents import services
 from mamori.incidents.models import Incident
+from mamori.response import services as response_services
+from mamori.response.models import ChainRole, ChainStep
 from mamori.testing.demo import DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_USERS
+from mamori.training import services as training_services
+from mamori.training.models import Campaign, Course
 
 
 class Command(BaseCommand):
     help = "Load demo data (a fictional organisation, one user per role, a dozen incidents); safe to re-run."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        with transaction.atomic():
+        # Demo incidents would mail the emergency chain: keep those mails in memory, never on the wire.
+        with (
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
+            transaction.atomic(),
+        ):
             org = self._organisation()
             users = self._users(org)
+            self._chain(org, users)
             created = self._incidents(users)
             call_command("training", "install-builtin", "--organisation", org.slug, stdout=self.stdout)
+            self._campaign(org, users)
         self.stdout.write(self.style.SUCCESS(f"demo data ready: {len(users)} users, {created} new incidents"))
         self.stdout.write(f"logins (password: {DEMO_PASSWORD}): {', '.join(sorted(users))}")
 
@@ -40,6 +51,33 @@ class Command(BaseCommand):
                 inquiry_desk="お客様相談室 0120-000-000（デモ） privacy@example.com",
             )
         return org
+
+    def _chain(self, org: Organisation, users: dict[str, User]) -> None:
+        """Define a three-step emergency chain unless the organisation has one."""
+        if ChainStep.objects.filter(organisation=org).exists():
+            return
+        manager = users["manager"]
+        steps = [
+            {"order": 1, "role": ChainRole.MANAGER, "user": manager, "fallback_user": users["auditor"]},
+            {"order": 2, "role": ChainRole.EXECUTIVE, "user": users["executive"]},
+            {"order": 3, "role": ChainRole.COUNSEL, "email": "counsel@example.com"},
+        ]
+        for step in steps:
+            response_services.chain_step_create(organisation=org, actor=manager, **step)
+
+    def _campaign(self, org: Organisation, users: dict[str, User]) -> None:
+        """Assign the built-in course to everyone unless a campaign exists."""
+        course = Course.objects.filter(organisation=org).exclude(builtin_key="").first()
+        if course is None or Campaign.objects.filter(organisation=org).exists():
+            return
+        training_services.campaign_create(
+            organisation=org,
+            actor=users["manager"],
+            course=course,
+            title="年次 個人情報保護教育（デモ）",
+            scope=Campaign.Scope.EVERYONE,
+            due_date=timezone.localdate() + dt.timedelta(days=30),
+        )
 
     def _users(self, org: Organisation) -> dict[str, User]:
         users: dict[str, User] = {}
