@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from mamori.pii.address import find_addresses
 from mamori.pii.dates import find_birth_dates
 from mamori.pii.ids import find_emails, find_health_insurance
@@ -24,18 +22,23 @@ RECOGNIZERS = (
 )
 
 
-def _resolve(hits: list[Hit]) -> list[Hit]:
-    """Keep the best of overlapping hits: higher priority first, then the longer one."""
-    starts: list[int] = []  # kept hits, disjoint and sorted by start
+def _resolve(hits: list[Hit], length: int) -> list[Hit]:
+    """Keep the best of overlapping hits: higher priority first, then the longer one.
+
+    Kept hits are disjoint, so whether a candidate overlaps one is whether any of its characters is
+    already taken: a byte per character of the text answers that in linear time (inserting into a
+    sorted list of kept hits cost a memmove per hit, quadratic on a 16,000-row list). Empty hits
+    carry no text and are dropped.
+    """
+    taken = bytearray(length)
     kept: list[Hit] = []
     for hit in sorted(hits, key=lambda h: (-h[3], -(h[1] - h[0]), h[0])):
-        i = bisect_left(starts, hit[0])
-        if i < len(kept) and kept[i][0] < hit[1]:
-            continue  # overlaps the next kept hit
-        if i > 0 and kept[i - 1][1] > hit[0]:
-            continue  # overlaps the previous kept hit
-        starts.insert(i, hit[0])
-        kept.insert(i, hit)
+        start, end = hit[0], hit[1]
+        if end <= start or taken.find(1, start, end) >= 0:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append(hit)
+    kept.sort(key=lambda h: h[0])
     return kept
 
 
@@ -46,7 +49,7 @@ def detect(text: str) -> list[Span]:
     for recognizer in RECOGNIZERS:
         hits.extend(recognizer(norm.text))
     spans = []
-    for start, end, label, _priority in _resolve(hits):
+    for start, end, label, _priority in _resolve(hits, len(norm.text)):
         s, e = norm.to_original(start), norm.to_original(end)
         spans.append(Span(s, e, label, text[s:e]))
     return spans
