@@ -32,7 +32,11 @@ def _resolve(hits: list[Hit], length: int) -> list[Hit]:
     """
     taken = bytearray(length)
     kept: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (-h[3], -(h[1] - h[0]), h[0])):
+    # One integer per hit orders like (-priority, -length, start): offsets and lengths are below n.
+    n = length + 1
+    keys = [(-p * n - (e - s)) * n + s for s, e, _label, p in hits]
+    for i in sorted(range(len(hits)), key=keys.__getitem__):
+        hit = hits[i]
         start, end = hit[0], hit[1]
         if end <= start or taken.find(1, start, end) >= 0:
             continue

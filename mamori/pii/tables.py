@@ -116,6 +116,10 @@ def _cells(line: str, offset: int, sep: str) -> list[tuple[int, int]]:
     cells: list[tuple[int, int]] = []
     s = offset
     for raw in pieces:
+        if not raw or (raw[0] not in ' "' and raw[-1] not in ' "'):
+            cells.append((s, s + len(raw)))  # the usual cell: nothing to strip
+            s += len(raw) + 1
+            continue
         lo, hi = 0, len(raw)
         if len(raw) >= 2 and raw[0] == '"' and raw[-1] == '"':
             lo, hi = 1, hi - 1
