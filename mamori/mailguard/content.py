@@ -81,11 +81,15 @@ def _count(detect: Detector, text: str, location: str, scan: _Scan) -> None:
         text = text[:MAX_SCAN_CHARS]
     # One call for the whole text: a table's header row then applies to all of its rows (the engine
     # is linear in the text length, so the 8 KB pieces this used to be cut into bought nothing).
-    for span in detect(text):
-        scan.counts[span.label] += 1
+    spans = detect(text)
+    if not spans:
+        return
+    found = Counter(span.label for span in spans)
+    scan.counts.update(found)
+    scan.where[location].update(found)
+    for span in spans:
         # Values are held only in memory, to tell a list from repetitions; never reported.
         scan.distinct[span.label].add(" ".join(span.text.split()))
-        scan.where[location][span.label] += 1
 
 
 def _severity(scan: _Scan, policy: Policy, external: bool) -> str:

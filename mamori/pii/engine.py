@@ -73,8 +73,11 @@ def detect(text: str) -> list[Span]:
     rest = _mask(norm.text, hits) if hits else norm.text
     for recognizer in RECOGNIZERS[1:]:
         hits.extend(recognizer(rest))
+    kept = _resolve(hits, len(norm.text))
+    if not norm.breaks:  # the usual case: normalising kept every offset
+        return [Span(s, e, label, text[s:e]) for s, e, label, _priority in kept]
     spans = []
-    for start, end, label, _priority in _resolve(hits, len(norm.text)):
+    for start, end, label, _priority in kept:
         s, e = norm.to_original(start), norm.to_original(end)
         spans.append(Span(s, e, label, text[s:e]))
     return spans
