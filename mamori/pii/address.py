@@ -46,6 +46,9 @@ def _start_at(text: str, p: int) -> int | None:
     return None
 
 
+_NON_DIGITS = re.compile(r"\D*")
+
+
 def _match_from(text: str, start: int) -> int | None:
     """Return the end of the address starting at ``start`` or None when no block number follows."""
     pos = start + _prefix_in(text, start, PREFECTURES, 4)
@@ -59,7 +62,7 @@ def _match_from(text: str, start: int) -> int | None:
     block = _TOWN_BLOCK.match(text, pos)
     if block is None or block.end() == pos:
         return _labelled_without_block(text, start, pos)
-    town = re.match(r"\D*", block.group()).group()  # type: ignore[union-attr]
+    town = _NON_DIGITS.match(block.group()).group()  # type: ignore[union-attr]
     if not town.strip() and not re.search(r"[-番丁号]", block.group()):
         return None  # 東京都23区: digits straight after the municipality, no town, no block shape
     end = block.end()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from mamori.pii import validators
 from mamori.pii.address import find_addresses
@@ -48,6 +49,7 @@ _HEADER_KANA = re.compile(r"ふりがな|^[おご]|届け")
 _NOT_HEADER = re.compile(r"[\s\d@\u3041-\u3096]")
 
 
+@lru_cache(maxsize=4096)
 def header_label(cell: str) -> str | None:
     """Return the label of a header cell (``携帯電話番号`` → PHONE) or None for other columns."""
     if not cell or len(cell) > 16 or _NOT_HEADER.search(_HEADER_KANA.sub("", cell)):
@@ -57,8 +59,17 @@ def header_label(cell: str) -> str | None:
     return next((label for pattern, label in _HEADER_PATTERNS if pattern.search(cell)), None)
 
 
+_SEPARATORS = re.compile(r"[\s\-()]")
+_POSTAL = re.compile(r"\d{3}-?\d{4}")
+_PHONE = re.compile(r"[\d\-() +]{10,16}")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+_BANK = re.compile(r"\d{6,8}")
+_PASSPORT = re.compile(r"[A-Z]{2}\d{7}")
+_HEALTH = re.compile(r"[\d\-・ ]{4,24}")
+
+
 def _digits(value: str) -> str:
-    return re.sub(r"[\s\-()]", "", value)
+    return _SEPARATORS.sub("", value)
 
 
 _SPACED_NAME = re.compile(
@@ -81,40 +92,55 @@ _VALID: dict[str, Callable[[str], bool]] = {
     "PERSON": _is_name,
     "KANA": lambda v: parse_kana_name(v, 0) == len(v),
     "DATE_OF_BIRTH": is_date,
-    "POSTAL_CODE": lambda v: re.fullmatch(r"\d{3}-?\d{4}", v) is not None,
+    "POSTAL_CODE": lambda v: _POSTAL.fullmatch(v) is not None,
     "ADDRESS": _is_address,
     "PHONE": lambda v: (
-        re.fullmatch(r"[\d\-() +]{10,16}", v) is not None
-        and validators.is_phone_number(_digits(v).replace("+81", "0"))
+        _PHONE.fullmatch(v) is not None and validators.is_phone_number(_digits(v).replace("+81", "0"))
     ),
-    "EMAIL": lambda v: re.fullmatch(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}", v) is not None,
+    "EMAIL": lambda v: _EMAIL.fullmatch(v) is not None,
     "MY_NUMBER": lambda v: validators.is_my_number(_digits(v)),
     "CREDIT_CARD": lambda v: validators.is_card_number(_digits(v)),
-    "BANK_ACCOUNT": lambda v: re.fullmatch(r"\d{6,8}", v) is not None,
+    "BANK_ACCOUNT": lambda v: _BANK.fullmatch(v) is not None,
     "DRIVERS_LICENSE": lambda v: validators.is_drivers_license(_digits(v)),
-    "PASSPORT": lambda v: re.fullmatch(r"[A-Z]{2}\d{7}", v) is not None,
-    "HEALTH_INSURANCE": lambda v: re.fullmatch(r"[\d\-・ ]{4,24}", v) is not None,
+    "PASSPORT": lambda v: _PASSPORT.fullmatch(v) is not None,
+    "HEALTH_INSURANCE": lambda v: _HEALTH.fullmatch(v) is not None,
 }
 
 
 def _cells(line: str, offset: int, sep: str) -> list[tuple[int, int]]:
     """Return (start, end) of each cell's value, quotes and surrounding spaces removed."""
-    pattern = _TSV_CELL if sep == "\t" else _CSV_CELL
+    if sep == "\t" or '"' not in line:
+        pieces = line.split(sep)  # no quoting to honour: the cells are the pieces between separators
+    else:
+        pieces = [m.group() for m in _cells_quoted(line)]
+    cells: list[tuple[int, int]] = []
+    s = offset
+    for raw in pieces:
+        if not raw or (raw[0] not in ' "' and raw[-1] not in ' "'):
+            cells.append((s, s + len(raw)))  # the usual cell: nothing to strip
+            s += len(raw) + 1
+            continue
+        lo, hi = 0, len(raw)
+        if len(raw) >= 2 and raw[0] == '"' and raw[-1] == '"':
+            lo, hi = 1, hi - 1
+        while lo < hi and raw[lo] == " ":
+            lo += 1
+        while hi > lo and raw[hi - 1] == " ":
+            hi -= 1
+        cells.append((s + lo, s + hi))
+        s += len(raw) + 1
+    return cells
+
+
+def _cells_quoted(line: str) -> list[re.Match[str]]:
+    """Return the raw cells of a CSV line with quoted cells (which may hold commas)."""
     cells = []
     pos = 0
     while pos <= len(line):
-        m = pattern.match(line, pos)
-        if m is None:  # cannot happen: both patterns match the empty string
+        m = _CSV_CELL.match(line, pos)
+        if m is None:  # cannot happen: the pattern matches the empty string
             break
-        s, e = m.start(), m.end()
-        raw = line[s:e]
-        if raw.startswith('"') and raw.endswith('"') and len(raw) >= 2:
-            s, e = s + 1, e - 1
-        while s < e and line[s] == " ":
-            s += 1
-        while e > s and line[e - 1] == " ":
-            e -= 1
-        cells.append((offset + s, offset + e))
+        cells.append(m)
         pos = m.end() + 1
     return cells
 
@@ -123,6 +149,16 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     """Return the label of each column when the cells look like a header row, else None."""
     labels = [header_label(text[s:e]) for s, e in cells]
     return labels if sum(1 for x in labels if x) >= 2 else None
+
+
+def _two_header_words(line: str) -> bool:
+    """Return whether ``line`` holds two header words: a header row needs two labelled cells.
+
+    A header word never spans a separator, so two labelled cells mean at least two matches; a row
+    with one (an address at ``user@mail.example.jp``) is not split and classified as a header.
+    """
+    words = _ANY_HEADER.finditer(line)
+    return next(words, None) is not None and next(words, None) is not None
 
 
 def find_table_values(text: str) -> list[Hit]:
@@ -139,7 +175,7 @@ def find_table_values(text: str) -> list[Hit]:
         if line_sep not in line:
             columns = None
             continue
-        maybe_header = _ANY_HEADER.search(line) is not None
+        maybe_header = _two_header_words(line)
         if columns is None and not maybe_header:
             continue  # prose with a comma, no table open: nothing to split
         cells = _cells(line, start, line_sep)
