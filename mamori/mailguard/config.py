@@ -8,6 +8,7 @@ Example (YAML)::
     severity_actions: {info: deliver, warning: hold, high: approve}
     code_actions: {ENCRYPTED_ARCHIVE: reject}
     history_key: "..."           # secret for the keyed hashes of past recipients
+    max_scan_chars: 100000       # characters read per attachment part (0: everything)
     address_book:
       - {display_name: 山田 太郎, surname: 山田, organisation: 株式会社サンプル, address: yamada@example.com}
     departments:
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 _DOMAIN_SETS = ("internal_domains", "partner_domains", "freemail_domains")
 _STRING_SETS = ("known_recipients", "known_domains", "pii_high_labels")
+MIN_SCAN_CHARS = 1000  # a smaller content budget would not even reach a table's first rows
 _INTS = (
     "delay_minutes",
     "many_recipients",
@@ -109,6 +111,11 @@ def _convert(key: str, value: Any) -> Any:
         return frozenset(_str_list(key, value))
     if key in _INTS:
         return _int(key, value)
+    if key == "max_scan_chars":
+        chars = _int(key, value)
+        if 0 < chars < MIN_SCAN_CHARS:
+            raise _fail(key, f"expected 0 (read everything) or at least {MIN_SCAN_CHARS}, got {chars}")
+        return chars
     if key == "convert_exposed_to_bcc":
         if not isinstance(value, bool):
             raise _fail(key, "expected true or false")

@@ -52,11 +52,14 @@ def load_extractor() -> Callable[..., Any] | None:
     return _load("mamori.pii.extract", "extract")
 
 
-def _mail_limits() -> Any:
-    """Return extraction limits sized for one mail attachment (Postfix waits for the verdict)."""
+def _mail_limits(max_scan_chars: int = 0) -> Any:
+    """Return extraction limits sized for one mail attachment (Postfix waits for the verdict).
+
+    *max_scan_chars* is the content budget per part (``Policy.max_scan_chars``; 0: read everything).
+    """
     from mamori.pii.extract import Limits
 
-    return Limits(max_total_size=512 * 1024 * 1024, time_budget=60.0)
+    return Limits(max_total_size=512 * 1024 * 1024, time_budget=60.0, max_part_chars=max_scan_chars or None)
 
 
 @dataclass
@@ -69,6 +72,7 @@ class _Scan:
     names: list[str] = field(default_factory=list)
     not_read: dict[str, str] = field(default_factory=dict)
     distinct: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    truncated: list[str] = field(default_factory=list)  # parts cut by the content budget
 
     def longest_list(self) -> int:
         """Return the largest number of different values found for one kind."""
@@ -105,8 +109,9 @@ def _severity(scan: _Scan, policy: Policy, external: bool) -> str:
     return "info"
 
 
-def _counts_text(counts: Counter[str]) -> str:
-    return "、".join(f"{label} {n}件" for label, n in counts.most_common())
+def _counts_text(counts: Counter[str], at_least: bool = False) -> str:
+    suffix = "以上" if at_least else ""
+    return "、".join(f"{label} {n}件{suffix}" for label, n in counts.most_common())
 
 
 def _where(scan: _Scan) -> dict[str, dict[str, int]]:
@@ -129,10 +134,18 @@ def check_body(message: ParsedMessage, detect: Detector, policy: Policy, externa
     ]
 
 
-def scan_attachment(att: Attachment, extract: Callable[..., Any], detect: Detector) -> _Scan:
-    """Extract the text of one attachment and count personal data by kind and location."""
+def scan_attachment(
+    att: Attachment, extract: Callable[..., Any], detect: Detector, max_scan_chars: int = 0
+) -> _Scan:
+    """Extract the text of one attachment and count personal data by kind and location.
+
+    With a content budget (*max_scan_chars* > 0) only the first characters of each part are read;
+    the parts that were cut are listed in ``truncated`` and their counts are lower bounds.
+    """
     scan = _Scan()
-    for part in extract(att.data, att.location, _mail_limits()):
+    for part in extract(att.data, att.location, _mail_limits(max_scan_chars)):
+        if getattr(part, "truncated", False):
+            scan.truncated.append(part.location)
         if part.text:
             if part.location.endswith("!/"):
                 scan.names += part.text.splitlines()
@@ -150,19 +163,25 @@ def _attachment_findings(att: Attachment, scan: _Scan, policy: Policy, external:
     name = att.location
     if scan.counts:
         severity = _severity(scan, policy, external)
-        details = {"name": name, "counts": dict(scan.counts), "locations": _where(scan)}
+        truncated = bool(scan.truncated)
+        details: dict[str, Any] = {"name": name, "counts": dict(scan.counts), "locations": _where(scan)}
+        if truncated:  # counts are lower bounds: only the first part of these locations was read
+            details.update(truncated=True, truncated_locations=list(scan.truncated))
         found.append(
-            make_finding("PII_IN_ATTACHMENT", severity, details, name=name, counts=_counts_text(scan.counts))
+            make_finding(
+                "PII_IN_ATTACHMENT",
+                severity,
+                details,
+                name=name,
+                counts=_counts_text(scan.counts, at_least=truncated),
+                message_key="PII_IN_ATTACHMENT/truncated" if truncated else "PII_IN_ATTACHMENT",
+            )
         )
         if severity == "high":
-            found.append(
-                make_finding(
-                    "UNENCRYPTED_ATTACHMENT_WITH_PII",
-                    "high",
-                    {"name": name, "counts": dict(scan.counts)},
-                    name=name,
-                )
-            )
+            high_details: dict[str, Any] = {"name": name, "counts": dict(scan.counts)}
+            if truncated:
+                high_details["truncated"] = True
+            found.append(make_finding("UNENCRYPTED_ATTACHMENT_WITH_PII", "high", high_details, name=name))
     if scan.encrypted or att.encrypted_container:
         details = {"name": name, "encrypted": scan.encrypted or [name], "member_names": scan.names}
         found.append(make_finding("ENCRYPTED_ARCHIVE", "warning" if external else "info", details, name=name))
@@ -217,5 +236,6 @@ def check_content(envelope: Envelope, message: ParsedMessage, policy: Policy) ->
         if att.encrypted_container:
             found += _attachment_findings(att, _Scan(), policy, external)
             continue
-        found += _attachment_findings(att, scan_attachment(att, extract, detect), policy, external)
+        scan = scan_attachment(att, extract, detect, policy.max_scan_chars)
+        found += _attachment_findings(att, scan, policy, external)
     return found

@@ -68,6 +68,10 @@ MESSAGES: Mapping[str, str] = {
 }
 # Other wordings of some codes, chosen by the check (the details say which case it was).
 VARIANTS: Mapping[str, str] = {
+    "PII_IN_ATTACHMENT/truncated": (
+        "添付ファイル {name} に個人情報と思われる記載があります（{counts}）。"
+        "先頭の一部のみ確認しました（件数は下限値）。"
+    ),
     "EXPOSED_RECIPIENTS/converted": "社外の宛先{count}件がTo/Ccで互いに見えていたため、Bccに変更します。",
     "NAME_DOMAIN_MISMATCH/address_in_name": "表示名には {shown} とありますが、実際の宛先は {address} です。",
     "NAME_DOMAIN_MISMATCH/salutation": "本文の宛名の会社（{organisation}）の宛先がありません。宛先を間違えていませんか。",
@@ -185,6 +189,9 @@ class Policy:
         {"MY_NUMBER", "CREDIT_CARD", "PASSPORT", "DRIVERS_LICENSE", "HEALTH_INSURANCE"}
     )
     pii_list_threshold: int = 10
+    # Characters read per attachment part (sheet, page, member); 0 reads everything. A cut part's
+    # counts are lower bounds: a list is already a list in its first rows.
+    max_scan_chars: int = 100_000
     departments: tuple[Department, ...] = ()
 
     @classmethod

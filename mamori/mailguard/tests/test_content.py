@@ -18,7 +18,8 @@ pytestmark = pytest.mark.skipif(
     content.load_detector() is None or content.load_extractor() is None,
     reason="mamori.pii.detect / mamori.pii.extract (branches 'pii' and 'scan') are not importable",
 )
-POLICY = Policy.from_dict({"internal_domains": ["example.co.jp"], "partner_domains": ["partner.example.com"]})
+POLICY_DATA = {"internal_domains": ["example.co.jp"], "partner_domains": ["partner.example.com"]}
+POLICY = Policy.from_dict(POLICY_DATA)
 OUTSIDE = ("佐藤 <sato@partner.example.com>",)
 NAMES = "一二三四五六七八九十"
 LIST_CSV = "\n".join(
@@ -150,8 +151,12 @@ def test_a_large_customer_list_is_counted_in_reasonable_time():
         f"架空 太郎{i},090-0000-{i % 10000:04d},東京都千代田区千代田{i % 9 + 1}-1" for i in range(20000)
     )
     data = zip_bytes({"list.csv": rows.encode("cp932")})
-    verdict = judge(mail(to=OUTSIDE, attachments=(("list.zip", data, "application/zip"),)))
-    assert by_code(verdict, "PII_IN_ATTACHMENT")[0].details["counts"]["PHONE"] == 20000
+    raw = mail(to=OUTSIDE, attachments=(("list.zip", data, "application/zip"),))
+    whole = judge(raw, Policy.from_dict({**POLICY_DATA, "max_scan_chars": 0}))
+    assert by_code(whole, "PII_IN_ATTACHMENT")[0].details["counts"]["PHONE"] == 20000
+    [cut] = by_code(judge(raw), "PII_IN_ATTACHMENT")  # the default content budget reads the head
+    assert cut.details["truncated"] is True and cut.severity == "high"
+    assert cut.details["truncated_locations"] == ["list.zip!/list.csv"]
 
 
 def test_undecodable_winmail_dat_is_a_warning():
@@ -191,3 +196,65 @@ def test_a_reply_chain_repeating_signatures_is_not_a_list():
     verdict = judge(mail(to=OUTSIDE, body=body))
     assert [f.severity for f in by_code(verdict, "PII_IN_BODY")] == ["info"]
     assert verdict.action == "hold"
+
+
+def _customer_xlsx(rows: int) -> bytes:
+    """Return a workbook with a header and *rows* different fictional customers."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["氏名", "電話番号", "メールアドレス"])
+    for i in range(rows):
+        ws.append(
+            [
+                f"架空 {NAMES[i % 10]}郎",
+                f"090-{1000 + i // 1000:04d}-{1000 + i % 1000:04d}",
+                f"u{i}@example.com",
+            ]
+        )
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def test_a_big_spreadsheet_is_read_only_up_to_the_content_budget_with_the_same_verdict():
+    raw = mail(to=OUTSIDE, attachments=(("顧客一覧.xlsx", _customer_xlsx(3000), XLSX),))
+    budgeted = judge(raw, Policy.from_dict({**POLICY_DATA, "max_scan_chars": 5000}))
+    whole = judge(raw, Policy.from_dict({**POLICY_DATA, "max_scan_chars": 0}))
+    [cut] = by_code(budgeted, "PII_IN_ATTACHMENT")
+    [full] = by_code(whole, "PII_IN_ATTACHMENT")
+    assert cut.details["truncated"] is True
+    assert cut.details["truncated_locations"] == ["顧客一覧.xlsx!Sheet"]
+    assert "truncated" not in full.details
+    assert full.details["counts"]["EMAIL"] == 3000
+    assert 10 <= cut.details["counts"]["EMAIL"] < 3000  # a lower bound, already a list
+    assert "件以上" in cut.message and "先頭の一部のみ確認" in cut.message
+    assert "以上" not in full.message
+    assert cut.severity == full.severity == "high"
+    assert by_code(budgeted, "UNENCRYPTED_ATTACHMENT_WITH_PII")[0].details["truncated"] is True
+    assert not by_code(budgeted, "ATTACHMENT_NOT_SCANNABLE")
+    assert (budgeted.action, budgeted.reason) == (
+        whole.action,
+        whole.reason.replace(full.message, cut.message),
+    )
+
+
+def test_a_long_text_attachment_is_cut_at_a_line_break():
+    lines = [f"架空 {NAMES[i % 10]}郎 090-{1000 + i // 1000:04d}-{1000 + i % 1000:04d}" for i in range(2000)]
+    data = ("\n".join(["氏名 電話番号", *lines]) + "\n").encode()
+    raw = mail(to=OUTSIDE, attachments=(("list.txt", data, "text/plain"),))
+    verdict = judge(raw, Policy.from_dict({**POLICY_DATA, "max_scan_chars": 1000}))
+    [found] = by_code(verdict, "PII_IN_ATTACHMENT")
+    assert found.details["truncated"] is True
+    assert found.details["counts"]["PHONE"] < 100
+    assert found.severity == "high"
+
+
+def test_a_small_attachment_within_the_budget_is_not_marked_truncated():
+    raw = mail(to=OUTSIDE, attachments=(("list.csv", LIST_CSV.encode(), "text/csv"),))
+    [found] = by_code(judge(raw), "PII_IN_ATTACHMENT")
+    assert "truncated" not in found.details

@@ -299,11 +299,21 @@ def test_department_policy_applies_to_its_senders():
         ),
         ({"departments": {"x": {"departments": {}}}}, "cannot be nested"),
         ({"convert_exposed_to_bcc": "yes"}, "expected true or false"),
+        ({"max_scan_chars": -1}, "max_scan_chars: expected a non-negative integer"),
+        ({"max_scan_chars": "100000"}, "max_scan_chars: expected a non-negative integer"),
+        ({"max_scan_chars": 500}, "max_scan_chars: .* or at least 1000, got 500"),
     ],
 )
 def test_invalid_policies_fail_with_a_clear_message(data, message):
     with pytest.raises(PolicyError, match=message.replace("[", r"\[").replace("]", r"\]")):
         Policy.from_dict(data)
+
+
+def test_content_budget_is_a_policy_setting_with_a_default():
+    assert Policy().max_scan_chars == 100_000
+    assert Policy.from_dict({"max_scan_chars": 0}).max_scan_chars == 0  # 0: read everything
+    policy = Policy.from_dict({"max_scan_chars": 50_000, "departments": {"x": {"senders": ["@x.example"]}}})
+    assert policy.max_scan_chars == policy.departments[0].policy.max_scan_chars == 50_000
 
 
 def test_policy_files_in_json_and_yaml(tmp_path):

@@ -8,7 +8,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import PurePath
 
-from .model import Budget, BudgetExceeded, Limits, Part, problem_part
+from .model import Budget, BudgetExceeded, Limits, Part, cut_part, problem_part
 from .text import decode_bytes, looks_binary
 
 Reader = Callable[[bytes, str, int, Budget], Iterator[Part]]
@@ -170,6 +170,8 @@ def extract(
 
     Locations are ``name`` then ``!``-separated inner locations, e.g. ``archive.zip!/名簿.xlsx!Sheet1``.
     Never raises for bad input: unreadable, encrypted, damaged or oversized input is a problem part.
+    With ``limits.max_part_chars`` set, each part holds at most that many characters (spreadsheets stop
+    reading rows there) and is marked ``truncated`` when cut; by default everything is read.
     """
     limits = limits or Limits()
     if isinstance(source, bytes | bytearray | memoryview):
@@ -188,6 +190,7 @@ def extract(
             return
     budget = Budget(limits, location)
     try:
-        yield from dispatch(data, location, 0, budget)
+        for part in dispatch(data, location, 0, budget):
+            yield cut_part(part, limits.max_part_chars)
     except BudgetExceeded as exc:
         yield Part(location=exc.problem.location, problems=(exc.problem,))

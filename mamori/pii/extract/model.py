@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -50,6 +50,9 @@ class Limits:
     max_depth: int = 4  # containers inside containers (zip in mail in zip ...)
     max_members: int = 10_000  # entries of one archive
     time_budget: float = 120.0  # seconds for one top-level input
+    # Characters of text read per part (sheet, page, body); the rest is skipped and the part marked
+    # ``truncated``. ``None`` reads everything (the file scanner); the mail guard sets a content budget.
+    max_part_chars: int | None = None
 
 
 @dataclass(frozen=True)
@@ -82,12 +85,16 @@ class Problem:
 
 @dataclass(frozen=True)
 class Part:
-    """Carry the text of one location of an input (a sheet, a page, a mail body), or its problems."""
+    """Carry the text of one location of an input (a sheet, a page, a mail body), or its problems.
+
+    ``truncated`` says that only the first ``Limits.max_part_chars`` characters were read.
+    """
 
     location: str
     text: str = ""
     encoding: str | None = None
     problems: tuple[Problem, ...] = ()
+    truncated: bool = False
 
 
 class BudgetExceeded(Exception):
@@ -119,6 +126,17 @@ class Budget:
             params = {"limit": self.limits.max_total_size, "scope": "total extracted"}
             raise BudgetExceeded(Problem("too_large", self.location, params))
         self.check_time()
+
+
+def cut_part(part: Part, max_chars: int | None) -> Part:
+    """Return *part* with its text cut to *max_chars* (at the last line break if any), marked truncated."""
+    if max_chars is None or len(part.text) <= max_chars:
+        return part
+    text = part.text[:max_chars]
+    newline = text.rfind("\n")
+    if newline > 0:
+        text = text[:newline]  # whole lines only: a half value could read as another kind
+    return replace(part, text=text, truncated=True)
 
 
 def problem_part(code: str, location: str, **params: Any) -> Part:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -13,6 +14,12 @@ from .archive import check_bomb
 from .model import Budget, Part, problem_part
 
 _ROW_CHECK = 5000  # rows between two time-budget checks
+# Sheet XML bytes kept per character of content budget: calamine parses a whole sheet before the
+# first row comes out, so a budgeted read hands it only the head of each big sheet. Inline strings
+# take about 7 bytes of XML per character of text; shared strings far fewer.
+_XML_BYTES_PER_CHAR = 16
+_RELS_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
 def _zip_guard(data: bytes, location: str, budget: Budget) -> Part | None:
@@ -32,24 +39,100 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _sheet_text(rows: Iterable[list[Any]], budget: Budget) -> str:
-    lines = []
+def _sheet_text(rows: Iterable[list[Any]], budget: Budget) -> tuple[str, bool]:
+    """Return the sheet's rows as text and whether rows were left unread (content budget spent).
+
+    Rows are converted lazily, so with ``max_part_chars`` set only the first rows cost anything;
+    every row, empty ones included, counts at least its line break against the budget.
+    """
+    max_chars = budget.limits.max_part_chars
+    lines: list[str] = []
+    used = 0
     for n, row in enumerate(rows):
+        if max_chars is not None and used >= max_chars:
+            return "\n".join(lines), True
         if n % _ROW_CHECK == 0:
             budget.check_time()
         line = "\t".join(_cell(v) for v in row).rstrip("\t")
+        used += len(line) + 1
         if line:
             lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(lines), False
+
+
+def _cut_sheet_xml(zf: zipfile.ZipFile, member: str, max_bytes: int) -> bytes | None:
+    """Return the head of a worksheet's XML up to its last whole row, closed; None if no row ends there."""
+    with zf.open(member) as fh:
+        head = fh.read(max_bytes)
+    match = re.search(rb"<(\w+:)?sheetData[\s>]", head)
+    if match is None:
+        return None
+    prefix = match.group(1) or b""
+    end = head.rfind(b"</" + prefix + b"row>")
+    if end < match.end():
+        return None
+    end += len(prefix) + 6
+    return head[:end] + b"</" + prefix + b"sheetData></" + prefix + b"worksheet>"
+
+
+def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Return the zip member of each sheet of an xlsx workbook, by sheet name."""
+    ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    workbook = ElementTree.fromstring(zf.read("xl/workbook.xml"))  # noqa: S314 - small, no DTDs in OOXML
+    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))  # noqa: S314
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_PKG_RELS_NS}Relationship")}
+    paths = {}
+    for sheet in workbook.iter(f"{ns_main}sheet"):
+        target = targets.get(sheet.get(f"{_RELS_NS}id"), "")
+        paths[sheet.get("name", "")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return paths
+
+
+def _head_of_sheets(data: bytes, max_chars: int) -> tuple[bytes, set[str]]:
+    """Return an xlsx whose big worksheets are cut to their first rows, and the names of the cut sheets.
+
+    Only OOXML workbooks with XML sheets are cut; anything unexpected returns *data* unchanged.
+    """
+    max_bytes = max_chars * _XML_BYTES_PER_CHAR
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if "xl/workbook.xml" not in zf.namelist():
+                return data, set()
+            big = {
+                info.filename
+                for info in zf.infolist()
+                if info.filename.startswith("xl/worksheets/")
+                and info.filename.endswith(".xml")
+                and info.file_size > max_bytes
+            }
+            cut = {name: head for name in big if (head := _cut_sheet_xml(zf, name, max_bytes)) is not None}
+            if not cut:
+                return data, set()
+            names = {name for name, path in _sheet_paths(zf).items() if path in cut}
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as dest:
+                for info in zf.infolist():
+                    dest.writestr(info.filename, cut.get(info.filename) or zf.read(info))
+            return out.getvalue(), names
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, ValueError):
+        return data, set()  # let calamine read (and report) the original
 
 
 def read_spreadsheet(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
-    """Yield one part per sheet of an xlsx, xls or ods workbook (cells tab-separated, rows by line)."""
+    """Yield one part per sheet of an xlsx, xls or ods workbook (cells tab-separated, rows by line).
+
+    With a content budget (``max_part_chars``) big xlsx sheets are cut to their head before parsing
+    and rows stop once the budget is used; such sheets are marked ``truncated``.
+    """
     from python_calamine import CalamineWorkbook, PasswordError
 
     if data.startswith(b"PK") and (problem := _zip_guard(data, location, budget)):
         yield problem
         return
+    cut_sheets: set[str] = set()
+    max_chars = budget.limits.max_part_chars
+    if max_chars is not None and data.startswith(b"PK"):
+        data, cut_sheets = _head_of_sheets(data, max_chars)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError:
@@ -58,7 +141,8 @@ def read_spreadsheet(data: bytes, location: str, depth: int, budget: Budget) -> 
     try:
         for name in workbook.sheet_names:
             sheet = workbook.get_sheet_by_name(name)
-            yield Part(location=f"{location}!{name}", text=_sheet_text(sheet.iter_rows(), budget))
+            text, truncated = _sheet_text(sheet.iter_rows(), budget)
+            yield Part(location=f"{location}!{name}", text=text, truncated=truncated or name in cut_sheets)
     finally:
         workbook.close()
 

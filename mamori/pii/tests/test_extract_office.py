@@ -182,3 +182,49 @@ def test_pdf_with_only_a_permissions_password_is_read(office_dir, tmp_path):
 
     assert pypdf.PdfReader(pdf).is_encrypted  # restricted, but opens without a password
     assert PHONE in all_text(parts_of(pdf))
+
+
+def _big_xlsx(rows: int) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "名簿"
+    ws.append(["番号", "氏名"])
+    for i in range(rows):
+        ws.append([i, f"架空 太郎{i}"])
+    wb.create_sheet("小")["A1"] = "小さい表"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_without_a_content_budget_every_row_is_read():
+    [sheet, small] = extract(_big_xlsx(20_000), "big.xlsx")
+    assert sheet.text.count("\n") == 20_000
+    assert sheet.text.endswith("19999\t架空 太郎19999")
+    assert not sheet.truncated and not small.truncated
+
+
+def test_a_content_budget_stops_reading_rows_and_marks_the_sheet_truncated():
+    from mamori.pii.extract import Limits
+
+    [sheet, small] = extract(_big_xlsx(20_000), "big.xlsx", Limits(max_part_chars=5000))
+    assert sheet.location == "big.xlsx!名簿" and sheet.truncated
+    assert 4000 < len(sheet.text) <= 5000
+    assert sheet.text.startswith("番号\t氏名\n0\t架空 太郎0\n")
+    assert sheet.text.endswith(sheet.text.splitlines()[-1]) and "\t" in sheet.text.splitlines()[-1]
+    assert (small.text, small.truncated) == ("小さい表", False)
+
+
+def test_a_content_budget_cuts_any_part_at_a_line_break():
+    from mamori.pii.extract import Limits
+
+    text = "".join(f"行{i:05d}\n" for i in range(10_000))
+    [part] = extract(text.encode(), "long.txt", Limits(max_part_chars=1000))
+    assert part.truncated and len(part.text) <= 1000
+    assert part.text.splitlines()[-1] == f"行{len(part.text.splitlines()) - 1:05d}"
+    [whole] = extract(text.encode(), "long.txt")
+    assert whole.text.rstrip("\n") == text.rstrip("\n") and not whole.truncated
