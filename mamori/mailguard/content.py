@@ -182,6 +182,17 @@ def _attachment_findings(att: Attachment, scan: _Scan, policy: Policy, external:
             if truncated:
                 high_details["truncated"] = True
             found.append(make_finding("UNENCRYPTED_ATTACHMENT_WITH_PII", "high", high_details, name=name))
+    elif scan.truncated:  # nothing found in what was read: say that the rest went unread
+        details = {"name": name, "truncated": True, "truncated_locations": list(scan.truncated)}
+        found.append(
+            make_finding(
+                "ATTACHMENT_NOT_SCANNABLE",
+                "info",
+                details,
+                name=name,
+                message_key="ATTACHMENT_NOT_SCANNABLE/partial",
+            )
+        )
     if scan.encrypted or att.encrypted_container:
         details = {"name": name, "encrypted": scan.encrypted or [name], "member_names": scan.names}
         found.append(make_finding("ENCRYPTED_ARCHIVE", "warning" if external else "info", details, name=name))

@@ -72,6 +72,9 @@ VARIANTS: Mapping[str, str] = {
         "添付ファイル {name} に個人情報と思われる記載があります（{counts}）。"
         "先頭の一部のみ確認しました（件数は下限値）。"
     ),
+    "ATTACHMENT_NOT_SCANNABLE/partial": (
+        "添付ファイル {name} は大きいため先頭の一部のみ確認しました（その範囲に個人情報は見つかりませんでした）。"
+    ),
     "EXPOSED_RECIPIENTS/converted": "社外の宛先{count}件がTo/Ccで互いに見えていたため、Bccに変更します。",
     "NAME_DOMAIN_MISMATCH/address_in_name": "表示名には {shown} とありますが、実際の宛先は {address} です。",
     "NAME_DOMAIN_MISMATCH/salutation": "本文の宛名の会社（{organisation}）の宛先がありません。宛先を間違えていませんか。",

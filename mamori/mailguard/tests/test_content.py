@@ -258,3 +258,15 @@ def test_a_small_attachment_within_the_budget_is_not_marked_truncated():
     raw = mail(to=OUTSIDE, attachments=(("list.csv", LIST_CSV.encode(), "text/csv"),))
     [found] = by_code(judge(raw), "PII_IN_ATTACHMENT")
     assert "truncated" not in found.details
+
+
+def test_a_big_attachment_without_personal_data_in_its_head_says_the_rest_went_unread():
+    data = ("".join(f"第{i}四半期の販売計画について議論しました。\n" for i in range(3000))).encode()
+    raw = mail(to=OUTSIDE, attachments=(("議事録.txt", data, "text/plain"),))
+    verdict = judge(raw, Policy.from_dict({**POLICY_DATA, "max_scan_chars": 5000}))
+    assert not by_code(verdict, "PII_IN_ATTACHMENT")
+    [partial] = by_code(verdict, "ATTACHMENT_NOT_SCANNABLE")
+    assert partial.severity == "info" and partial.details["truncated"] is True
+    assert "先頭の一部のみ確認" in partial.message
+    whole = judge(raw, Policy.from_dict({**POLICY_DATA, "max_scan_chars": 0}))
+    assert not by_code(whole, "ATTACHMENT_NOT_SCANNABLE")
