@@ -1,16 +1,12 @@
 """Write a draft (``content.Report``) as Word .docx (python-docx) or PDF (reportlab).
 
-PDF fonts: a TrueType Japanese font (IPAex, Debian ``fonts-ipaexfont-*``) is embedded as a subset with a
-ToUnicode map, so every reader shows and extracts the text without fonts of its own. Without those files
-the built-in CID fonts HeiseiMin-W3 / HeiseiKakuGo-W5 are used: no file needed, but the reader supplies
-the glyphs (Acrobat and poppler do, with their Japanese language packs).
+PDF fonts come from ``mamori.core.pdf`` (an embedded IPAex subset, else the built-in CID fonts).
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -21,11 +17,9 @@ from docx.shared import Pt
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from mamori.core.pdf import pdf_fonts
 from mamori.reports.content import Report
 
 FORMATS = ("docx", "pdf")
@@ -36,12 +30,6 @@ CONTENT_TYPES = {
 #: Word's own Japanese faces; a reader without them substitutes its Japanese font.
 DOCX_FONT = "游明朝"
 DOCX_HEADING_FONT = "游ゴシック"
-
-#: TrueType faces embedded when present: (registered name, path) for body and headings.
-TTF_BODY = ("MamoriMincho", Path("/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf"))
-TTF_HEADING = ("MamoriGothic", Path("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"))
-CID_BODY = "HeiseiMin-W3"
-CID_HEADING = "HeiseiKakuGo-W5"
 
 
 def render(report: Report, fmt: str) -> bytes:
@@ -86,20 +74,6 @@ def to_docx(report: Report) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
-
-
-def pdf_fonts() -> tuple[str, str]:
-    """Register and return the (body, heading) PDF fonts: embedded TrueType if present, else CID."""
-    registered = pdfmetrics.getRegisteredFontNames()
-    if TTF_BODY[1].is_file() and TTF_HEADING[1].is_file():
-        for name, path in (TTF_BODY, TTF_HEADING):
-            if name not in registered:
-                pdfmetrics.registerFont(TTFont(name, str(path)))
-        return TTF_BODY[0], TTF_HEADING[0]
-    for name in (CID_BODY, CID_HEADING):
-        if name not in registered:
-            pdfmetrics.registerFont(UnicodeCIDFont(name))
-    return CID_BODY, CID_HEADING
 
 
 def _markup(text: str) -> str:

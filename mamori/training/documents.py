@@ -12,20 +12,16 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+from mamori.core.pdf import pdf_fonts
 from mamori.core.templatetags.mamori_tags import wareki
 from mamori.training.models import Assignment
 
-FONT = "HeiseiKakuGo-W5"  # Adobe's Japanese CID font: every PDF reader has it, no font file is embedded
-
 
 def _font() -> str:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    return FONT
+    """Return the certificate's font: the embedded Japanese gothic face (``mamori.core.pdf``)."""
+    return pdf_fonts()[1]
 
 
 def certificate_pdf(assignment: Assignment, organisation_name: str) -> bytes:

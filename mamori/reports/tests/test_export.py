@@ -2,6 +2,7 @@
 
 import pytest
 
+from mamori.core import pdf as core_pdf
 from mamori.reports import export
 from mamori.reports.content import build_report
 from mamori.reports.tests.readers import libreoffice_convert, pdffonts, pdftotext, squash
@@ -88,7 +89,7 @@ def test_pdf_embeds_its_japanese_font(tmp_path):
 
 
 def test_pdf_falls_back_to_a_cid_font_without_the_truetype_files(tmp_path, monkeypatch):
-    monkeypatch.setattr(export, "TTF_BODY", ("MissingMincho", tmp_path / "missing.ttf"))
+    monkeypatch.setattr(core_pdf, "TTF_BODY", ("MissingMincho", tmp_path / "missing.ttf"))
     path = tmp_path / "draft.pdf"
     report = reports()[("ppc", "preliminary")]
     path.write_bytes(export.to_pdf(report))

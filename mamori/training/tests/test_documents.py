@@ -80,3 +80,12 @@ def test_excel_records_open_in_openpyxl_with_real_dates(passed, campaign):
     sheet = book.worksheets[0]
     due = next(r for r in sheet.iter_rows(min_row=4, values_only=True) if r[4] == "employee")[5]
     assert due.date() == campaign.due_date
+
+
+def test_certificate_pdf_embeds_its_japanese_font(passed, tmp_path):
+    from mamori.reports.tests.readers import pdffonts
+
+    path = tmp_path / "certificate.pdf"
+    path.write_bytes(documents.certificate_pdf(passed, "テスト株式会社"))
+    fonts = pdffonts(path)
+    assert fonts and all(f["emb"] == "yes" and f["uni"] == "yes" for f in fonts), fonts
