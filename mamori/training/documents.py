@@ -30,7 +30,7 @@ def certificate_pdf(assignment: Assignment, organisation_name: str) -> bytes:
     passed_on = assignment.passed_on or timezone.localdate()
     buf = io.BytesIO()
     width, height = landscape(A4)
-    pdf = canvas.Canvas(buf, pagesize=(width, height))
+    pdf = canvas.Canvas(buf, pagesize=(width, height), initialFontName=font)
     heading = _("Certificate of training")
     pdf.setTitle(f"{heading} {assignment.campaign.course.title}")
     pdf.setAuthor(organisation_name)
