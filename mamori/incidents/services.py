@@ -50,11 +50,12 @@ def _next_number(organisation: Any, year: int) -> str:
     return f"{prefix}{seq:04d}"
 
 
-def _timeline(incident: Incident, kind: str, actor: Any, text: str = "", **data: Any) -> None:
-    TimelineEntry.objects.create(
+def timeline_add(incident: Incident, kind: str, actor: Any, text: str = "", **data: Any) -> TimelineEntry:
+    """Append an entry to the incident's chronology (other apps call this too; run inside their write)."""
+    return TimelineEntry.objects.create(
         incident=incident,
         at=timezone.now(),
-        actor=actor if actor and actor.pk else None,
+        actor=actor if getattr(actor, "pk", None) else None,
         kind=kind,
         text=text,
         data=data,
@@ -83,7 +84,7 @@ def _reevaluate(incident: Incident, actor: Any) -> Determination | None:
         appi_status=result["appi"]["status"],
     )
     if latest is not None and latest.result != result:
-        _timeline(incident, TimelineEntry.Kind.DETERMINATION, actor, summary_text(result))
+        timeline_add(incident, TimelineEntry.Kind.DETERMINATION, actor, summary_text(result))
     log_action(
         incident,
         "incidents.determination.changed",
@@ -151,7 +152,7 @@ def incident_create(
         except IntegrityError:
             if attempt == 4:
                 raise
-    _timeline(incident, TimelineEntry.Kind.REPORTED, reporter, near_miss=is_near_miss)
+    timeline_add(incident, TimelineEntry.Kind.REPORTED, reporter, near_miss=is_near_miss)
     log_action(
         incident,
         "incidents.incident.created",
@@ -200,7 +201,7 @@ def incident_triage(*, incident: Incident, actor: Any, **values: Any) -> Inciden
         return incident
     incident.save()
     if changed:
-        _timeline(incident, TimelineEntry.Kind.TRIAGE, actor, fields=sorted(changed))
+        timeline_add(incident, TimelineEntry.Kind.TRIAGE, actor, fields=sorted(changed))
     log_action(incident, "incidents.incident.triaged", actor=actor, data={"changes": changed})
     _reevaluate(incident, actor)
     return incident
@@ -214,7 +215,7 @@ def incident_update_facts(*, incident: Incident, actor: Any, **values: Any) -> I
     if not changed:
         return incident
     incident.save()
-    _timeline(incident, TimelineEntry.Kind.TRIAGE, actor, fields=sorted(changed))
+    timeline_add(incident, TimelineEntry.Kind.TRIAGE, actor, fields=sorted(changed))
     log_action(incident, "incidents.incident.facts_changed", actor=actor, data={"changes": changed})
     _reevaluate(incident, actor)
     return incident
@@ -234,7 +235,7 @@ def incident_set_status(*, incident: Incident, actor: Any, status: str, note: st
     incident.status = status
     incident.closed_at = timezone.now() if status == Status.CLOSED else None
     incident.save()
-    _timeline(incident, TimelineEntry.Kind.STATUS, actor, note, old=old, new=status)
+    timeline_add(incident, TimelineEntry.Kind.STATUS, actor, note, old=old, new=status)
     log_action(
         incident,
         "incidents.incident.status_changed",
@@ -248,8 +249,6 @@ def incident_set_status(*, incident: Incident, actor: Any, status: str, note: st
 @transaction.atomic
 def incident_add_note(*, incident: Incident, actor: Any, text: str) -> TimelineEntry:
     """Add a note to the incident's timeline."""
-    entry = TimelineEntry.objects.create(
-        incident=incident, at=timezone.now(), actor=actor, kind=TimelineEntry.Kind.NOTE, text=text
-    )
+    entry = timeline_add(incident, TimelineEntry.Kind.NOTE, actor, text)
     log_action(incident, "incidents.note.added", actor=actor, data={"note": text})
     return entry

@@ -122,14 +122,9 @@ def resolve_step(incident: Incident, step: ChainStep | None) -> tuple[list[str],
 
 
 def _timeline(incident: Incident, text: str, actor: Any = None, **data: Any) -> None:
-    TimelineEntry.objects.create(
-        incident=incident,
-        at=timezone.now(),
-        actor=actor if actor is not None and getattr(actor, "pk", None) else None,
-        kind=TimelineEntry.Kind.NOTE,
-        text=text,
-        data={"response": True, **data},
-    )
+    from mamori.incidents.services import timeline_add  # incidents.services starts the chain: import late
+
+    timeline_add(incident, TimelineEntry.Kind.NOTE, actor, text, response=True, **data)
 
 
 def _notify_step(
