@@ -15,8 +15,7 @@ from mamori.pii.extract import INCOMPLETE, Limits, Part, Problem, extract
 # Kinds that usually name one person each; their distinct values estimate how many persons a file holds.
 PERSON_KINDS = ("PERSON", "EMAIL", "PHONE", "MY_NUMBER", "DRIVERS_LICENSE", "PASSPORT", "HEALTH_INSURANCE")
 EXAMPLES_PER_KIND = 3
-CHUNK = 8 * 1024  # characters per detect() call: its cost grows faster than linearly with length, and
-# the time budget is checked between chunks
+CHUNK = 8 * 1024  # characters per detect() call, so that the time budget is checked between chunks
 _HASH_BLOCK = 1024 * 1024
 
 
