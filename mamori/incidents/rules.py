@@ -19,10 +19,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
-import jpholiday
+from mamori.jpcalendar import nth_day, roll_forward
 
 
 def gettext_noop(message: str) -> str:
@@ -286,32 +286,7 @@ class Assessment:
     deadlines: tuple[Deadline, ...]
 
 
-# --- Calendar ------------------------------------------------------------------------------------------
-
-
-def is_administrative_holiday(d: date) -> bool:
-    """Return whether ``d`` is a holiday of administrative organs (行政機関の休日に関する法律 Art. 1(1)).
-
-    Saturdays, Sundays, national holidays including 振替休日 and 国民の休日 (from ``jpholiday``), and the
-    year-end holidays 12/29-1/3, which no holiday library covers.
-    """
-    if d.weekday() >= 5:
-        return True
-    if (d.month == 12 and d.day >= 29) or (d.month == 1 and d.day <= 3):
-        return True
-    return bool(jpholiday.is_holiday(d))
-
-
-def roll_forward(d: date) -> date:
-    """Return ``d``, or the next day that is no administrative holiday (行政機関の休日に関する法律 Art. 2)."""
-    while is_administrative_holiday(d):
-        d += timedelta(days=1)
-    return d
-
-
-def nth_day(start: date, n: int) -> date:
-    """Return day ``n`` counting ``start`` as day 1 (the counting adopted in legal.md §1)."""
-    return start + timedelta(days=n - 1)
+# --- Deadlines (the administrative calendar is mamori.jpcalendar) --------------------------------------
 
 
 def final_report_due(known_on: date, unauthorized_purpose: bool) -> date:

@@ -15,7 +15,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-from mamori.core.templatetags.mamori_tags import seireki, wareki
+from mamori.jpcalendar import seireki_wareki
 
 UNDER_INVESTIGATION = "調査中"
 NOT_FILLED = "未記入"
@@ -155,9 +155,7 @@ class Report:
 
 def date_text(value: dt.date | None) -> str:
     """Return a date in 西暦 with its 和暦, e.g. 2026年11月27日（令和8年11月27日）."""
-    if value is None:
-        return ""
-    return f"{seireki(value)}（{wareki(value)}）"
+    return seireki_wareki(value)
 
 
 def persons_text(persons: int | None, upper_bound: bool) -> str:

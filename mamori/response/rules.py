@@ -5,7 +5,7 @@ JIS Q 15001 A.3.3.7 緊急事態への準備): stop the spread, establish the fa
 decide on notice and announcement, report, prevent recurrence. Task titles are English msgids (translated
 when shown); due days count the day the business knew as day 1, like the statutory deadlines.
 
-Reminders are sent on working days only (the administrative calendar of ``incidents.rules``: weekends,
+Reminders are sent on working days only (the administrative calendar of ``mamori.jpcalendar``: weekends,
 national holidays, 12/29-1/3). A reminder whose day falls on a holiday is sent on the working day before
 it, so that the warning reaches people while they can still act; overdue reminders go out every working
 day after the date. The statutory dates themselves already carry their holiday roll-over.
@@ -17,7 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from mamori.incidents.rules import gettext_noop, is_administrative_holiday, nth_day
+from mamori.incidents.rules import gettext_noop
+from mamori.jpcalendar import is_administrative_holiday, nth_day, working_day_on_or_before
 
 # --- Checklist templates --------------------------------------------------------------------------------
 
@@ -303,13 +304,6 @@ class Reminder:
     due_on: date
     key_on: date
     task_id: int | None = None
-
-
-def working_day_on_or_before(d: date) -> date:
-    """Return ``d``, or the last working day before it."""
-    while is_administrative_holiday(d):
-        d -= timedelta(days=1)
-    return d
 
 
 def _stages(kind: str, dates: Mapping[str, date]) -> tuple[date, list[tuple[str, date]]] | None:

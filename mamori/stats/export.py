@@ -18,9 +18,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from mamori.core.templatetags.mamori_tags import wareki
 from mamori.incidents.determination import ground_label, status_label
 from mamori.incidents.models import Incident
+from mamori.jpcalendar import wareki
 from mamori.stats import national
 from mamori.stats.rules import DATA_CATEGORY_NAMES, JIPDEC_NAMES, LIKELY, DimensionStats, fiscal_year_bounds
 

@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
 from mamori.core.pdf import pdf_fonts
-from mamori.core.templatetags.mamori_tags import wareki
+from mamori.jpcalendar import wareki
 from mamori.training.models import Assignment
 
 

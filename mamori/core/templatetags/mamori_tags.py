@@ -9,34 +9,29 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
-from japanera import EraDate
+
+from mamori import jpcalendar
 
 register = template.Library()
 
 
+def _local(value: dt.date | None) -> dt.date | None:
+    """Return the Asia/Tokyo date of an aware datetime, or ``value`` itself."""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value).date()
+    return value
+
+
+@register.filter
 def wareki(value: dt.date | None) -> str:
-    """Return ``value`` as a Japanese-era date, e.g. 令和8年11月27日 (元年 for the first year)."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    era_date = EraDate.from_date(value)
-    year = era_date.strftime("%-Y")
-    year = "元" if year == "1" else year
-    return f"{era_date.era.kanji}{year}年{value.month}月{value.day}日"
+    """Return ``value`` as a Japanese-era date, e.g. 令和8年11月27日 (see ``mamori.jpcalendar``)."""
+    return jpcalendar.wareki(_local(value))
 
 
+@register.filter
 def seireki(value: dt.date | None) -> str:
     """Return ``value`` as a Western-calendar date in Japanese style, e.g. 2026年11月27日."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-    return f"{value.year}年{value.month}月{value.day}日"
-
-
-register.filter("wareki", wareki)
-register.filter("seireki", seireki)
+    return jpcalendar.seireki(_local(value))
 
 
 @register.filter

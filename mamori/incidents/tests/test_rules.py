@@ -16,7 +16,6 @@ from mamori.incidents.rules import (
     assess_my_number,
     assess_pmark,
     final_report_due,
-    is_administrative_holiday,
     preliminary_report_targets,
 )
 
@@ -369,29 +368,6 @@ def test_a_due_date_in_the_year_end_holidays_moves_past_3_january(known_on: date
 
 def test_28_december_on_a_weekday_is_a_working_day() -> None:
     assert final_report_due(date(2027, 11, 29), False) == date(2027, 12, 28)
-
-
-@pytest.mark.parametrize(
-    ("day", "holiday"),
-    [
-        (date(2026, 12, 28), False),
-        (date(2026, 12, 29), True),
-        (date(2026, 12, 31), True),
-        (date(2027, 1, 1), True),
-        (date(2027, 1, 3), True),
-        (date(2027, 1, 4), False),
-        (date(2026, 9, 22), True),  # 国民の休日
-        (date(2026, 5, 6), True),  # 振替休日
-        (date(2026, 4, 29), True),  # 昭和の日
-        (date(2026, 11, 28), True),  # Saturday
-        (date(2026, 11, 29), True),  # Sunday
-        (date(2026, 11, 27), False),  # a plain Friday
-    ],
-)
-def test_administrative_holidays_are_weekends_national_holidays_and_the_year_end(
-    day: date, holiday: bool
-) -> None:
-    assert is_administrative_holiday(day) is holiday
 
 
 def test_preliminary_report_targets_are_day_3_and_day_5() -> None:
