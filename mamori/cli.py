@@ -1,8 +1,8 @@
 """Dispatch the ``mamori`` console command.
 
-The machine interfaces (``appi assess``, ``pii detect``, ``scan``, ``mail check``) run without Django
-settings so that they start fast and need no database; every other sub-command is a Django
-management command (``mamori demo``, ``mamori runperiodic``, ``mamori migrate`` ...).
+The machine interfaces (``appi assess``, ``pii detect``, ``scan``, ``mail check``,
+``audit check-programme``) run without Django settings so that they start fast and need no database;
+every other sub-command is a Django management command (``mamori demo``, ``mamori runperiodic``, ``mamori migrate`` ...).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ STANDALONE: list[tuple[tuple[str, ...], str]] = [
     (("pii", "detect"), "mamori.pii.cli:detect_main"),
     (("scan",), "mamori.pii.scan:main"),
     (("mail", "check"), "mamori.mailguard.check:main"),
+    (("audit", "check-programme"), "mamori.audits.check:main"),
 ]
 
 
