@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "mamori.stats",
     "mamori.response",
     "mamori.mailguard",
+    "mamori.portal",
 ]
 
 MIDDLEWARE = [
@@ -110,7 +111,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:dashboard"
+LOGIN_REDIRECT_URL = "portal:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Login throttling: lock a username+IP pair after repeated failures.

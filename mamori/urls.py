@@ -4,6 +4,7 @@ from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView
 
 urlpatterns = [
+    path("", include("mamori.portal.urls")),
     path("", include("mamori.core.urls")),
     path("accounts/", include("mamori.accounts.urls")),
     path("incidents/", include("mamori.incidents.urls")),

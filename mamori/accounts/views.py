@@ -20,5 +20,5 @@ def password_change(request: HttpRequest) -> HttpResponse:
         update_session_auth_hash(request, user)
         log_action(user, "accounts.password.changed", actor=user)
         messages.success(request, _("Your password was changed."))
-        return redirect("core:dashboard")
+        return redirect("portal:dashboard")
     return render(request, "accounts/password_change.html", {"form": form})

@@ -32,7 +32,7 @@ def test_forms_require_a_csrf_token(employee):
 
 
 def test_security_headers_are_sent(login, employee):
-    response = login(employee).get(reverse("core:dashboard"))
+    response = login(employee).get(reverse("portal:dashboard"))
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "default-src 'self'" in response["Content-Security-Policy"]
@@ -41,5 +41,5 @@ def test_security_headers_are_sent(login, employee):
 
 
 def test_pages_are_japanese_by_default(login, employee):
-    page = login(employee).get(reverse("core:dashboard")).content.decode()
+    page = login(employee).get(reverse("portal:dashboard")).content.decode()
     assert 'lang="ja"' in page

@@ -159,7 +159,7 @@ def test_invalid_triage_changes_nothing(login, incident, manager):
 def test_dashboard_lists_overdue_incidents_first(login, manager, employee):
     old = make_incident(employee, title="古い事故", discovered_at=timezone.now() - dt.timedelta(days=40))
     new = make_incident(employee, title="新しい事故")
-    page = login(manager).get(reverse("core:dashboard"))
+    page = login(manager).get(reverse("portal:dashboard"))
     rows = list(page.context["open_incidents"])
     assert rows.index(old) < rows.index(new)
     assert "overdue" in page.content.decode()

@@ -16,9 +16,9 @@ from mamori.core import services as core_services
 from mamori.core.models import Department, Organisation
 from mamori.incidents import services
 from mamori.incidents.models import Incident
+from mamori.portal.demo_data import DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_USERS
 from mamori.response import services as response_services
 from mamori.response.models import ChainRole, ChainStep
-from mamori.testing.demo import DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_USERS
 from mamori.training import services as training_services
 from mamori.training.models import Campaign, Course
 
