@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mamori.incidents import queries, services
+from mamori.incidents.facts import FACT_FIELDS, TRI_STATE_FACTS
 from mamori.incidents.forms import MAX_PERSONS
 from mamori.incidents.models import Incident
 from mamori.incidents.taxonomy import Cause, DataCategory, DiscoveredBy, Event, EventClass, Medium, Status
@@ -40,21 +41,10 @@ class IncidentSerializer(serializers.ModelSerializer):
             "known_on",
             "discovered_by",
             "data_categories",
-            "persons",
-            "persons_is_upper_bound",
             "medium",
-            "events",
-            "likely",
             "event_class",
             "cause",
-            "advanced_encryption",
-            "recovered_before_viewed",
-            "special_care",
-            "property_damage_risk",
-            "unauthorized_purpose",
-            "my_number",
-            "my_number_viewable_by_unspecified",
-            "my_number_network",
+            *(name for name in FACT_FIELDS if name != "known_on"),
             "appi_status",
             "appi_grounds",
             "final_due",
@@ -105,7 +95,7 @@ class IncidentReportSerializer(serializers.Serializer):
         return attrs
 
 
-class IncidentFactsSerializer(serializers.Serializer):
+class _FactsSerializerBase(serializers.Serializer):
     """The manager's coding and facts; every field optional (PATCH)."""
 
     title = serializers.CharField(max_length=200, required=False)
@@ -120,14 +110,17 @@ class IncidentFactsSerializer(serializers.Serializer):
     known_on = serializers.DateField(required=False)
     persons = serializers.IntegerField(min_value=0, max_value=MAX_PERSONS, required=False, allow_null=True)
     persons_is_upper_bound = serializers.BooleanField(required=False)
-    special_care = serializers.BooleanField(required=False, allow_null=True)
-    property_damage_risk = serializers.BooleanField(required=False, allow_null=True)
-    unauthorized_purpose = serializers.BooleanField(required=False, allow_null=True)
-    advanced_encryption = serializers.BooleanField(required=False, allow_null=True)
-    recovered_before_viewed = serializers.BooleanField(required=False, allow_null=True)
-    my_number = serializers.BooleanField(required=False, allow_null=True)
-    my_number_viewable_by_unspecified = serializers.BooleanField(required=False, allow_null=True)
-    my_number_network = serializers.BooleanField(required=False, allow_null=True)
+
+
+#: The tri-state facts come from the one list of ``incidents.facts`` (``null`` = unknown).
+IncidentFactsSerializer = type(
+    "IncidentFactsSerializer",
+    (_FactsSerializerBase,),
+    {
+        "__doc__": _FactsSerializerBase.__doc__,
+        **{name: serializers.BooleanField(required=False, allow_null=True) for name in TRI_STATE_FACTS},
+    },
+)
 
 
 class StatusSerializer(serializers.Serializer):

@@ -5,7 +5,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-from typing import Any
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import get_language, gettext_noop
@@ -13,8 +17,12 @@ from django.utils.translation import gettext as _
 
 from mamori.incidents import rules
 from mamori.incidents.citations import cite
-from mamori.incidents.models import Incident
+from mamori.incidents.facts import facts_of
+from mamori.incidents.models import Determination, Incident
+from mamori.incidents.reasons import ART_26
 from mamori.incidents.taxonomy import Event
+
+T = TypeVar("T")
 
 GROUND_CODES = frozenset(
     {
@@ -25,25 +33,6 @@ GROUND_CODES = frozenset(
         rules.MY_NUMBER_NETWORK,
     }
 )
-
-
-def facts_of(incident: Incident) -> rules.Facts:
-    """Return the rules' facts for the incident as it stands."""
-    return rules.Facts(
-        events=frozenset(incident.events)
-        | ({rules.LIKELY} if incident.likely and incident.events else set()),
-        known_on=incident.known_on,
-        persons=incident.persons,
-        special_care=incident.special_care,
-        property_damage_risk=incident.property_damage_risk,
-        unauthorized_purpose=incident.unauthorized_purpose,
-        advanced_encryption=incident.advanced_encryption,
-        recovered_before_viewed=incident.recovered_before_viewed,
-        my_number=incident.my_number,
-        my_number_viewable_by_unspecified=incident.my_number_viewable_by_unspecified,
-        my_number_network=incident.my_number_network,
-        discovered_on=incident.known_on,
-    )
 
 
 def to_json(value: Any) -> Any:
@@ -72,38 +61,151 @@ def to_json(value: Any) -> Any:
     return value
 
 
-NEAR_MISS_RESULT: dict[str, Any] = {
-    "near_miss": True,
-    "appi": {
-        "status": "not_reportable",
-        "grounds": [],
-        "needs_review": [],
-        "reasons": [
-            {
-                "code": "near_miss",
-                "article": "APPI Art. 26(1)",
-                "params": {},
-                "msgid": gettext_noop(
-                    "A near miss: no personal data left the organisation's control, so nothing is reported."
-                ),
-            }
-        ],
-    },
-    "pmark": {"report_required": False, "preliminary_required": False, "criteria": [], "reasons": []},
-    "my_number": {"status": "not_reportable", "grounds": [], "reasons": []},
-    "deadlines": [],
-}
+# --- Reading a stored answer back into the rules' own types ---------------------------------------------
+
+_HINTS: dict[type, dict[str, Any]] = {}
 
 
-def evaluate(incident: Incident) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Return (facts, result) as JSON data for the incident's current facts."""
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls, vars(rules))
+    return _HINTS[cls]
+
+
+def _from_json(hint: Any, value: Any) -> Any:
+    """Return the JSON ``value`` as the type ``hint`` of a rules dataclass field."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        if value is None:
+            return None
+        return _from_json(next(a for a in args if a is not type(None)), value)
+    if origin is tuple:
+        return tuple(_from_json(args[0], v) for v in value or ())
+    if hint is dt.date:
+        return dt.date.fromisoformat(value)
+    if hint is rules.PreliminaryTargets:
+        return rules.PreliminaryTargets(
+            dt.date.fromisoformat(value["warn"]), dt.date.fromisoformat(value["target"])
+        )
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint(value)
+    if dataclasses.is_dataclass(hint):
+        return _dataclass_from_json(hint, value)  # type: ignore[arg-type]
+    if origin is not None and issubclass(origin, Mapping):
+        return dict(value or {})
+    return value
+
+
+def _dataclass_from_json(cls: type[T], data: Mapping[str, Any]) -> T:
+    """Return ``cls`` from its JSON, a missing field taking its default (or empty / unknown)."""
+    hints = _hints(cls)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            values[f.name] = _from_json(hints[f.name], data[f.name])
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            values[f.name] = () if typing.get_origin(hints[f.name]) is tuple else None
+    return cls(**values)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The law's answer for one incident, as stored in ``Determination.result`` and read back.
+
+    The one adapter between the rules' ``Assessment`` and the database, both ways: ``from_assessment`` and
+    ``to_json`` write, ``from_json`` reads, ``apply_to`` fills the incident's cached columns. Nobody reads
+    the stored JSON by its keys.
+    """
+
+    appi: rules.AppiDetermination
+    pmark: rules.PmarkDetermination
+    my_number: rules.MyNumberDetermination
+    deadlines: tuple[rules.Deadline, ...]
+    near_miss: bool = False
+
+    @classmethod
+    def from_assessment(cls, assessment: rules.Assessment) -> Outcome:
+        """Return the outcome of a determination of the rules."""
+        return cls(assessment.appi, assessment.pmark, assessment.my_number, assessment.deadlines)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Outcome:
+        """Return the outcome stored as ``data`` (older snapshots included: missing keys are empty)."""
+        return cls(
+            appi=_dataclass_from_json(rules.AppiDetermination, data["appi"]),
+            pmark=_dataclass_from_json(rules.PmarkDetermination, data["pmark"]),
+            my_number=_dataclass_from_json(rules.MyNumberDetermination, data["my_number"]),
+            deadlines=tuple(_dataclass_from_json(rules.Deadline, d) for d in data.get("deadlines", ())),
+            near_miss=bool(data.get("near_miss", False)),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the outcome as the JSON kept in ``Determination.result``."""
+        data: dict[str, Any] = {
+            "appi": to_json(self.appi),
+            "pmark": to_json(self.pmark),
+            "my_number": to_json(self.my_number),
+            "deadlines": to_json(self.deadlines),
+        }
+        if self.near_miss:
+            data["near_miss"] = True
+        return data
+
+    def apply_to(self, incident: Incident) -> None:
+        """Copy the answer into the incident's cached columns (for lists and sorting), unsaved."""
+        appi, pmark = self.appi, self.pmark
+        incident.appi_status = appi.status.value
+        incident.appi_grounds = list(appi.grounds)
+        incident.final_due = appi.final_due
+        incident.preliminary_target = appi.preliminary_due.target_on if appi.preliminary_due else None
+        incident.pmark_preliminary_required = pmark.preliminary_required
+        incident.pmark_final_due = pmark.final_due
+
+
+def _near_miss_outcome() -> Outcome:
+    """Return the answer for a near miss without any recorded event: nothing is reported anywhere."""
+    reason = rules.Reason("near_miss", ART_26, NEAR_MISS_MSGID)
+    return Outcome(
+        appi=rules.AppiDetermination(
+            status=rules.Status.NOT_REPORTABLE,
+            grounds=(),
+            exempted_grounds=(),
+            exemption_applied=False,
+            notify_individuals=False,
+            needs_review=(),
+            reasons=(reason,),
+        ),
+        pmark=rules.PmarkDetermination(
+            report_required=False, preliminary_required=False, criteria=(), needs_review=(), reasons=()
+        ),
+        my_number=rules.MyNumberDetermination(rules.Status.NOT_REPORTABLE, (), (), ()),
+        deadlines=(),
+        near_miss=True,
+    )
+
+
+NEAR_MISS_MSGID = gettext_noop(
+    "A near miss: no personal data left the organisation's control, so nothing is reported."
+)
+
+
+def evaluate(incident: Incident) -> tuple[dict[str, Any], Outcome]:
+    """Return (the facts as JSON, the outcome) for the incident's current facts."""
     facts = facts_of(incident)
     if incident.is_near_miss:
-        return to_json(facts), NEAR_MISS_RESULT
-    assessment = rules.assess(facts)
-    result = to_json(assessment)
-    result.pop("facts")
-    return to_json(facts), result
+        return to_json(facts), _near_miss_outcome()
+    return to_json(facts), Outcome.from_assessment(rules.assess(facts))
+
+
+def outcome_of(determination: Determination) -> Outcome:
+    """Return the stored answer of one determination snapshot."""
+    return Outcome.from_json(determination.result)
+
+
+def latest_outcome(incident: Incident) -> Outcome | None:
+    """Return the incident's latest answer, or None before the first evaluation."""
+    latest = incident.determinations.first()
+    return None if latest is None else outcome_of(latest)
 
 
 def code_label(code: str) -> str:
@@ -136,28 +238,28 @@ def _param_text(value: Any) -> Any:
     )
 
 
-def reason_text(reason: dict[str, Any]) -> str:
-    """Return one stored reason translated into the active language, codes and dates included."""
-    params = {key: _param_text(value) for key, value in (reason.get("params") or {}).items()}
+def reason_text(reason: rules.Reason) -> str:
+    """Return one reason translated into the active language, codes and dates included."""
+    params = {key: _param_text(value) for key, value in reason.params.items()}
     try:
-        return _(reason["msgid"]) % params if params else _(reason["msgid"])
+        return _(reason.msgid) % params if params else _(reason.msgid)
     except (KeyError, TypeError, ValueError):
-        return reason["msgid"]
+        return reason.msgid
 
 
-def reason_article(reason: dict[str, Any]) -> str:
+def reason_article(reason: rules.Reason) -> str:
     """Return the reason's citation in the active language."""
-    return cite(reason.get("article", ""), get_language() or "ja")
+    return cite(reason.article, get_language() or "ja")
 
 
-def summary_text(result: dict[str, Any]) -> str:
+def summary_text(outcome: Outcome) -> str:
     """Return a one-line summary of a determination for the timeline."""
-    appi = result["appi"]
-    text = _("APPI: %(status)s") % {"status": status_label(appi["status"])}
-    if appi.get("grounds"):
-        text += " (" + ", ".join(ground_label(g) for g in appi["grounds"]) + ")"
-    if appi.get("final_due"):
-        text += " " + _("final report due %(date)s") % {"date": appi["final_due"]}
+    appi = outcome.appi
+    text = _("APPI: %(status)s") % {"status": status_label(appi.status)}
+    if appi.grounds:
+        text += " (" + ", ".join(ground_label(g) for g in appi.grounds) + ")"
+    if appi.final_due:
+        text += " " + _("final report due %(date)s") % {"date": appi.final_due.isoformat()}
     return text
 
 

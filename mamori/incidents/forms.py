@@ -9,6 +9,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mamori.incidents.facts import TRI_STATE_FACTS
+from mamori.incidents.models import Incident
 from mamori.incidents.taxonomy import Cause, DataCategory, DiscoveredBy, Event, EventClass, Medium, Status
 
 MAX_PERSONS = 200_000_000  # more than the population of Japan: a typing error
@@ -116,6 +118,23 @@ class IncidentReportForm(forms.Form):
         return data
 
 
+#: Labels of the tri-state facts at triage, where they say more than the field's name.
+TRIAGE_LABELS: dict[str, Any] = {
+    "special_care": _("Special-care information (要配慮個人情報) involved"),
+    "property_damage_risk": _("Risk of property damage through misuse (card numbers, IDs and passwords)"),
+    "unauthorized_purpose": _("Possibly caused with an unauthorised purpose (attack, theft, insider)"),
+    "advanced_encryption": _("Protected by advanced encryption, key not leaked"),
+    "recovered_before_viewed": _("All data recovered before any third party viewed it"),
+    "my_number": _("My Number (特定個人情報) involved"),
+    "my_number_viewable_by_unspecified": _("My Number data made viewable by unspecified persons"),
+    "my_number_network": _("Information-provision network involved"),
+}
+
+
+def _field_label(name: str) -> Any:
+    return Incident._meta.get_field(name).verbose_name  # type: ignore[union-attr]
+
+
 class TriageForm(forms.Form):
     """The manager's JIPDEC coding and the facts of the legal determination."""
 
@@ -147,24 +166,18 @@ class TriageForm(forms.Form):
     persons_is_upper_bound = forms.BooleanField(
         label=_("The number is an upper bound (estimate)"), required=False
     )
-    special_care = tri_state(_("Special-care information (要配慮個人情報) involved"))
-    property_damage_risk = tri_state(
-        _("Risk of property damage through misuse (card numbers, IDs and passwords)")
-    )
-    unauthorized_purpose = tri_state(
-        _("Possibly caused with an unauthorised purpose (attack, theft, insider)")
-    )
-    advanced_encryption = tri_state(_("Protected by advanced encryption, key not leaked"))
-    recovered_before_viewed = tri_state(_("All data recovered before any third party viewed it"))
-    my_number = tri_state(_("My Number (特定個人情報) involved"))
-    my_number_viewable_by_unspecified = tri_state(_("My Number data made viewable by unspecified persons"))
-    my_number_network = tri_state(_("Information-provision network involved"))
 
     def clean_known_on(self) -> dt.date:
         value: dt.date = self.cleaned_data["known_on"]
         if value > timezone.localdate():
             raise forms.ValidationError(_("This date is in the future."))
         return value
+
+
+# The tri-state facts come from the one list of ``incidents.facts``, labelled for the manager.
+TriageForm.base_fields.update(
+    {name: tri_state(TRIAGE_LABELS.get(name) or _field_label(name)) for name in TRI_STATE_FACTS}
+)
 
 
 class StatusForm(forms.Form):

@@ -11,26 +11,12 @@ from django.utils import timezone
 from mamori.core.services import log_action
 from mamori.incidents import coding
 from mamori.incidents.determination import evaluate, summary_text
+from mamori.incidents.facts import FACT_FIELDS
 from mamori.incidents.models import Determination, Incident, TimelineEntry
 from mamori.incidents.taxonomy import Status
 from mamori.reports.deadlines import pending_deadline
 from mamori.response.services import chain_start
 
-FACT_FIELDS = (
-    "persons",
-    "persons_is_upper_bound",
-    "advanced_encryption",
-    "recovered_before_viewed",
-    "special_care",
-    "property_damage_risk",
-    "unauthorized_purpose",
-    "my_number",
-    "my_number_viewable_by_unspecified",
-    "my_number_network",
-    "known_on",
-    "events",
-    "likely",
-)
 TRIAGE_FIELDS = (*FACT_FIELDS, "event_class", "cause", "medium", "data_categories", "title")
 
 
@@ -64,38 +50,31 @@ def timeline_add(incident: Incident, kind: str, actor: Any, text: str = "", **da
 
 def _reevaluate(incident: Incident, actor: Any) -> Determination | None:
     """Evaluate the law for the current facts; keep a new snapshot only when the answer changed."""
-    facts, result = evaluate(incident)
+    facts, outcome = evaluate(incident)
+    result = outcome.to_json()
     latest = incident.determinations.first()
-    incident.appi_status = result["appi"]["status"]
-    incident.appi_grounds = result["appi"]["grounds"]
-    incident.final_due = _date(result["appi"].get("final_due"))
-    incident.preliminary_target = _date((result["appi"].get("preliminary_due") or {}).get("target"))
-    incident.pmark_preliminary_required = result["pmark"].get("preliminary_required")
-    incident.pmark_final_due = _date(result["pmark"].get("final_due"))
+    outcome.apply_to(incident)
     incident.next_deadline = pending_deadline(incident)  # leaves out deadlines of reports already filed
     incident.save()
     if latest is not None and latest.result == result and latest.facts == facts:
         return None
+    status = outcome.appi.status.value
     det = Determination.objects.create(
         incident=incident,
         actor=actor if actor and actor.pk else None,
         facts=facts,
         result=result,
-        appi_status=result["appi"]["status"],
+        appi_status=status,
     )
     if latest is not None and latest.result != result:
-        timeline_add(incident, TimelineEntry.Kind.DETERMINATION, actor, summary_text(result))
+        timeline_add(incident, TimelineEntry.Kind.DETERMINATION, actor, summary_text(outcome))
     log_action(
         incident,
         "incidents.determination.changed",
         actor=actor,
-        data={"appi": result["appi"]["status"], "grounds": result["appi"]["grounds"]},
+        data={"appi": status, "grounds": list(outcome.appi.grounds)},
     )
     return det
-
-
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -10,26 +11,27 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from mamori.core.services import audit_entries_for
-from mamori.incidents import queries, services
-from mamori.incidents.determination import code_label, ground_label, reason_article, reason_text, status_label
+from mamori.core.templatetags.mamori_tags import days_left_text
+from mamori.incidents import queries, rules, services
+from mamori.incidents.determination import (
+    code_label,
+    ground_label,
+    latest_outcome,
+    outcome_of,
+    reason_article,
+    reason_text,
+    status_label,
+)
+from mamori.incidents.facts import TRI_STATE_FACTS
 from mamori.incidents.forms import IncidentReportForm, NoteForm, StatusForm, TriageForm
 from mamori.incidents.models import Incident, TimelineEntry
 from mamori.incidents.taxonomy import DataCategory, Event, Status
-
-FACT_ROWS = (
-    "advanced_encryption",
-    "recovered_before_viewed",
-    "special_care",
-    "property_damage_risk",
-    "unauthorized_purpose",
-    "my_number",
-    "my_number_viewable_by_unspecified",
-    "my_number_network",
-)
 
 
 @login_required
@@ -76,29 +78,88 @@ def incident_report(request: HttpRequest) -> HttpResponse:
     return render(request, "incidents/report.html", {"form": form})
 
 
+def _reasons(reasons: tuple[rules.Reason, ...]) -> list[dict[str, str]]:
+    return [{"text": reason_text(r), "article": reason_article(r)} for r in reasons]
+
+
+#: Deadline kinds (the code without its ``.warn`` / ``.target`` point) and their labels.
+DEADLINE_LABELS = {
+    "appi.preliminary_report": gettext_lazy("PPC preliminary report (速報)"),
+    "appi.final_report": gettext_lazy("PPC final report (確報)"),
+    "appi.controller_notice": gettext_lazy("Notice to the entrusting business (委託元への通知)"),
+    "my_number.preliminary_report": gettext_lazy("My Number preliminary report (速報)"),
+    "my_number.final_report": gettext_lazy("My Number final report (確報)"),
+    "my_number.controller_notice": gettext_lazy(
+        "My Number: notice to the entrusting business (委託元への通知)"
+    ),
+    "pmark.preliminary_report": gettext_lazy("Privacy Mark preliminary report (速報)"),
+    "pmark.final_report": gettext_lazy("Privacy Mark final report (確報)"),
+}
+
+
+def deadline_rows(outcome: Any, today: dt.date) -> list[dict[str, Any]]:
+    """Return the deadlines to show, earliest first: one row per report, 速報 targets marked as such.
+
+    A 速報 is "promptly", with a guideline target of day 3-5 (GL 3-5-3-3): its row shows the day-5 target,
+    says 目安 (target), and is overdue only after that day; it is never "due today" like a statutory date.
+    """
+    points: dict[str, dict[str, dt.date]] = {}
+    for deadline in outcome.deadlines:
+        kind, _sep, point = deadline.code.rpartition(".")
+        if point not in ("warn", "target"):
+            kind, point = deadline.code, "due"
+        points.setdefault(kind, {})[point] = deadline.due_on
+    rows = []
+    for kind, dates in points.items():
+        day = dates.get("target") or dates.get("due")
+        if day is None:
+            continue
+        days = (day - today).days
+        is_target = "target" in dates
+        if is_target:
+            text = (
+                _("target passed %(n)d days ago") % {"n": -days}
+                if days < 0
+                else _("target today")
+                if days == 0
+                else _("target in %(n)d days") % {"n": days}
+            )
+        else:
+            text = days_left_text(day)
+        tentative = kind == "appi.final_report" and outcome.appi.final_due is None
+        rows.append(
+            {
+                "kind": kind,
+                "label": DEADLINE_LABELS.get(kind, kind),
+                "tentative": tentative
+                or (kind == "my_number.final_report" and outcome.my_number.final_due is None),
+                "is_target": is_target,
+                "warn_on": dates.get("warn"),
+                "due_on": day,
+                "text": text,
+                "css": "overdue" if days < 0 else "soon" if days <= 3 else "ok",
+            }
+        )
+    return sorted(rows, key=lambda row: (row["due_on"], row["kind"]))
+
+
 def _determination_context(incident: Incident) -> dict[str, Any]:
-    latest = incident.determinations.first()
-    if latest is None:
+    outcome = latest_outcome(incident)
+    if outcome is None:
         return {}
-    result = latest.result
-
-    def reasons(section: str) -> list[dict[str, str]]:
-        return [
-            {"text": reason_text(r), "article": reason_article(r)} for r in result[section].get("reasons", [])
-        ]
-
     return {
-        "result": result,
-        "appi_label": status_label(result["appi"]["status"]),
-        "appi_grounds": [ground_label(g) for g in result["appi"].get("grounds", [])],
-        "appi_reasons": reasons("appi"),
-        "appi_needs_review": [code_label(c) for c in result["appi"].get("needs_review", [])],
-        "pmark_reasons": reasons("pmark"),
-        "pmark_criteria": [ground_label(g) for g in result["pmark"].get("criteria", [])],
-        "my_number_label": status_label(result["my_number"]["status"]),
-        "my_number_reasons": reasons("my_number"),
+        "result": outcome,
+        "deadline_rows": deadline_rows(outcome, timezone.localdate()),
+        "appi_label": status_label(outcome.appi.status),
+        "appi_grounds": [ground_label(g) for g in outcome.appi.grounds],
+        "appi_reasons": _reasons(outcome.appi.reasons),
+        "appi_needs_review": [code_label(c) for c in outcome.appi.needs_review],
+        "pmark_reasons": _reasons(outcome.pmark.reasons),
+        "pmark_criteria": [ground_label(g) for g in outcome.pmark.criteria],
+        "my_number_label": status_label(outcome.my_number.status),
+        "my_number_reasons": _reasons(outcome.my_number.reasons),
         "history": [
-            (d, status_label(d.appi_status), [ground_label(g) for g in d.result["appi"].get("grounds", [])])
+            (d, status_label(d.appi_status), [ground_label(g) for g in outcome_of(d).appi.grounds])
             for d in incident.determinations.select_related("actor")[:20]
         ],
     }
@@ -121,7 +182,7 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
             DataCategory(c).label for c in incident.data_categories if c in DataCategory.values
         ],
         "event_labels": [Event(e).label for e in incident.events if e in Event.values],
-        "fact_rows": [(_verbose_name(name), getattr(incident, name)) for name in FACT_ROWS],
+        "fact_rows": [(_verbose_name(name), getattr(incident, name)) for name in TRI_STATE_FACTS],
         **_determination_context(incident),
     }
     return render(request, "incidents/detail.html", context)

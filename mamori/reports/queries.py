@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 
-from mamori.incidents.determination import ground_label
+from mamori.incidents.determination import ground_label, latest_outcome
 from mamori.incidents.models import Incident, TimelineEntry
 from mamori.incidents.queries import get_incident_for_user
 from mamori.incidents.taxonomy import Cause, DataCategory, DiscoveredBy, Event, EventClass, Medium, Status
@@ -87,8 +87,8 @@ def _chronology(incident: Incident) -> tuple[tuple[dt.date, str], ...]:
 def report_facts(incident: Incident, prepared_on: dt.date | None = None) -> content.ReportFacts:
     """Return the plain facts of every draft for the incident, labels in Japanese."""
     details = details_for(incident)
-    latest = incident.determinations.first()
-    grounds = latest.result["appi"].get("grounds", []) if latest else []
+    outcome = latest_outcome(incident)
+    grounds = outcome.appi.grounds if outcome else ()
     org = incident.organisation
     with translation.override("ja"):
         return content.ReportFacts(

@@ -21,6 +21,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext
 
 from mamori.accounts.models import Role, User
+from mamori.incidents.determination import latest_outcome
 from mamori.incidents.models import Incident
 from mamori.incidents.taxonomy import Status
 from mamori.response import rules
@@ -51,10 +52,8 @@ def incidents_to_remind() -> QuerySet[Incident]:
 
 def deadlines_of(incident: Incident) -> list[tuple[str, dt.date]]:
     """Return the (code, date) deadlines of the incident's latest determination."""
-    latest = incident.determinations.first()
-    if latest is None:
-        return []
-    return [(d["code"], dt.date.fromisoformat(d["due_on"])) for d in latest.result.get("deadlines", [])]
+    outcome = latest_outcome(incident)
+    return [] if outcome is None else [(d.code, d.due_on) for d in outcome.deadlines]
 
 
 def managers_of(incident: Incident) -> list[str]:

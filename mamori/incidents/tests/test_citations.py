@@ -1,6 +1,6 @@
 import pytest
 
-from mamori.incidents import rules
+from mamori.incidents import reasons
 from mamori.incidents.citations import cite
 
 
@@ -28,10 +28,10 @@ def test_citations_are_rendered_in_japanese(article, expected):
 
 
 def test_every_citation_of_the_rules_leaves_no_english_in_japanese():
-    for article, _msgid in rules.MESSAGES.values():
+    for article, _msgid in reasons.MESSAGES.values():
         text = cite(article, "ja").replace("PMK500", "")  # the document code stays as it is
         assert not any(c.isascii() and c.isalpha() for c in text), article
 
 
 def test_english_citations_are_unchanged():
-    assert cite(rules.ART_26, "en") == rules.ART_26
+    assert cite(reasons.ART_26, "en") == reasons.ART_26

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from mamori.incidents import rules
+from mamori.incidents import reasons, rules
 from mamori.incidents.rules import (
     Facts,
     Status,
@@ -553,9 +553,9 @@ def test_every_reason_renders_with_named_placeholders_and_cites_an_article(scena
         assert (reason.msgid[0].isupper() or reason.msgid.startswith("%(")) and reason.msgid.endswith(".")
 
 
-@pytest.mark.parametrize("code", sorted(rules.MESSAGES))
+@pytest.mark.parametrize("code", sorted(reasons.MESSAGES))
 def test_every_catalogued_reason_is_a_cited_english_sentence(code: str) -> None:
-    article, msgid = rules.MESSAGES[code]
+    article, msgid = reasons.MESSAGES[code]
     assert "Art." in article or "Guidelines" in article or "Privacy Mark" in article
     assert re.fullmatch(r"([^%]|%\(\w+\)s)*", msgid), msgid
     assert msgid.endswith(".")
