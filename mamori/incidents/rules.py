@@ -22,13 +22,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from mamori.jpcalendar import nth_day, roll_forward
-
 from mamori.incidents.reasons import (
     MESSAGES,
     MY_NUMBER_ACT,
 )
 from mamori.incidents.reasons import gettext_noop as gettext_noop  # other rules.py modules use it
+from mamori.jpcalendar import nth_day, roll_forward
 
 # --- Event codes (legal.md §2, the nine JIPDEC categories) ---------------------------------------------
 
