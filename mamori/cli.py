@@ -1,8 +1,9 @@
 """Dispatch the ``mamori`` console command.
 
 The machine interfaces (``appi assess``, ``pii detect``, ``scan``, ``mail check``,
-``audit check-programme``) run without Django settings so that they start fast and need no database;
-every other sub-command is a Django management command (``mamori demo``, ``mamori runperiodic``, ``mamori migrate`` ...).
+``audit check-programme``, ``ledger check``) run without Django settings so that they start fast and need
+no database; every other sub-command is a Django management command (``mamori demo``,
+``mamori runperiodic``, ``mamori migrate`` ...).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ STANDALONE: list[tuple[tuple[str, ...], str]] = [
     (("scan",), "mamori.pii.scan:main"),
     (("mail", "check"), "mamori.mailguard.check:main"),
     (("audit", "check-programme"), "mamori.audits.check:main"),
+    (("ledger", "check"), "mamori.ledger.check:main"),
 ]
 
 
