@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from mamori.core.services import log_action
-from mamori.incidents import coding
+from mamori.incidents import coding, filings
 from mamori.incidents.determination import evaluate, summary_text
 from mamori.incidents.facts import FACT_FIELDS
 from mamori.incidents.models import Determination, Incident, TimelineEntry
 from mamori.incidents.taxonomy import Status
-from mamori.reports.deadlines import pending_deadline
-from mamori.response.services import chain_start
 
 TRIAGE_FIELDS = (*FACT_FIELDS, "event_class", "cause", "medium", "data_categories", "title")
+
+#: Called as ``hook(incident_id=...)`` once the intake of each new incident has committed, whoever reported
+#: it (form, API, mail guard). The register calls none of its consumers; they register here instead
+#: (``response`` starts the emergency chain).
+ON_REPORTED: list[Callable[..., object]] = []
+
+
+def register_on_reported(hook: Callable[..., object]) -> None:
+    """Add a function to call with ``incident_id`` after each new incident is committed."""
+    if hook not in ON_REPORTED:
+        ON_REPORTED.append(hook)
 
 
 class TransitionError(ValueError):
@@ -54,7 +65,7 @@ def _reevaluate(incident: Incident, actor: Any) -> Determination | None:
     result = outcome.to_json()
     latest = incident.determinations.first()
     outcome.apply_to(incident)
-    incident.next_deadline = pending_deadline(incident)  # leaves out deadlines of reports already filed
+    incident.next_deadline = filings.pending_deadline(incident)  # leaves out deadlines already met
     incident.save()
     if latest is not None and latest.result == result and latest.facts == facts:
         return None
@@ -146,8 +157,8 @@ def incident_create(
         },
     )
     _reevaluate(incident, reporter)
-    incident_id = incident.pk
-    transaction.on_commit(lambda: chain_start(incident_id=incident_id))
+    for hook in ON_REPORTED:
+        transaction.on_commit(functools.partial(hook, incident_id=incident.pk))
     return incident
 
 

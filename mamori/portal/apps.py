@@ -8,3 +8,11 @@ class PortalConfig(AppConfig):
     name = "mamori.portal"
     label = "portal"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        from mamori.response.queries import chain_for_user
+        from mamori.training import queries as training_queries
+
+        # The training chapter "our company" shows the emergency chain of the response app; the two
+        # consumers do not know each other, so they are wired together here.
+        training_queries.register_chain_provider(chain_for_user)

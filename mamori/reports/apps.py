@@ -8,7 +8,7 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports and notices")
 
     def ready(self) -> None:
-        from mamori.reports.deadlines import filed_reminder_kinds
-        from mamori.response import reminders
+        from mamori.incidents import filings
+        from mamori.reports.deadlines import filed_deadline_kinds
 
-        reminders.register_filed_provider(filed_reminder_kinds)
+        filings.register_filed_provider(filed_deadline_kinds)

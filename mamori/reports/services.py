@@ -11,11 +11,11 @@ from django.db.models import Max
 from django.utils import timezone
 
 from mamori.core.services import log_action
+from mamori.incidents import filings
 from mamori.incidents import services as incident_services
 from mamori.incidents.models import Incident
 from mamori.incidents.taxonomy import STATUS_ORDER, Status
 from mamori.reports import content, export, queries
-from mamori.reports.deadlines import pending_deadline
 from mamori.reports.models import Channel, FiledReport, ReportDetails
 
 DETAIL_FIELDS = (
@@ -148,5 +148,5 @@ def report_file(
     if incident.is_open and STATUS_ORDER.index(incident.status) < STATUS_ORDER.index(target):
         incident = incident_services.incident_set_status(incident=incident, actor=actor, status=target)
     # The determination may be unchanged, so settle the deadline here as well.
-    Incident.objects.filter(pk=incident.pk).update(next_deadline=pending_deadline(incident))
+    Incident.objects.filter(pk=incident.pk).update(next_deadline=filings.pending_deadline(incident))
     return filed

@@ -10,8 +10,10 @@ class ResponseConfig(AppConfig):
     def ready(self) -> None:
         from mamori.core import periodic
         from mamori.core.templatetags.mamori_tags import ACTION_LABELS
-        from mamori.response import jobs
+        from mamori.incidents import services as incidents
+        from mamori.response import jobs, services
 
+        incidents.register_on_reported(services.chain_start)
         periodic.register("response_escalation", jobs.escalate_chains)
         periodic.register("response_reminders", jobs.send_reminders)
         ACTION_LABELS.update(

@@ -1,48 +1,25 @@
 """What the reminder job reads: the incidents to watch, their due reminders and who gets them.
 
-**Hook for filed reports.** Reminders for a report stop once it is filed. The reports app (or any other)
-tells which deadline kinds of an incident are filed by registering a provider in its
-``AppConfig.ready``::
-
-    from mamori.response import reminders
-    reminders.register_filed_provider(lambda incident: {"appi.preliminary_report", "appi.final_report"})
-
-A provider takes an ``Incident`` and returns a set of kinds among ``appi.preliminary_report``,
-``appi.final_report``, ``pmark.preliminary_report``, ``pmark.final_report``,
-``my_number.preliminary_report`` and ``my_number.final_report``. Without providers nothing is filed.
+Reminders for a report stop once it is filed: which deadlines are met comes from the register's hook
+``incidents.filings.filed_deadline_kinds`` (the reports app fills it), the same answer that
+``Incident.next_deadline`` uses.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext
 
 from mamori.accounts.models import Role, User
 from mamori.incidents.determination import latest_outcome
+from mamori.incidents.filings import filed_deadline_kinds
 from mamori.incidents.models import Incident
 from mamori.incidents.taxonomy import Status
 from mamori.response import rules
 from mamori.response.models import ResponseTask
-
-FiledProvider = Callable[[Incident], Iterable[str]]
-FILED_PROVIDERS: list[FiledProvider] = []
-
-
-def register_filed_provider(provider: FiledProvider) -> None:
-    """Add a function that returns the deadline kinds already filed for an incident."""
-    if provider not in FILED_PROVIDERS:
-        FILED_PROVIDERS.append(provider)
-
-
-def filed_deadline_kinds(incident: Incident) -> frozenset[str]:
-    """Return the deadline kinds whose report is filed for ``incident`` (none unless a provider says so)."""
-    kinds: set[str] = set()
-    for provider in FILED_PROVIDERS:
-        kinds.update(provider(incident))
-    return frozenset(kinds)
 
 
 def incidents_to_remind() -> QuerySet[Incident]:

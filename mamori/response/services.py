@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from mamori.accounts.models import Role, User
 from mamori.core.services import log_action
 from mamori.incidents.models import Incident, TimelineEntry
+from mamori.incidents.services import timeline_add
 from mamori.incidents.taxonomy import Status
 from mamori.response import mails, reminders, rules
 from mamori.response.models import (
@@ -122,8 +123,6 @@ def resolve_step(incident: Incident, step: ChainStep | None) -> tuple[list[str],
 
 
 def _timeline(incident: Incident, text: str, actor: Any = None, **data: Any) -> None:
-    from mamori.incidents.services import timeline_add  # incidents.services starts the chain: import late
-
     timeline_add(incident, TimelineEntry.Kind.NOTE, actor, text, response=True, **data)
 
 

@@ -1,6 +1,7 @@
 """Statistics of the incident register against JIPDEC's national figures (pure functions, no ORM).
 
-Our codes (``mamori.incidents.taxonomy``: stable English values) are mapped *explicitly* to the Japanese
+Our codes (the stable English values of ``mamori.incidents.taxonomy``, written out here so that this
+module loads no Django; a test holds the two in step) are mapped *explicitly* to the Japanese
 category names JIPDEC publishes (legal.md §3), so that our shares line up with the national ones in
 ``mamori/reference/jipdec_incident_statistics.csv``. Shares, not counts, are compared: a company has a
 handful of incidents a year, JIPDEC several thousand.
@@ -14,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from mamori.incidents.taxonomy import Cause, DataCategory, Event, EventClass, Medium
 from mamori.stats import national
 
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -30,62 +30,62 @@ UNCODED = "未分類"
 #: Our codes → JIPDEC's Japanese category names, one table per dimension.
 JIPDEC_NAMES: dict[str, dict[str, str]] = {
     "events": {
-        Event.LEAK: "漏えい",
-        Event.LOSS: "紛失",
-        Event.DESTRUCTION_DAMAGE: "滅失・き損",
-        Event.TAMPERING: "改ざん・正確性の未確保",
-        Event.IMPROPER_ACQUISITION: "不正・不適正取得",
-        Event.PURPOSE_VIOLATION: "目的外利用・提供",
-        Event.MISUSE: "不正利用",
-        Event.REQUEST_REFUSAL: "開示等の求め等の拒否",
+        "leak": "漏えい",
+        "loss": "紛失",
+        "destruction_damage": "滅失・き損",
+        "tampering": "改ざん・正確性の未確保",
+        "improper_acquisition": "不正・不適正取得",
+        "purpose_violation": "目的外利用・提供",
+        "misuse": "不正利用",
+        "request_refusal": "開示等の求め等の拒否",
     },
     "event_class": {
-        EventClass.MISDELIVERY: "誤配達・誤交付",
-        EventClass.MISSENT: "誤送信",
-        EventClass.LOSS: "紛失・滅失・き損",
-        EventClass.UNAUTHORIZED_ACCESS: "不正アクセス",
-        EventClass.MISDISPLAY: "誤表示",
-        EventClass.MISREGISTRATION: "誤登録",
-        EventClass.MALWARE: "マルウェア・ウイルス",
-        EventClass.WRONG_DISPOSAL: "誤廃棄",
-        EventClass.THEFT: "盗難",
-        EventClass.INSIDER: "内部不正行為",
-        EventClass.OTHER: "その他",
+        "misdelivery": "誤配達・誤交付",
+        "missent": "誤送信",
+        "loss": "紛失・滅失・き損",
+        "unauthorized_access": "不正アクセス",
+        "misdisplay": "誤表示",
+        "misregistration": "誤登録",
+        "malware": "マルウェア・ウイルス",
+        "wrong_disposal": "誤廃棄",
+        "theft": "盗難",
+        "insider": "内部不正行為",
+        "other": "その他",
     },
     "cause": {
-        Cause.RULE_VIOLATION: "手順・ルール違反の作業・操作",
-        Cause.OPERATION_ERROR: "作業・操作ミス",
-        Cause.INSUFFICIENT_CHECK: "確認不足",
-        Cause.INSUFFICIENT_TRAINING: "従業員教育不十分",
-        Cause.RISK_ASSESSMENT: "リスク特定・分析・評価不十分",
-        Cause.DESIGN_CONFIG: "プログラム設計、設定の不備",
-        Cause.ACCESS_CONTROL: "アクセス制御不備",
-        Cause.WEAK_PASSWORD: "簡易なパスワード設定",
-        Cause.PATCHING: "バージョン・パッチ適用の不備",
-        Cause.OTHER: "その他",
+        "rule_violation": "手順・ルール違反の作業・操作",
+        "operation_error": "作業・操作ミス",
+        "insufficient_check": "確認不足",
+        "insufficient_training": "従業員教育不十分",
+        "risk_assessment": "リスク特定・分析・評価不十分",
+        "design_config": "プログラム設計、設定の不備",
+        "access_control": "アクセス制御不備",
+        "weak_password": "簡易なパスワード設定",
+        "patching": "バージョン・パッチ適用の不備",
+        "other": "その他",
     },
     "medium": {
-        Medium.PAPER: "紙",
-        Medium.ELECTRONIC: "電子データ",
-        Medium.OTHER: "その他",
+        "paper": "紙",
+        "electronic": "電子データ",
+        "other": "その他",
     },
 }
 
 #: Kinds of personal data → JIPDEC's names of the affected items (for the register export).
 DATA_CATEGORY_NAMES: dict[str, str] = {
-    DataCategory.NAME: "氏名",
-    DataCategory.ADDRESS: "住所",
-    DataCategory.PHONE: "電話番号",
-    DataCategory.EMAIL: "メールアドレス",
-    DataCategory.BIRTH_DATE: "生年月日",
-    DataCategory.CARD: "クレジットカード情報",
-    DataCategory.BANK: "銀行口座",
-    DataCategory.LOGIN: "ID・パスワード",
-    DataCategory.MY_NUMBER: "マイナンバー",
-    DataCategory.HEALTH: "病歴・健康診断結果",
-    DataCategory.OTHER_SPECIAL_CARE: "信条・犯罪歴等",
-    DataCategory.EMPLOYMENT: "人事情報",
-    DataCategory.OTHER: "その他",
+    "name": "氏名",
+    "address": "住所",
+    "phone": "電話番号",
+    "email": "メールアドレス",
+    "birth_date": "生年月日",
+    "card": "クレジットカード情報",
+    "bank": "銀行口座",
+    "login": "ID・パスワード",
+    "my_number": "マイナンバー",
+    "health": "病歴・健康診断結果",
+    "other_special_care": "信条・犯罪歴等",
+    "employment": "人事情報",
+    "other": "その他",
 }
 
 

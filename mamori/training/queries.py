@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -208,23 +208,26 @@ def not_acknowledged(version: RulesVersion) -> QuerySet[User]:
     )
 
 
+#: Where the "our company" chapter gets the emergency chain from. Training does not import the response
+#: app (both are consumers of the register); the composition layer (``portal``) registers
+#: ``response.queries.chain_for_user`` here. Without a provider the chapter shows no chain.
+_CHAIN_PROVIDERS: list[Callable[[Any], Iterable[Any]]] = []
+
+
+def register_chain_provider(provider: Callable[[Any], Iterable[Any]]) -> None:
+    """Set the function that returns the steps of the user's emergency chain (``get_role_display``, ``user``)."""
+    _CHAIN_PROVIDERS[:] = [provider]
+
+
 def emergency_chain(user: Any) -> list[tuple[str, str]] | None:
-    """Return the emergency contact chain as (role, person) pairs if the response app is installed.
+    """Return the emergency contact chain as (role, person) pairs, or None when no app provides one.
 
-    The response app (``mamori.response``) is used only through its permission-scoped getter
-    ``queries.chain_for_user(user)`` and only when installed, so training works without it. Outside
-    contacts are shown by role only: their addresses are for the chain's mails, not for this page.
+    Outside contacts are shown by role only: their addresses are for the chain's mails, not for this page.
     """
-    from django.apps import apps
-
-    if not apps.is_installed("mamori.response"):
-        return None
-    try:
-        from mamori.response.queries import chain_for_user  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
+    if not _CHAIN_PROVIDERS:
         return None
     steps = []
-    for step in chain_for_user(user):
+    for step in _CHAIN_PROVIDERS[0](user):
         role = step.get_role_display() if hasattr(step, "get_role_display") else str(step)
         person = getattr(step, "user", None)
         steps.append((str(role), str(person) if person else ""))

@@ -186,24 +186,8 @@ def test_text_and_hash_are_stable_and_change_with_the_content():
     assert a.text().startswith(content.TITLES[("ppc", "preliminary")] + "\n")
 
 
-def test_filing_the_preliminary_report_drops_only_its_target():
-    dates = {
-        rules.PPC_PRELIMINARY: dt.date(2026, 11, 26),
-        rules.PPC_FINAL: dt.date(2026, 12, 21),
-        rules.PMARK_FINAL: dt.date(2026, 12, 20),
-    }
-    assert rules.next_deadline(dates, set(), is_open=True) == dt.date(2026, 11, 26)
-    settled = rules.settled_deadlines([("ppc", "preliminary")])
-    assert rules.next_deadline(dates, settled, is_open=True) == dt.date(2026, 12, 20)
-    settled = rules.settled_deadlines([("ppc", "preliminary"), ("pmark", "final")])
-    assert rules.next_deadline(dates, settled, is_open=True) == dt.date(2026, 12, 21)
-
-
-def test_filing_the_final_report_settles_the_preliminary_target_too():
-    settled = rules.settled_deadlines([("ppc", "final")])
-    assert settled == {rules.PPC_PRELIMINARY, rules.PPC_FINAL}
-    assert rules.settled_deadlines([("notice", "final")]) == frozenset()
-
-
-def test_closed_incident_has_no_next_deadline():
-    assert rules.next_deadline({rules.PPC_FINAL: dt.date(2026, 12, 1)}, (), is_open=False) is None
+def test_filing_the_final_report_meets_the_preliminary_deadline_too():
+    assert rules.settled([("ppc", "preliminary")]) == {"appi.preliminary_report"}
+    assert rules.settled([("ppc", "final")]) == {"appi.preliminary_report", "appi.final_report"}
+    assert rules.settled([("pmark", "final")]) == {"pmark.preliminary_report", "pmark.final_report"}
+    assert rules.settled([("notice", "final")]) == frozenset()

@@ -9,6 +9,7 @@ from mamori.audits.services import corrective_action_create
 from mamori.core.models import AuditLogEntry
 from mamori.core.services import REDACTED
 from mamori.incidents import services as incident_services
+from mamori.incidents.filings import filed_deadline_kinds
 from mamori.reports import queries, services
 from mamori.reports.models import FiledReport
 from mamori.testing.factories import make_incident
@@ -196,9 +197,7 @@ def test_a_near_miss_is_not_filed(employee, manager):
         file(near_miss, manager)
 
 
-def test_filed_reports_end_their_reminders_in_the_response_app(reportable, manager):
-    from mamori.response.reminders import filed_deadline_kinds
-
+def test_filed_reports_tell_the_register_which_deadlines_are_met(reportable, manager):
     assert filed_deadline_kinds(reportable) == frozenset()
     file(reportable, manager, kind="ppc", stage="preliminary")
     assert filed_deadline_kinds(reportable) == {"appi.preliminary_report"}

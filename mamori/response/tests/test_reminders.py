@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
+from mamori.incidents import filings
 from mamori.incidents import services as incident_services
 from mamori.response import reminders, services
 from mamori.response.models import ReminderSent
@@ -103,9 +104,9 @@ def test_closed_incidents_and_near_misses_get_no_reminders(big_leak, employee, m
 
 
 def test_filed_reports_stop_their_reminders(big_leak, mailoutbox, monkeypatch):
-    monkeypatch.setattr(reminders, "FILED_PROVIDERS", [])
+    monkeypatch.setattr(filings, "_PROVIDERS", [])
     preliminary = {"appi.preliminary_report", "pmark.preliminary_report", "my_number.preliminary_report"}
-    reminders.register_filed_provider(lambda incident: preliminary)
+    filings.register_filed_provider(lambda incident: preliminary)
     with at(dt.date(2026, 12, 2)):
         run_reminders()
     assert mailoutbox == []

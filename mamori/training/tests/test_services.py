@@ -287,10 +287,7 @@ def test_our_company_chapter_shows_roles_and_rules_from_live_data(org, manager, 
     assert not facts["emergency_chain"]  # no chain defined for this organisation yet
 
 
-def test_our_company_shows_the_emergency_chain_when_the_response_app_provides_one(manager, monkeypatch):
-    import sys
-    import types
-
+def test_our_company_shows_the_emergency_chain_of_the_registered_provider(manager, monkeypatch):
     class Step:
         def __init__(self, role, user):
             self.role, self.user = role, user
@@ -298,9 +295,7 @@ def test_our_company_shows_the_emergency_chain_when_the_response_app_provides_on
         def get_role_display(self):
             return self.role
 
-    fake = types.ModuleType("mamori.response.queries")
-    fake.chain_for_user = lambda user: [Step("個人情報保護管理者", user), Step("外部専門家", None)]  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "mamori.response", types.ModuleType("mamori.response"))
-    monkeypatch.setitem(sys.modules, "mamori.response.queries", fake)
-    monkeypatch.setattr("django.apps.apps.is_installed", lambda name: name == "mamori.response")
+    monkeypatch.setattr(queries, "_CHAIN_PROVIDERS", [])
+    assert queries.emergency_chain(manager) is None
+    queries.register_chain_provider(lambda user: [Step("個人情報保護管理者", user), Step("外部専門家", None)])
     assert queries.emergency_chain(manager) == [("個人情報保護管理者", "manager"), ("外部専門家", "")]
