@@ -68,6 +68,24 @@ def login(client):
     return _login
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _flush_may_empty_the_audit_log():
+    """Let the test runner's flush between transactional tests empty the append-only audit tables."""
+    from django.core.management.commands import flush
+
+    from mamori.core.auditguard import audit_purge
+
+    original = flush.Command.handle
+
+    def handle(self, **options):
+        with audit_purge(options.get("database", "default")):
+            return original(self, **options)
+
+    flush.Command.handle = handle
+    yield
+    flush.Command.handle = original
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Hash test passwords cheaply; the real hasher costs a second per user."""

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 
 from mamori.core.models import AuditLogEntry, Department, Organisation
 
@@ -14,10 +16,22 @@ class DepartmentAdmin(admin.ModelAdmin):
     list_filter = ("organisation",)
 
 
+class CappedCountPaginator(Paginator):
+    """Count at most ``CAP`` rows: the audit log grows to millions and a full count costs a scan."""
+
+    CAP = 10_000
+
+    @cached_property
+    def count(self) -> int:  # type: ignore[override]
+        return self.object_list[: self.CAP].count()  # type: ignore[attr-defined]
+
+
 @admin.register(AuditLogEntry)
 class AuditLogEntryAdmin(admin.ModelAdmin):
     list_display = ("created_at", "actor_name", "action", "object_type", "object_repr")
     list_filter = ("action",)
+    paginator = CappedCountPaginator
+    show_full_result_count = False
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False

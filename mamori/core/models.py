@@ -48,15 +48,41 @@ class Department(models.Model):
         return self.name
 
 
-class AuditLogEntryQuerySet(models.QuerySet):
+class AppendOnlyQuerySet(models.QuerySet):
+    """Refuse every ORM route that changes or removes rows (the database triggers refuse the rest)."""
+
     def update(self, **kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError("the audit log is append-only")
+
+    def _update(self, values):  # type: ignore[no-untyped-def]
+        raise PermissionError("the audit log is append-only")
+
+    def bulk_update(self, objs, fields, batch_size=None):  # type: ignore[no-untyped-def]
         raise PermissionError("the audit log is append-only")
 
     def delete(self):  # type: ignore[no-untyped-def]
         raise PermissionError("the audit log is append-only")
 
+    def _raw_delete(self, using):  # type: ignore[no-untyped-def]
+        raise PermissionError("the audit log is append-only")
 
-class AuditLogEntry(models.Model):
+
+class AppendOnlyModel(models.Model):
+    """A row written once: saving it again or deleting it is refused."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self.pk is not None:
+            raise PermissionError("the audit log is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError("the audit log is append-only")
+
+
+class AuditLogEntry(AppendOnlyModel):
     """One thing somebody did to one record. Append-only (enforced here and by database triggers)."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, related_name="+")
@@ -77,21 +103,36 @@ class AuditLogEntry(models.Model):
     data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
-    objects = AuditLogEntryQuerySet.as_manager()
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit log entry")
         verbose_name_plural = _("audit log")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["object_type", "object_id"])]
+        # Related-object and admin code use the base manager: it must refuse changes too.
+        base_manager_name = "objects"
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if self.pk is not None:
-            raise PermissionError("the audit log is append-only")
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        raise PermissionError("the audit log is append-only")
+class AuditLogSeal(AppendOnlyModel):
+    """The digest of one day's audit entries chained to the day before; proves that none was removed."""
+
+    day = models.DateField(unique=True)
+    entries = models.PositiveIntegerField()
+    last_id = models.BigIntegerField(null=True)
+    digest = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit log seal")
+        verbose_name_plural = _("audit log seals")
+        ordering = ["day"]
+        base_manager_name = "objects"
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.entries} {self.digest[:12]}"

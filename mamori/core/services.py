@@ -5,20 +5,36 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models, transaction
+from django.utils.crypto import salted_hmac
 
 from mamori.core.models import AuditLogEntry, Department, Organisation
 
 # Keys whose values may hold personal data; they are redacted in the audit log, never dropped silently.
 PERSONAL_KEYS = frozenset({"description", "discovered_by", "notes", "note", "email", "phone", "address"})
+# Personal keys whose changes must stay provable: redacted, with a keyed hash of the value.
+HASHED_KEYS = frozenset({"title"})
 REDACTED = "[redacted]"
 
 
+def keyed_hash(value: Any) -> str:
+    """Return a short keyed hash of ``value``: equal values match, nobody without the key can guess them."""
+    return salted_hmac("mamori.audit.redacted", str(value), algorithm="sha256").hexdigest()[:16]
+
+
+def _redact_value(key: str, value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _redact_value(key, v) for k, v in value.items()} if key in HASHED_KEYS else REDACTED
+    if key in HASHED_KEYS:
+        return f"{REDACTED} #{keyed_hash(value)}"
+    return REDACTED
+
+
 def redact(data: dict[str, Any]) -> dict[str, Any]:
-    """Return a copy of ``data`` with personal free-text values replaced by a marker."""
+    """Return a copy of ``data`` with personal free-text values replaced by a marker (titles keep a hash)."""
     clean: dict[str, Any] = {}
     for key, value in data.items():
-        if key in PERSONAL_KEYS and value not in (None, ""):
-            clean[key] = REDACTED
+        if key in PERSONAL_KEYS | HASHED_KEYS and value not in (None, ""):
+            clean[key] = _redact_value(key, value)
         elif isinstance(value, dict):
             clean[key] = redact(value)
         else:
@@ -39,7 +55,8 @@ def log_action(
         action=action,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
-        object_repr=str(obj)[:200],
+        # A record may name itself without its personal text (an incident by its number, not its title).
+        object_repr=str(getattr(obj, "audit_repr", None) or obj)[:200],
         data=redact(data or {}),
     )
 

@@ -91,13 +91,38 @@ class Incident(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organisation", "number"], name="incident_unique_number"),
         ]
+        indexes = [
+            # The register's list order, read page by page (keyset) within one organisation.
+            models.Index(fields=["organisation", "-discovered_at", "-id"], name="incident_org_discovered"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
 
     @property
+    def audit_repr(self) -> str:
+        """Name the incident in the audit log by its number only (titles may name people)."""
+        return self.number
+
+    @property
     def is_open(self) -> bool:
         return self.status != Status.CLOSED
+
+
+class IncidentCounter(models.Model):
+    """The last incident number given in one organisation and year; the row is locked to take the next."""
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], name="incident_counter_unique_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.year}: {self.last}"
 
 
 class Determination(models.Model):

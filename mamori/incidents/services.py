@@ -7,14 +7,14 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from mamori.core.services import log_action
 from mamori.incidents import coding, filings
 from mamori.incidents.determination import evaluate, summary_text
 from mamori.incidents.facts import FACT_FIELDS
-from mamori.incidents.models import Determination, Incident, TimelineEntry
+from mamori.incidents.models import Determination, Incident, IncidentCounter, TimelineEntry
 from mamori.incidents.taxonomy import Status
 
 TRIAGE_FIELDS = (*FACT_FIELDS, "event_class", "cause", "medium", "data_categories", "title")
@@ -36,15 +36,24 @@ class TransitionError(ValueError):
 
 
 def _next_number(organisation: Any, year: int) -> str:
-    prefix = f"{year}-"
-    last = (
-        Incident.objects.filter(organisation=organisation, number__startswith=prefix)
-        .order_by("-number")
-        .values_list("number", flat=True)
-        .first()
+    """Take the next number of ``year`` from the organisation's counter (row-locked until commit)."""
+    counter, _ = IncidentCounter.objects.get_or_create(
+        organisation=organisation, year=year, defaults={"last": _highest_number(organisation, year)}
     )
-    seq = int(last.split("-")[1]) + 1 if last else 1
-    return f"{prefix}{seq:04d}"
+    counter = IncidentCounter.objects.select_for_update().get(pk=counter.pk)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{year}-{counter.last:04d}"
+
+
+def _highest_number(organisation: Any, year: int) -> int:
+    """Return the highest number already used in ``year`` (numbers given before the counter existed)."""
+    numbers = Incident.objects.filter(organisation=organisation, number__startswith=f"{year}-").values_list(
+        "number", flat=True
+    )
+    return max(
+        (int(n.partition("-")[2]) for n in numbers.iterator() if n.partition("-")[2].isdigit()), default=0
+    )
 
 
 def timeline_add(incident: Incident, kind: str, actor: Any, text: str = "", **data: Any) -> TimelineEntry:
@@ -132,16 +141,7 @@ def incident_create(
         "is_near_miss": is_near_miss,
         **coding.facts_from_intake(event_class, categories),
     }
-    for attempt in range(5):
-        try:
-            with transaction.atomic():
-                incident = Incident.objects.create(
-                    number=_next_number(reporter.organisation, known_on.year), **fields
-                )
-            break
-        except IntegrityError:
-            if attempt == 4:
-                raise
+    incident = Incident.objects.create(number=_next_number(reporter.organisation, known_on.year), **fields)
     timeline_add(incident, TimelineEntry.Kind.REPORTED, reporter, near_miss=is_near_miss)
     log_action(
         incident,
