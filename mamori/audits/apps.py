@@ -8,7 +8,11 @@ class AuditsConfig(AppConfig):
     verbose_name = _("Audits and corrective actions")
 
     def ready(self) -> None:
+        from mamori.audits.operation import periodic_job
+        from mamori.core import periodic
         from mamori.core.templatetags.mamori_tags import ACTION_LABELS
+
+        periodic.register("operation_checks", periodic_job)
 
         ACTION_LABELS.update(
             {
@@ -16,5 +20,21 @@ class AuditsConfig(AppConfig):
                 "audits.corrective_action.changed": _("Corrective action changed"),
                 "audits.corrective_action.completed": _("Corrective action completed"),
                 "audits.corrective_action.reviewed": _("Effectiveness reviewed"),
+                "audits.corrective_action.closed": _("Corrective action closed"),
+                "audits.programme.created": _("Audit programme created"),
+                "audits.programme.approved": _("Audit programme approved"),
+                "audits.audit.planned": _("Audit planned"),
+                "audits.audit.conducted": _("Audit conducted"),
+                "audits.checklist.built": _("Checklist built"),
+                "audits.item.answered": _("Check item answered"),
+                "audits.finding.recorded": _("Audit finding recorded"),
+                "audits.finding.acknowledged": _("Audit finding acknowledged"),
+                "audits.report.approved": _("Audit report approved"),
+                "audits.operation_template.created": _("Operation check template created"),
+                "audits.operation_run.completed": _("Operation check completed"),
+                "audits.review.created": _("Management review pack generated"),
+                "audits.review.decided": _("Review decision recorded"),
+                "audits.review.action_added": _("Review action added"),
+                "audits.review.approved": _("Management review approved"),
             }
         )

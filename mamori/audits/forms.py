@@ -17,6 +17,12 @@ class CorrectiveActionForm(forms.Form):
     """Cause analysis, action, owner and dates of a corrective action (是正処置)."""
 
     title = forms.CharField(label=_("Title"), max_length=200)
+    correction = forms.CharField(
+        label=_("Correction (immediate fix)"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     cause_analysis = forms.CharField(
         label=_("Cause analysis"), max_length=10000, widget=forms.Textarea(attrs={"rows": 4})
     )

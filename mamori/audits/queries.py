@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from mamori.audits.models import CorrectiveAction
+from mamori.audits.models import CorrectiveAction, Finding
 from mamori.incidents.queries import incidents_for_user
 
 
@@ -43,3 +43,13 @@ def can_manage(user: Any) -> bool:
 def can_complete(user: Any, ca: CorrectiveAction) -> bool:
     """Return whether ``user`` may mark the action carried out (the manager and the owner)."""
     return can_manage(user) or ca.owner_id == user.pk
+
+
+def get_finding_for_user(user: Any, pk: Any) -> Finding:
+    """Return one audit finding of the user's organisation for the manager, or raise 404."""
+    try:
+        return Finding.objects.select_related("audit__programme").get(
+            pk=pk, audit__programme__organisation_id=user.organisation_id
+        )
+    except (Finding.DoesNotExist, ValueError, TypeError):
+        raise Http404("No such finding") from None

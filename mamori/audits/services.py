@@ -22,15 +22,25 @@ def corrective_action_create(
     due_on: dt.date,
     incident: Any = None,
     review_due_on: dt.date | None = None,
+    finding: Any = None,
+    correction: str = "",
 ) -> CorrectiveAction:
-    """Create a corrective action, optionally for an incident of the actor's organisation."""
+    """Create a corrective action for an incident or an audit finding of the actor's organisation.
+
+    ``correction`` is the immediate fix of the nonconformity; ``action`` removes its cause (10.2).
+    """
     if incident is not None and incident.organisation_id != actor.organisation_id:
         raise ValueError("the incident belongs to another organisation")
+    if finding is not None and finding.audit.programme.organisation_id != actor.organisation_id:
+        raise ValueError("the finding belongs to another organisation")
     if owner.organisation_id != actor.organisation_id:
         raise ValueError("the owner belongs to another organisation")
     ca = CorrectiveAction.objects.create(
         organisation_id=actor.organisation_id,
         incident=incident,
+        finding=finding,
+        requirement=finding.requirement if finding is not None else "",
+        correction=correction,
         title=title,
         cause_analysis=cause_analysis,
         action=action,
@@ -42,7 +52,11 @@ def corrective_action_create(
         ca,
         "audits.corrective_action.created",
         actor=actor,
-        data={"incident": incident.pk if incident else None, "due_on": due_on.isoformat()},
+        data={
+            "incident": incident.pk if incident else None,
+            "finding": finding.pk if finding else None,
+            "due_on": due_on.isoformat(),
+        },
     )
     return ca
 
@@ -75,7 +89,18 @@ def corrective_action_review(
     return ca
 
 
-CA_FIELDS = ("title", "cause_analysis", "action", "owner", "due_on", "review_due_on")
+@transaction.atomic
+def corrective_action_close(*, ca: CorrectiveAction, actor: Any, closed_on: dt.date) -> CorrectiveAction:
+    """Close the action: only after it was completed and its effectiveness reviewed as effective."""
+    if not ca.can_close:
+        raise ValueError("an action is closed only after an effectiveness review found it effective")
+    ca.closed_on = closed_on
+    ca.save(update_fields=["closed_on"])
+    log_action(ca, "audits.corrective_action.closed", actor=actor, data={"closed_on": closed_on.isoformat()})
+    return ca
+
+
+CA_FIELDS = ("title", "correction", "cause_analysis", "action", "owner", "due_on", "review_due_on")
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -33,14 +34,22 @@ def ca_create(request: HttpRequest) -> HttpResponse:
         raise Http404
     incident_pk = request.GET.get("incident") or request.POST.get("incident")
     incident = get_incident_for_user(request.user, incident_pk) if incident_pk else None
+    finding_pk = request.GET.get("finding") or request.POST.get("finding")
+    finding = queries.get_finding_for_user(request.user, finding_pk) if finding_pk else None
     if not queries.can_manage(request.user):
         raise PermissionDenied
-    form = CorrectiveActionForm(request.POST or None, organisation_id=request.user.organisation_id)  # type: ignore[union-attr]
+    initial = {"title": finding.description[:200]} if finding else None
+    org_id = request.user.organisation_id  # type: ignore[union-attr]
+    form = CorrectiveActionForm(request.POST or None, initial=initial, organisation_id=org_id)
     if request.method == "POST" and form.is_valid():
-        ca = services.corrective_action_create(actor=request.user, incident=incident, **form.cleaned_data)
+        ca = services.corrective_action_create(
+            actor=request.user, incident=incident, finding=finding, **form.cleaned_data
+        )
         messages.success(request, _("The corrective action was recorded."))
         return redirect("audits:detail", pk=ca.pk)
-    return render(request, "audits/form.html", {"form": form, "incident": incident, "ca": None})
+    return render(
+        request, "audits/form.html", {"form": form, "incident": incident, "finding": finding, "ca": None}
+    )
 
 
 @login_required
@@ -69,7 +78,8 @@ def ca_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "complete_form": CompleteForm()
         if queries.can_complete(request.user, ca) and not ca.is_done
         else None,
-        "review_form": ReviewForm() if manage and ca.is_done else None,
+        "review_form": ReviewForm() if manage and ca.is_done and not ca.closed_on else None,
+        "can_close": manage and ca.can_close and not ca.closed_on,
     }
     return render(request, "audits/detail.html", context)
 
@@ -105,4 +115,19 @@ def ca_review(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(
             request, _("The review was not recorded: complete the action first and check the date.")
         )
+    return redirect("audits:detail", pk=ca.pk)
+
+
+@login_required
+@require_POST
+def ca_close(request: HttpRequest, pk: int) -> HttpResponse:
+    """Close the action (the manager), only after an effectiveness review found it effective."""
+    ca = queries.get_corrective_action_for_user(request.user, pk)
+    if not queries.can_manage(request.user):
+        raise PermissionDenied
+    try:
+        services.corrective_action_close(ca=ca, actor=request.user, closed_on=timezone.localdate())
+        messages.success(request, _("The corrective action was closed."))
+    except ValueError:
+        messages.error(request, _("Close the action after an effectiveness review found it effective."))
     return redirect("audits:detail", pk=ca.pk)
