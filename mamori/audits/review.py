@@ -9,6 +9,7 @@ input ("not applicable this time" needs a reason); decisions become actions with
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -106,19 +107,23 @@ def _previous(org: Organisation, start: dt.date) -> Figures:
     return [("前回の決定事項", actions.count()), ("完了", actions.filter(done_on__isnull=False).count())]
 
 
-def _environment(start: dt.date, end: dt.date) -> Figures:
-    from mamori.stats import national
+#: The national figures beside our own (JIPDEC's accident reports): ``provider(end) -> Figures``. The
+#: statistics app owns them and sits on this app's layer, so ``mamori.portal`` wires it in.
+_national_providers: list[Callable[[dt.date], Figures]] = []
 
-    figures = national.load()
-    years = [y for y in national.fiscal_years(figures) if y <= end.year]
-    if not years:
-        return []
-    year = years[-1]
-    return [
-        (f"JIPDEC 事故等報告件数（FY{year}）", national.total_reports(figures, year)),
-        ("出典", "https://privacymark.jp/ （JIPDEC 個人情報の取扱いにおける事故報告集計結果）"),
-        ("個人情報保護委員会 年次報告", "https://www.ppc.go.jp/aboutus/report/ （要確認：期間の件数を記入）"),
-    ]
+
+def register_national_figures(provider: Callable[[dt.date], Figures]) -> None:
+    """Add a source of national figures for the "changes in the environment" input."""
+    if provider not in _national_providers:
+        _national_providers.append(provider)
+
+
+def _environment(start: dt.date, end: dt.date) -> Figures:
+    figures: Figures = [row for provider in _national_providers for row in provider(end)]
+    figures.append(
+        ("個人情報保護委員会 年次報告", "https://www.ppc.go.jp/aboutus/report/ （要確認：期間の件数を記入）")
+    )
+    return figures
 
 
 def _operation(org: Organisation, start: dt.date, end: dt.date) -> Figures:

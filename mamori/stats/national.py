@@ -9,11 +9,13 @@ long-run chart can show one line over both periods.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 CSV_NAME = "jipdec_incident_statistics.csv"
 CSV_COLUMNS = (
@@ -251,3 +253,16 @@ def long_run(figures: Iterable[Figure], category: str) -> list[MappedFigure]:
         if mapped is not None:
             series.append(mapped)
     return series
+
+
+def review_figures(end: dt.date) -> list[tuple[str, Any]]:
+    """Return JIPDEC's latest published report count up to ``end``'s year, for the management review."""
+    figures = load()
+    years = [y for y in fiscal_years(figures) if y <= end.year]
+    if not years:
+        return []
+    year = years[-1]
+    return [
+        (f"JIPDEC 事故等報告件数（FY{year}）", total_reports(figures, year)),
+        ("出典", "https://privacymark.jp/ （JIPDEC 個人情報の取扱いにおける事故報告集計結果）"),
+    ]
