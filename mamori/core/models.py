@@ -116,6 +116,17 @@ class AuditLogEntry(AppendOnlyModel):
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
 
+    @property
+    def operator(self) -> str:
+        """Return who did it as people know them: the user's name, else the login kept in the entry."""
+        if self.actor_id is None:
+            return str(_("system")) if self.actor_name == "system" else self.actor_name
+        try:
+            actor = self.actor
+        except models.ObjectDoesNotExist:  # the account is gone; the entry keeps its login
+            actor = None
+        return str(actor) if actor is not None else self.actor_name
+
 
 class AuditLogSeal(AppendOnlyModel):
     """The digest of one day's audit entries chained to the day before; proves that none was removed."""

@@ -1,6 +1,34 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from mamori.core import audit_labels
+
+#: The audit-log action codes this app writes, with their labels (``core.audit_labels``).
+AUDIT_LABELS = {
+    "training.course.created": _("Course created"),
+    "training.course.updated": _("Course changed"),
+    "training.course.installed": _("Built-in course installed"),
+    "training.lesson.created": _("Lesson added"),
+    "training.lesson.updated": _("Lesson changed"),
+    "training.question.created": _("Question added"),
+    "training.question.updated": _("Question changed"),
+    "training.image.uploaded": _("Lesson image uploaded"),
+    "training.campaign.created": _("Campaign started"),
+    "training.campaign.synced": _("Campaign assignees updated"),
+    "training.attempt.started": _("Test started"),
+    "training.attempt.submitted": _("Test submitted"),
+    "training.reminder.sent": _("Training reminder sent"),
+    "training.records.exported": _("Training records exported"),
+    "training.rules.created": _("Rules document created"),
+    "training.rules.version_added": _("Rules version added"),
+    "training.rules.acknowledged": _("Rules read and acknowledged"),
+    "training.import.uploaded": _("HR file uploaded"),
+    "training.import.applied": _("HR import applied"),
+    "training.import.user_created": _("Employee account created by the HR import"),
+    "training.import.user_updated": _("Employee account updated by the HR import"),
+    "training.import.user_deactivated": _("Leaver's account deactivated"),
+}
+
 
 class TrainingConfig(AppConfig):
     name = "mamori.training"
@@ -11,5 +39,6 @@ class TrainingConfig(AppConfig):
         from mamori.core.periodic import register
         from mamori.training.services import employees_deactivate_leavers, reminders_send
 
+        audit_labels.register(AUDIT_LABELS)
         register("training_leavers", employees_deactivate_leavers)
         register("training_reminders", reminders_send)

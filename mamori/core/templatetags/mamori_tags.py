@@ -7,10 +7,10 @@ import datetime as dt
 from django import template
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
 from mamori import jpcalendar
+from mamori.core import audit_labels
 
 register = template.Library()
 
@@ -74,17 +74,7 @@ def isodate(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-ACTION_LABELS = {
-    "incidents.incident.created": _lazy("Reported"),
-    "incidents.incident.triaged": _lazy("Coded and facts set"),
-    "incidents.incident.facts_changed": _lazy("Facts changed"),
-    "incidents.incident.status_changed": _lazy("Status changed"),
-    "incidents.determination.changed": _lazy("Determination evaluated"),
-    "incidents.note.added": _lazy("Note added"),
-}
-
-
 @register.filter
 def action_label(code: str) -> str:
     """Return the translated label of an audit action code (the code itself when unknown)."""
-    return str(ACTION_LABELS.get(code, code))
+    return audit_labels.label(code)
