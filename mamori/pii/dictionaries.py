@@ -22,16 +22,47 @@ def _read(name: str) -> list[list[str]]:
         return [line.rstrip("\n").split("\t") for line in fh if line.strip()]
 
 
+# Variant kanji that people keep in their names (山﨑, 𠮷田, 髙橋) while the dictionaries hold the
+# common form: each name is also known under its variants.
+VARIANTS: dict[str, str] = {
+    "崎": "﨑嵜",
+    "吉": "𠮷",
+    "高": "髙",
+    "辺": "邊邉",
+    "斎": "齋",
+    "斉": "齊",
+    "沢": "澤",
+    "浜": "濱",
+    "島": "嶋嶌",
+    "徳": "德",
+    "桑": "桒",
+    "国": "國",
+    "広": "廣",
+    "瀬": "瀨",
+    "槙": "槇",
+    "柳": "栁",
+}
+
+
+def _with_variants(names: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    out = dict(names)
+    for name, readings in names.items():
+        for i, ch in enumerate(name):
+            for variant in VARIANTS.get(ch, ""):
+                out.setdefault(name[:i] + variant + name[i + 1 :], readings)
+    return out
+
+
 @cache
 def surnames() -> dict[str, tuple[str, ...]]:
-    """Return surname → katakana readings (IPADIC 名詞,固有名詞,人名,姓)."""
-    return {row[0]: tuple(row[1].split()) for row in _read("surnames.tsv.gz")}
+    """Return surname → katakana readings (IPADIC 名詞,固有名詞,人名,姓), variant kanji included."""
+    return _with_variants({row[0]: tuple(row[1].split()) for row in _read("surnames.tsv.gz")})
 
 
 @cache
 def given_names() -> dict[str, tuple[str, ...]]:
-    """Return given name → katakana readings (IPADIC 名詞,固有名詞,人名,名)."""
-    return {row[0]: tuple(row[1].split()) for row in _read("given_names.tsv.gz")}
+    """Return given name → katakana readings (IPADIC 名詞,固有名詞,人名,名), variant kanji included."""
+    return _with_variants({row[0]: tuple(row[1].split()) for row in _read("given_names.tsv.gz")})
 
 
 @cache

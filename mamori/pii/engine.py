@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from operator import itemgetter
 
 from mamori.pii.address import find_addresses
+from mamori.pii.corporate import split
 from mamori.pii.dates import find_birth_dates
 from mamori.pii.ids import find_emails, find_health_insurance
 from mamori.pii.names import find_persons
 from mamori.pii.normalize import normalize
 from mamori.pii.numbers import find_numbers
 from mamori.pii.spans import Hit, Span
-from mamori.pii.tables import find_table_values
+from mamori.pii.tables import analyse_tables, find_table_values
 
 RECOGNIZERS = (
     find_table_values,  # first: its hits outrank all others and are masked for the rest (see detect)
@@ -79,10 +81,33 @@ _BLANK = "\x00"  # matched by no recognizer and no context word
 
 
 def detect(text: str) -> list[Span]:
-    """Return the personal data spans in ``text``, sorted by start, with offsets into ``text``."""
+    """Return the personal data spans in ``text``, sorted by start, with offsets into ``text``.
+
+    Contact data of an organisation (a head office's TEL, 振込先, info@) is left out: see
+    ``detect_all`` for both.
+    """
+    return detect_all(text).personal
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Hold the spans of one text: ``personal`` data and ``corporate`` contact data of organisations."""
+
+    personal: list[Span]
+    corporate: list[Span]
+
+
+def detect_all(text: str) -> Detection:
+    """Return the personal spans and, apart, the spans that belong to an organisation."""
+    personal, corporate = split(text, _detect_spans(text))
+    return Detection(personal, corporate)
+
+
+def _detect_spans(text: str) -> list[Span]:
     norm = normalize(text)
-    cells = find_table_values(norm.text)
-    rest = _mask(norm.text, cells) if cells else norm.text
+    cells, quiet = analyse_tables(norm.text)
+    blanked = cells + [(s, e, "", 0) for s, e in quiet] if quiet else cells
+    rest = _mask(norm.text, blanked) if blanked else norm.text
     hits: list[Hit] = []
     for recognizer in RECOGNIZERS[1:]:
         hits.extend(recognizer(rest))

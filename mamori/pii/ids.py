@@ -43,16 +43,18 @@ def find_emails(text: str) -> list[Hit]:
 
 
 def passport_at(text: str, start: int) -> Hit | None:
-    """Return a PASSPORT hit for two letters and seven digits at ``start``, given context or a T/M prefix.
+    """Return a PASSPORT hit for two letters and seven digits at ``start`` with passport context.
 
     The digit-run pass of ``numbers`` calls this for every seven-digit run glued to letters, so that
-    passports need no scan of their own.
+    passports need no scan of their own. Product and order codes have the same shape (``MB2493714``),
+    so the shape alone is never enough: a 旅券 / パスポート / passport label must precede it on its line.
     """
     m = _PASSPORT.match(text, start)
     if m is None or (start and text[start - 1].isascii() and text[start - 1].isalnum()):
         return None
     ctx = before(text, start, 24)
-    if _CTX_PASSPORT.search(ctx) or (m.group()[0] in "TM" and not NEGATIVE.search(ctx[-12:])):
+    passport = _CTX_PASSPORT.search(ctx)
+    if passport and not NEGATIVE.search(ctx[passport.end() :]):
         return (start, m.end(), "PASSPORT", 5)
     return None
 

@@ -12,7 +12,10 @@ import re
 from mamori.pii.dictionaries import given_names, given_readings, surname_readings, surnames, to_katakana
 from mamori.pii.spans import Hit
 
-_KANJI = r"\u4e00-\u9fff\u3005\u3006\u30f6\u30ce"
+# Every kanji a name can hold: the unified block, extension A, the compatibility ideographs (﨑) and
+# the supplementary planes (𠮷 and the other extensions), plus 々〆ヶノ.
+KANJI = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3005\u3006\u30f6\u30ce"
+_KANJI = KANJI
 _TITLE = r"様|殿|氏(?!名)|君|課長|部長|係長|社長|主任|店長|先生|室長|次長|所長|会長|専務|常務|教授"
 _KANJI_RUN = re.compile(rf"(?:(?!{_TITLE})[{_KANJI}]){{1,7}}")
 _GIVEN_RUN = re.compile(
@@ -38,7 +41,7 @@ _LABEL = re.compile(
     + r")名?(?:\([^)\n]{1,10}\))?[:： ]*"
 )
 _TITLE_FIRST = re.compile(rf"(?:{_TITLE}|取締役|院長|理事長|顧問|医師|担任|マネージャー) ")
-_ON_BEHALF = re.compile(r"の([\u4e00-\u9fff\u3005]{1,4})です")
+_ON_BEHALF = re.compile(rf"の([{_KANJI}]{{1,4}})です")
 _KANA_LABEL = re.compile(r"フリガナ|ふりがな|カナ")
 _HONORIFIC = re.compile(rf"(?:{_TITLE}|さん|くん|ちゃん|と申します)")
 _LIST_SEP = re.compile(r"(?:\([^)\n]{1,12}\))?(?:[,、，・] ?| )")
@@ -256,11 +259,49 @@ def find_persons(text: str) -> list[Hit]:
         kana = _KANA_LABEL.search(label) is not None
         hits.extend(_parse_list(text, m.end(), kana, strong, label.startswith(("出席者", "参加者"))))
     for m in _HONORIFIC.finditer(text):
+        if _not_honorific(text, m):
+            continue
         end = m.start() - 1 if text[m.start() - 1 : m.start()] == " " else m.start()
         start = _name_before(text, end)
+        if start is None:
+            start = _kana_name_before(text, end)
         if start is not None:
             hits.append((start, end, "PERSON", 3))
     for m in _ON_BEHALF.finditer(text):
         if m.group(1) in surnames():  # 〇〇の桐生です: a weak cue, so only known surnames
             hits.append((m.start(1), m.end(1), "PERSON", 2))
-    return hits + _readings_after(text, hits) + _alone_on_line(text)
+    hits = hits + _readings_after(text, hits) + _alone_on_line(text)
+    return [h for h in hits if not _NOT_A_NAME.search(text, h[0], h[1])]
+
+
+# Words that are never part of a name: relations (続柄 長男), devices (携帯), headings (第10章 仕様) and
+# the compounds of name-like kanji that news prose is full of (名誉会長, 王子, 人文学科).
+_NOT_A_NAME = re.compile(
+    r"長男|長女|次男|次女|三男|三女|続柄|携帯|自宅|勤務先|仕様|名誉|学科|王子|^第|[章節項条] |本人|家族|"
+    r"紛失|滅失|毀損|漏えい|漏洩|誤送|盗難|事故|件名|概要|目次|付録|別紙|備考"
+)
+# 様 in words (仕様, 模様, 同様, 皆様, 様式, 様子) is no honorific.
+_SAMA_WORDS = re.compile(r"(?<=[仕模同異多有今皆各貴神王])様|様(?=[式子相態々])")
+_KANA_BEFORE = re.compile(r"[\u30a1-\u30faー]{2,12}(?:[・ ][\u30a1-\u30faー]{1,12}){0,3}\Z")
+_KANA_ROLES = frozenset(
+    "ユーザー ユーザ オーナー スタッフ ゲスト メーカー ドライバー メンバー パートナー クライアント ベンダー "
+    "オペレーター リーダー マネージャー サポート センター ショップ カスタマー ファン ママ パパ".split()
+)
+
+
+def _not_honorific(text: str, m: re.Match[str]) -> bool:
+    return m.group() == "様" and _SAMA_WORDS.match(text, m.start()) is not None
+
+
+def _kana_name_before(text: str, end: int) -> int | None:
+    """Return the start of a katakana name before an honorific (グエン・ヴァン・ナムさん, ヤマダ様)."""
+    m = _KANA_BEFORE.search(text, max(0, end - 40), end)
+    if m is None:
+        return None
+    name = m.group()
+    parts = re.split(r"[・ ]", name)
+    if any(p in _KANA_ROLES for p in parts):
+        return None
+    if len(parts) >= 2 or name in surname_readings() or name in given_readings():
+        return m.start()
+    return None

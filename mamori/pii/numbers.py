@@ -28,6 +28,16 @@ _CTX_BANK = re.compile(r"普通|当座|口座|預金|貯金")
 _CTX_POSTAL = re.compile(r"〒|郵便|[Zz]ip|ZIP")
 _CTX_PHONE = re.compile(r"電話|TEL|Tel|tel|携帯|連絡先|FAX|Fax|Mobile|mobile|Phone|phone|架電|折り返し|様\(")
 _CTX_NOT_PHONE = re.compile(r"免許|個人番号|マイナンバー|カード|口座|保険")
+_CTX_ANY = re.compile(
+    r"電話|TEL|Tel|tel|携帯|連絡先|FAX|Fax|Mobile|mobile|Phone|phone|個人番号|マイナンバー|カード|口座|免許|〒|郵便"
+)
+# ``key=value`` / ``key: value`` in logs and config: the number belongs to that key.
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.\-]{0,30}) ?[=:] ?[\"']?$")
+_PII_KEY = re.compile(
+    r"tel|phone|fax|mobile|cell|zip|postal|post_?code|my[ _]?number|個人番号|マイナンバー|電話|携帯|連絡先|kojin|card|cc_?num|pan|account|acct|"
+    r"kouza|license|licence|passport|insurance|hoken|contact|renraku",
+    re.IGNORECASE,
+)
 _TEL = frozenset({"TEL", "FAX"})
 _LENGTHS = frozenset({7, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19})
 _CARD_GROUPS = {(16,), (15,), (14,), (13,), (19,), (4, 4, 4, 4), (4, 6, 5), (4, 6, 4), (4, 4, 4, 4, 3)}
@@ -96,7 +106,10 @@ def classify(text: str, start: int, end: int, run: str) -> Hit | None:
         return None
     groups = tuple(len(g) for g in found)
     ctx = before(text, start, 24)
-    negative = NEGATIVE.search(ctx[-14:]) is not None
+    key = _KEY.search(ctx)
+    if key and not _PII_KEY.search(ctx[max(0, key.start() - 8) : key.end()]):
+        return None  # ship_no=123456789012, order: 4111...: an identifier of that key, whatever it passes
+    negative = _negative(ctx)
     n = len(digits)
     if n == 12 and groups in {(12,), (4, 4, 4)}:
         return _twelve_digits(digits, ctx, negative, start, end)
@@ -114,6 +127,21 @@ def classify(text: str, start: int, end: int, run: str) -> Hit | None:
         if plain_ok and not negative and not _CTX_NOT_PHONE.search(ctx[-10:]):
             return (start, end, "PHONE", 4)
     return None
+
+
+def _negative(ctx: str) -> bool:
+    """Return whether a non-personal label (注文, 伝票, 商品 ...) is the nearest label before the number.
+
+    ``商品の返品希望。連絡先：070-…`` names a phone: the label nearest to the number decides.
+    """
+    tail = ctx[-14:]
+    last_negative = None
+    for last_negative in NEGATIVE.finditer(tail):  # noqa: B007 - the last match is wanted
+        pass
+    if last_negative is None:
+        return False
+    labels = [m.end() for m in _CTX_ANY.finditer(tail)]
+    return not labels or labels[-1] <= last_negative.start()
 
 
 def _twelve_digits(digits: str, ctx: str, negative: bool, start: int, end: int) -> Hit | None:

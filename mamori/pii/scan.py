@@ -3,12 +3,14 @@
 Every file is summarised by the kinds of personal data found, an estimate of how many persons it
 concerns (the largest number of distinct values of one person-identifying kind: names, e-mail
 addresses, phone numbers, My Number, licence / passport / insurance numbers) and masked examples.
-Exit status over all files: 0 clean, 1 findings, 2 some file could not be fully read (or bad usage).
+Exit status over all files: 1 personal data found, else 2 something could not be read, else 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
+import io
 import itertools
 import os
 import stat
@@ -25,10 +27,13 @@ from mamori.pii.scan_pool import Job, Result, WorkerPool, problem_result, run_jo
 from mamori.pii.scan_worker import Task
 
 EPILOG = """\
-exit status: 0 nothing found, 1 personal data found, 2 some file could not be fully read
-(unreadable, encrypted, damaged, over a limit) or bad usage; over all files.
-persons: an estimate per file, the largest count of distinct values of one kind that usually
-identifies one person (name, e-mail, phone, My Number, licence, passport, insurance number).
+exit status: 1 personal data was found (in any file); 2 nothing was found but some file could not
+be fully read (unreadable, encrypted, damaged, image-only, over a limit), bad usage or the scan
+failed; 0 every file was read and nothing was found.
+persons: an estimate per file: the table rows (records) that hold personal data plus the persons
+in running text (the most distinct values of one kind that identifies a person: name, e-mail,
+phone, My Number, licence, passport, insurance number). Contact data of organisations (head office
+TEL/FAX, 振込先, info@) is counted apart as corporate_counts and never makes a file personal.
 """
 SORT_LIMIT = 10_000  # entries of one directory sorted in memory; larger directories stream unsorted
 WINDOW_PER_JOB = 4  # files in flight per worker: keeps workers busy, bounds memory on any tree size
@@ -71,12 +76,61 @@ def _problem_result(path: str, code: str, **params: Any) -> Result:
     return problem_result(path, 0, code, **params)
 
 
+def display_path(path: str) -> tuple[str, str | None]:
+    """Return *path* as valid text and, when its name was not UTF-8, its raw bytes in base64.
+
+    File names copied from Windows zips are often raw CP932 bytes: Python keeps them as lone
+    surrogates, which no UTF-8 writer, JSON reader or SQLite accepts. They are shown decoded as CP932
+    when that works (else with U+FFFD), and the exact bytes are kept so the file can still be found.
+    """
+    try:
+        path.encode("utf-8")
+        return path, None
+    except UnicodeEncodeError:
+        raw = os.fsencode(path)
+    try:
+        shown = raw.decode("cp932")
+    except UnicodeDecodeError:
+        shown = raw.decode("utf-8", "replace")
+    return shown, base64.b64encode(raw).decode("ascii")
+
+
+def _clean_paths(result: Result) -> Result:
+    """Return *result* with its path (and the locations inside it) as valid text."""
+    path = result.get("path", "")
+    shown, raw = display_path(path)
+    if raw is None:
+        return result
+    result = {**result, "path": shown, "path_bytes": raw}
+    for key in ("examples", "problems"):
+        result[key] = [
+            {**item, "location": display_path(item["location"])[0]} if "location" in item else item
+            for item in result.get(key, [])
+        ]
+    return result
+
+
 def walk(paths: Iterable[str]) -> Iterator[tuple[str, os.stat_result] | dict[str, Any]]:
     """Yield ``(path, stat)`` of every regular file under *paths*, or a problem result.
 
-    Directory symlinks are not followed (loops). Only the open directories on the current path are
-    held, and a directory's entries are sorted only when it has fewer than ``SORT_LIMIT``.
+    Directory symlinks are not followed (loops). A symlinked file is scanned once: not when its target
+    lies under a scanned path (the target is scanned itself), and only once per target otherwise.
+    Devices, FIFOs and sockets are listed as skipped. Only the open directories on the current path
+    are held, and a directory's entries are sorted only when it has fewer than ``SORT_LIMIT``.
     """
+    roots = [os.path.join(os.path.realpath(p), "") for p in paths if os.path.isdir(p)]
+    linked: set[tuple[int, int]] = set()
+    for item in _walk(paths):
+        if isinstance(item, tuple) and os.path.islink(item[0]):
+            target = os.path.realpath(item[0])
+            key = (item[1].st_dev, item[1].st_ino)
+            if any(target.startswith(root) for root in roots) or key in linked:
+                continue
+            linked.add(key)
+        yield item
+
+
+def _walk(paths: Iterable[str]) -> Iterator[tuple[str, os.stat_result] | dict[str, Any]]:
     for top in paths:
         try:
             st = os.stat(top)
@@ -111,6 +165,8 @@ def _walk_directory(top: str) -> Iterator[tuple[str, os.stat_result] | dict[str,
                 yield entry.path, entry.stat()
             elif entry.is_symlink() and not os.path.exists(entry.path):
                 yield _problem_result(entry.path, "unreadable", reason="broken symbolic link")
+            elif not entry.is_symlink():  # a FIFO, device or socket: reading it could block forever
+                yield _problem_result(entry.path, "unsupported", kind="special file")
         except OSError as exc:
             yield _problem_result(entry.path, "unreadable", reason=exc.strerror or type(exc).__name__)
 
@@ -126,6 +182,11 @@ def _entries(directory: str) -> Iterator[os.DirEntry[str]]:
             yield from it
 
 
+def _cache_key(path: str) -> str:
+    """Return the absolute path as text SQLite accepts (undecodable bytes escaped, still unique)."""
+    return os.fsencode(os.path.abspath(path)).decode("utf-8", "backslashreplace")
+
+
 class Scanner:
     """Turn walked files into results: from the cache when unchanged, else through the worker pool."""
 
@@ -139,7 +200,7 @@ class Scanner:
         if isinstance(item, dict):
             return Job(None, result=item)
         path, st = item
-        cached = self.cache.lookup(os.path.abspath(path)) if self.cache else None
+        cached = self.cache.lookup(_cache_key(path)) if self.cache else None
         if cached and self.show_values:
             cached = None  # the cache holds masked previews only: read the file again to show values
         known_hash = cached["hash"] if cached else None
@@ -149,6 +210,9 @@ class Scanner:
         return Job(task, cached)
 
     def _finish(self, job: Job, result: Result) -> Result:
+        return _clean_paths(self._finish_raw(job, result))
+
+    def _finish_raw(self, job: Job, result: Result) -> Result:
         if job.task is None:
             return result
         if result.get("status") == "unchanged" and job.cached:
@@ -159,7 +223,7 @@ class Scanner:
                 "cached": True,
             }
         if self.cache:
-            self.cache.store(os.path.abspath(job.task.path), result)
+            self.cache.store(_cache_key(job.task.path), _clean_paths(result))
         return result
 
     def results(self, walked: Iterable[tuple[str, os.stat_result] | Result]) -> Iterator[Result]:
@@ -198,11 +262,25 @@ def _open_cache(args: argparse.Namespace, limits: Limits) -> Cache | None:
 
 
 def main(argv: list[str]) -> int:
-    """Run ``mamori scan`` with *argv* and return the exit status (0 clean, 1 findings, 2 errors)."""
+    """Run ``mamori scan`` with *argv* and return the exit status (1 found, 2 not read / failed, 0 clean).
+
+    An internal error is reported and exits 2, never 1: 1 always means personal data was found.
+    """
     try:
         args = parse_args(argv)
     except SystemExit as exc:
-        return int(exc.code or 0)
+        return 2 if exc.code else 0
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):  # valid UTF-8 whatever the locale says
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    try:
+        return _scan(args)
+    except Exception as exc:  # noqa: BLE001 - the exit status must still say "failed", not "found"
+        print(f"mamori scan: failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+
+
+def _scan(args: argparse.Namespace) -> int:
     started = time.monotonic()
     scanner = Scanner(args, None)
     scanner.cache = cache = _open_cache(args, scanner.limits)

@@ -116,7 +116,7 @@ class Cache:
         for root in roots:
             if not os.path.isdir(root):
                 continue
-            prefix = os.path.join(os.path.abspath(root), "")
+            prefix = os.fsencode(os.path.join(os.path.abspath(root), "")).decode("utf-8", "backslashreplace")
             cursor = self.db.execute(
                 "DELETE FROM files WHERE substr(path, 1, ?) = ? AND seen < ?",
                 (len(prefix), prefix, self.started),

@@ -35,6 +35,7 @@ class Totals:
     cached: int = 0
     persons: int = 0
     kinds: dict[str, int] = field(default_factory=dict)
+    corporate: Counter[str] = field(default_factory=Counter)
     unsupported_kinds: Counter[str] = field(default_factory=Counter)
 
     def add(self, result: dict[str, Any]) -> None:
@@ -43,6 +44,7 @@ class Totals:
         self.bytes += result.get("size", 0)
         self.cached += bool(result.get("cached"))
         self.persons += result.get("persons", 0)
+        self.corporate.update(result.get("corporate_counts") or {})
         if result.get("counts"):
             self.findings += 1
             for label, n in result["counts"].items():
@@ -55,8 +57,8 @@ class Totals:
                 self.unsupported_kinds[str(problem.get("params", {}).get("kind", "?"))] += 1
 
     def exit_code(self) -> int:
-        """Return 2 when any file could not be fully read, else 1 when any file holds findings, else 0."""
-        return 2 if self.errors else 1 if self.findings else 0
+        """Return 1 when any file holds personal data, else 2 when something could not be read, else 0."""
+        return 1 if self.findings else 2 if self.errors else 0
 
     def line(self, seconds: float) -> str:
         """Return the one-line summary of the whole scan."""

@@ -9,13 +9,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from mamori.pii import detect, mask
+from mamori.pii import Detection, detect_all, mask
 from mamori.pii.extract import INCOMPLETE, Limits, Part, Problem, extract
 
 # Kinds that usually name one person each; their distinct values estimate how many persons a file holds.
+__all__ = ["Detection", "Summary", "Task", "scan_file"]
+
 PERSON_KINDS = ("PERSON", "EMAIL", "PHONE", "MY_NUMBER", "DRIVERS_LICENSE", "PASSPORT", "HEALTH_INSURANCE")
 EXAMPLES_PER_KIND = 3
-CHUNK = 8 * 1024  # characters per detect() call, so that the time budget is checked between chunks
+CHUNK = 64 * 1024  # characters per detect() call: the time budget is checked between chunks
 _HASH_BLOCK = 1024 * 1024
 
 
@@ -52,6 +54,14 @@ def _chunks(text: str, size: int | None = None) -> list[str]:
     return pieces
 
 
+def _table_row(text: str, pos: int) -> int | None:
+    """Return the start of the line holding ``pos`` when that line is a table row (cells), else None."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    return start if "\t" in line or line.count(",") >= 2 else None
+
+
 def _header_line(text: str) -> str:
     """Return the first line of *text* with its line end when it is short enough to be a table header."""
     end = text.find("\n")
@@ -64,8 +74,11 @@ class Summary:
     def __init__(self, show_values: bool) -> None:
         self.show_values = show_values
         self.counts: Counter[str] = Counter()
+        self.corporate: Counter[str] = Counter()
         self.distinct: dict[str, set[str]] = {}
+        self.records: set[int] = set()  # table rows holding personal data, by a hash of their values
         self.examples: list[dict[str, str]] = []
+        self.examples_seen: dict[str, set[str]] = {}
         self.problems: list[Problem] = []
         self.encodings: set[str] = set()
 
@@ -81,26 +94,46 @@ class Summary:
                 self.problems.append(Problem("timeout", part.location, {"limit": limits.time_budget}))
                 return
             prefix = header if index else ""  # later chunks of a table keep its column headers
-            for span in detect(prefix + chunk):
+            text = prefix + chunk
+            found = detect_all(text)
+            for span in found.corporate:
                 if span.start >= len(prefix):
-                    self._add_span(span.label, span.text, part.location)
+                    self.corporate[span.label] += 1
+            rows: dict[int, list[str]] = {}
+            for span in found.personal:
+                if span.start < len(prefix):
+                    continue
+                key = _identity(span.label, span.text)
+                row = _table_row(text, span.start)
+                if row is None:
+                    self.distinct.setdefault(span.label, set()).add(key)
+                else:
+                    rows.setdefault(row, []).append(span.label + key)
+                self._add_span(span.label, span.text, key, part.location)
+            self.records.update(hash(tuple(sorted(values))) for values in rows.values())
 
-    def _add_span(self, label: str, value: str, location: str) -> None:
+    def _add_span(self, label: str, value: str, key: str, location: str) -> None:
         self.counts[label] += 1
-        seen = self.distinct.setdefault(label, set())
-        key = _identity(label, value)
-        if key in seen:
+        seen = self.examples_seen.setdefault(label, set())
+        if key in seen or len(seen) >= EXAMPLES_PER_KIND:
             return
         seen.add(key)
-        if len(seen) <= EXAMPLES_PER_KIND:
-            example = {"label": label, "masked": mask(label, value), "location": location}
-            if self.show_values:
-                example["value"] = value
-            self.examples.append(example)
+        example = {"label": label, "masked": mask(label, value), "location": location}
+        if self.show_values:
+            example["value"] = value
+        self.examples.append(example)
 
     def persons(self) -> int:
-        """Estimate the persons in the file: the most distinct values of any person-identifying kind."""
-        return max((len(self.distinct.get(kind, ())) for kind in PERSON_KINDS), default=0)
+        """Estimate the persons in the file: table records with personal data plus persons in prose.
+
+        A record (a table row) is one person however many phones it holds, and an address-only list
+        counts its rows; in prose, the most distinct values of one person-identifying kind (names,
+        mail addresses, phones ...) estimate the persons. Corporate data never counts.
+        """
+        prose = max((len(self.distinct.get(kind, ())) for kind in PERSON_KINDS), default=0)
+        if not prose and self.distinct:
+            prose = 1  # an address or a birth date alone still concerns someone
+        return len(self.records) + prose
 
     def status(self) -> str:
         """Return ``findings``, ``error`` (not fully read), ``unsupported`` or ``clean``."""
@@ -160,6 +193,7 @@ def scan_file(task: Task) -> dict[str, Any]:
     result.update(
         status=summary.status(),
         counts=dict(sorted(summary.counts.items())),
+        corporate_counts=dict(sorted(summary.corporate.items())),
         persons=summary.persons(),
         examples=summary.examples,
         problems=[p.as_dict() for p in summary.problems],

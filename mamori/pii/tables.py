@@ -13,7 +13,7 @@ from functools import lru_cache
 from mamori.pii import validators
 from mamori.pii.address import find_addresses
 from mamori.pii.dates import is_date
-from mamori.pii.names import parse_kana_name, parse_name, plausible_unknown
+from mamori.pii.names import KANJI, parse_kana_name, parse_name, plausible_unknown
 from mamori.pii.spans import Hit
 
 _CSV_CELL = re.compile(r'"(?:[^"\n]|"")*"|[^,\n]*')
@@ -22,7 +22,13 @@ _TSV_CELL = re.compile(r"[^\t\n]*")
 _HEADERS: dict[str, str] = {"〒": "POSTAL_CODE", "カナ": "KANA", "連絡先": "PHONE", "所在地": "ADDRESS"}
 _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"フリガナ|ふりがな|カナ|セイメイ|読み"), "KANA"),
-    (re.compile(r"氏名|名前|担当者|契約者|申込者|名義人"), "PERSON"),
+    (
+        re.compile(
+            r"氏名|名前|宛名|名義|受取人|契約者|対応者|担当者|申込者|依頼人|依頼主|差出人|送り主|受講者|参加者|"
+            r"保護者|患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|^姓$|^名$|^[Nn]ame$|^NAME$|^full_?name$"
+        ),
+        "PERSON",
+    ),
     (re.compile(r"生年月日|誕生日"), "DATE_OF_BIRTH"),
     (re.compile(r"郵便番号|郵便"), "POSTAL_CODE"),
     (re.compile(r"住所|送付先|届け先"), "ADDRESS"),
@@ -39,12 +45,19 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 # Literals only, so the regex engine scans for their first characters: is any header word present at all?
 _ANY_HEADER = re.compile(
-    "フリガナ|ふりがな|カナ|セイメイ|読み|氏名|名前|担当者|契約者|申込者|名義人|生年月日|誕生日|郵便|〒|住所|送付先|"
+    "フリガナ|ふりがな|カナ|セイメイ|読み|氏名|名前|宛名|名義|受取人|対応者|依頼|差出人|送り主|受講者|参加者|保護者|"
+    "患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|姓|Name|name|NAME|"
+    "担当者|契約者|申込者|名義人|生年月日|誕生日|郵便|〒|住所|送付先|"
     "届け先|所在地|電話|携帯|連絡先|TEL|Tel|FAX|Fax|メール|mail|Mail|MAIL|個人番号|マイナンバー|カード番号|口座番号|"
     "免許|旅券|パスポート|保険証"
 )
 
 
+# Columns of identifiers that belong to an order, a product or a record, not to a person.
+_ANY_ID_HEADER = re.compile(
+    r"番号|コード|ID|Id|_id|JAN|SKU|品番|型番|伝票|注文|受注|発注|管理|ロット|シリアル|製番|追跡|No\b|NO\b|"
+    r"^(?:id|no|num|code|sku|jan|order|ship|invoice|lot|serial)(?:_|$)"
+)
 _HEADER_KANA = re.compile(r"ふりがな|^[おご]|届け")
 _NOT_HEADER = re.compile(r"[\s\d@\u3041-\u3096]")
 
@@ -56,7 +69,10 @@ def header_label(cell: str) -> str | None:
         return None  # a value such as ヒルマ ワカナ or 住所変更あり, not a column name
     if cell in _HEADERS:
         return _HEADERS[cell]
-    return next((label for pattern, label in _HEADER_PATTERNS if pattern.search(cell)), None)
+    label = next((label for pattern, label in _HEADER_PATTERNS if pattern.search(cell)), None)
+    if label is None and _ANY_ID_HEADER.search(cell):
+        return "ID"
+    return label
 
 
 _SEPARATORS = re.compile(r"[\s\-()]")
@@ -72,13 +88,19 @@ def _digits(value: str) -> str:
     return _SEPARATORS.sub("", value)
 
 
-_SPACED_NAME = re.compile(
-    r"[\u4e00-\u9fff\u3005\u30f6\u30ce]{1,4} [\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faー]{1,4}"
+_SPACED_NAME = re.compile(rf"[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096\u30a1-\u30faー]{{1,4}}")
+
+
+# Katakana names with a middle dot or space (グエン・ヴァン・ナム) and Latin names (John Smith, SMITH JOHN).
+_FOREIGN_NAME = re.compile(
+    r"[\u30a1-\u30faー]{1,12}(?:[・= ][\u30a1-\u30faー]{1,12}){1,3}|[A-Za-z][A-Za-z'\-]+(?: [A-Za-z][A-Za-z'.\-]*){1,3}"
 )
 
 
 def _is_name(value: str) -> bool:
     if _SPACED_NAME.fullmatch(value) and plausible_unknown(value.replace(" ", "")):
+        return True
+    if _FOREIGN_NAME.fullmatch(value):
         return True
     return parse_name(value, 0, strong=True) == len(value) or parse_kana_name(value, 0) == len(value)
 
@@ -146,53 +168,133 @@ def _cells_quoted(line: str) -> list[re.Match[str]]:
 
 
 def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
-    """Return the label of each column when the cells look like a header row, else None."""
-    labels = [header_label(text[s:e]) for s, e in cells]
-    return labels if sum(1 for x in labels if x) >= 2 else None
+    """Return the label of each column when the cells look like a header row, else None.
+
+    A header row has two labelled cells (personal or identifier columns), or one labelled cell and
+    only header-shaped others (``商品コード,商品名,単価``).
+    """
+    values = [text[s:e] for s, e in cells]
+    labels = [header_label(v) for v in values]
+    labelled = sum(1 for x in labels if x)
+    if labelled >= 2 or (labelled == 1 and len(cells) >= 2 and all(map(_header_shaped, values))):
+        return labels
+    return None
+
+
+def _header_shaped(cell: str) -> bool:
+    return 0 < len(cell) <= 16 and not _NOT_HEADER.search(_HEADER_KANA.sub("", cell))
 
 
 def _two_header_words(line: str) -> bool:
-    """Return whether ``line`` holds two header words: a header row needs two labelled cells.
+    """Return whether ``line`` may be a header row: it holds a header word (personal or identifier).
 
-    A header word never spans a separator, so two labelled cells mean at least two matches; a row
-    with one (an address at ``user@mail.example.jp``) is not split and classified as a header.
+    A row without one (an address at ``user@mail.example.jp``, a data row) is not classified.
     """
-    words = _ANY_HEADER.finditer(line)
-    return next(words, None) is not None and next(words, None) is not None
+    return _ANY_HEADER.search(line) is not None or _ANY_ID_HEADER.search(line) is not None
+
+
+# Checksum labels: a column whose values mostly fail the check digit holds other numbers.
+_CHECKSUM = {
+    "MY_NUMBER": validators.is_my_number,
+    "CREDIT_CARD": validators.is_card_number,
+    "DRIVERS_LICENSE": validators.is_drivers_license,
+}
+MIN_COLUMN = 4  # cells a column needs before the share of valid check digits judges it
+_DIGITS_ONLY = re.compile(r"[\d\- ]{12,23}")
 
 
 def find_table_values(text: str) -> list[Hit]:
     """Return hits for cells under known column headers of CSV / TSV tables in ``text``."""
-    if ("," not in text and "\t" not in text) or not _ANY_HEADER.search(text):
-        return []
+    return analyse_tables(text)[0]
+
+
+def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
+    """Return the hits of table cells and the cells that hold identifiers which are no personal data.
+
+    A column is judged as a whole: by its header (個人番号 vs 伝票番号 / 注文番号 / 商品コード) and by the
+    share of its values that pass the check digit (a column of real My Numbers passes 100 %, shipping
+    numbers about 10 %). The second list (``start, end``) is blanked for the other recognizers.
+    """
+    if "," not in text and "\t" not in text:
+        return [], []
     hits: list[Hit] = []
-    columns: list[str | None] | None = None
-    sep = ","
+    quiet: list[tuple[int, int]] = []
+    block: _Block | None = None
     offset = 0
     for line in text.split("\n"):
         start, offset = offset, offset + len(line) + 1
         line_sep = "\t" if "\t" in line else ","
         if line_sep not in line:
-            columns = None
+            if block is not None:
+                block.close(text, hits, quiet)
+                block = None
             continue
-        maybe_header = _two_header_words(line)
-        if columns is None and not maybe_header:
+        if block is None and line.count(line_sep) < 2 and not _two_header_words(line):
             continue  # prose with a comma, no table open: nothing to split
         cells = _cells(line, start, line_sep)
-        header = _header(text, cells) if maybe_header else None
+        header = _header(text, cells) if _two_header_words(line) else None
         if header is not None:
-            columns, sep = header, line_sep
+            if block is not None:
+                block.close(text, hits, quiet)
+            block = _Block(header, line_sep)
             continue
-        if columns is None or line_sep != sep:
-            continue
-        hits.extend(_row_hits(text, cells, columns))
-    return hits
+        if block is None or line_sep != block.sep:
+            if block is not None:
+                block.close(text, hits, quiet)
+            block = _Block([None] * len(cells), line_sep)  # a table without a header row
+        block.add(cells)
+    if block is not None:
+        block.close(text, hits, quiet)
+    return hits, quiet
 
 
-def _row_hits(text: str, cells: list[tuple[int, int]], columns: list[str | None]) -> list[Hit]:
-    """Return the hits of one table row: each cell validated for its column's label."""
-    hits: list[Hit] = []
-    for (s, e), label in zip(cells, columns, strict=False):
-        if label and s < e and _VALID[label](text[s:e]):
-            hits.append((s, e, "PERSON" if label == "KANA" else label, 9))
-    return hits
+class _Block:
+    """Collect the cells of one table, column by column, and judge each column when it ends."""
+
+    def __init__(self, labels: list[str | None], sep: str) -> None:
+        self.labels = labels
+        self.sep = sep
+        self.columns: list[list[tuple[int, int]]] = [[] for _ in labels]
+
+    def add(self, cells: list[tuple[int, int]]) -> None:
+        for column, cell in zip(self.columns, cells, strict=False):
+            if cell[0] < cell[1]:
+                column.append(cell)
+
+    def close(self, text: str, hits: list[Hit], quiet: list[tuple[int, int]]) -> None:
+        for label, cells in zip(self.labels, self.columns, strict=True):
+            if not cells:
+                continue
+            if label == "ID":
+                quiet.extend(cells)
+            elif label is None:
+                _judge_unlabelled(text, cells, quiet)
+            else:
+                _judge_labelled(text, label, cells, hits, quiet)
+
+
+def _judge_labelled(
+    text: str, label: str, cells: list[tuple[int, int]], hits: list[Hit], quiet: list[tuple[int, int]]
+) -> None:
+    valid = _VALID[label]
+    good = [(s, e) for s, e in cells if valid(text[s:e])]
+    numbers = [c for c in cells if _DIGITS_ONLY.fullmatch(text[c[0] : c[1]])] if label in _CHECKSUM else []
+    if len(numbers) >= MIN_COLUMN and len(good) * 2 < len(numbers):
+        quiet.extend(numbers)  # ポイントカード番号: mostly failing check digits, so none is a card number
+        return
+    out = "PERSON" if label == "KANA" else label
+    hits.extend((s, e, out, 9) for s, e in good)
+
+
+def _judge_unlabelled(text: str, cells: list[tuple[int, int]], quiet: list[tuple[int, int]]) -> None:
+    if len(cells) < MIN_COLUMN or not all(_DIGITS_ONLY.fullmatch(text[s:e]) for s, e in cells):
+        return
+    passed = 0
+    for s, e in cells:
+        digits = _digits(text[s:e])
+        if not 12 <= len(digits) <= 19 or len(digits) == 13:
+            return  # phone numbers and the like: not a column of check-digit identifiers
+        check = _CHECKSUM["MY_NUMBER"] if len(digits) == 12 else _CHECKSUM["CREDIT_CARD"]
+        passed += check(digits)
+    if passed < 0.9 * len(cells):
+        quiet.extend(cells)  # 12-digit shipping numbers: about one in ten passes the My Number check

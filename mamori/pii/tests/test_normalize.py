@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mamori.pii import detect
+from mamori.pii import detect, detect_all
 from mamori.pii.normalize import normalize
 
 
@@ -21,9 +21,10 @@ def test_half_width_kana_with_voicing_marks_maps_back_to_the_original_offsets() 
 
 def test_expanding_compatibility_characters_map_back() -> None:
     text = "㈱ミライ 担当：山田 太郎\n電話 03-1234-5678"
-    spans = detect(text)
-    assert [s.text for s in spans] == ["山田 太郎", "03-1234-5678"]
-    assert all(text[s.start : s.end] == s.text for s in spans)
+    result = detect_all(text)
+    assert [s.text for s in result.personal] == ["山田 太郎"]
+    assert [s.text for s in result.corporate] == ["03-1234-5678"]  # the company's number
+    assert all(text[s.start : s.end] == s.text for s in result.personal + result.corporate)
 
 
 def test_spans_are_sorted_frozen_and_carry_the_original_substring() -> None:

@@ -76,10 +76,10 @@ def test_clean_tree_exits_0_and_the_table_says_so(tmp_path, capsys):
     assert "1 files" in out
 
 
-def test_any_unreadable_or_bomb_file_makes_the_exit_status_2_and_is_listed(tree, capsys):
+def test_unreadable_files_are_listed_and_findings_still_exit_1(tree, capsys):
     (tree / "bomb.zip").write_bytes(bomb_zip())
     code, out, _ = run(capsys, str(tree), str(tree / "missing.xlsx"), "--no-cache", "--jobs", "1")
-    assert code == 2
+    assert code == 1  # personal data was found: that is what a script must learn first
     assert "ratio_exceeded" in out and "bomb.zip" in out
     assert "unreadable" in out and "missing.xlsx" in out
     assert "Traceback" not in out
@@ -185,6 +185,27 @@ def test_long_text_is_detected_in_chunks_split_on_line_ends():
     assert all(piece.endswith("\n") for piece in pieces)
 
 
+def test_an_unreadable_file_and_no_findings_exit_2(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("特になし\n", encoding="utf-8")
+    (tmp_path / "bomb.zip").write_bytes(bomb_zip())
+    os.symlink(tmp_path / "gone.txt", tmp_path / "broken.txt")
+    code, out, _ = run(capsys, str(tmp_path), "--no-cache", "--jobs", "1")
+    assert code == 2
+    assert "broken symbolic link" in out and "ratio_exceeded" in out
+
+
+def test_an_internal_error_exits_2_never_1(tmp_path, capsys, monkeypatch):
+    (tmp_path / "a.txt").write_text("氏名：山田 太郎\n", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(scan.Writer, "write", broken)
+    code, _, err = run(capsys, str(tmp_path), "--no-cache", "--jobs", "1")
+    assert code == 2
+    assert "failed: RuntimeError: boom" in err
+
+
 def test_bad_usage_exits_2(capsys):
     assert scan.main(["--jobs", "0", "x"]) == 2
     assert scan.main([]) == 2
@@ -195,7 +216,9 @@ def test_every_chunk_of_a_long_table_keeps_the_column_headers(monkeypatch):
 
     seen: list[str] = []
     monkeypatch.setattr(scan_worker, "CHUNK", 100)
-    monkeypatch.setattr(scan_worker, "detect", lambda text: seen.append(text) or [])
+    monkeypatch.setattr(
+        scan_worker, "detect_all", lambda text: seen.append(text) or scan_worker.Detection([], [])
+    )
     text = "氏名\t電話\n" + "".join(f"名前{i}\t090-0000-{i:04d}\n" for i in range(30))
     scan_worker.Summary(False).add_part(scan_worker.Part("t.xlsx!Sheet1", text), float("inf"), scan.Limits())
     assert len(seen) > 3
@@ -215,7 +238,7 @@ def test_a_fifo_given_on_the_command_line_is_reported_not_read(tmp_path, capsys)
 def test_help_explains_exit_status_and_the_person_estimate(capsys):
     assert scan.main(["--help"]) == 0
     out = capsys.readouterr().out
-    assert "exit status: 0 nothing found, 1 personal data found, 2" in out
+    assert "exit status: 1 personal data was found (in any file); 2 nothing was found" in out
     assert "persons: an estimate" in out
 
 
