@@ -16,7 +16,16 @@ from mamori.incidents import queries, services
 from mamori.incidents.facts import FACT_FIELDS, TRI_STATE_FACTS
 from mamori.incidents.forms import MAX_PERSONS
 from mamori.incidents.models import Incident
-from mamori.incidents.taxonomy import Cause, DataCategory, DiscoveredBy, Event, EventClass, Medium, Status
+from mamori.incidents.taxonomy import (
+    Cause,
+    DataCategory,
+    DiscoveredBy,
+    Event,
+    EventClass,
+    Medium,
+    Role,
+    Status,
+)
 
 
 class IncidentSerializer(serializers.ModelSerializer):
@@ -45,6 +54,8 @@ class IncidentSerializer(serializers.ModelSerializer):
             "event_class",
             "cause",
             *(name for name in FACT_FIELDS if name != "known_on"),
+            "contractor",
+            "entrustor_notified_at",
             "appi_status",
             "appi_grounds",
             "final_due",
@@ -110,6 +121,14 @@ class _FactsSerializerBase(serializers.Serializer):
     known_on = serializers.DateField(required=False)
     persons = serializers.IntegerField(min_value=0, max_value=MAX_PERSONS, required=False, allow_null=True)
     persons_is_upper_bound = serializers.BooleanField(required=False)
+    my_number_persons = serializers.IntegerField(
+        min_value=0, max_value=MAX_PERSONS, required=False, allow_null=True
+    )
+    pseudonymized = serializers.BooleanField(required=False)
+    role = serializers.ChoiceField(choices=Role.choices, required=False)
+    occurred_at_contractor = serializers.BooleanField(required=False)
+    contractor = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    is_near_miss = serializers.BooleanField(required=False)
 
 
 #: The tri-state facts come from the one list of ``incidents.facts`` (``null`` = unknown).

@@ -28,9 +28,13 @@ BOOLEAN_FIELDS = (
     "my_number",
     "my_number_viewable_by_unspecified",
     "my_number_network",
+    "copy_kept",
+    "pseudonymized",
 )
 DATE_FIELDS = ("known_on", "discovered_on")
-KNOWN_FIELDS = frozenset({"id", "events", "persons", *BOOLEAN_FIELDS, *DATE_FIELDS})
+KNOWN_FIELDS = frozenset(
+    {"id", "events", "persons", "my_number_persons", "role", *BOOLEAN_FIELDS, *DATE_FIELDS}
+)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -64,6 +68,8 @@ def parse_scenario(data: Any) -> tuple[Any, rules.Facts]:
     """Return the scenario id and its facts, validating every field (legal.md §1-2 codes).
 
     Missing booleans are false and an explicit null is unknown; ``persons`` missing or null is unknown.
+    ``role`` is ``controller`` (the default) or ``processor``; ``my_number_persons`` missing or null uses
+    ``persons``; ``pseudonymized`` cannot be unknown (null reads as false).
     Other keys are ignored (the caller warns about them: a misspelt fact reads as false).
     """
     if not isinstance(data, dict):
@@ -78,12 +84,21 @@ def parse_scenario(data: Any) -> tuple[Any, rules.Facts]:
     if bad_codes:
         expected = ", ".join(sorted(rules.EVENT_CODES))
         raise ScenarioError(f"unknown event code(s): {', '.join(bad_codes)} (expected: {expected})")
-    persons = data.get("persons")
-    if persons is not None and (isinstance(persons, bool) or not isinstance(persons, int) or persons < 0):
-        raise ScenarioError(f"persons must be a non-negative integer or null, not {json.dumps(persons)}")
+    counts: dict[str, Any] = {name: _count(data.get(name), name) for name in ("persons", "my_number_persons")}
+    role = data.get("role", rules.CONTROLLER)
+    if role not in rules.ROLES:
+        expected = " or ".join(json.dumps(r) for r in sorted(rules.ROLES))
+        raise ScenarioError(f"role must be {expected}, not {json.dumps(role)}")
     fields: dict[str, Any] = {name: _boolean(data.get(name, False), name) for name in BOOLEAN_FIELDS}
+    fields["pseudonymized"] = bool(fields["pseudonymized"])
     fields.update({name: _date(data.get(name), name) for name in DATE_FIELDS})
-    return scenario_id, rules.Facts(events=frozenset(events), persons=persons, **fields)
+    return scenario_id, rules.Facts(events=frozenset(events), role=role, **counts, **fields)
+
+
+def _count(value: Any, name: str) -> int | None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise ScenarioError(f"{name} must be a non-negative integer or null, not {json.dumps(value)}")
+    return value
 
 
 def _iso(d: date | None) -> str | None:
@@ -113,6 +128,7 @@ def render(scenario_id: Any, a: rules.Assessment) -> dict[str, Any]:
             "exempted_grounds": list(a.appi.exempted_grounds),
             "final_due_if_reportable": _iso(a.appi.final_due_if_reportable),
             "preliminary_due": _targets(a.appi.preliminary_due),
+            "controller_notice_due": _targets(a.appi.controller_notice_due),
             "reasons": _reasons(a.appi.reasons),
         },
         "pmark": {
@@ -129,8 +145,10 @@ def render(scenario_id: Any, a: rules.Assessment) -> dict[str, Any]:
             "status": str(a.my_number.status),
             "grounds": list(a.my_number.grounds),
             "final_due": _iso(a.my_number.final_due),
+            "notify_individuals": a.my_number.notify_individuals,
             "final_due_if_reportable": _iso(a.my_number.final_due_if_reportable),
             "preliminary_due": _targets(a.my_number.preliminary_due),
+            "controller_notice_due": _targets(a.my_number.controller_notice_due),
             "needs_review": list(a.my_number.needs_review),
             "reasons": _reasons(a.my_number.reasons),
         },

@@ -8,7 +8,10 @@ ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 
 
 # (pattern, replacement) applied in order to an English citation to give the Japanese one.
 JA_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"APPI Art\. (\d+)\((\d+)\) proviso"), r"個人情報保護法第\1条第\2項ただし書"),
     (re.compile(r"APPI Art\. (\d+)\((\d+)\)"), r"個人情報保護法第\1条第\2項"),
+    (re.compile(r", Art\. (\d+)\((\d+)\)"), r"、同法第\1条第\2項"),
+    (re.compile(r"PPC Q&A (\d+)-(\d+)"), r"個人情報保護委員会「よくある質問」\1-\2"),
     (re.compile(r"Enforcement Rules Art\. (\d+)\((\d+)\)"), r"施行規則第\1条第\2項"),
     (
         re.compile(r"Enforcement Rules Art\. (\d+)\(([ivx]+)\)-\(([ivx]+)\)"),
@@ -25,7 +28,17 @@ JA_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"Privacy Mark incident reporting \(PMK500\)"),
         "プライバシーマーク制度 事故等の報告（PMK500）",
     ),
+    (re.compile(r"My Number Act Art\. (\d+)-(\d+)\((\d+)\) proviso"), r"番号法第\1条の\2第\3項ただし書"),
+    (re.compile(r"My Number Act Art\. (\d+)-(\d+)\((\d+)\)"), r"番号法第\1条の\2第\3項"),
     (re.compile(r"My Number Act Art\. (\d+)-(\d+)"), r"番号法第\1条の\2"),
+    (
+        re.compile(r"PPC Rules on reporting My Number breaches Art\. (\d+)\(([ivx]+)\)"),
+        "特定個人情報の漏えい等に関する報告等に関する規則第\\1条第{\\2}号",
+    ),
+    (
+        re.compile(r"PPC Rules on reporting My Number breaches Art\. (\d+)"),
+        r"特定個人情報の漏えい等に関する報告等に関する規則第\1条",
+    ),
     (
         re.compile(r"PPC Rules on reporting My Number breaches"),
         "特定個人情報の漏えい等に関する報告等に関する規則",

@@ -192,7 +192,8 @@ NEAR_MISS_MSGID = gettext_noop(
 def evaluate(incident: Incident) -> tuple[dict[str, Any], Outcome]:
     """Return (the facts as JSON, the outcome) for the incident's current facts."""
     facts = facts_of(incident)
-    if incident.is_near_miss:
+    if incident.is_near_miss and not incident.events:
+        # A near miss that the manager coded with events is judged on its facts like any accident.
         return to_json(facts), _near_miss_outcome()
     return to_json(facts), Outcome.from_assessment(rules.assess(facts))
 
@@ -269,6 +270,7 @@ def status_label(status: str) -> str:
         "reportable": _("Reportable"),
         "not_reportable": _("Not reportable"),
         "needs_review": _("Needs review"),
+        "notify_controller": _("Notify the entrusting business"),
     }
     return labels.get(status, status)
 

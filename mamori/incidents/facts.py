@@ -9,11 +9,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from django.utils import timezone
+
 from mamori.incidents import rules
 
 #: Facts of ``rules.Facts`` that the record does not hold under their own name: the events (stored with
-#: the ``likely`` flag apart) and the P-mark start (the day the business knew).
-DERIVED = frozenset({"events", "discovered_on"})
+#: the ``likely`` flag apart), the P-mark start (the day the business knew) and the day the entrusting
+#: business was told (the local date of ``entrustor_notified_at``, set when that notice is filed).
+DERIVED = frozenset({"events", "discovered_on", "controller_notified_on"})
 _FIELDS = tuple(f for f in dataclasses.fields(rules.Facts) if f.name not in DERIVED)
 
 #: Facts the record holds under their rules name, in the order of ``rules.Facts``.
@@ -30,8 +33,10 @@ def facts_of(incident: Any) -> rules.Facts:
     """Return the rules' facts for the incident as it stands."""
     values: dict[str, Any] = {name: getattr(incident, name) for name in RULE_FACTS}
     events = frozenset(incident.events)
+    notified = incident.entrustor_notified_at
     return rules.Facts(
         events=events | ({rules.LIKELY} if incident.likely and events else set()),
         discovered_on=incident.known_on,
+        controller_notified_on=timezone.localdate(notified) if notified else None,
         **values,
     )

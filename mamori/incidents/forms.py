@@ -11,7 +11,16 @@ from django.utils.translation import gettext_lazy as _
 
 from mamori.incidents.facts import TRI_STATE_FACTS
 from mamori.incidents.models import Incident
-from mamori.incidents.taxonomy import Cause, DataCategory, DiscoveredBy, Event, EventClass, Medium, Status
+from mamori.incidents.taxonomy import (
+    Cause,
+    DataCategory,
+    DiscoveredBy,
+    Event,
+    EventClass,
+    Medium,
+    Role,
+    Status,
+)
 
 MAX_PERSONS = 200_000_000  # more than the population of Japan: a typing error
 
@@ -128,6 +137,7 @@ TRIAGE_LABELS: dict[str, Any] = {
     "my_number": _("My Number (特定個人情報) involved"),
     "my_number_viewable_by_unspecified": _("My Number data made viewable by unspecified persons"),
     "my_number_network": _("Information-provision network involved"),
+    "copy_kept": _("The same data is kept elsewhere (backup), so lost or damaged data can be restored"),
 }
 
 
@@ -165,6 +175,37 @@ class TriageForm(forms.Form):
     persons = _persons_field()
     persons_is_upper_bound = forms.BooleanField(
         label=_("The number is an upper bound (estimate)"), required=False
+    )
+    is_near_miss = forms.BooleanField(
+        label=_("Near miss (ヒヤリハット): no personal data left our control"),
+        required=False,
+        help_text=_("Untick to treat it as an accident; the determination then follows the facts below."),
+    )
+    role = forms.TypedChoiceField(
+        label=_("Our role for the data (委託)"),
+        choices=Role.choices,
+        required=False,
+        empty_value=Role.CONTROLLER,
+    )
+    contractor = forms.CharField(
+        label=_("Contractor or entrusting business"),
+        max_length=200,
+        required=False,
+        help_text=_("The business that entrusted the data to us, or our contractor where it happened."),
+    )
+    occurred_at_contractor = forms.BooleanField(
+        label=_("It happened at our contractor, who told us (the date we knew is the day they told us)"),
+        required=False,
+    )
+    my_number_persons = forms.IntegerField(
+        label=_("Persons whose My Number data is involved"),
+        required=False,
+        min_value=0,
+        max_value=MAX_PERSONS,
+        help_text=_("Leave empty to use the number of persons above."),
+    )
+    pseudonymized = forms.BooleanField(
+        label=_("The data is pseudonymously processed information (仮名加工情報)"), required=False
     )
 
     def clean_known_on(self) -> dt.date:

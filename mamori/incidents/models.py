@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mamori.incidents.taxonomy import Cause, DiscoveredBy, EventClass, Medium, Status
+from mamori.incidents.taxonomy import Cause, DiscoveredBy, EventClass, Medium, Role, Status
 
 TRI_STATE_HELP = _("Leave empty while unknown: the determination then says it needs review.")
 
@@ -58,6 +58,31 @@ class Incident(models.Model):
     )
     my_number_network = models.BooleanField(
         _("information-provision network involved"), null=True, blank=True
+    )
+
+    my_number_persons = models.PositiveIntegerField(
+        _("persons whose My Number data is involved"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the number of persons of the incident."),
+    )
+    copy_kept = models.BooleanField(
+        _("the same data is kept elsewhere (backup)"), null=True, blank=True, default=None
+    )
+    pseudonymized = models.BooleanField(
+        _("pseudonymously processed information (仮名加工情報)"), default=False
+    )
+
+    # Entrustment (委託): our role for the data (APPI Art. 26(1) proviso, Enforcement Rules Art. 9).
+    role = models.CharField(
+        _("our role for the data"), max_length=20, choices=Role.choices, default=Role.CONTROLLER
+    )
+    occurred_at_contractor = models.BooleanField(
+        _("it happened at our contractor, who told us (委託先で発生)"), default=False
+    )
+    contractor = models.CharField(_("contractor / entrusting business"), max_length=200, blank=True)
+    entrustor_notified_at = models.DateTimeField(
+        _("entrusting business notified at (委託元への通知)"), null=True, blank=True
     )
 
     # JIPDEC coding (triage by the manager).

@@ -36,6 +36,24 @@ RULES_8_1 = "Enforcement Rules Art. 8(1); PPC Guidelines (General Rules) 3-5-3-3
 RULES_8_2 = "Enforcement Rules Art. 8(2); Act on Holidays of Administrative Organs Art. 1-2"
 PMARK = "Privacy Mark incident reporting (PMK500)"
 MY_NUMBER_ACT = "My Number Act Art. 29-4; PPC Rules on reporting My Number breaches"
+GL_RECOVERY_OSORE = "Enforcement Rules Art. 7; PPC Guidelines (General Rules) 3-5-1-1; PPC Q&A 6-1"
+GL_LOSS_DAMAGE = "PPC Guidelines (General Rules) 3-5-1-2, 3-5-1-3"
+ENTRUSTMENT = "APPI Art. 26(1) proviso, Enforcement Rules Art. 9; PPC Guidelines (General Rules) 3-5-3-5"
+ENTRUSTMENT_NOTIFIED = "APPI Art. 26(1) proviso, Art. 26(2); PPC Guidelines (General Rules) 3-5-3-5"
+CONTRACTOR_TOLD_US = "Enforcement Rules Art. 8; PPC Guidelines (General Rules) 3-5-3-2, 3-5-3-5"
+PSEUDONYMIZED = "APPI Art. 41(9)"
+MY_NUMBER_RULE = "My Number Act Art. 29-4(1); PPC Rules on reporting My Number breaches Art. 2"
+MY_NUMBER_GROUND_ARTICLES: Mapping[str, str] = {
+    "my_number_network": "My Number Act Art. 29-4(1); PPC Rules on reporting My Number breaches Art. 2(i)",
+    "my_number_unauthorized_purpose": (
+        "My Number Act Art. 29-4(1); PPC Rules on reporting My Number breaches Art. 2(ii)"
+    ),
+    "my_number_viewable_by_unspecified": (
+        "My Number Act Art. 29-4(1); PPC Rules on reporting My Number breaches Art. 2(iii)"
+    ),
+    "my_number_over_100": "My Number Act Art. 29-4(1); PPC Rules on reporting My Number breaches Art. 2(iv)",
+}
+MY_NUMBER_NOTICE = "My Number Act Art. 29-4(2)"
 
 # --- The catalogue: code -> (article, English msgid with named placeholders) ---------------------------
 
@@ -59,10 +77,69 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         gettext_noop("All the data was recovered before any third party viewed it, so it is not a leak."),
     ),
     "events.recovery_unknown": (
-        GL_RECOVERY,
+        GL_RECOVERY_OSORE,
         gettext_noop(
-            "It is not known whether the data was recovered before anyone viewed it; "
-            "if it was not, this is a leak."
+            "It is not confirmed that all the data was recovered before anyone viewed it, so a leak may have "
+            "occurred (%(events)s) and counts as one (おそれ); if recovery before viewing is confirmed later, "
+            "correct it in the final report (判明後に確報で訂正)."
+        ),
+    ),
+    "events.likely_only": (
+        GL_RECOVERY_OSORE,
+        gettext_noop(
+            "The kind of event is not established yet, but with a reportable situation established a leak, "
+            "loss or damage may have occurred (おそれ), which is enough to report; correct it in the final "
+            "report once the facts are known (判明後に確報で訂正)."
+        ),
+    ),
+    "events.copy_kept": (
+        GL_LOSS_DAMAGE,
+        gettext_noop(
+            "The same data is kept elsewhere, so the destruction or damage (%(events)s) is no 滅失 or 毀損 "
+            "under Art. 26; a leak would still count."
+        ),
+    ),
+    "events.copy_unknown": (
+        GL_LOSS_DAMAGE,
+        gettext_noop(
+            "It is not known whether the same data is kept elsewhere (a backup); if it is, the destruction "
+            "or damage (%(events)s) is no 滅失 or 毀損."
+        ),
+    ),
+    "pseudonymized": (
+        PSEUDONYMIZED,
+        gettext_noop(
+            "The data is pseudonymously processed information (仮名加工情報), to which Art. 26 does not apply; "
+            "the Privacy Mark still counts the incident."
+        ),
+    ),
+    "entrustment.notify_controller": (
+        ENTRUSTMENT,
+        gettext_noop(
+            "We handle this data for another business (委託元). Tell it promptly what is known so far: due "
+            "soon on %(warn_on)s, target %(target_on)s. Once it is told, the report to the authority and the "
+            "notice to the individuals are its duty, not ours."
+        ),
+    ),
+    "entrustment.fallback": (
+        ENTRUSTMENT,
+        gettext_noop(
+            "Until the entrusting business is told, the report (final report by %(due)s) and the notice to "
+            "the individuals remain our own duty."
+        ),
+    ),
+    "entrustment.controller_notified": (
+        ENTRUSTMENT_NOTIFIED,
+        gettext_noop(
+            "The entrusting business was told on %(on)s, so we make no report and no notice to the "
+            "individuals of our own."
+        ),
+    ),
+    "entrustment.contractor_told_us": (
+        CONTRACTOR_TOLD_US,
+        gettext_noop(
+            "The incident happened at our contractor; the clock runs from %(known_on)s, the day the "
+            "contractor told us."
         ),
     ),
     "ground.special_care": (
@@ -187,29 +264,50 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         gettext_noop("It is not known whether My Number data is involved."),
     ),
     "my_number.my_number_network": (
-        MY_NUMBER_ACT,
+        MY_NUMBER_GROUND_ARTICLES["my_number_network"],
         gettext_noop("My Number data on the information-provision network is involved."),
     ),
     "my_number.my_number_over_100": (
-        MY_NUMBER_ACT,
-        gettext_noop("%(persons)s persons' My Number data is affected, more than 100."),
+        MY_NUMBER_GROUND_ARTICLES["my_number_over_100"],
+        gettext_noop(
+            "%(persons)s persons' My Number data is affected (leaked, or used or provided against the Act), "
+            "more than 100."
+        ),
     ),
     "my_number.my_number_unauthorized_purpose": (
-        MY_NUMBER_ACT,
+        MY_NUMBER_GROUND_ARTICLES["my_number_unauthorized_purpose"],
         gettext_noop(
-            "The breach of My Number data may have been caused by an act with an unauthorised purpose."
+            "My Number data may have leaked, or been used or provided, with an unauthorised purpose; one "
+            "person is enough to report."
         ),
     ),
     "my_number.my_number_viewable_by_unspecified": (
-        MY_NUMBER_ACT,
+        MY_NUMBER_GROUND_ARTICLES["my_number_viewable_by_unspecified"],
         gettext_noop("My Number data was made viewable by unspecified persons."),
     ),
     "my_number.no_ground": (
-        MY_NUMBER_ACT,
+        MY_NUMBER_RULE,
         gettext_noop("None of the reportable situations for My Number data applies."),
     ),
     "my_number.needs_review": (
-        MY_NUMBER_ACT,
+        MY_NUMBER_RULE,
         gettext_noop("Reportability cannot be decided until these facts are known: %(facts)s."),
+    ),
+    "my_number.use": (
+        MY_NUMBER_RULE,
+        gettext_noop(
+            "My Numbers were used or provided (%(events)s): the My Number rule counts this as well as a leak."
+        ),
+    ),
+    "my_number.exemption.encryption": (
+        MY_NUMBER_GROUND_ARTICLES["my_number_network"],
+        gettext_noop(
+            "The My Number data was protected by advanced encryption with the key kept safe, which the rule "
+            "excludes from every reportable situation (grounds that would otherwise apply: %(grounds)s)."
+        ),
+    ),
+    "my_number.notify_individuals": (
+        MY_NUMBER_NOTICE,
+        gettext_noop("The individuals must be told promptly as well (My Number Act)."),
     ),
 }

@@ -74,8 +74,18 @@ PRELIMINARY_TARGET_DAY = 5
 # Notification to individuals follows the reportable situations today; an amendment promulgated in
 # July 2026 may relax it, so the set is data, not code (legal.md §1).
 NOTIFY_INDIVIDUALS_GROUNDS: frozenset[str] = frozenset(APPI_GROUNDS)
-# legal.md lists no encryption exemption for the My Number regime; keep it off until verified.
-MY_NUMBER_ENCRYPTION_EXEMPTS = False
+# The My Number reporting rule's Art. 2(i) defines the 特定個人情報 it speaks of as excluding data under
+# advanced encryption (「高度な暗号化…を講じたものを除く。以下同じ。」), so the exemption covers every ground.
+MY_NUMBER_ENCRYPTION_EXEMPTS = True
+
+# Our role for the data (委託): our own data, or data we handle for another business (APPI Art. 26(1) proviso).
+CONTROLLER = "controller"
+PROCESSOR = "processor"
+ROLES: frozenset[str] = frozenset({CONTROLLER, PROCESSOR})
+# 滅失 and 毀損 that do not count when the same data is kept elsewhere (GL 3-5-1-2, 3-5-1-3).
+COPY_EVENTS: frozenset[str] = frozenset({DESTRUCTION_DAMAGE, TAMPERING})
+# Use or provision of My Numbers (My Number reporting rule Art. 2(ii)(ロ)(ハ), 2(iv)(ロ)(ハ)).
+MY_NUMBER_USE_EVENTS: frozenset[str] = frozenset({MISUSE, PURPOSE_VIOLATION})
 
 
 class Status(enum.StrEnum):
@@ -84,6 +94,8 @@ class Status(enum.StrEnum):
     REPORTABLE = "reportable"
     NOT_REPORTABLE = "not_reportable"
     NEEDS_REVIEW = "needs_review"
+    # A processor's duty: tell the entrusting business instead of reporting (APPI Art. 26(1) proviso).
+    NOTIFY_CONTROLLER = "notify_controller"
 
 
 Tri = bool | None
@@ -132,6 +144,12 @@ class Facts:
     (Enforcement Rules Art. 7(iv)). ``advanced_encryption``: protected by advanced encryption with the key
     neither leaked nor badly managed (Enforcement Rules Art. 7(i)). ``discovered_on`` (発覚日) starts the
     P-mark clock and defaults to ``known_on`` (知った日, Asia/Tokyo date), which starts the APPI clock.
+
+    ``role``: ``controller`` (our own data) or ``processor`` (data entrusted to us; APPI Art. 26(1)
+    proviso). ``occurred_at_contractor``: a controller told by its contractor (known_on is the day it
+    told us). ``controller_notified_on``: the day a processor told the entrusting business. ``copy_kept``:
+    the same data is kept elsewhere (GL 3-5-1-2/3). ``pseudonymized``: the data is 仮名加工情報 (Art. 41(9)).
+    ``my_number_persons``: persons whose 特定個人情報 is involved; ``None`` uses ``persons``.
     """
 
     events: frozenset[str] = frozenset()
@@ -145,19 +163,37 @@ class Facts:
     my_number: bool | None = None
     my_number_viewable_by_unspecified: bool | None = None
     my_number_network: bool | None = None
+    my_number_persons: int | None = None
+    copy_kept: bool | None = False
+    pseudonymized: bool = False
+    role: str = CONTROLLER
+    occurred_at_contractor: bool = False
+    controller_notified_on: date | None = None
     discovered_on: date | None = None
 
     def __post_init__(self) -> None:
-        """Check the event codes and the number of persons (legal.md §2)."""
+        """Check the event codes, the role and the numbers of persons (legal.md §2)."""
         events = frozenset(self.events)
         unknown = sorted(events - EVENT_CODES)
         if unknown:
             raise ValueError(f"unknown event code(s): {', '.join(unknown)}")
         object.__setattr__(self, "events", events)
-        if self.persons is not None and (
-            isinstance(self.persons, bool) or not isinstance(self.persons, int) or self.persons < 0
-        ):
-            raise ValueError("persons must be a non-negative integer or None")
+        if self.role not in ROLES:
+            raise ValueError(f"role must be one of {', '.join(sorted(ROLES))}, not {self.role!r}")
+        for name in ("persons", "my_number_persons"):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+                raise ValueError(f"{name} must be a non-negative integer or None")
+
+    @property
+    def is_processor(self) -> bool:
+        """Return whether the data was entrusted to us by another business (委託先)."""
+        return self.role == PROCESSOR
+
+    @property
+    def my_number_count(self) -> int | None:
+        """Return the persons whose 特定個人情報 is involved: their own count, else the incident's total."""
+        return self.persons if self.my_number_persons is None else self.my_number_persons
 
     @property
     def pmark_start(self) -> date | None:
@@ -194,7 +230,7 @@ class _Tristate:
 
     @property
     def reportable(self) -> bool | None:
-        """Return True, False or None (needs review)."""
+        """Return True, False or None (needs review); a processor's notice to the controller is False."""
         return None if self.status is Status.NEEDS_REVIEW else self.status is Status.REPORTABLE
 
 
@@ -217,6 +253,7 @@ class AppiDetermination(_Tristate):
     final_due: date | None = None
     final_due_if_reportable: date | None = None
     preliminary_due: PreliminaryTargets | None = None
+    controller_notice_due: PreliminaryTargets | None = None
 
 
 @dataclass(frozen=True)
@@ -243,6 +280,8 @@ class MyNumberDetermination(_Tristate):
     final_due: date | None = None
     final_due_if_reportable: date | None = None
     preliminary_due: PreliminaryTargets | None = None
+    notify_individuals: bool | None = None
+    controller_notice_due: PreliminaryTargets | None = None
 
 
 @dataclass(frozen=True)
@@ -316,7 +355,9 @@ class _Builder:
 
     def add(self, code: str, **params: object) -> None:
         article, msgid = MESSAGES[code]
-        self.reasons.append(Reason(code, self.article or article, msgid, params))
+        if self.article and not code.startswith("my_number."):  # the regime's own reasons cite themselves
+            article = self.article
+        self.reasons.append(Reason(code, article, msgid, params))
 
     def needs_review(self) -> tuple[str, ...]:
         return tuple(sorted(self.unknown))
@@ -329,39 +370,60 @@ def _codes(codes: Iterable[str]) -> str:
 # --- Steps shared by the APPI and My Number determinations ---------------------------------------------
 
 
-def _breach_occurred(facts: Facts, b: _Builder) -> Tri:
-    """Decide whether a 漏えい, 滅失 or 毀損 occurred or may have occurred (APPI Art. 26(1), GL 3-5-1-1)."""
+def _breach_occurred(facts: Facts, b: _Builder, ground_holds: bool, *, label_other: bool = True) -> Tri:
+    """Decide whether a 漏えい, 滅失 or 毀損 occurred or may have occurred (APPI Art. 26(1), Rules Art. 7).
+
+    Rules Art. 7 counts a breach that "occurred or may have occurred" (発生し、又は発生したおそれがある):
+    only a *confirmed* recovery before anyone viewed the data removes a leak (GL 3-5-1-1, PPC Q&A 6-1), so
+    an unknown recovery counts as a possible leak; an event known only as likely (おそれ) counts once a
+    qualitative ground is established (``ground_holds``; the number of persons alone cannot point to it). 滅失 and 毀損 do not count when the same data is kept
+    elsewhere (GL 3-5-1-2, 3-5-1-3); a leak still does.
+    """
     if not facts.events - {LIKELY}:
+        if facts.events and ground_holds:  # likely, kind not yet known, but a ground is established
+            b.add("events.likely_only")
+            return True
         # No events, or only "likely" without saying likely what: the kind is not yet known.
         b.unknown.add("events")
         b.add("events.unknown")
         return None
     counted = facts.events & APPI_EVENTS
     if not counted:
-        b.add("events.not_breach", events=_codes(facts.events))
+        if label_other:
+            b.add("events.not_breach", events=_codes(facts.events))
         return False
-    if counted - LEAK_EVENTS:
-        b.add("events.damage", events=_codes(counted - LEAK_EVENTS))
-        return True
-    # Only leak-like events: they vanish if everything came back before anyone looked.
-    if facts.recovered_before_viewed is None:
-        b.unknown.add("recovered_before_viewed")
-        b.add("events.recovery_unknown")
-        return None
-    if facts.recovered_before_viewed:
+    damage = counted & COPY_EVENTS
+    if damage:
+        if facts.copy_kept is True:
+            b.add("events.copy_kept", events=_codes(damage))
+            counted -= damage
+        elif facts.copy_kept is None and not counted & LEAK_EVENTS:
+            b.unknown.add("copy_kept")
+            b.add("events.copy_unknown", events=_codes(damage))
+            return None
+        else:
+            b.add("events.damage", events=_codes(damage))
+            return True
+    if not counted:
+        return False
+    # Leak-like events: they vanish only if recovery before anyone looked is confirmed.
+    if facts.recovered_before_viewed is True:
         b.add("events.recovered")
         return False
+    if facts.recovered_before_viewed is None:
+        b.add("events.recovery_unknown", events=_codes(counted))
+        return True
     b.add("events.leak", events=_codes(counted))
     return True
 
 
-def _at_least_one_person(facts: Facts, value: bool | None) -> Tri:
+def _at_least_one_person(persons: int | None, value: bool | None) -> Tri:
     """Apply the one-person threshold: nobody affected means the ground cannot apply."""
-    return False if facts.persons == 0 else value
+    return False if persons == 0 else value
 
 
-def _persons_over(facts: Facts, threshold: int) -> Tri:
-    return None if facts.persons is None else facts.persons > threshold
+def _persons_over(persons: int | None, threshold: int) -> Tri:
+    return None if persons is None else persons > threshold
 
 
 def _clock(
@@ -396,6 +458,49 @@ def _clock(
     return due, None, prelim
 
 
+class _Duty(NamedTuple):
+    """Who does what once a determination is reportable, after the entrustment rules."""
+
+    status: Status
+    final_due: date | None
+    final_due_if_reportable: date | None
+    preliminary_due: PreliminaryTargets | None
+    controller_notice_due: PreliminaryTargets | None
+
+
+def _entrustment(
+    facts: Facts,
+    status: Status,
+    clock: tuple[date | None, date | None, PreliminaryTargets | None],
+    b: _Builder,
+) -> _Duty:
+    """Apply the processor's exception (APPI Art. 26(1) proviso, Rules Art. 9, GL 3-5-3-5; My Number Act
+    Art. 29-4(1) proviso): a processor tells the entrusting business promptly (target day 3-5, like a
+    速報) and then makes no report or notice of its own; until it has, the report stays its duty.
+    """
+    final_due, final_if, prelim = clock
+    if (
+        facts.occurred_at_contractor
+        and not facts.is_processor
+        and facts.known_on
+        and status is not Status.NOT_REPORTABLE
+    ):
+        b.add("entrustment.contractor_told_us", known_on=facts.known_on.isoformat())
+    if not facts.is_processor or status is not Status.REPORTABLE:
+        return _Duty(status, final_due, final_if, prelim, None)
+    notice = preliminary_report_targets(facts.known_on) if facts.known_on else None
+    if facts.controller_notified_on is not None:
+        b.add("entrustment.controller_notified", on=facts.controller_notified_on.isoformat())
+        return _Duty(Status.NOTIFY_CONTROLLER, None, None, None, notice)
+    b.add(
+        "entrustment.notify_controller",
+        warn_on=notice.warn_on.isoformat() if notice else "-",
+        target_on=notice.target_on.isoformat() if notice else "-",
+    )
+    b.add("entrustment.fallback", due=final_due.isoformat() if final_due else "-")
+    return _Duty(Status.NOTIFY_CONTROLLER, None, final_due, None, notice)
+
+
 # --- APPI Art. 26 --------------------------------------------------------------------------------------
 
 _GROUND_FACT: Mapping[str, str] = {
@@ -409,10 +514,10 @@ _GROUND_FACT: Mapping[str, str] = {
 def _appi_grounds(facts: Facts) -> dict[str, Tri]:
     """Return each reportable situation of Enforcement Rules Art. 7(i)-(iv) as True, False or unknown."""
     return {
-        SPECIAL_CARE: _at_least_one_person(facts, facts.special_care),
-        PROPERTY_DAMAGE: _at_least_one_person(facts, facts.property_damage_risk),
-        UNAUTHORIZED_PURPOSE: _at_least_one_person(facts, facts.unauthorized_purpose),
-        OVER_1000: _persons_over(facts, APPI_PERSONS_THRESHOLD),
+        SPECIAL_CARE: _at_least_one_person(facts.persons, facts.special_care),
+        PROPERTY_DAMAGE: _at_least_one_person(facts.persons, facts.property_damage_risk),
+        UNAUTHORIZED_PURPOSE: _at_least_one_person(facts.persons, facts.unauthorized_purpose),
+        OVER_1000: _persons_over(facts.persons, APPI_PERSONS_THRESHOLD),
     }
 
 
@@ -434,17 +539,28 @@ def _explain_grounds(facts: Facts, grounds: Mapping[str, Tri], enc: bool | None,
         b.add("exemption.encryption_unknown")
 
 
+def _pseudonymized(facts: Facts, b: _Builder) -> AppiDetermination:
+    """Return the answer for 仮名加工情報: Art. 26 does not apply to it (APPI Art. 41(9))."""
+    b.add("pseudonymized")
+    return AppiDetermination(Status.NOT_REPORTABLE, (), (), False, False, (), tuple(b.reasons))
+
+
 def assess_appi(facts: Facts) -> AppiDetermination:
-    """Determine PPC reportability under APPI Art. 26(1) and Enforcement Rules Art. 7-8.
+    """Determine PPC reportability under APPI Art. 26(1) and Enforcement Rules Art. 7-9.
 
     Reportable when a leak, loss or damage (occurred or possible) meets one of the four situations of
     Rules Art. 7 and no advanced-encryption exemption applies; individuals are notified in the same
-    situations (Art. 26(2), Rules Art. 10).
+    situations (Art. 26(2), Rules Art. 10). A processor tells the entrusting business instead (Art. 26(1)
+    proviso, Rules Art. 9) and then notifies nobody (Art. 26(2)); 仮名加工情報 is outside Art. 26 (Art. 41(9)).
     """
     b = _Builder()
-    occurred = _breach_occurred(facts, b)
+    if facts.pseudonymized:
+        return _pseudonymized(facts, b)
     grounds = _appi_grounds(facts)
     enc = facts.advanced_encryption
+    # The number of persons alone cannot point to a おそれ; the qualitative situations can.
+    qualitative = _any(grounds[code] for code in APPI_GROUNDS if code != OVER_1000) is True
+    occurred = _breach_occurred(facts, b, qualitative)
     if occurred is not False:
         _explain_grounds(facts, grounds, enc, b)
     status = _status(_all([occurred, _any(grounds.values()), _not(enc)]))
@@ -456,23 +572,25 @@ def assess_appi(facts: Facts) -> AppiDetermination:
     true_grounds = tuple(code for code in APPI_GROUNDS if grounds[code] is True)
     exemption_applied = enc is True and _all([occurred, _any(grounds.values())]) is not False
     reported = () if status is Status.NOT_REPORTABLE or enc is True else true_grounds
+    clock = _clock(status, facts.known_on, grounds[UNAUTHORIZED_PURPOSE], b)
+    duty = _entrustment(facts, status, clock, b)
     notify: bool | None = None
-    if status is not Status.NEEDS_REVIEW:
-        notify = status is Status.REPORTABLE and bool(NOTIFY_INDIVIDUALS_GROUNDS & set(reported))
+    if duty.status is not Status.NEEDS_REVIEW:
+        notify = duty.status is Status.REPORTABLE and bool(NOTIFY_INDIVIDUALS_GROUNDS & set(reported))
     if notify:
         b.add("notify_individuals")
-    final_due, final_if, prelim = _clock(status, facts.known_on, grounds[UNAUTHORIZED_PURPOSE], b)
     return AppiDetermination(
-        status=status,
+        status=duty.status,
         grounds=tuple(sorted(reported)),
         exempted_grounds=tuple(sorted(true_grounds)) if exemption_applied else (),
         exemption_applied=exemption_applied,
         notify_individuals=notify,
         needs_review=b.needs_review(),
         reasons=tuple(b.reasons),
-        final_due=final_due,
-        final_due_if_reportable=final_if,
-        preliminary_due=prelim,
+        final_due=duty.final_due,
+        final_due_if_reportable=duty.final_due_if_reportable,
+        preliminary_due=duty.preliminary_due,
+        controller_notice_due=duty.controller_notice_due,
     )
 
 
@@ -494,16 +612,19 @@ _PMARK_FACTS: Mapping[str, tuple[str, ...]] = {
 def _pmark_criteria(facts: Facts) -> dict[str, Tri]:
     """Return each 速報 criterion of the Privacy Mark scheme as True, False or unknown (legal.md §2).
 
-    Judged on personal information regardless of encryption or recovery.
+    Judged on personal information regardless of encryption, recovery or pseudonymisation; the My Number
+    criteria count the persons whose 特定個人情報 is involved.
     """
     mn = facts.my_number
     return {
-        SPECIAL_CARE: _at_least_one_person(facts, facts.special_care),
-        PROPERTY_DAMAGE: _at_least_one_person(facts, facts.property_damage_risk),
-        UNAUTHORIZED_PURPOSE: _at_least_one_person(facts, facts.unauthorized_purpose),
-        OVER_1000: _persons_over(facts, APPI_PERSONS_THRESHOLD),
-        MY_NUMBER_OVER_100: _all([mn, _persons_over(facts, MY_NUMBER_PERSONS_THRESHOLD)]),
-        MY_NUMBER_UNAUTHORIZED_PURPOSE: _all([mn, _at_least_one_person(facts, facts.unauthorized_purpose)]),
+        SPECIAL_CARE: _at_least_one_person(facts.persons, facts.special_care),
+        PROPERTY_DAMAGE: _at_least_one_person(facts.persons, facts.property_damage_risk),
+        UNAUTHORIZED_PURPOSE: _at_least_one_person(facts.persons, facts.unauthorized_purpose),
+        OVER_1000: _persons_over(facts.persons, APPI_PERSONS_THRESHOLD),
+        MY_NUMBER_OVER_100: _all([mn, _persons_over(facts.my_number_count, MY_NUMBER_PERSONS_THRESHOLD)]),
+        MY_NUMBER_UNAUTHORIZED_PURPOSE: _all(
+            [mn, _at_least_one_person(facts.my_number_count, facts.unauthorized_purpose)]
+        ),
         MY_NUMBER_VIEWABLE: _all([mn, facts.my_number_viewable_by_unspecified]),
         MY_NUMBER_NETWORK: _all([mn, facts.my_number_network]),
     }
@@ -565,62 +686,92 @@ def assess_pmark(facts: Facts) -> PmarkDetermination:
 
 _MY_NUMBER_FACT: Mapping[str, str] = {
     MY_NUMBER_NETWORK: "my_number_network",
-    MY_NUMBER_OVER_100: "persons",
+    MY_NUMBER_OVER_100: "persons",  # unknown only while neither count is known
     MY_NUMBER_UNAUTHORIZED_PURPOSE: "unauthorized_purpose",
     MY_NUMBER_VIEWABLE: "my_number_viewable_by_unspecified",
 }
 
 
-def _my_number_grounds(facts: Facts) -> dict[str, Tri]:
-    """Return each reportable situation for specific personal information as True, False or unknown."""
+def _my_number_grounds(facts: Facts, breach: Tri, use: bool) -> dict[str, Tri]:
+    """Return each situation of the My Number reporting rule Art. 2 as True, False or unknown.
+
+    (i) a breach of data on the information-provision network (and the systems of Art. 2(i)(ロ)(ハ));
+    (ii) a breach, use or provision with an unauthorised purpose; (iii) data made viewable by unspecified
+    persons (on its own: 閲覧され、又は閲覧されるおそれ); (iv) more than 100 persons whose 特定個人情報 leaked
+    or whose My Numbers were used against Art. 9 or provided against Art. 19.
+    """
+    breach_or_use = _any([breach, use])
+    count = facts.my_number_count
     return {
-        MY_NUMBER_NETWORK: facts.my_number_network,
-        MY_NUMBER_OVER_100: _persons_over(facts, MY_NUMBER_PERSONS_THRESHOLD),
-        MY_NUMBER_UNAUTHORIZED_PURPOSE: _at_least_one_person(facts, facts.unauthorized_purpose),
+        MY_NUMBER_NETWORK: _all([breach, facts.my_number_network]),
+        MY_NUMBER_OVER_100: _all([breach_or_use, _persons_over(count, MY_NUMBER_PERSONS_THRESHOLD)]),
+        MY_NUMBER_UNAUTHORIZED_PURPOSE: _all(
+            [breach_or_use, _at_least_one_person(count, facts.unauthorized_purpose)]
+        ),
         MY_NUMBER_VIEWABLE: facts.my_number_viewable_by_unspecified,
     }
 
 
 def assess_my_number(facts: Facts) -> MyNumberDetermination:
-    """Determine PPC reportability of a breach of specific personal information (My Number Act Art. 29-4).
+    """Determine PPC reportability for specific personal information (My Number Act Art. 29-4).
 
-    A separate regime from APPI Art. 26: more than 100 persons, an unauthorised purpose, data made viewable
-    by unspecified persons, or the information-provision network. Deadlines are counted as for the APPI.
+    A separate regime from APPI Art. 26, under the PPC's My Number reporting rule: Art. 2 lists the
+    situations (its 特定個人情報 excludes data under advanced encryption, 「以下同じ」, so encryption exempts
+    every ground); Art. 29-4(2) asks for notice to the individuals too. A processor tells the entrusting
+    business instead (Art. 29-4(1) proviso). Deadlines are counted as for the APPI (the rule's Art. 3).
     """
     b = _Builder(MY_NUMBER_ACT)
     involved = facts.my_number
     if involved is False:
         b.add("my_number.not_involved")
-        return MyNumberDetermination(Status.NOT_REPORTABLE, (), (), tuple(b.reasons))
+        return MyNumberDetermination(
+            Status.NOT_REPORTABLE, (), (), tuple(b.reasons), notify_individuals=False
+        )
     if involved is None:
         b.unknown.add("my_number")
         b.add("my_number.unknown")
-    occurred = _breach_occurred(facts, b)
-    grounds = _my_number_grounds(facts)
+    use = bool(facts.events & MY_NUMBER_USE_EVENTS)
+    if use:
+        b.add("my_number.use", events=_codes(facts.events & MY_NUMBER_USE_EVENTS))
+    pre_grounds = _my_number_grounds(facts, True, use)
+    qualitative = _any(v for code, v in pre_grounds.items() if code != MY_NUMBER_OVER_100) is True
+    breach = _breach_occurred(facts, b, qualitative, label_other=not use)
+    if use and breach is None and "events" in b.unknown:
+        b.unknown.discard("events")  # the use itself is established
+        breach = False
+    grounds = _my_number_grounds(facts, breach, use)
     true_grounds = tuple(sorted(code for code, value in grounds.items() if value is True))
     for code in true_grounds:
-        b.add(f"my_number.{code}", persons=facts.persons)
+        b.add(f"my_number.{code}", persons=facts.my_number_count)
     if _any(grounds.values()) is None:  # unknown grounds block only while none applies
         b.unknown.update(_MY_NUMBER_FACT[code] for code, value in grounds.items() if value is None)
-    exempt: Tri = facts.advanced_encryption if MY_NUMBER_ENCRYPTION_EXEMPTS else False
-    if exempt is None:
+    enc: Tri = facts.advanced_encryption if MY_NUMBER_ENCRYPTION_EXEMPTS else False
+    if enc is None and _any(grounds.values()) is not False:
         b.unknown.add("advanced_encryption")
-    status = _status(_all([involved, occurred, _any(grounds.values()), _not(exempt)]))
+    status = _status(_all([involved, _any(grounds.values()), _not(enc)]))
+    if enc is True and _any(grounds.values()) is not False:
+        b.add("my_number.exemption.encryption", grounds=_codes(true_grounds) or "-")
     if status is Status.NEEDS_REVIEW:
         b.add("my_number.needs_review", facts=_codes(b.unknown))
     else:
         b.unknown.clear()
-        if status is Status.NOT_REPORTABLE and occurred is not False:
+        if status is Status.NOT_REPORTABLE and enc is not True and (breach is not False or use):
             b.add("my_number.no_ground")
-    final_due, final_if, prelim = _clock(status, facts.known_on, grounds[MY_NUMBER_UNAUTHORIZED_PURPOSE], b)
+    clock = _clock(status, facts.known_on, grounds[MY_NUMBER_UNAUTHORIZED_PURPOSE], b)
+    duty = _entrustment(facts, status, clock, b)
+    notify: bool | None = None if duty.status is Status.NEEDS_REVIEW else duty.status is Status.REPORTABLE
+    if notify:
+        b.add("my_number.notify_individuals")
     return MyNumberDetermination(
-        status=status,
+        status=duty.status,
         grounds=true_grounds if status is not Status.NOT_REPORTABLE else (),
         needs_review=b.needs_review(),
         reasons=tuple(b.reasons),
-        final_due=final_due,
-        final_due_if_reportable=final_if,
-        preliminary_due=prelim,
+        final_due=duty.final_due,
+        final_due_if_reportable=duty.final_due_if_reportable,
+        preliminary_due=duty.preliminary_due,
+        notify_individuals=notify,
+        controller_notice_due=duty.controller_notice_due,
     )
 
 
@@ -628,19 +779,28 @@ def assess_my_number(facts: Facts) -> MyNumberDetermination:
 
 
 def _deadlines(
-    appi: AppiDetermination, pmark: PmarkDetermination, my_number: MyNumberDetermination
+    appi: AppiDetermination, pmark: PmarkDetermination, my_number: MyNumberDetermination, facts: Facts
 ) -> tuple[Deadline, ...]:
     found: list[Deadline] = []
-    for prefix, prelim, final in (
-        ("appi", appi.preliminary_due, appi.final_due or appi.final_due_if_reportable),
-        ("my_number", my_number.preliminary_due, my_number.final_due or my_number.final_due_if_reportable),
-        ("pmark", pmark.preliminary_due, pmark.final_due),
-    ):
-        if prelim is not None:
-            found.append(Deadline(f"{prefix}.preliminary_report.warn", prelim.warn_on, True))
-            found.append(Deadline(f"{prefix}.preliminary_report.target", prelim.target_on, True))
+    notice_pending = facts.controller_notified_on is None
+    for prefix, det in (("appi", appi), ("my_number", my_number)):
+        targets: list[tuple[str, PreliminaryTargets | None]] = [("preliminary_report", det.preliminary_due)]
+        if notice_pending:
+            targets.append(("controller_notice", det.controller_notice_due))
+        for name, prelim in targets:
+            if prelim is not None:
+                found.append(Deadline(f"{prefix}.{name}.warn", prelim.warn_on, True))
+                found.append(Deadline(f"{prefix}.{name}.target", prelim.target_on, True))
+        final = det.final_due or (
+            None if det.status is Status.NOTIFY_CONTROLLER else det.final_due_if_reportable
+        )
         if final is not None:
             found.append(Deadline(f"{prefix}.final_report", final, False))
+    if pmark.preliminary_due is not None:
+        found.append(Deadline("pmark.preliminary_report.warn", pmark.preliminary_due.warn_on, True))
+        found.append(Deadline("pmark.preliminary_report.target", pmark.preliminary_due.target_on, True))
+    if pmark.final_due is not None:
+        found.append(Deadline("pmark.final_report", pmark.final_due, False))
     return tuple(sorted(found, key=lambda d: (d.due_on, d.code)))
 
 
@@ -649,4 +809,4 @@ def assess(facts: Facts) -> Assessment:
     appi = assess_appi(facts)
     pmark = assess_pmark(facts)
     my_number = assess_my_number(facts)
-    return Assessment(facts, appi, pmark, my_number, _deadlines(appi, pmark, my_number))
+    return Assessment(facts, appi, pmark, my_number, _deadlines(appi, pmark, my_number, facts))

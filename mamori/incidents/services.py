@@ -17,7 +17,16 @@ from mamori.incidents.facts import FACT_FIELDS
 from mamori.incidents.models import Determination, Incident, IncidentCounter, TimelineEntry
 from mamori.incidents.taxonomy import Status
 
-TRIAGE_FIELDS = (*FACT_FIELDS, "event_class", "cause", "medium", "data_categories", "title")
+TRIAGE_FIELDS = (
+    *FACT_FIELDS,
+    "event_class",
+    "cause",
+    "medium",
+    "data_categories",
+    "title",
+    "contractor",
+    "is_near_miss",  # the manager may reclassify a near miss as an accident, or back
+)
 
 #: Called as ``hook(incident_id=...)`` once the intake of each new incident has committed, whoever reported
 #: it (form, API, mail guard). The register calls none of its consumers; they register here instead

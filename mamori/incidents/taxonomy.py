@@ -69,6 +69,10 @@ class DataCategory(models.TextChoices):
     CARD = "card", _("Credit card information (クレジットカード情報)")
     BANK = "bank", _("Bank account (銀行口座)")
     LOGIN = "login", _("IDs and passwords (ID・パスワード)")
+    PAYMENT_LOGIN = (
+        "payment_login",
+        _("IDs and passwords of payment services (決済機能付きサービスのID・パスワード)"),
+    )
     MY_NUMBER = "my_number", _("My Number (マイナンバー)")
     HEALTH = "health", _("Health / medical history (病歴・健康診断結果)")
     OTHER_SPECIAL_CARE = "other_special_care", _("Other special-care data (信条・犯罪歴等)")
@@ -78,8 +82,18 @@ class DataCategory(models.TextChoices):
 
 #: Categories that are 要配慮個人情報 (APPI Art. 2(3)).
 SPECIAL_CARE_CATEGORIES = frozenset({DataCategory.HEALTH, DataCategory.OTHER_SPECIAL_CARE})
-#: Categories whose misuse risks property damage (Enforcement Rules Art. 7(ii)).
-PROPERTY_DAMAGE_CATEGORIES = frozenset({DataCategory.CARD, DataCategory.BANK, DataCategory.LOGIN})
+#: Categories whose misuse risks property damage (Enforcement Rules Art. 7(ii)): card numbers and the
+#: log-ins of services with payment functions. An account number alone is none (PPC Q&A 14-8: 口座番号
+#: それ自体 is no 財産的被害のおそれ), nor a log-in without payment functions (PPC Q&A 6-11: only where the
+#: data lets someone dispose of the person's property).
+PROPERTY_DAMAGE_CATEGORIES = frozenset({DataCategory.CARD, DataCategory.PAYMENT_LOGIN})
+
+
+class Role(models.TextChoices):
+    """Our role for the data concerned (委託; APPI Art. 26(1) proviso)."""
+
+    CONTROLLER = "controller", _("Our own data (自社が委託元・自社で取扱い)")
+    PROCESSOR = "processor", _("Data entrusted to us by another business (委託先として受託)")
 
 
 class Status(models.TextChoices):

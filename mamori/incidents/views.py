@@ -157,6 +157,7 @@ def _determination_context(incident: Incident) -> dict[str, Any]:
         "pmark_reasons": _reasons(outcome.pmark.reasons),
         "pmark_criteria": [ground_label(g) for g in outcome.pmark.criteria],
         "my_number_label": status_label(outcome.my_number.status),
+        "my_number_grounds": [ground_label(g) for g in outcome.my_number.grounds],
         "my_number_reasons": _reasons(outcome.my_number.reasons),
         "history": [
             (d, status_label(d.appi_status), [ground_label(g) for g in outcome_of(d).appi.grounds])

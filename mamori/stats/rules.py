@@ -81,6 +81,7 @@ DATA_CATEGORY_NAMES: dict[str, str] = {
     "card": "クレジットカード情報",
     "bank": "銀行口座",
     "login": "ID・パスワード",
+    "payment_login": "ID・パスワード",
     "my_number": "マイナンバー",
     "health": "病歴・健康診断結果",
     "other_special_care": "信条・犯罪歴等",

@@ -21,6 +21,19 @@ from mamori.incidents.citations import cite
             "My Number Act Art. 29-4; PPC Rules on reporting My Number breaches",
             "番号法第29条の4；特定個人情報の漏えい等に関する報告等に関する規則",
         ),
+        (
+            "My Number Act Art. 29-4(1); PPC Rules on reporting My Number breaches Art. 2(iv)",
+            "番号法第29条の4第1項；特定個人情報の漏えい等に関する報告等に関する規則第2条第4号",
+        ),
+        (
+            "APPI Art. 26(1) proviso, Art. 26(2); PPC Guidelines (General Rules) 3-5-3-5",
+            "個人情報保護法第26条第1項ただし書、同法第26条第2項；個人情報保護委員会ガイドライン（通則編）3-5-3-5",
+        ),
+        ("APPI Art. 41(9)", "個人情報保護法第41条第9項"),
+        (
+            "Enforcement Rules Art. 7; PPC Guidelines (General Rules) 3-5-1-1; PPC Q&A 6-1",
+            "施行規則第7条；個人情報保護委員会ガイドライン（通則編）3-5-1-1；個人情報保護委員会「よくある質問」6-1",
+        ),
     ],
 )
 def test_citations_are_rendered_in_japanese(article, expected):

@@ -152,11 +152,14 @@ def test_recovery_does_not_undo_destruction_or_damage() -> None:
     assert result.status is Status.REPORTABLE
 
 
-def test_unknown_recovery_of_a_reportable_leak_needs_review() -> None:
+def test_unknown_recovery_of_a_leak_with_a_ground_is_reportable_as_a_possible_leak() -> None:
+    """Rules Art. 7 (発生したおそれ), GL 3-5-1-1, PPC Q&A 6-1: only a confirmed recovery removes a leak."""
     result = assess_appi(facts(recovered_before_viewed=None, persons=2000))
-    assert result.status is Status.NEEDS_REVIEW
-    assert result.reportable is None
-    assert result.needs_review == ("recovered_before_viewed",)
+    assert result.status is Status.REPORTABLE
+    assert result.grounds == ("over_1000",)
+    assert result.needs_review == ()
+    reason = next(r for r in result.reasons if r.code == "events.recovery_unknown")
+    assert "判明後に確報で訂正" in reason.message and "Q&A 6-1" in reason.article
 
 
 # --- APPI: advanced encryption -------------------------------------------------------------------------
@@ -234,7 +237,6 @@ def test_nothing_known_beyond_the_event_needs_review_of_every_fact() -> None:
         "advanced_encryption",
         "persons",
         "property_damage_risk",
-        "recovered_before_viewed",
         "special_care",
         "unauthorized_purpose",
     }
@@ -503,9 +505,12 @@ def test_unknown_my_number_involvement_needs_review_when_a_ground_applies() -> N
     assert result.final_due_if_reportable == date(2026, 4, 30)
 
 
-def test_encryption_does_not_exempt_my_number_breaches_until_verified() -> None:
+def test_advanced_encryption_exempts_my_number_breaches() -> None:
+    """My Number reporting rule Art. 2(i): 「高度な暗号化…を講じたものを除く。以下同じ。」."""
     result = assess_my_number(facts(my_number=True, persons=500, advanced_encryption=True))
-    assert result.status is Status.REPORTABLE
+    assert result.status is Status.NOT_REPORTABLE
+    assert result.notify_individuals is False
+    assert any(r.code == "my_number.exemption.encryption" for r in result.reasons)
 
 
 def test_recovered_my_number_documents_are_not_a_leak() -> None:
@@ -562,9 +567,9 @@ def test_every_catalogued_reason_is_a_cited_english_sentence(code: str) -> None:
 
 
 def test_only_blocking_unknowns_are_listed_for_review() -> None:
-    result = assess_appi(facts(special_care=True, persons=None, recovered_before_viewed=None))
+    result = assess_appi(facts(special_care=True, persons=None, advanced_encryption=None))
     assert result.status is Status.NEEDS_REVIEW
-    assert result.needs_review == ("recovered_before_viewed",)
+    assert result.needs_review == ("advanced_encryption",)
 
 
 def test_only_blocking_unknowns_are_listed_for_my_number_review() -> None:

@@ -130,3 +130,25 @@ def test_managers_are_mailed_about_a_new_report_without_its_details(
     assert incident.number in mail.subject
     assert f"/incidents/{incident.pk}/" in mail.body
     assert "山田" not in mail.body
+
+
+def test_a_near_miss_reclassified_at_triage_is_judged_on_its_facts(employee, manager):
+    """A near miss switches off no regime once the manager codes events (or makes it an accident)."""
+    incident = make_incident(employee, is_near_miss=True, persons=1001)
+    assert incident.appi_status == "not_reportable" and incident.events == []
+    incident = services.incident_triage(incident=incident, actor=manager, events=["leak"], **SETTLED)
+    assert incident.is_near_miss is True and incident.appi_status == "reportable"
+    incident = services.incident_triage(incident=incident, actor=manager, is_near_miss=False)
+    assert incident.is_near_miss is False and incident.appi_status == "reportable"
+    assert "is_near_miss" in incident.timeline.filter(kind="triage").last().data["fields"]
+
+
+def test_a_processor_incident_asks_for_the_notice_to_the_controller(employee, manager):
+    incident = make_incident(employee, persons=1001)
+    incident = services.incident_triage(
+        incident=incident, actor=manager, role="processor", contractor="株式会社サンプル商事", **SETTLED
+    )
+    assert incident.appi_status == "notify_controller"
+    assert incident.final_due is None
+    latest = incident.determinations.first()
+    assert latest.result["appi"]["controller_notice_due"]["target"]
