@@ -37,5 +37,6 @@ register(
     {
         "core.organisation.created": _("Organisation created"),
         "core.department.created": _("Department created"),
+        "core.mail.retried": _("Mail sent again by hand"),
     }
 )

@@ -147,3 +147,70 @@ class AuditLogSeal(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.day} {self.entries} {self.digest[:12]}"
+
+
+class MailDelivery(models.Model):
+    """One mail mamori sends to one address, kept until it left (or mamori gave up) with every attempt.
+
+    The row is written in the transaction of the change that causes the mail (so a crash between the
+    change and the send loses nothing); the first attempt follows on commit and ``mamori runperiodic``
+    retries with backoff. Nothing is called sent before the mail server accepted it.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENT = "sent", _("Sent")
+        RETRYING = "retrying", _("Not sent yet, will be retried")
+        FAILED = "failed", _("Could not be sent")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, null=True, related_name="+")
+    kind = models.CharField(max_length=60, db_index=True)  # e.g. "response.chain", "training.reminder"
+    # What the mail is about, named like the audit log does (app_label.model, primary key).
+    object_type = models.CharField(max_length=100, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    to = models.EmailField(max_length=254)  # staff or counsel; never a data subject
+    subject = models.CharField(max_length=300)
+    body = models.TextField()  # the mails carry numbers, kinds and links only, never the record's text
+    data = models.JSONField(default=dict, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    give_up_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    error_code = models.CharField(max_length=30, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("mail delivery")
+        verbose_name_plural = _("mail deliveries")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            models.Index(fields=["state", "next_attempt_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk} ({self.state})"
+
+    @property
+    def is_open(self) -> bool:
+        """Whether mamori still tries to send it."""
+        return self.state in (self.State.PENDING, self.State.RETRYING)
+
+
+class MailAttempt(models.Model):
+    """One try to hand a :class:`MailDelivery` to the mail server, and what the server said."""
+
+    delivery = models.ForeignKey(MailDelivery, on_delete=models.CASCADE, related_name="attempt_set")
+    at = models.DateTimeField()
+    ok = models.BooleanField()
+    error_code = models.CharField(max_length=30, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["delivery", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.delivery_id} {self.at:%Y-%m-%d %H:%M} {'ok' if self.ok else self.error_code}"

@@ -9,6 +9,8 @@ from axes.models import AccessAttempt
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from mamori.core import mail
+
 
 def clear_expired_sessions() -> str:
     """Delete expired login sessions."""
@@ -25,7 +27,13 @@ def clear_expired_login_lockouts() -> str:
     return f"{deleted} expired login lockout records cleared"
 
 
+def retry_mail() -> str:
+    """Try again every mail that did not leave and whose next attempt is due (with backoff)."""
+    return mail.retry_due()
+
+
 JOBS: dict[str, Callable[[], str]] = {
+    "mail_retry": retry_mail,
     "sessions": clear_expired_sessions,
     "login_lockouts": clear_expired_login_lockouts,
 }

@@ -5,4 +5,5 @@ from mamori.core import views
 app_name = "core"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("mail/<int:pk>/retry/", views.mail_retry, name="mail_retry"),
 ]

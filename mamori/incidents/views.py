@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from mamori.core import mail
+from mamori.core.models import MailDelivery
 from mamori.core.services import audit_entries_for
 from mamori.core.templatetags.mamori_tags import days_left_text
 from mamori.incidents import queries, rules, services
@@ -69,13 +71,31 @@ def incident_report(request: HttpRequest) -> HttpResponse:
     form = IncidentReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         incident = services.incident_create(reporter=request.user, **form.cleaned_data)
-        messages.success(
-            request,
-            _("Thank you. Your report %(number)s was received; the manager has been told.")
-            % {"number": incident.number},
-        )
+        _say_who_was_told(request, incident)
         return redirect("incidents:detail", pk=incident.pk)
     return render(request, "incidents/report.html", {"form": form})
+
+
+def _say_who_was_told(request: HttpRequest, incident: Incident) -> None:
+    """Thank the reporter and say truthfully whether the notification left (it is tried on commit)."""
+    number = {"number": incident.number}
+    deliveries = list(mail.deliveries_about(incident))
+    failed = [d for d in deliveries if d.state != MailDelivery.State.SENT and d.attempts]
+    if failed:
+        messages.warning(
+            request,
+            _(
+                "Your report %(number)s was received, but the notification could not be sent (%(reason)s). "
+                "mamori tries again; please also tell the manager directly."
+            )
+            % {**number, "reason": mail.reason_text(failed[0].error_code)},
+        )
+    elif any(d.state == MailDelivery.State.SENT for d in deliveries):
+        messages.success(
+            request, _("Thank you. Your report %(number)s was received; the manager has been told.") % number
+        )
+    else:
+        messages.success(request, _("Thank you. Your report %(number)s was received.") % number)
 
 
 def _reasons(reasons: tuple[rules.Reason, ...]) -> list[dict[str, str]]:

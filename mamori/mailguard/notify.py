@@ -7,19 +7,17 @@ scanners (Safe Links and the like) open every link in a mail, and would release 
 
 from __future__ import annotations
 
-import logging
-
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
+from mamori.core import mail
+from mamori.core.models import MailDelivery
 from mamori.mailguard.models import HeldMessage, State
 
-log = logging.getLogger(__name__)
 # What each finding is about, without its values: the notice names the kind, the page shows the rest.
 CODE_LABELS = {
     "EXTERNAL_RECIPIENTS": gettext_lazy("Recipients outside the organisation"),
@@ -36,6 +34,8 @@ CODE_LABELS = {
     "ATTACHMENT_NOT_SCANNABLE": gettext_lazy("Attachment that could not be checked"),
     "MANY_RECIPIENTS": gettext_lazy("Many recipients"),
 }
+NOTICE_KIND = "mailguard.notice"
+mail.register_kind(NOTICE_KIND, gettext_lazy("Mail guard notice"))
 TOKEN_SALT = "mamori.mailguard.link"  # noqa: S105 - a signing namespace, not a secret
 TOKEN_MAX_AGE = 14 * 24 * 3600
 
@@ -60,12 +60,22 @@ def _send(subject: str, template: str, context: dict[str, object], to: list[str]
     if not to:
         return 0
     body = render_to_string(template, context)
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
-    except OSError as exc:
-        log.error("mail guard notice for message %s failed: %s", message_id, exc.__class__.__name__)
-        return 0
-    return len(to)
+    message = HeldMessage.objects.get(pk=message_id)
+    deliveries = [
+        mail.queue(
+            kind=NOTICE_KIND,
+            to=address,
+            subject=subject,
+            body=body,
+            about=message,
+            page=reverse("mailguard:detail", args=[message.pk]),
+        )
+        for address in to
+    ]
+    # Sent at once outside a transaction (the callers run on commit); failures are retried by runperiodic.
+    return MailDelivery.objects.filter(
+        pk__in=[d.pk for d in deliveries], state=MailDelivery.State.SENT
+    ).count()
 
 
 def _context(message: HeldMessage, role: str) -> dict[str, object]:

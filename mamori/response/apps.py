@@ -6,6 +6,7 @@ from mamori.core import audit_labels
 #: The audit-log action codes this app writes, with their labels (``core.audit_labels``).
 AUDIT_LABELS = {
     "response.chain.notified": _("Emergency chain notified"),
+    "response.chain.not_notified": _("Emergency chain mail not sent"),
     "response.chain.escalated": _("Emergency chain escalated"),
     "response.chain.acknowledged": _("Emergency notification acknowledged"),
     "response.chain_step.created": _("Emergency chain step added"),
@@ -24,11 +25,15 @@ class ResponseConfig(AppConfig):
     verbose_name = _("Incident response")
 
     def ready(self) -> None:
-        from mamori.core import periodic
+        from mamori.core import mail, periodic
         from mamori.incidents import services as incidents
-        from mamori.response import jobs, services
+        from mamori.response import jobs, mails, services
 
         audit_labels.register(AUDIT_LABELS)
         incidents.register_on_reported(services.chain_start)
         periodic.register("response_escalation", jobs.escalate_chains)
         periodic.register("response_reminders", jobs.send_reminders)
+        mail.register_kind(mails.CHAIN_KIND, _("Emergency chain mail"), listener=services.chain_mail_outcome)
+        mail.register_kind(
+            mails.REMINDER_KIND, _("Deadline reminder mail"), listener=services.reminder_mail_outcome
+        )

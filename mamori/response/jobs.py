@@ -11,5 +11,5 @@ def escalate_chains() -> str:
 
 
 def send_reminders() -> str:
-    """Mail the deadline and response-task reminders due today (once per reminder)."""
-    return f"{services.reminders_send()} reminder mails sent"
+    """Queue the deadline and response-task reminders due today (once per reminder)."""
+    return f"{services.reminders_send()} reminder mails queued"

@@ -1,28 +1,26 @@
 """The mails of incident response: chain notifications and reminders (numbers, kinds and links only).
 
 A mail never carries the description, the title or anything about the individuals: the record holds the
-facts and only people allowed to read it can open the link. A failed send is logged without personal data.
+facts and only people allowed to read it can open the link. Every mail goes through ``mamori.core.mail``,
+which records each attempt and retries; this module only writes the text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from mamori.core import mail
 from mamori.incidents.models import Incident
 from mamori.response.models import ChainNotification
 from mamori.response.rules import Reminder
-
-log = logging.getLogger(__name__)
 
 ACK_SALT = "mamori.response.ack"
 ACK_MAX_AGE = 60 * 60 * 24 * 30  # an acknowledgement link works for 30 days
@@ -53,24 +51,20 @@ def _kind(incident: Incident) -> str:
     return str(_("Near miss") if incident.is_near_miss else _("Accident"))
 
 
-def _send(subject: str, body: str, to: list[str], what: str, incident_id: int) -> bool:
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
-    except OSError as exc:
-        log.error("%s mail for incident %s failed: %s", what, incident_id, exc.__class__.__name__)
-        return False
-    return True
+CHAIN_KIND = "response.chain"
+REMINDER_KIND = "response.reminder"
 
 
-def send_chain_mails(
+def queue_chain_mails(
     notification: ChainNotification, recipients: Iterable[str], *, fallback: bool, escalates: bool = True
 ) -> int:
-    """Mail each recipient the chain notification with their own acknowledgement link; return how many.
+    """Queue for each recipient the chain notification with their own acknowledgement link; return how many.
 
     ``escalates`` says whether anyone else is told when nobody acknowledges (not after the last step).
+    Call inside the transaction that records the notification: the mails are tried when it commits.
     """
     incident = notification.incident
-    sent = 0
+    queued = 0
     with translation.override(settings.LANGUAGE_CODE):
         kind = _kind(incident)
         escalation = (
@@ -104,8 +98,17 @@ def send_chain_mails(
                 "escalation": escalation,
                 "url": incident_url(incident),
             }
-            sent += _send(subject, body, [email], "chain", incident.pk)
-    return sent
+            mail.queue(
+                kind=CHAIN_KIND,
+                to=email,
+                subject=subject,
+                body=body,
+                about=incident,
+                data={"notification": notification.pk, "step": notification.order, "fallback": fallback},
+                page=reverse("incidents:detail", args=[incident.pk]),
+            )
+            queued += 1
+    return queued
 
 
 def deadline_label(kind: str) -> str:
@@ -141,8 +144,8 @@ def reminder_line(reminder: Reminder, today: dt.date, task_title: str = "") -> s
     return f"- {what}: {reminder.due_on.isoformat()} ({_days_text(reminder.due_on, today)})"
 
 
-def send_reminder_mail(incident: Incident, to: list[str], lines: list[str]) -> bool:
-    """Mail one reminder with ``lines`` about ``incident``; return whether it was accepted."""
+def queue_reminder_mail(incident: Incident, to: list[str], lines: list[str], kinds: list[str]) -> None:
+    """Queue one reminder with ``lines`` about ``incident`` to each address of ``to``."""
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("[mamori] Reminder: %(kind)s %(number)s") % {
             "kind": _kind(incident),
@@ -156,9 +159,13 @@ def send_reminder_mail(incident: Incident, to: list[str], lines: list[str]) -> b
             + _("Open the incident: %(url)s") % {"url": incident_url(incident)}
             + "\n"
         )
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
-    except OSError as exc:
-        log.error("reminder mail for incident %s failed: %s", incident.pk, exc.__class__.__name__)
-        return False
-    return True
+    for address in to:
+        mail.queue(
+            kind=REMINDER_KIND,
+            to=address,
+            subject=subject,
+            body=body,
+            about=incident,
+            data={"kinds": kinds},
+            page=reverse("incidents:detail", args=[incident.pk]),
+        )

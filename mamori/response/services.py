@@ -11,6 +11,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from mamori.accounts.models import Role, User
+from mamori.core import mail
+from mamori.core.models import MailDelivery
 from mamori.core.services import log_action
 from mamori.incidents.models import Incident, TimelineEntry
 from mamori.incidents.services import timeline_add
@@ -145,26 +147,72 @@ def _notify_step(
             )
     except IntegrityError:
         return None
-    with translation.override(settings.LANGUAGE_CODE):
-        text = _("Emergency chain step %(order)s (%(role)s) notified: %(count)s recipient(s)") % {
-            "order": order,
-            "role": notification.get_role_display(),
-            "count": len(primary),
-        }
-    _timeline(incident, text, step=order, event="chain.notified")
-    log_action(
-        incident,
-        "response.chain.notified",
-        data={"step": order, "role": notification.role, "recipients": len(primary)},
-    )
     escalates = not incident.is_near_miss and (
         bool(fallback)
         or ChainStep.objects.filter(organisation_id=incident.organisation_id, order__gt=order).exists()
     )
-    transaction.on_commit(
-        lambda: mails.send_chain_mails(notification, primary, fallback=False, escalates=escalates)
-    )
+    mails.queue_chain_mails(notification, primary, fallback=False, escalates=escalates)
+    if not primary:
+        with translation.override(settings.LANGUAGE_CODE):
+            text = _("Emergency chain step %(order)s (%(role)s) reaches nobody: no e-mail address") % {
+                "order": order,
+                "role": notification.get_role_display(),
+            }
+        _timeline(incident, text, step=order, event="chain.unreachable")
     return notification
+
+
+def chain_mail_outcome(delivery: MailDelivery) -> None:
+    """Write to the timeline and the audit log that a chain mail left, or why it did not (a mail listener).
+
+    "Notified" is written only once the mail server accepted the mail; a failure is written on the first
+    failed attempt and again when mamori gives up, not on every retry.
+    """
+    notification = (
+        ChainNotification.objects.select_related("incident")
+        .filter(pk=delivery.data.get("notification"))
+        .first()
+    )
+    if notification is None:
+        return
+    incident = notification.incident
+    who = _who(incident, delivery.to, None, notification.get_role_display())
+    values = {"order": notification.order, "role": notification.get_role_display(), "who": who}
+    data = {"step": notification.order, "role": notification.role, "delivery": delivery.pk}
+    with translation.override(settings.LANGUAGE_CODE):
+        if delivery.state == MailDelivery.State.SENT:
+            text = _("Emergency chain step %(order)s (%(role)s) notified: %(who)s") % values
+            _timeline(incident, text, step=notification.order, event="chain.notified")
+            log_action(incident, "response.chain.notified", data=data)
+            return
+        if delivery.attempts != 1 and delivery.state != MailDelivery.State.FAILED:
+            return
+        values["reason"] = mail.reason_text(delivery.error_code)
+        if delivery.state == MailDelivery.State.FAILED:
+            text = _(
+                "Emergency chain step %(order)s (%(role)s): %(who)s could not be notified (%(reason)s). "
+                "mamori stopped trying."
+            )
+        else:
+            text = _(
+                "Emergency chain step %(order)s (%(role)s): %(who)s could not be notified (%(reason)s). "
+                "mamori tries again."
+            )
+        _timeline(incident, text % values, step=notification.order, event="chain.not_notified")
+    log_action(incident, "response.chain.not_notified", data={**data, "reason": delivery.error_code})
+
+
+def reminder_mail_outcome(delivery: MailDelivery) -> None:
+    """Write to the audit log that a reminder left (a mail listener); failures show on the incident page."""
+    if delivery.state != MailDelivery.State.SENT:
+        return
+    incident = Incident.objects.filter(pk=delivery.object_id).first()
+    if incident is not None:
+        log_action(
+            incident,
+            "response.reminder.sent",
+            data={"kinds": delivery.data.get("kinds", []), "recipients": 1},
+        )
 
 
 @transaction.atomic
@@ -228,10 +276,7 @@ def _escalate(notification: ChainNotification, now: dt.datetime) -> None:
         .first()
     )
     if fallback:
-        escalates = following is not None
-        transaction.on_commit(
-            lambda: mails.send_chain_mails(notification, fallback, fallback=True, escalates=escalates)
-        )
+        mails.queue_chain_mails(notification, fallback, fallback=True, escalates=following is not None)
     with translation.override(settings.LANGUAGE_CODE):
         text = _("No acknowledgement within %(minutes)s minutes from step %(order)s: escalated") % {
             "minutes": notification.ack_minutes,
@@ -399,11 +444,11 @@ def task_update(
 
 
 def reminders_send(*, today: dt.date | None = None) -> int:
-    """Send the reminders due today for every open incident; return the number of reminder mails.
+    """Queue the reminders due today for every open incident; return the number of reminder mails.
 
     Each reminder is claimed by inserting its ``ReminderSent`` row (unique per incident, kind and date)
-    and mailed in the same transaction: a second run sends nothing twice, and a mail the server refused
-    rolls its rows back so that the next run tries again.
+    and its mails are queued in the same transaction: a second run sends nothing twice. A mail the server
+    refused stays in ``mamori.core.mail``, which retries it and shows the failure on the incident page.
     """
     today = today or timezone.localdate()
     sent = 0
@@ -413,35 +458,22 @@ def reminders_send(*, today: dt.date | None = None) -> int:
     return sent
 
 
+@transaction.atomic
 def _send_reminders(incident: Incident, to: list[str], due: list[rules.Reminder], today: dt.date) -> int:
-    try:
-        with transaction.atomic():
-            claimed = []
-            for reminder in due:
-                try:
-                    with transaction.atomic():
-                        ReminderSent.objects.create(
-                            incident=incident, kind=reminder.kind, on=reminder.key_on, recipients=len(to)
-                        )
-                except IntegrityError:
-                    continue
-                claimed.append(reminder)
-            if not claimed:
-                return 0
-            with translation.override(settings.LANGUAGE_CODE):
-                titles = reminders.task_titles(claimed)
-                lines = [mails.reminder_line(r, today, titles.get(r.task_id or 0, "")) for r in claimed]
-            if not mails.send_reminder_mail(incident, to, lines):
-                raise _MailFailed
-            log_action(
-                incident,
-                "response.reminder.sent",
-                data={"kinds": [r.kind for r in claimed], "recipients": len(to)},
-            )
-    except _MailFailed:
+    claimed = []
+    for reminder in due:
+        try:
+            with transaction.atomic():
+                ReminderSent.objects.create(
+                    incident=incident, kind=reminder.kind, on=reminder.key_on, recipients=len(to)
+                )
+        except IntegrityError:
+            continue
+        claimed.append(reminder)
+    if not claimed:
         return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        titles = reminders.task_titles(claimed)
+        lines = [mails.reminder_line(r, today, titles.get(r.task_id or 0, "")) for r in claimed]
+    mails.queue_reminder_mail(incident, to, lines, [r.kind for r in claimed])
     return 1
-
-
-class _MailFailed(Exception):
-    """The mail server refused a reminder; roll its claim back."""

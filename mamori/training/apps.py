@@ -36,9 +36,12 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training and rules")
 
     def ready(self) -> None:
+        from mamori.core import mail
         from mamori.core.periodic import register
+        from mamori.training import notify
         from mamori.training.services import employees_deactivate_leavers, reminders_send
 
         audit_labels.register(AUDIT_LABELS)
+        mail.register_kind(notify.KIND, _("Training reminder mail"))
         register("training_leavers", employees_deactivate_leavers)
         register("training_reminders", reminders_send)

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import logging
-
 from django.conf import settings
-from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from mamori.core import mail
+from mamori.core.models import MailDelivery
 from mamori.training.models import Assignment
 
-log = logging.getLogger(__name__)
+KIND = "training.reminder"
 
 
 def send_reminder(assignment_id: int, kind: str) -> bool:
-    """Mail one reminder to the assignment's employee; a failure is logged and returns False."""
+    """Mail one reminder to the assignment's employee; return whether it left (else it is retried)."""
     a = Assignment.objects.select_related("campaign__course", "user").get(pk=assignment_id)
     if not a.user.email:
         return False
@@ -33,9 +32,15 @@ def send_reminder(assignment_id: int, kind: str) -> bool:
             "due": a.due_date.isoformat(),
             "url": settings.SITE_URL + reverse("training:assignment", args=[a.pk]),
         }
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [a.user.email])
-    except OSError as exc:
-        log.error("training reminder for assignment %s failed: %s", a.pk, exc.__class__.__name__)
-        return False
-    return True
+    delivery = mail.queue(
+        kind=KIND,
+        to=a.user.email,
+        subject=subject,
+        body=body,
+        about=a,
+        organisation=a.campaign.organisation,
+        data={"kind": kind},
+        page=reverse("training:campaign", args=[a.campaign_id]),
+    )
+    delivery.refresh_from_db()
+    return delivery.state == MailDelivery.State.SENT

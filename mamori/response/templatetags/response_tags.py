@@ -6,9 +6,12 @@ from typing import Any
 
 from django import template
 
+from mamori.accounts.models import User
+from mamori.core import mail
+from mamori.core.templatetags.mail_tags import recipient_label
 from mamori.incidents.models import Incident
 from mamori.incidents.queries import can_triage
-from mamori.response import queries
+from mamori.response import mails, queries
 from mamori.response.forms import TaskAddForm, TaskForm
 
 register = template.Library()
@@ -33,9 +36,26 @@ def response_section(context: dict[str, Any], incident: Incident) -> dict[str, A
         "request": context["request"],
         "csrf_token": context.get("csrf_token"),
         "incident": incident,
-        "notifications": list(incident.chain_notifications.all()),
+        "notifications": _with_deliveries(incident),
         "can_ack": queries.notification_to_acknowledge(user, incident) is not None,
         "tasks": tasks,
         "is_manager": manager,
         "add_form": TaskAddForm(organisation_id=incident.organisation_id) if manager else None,
     }
+
+
+def _with_deliveries(incident: Incident) -> list[tuple[Any, list[dict[str, Any]]]]:
+    """Return each chain notification with the state of its mails (who, sent or why not)."""
+    deliveries = list(mail.deliveries_about(incident).filter(kind=mails.CHAIN_KIND).order_by("pk"))
+    names = {
+        u.email.lower(): str(u)
+        for u in User.objects.filter(
+            organisation_id=incident.organisation_id, email__in=[d.to for d in deliveries]
+        )
+    }
+    by_notification: dict[int, list[dict[str, Any]]] = {}
+    for d in deliveries:
+        by_notification.setdefault(d.data.get("notification", 0), []).append(
+            {"delivery": d, "to": recipient_label(d, names), "reason": mail.reason_text(d.error_code)}
+        )
+    return [(n, by_notification.get(n.pk, [])) for n in incident.chain_notifications.all()]

@@ -1,13 +1,9 @@
 """The emergency chain: notification at once, escalation without acknowledgement, one-click acknowledgement."""
 
 import datetime as dt
-import email
 import re
-import socket
-from email.policy import default as default_policy
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -18,41 +14,20 @@ from mamori.incidents.models import TimelineEntry
 from mamori.response import mails, services
 from mamori.response.models import ChainNotification, ChainRole, ResponseTask
 from mamori.testing.factories import make_incident, make_user
+from mamori.testing.smtp import SMTPServer
 
 pytestmark = pytest.mark.django_db
 COUNSEL = "counsel@law-office.example.com"
 BACKUP = "backup@example.com"
 
 
-class Collector:
-    """An aiosmtpd handler that keeps every message it receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=default_policy)
-        self.messages.append((list(envelope.rcpt_tos), message))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def smtp_server(settings):
-    handler = Collector()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = controller.hostname, controller.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    yield handler
-    controller.stop()
+    server = SMTPServer()
+    server.use_in(settings)
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -6,12 +6,16 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.test import TestCase
 
+from mamori.core import mail as outbox
+from mamori.core.models import MailDelivery
 from mamori.incidents import filings
 from mamori.incidents import services as incident_services
 from mamori.response import reminders, services
 from mamori.response.models import ReminderSent
 from mamori.testing.factories import make_incident
+from mamori.testing.smtp import SMTPServer
 
 pytestmark = pytest.mark.django_db
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -29,7 +33,13 @@ def big_leak(employee, manager):
 
 
 def run_reminders():
-    call_command("runperiodic", only=["response_reminders"])
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the mails leave when the job commits
+        call_command("runperiodic", only=["response_reminders"])
+
+
+def send_reminders() -> int:
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return services.reminders_send()
 
 
 def test_incident_has_the_deadlines_the_calendar_tests_assume(big_leak):
@@ -74,23 +84,39 @@ def test_reminders_follow_the_calendar_across_weekends_and_year_end_holidays_and
 
 def test_running_twice_sends_nothing_twice(big_leak, mailoutbox):
     with at(dt.date(2026, 12, 2)):
-        assert services.reminders_send() == 1
-        assert services.reminders_send() == 0
+        assert send_reminders() == 1
+        assert send_reminders() == 0
     assert len(mailoutbox) == 1
     # APPI, P-mark and (My Number still unknown) My Number 速報, in one mail.
     assert ReminderSent.objects.filter(incident=big_leak).count() == 3
 
 
-def test_a_refused_mail_is_tried_again_on_the_next_run(big_leak, mailoutbox, monkeypatch):
-    from mamori.response import mails
-
-    monkeypatch.setattr(mails, "send_mail", lambda *a, **k: (_ for _ in ()).throw(ConnectionRefusedError()))
-    with at(dt.date(2026, 12, 2)):
-        assert services.reminders_send() == 0
-        assert not ReminderSent.objects.exists()
-        monkeypatch.undo()
-        assert services.reminders_send() == 1
-    assert len(mailoutbox) == 1
+def test_a_refused_reminder_is_shown_and_retried_by_the_mail_job_until_it_left(
+    big_leak, manager, settings, client
+):
+    server = SMTPServer()  # not started: the connection is refused
+    server.use_in(settings)
+    try:
+        with at(dt.date(2026, 12, 2)):
+            assert send_reminders() == 1
+            delivery = MailDelivery.objects.get(kind="response.reminder")
+            assert delivery.state == "retrying" and delivery.error_code == "refused"
+            assert delivery.to == manager.email and delivery.attempts == 1
+            assert ReminderSent.objects.filter(incident=big_leak).count() == 3  # not claimed a second time
+            assert send_reminders() == 0
+            client.force_login(manager)
+            page = client.get(f"/incidents/{big_leak.pk}/").content.decode()
+            assert "通知できませんでした" in page and "接続を拒否" in page
+        server.start()
+        with time_machine.travel(delivery.next_attempt_at, tick=False):
+            assert outbox.retry_due() == "1 mails sent on retry, 0 still failing"
+        delivery.refresh_from_db()
+        assert delivery.state == "sent" and delivery.attempts == 2
+        assert [to for to, _ in server.messages] == [[manager.email]]
+        assert big_leak.number in server.messages[0][1]["Subject"]
+        assert "通知できませんでした" not in client.get(f"/incidents/{big_leak.pk}/").content.decode()
+    finally:
+        server.stop()
 
 
 def test_closed_incidents_and_near_misses_get_no_reminders(big_leak, employee, manager, mailoutbox):
