@@ -30,3 +30,23 @@ def test_demo_loads_every_role_and_a_dozen_incidents_and_is_idempotent():
     assert ChainStep.objects.filter(organisation=org).count() == 3
     campaign = Campaign.objects.get(organisation=org)
     assert campaign.assignments.count() == User.objects.filter(organisation=org).count()
+
+
+def test_demo_shows_last_years_audit_done_this_years_planned_quarterly_checks_and_a_review():
+    from mamori.audits.models import AuditProgramme, CorrectiveAction, ManagementReview, OperationRun
+    from mamori.audits.programme import programme_findings
+
+    call_command("demo")
+    call_command("demo")
+    last, this = AuditProgramme.objects.order_by("fiscal_year")
+    assert this.fiscal_year == last.fiscal_year + 1
+    assert last.report_approved_on and not last.audits.filter(conducted_on__isnull=True).exists()
+    assert last.audits.count() == this.audits.count() == 4  # 3 departments and the secretariat
+    assert not this.audits.filter(conducted_on__isnull=False).exists()
+    assert programme_findings(this) == [] and this.approved_on
+    assert CorrectiveAction.objects.filter(finding__isnull=False, closed_on__isnull=False).count() == 1
+    runs = OperationRun.objects.order_by("period_start")
+    assert [r.period_start.month for r in runs[:4]] == [4, 7, 10, 1]
+    assert runs.filter(completed_on__isnull=False).exists()
+    pack = ManagementReview.objects.get()
+    assert pack.approved_by and all(i.decided for i in pack.inputs.all()) and pack.actions.count() == 1

@@ -16,6 +16,7 @@ from mamori.core import services as core_services
 from mamori.core.models import Department, Organisation
 from mamori.incidents import services
 from mamori.incidents.models import Incident
+from mamori.portal import demo_audits
 from mamori.portal.demo_data import DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_USERS
 from mamori.response import services as response_services
 from mamori.response.models import ChainRole, ChainStep
@@ -24,7 +25,10 @@ from mamori.training.models import Campaign, Course
 
 
 class Command(BaseCommand):
-    help = "Load demo data (a fictional organisation, one user per role, a dozen incidents); safe to re-run."
+    help = (
+        "Load demo data (a fictional organisation, one user per role, a dozen incidents, audits and a "
+        "management review); safe to re-run."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         # Demo incidents would mail the emergency chain: keep those mails in memory, never on the wire.
@@ -38,6 +42,7 @@ class Command(BaseCommand):
             created = self._incidents(users)
             call_command("training", "install-builtin", "--organisation", org.slug, stdout=self.stdout)
             self._campaign(org, users)
+            demo_audits.load(org, users)
         self.stdout.write(self.style.SUCCESS(f"demo data ready: {len(users)} users, {created} new incidents"))
         self.stdout.write(f"logins (password: {DEMO_PASSWORD}): {', '.join(sorted(users))}")
 
