@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from mamori.accounts.models import Role
+from mamori.rulebook import services as rulebook_services
 from mamori.testing import factories
 
 
@@ -90,3 +93,15 @@ def _flush_may_empty_the_audit_log():
 def _fast_password_hashing(settings):
     """Hash test passwords cheaply; the real hasher costs a second per user."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def rules_doc(org, manager):
+    doc = rulebook_services.rules_document_create(
+        organisation=org, actor=manager, title="個人情報保護規程", code="R-01"
+    )
+    rulebook_services.rules_version_add(
+        document=doc, actor=manager, version="2.0", body="# 目的\n\n<script>x()</script>本規程は…",
+        approved_by=manager, approved_on=dt.date(2025, 3, 1), in_force_from=dt.date(2025, 4, 1),
+    )  # fmt: skip
+    return doc

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "mamori.incidents",
     "mamori.audits",
     "mamori.training",
+    "mamori.rulebook",
     "mamori.reports",
     "mamori.stats",
     "mamori.response",

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("mamori.core.urls")),
     path("accounts/", include("mamori.accounts.urls")),
     path("incidents/", include("mamori.incidents.urls")),
+    path("training/rules/", include("mamori.rulebook.urls")),
     path("training/", include("mamori.training.urls")),
     path("incidents/", include("mamori.reports.urls")),
     path("stats/", include("mamori.stats.urls")),

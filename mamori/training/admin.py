@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from mamori.training.models import Campaign, Choice, Course, Lesson, Question, RulesDocument, RulesVersion
+from mamori.training.models import Campaign, Choice, Course, Lesson, Question
 
 
 class LessonInline(admin.StackedInline):
@@ -30,15 +30,3 @@ class QuestionAdmin(admin.ModelAdmin):
 class CampaignAdmin(admin.ModelAdmin):
     list_display = ("title", "course", "scope", "due_date")
     readonly_fields = ("created_by",)
-
-
-class RulesVersionInline(admin.StackedInline):
-    model = RulesVersion
-    extra = 0
-    readonly_fields = ("approved_by",)
-
-
-@admin.register(RulesDocument)
-class RulesDocumentAdmin(admin.ModelAdmin):
-    list_display = ("code", "title", "organisation")
-    inlines = [RulesVersionInline]

@@ -12,16 +12,14 @@ from django.http import Http404
 from django.utils import timezone
 
 from mamori.accounts.models import Role, User
+from mamori.rulebook import queries as rulebook_queries
 from mamori.training import rules
 from mamori.training.models import (
-    Acknowledgement,
     Assignment,
     Attempt,
     Campaign,
     Course,
     LessonImage,
-    RulesDocument,
-    RulesVersion,
 )
 
 
@@ -159,55 +157,6 @@ def users_in_scope(campaign: Campaign) -> QuerySet[User]:
     return qs
 
 
-def rules_documents_for_user(user: Any) -> QuerySet[RulesDocument]:
-    """Return the organisation's rules documents (every member reads them)."""
-    if not _member(user):
-        return RulesDocument.objects.none()
-    return RulesDocument.objects.filter(organisation_id=user.organisation_id).prefetch_related("versions")
-
-
-def get_rules_document_for_user(user: Any, pk: Any) -> RulesDocument:
-    """Return one rules document of the user's organisation or raise 404."""
-    return _get(rules_documents_for_user(user), pk, "rules document")
-
-
-def version_in_force(document: RulesDocument, today: dt.date | None = None) -> RulesVersion | None:
-    """Return the version of ``document`` in force today, if any."""
-    versions = list(document.versions.all())
-    vid = rules.rules_version_in_force(
-        [(v.pk, v.in_force_from) for v in versions], today or timezone.localdate()
-    )
-    return next((v for v in versions if v.pk == vid), None)
-
-
-def rules_in_force(organisation_id: int) -> list[tuple[RulesDocument, RulesVersion]]:
-    """Return each rules document of the organisation with its version in force (documents without one skipped)."""
-    out = []
-    for doc in RulesDocument.objects.filter(organisation_id=organisation_id).prefetch_related("versions"):
-        version = version_in_force(doc)
-        if version is not None:
-            out.append((doc, version))
-    return out
-
-
-def unacknowledged_for_user(user: Any) -> list[tuple[RulesDocument, RulesVersion]]:
-    """Return the versions in force the user has not yet confirmed reading."""
-    if not _member(user):
-        return []
-    done = set(Acknowledgement.objects.filter(user=user).values_list("version_id", flat=True))
-    return [(d, v) for d, v in rules_in_force(user.organisation_id) if v.pk not in done]
-
-
-def not_acknowledged(version: RulesVersion) -> QuerySet[User]:
-    """Return the active users of the organisation who have not confirmed reading ``version``."""
-    return (
-        User.objects.filter(organisation_id=version.document.organisation_id, is_active=True)
-        .exclude(pk__in=version.acknowledgements.values("user_id"))
-        .select_related("department")
-        .order_by("department__name", "username")
-    )
-
-
 #: Where the "our company" chapter gets the emergency chain from. Training does not import the response
 #: app (both are consumers of the register); the composition layer (``portal``) registers
 #: ``response.queries.chain_for_user`` here. Without a provider the chapter shows no chain.
@@ -247,6 +196,6 @@ def our_company(user: Any) -> dict[str, Any]:
     roles = [(Role(role).label, [u for u in users if u.role == role]) for role in order]
     return {
         "roles": roles,
-        "rules_in_force": rules_in_force(organisation_id),
+        "rules_in_force": rulebook_queries.rules_in_force(organisation_id),
         "emergency_chain": emergency_chain(user),
     }

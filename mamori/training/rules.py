@@ -153,9 +153,3 @@ def completion(items: Iterable[State | tuple[State, bool]]) -> Rate:
         overdue=sum(1 for s, _ in pairs if s == State.OVERDUE),
         attempted=sum(1 for s, tried in pairs if tried or s == State.PASSED),
     )
-
-
-def rules_version_in_force(versions: Iterable[tuple[int, dt.date]], today: dt.date) -> int | None:
-    """Return the id of the version in force today: the latest ``in_force_from`` not after today."""
-    current = [(start, vid) for vid, start in versions if start <= today]
-    return max(current)[1] if current else None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mamori.training import views, views_manage, views_rules
+from mamori.training import views, views_manage
 
 app_name = "training"
 urlpatterns = [
@@ -34,13 +34,4 @@ urlpatterns = [
     ),
     path("manage/import/", views_manage.import_upload, name="import"),
     path("manage/import/<int:pk>/", views_manage.import_preview, name="import_preview"),
-    path("rules/", views_rules.rules_list, name="rules"),
-    path("rules/new/", views_rules.rules_new, name="rules_new"),
-    path("rules/<int:pk>/", views_rules.rules_detail, name="rules_detail"),
-    path("rules/<int:pk>/versions/new/", views_rules.rules_version_new, name="rules_version_new"),
-    path(
-        "rules/<int:pk>/versions/<int:version_pk>/acknowledge/",
-        views_rules.rules_acknowledge,
-        name="rules_ack",
-    ),
 ]

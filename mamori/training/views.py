@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mamori.core.markdown import markdown_to_html
+from mamori.rulebook import queries as rulebook_queries
 from mamori.training import documents, forms, queries, rules, services
 from mamori.training.models import Attempt, Lesson, Question
-from mamori.training.render import markdown_to_html
 
 
 @login_required
@@ -39,7 +40,7 @@ def my_training(request: HttpRequest) -> HttpResponse:
         "training/mine.html",
         {
             "rows": rows,
-            "unacknowledged": queries.unacknowledged_for_user(request.user),
+            "unacknowledged": rulebook_queries.unacknowledged_for_user(request.user),
             "can_see_records": queries.can_see_records(request.user),
             "can_manage": queries.can_manage(request.user),
         },

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mamori.core.markdown import markdown_to_html
 from mamori.core.models import Organisation
 from mamori.training import documents, forms, hr, queries, services
 from mamori.training.models import EmployeeImport, Lesson, Question
-from mamori.training.render import markdown_to_html
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -107,9 +107,3 @@ def test_pass_rate_counts_only_those_who_took_the_test():
     )
     assert (rate.attempted, rate.pass_rate, rate.percent) == (2, 50, 25)
     assert rules.completion([(State.OPEN, False)]).pass_rate is None
-
-
-def test_the_latest_version_already_in_force_wins():
-    versions = [(1, dt.date(2024, 4, 1)), (2, dt.date(2026, 4, 1)), (3, dt.date(2027, 4, 1))]
-    assert rules.rules_version_in_force(versions, dt.date(2026, 11, 27)) == 2
-    assert rules.rules_version_in_force(versions, dt.date(2023, 1, 1)) is None

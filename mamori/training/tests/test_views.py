@@ -22,18 +22,6 @@ pytestmark = pytest.mark.django_db
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
-@pytest.fixture
-def rules_doc(org, manager):
-    doc = services.rules_document_create(
-        organisation=org, actor=manager, title="個人情報保護規程", code="R-01"
-    )
-    services.rules_version_add(
-        document=doc, actor=manager, version="2.0", body="# 目的\n\n<script>x()</script>本規程は…",
-        approved_by=manager, approved_on=dt.date(2025, 3, 1), in_force_from=dt.date(2025, 4, 1),
-    )  # fmt: skip
-    return doc
-
-
 def submit(client, attempt, answers):
     data = {f"q{q}": [str(c) for c in cs] for q, cs in answers.items()}
     return client.post(reverse("training:attempt", args=[attempt.pk]), data)
@@ -183,7 +171,7 @@ def test_employee_cannot_open_records_or_management_pages(login, employee, campa
         reverse("training:courses"),
         reverse("training:course", args=[course.pk]),
         reverse("training:import"),
-        reverse("training:rules_new"),
+        reverse("rulebook:new"),
     ):
         assert client.get(url).status_code == 404, url
 
@@ -218,14 +206,14 @@ def test_outsider_gets_404_everywhere(login, outsider, campaign, assignment, cou
         reverse("training:campaign_export", args=[campaign.pk]),
         reverse("training:course", args=[course.pk]),
         reverse("training:lesson_edit", args=[course.pk, course.lessons.first().pk]),
-        reverse("training:rules_detail", args=[rules_doc.pk]),
-        reverse("training:rules_version_new", args=[rules_doc.pk]),
+        reverse("rulebook:detail", args=[rules_doc.pk]),
+        reverse("rulebook:version_new", args=[rules_doc.pk]),
     ):
         assert client.get(url).status_code == 404, url
     for url in (
         reverse("training:attempt_start", args=[assignment.pk]),
         reverse("training:campaign_remind", args=[campaign.pk]),
-        reverse("training:rules_ack", args=[rules_doc.pk, version.pk]),
+        reverse("rulebook:acknowledge", args=[rules_doc.pk, version.pk]),
         reverse("training:image_upload", args=[course.pk]),
     ):
         assert client.post(url).status_code == 404, url
@@ -263,47 +251,6 @@ def test_a_non_image_upload_is_refused(login, manager, course):
         {"file": SimpleUploadedFile("a.png", b"<svg onload=alert(1)>")},
     )
     assert not LessonImage.objects.exists()
-
-
-def test_rules_acknowledgement_and_who_has_not(login, employee, manager, rules_doc):
-    version = rules_doc.versions.get()
-    page = login(employee).get(reverse("training:rules_detail", args=[rules_doc.pk])).content.decode()
-    assert "<script>x()" not in page and 'id="acknowledge"' in page and 'id="not-acknowledged"' not in page
-    login(employee).post(reverse("training:rules_ack", args=[rules_doc.pk, version.pk]))
-    listing = login(manager).get(reverse("training:rules")).content.decode()
-    assert '<td class="missing">1</td>' in listing  # the manager has not acknowledged yet
-    page = login(manager).get(reverse("training:rules_detail", args=[rules_doc.pk])).content.decode()
-    missing = page.split('id="not-acknowledged"')[1]
-    assert "manager" in missing and ">employee" not in missing
-
-
-def test_manager_adds_a_rules_document_and_version(login, manager):
-    client = login(manager)
-    response = client.post(reverse("training:rules_new"), {"code": "R-02", "title": "安全管理規程"})
-    doc_url = response.url
-    doc_pk = int(doc_url.rstrip("/").split("/")[-3])
-    response = client.post(
-        reverse("training:rules_version_new", args=[doc_pk]),
-        {
-            "version": "1.0",
-            "body": "本文",
-            "approved_by": manager.pk,
-            "approved_on": "2026-04-01",
-            "in_force_from": "2026-04-01",
-        },
-    )
-    assert response.status_code == 302
-    bad = client.post(
-        reverse("training:rules_version_new", args=[doc_pk]),
-        {
-            "version": "1.1",
-            "body": "本文",
-            "approved_by": manager.pk,
-            "approved_on": "2026-05-01",
-            "in_force_from": "2026-04-01",
-        },
-    )
-    assert bad.status_code == 200 and "in_force_from" in bad.context["form"].errors
 
 
 def test_hr_import_preview_then_apply(login, manager, employee):

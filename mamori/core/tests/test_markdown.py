@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mamori.training.render import markdown_to_html
+from mamori.core.markdown import markdown_to_html
 
 
 def test_scripts_handlers_and_foreign_images_are_removed():

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mamori.accounts.models import User
-from mamori.training import forms, queries, services
-from mamori.training.models import Acknowledgement, RulesVersion
-from mamori.training.render import markdown_to_html
+from mamori.core.markdown import markdown_to_html
+from mamori.rulebook import forms, queries, services
+from mamori.rulebook.models import Acknowledgement, RulesVersion
 
 
 def _user(request: HttpRequest) -> User:
@@ -23,7 +23,7 @@ def _user(request: HttpRequest) -> User:
 
 
 @login_required
-def rules_list(request: HttpRequest) -> HttpResponse:
+def document_list(request: HttpRequest) -> HttpResponse:
     """List the rules documents with the version in force and whether the user has read it."""
     if request.user.organisation_id is None:  # type: ignore[union-attr]
         raise Http404
@@ -34,11 +34,11 @@ def rules_list(request: HttpRequest) -> HttpResponse:
         version = queries.version_in_force(doc)
         missing = queries.not_acknowledged(version).count() if can_manage and version else None
         rows.append((doc, version, version is not None and version.pk in done, missing))
-    return render(request, "training/rules/list.html", {"rows": rows, "can_manage": can_manage})
+    return render(request, "rulebook/list.html", {"rows": rows, "can_manage": can_manage})
 
 
 @login_required
-def rules_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Show the version in force, the history, and (manager) who has not acknowledged it."""
     doc = queries.get_rules_document_for_user(request.user, pk)
     version = queries.version_in_force(doc)
@@ -48,7 +48,7 @@ def rules_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     return render(
         request,
-        "training/rules/detail.html",
+        "rulebook/detail.html",
         {
             "doc": doc,
             "version": version,
@@ -63,7 +63,7 @@ def rules_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def rules_acknowledge(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
+def acknowledge(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
     """Confirm having read a version (only the version in force can be acknowledged)."""
     doc = queries.get_rules_document_for_user(request.user, pk)
     version = get_object_or_404(RulesVersion, pk=version_pk, document=doc)
@@ -73,11 +73,11 @@ def rules_acknowledge(request: HttpRequest, pk: int, version_pk: int) -> HttpRes
     else:
         services.rules_acknowledge(version=version, user=request.user)
         messages.success(request, _("Thank you. Your acknowledgement was recorded."))
-    return redirect("training:rules_detail", pk=doc.pk)
+    return redirect("rulebook:detail", pk=doc.pk)
 
 
 @login_required
-def rules_new(request: HttpRequest) -> HttpResponse:
+def document_new(request: HttpRequest) -> HttpResponse:
     """Register a new rules document."""
     if not queries.can_manage(request.user):
         raise Http404
@@ -88,12 +88,12 @@ def rules_new(request: HttpRequest) -> HttpResponse:
             actor=request.user,
             **form.cleaned_data,
         )
-        return redirect("training:rules_version_new", pk=doc.pk)
-    return render(request, "training/rules/document_form.html", {"form": form})
+        return redirect("rulebook:version_new", pk=doc.pk)
+    return render(request, "rulebook/document_form.html", {"form": form})
 
 
 @login_required
-def rules_version_new(request: HttpRequest, pk: int) -> HttpResponse:
+def version_new(request: HttpRequest, pk: int) -> HttpResponse:
     """Add an approved version to a rules document."""
     if not queries.can_manage(request.user):
         raise Http404
@@ -106,5 +106,5 @@ def rules_version_new(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, exc)
         else:
             messages.success(request, _("The version was added."))
-            return redirect("training:rules_detail", pk=doc.pk)
-    return render(request, "training/rules/version_form.html", {"form": form, "doc": doc})
+            return redirect("rulebook:detail", pk=doc.pk)
+    return render(request, "rulebook/version_form.html", {"form": form, "doc": doc})

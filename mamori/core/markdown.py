@@ -1,4 +1,4 @@
-"""Render the Markdown of lessons and rules to safe HTML (Markdown, then the nh3 sanitiser)."""
+"""Render Markdown (lessons, internal rules) to safe HTML: Markdown, then the nh3 sanitiser."""
 
 from __future__ import annotations
 
