@@ -48,7 +48,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (recursive)")
-    parser.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    parser.add_argument(
+        "--format",
+        choices=("table", "jsonl", "csv", "html"),
+        default="table",
+        help="table (sorted by persons, per-folder roll-up) | jsonl | csv | html (a report to keep)",
+    )
     parser.add_argument("--show-values", action="store_true", help="print raw values (default: masked only)")
     parser.add_argument(
         "--jobs", type=int, default=_cores(), help="worker processes (default: all usable cores)"
@@ -88,11 +93,17 @@ def display_path(path: str) -> tuple[str, str | None]:
         return path, None
     except UnicodeEncodeError:
         raw = os.fsencode(path)
-    try:
-        shown = raw.decode("cp932")
-    except UnicodeDecodeError:
-        shown = raw.decode("utf-8", "replace")
-    return shown, base64.b64encode(raw).decode("ascii")
+    return "/".join(map(_component, raw.split(b"/"))), base64.b64encode(raw).decode("ascii")
+
+
+def _component(raw: bytes) -> str:
+    """Return one path component as text: UTF-8, else CP932, else UTF-8 with U+FFFD."""
+    for encoding in ("utf-8", "cp932"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace")
 
 
 def _clean_paths(result: Result) -> Result:
@@ -242,12 +253,20 @@ class Scanner:
                 pool.close()
 
 
-def _progress(enabled: bool) -> Any:
+def _progress(enabled: bool, paths: list[str]) -> Any:
+    """Return a progress bar with the total of files to scan (counted first) and an ETA, or None."""
     if not enabled or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    return tqdm(unit=" files", file=sys.stderr, dynamic_ncols=True, leave=False)
+    print("mamori scan: counting files ...", file=sys.stderr, end="\r", flush=True)
+    files = total_bytes = 0
+    for item in walk(paths):
+        files += 1
+        total_bytes += item[1].st_size if isinstance(item, tuple) else 0
+    bar = tqdm(total=files, unit=" files", file=sys.stderr, dynamic_ncols=True, leave=True)
+    bar.total_mb = total_bytes / 1e6
+    return bar
 
 
 def _open_cache(args: argparse.Namespace, limits: Limits) -> Cache | None:
@@ -284,7 +303,8 @@ def _scan(args: argparse.Namespace) -> int:
     started = time.monotonic()
     scanner = Scanner(args, None)
     scanner.cache = cache = _open_cache(args, scanner.limits)
-    writer, totals, bar = Writer(args.format, sys.stdout), Totals(), _progress(not args.no_progress)
+    writer, totals = Writer(args.format, sys.stdout), Totals()
+    bar = _progress(not args.no_progress, args.paths)
     try:
         for result in scanner.results(walk(args.paths)):
             if bar is not None and writer.prints(result):
@@ -296,7 +316,10 @@ def _scan(args: argparse.Namespace) -> int:
             totals.add(result)
             if bar is not None:
                 bar.update(1)
-                bar.set_postfix_str(f"{totals.bytes / 1e6:.0f} MB", refresh=False)
+                bar.set_postfix_str(
+                    f"{totals.bytes / 1e6:.0f}/{bar.total_mb:.0f} MB, {totals.findings} with personal data",
+                    refresh=False,
+                )
         if cache is not None:
             cache.prune(args.paths)
     except KeyboardInterrupt:

@@ -1,9 +1,16 @@
-"""Write scan results as a readable table, JSON Lines or CSV, one file at a time."""
+"""Write scan results as a readable table, an HTML report, JSON Lines or CSV.
+
+JSON Lines and CSV are written one file at a time as results come in. The table and the HTML report
+are what a privacy manager reads: the files with personal data sorted by persons, a roll-up per
+folder, the files that could not be read, and the summary.
+"""
 
 from __future__ import annotations
 
 import csv
+import html
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, TextIO
@@ -96,19 +103,21 @@ class Writer:
         self.out = out
         self.csv = csv.writer(out) if fmt == "csv" else None
         self.header_done = False
+        self.report = Report()
 
     def prints(self, result: dict[str, Any]) -> bool:
-        """Tell whether :meth:`write` prints anything for *result* (the table skips clean files)."""
-        return self.fmt != "table" or result.get("status") not in ("clean", "unsupported")
+        """Tell whether :meth:`write` prints anything now (the table and HTML print at the end)."""
+        return self.fmt in ("jsonl", "csv")
 
     def write(self, result: dict[str, Any]) -> None:
-        """Write the result of one file."""
+        """Write the result of one file (table and HTML: remember it for the report at the end)."""
         if self.fmt == "jsonl":
             self.out.write(json.dumps(result, ensure_ascii=False) + "\n")
         elif self.csv is not None:
             self._write_csv(result)
         else:
-            self._write_table(result)
+            self.report.add(result)
+            return
         self.out.flush()
 
     def _write_csv(self, result: dict[str, Any]) -> None:
@@ -132,7 +141,7 @@ class Writer:
         )
 
     def _write_table(self, result: dict[str, Any]) -> None:
-        if not self.prints(result):
+        if result.get("status") in ("clean", "unsupported"):
             return  # the table lists what needs attention; the summary counts the rest
         if not self.header_done:
             self.out.write(f"{'STATUS':<9} {'PERSONS':>7}  {'FINDINGS':<40} PATH\n")
@@ -150,10 +159,111 @@ class Writer:
             self.out.write(f"{'':<19}  ! {problem['code']}: {problem['message']}\n")
 
     def finish(self, totals: Totals, seconds: float, err: TextIO) -> None:
-        """Write the summary: under the table, or to *err* so that JSONL / CSV stay machine-readable."""
+        """Write the report and summary, or the summary to *err* so that JSONL / CSV stay machine-readable."""
         if self.fmt == "table":
+            for result in self.report.sorted_findings() + self.report.problems:
+                self._write_table(result)
             if not self.header_done:
                 self.out.write("Nothing found that needs attention.\n")
+            else:
+                self._write_folders()
             self.out.write(totals.line(seconds) + "\n")
+        elif self.fmt == "html":
+            self.out.write(self.report.html(totals, seconds))
+            err.write(totals.line(seconds) + "\n")
         else:
             err.write(totals.line(seconds) + "\n")
+        self.out.flush()
+
+    def _write_folders(self) -> None:
+        folders = self.report.top_folders()
+        if not folders:
+            return
+        self.out.write(f"\n{'PERSONS':>7} {'FILES':>5}  {'FINDINGS':<40} FOLDER\n")
+        for folder, stats in folders:
+            counts = ", ".join(f"{k} {v}" for k, v in stats.kinds.most_common())
+            self.out.write(f"{stats.persons:>7} {stats.files:>5}  {counts:<40} {folder}\n")
+        self.out.write("\n")
+
+
+@dataclass
+class Folder:
+    """Roll up the files with personal data of one folder."""
+
+    files: int = 0
+    persons: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+
+
+FOLDERS_SHOWN = 30
+
+
+class Report:
+    """Keep what the table and HTML report show: files with findings, problems, folders."""
+
+    def __init__(self) -> None:
+        self.findings: list[dict[str, Any]] = []
+        self.problems: list[dict[str, Any]] = []
+        self.folders: dict[str, Folder] = {}
+
+    def add(self, result: dict[str, Any]) -> None:
+        if result.get("counts"):
+            self.findings.append(result)
+            folder = self.folders.setdefault(os.path.dirname(result["path"]) or ".", Folder())
+            folder.files += 1
+            folder.persons += result.get("persons", 0)
+            folder.kinds.update(result["counts"])
+        elif result.get("status") not in ("clean", "unsupported"):
+            self.problems.append(result)
+
+    def sorted_findings(self) -> list[dict[str, Any]]:
+        return sorted(self.findings, key=lambda r: (-r.get("persons", 0), r["path"]))
+
+    def top_folders(self) -> list[tuple[str, Folder]]:
+        ranked = sorted(self.folders.items(), key=lambda item: (-item[1].persons, item[0]))
+        return ranked[:FOLDERS_SHOWN]
+
+    def html(self, totals: Totals, seconds: float) -> str:
+        """Return a standalone HTML report (Japanese), values masked as in the table."""
+        e = html.escape
+        kinds = "、".join(f"{e(k)} {v}" for k, v in sorted(totals.kinds.items())) or "なし"
+        corporate = "、".join(f"{e(k)} {v}" for k, v in sorted(totals.corporate.items())) or "なし"
+        parts = [
+            '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>個人情報スキャン結果</title>',
+            "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}"
+            "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}"
+            "td.n{text-align:right}</style></head><body>",
+            "<h1>個人情報スキャン結果</h1>",
+            "<h2>概要</h2><table>",
+            f"<tr><th>ファイル数</th><td>{totals.files}（{totals.bytes / 1e6:.1f} MB、{seconds:.1f} 秒）</td></tr>",
+            f"<tr><th>個人情報のあるファイル</th><td>{totals.findings}</td></tr>",
+            f"<tr><th>本人数の見積もり（合計）</th><td>{totals.persons}</td></tr>",
+            f"<tr><th>種類別の件数</th><td>{kinds}</td></tr>",
+            f"<tr><th>法人の連絡先（個人情報ではない）</th><td>{corporate}</td></tr>",
+            f"<tr><th>読めなかったファイル</th><td>{totals.errors}</td></tr>",
+            f"<tr><th>対象外の形式</th><td>{totals.unsupported}</td></tr></table>",
+            "<h2>フォルダ別</h2><table><tr><th>フォルダ</th><th>ファイル</th><th>本人数</th><th>種類</th></tr>",
+        ]
+        for folder, stats in self.top_folders():
+            counts = "、".join(f"{e(k)} {v}" for k, v in stats.kinds.most_common())
+            parts.append(
+                f'<tr><td>{e(folder)}</td><td class="n">{stats.files}</td>'
+                f'<td class="n">{stats.persons}</td><td>{counts}</td></tr>'
+            )
+        parts.append("</table><h2>ファイル別（本人数の多い順）</h2><table>")
+        parts.append("<tr><th>ファイル</th><th>本人数</th><th>種類</th><th>例（マスク済み）</th></tr>")
+        for result in self.sorted_findings():
+            examples = "<br>".join(e(_example_text(x)) for x in result.get("examples", []))
+            parts.append(
+                f'<tr><td>{e(result["path"])}</td><td class="n">{result.get("persons", 0)}</td>'
+                f"<td>{e(_counts_text(result))}</td><td>{examples}</td></tr>"
+            )
+        parts.append("</table>")
+        if self.problems:
+            parts.append("<h2>読めなかったファイル</h2><table><tr><th>ファイル</th><th>理由</th></tr>")
+            for result in self.problems:
+                reasons = "<br>".join(e(p["message"]) for p in result.get("problems", []))
+                parts.append(f"<tr><td>{e(result['path'])}</td><td>{reasons}</td></tr>")
+            parts.append("</table>")
+        parts.append("</body></html>\n")
+        return "".join(parts)

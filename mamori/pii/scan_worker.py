@@ -16,6 +16,8 @@ from mamori.pii.extract import INCOMPLETE, Limits, Part, Problem, extract
 __all__ = ["Detection", "Summary", "Task", "scan_file"]
 
 PERSON_KINDS = ("PERSON", "EMAIL", "PHONE", "MY_NUMBER", "DRIVERS_LICENSE", "PASSPORT", "HEALTH_INSURANCE")
+# In running text an address list without names still lists persons: one address, one household.
+PROSE_KINDS = (*PERSON_KINDS, "ADDRESS")
 EXAMPLES_PER_KIND = 3
 CHUNK = 64 * 1024  # characters per detect() call: the time budget is checked between chunks
 _HASH_BLOCK = 1024 * 1024
@@ -130,9 +132,9 @@ class Summary:
         counts its rows; in prose, the most distinct values of one person-identifying kind (names,
         mail addresses, phones ...) estimate the persons. Corporate data never counts.
         """
-        prose = max((len(self.distinct.get(kind, ())) for kind in PERSON_KINDS), default=0)
+        prose = max((len(self.distinct.get(kind, ())) for kind in PROSE_KINDS), default=0)
         if not prose and self.distinct:
-            prose = 1  # an address or a birth date alone still concerns someone
+            prose = 1  # a birth date alone still concerns someone
         return len(self.records) + prose
 
     def status(self) -> str:
