@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from mamori import conf
@@ -185,6 +186,11 @@ MAILGUARD_MAX_SIZE = conf.env_int("MAMORI_MAILGUARD_MAX_SIZE", 10240000)
 MAILGUARD_WORKERS = conf.env_int("MAMORI_MAILGUARD_WORKERS", 2)
 MAILGUARD_RELEASE_INTERVAL = conf.env_int("MAMORI_MAILGUARD_RELEASE_INTERVAL", 5)
 MAILGUARD_CLAIM_TIMEOUT = conf.env_int("MAMORI_MAILGUARD_CLAIM_TIMEOUT", 600)
+# Whether a claimed mail domain needs the operator's verification: "auto" = when the deployment serves
+# more than one organisation at claim time, "true" = always, "false" = never.
+MAILGUARD_VERIFY_DOMAINS = conf.env_str("MAMORI_MAILGUARD_VERIFY_DOMAINS", "auto").lower()
+if MAILGUARD_VERIFY_DOMAINS not in ("auto", "true", "false"):
+    raise ImproperlyConfigured("MAMORI_MAILGUARD_VERIFY_DOMAINS: expected auto, true or false")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

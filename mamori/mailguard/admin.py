@@ -1,6 +1,32 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from mamori.mailguard.models import HeldMessage, MailPolicy
+from mamori.mailguard import services
+from mamori.mailguard.models import HeldMessage, MailDomain, MailPolicy
+
+
+@admin.register(MailDomain)
+class MailDomainAdmin(admin.ModelAdmin):
+    """The operator verifies claims here (after checking the TXT record ``mamori-verify=<token>``)."""
+
+    list_display = ("domain", "organisation", "claimed_at", "verified_at", "verified_by")
+    list_filter = ("organisation",)
+    readonly_fields = ("organisation", "domain", "claimed_by", "verified_at", "verified_by", "token")
+    actions = ["verify"]
+
+    @admin.action(description=_("Verify the selected domains"))
+    def verify(self, request, queryset):  # type: ignore[no-untyped-def]
+        if not request.user.is_superuser:
+            self.message_user(request, _("Only the deployment's operator verifies domains."), level="error")
+            return
+        for domain in queryset:
+            try:
+                services.mail_domain_verify(domain=domain, actor=request.user)
+            except services.DomainClaimError as exc:
+                self.message_user(request, str(exc), level="error")
+
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False
 
 
 @admin.register(MailPolicy)

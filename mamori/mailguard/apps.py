@@ -17,6 +17,10 @@ AUDIT_LABELS = {
     "mailguard.message.incident_reported": _("Near miss reported from the mail"),
     "mailguard.policy.created": _("Mail guard policy created"),
     "mailguard.policy.changed": _("Mail guard policy changed"),
+    "mailguard.domain.claimed": _("Mail domain claimed"),
+    "mailguard.domain.verified": _("Mail domain verified"),
+    "mailguard.domain.released": _("Mail domain released"),
+    "mailguard.domain.claim_dropped": _("Competing mail domain claim dropped"),
 }
 
 

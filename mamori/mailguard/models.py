@@ -7,14 +7,52 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class MailDomain(models.Model):
+    """A mail domain owned by one organisation: claimed once, verified where several companies share mamori.
+
+    A message is judged only by the policy of the organisation that owns the sender's domain (the
+    longest verified suffix). A claim waiting for verification owns nothing yet, so a squatter's claim
+    neither takes the mail nor blocks the real owner's claim.
+    """
+
+    organisation = models.ForeignKey(
+        "core.Organisation", on_delete=models.CASCADE, related_name="mail_domains"
+    )
+    domain = models.CharField(_("domain"), max_length=253)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    claimed_at = models.DateTimeField(_("claimed at"), auto_now_add=True)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    verified_by = models.CharField(_("verified by"), max_length=150, blank=True)
+    token = models.CharField(_("verification token"), max_length=64)
+
+    class Meta:
+        verbose_name = _("mail domain")
+        verbose_name_plural = _("mail domains")
+        ordering = ["domain"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "domain"], name="maildomain_claimed_once"),
+            # Several organisations may wait for the same domain; only one claim is ever in force.
+            models.UniqueConstraint(
+                fields=["domain"], condition=models.Q(verified_at__isnull=False), name="maildomain_one_owner"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.domain
+
+    @property
+    def is_verified(self) -> bool:
+        """Return whether the claim is in force."""
+        return self.verified_at is not None
+
+
 class MailPolicy(models.Model):
-    """One organisation's mail guard policy; which organisation applies is found by the sender's domain."""
+    """One organisation's mail guard policy; it applies to mail from the organisation's own domains."""
 
     organisation = models.OneToOneField(
         "core.Organisation", on_delete=models.CASCADE, related_name="mail_policy"
-    )
-    internal_domains = models.TextField(
-        _("internal domains"), help_text=_("One domain per line; sub-domains count as internal too.")
     )
     delay_minutes = models.PositiveIntegerField(
         _("delay for external mail (minutes)"),
@@ -41,11 +79,6 @@ class MailPolicy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} mail policy"
-
-    @property
-    def domain_list(self) -> list[str]:
-        """Return the internal domains as a list."""
-        return [d.strip().lower() for d in self.internal_domains.split() if d.strip()]
 
 
 class State(models.TextChoices):

@@ -14,7 +14,7 @@ from django.http import Http404
 from mamori.accounts.models import Role, User
 from mamori.core.models import Organisation
 from mamori.mailguard.domains import normalize_address, normalize_domain
-from mamori.mailguard.models import OPEN_STATES, HeldMessage, MailPolicy, RecipientHistory, State
+from mamori.mailguard.models import OPEN_STATES, HeldMessage, MailDomain, MailPolicy, RecipientHistory, State
 from mamori.mailguard.policy import Policy, PolicyError
 
 
@@ -120,10 +120,16 @@ def history_key(organisation_id: int) -> bytes:
     )
 
 
+def domains_of(organisation_id: int) -> list[MailDomain]:
+    """Return the mail domains the organisation claimed (verified or waiting), by name."""
+    return list(MailDomain.objects.filter(organisation_id=organisation_id).order_by("domain"))
+
+
 def build_policy(record: MailPolicy) -> Policy:
     """Return the pure policy of an organisation's record; raise :class:`PolicyError` on bad settings."""
     data = dict(record.settings or {})
-    data["internal_domains"] = sorted(set(record.domain_list) | set(data.get("internal_domains") or []))
+    owned = MailDomain.objects.filter(organisation_id=record.organisation_id).values_list("domain", flat=True)
+    data["internal_domains"] = sorted(set(owned) | set(data.get("internal_domains") or []))
     data["delay_minutes"] = record.delay_minutes
     data["many_recipients"] = record.many_recipients
     data["history_key"] = history_key(record.organisation_id).decode()
@@ -146,19 +152,36 @@ def with_sender_department(policy: Policy, mail_from: str, sender: Any) -> Polic
     return replace(policy, departments=departments)
 
 
+def domain_owner(domain: str) -> int | None:
+    """Return the organisation that owns ``domain``: the longest verified claim of it or a parent domain."""
+    labels = normalize_domain(domain).split(".")
+    candidates = [".".join(labels[i:]) for i in range(len(labels) - 1)]
+    claims = MailDomain.objects.filter(domain__in=candidates, verified_at__isnull=False)
+    best = max(claims.values_list("domain", "organisation_id"), key=lambda c: len(c[0]), default=None)
+    return best[1] if best else None
+
+
 def policy_for_sender(mail_from: str) -> tuple[MailPolicy, Policy] | None:
-    """Return the record and policy of the organisation whose internal domain the sender uses."""
+    """Return the record and policy of the organisation that owns the sender's domain.
+
+    Only that organisation's policy judges the mail. A sender whose domain nobody owns (or whose claim
+    waits for verification) gets None: the guard refuses the mail and stores nothing, so no
+    organisation's manager sees it.
+    """
     sender = normalize_address(mail_from)
     domain = normalize_domain(sender.rpartition("@")[2]) if "@" in sender else ""
-    if not domain:
+    owner = domain_owner(domain) if "." in domain else None
+    record = (
+        MailPolicy.objects.select_related("organisation").filter(organisation_id=owner).first()
+        if owner
+        else None
+    )
+    if record is None:
         return None
-    for record in MailPolicy.objects.select_related("organisation"):
-        if any(domain == d or domain.endswith("." + d) for d in record.domain_list):
-            try:
-                return record, build_policy(record)
-            except PolicyError:
-                return None
-    return None
+    try:
+        return record, build_policy(record)
+    except PolicyError:
+        return None
 
 
 def user_for_address(mail_from: str, organisation_id: int) -> User | None:

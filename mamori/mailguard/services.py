@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import secrets
 import uuid
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings as django_settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -19,7 +21,8 @@ from mamori.incidents.models import Incident
 from mamori.incidents.services import incident_create
 from mamori.mailguard import notify, rules, spool
 from mamori.mailguard.analyse import Analysis
-from mamori.mailguard.models import OPEN_STATES, HeldMessage, MailPolicy, RecipientHistory, State
+from mamori.mailguard.domains import normalize_domain
+from mamori.mailguard.models import OPEN_STATES, HeldMessage, MailDomain, MailPolicy, RecipientHistory, State
 
 DUPLICATE_WINDOW = dt.timedelta(days=1)
 
@@ -28,22 +31,101 @@ class ActionError(Exception):
     """Signal a decision that no longer applies (already sent, cancelled, decided...)."""
 
 
+class DomainClaimError(ValueError):
+    """A domain that cannot be claimed (another organisation owns it or a domain around it)."""
+
+
+def domain_verification_required() -> bool:
+    """Return whether a new claim waits for the operator (several organisations share this mamori)."""
+    mode = getattr(django_settings, "MAILGUARD_VERIFY_DOMAINS", "auto")
+    if mode == "auto":
+        return Organisation.objects.count() > 1
+    return mode == "true"
+
+
+def _owned_elsewhere(organisation_id: int, domain: str) -> str | None:
+    """Return a verified domain of another organisation that is, contains or lies within ``domain``."""
+    others = MailDomain.objects.filter(verified_at__isnull=False).exclude(organisation_id=organisation_id)
+    for other in others.values_list("domain", flat=True):
+        if other == domain or domain.endswith("." + other) or other.endswith("." + domain):
+            return other
+    return None
+
+
+@transaction.atomic
+def mail_domain_claim(*, organisation: Organisation, domain: str, actor: Any) -> MailDomain:
+    """Claim a mail domain for the organisation: once, and verified where several companies share mamori."""
+    domain = normalize_domain(domain.strip().lstrip("@"))
+    existing = MailDomain.objects.filter(organisation=organisation, domain=domain).first()
+    if existing is not None:
+        return existing
+    if _owned_elsewhere(organisation.pk, domain):
+        raise DomainClaimError(
+            _("The domain %(domain)s belongs to another organisation.") % {"domain": domain}
+        )
+    pending = domain_verification_required()
+    record = MailDomain.objects.create(
+        organisation=organisation,
+        domain=domain,
+        claimed_by=actor if getattr(actor, "pk", None) else None,
+        token=secrets.token_hex(16),
+        verified_at=None if pending else timezone.now(),
+        verified_by="" if pending else "single organisation",
+    )
+    log_action(
+        record,
+        "mailguard.domain.claimed",
+        actor=actor,
+        data={"domain": domain, "needs_verification": pending},
+    )
+    return record
+
+
+@transaction.atomic
+def mail_domain_verify(*, domain: MailDomain, actor: Any) -> MailDomain:
+    """Put a claim in force (the deployment's operator, after checking the domain's DNS TXT record).
+
+    Other organisations' claims of the same domain, still waiting, are dropped.
+    """
+    domain = MailDomain.objects.select_for_update().get(pk=domain.pk)
+    if domain.verified_at is not None:
+        return domain
+    if _owned_elsewhere(domain.organisation_id, domain.domain):
+        raise DomainClaimError(
+            _("The domain %(domain)s belongs to another organisation.") % {"domain": domain}
+        )
+    domain.verified_at = timezone.now()
+    domain.verified_by = actor.get_username() if getattr(actor, "pk", None) else "system"
+    domain.save(update_fields=["verified_at", "verified_by"])
+    log_action(domain, "mailguard.domain.verified", actor=actor, data={"domain": domain.domain})
+    for rival in MailDomain.objects.filter(domain=domain.domain, verified_at__isnull=True):
+        log_action(rival, "mailguard.domain.claim_dropped", actor=actor, data={"domain": rival.domain})
+        rival.delete()
+    return domain
+
+
+@transaction.atomic
+def mail_domain_release(*, domain: MailDomain, actor: Any) -> None:
+    """Give up a claim; mail from the domain is then no longer judged by this organisation's policy."""
+    log_action(domain, "mailguard.domain.released", actor=actor, data={"domain": domain.domain})
+    domain.delete()
+
+
 @transaction.atomic
 def mail_policy_save(
     *,
     organisation: Organisation,
     actor: Any,
-    internal_domains: list[str],
     delay_minutes: int,
     many_recipients: int,
+    internal_domains: list[str] | None = None,
     approver: Any = None,
     settings: dict[str, Any] | None = None,
 ) -> MailPolicy:
-    """Create or change the organisation's mail policy."""
-    record, created = MailPolicy.objects.get_or_create(
-        organisation=organisation, defaults={"internal_domains": "\n".join(internal_domains)}
-    )
-    record.internal_domains = "\n".join(internal_domains)
+    """Create or change the organisation's mail policy; ``internal_domains`` are claimed if not yet."""
+    for domain in internal_domains or []:
+        mail_domain_claim(organisation=organisation, domain=domain, actor=actor)
+    record, created = MailPolicy.objects.get_or_create(organisation=organisation)
     record.delay_minutes = delay_minutes
     record.many_recipients = many_recipients
     record.approver = approver
@@ -54,7 +136,6 @@ def mail_policy_save(
         "mailguard.policy.created" if created else "mailguard.policy.changed",
         actor=actor,
         data={
-            "internal_domains": internal_domains,
             "delay_minutes": delay_minutes,
             "many_recipients": many_recipients,
             "settings_keys": sorted(record.settings),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -18,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from mamori.core.services import audit_entries_for
 from mamori.mailguard import notify, queries, rules, services
-from mamori.mailguard.forms import MailPolicyForm
+from mamori.mailguard.forms import MailDomainForm, MailPolicyForm
 from mamori.mailguard.models import OPEN_STATES, State
 
 
@@ -149,25 +148,73 @@ def message_report_incident(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("incidents:detail", pk=incident.pk)
 
 
-@login_required
-def policy_edit(request: HttpRequest) -> HttpResponse:
-    """Let the manager set the organisation's internal domains, delay, limits and approver."""
+def _require_manager(request: HttpRequest) -> Any:
     user: Any = request.user
     if user.organisation_id is None or not user.is_pms_manager:
         raise PermissionDenied
+    return user
+
+
+def _policy_page(request: HttpRequest, form: MailPolicyForm, domain_form: MailDomainForm) -> HttpResponse:
+    user: Any = request.user
+    context = {
+        "form": form,
+        "domain_form": domain_form,
+        "domains": queries.domains_of(user.organisation_id),
+        "states": State,
+    }
+    return render(request, "mailguard/policy.html", context)
+
+
+@login_required
+def policy_edit(request: HttpRequest) -> HttpResponse:
+    """Show the organisation's mail domains and let the manager set the policy."""
+    user = _require_manager(request)
     record = queries.policy_for_organisation(user.organisation)
-    initial: dict[str, Any] = {"delay_minutes": 5, "many_recipients": 20}
-    if record:
-        initial = {
-            "internal_domains": record.internal_domains,
-            "delay_minutes": record.delay_minutes,
-            "many_recipients": record.many_recipients,
-            "approver": record.approver_id,
-            "settings": json.dumps(record.settings, ensure_ascii=False, indent=2) if record.settings else "",
-        }
-    form = MailPolicyForm(request.POST or None, initial=initial, organisation=user.organisation)
+    form = MailPolicyForm(
+        request.POST or None, initial=MailPolicyForm.initial_from(record), organisation=user.organisation
+    )
     if request.method == "POST" and form.is_valid():
-        services.mail_policy_save(organisation=user.organisation, actor=user, **form.cleaned_data)
+        services.mail_policy_save(organisation=user.organisation, actor=user, **form.policy_values())
         messages.success(request, _("The mail policy was saved."))
         return redirect("mailguard:policy")
-    return render(request, "mailguard/policy.html", {"form": form, "record": record, "states": State})
+    return _policy_page(request, form, MailDomainForm())
+
+
+@login_required
+@require_POST
+def domain_claim(request: HttpRequest) -> HttpResponse:
+    """Claim a mail domain for the manager's organisation."""
+    user = _require_manager(request)
+    domain_form = MailDomainForm(request.POST)
+    if domain_form.is_valid():
+        try:
+            claim = services.mail_domain_claim(
+                organisation=user.organisation, domain=domain_form.cleaned_data["domain"], actor=user
+            )
+        except services.DomainClaimError as exc:
+            domain_form.add_error("domain", str(exc))
+        else:
+            if claim.is_verified:
+                messages.success(request, _("The domain %(domain)s is now yours.") % {"domain": claim.domain})
+            else:
+                messages.info(
+                    request, _("The domain %(domain)s waits for verification.") % {"domain": claim.domain}
+                )
+            return redirect("mailguard:policy")
+    record = queries.policy_for_organisation(user.organisation)
+    form = MailPolicyForm(initial=MailPolicyForm.initial_from(record), organisation=user.organisation)
+    return _policy_page(request, form, domain_form)
+
+
+@login_required
+@require_POST
+def domain_release(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give up one of the organisation's mail domains."""
+    user = _require_manager(request)
+    domain = next((d for d in queries.domains_of(user.organisation_id) if d.pk == pk), None)
+    if domain is None:
+        raise Http404("No such domain")
+    services.mail_domain_release(domain=domain, actor=user)
+    messages.success(request, _("The domain %(domain)s was released.") % {"domain": domain.domain})
+    return redirect("mailguard:policy")

@@ -127,40 +127,49 @@ def test_a_decided_mail_says_so_instead_of_changing(login, held, sender):
     assert held.state == State.CANCELLED
 
 
-def test_the_manager_sets_the_policy(login, manager, org):
-    response = login(manager).post(
-        reverse("mailguard:policy"),
-        {
-            "internal_domains": "example.co.jp\nsub.example.co.jp",
-            "delay_minutes": "10",
-            "many_recipients": "30",
-            "settings": '{"partner_domains": ["partner.invalid"]}',
-        },
-    )
+POLICY_FORM = {
+    "delay_minutes": "10",
+    "many_recipients": "30",
+    "partner_domains": "partner.invalid",
+    "action_info": "deliver",
+    "action_warning": "hold",
+    "action_high": "approve",
+    "external_action": "hold",
+    "encrypted_archive_action": "",
+    "pii_list_threshold": "10",
+    "max_scan_chars": "100000",
+    "additional": "",
+}
+
+
+def test_the_manager_sets_the_policy_with_a_form_not_json(login, manager, org):
+    data = {**POLICY_FORM, "encrypted_archive_action": "reject", "additional": "lookalike_max_distance: 1\n"}
+    response = login(manager).post(reverse("mailguard:policy"), data)
     assert response.status_code == 302
     record = MailPolicy.objects.get(organisation=org)
-    assert record.domain_list == ["example.co.jp", "sub.example.co.jp"] and record.delay_minutes == 10
+    assert record.delay_minutes == 10 and record.many_recipients == 30
+    assert record.settings["partner_domains"] == ["partner.invalid"]
+    assert record.settings["code_actions"] == {"EXTERNAL_RECIPIENTS": "hold", "ENCRYPTED_ARCHIVE": "reject"}
+    assert record.settings["lookalike_max_distance"] == 1
     assert AuditLogEntry.objects.filter(action="mailguard.policy.created").exists()
+    page = login(manager).get(reverse("mailguard:policy")).content.decode()
+    assert 'name="encrypted_archive_action"' in page and "Advanced settings (JSON)" not in page
+    assert '<option value="reject" selected>' in page
 
 
 @pytest.mark.parametrize(
     "field, value",
     [
-        ("internal_domains", "not a domain!"),
+        ("partner_domains", "not a domain!"),
         ("delay_minutes", "-1"),
-        ("settings", "{not json"),
-        ("settings", '{"delay": 5}'),
-        ("settings", '{"code_actions": {"EXTERNAL_RECIPIENTS": "explode"}}'),
+        ("action_high", "explode"),
+        ("additional", "[not: yaml"),
+        ("additional", "delay: 5"),
+        ("additional", "history_key: secret"),
     ],
 )
 def test_bad_policy_input_is_refused_and_changes_nothing(login, manager, field, value):
-    data = {
-        "internal_domains": "example.co.jp",
-        "delay_minutes": "5",
-        "many_recipients": "20",
-        "settings": "",
-    }
-    data[field] = value
+    data = {**POLICY_FORM, field: value}
     response = login(manager).post(reverse("mailguard:policy"), data)
     assert response.status_code == 200 and 'class="error"' in response.content.decode()
     assert not MailPolicy.objects.exists()
