@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("mamori.portal.urls")),
     path("", include("mamori.core.urls")),
     path("accounts/", include("mamori.accounts.urls")),
+    path("ledger/", include("mamori.ledger.urls")),
     path("incidents/", include("mamori.incidents.urls")),
     path("training/rules/", include("mamori.rulebook.urls")),
     path("training/", include("mamori.training.urls")),
