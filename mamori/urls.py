@@ -10,6 +10,7 @@ urlpatterns = [
     path("ledger/", include("mamori.ledger.urls")),
     path("incidents/", include("mamori.incidents.urls")),
     path("training/rules/", include("mamori.rulebook.urls")),
+    path("training/manage/import/", include("mamori.accounts.urls_hr")),
     path("training/", include("mamori.training.urls")),
     path("incidents/", include("mamori.reports.urls")),
     path("stats/", include("mamori.stats.urls")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -45,3 +46,45 @@ class User(AbstractUser):
     def is_pms_manager(self) -> bool:
         """Return whether the user is the 個人情報保護管理者 (triages and decides)."""
         return self.role == Role.MANAGER
+
+
+class EmployeeImport(models.Model):
+    """An uploaded HR export: parsed rows kept for the preview, then applied once."""
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE, related_name="+")
+    filename = models.CharField(max_length=200)
+    encoding = models.CharField(max_length=20, blank=True)
+    rows = models.JSONField(default=list)
+    errors = models.JSONField(default=list)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+    summary = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        db_table = "training_employeeimport"  # made by the training app, which held the import before
+        verbose_name = _("employee import")
+        verbose_name_plural = _("employee imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class EmployeeProfile(models.Model):
+    """The HR facts of a user that the account does not hold: joining and leaving dates."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="hr_profile")
+    employee_number = models.CharField(_("employee number"), max_length=40, blank=True)
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+
+    class Meta:
+        db_table = "training_employeeprofile"
+        verbose_name = _("employee profile")
+        verbose_name_plural = _("employee profiles")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -22,11 +22,6 @@ AUDIT_LABELS = {
     "training.rules.created": _("Rules document created"),
     "training.rules.version_added": _("Rules version added"),
     "training.rules.acknowledged": _("Rules read and acknowledged"),
-    "training.import.uploaded": _("HR file uploaded"),
-    "training.import.applied": _("HR import applied"),
-    "training.import.user_created": _("Employee account created by the HR import"),
-    "training.import.user_updated": _("Employee account updated by the HR import"),
-    "training.import.user_deactivated": _("Leaver's account deactivated"),
 }
 
 
@@ -39,9 +34,8 @@ class TrainingConfig(AppConfig):
         from mamori.core import mail
         from mamori.core.periodic import register
         from mamori.training import notify
-        from mamori.training.services import employees_deactivate_leavers, reminders_send
+        from mamori.training.services import reminders_send
 
         audit_labels.register(AUDIT_LABELS)
         mail.register_kind(notify.KIND, _("Training reminder mail"))
-        register("training_leavers", employees_deactivate_leavers)
         register("training_reminders", reminders_send)

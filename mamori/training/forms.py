@@ -13,8 +13,6 @@ from mamori.core.models import Department, Organisation
 from mamori.training import rules
 from mamori.training.models import Attempt, Campaign, Course, Question
 
-MAX_IMPORT_BYTES = 10 * 1024 * 1024
-
 
 class CourseForm(forms.ModelForm):
     class Meta:
@@ -121,16 +119,6 @@ def answers_from(form: forms.Form) -> dict[int, list[int]]:
         values = value if isinstance(value, list) else [value]
         out[int(name[1:])] = [int(v) for v in values]
     return out
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(label=_("HR export (CSV or Excel)"))
-
-    def clean_file(self) -> Any:
-        f = self.cleaned_data["file"]
-        if f.size > MAX_IMPORT_BYTES:
-            raise forms.ValidationError(_("The file is larger than 10 MB."))
-        return f
 
 
 class QuestionForm(forms.Form):

@@ -32,6 +32,4 @@ urlpatterns = [
         views_manage.question_edit,
         name="question_edit",
     ),
-    path("manage/import/", views_manage.import_upload, name="import"),
-    path("manage/import/<int:pk>/", views_manage.import_preview, name="import_preview"),
 ]

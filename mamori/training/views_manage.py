@@ -1,4 +1,4 @@
-"""Pages of training for the manager and department managers: campaigns, records, courses, HR import."""
+"""Pages of training for the manager and department managers: campaigns, records, courses."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from mamori.core.markdown import markdown_to_html
 from mamori.core.models import Organisation
-from mamori.training import documents, forms, hr, queries, services
-from mamori.training.models import EmployeeImport, Lesson, Question
+from mamori.training import documents, forms, queries, services
+from mamori.training.models import Lesson, Question
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -290,48 +290,3 @@ def image_upload(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Choose an image file."))
     return redirect("training:course", pk=course.pk)
-
-
-@login_required
-def import_upload(request: HttpRequest) -> HttpResponse:
-    """Upload an HR export (CSV or Excel) for a preview."""
-    org = _require_manager(request)
-    form = forms.ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            imp = services.employees_import_upload(
-                organisation=org, actor=request.user, filename=upload.name or "upload", data=upload.read()
-            )
-        except hr.ImportFileError as exc:
-            form.add_error("file", str(exc))
-        else:
-            return redirect("training:import_preview", pk=imp.pk)
-    return render(request, "training/manage/import_form.html", {"form": form})
-
-
-def _get_import(request: HttpRequest, pk: int) -> EmployeeImport:
-    org = _require_manager(request)
-    return get_object_or_404(EmployeeImport, pk=pk, organisation=org)
-
-
-@login_required
-def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
-    """Show what the import would change and the bad rows; apply on POST."""
-    imp = _get_import(request, pk)
-    if request.method == "POST":
-        try:
-            summary = services.employees_import_apply(employee_import=imp, actor=request.user)
-        except services.ImportAlreadyApplied:
-            messages.error(request, _("This import was already applied."))
-        else:
-            messages.success(
-                request,
-                _("Applied: %(created)d new, %(updated)d updated, %(deactivated)d deactivated.") % summary,
-            )
-        return redirect("training:import_preview", pk=imp.pk)
-    return render(
-        request,
-        "training/manage/import_preview.html",
-        {"imp": imp, "plan": services.employees_import_plan(imp) if imp.applied_at is None else None},
-    )

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
 
-from mamori.accounts.models import Role
+from mamori.accounts.models import EmployeeProfile, Role
 from mamori.core.models import AuditLogEntry
 from mamori.core.periodic import JOBS
 from mamori.rulebook import services as rulebook_services
@@ -95,8 +95,6 @@ def test_campaign_for_everyone_skips_inactive_users(org, manager, employee, cour
 
 
 def test_new_joiners_campaign_uses_the_hr_joining_date(org, manager, employee, colleague, course):
-    from mamori.training.models import EmployeeProfile
-
     EmployeeProfile.objects.create(user=employee, joined_on=dt.date(2026, 10, 1))
     EmployeeProfile.objects.create(user=colleague, joined_on=dt.date(2020, 4, 1))
     c = services.campaign_create(

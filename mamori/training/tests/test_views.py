@@ -15,7 +15,7 @@ from python_calamine import CalamineWorkbook
 
 from mamori.core.models import AuditLogEntry
 from mamori.training import services
-from mamori.training.models import Attempt, Campaign, EmployeeImport, LessonImage
+from mamori.training.models import Attempt, Campaign, LessonImage
 from mamori.training.tests.conftest import right_answers, wrong_answers
 
 pytestmark = pytest.mark.django_db
@@ -170,7 +170,6 @@ def test_employee_cannot_open_records_or_management_pages(login, employee, campa
         reverse("training:campaign_export", args=[campaign.pk]),
         reverse("training:courses"),
         reverse("training:course", args=[course.pk]),
-        reverse("training:import"),
         reverse("rulebook:new"),
     ):
         assert client.get(url).status_code == 404, url
@@ -251,29 +250,6 @@ def test_a_non_image_upload_is_refused(login, manager, course):
         {"file": SimpleUploadedFile("a.png", b"<svg onload=alert(1)>")},
     )
     assert not LessonImage.objects.exists()
-
-
-def test_hr_import_preview_then_apply(login, manager, employee):
-    client = login(manager)
-    data = "氏名,メールアドレス,部署,入社日\n新井 一郎,arai@example.com,開発部,2026-10-01\n,x@example.com,営業部,\n"
-    response = client.post(
-        reverse("training:import"), {"file": SimpleUploadedFile("hr.csv", data.encode("cp932"))}
-    )
-    imp = EmployeeImport.objects.get()
-    assert response.url == reverse("training:import_preview", args=[imp.pk])
-    preview = client.get(response.url).content.decode()
-    assert "新井 一郎" in preview and 'id="apply"' in preview and "cp932" in preview
-    assert gettext("the name is empty") in preview
-    client.post(response.url)
-    assert 'id="applied"' in client.get(response.url).content.decode()
-
-
-def test_hr_import_refuses_an_unusable_file_with_the_reason(login, manager):
-    response = login(manager).post(
-        reverse("training:import"), {"file": SimpleUploadedFile("hr.pdf", b"%PDF-1.4")}
-    )
-    assert response.status_code == 200 and response.context["form"].errors["file"]
-    assert not EmployeeImport.objects.exists()
 
 
 def test_manager_adds_and_edits_a_question_in_the_ui(login, manager, course):

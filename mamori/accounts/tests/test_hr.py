@@ -9,10 +9,9 @@ import openpyxl
 import pytest
 from django.utils import translation
 
-from mamori.accounts.models import User
+from mamori.accounts import hr, services
+from mamori.accounts.models import EmployeeImport, User
 from mamori.core.models import AuditLogEntry, Department
-from mamori.training import hr, services
-from mamori.training.models import EmployeeImport
 
 CSV = (
     "氏名,メールアドレス,部署,入社日,退職日\n"
