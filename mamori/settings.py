@@ -185,6 +185,13 @@ MAILGUARD_AUTH = conf.env_bool("MAMORI_MAILGUARD_AUTH", False)
 MAILGUARD_SPOOL_DIR = conf.env_str("MAMORI_MAILGUARD_SPOOL", str(DATA_DIR / "mailguard-spool"))
 MAILGUARD_MAX_SIZE = conf.env_int("MAMORI_MAILGUARD_MAX_SIZE", 10240000)
 MAILGUARD_WORKERS = conf.env_int("MAMORI_MAILGUARD_WORKERS", 2)
+# Seconds from the end of DATA to the verdict (well under the SMTP client's 5-10 minutes); content not
+# checked by then is held as unchecked.
+MAILGUARD_CHECK_SECONDS = conf.env_int("MAMORI_MAILGUARD_CHECK_SECONDS", 60)
+# Address space a check process may add beyond what it uses at start (MiB; 0: no limit), and how many
+# messages it checks before a fresh process replaces it (0: never).
+MAILGUARD_WORKER_MEMORY_MB = conf.env_int("MAMORI_MAILGUARD_WORKER_MEMORY_MB", 1024)
+MAILGUARD_WORKER_MAX_MESSAGES = conf.env_int("MAMORI_MAILGUARD_WORKER_MAX_MESSAGES", 1000)
 MAILGUARD_RELEASE_INTERVAL = conf.env_int("MAMORI_MAILGUARD_RELEASE_INTERVAL", 5)
 MAILGUARD_CLAIM_TIMEOUT = conf.env_int("MAMORI_MAILGUARD_CLAIM_TIMEOUT", 600)
 # Whether a claimed mail domain needs the operator's verification: "auto" = when the deployment serves

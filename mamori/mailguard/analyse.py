@@ -1,16 +1,23 @@
 """Parse and judge one raw mail in a worker process (Django-free, so the pool starts fast).
 
-The SMTP loop hands the bytes to :func:`analyse` in a process pool: parsing a 1 MB mail costs tens of
-milliseconds of CPU, which would stall every other session if done on the event loop.
+The SMTP loop hands the bytes to :func:`analyse` in a worker process (``workers.CheckPool``):
+parsing a 1 MB mail costs tens of milliseconds of CPU, which would stall every other session if done
+on the event loop. :func:`unchecked_analysis` is the verdict of a mail the worker could not finish.
 """
 
 from __future__ import annotations
 
+import email
+import email.policy
 from dataclasses import dataclass
+from email.parser import BytesHeaderParser
 from typing import Any
 
-from .parse import parse_message
-from .policy import Envelope, Policy, Verdict, evaluate
+from .content import is_external, load_extractor, unchecked_finding
+from .headers import decode_header_value, unfold
+from .parse import HEADER_BYTES, ParsedMessage, parse_message
+from .policy import Envelope, Policy, Verdict, decide, evaluate
+from .recipients import check_recipients
 
 
 @dataclass(frozen=True)
@@ -23,21 +30,47 @@ class Analysis:
     attachments: tuple[dict[str, Any], ...]
 
 
-def analyse(raw: bytes, envelope: Envelope, policy: Policy) -> Analysis:
-    """Return the verdict and the summary (subject, Message-ID, attachment names and sizes) of a mail."""
+def analyse(raw: bytes, envelope: Envelope, policy: Policy, deadline: float | None = None) -> Analysis:
+    """Return the verdict and the summary (subject, Message-ID, attachment names and sizes) of a mail.
+
+    *deadline* (``time.monotonic()``) bounds the reading of attachments; what is left unread by then
+    is reported as unchecked.
+    """
     message = parse_message(raw)
     attachments = tuple(
         {"name": a.filename or a.location, "type": a.content_type, "size": len(a.data)}
         for a in message.attachments
     )
-    return Analysis(evaluate(envelope, message, policy), message.subject, message.message_id, attachments)
+    verdict = evaluate(envelope, message, policy, deadline)
+    return Analysis(verdict, message.subject, message.message_id, attachments)
+
+
+def unchecked_analysis(raw: bytes, envelope: Envelope, policy: Policy, reason: str) -> Analysis:
+    """Return the verdict of a mail whose content was not checked (``time``, ``memory``, ``crash``).
+
+    Only what is cheap and bounded is looked at: the envelope's recipients and the first header
+    block (subject and Message-ID for the hold page). The content counts as unchecked, so the policy
+    holds the mail at least.
+    """
+    applied = policy.for_sender(envelope.mail_from)
+    found, _bcc = check_recipients(envelope, ParsedMessage(), applied)
+    found.append(unchecked_finding("メール全体", {"message": reason}, is_external(envelope, applied)))
+    head = BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw[:HEADER_BYTES])
+    subject = decode_header_value(str(head.get("subject") or ""), [], "subject")
+    return Analysis(decide(found, applied), subject, unfold(str(head.get("message-id") or "")).strip(), ())
 
 
 def warm_up() -> bool:
-    """Import the checks and the PII engine in a fresh worker (the first mail is then not slow)."""
+    """Import the checks, the PII engine and the file readers in a fresh worker (the first mail is then
+    not slow, and the worker's memory limit is measured from a process that has everything loaded)."""
     analyse(
         b"From: a@example.com\r\nTo: b@example.com\r\nSubject: x\r\n\r\nx\r\n",
         Envelope("a@example.com", ("b@example.com",)),
         Policy(),
     )
+    if load_extractor() is not None:
+        import docx  # noqa: F401 - loaded here, not in the middle of the first docx mail
+        import pptx  # noqa: F401
+        import pypdf  # noqa: F401
+        import python_calamine  # noqa: F401
     return True

@@ -106,5 +106,9 @@ def main(argv: list[str]) -> int:
     if not policy.internal_domains and "@" in envelope.mail_from:
         # Without any internal domain every colleague would count as external: assume the sender's.
         policy = policy.with_internal_domains([envelope.mail_from.rpartition("@")[2]])
-    print(dumps_verdict(evaluate(envelope, message, policy)))
+    try:
+        verdict = evaluate(envelope, message, policy)
+    except (RecursionError, MemoryError) as exc:  # the 0/2 contract holds even for hostile input
+        return _die(f"{args.file}: could not be checked ({type(exc).__name__})")
+    print(dumps_verdict(verdict))
     return 0

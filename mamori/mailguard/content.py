@@ -8,6 +8,7 @@ PII engine is not installed the checks say so instead of passing the mail as cle
 from __future__ import annotations
 
 import importlib
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -32,6 +33,16 @@ _REASONS = {
     "unsupported": "未対応の形式",
     "engine_missing": "個人情報検出エンジンが未導入",
 }
+# Why content went unchecked as a whole (the mail's budget, MIME limits, the check process).
+UNCHECKED_REASONS = {
+    "time": "検査の制限時間を超えた",
+    "memory": "検査のメモリ上限を超えた",
+    "crash": "検査プロセスが異常終了した",
+    "parts": "MIMEパートが多すぎる",
+    "depth": "MIMEの入れ子が深すぎる",
+    "recursion": "MIMEの入れ子が深すぎる",
+    "structure": "MIME構造の不正",
+}
 
 
 def _load(module: str, name: str) -> Callable[..., Any] | None:
@@ -52,14 +63,41 @@ def load_extractor() -> Callable[..., Any] | None:
     return _load("mamori.pii.extract", "extract")
 
 
-def _mail_limits(max_scan_chars: int = 0) -> Any:
+def _mail_limits(max_scan_chars: int = 0, time_budget: float = 60.0) -> Any:
     """Return extraction limits sized for one mail attachment (Postfix waits for the verdict).
 
-    *max_scan_chars* is the content budget per part (``Policy.max_scan_chars``; 0: read everything).
+    *max_scan_chars* is the content budget per part (``Policy.max_scan_chars``; 0: read everything);
+    *time_budget* what is left of the mail's own time budget.
     """
     from mamori.pii.extract import Limits
 
-    return Limits(max_total_size=512 * 1024 * 1024, time_budget=60.0, max_part_chars=max_scan_chars or None)
+    return Limits(
+        max_total_size=512 * 1024 * 1024, time_budget=time_budget, max_part_chars=max_scan_chars or None
+    )
+
+
+def unchecked_finding(name: str, locations: dict[str, str], external: bool) -> Finding:
+    """Return the finding for content left unread by a limit (*locations*: where -> reason code).
+
+    It is marked ``unchecked``: the policy judges it as the worst the content could have held.
+    """
+    reasons = "、".join(sorted({UNCHECKED_REASONS.get(r, _REASONS.get(r, r)) for r in locations.values()}))
+    details = {"name": name, "locations": locations, "unchecked": True}
+    return make_finding(
+        "ATTACHMENT_NOT_SCANNABLE",
+        "high" if external else "warning",
+        details,
+        name=name,
+        reasons=reasons,
+        message_key="ATTACHMENT_NOT_SCANNABLE/unchecked",
+    )
+
+
+def malformed_finding(reason: str, external: bool) -> Finding:
+    """Return MALFORMED_MESSAGE: the MIME structure could not be parsed, so nothing inside was read."""
+    details = {"reason": reason, "unchecked": True}
+    label = UNCHECKED_REASONS.get(reason, reason)
+    return make_finding("MALFORMED_MESSAGE", "high" if external else "warning", details, reason=label)
 
 
 @dataclass
@@ -71,6 +109,7 @@ class _Scan:
     encrypted: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     not_read: dict[str, str] = field(default_factory=dict)
+    unchecked: dict[str, str] = field(default_factory=dict)  # cut short by time or memory
     distinct: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     truncated: list[str] = field(default_factory=list)  # parts cut by the content budget
 
@@ -135,15 +174,20 @@ def check_body(message: ParsedMessage, detect: Detector, policy: Policy, externa
 
 
 def scan_attachment(
-    att: Attachment, extract: Callable[..., Any], detect: Detector, max_scan_chars: int = 0
+    att: Attachment,
+    extract: Callable[..., Any],
+    detect: Detector,
+    max_scan_chars: int = 0,
+    time_budget: float = 60.0,
 ) -> _Scan:
     """Extract the text of one attachment and count personal data by kind and location.
 
     With a content budget (*max_scan_chars* > 0) only the first characters of each part are read;
-    the parts that were cut are listed in ``truncated`` and their counts are lower bounds.
+    the parts that were cut are listed in ``truncated`` and their counts are lower bounds. Parts
+    cut short by *time_budget* or by the memory limit are listed in ``unchecked``.
     """
     scan = _Scan()
-    for part in extract(att.data, att.location, _mail_limits(max_scan_chars)):
+    for part in extract(att.data, att.location, _mail_limits(max_scan_chars, time_budget)):
         if getattr(part, "truncated", False):
             scan.truncated.append(part.location)
         if part.text:
@@ -153,6 +197,10 @@ def scan_attachment(
         for problem in part.problems:
             if problem.code == "encrypted":
                 scan.encrypted.append(problem.location)
+            elif problem.code == "timeout":
+                scan.unchecked[problem.location] = "time"
+            elif problem.params.get("error") == "MemoryError":
+                scan.unchecked[problem.location] = "memory"
             else:  # every other problem code of the extractor means "not (fully) read"
                 scan.not_read[problem.location] = problem.code
     return scan
@@ -193,6 +241,8 @@ def _attachment_findings(att: Attachment, scan: _Scan, policy: Policy, external:
                 message_key="ATTACHMENT_NOT_SCANNABLE/partial",
             )
         )
+    if scan.unchecked:
+        found.append(unchecked_finding(name, dict(scan.unchecked), external))
     if scan.encrypted or att.encrypted_container:
         details = {"name": name, "encrypted": scan.encrypted or [name], "member_names": scan.names}
         found.append(make_finding("ENCRYPTED_ARCHIVE", "warning" if external else "info", details, name=name))
@@ -234,19 +284,47 @@ def _engine_missing(attachments: Iterable[Attachment], external: bool) -> list[F
     return found
 
 
-def check_content(envelope: Envelope, message: ParsedMessage, policy: Policy) -> list[Finding]:
-    """Return the body and attachment findings of one mail."""
-    external = any(not policy.is_internal(normalize_domain(a.rpartition("@")[2])) for a in envelope.rcpt_tos)
+def is_external(envelope: Envelope, policy: Policy) -> bool:
+    """Return whether any envelope recipient is outside the (sender's) organisation."""
+    return any(not policy.is_internal(normalize_domain(a.rpartition("@")[2])) for a in envelope.rcpt_tos)
+
+
+def structure_findings(message: ParsedMessage, external: bool) -> list[Finding]:
+    """Return what the parser could not read: a broken structure, parts past the MIME limits."""
+    found = []
+    if message.malformed:
+        found.append(malformed_finding(message.malformed, external))
+    if message.unread:
+        found.append(unchecked_finding("MIME", dict(message.unread), external))
+    return found
+
+
+def check_content(
+    envelope: Envelope, message: ParsedMessage, policy: Policy, deadline: float | None = None
+) -> list[Finding]:
+    """Return the body and attachment findings of one mail.
+
+    *deadline* (``time.monotonic()`` value) bounds the attachments' extraction: what is not read by
+    then is reported unchecked, never passed as clean.
+    """
+    external = is_external(envelope, policy)
     detect, extract = load_detector(), load_extractor()
-    found: list[Finding] = []
+    found: list[Finding] = structure_findings(message, external)
     if detect is not None:
         found += check_body(message, detect, policy, external)
     if detect is None or extract is None:
         return found + _engine_missing(message.attachments, external)
+    late: dict[str, str] = {}
     for att in message.attachments:
         if att.encrypted_container:
             found += _attachment_findings(att, _Scan(), policy, external)
             continue
-        scan = scan_attachment(att, extract, detect, policy.max_scan_chars)
+        left = 60.0 if deadline is None else deadline - time.monotonic()
+        if left <= 0:
+            late[att.location] = "time"
+            continue
+        scan = scan_attachment(att, extract, detect, policy.max_scan_chars, left)
         found += _attachment_findings(att, scan, policy, external)
+    if late:
+        found.append(unchecked_finding("、".join(late), late, external))
     return found

@@ -33,6 +33,7 @@ CODE_LABELS = {
     "ENCRYPTED_ARCHIVE": gettext_lazy("Encrypted attachment that cannot be checked"),
     "ATTACHMENT_NOT_SCANNABLE": gettext_lazy("Attachment that could not be checked"),
     "MANY_RECIPIENTS": gettext_lazy("Many recipients"),
+    "MALFORMED_MESSAGE": gettext_lazy("Mail structure too broken to check"),
 }
 NOTICE_KIND = "mailguard.notice"
 mail.register_kind(NOTICE_KIND, gettext_lazy("Mail guard notice"))

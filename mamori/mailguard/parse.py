@@ -16,6 +16,7 @@ import quopri
 import re
 from dataclasses import dataclass, field
 from email.message import Message
+from email.parser import BytesHeaderParser
 from html.parser import HTMLParser
 
 from .headers import decode_header_value, decode_param, parse_addresses, parse_params, unfold
@@ -24,6 +25,7 @@ from .jis import decode_bytes
 MAX_DEPTH = 5
 MAX_PARTS = 500
 MAX_NESTING = 40
+HEADER_BYTES = 256 * 1024  # the header block read when the MIME structure cannot be parsed at all
 BODY = "body"
 SIGNATURE_TYPES = {
     "application/pkcs7-signature",
@@ -86,6 +88,11 @@ class ParsedMessage:
     bodies: tuple[TextPart, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     problems: tuple[str, ...] = ()
+    # Parts that were not read because a limit was reached: (location, reason) with reason
+    # ``parts`` (more than MAX_PARTS) or ``depth`` (multiparts nested deeper than MAX_NESTING).
+    unread: tuple[tuple[str, str], ...] = ()
+    # Why the MIME structure could not be parsed (``recursion``, ``structure``); empty when it could.
+    malformed: str = ""
 
     @property
     def text(self) -> str:
@@ -108,6 +115,7 @@ class _Acc:
     bodies: list[TextPart] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    unread: list[tuple[str, str]] = field(default_factory=list)
     parts: int = 0
     nesting: int = 0
 
@@ -190,6 +198,7 @@ def _walk(part: Message, prefix: str, depth: int, acc: _Acc) -> None:
     if acc.parts > MAX_PARTS:
         if acc.parts == MAX_PARTS + 1:
             acc.problems.append("too many MIME parts: the rest was not read")
+            acc.unread.append((_join(prefix, f"part {acc.parts}"), "parts"))
         return
     ctype, charset, filename, is_attachment = _content_info(part, acc.problems)
     if ctype == "message/rfc822" or filename.lower().endswith(".eml"):
@@ -215,6 +224,7 @@ def _walk_multipart(part: Message, ctype: str, prefix: str, depth: int, acc: _Ac
     try:
         if acc.nesting > MAX_NESTING:
             acc.problems.append("multiparts nested too deep: the inner parts were not read")
+            acc.unread.append((_join(prefix, f"part {acc.parts}"), "depth"))
             return
         _walk_children(part, ctype, prefix, depth, acc)
     finally:
@@ -252,6 +262,7 @@ def _walk_attached_mail(part: Message, filename: str, prefix: str, depth: int, a
     where = _join(prefix, filename)
     if depth + 1 > MAX_DEPTH:
         acc.problems.append(f"{where}: attached mails nested too deep")
+        acc.unread.append((where, "depth"))
         return
     _walk(msg, where, depth + 1, acc)
 
@@ -321,21 +332,44 @@ def _addresses(msg: Message, name: str, problems: list[str]) -> tuple[Address, .
     return tuple(Address(n, a) for n, a in parse_addresses(values, problems, name))
 
 
+def _read_structure(raw: bytes) -> tuple[Message, str]:
+    """Return the parsed mail and, when its MIME structure broke the parser, why (headers only then)."""
+    try:
+        # compat32 keeps raw header strings (8-bit bytes as surrogates), which we decode ourselves.
+        return email.message_from_bytes(raw, policy=email.policy.compat32), ""
+    except RecursionError:
+        reason = "recursion"
+    except Exception:  # noqa: BLE001 - the stdlib parser is lenient; anything else is a broken structure
+        reason = "structure"
+    end = min((i for i in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if i >= 0), default=len(raw))
+    head = raw[: min(end, HEADER_BYTES)]
+    return BytesHeaderParser(policy=email.policy.compat32).parsebytes(head), reason
+
+
 def parse_message(raw: bytes) -> ParsedMessage:
-    """Parse raw RFC 5322 bytes into a :class:`ParsedMessage`, recording problems instead of raising."""
+    """Parse raw RFC 5322 bytes into a :class:`ParsedMessage`, recording problems instead of raising.
+
+    A structure the parser cannot build (1,000 nested multiparts exhaust the recursion limit) keeps
+    the headers and sets ``malformed``; parts past a limit are listed in ``unread``: never silence.
+    """
     problems: list[str] = []
-    # compat32 keeps raw header strings (8-bit bytes as surrogates), which we decode ourselves.
-    msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+    msg, malformed = _read_structure(raw)
     headers = tuple(
         (k, decode_header_value(v, problems, k.lower()))
         for k, v in msg.raw_items()
         if k.lower() not in ("received", "dkim-signature", "arc-seal", "arc-message-signature")
     )
     acc = _Acc(problems=problems)
-    try:
-        _walk(msg, "", 0, acc)
-    except Exception as exc:  # noqa: BLE001 - last resort: a parser bug must not stop the guard
-        problems.append(f"MIME structure not fully read ({type(exc).__name__})")
+    if malformed:
+        problems.append(f"MIME structure could not be parsed ({malformed})")
+    else:
+        try:
+            _walk(msg, "", 0, acc)
+        except RecursionError:
+            malformed = "recursion"
+        except Exception as exc:  # noqa: BLE001 - last resort: a parser bug must not stop the guard
+            problems.append(f"MIME structure not fully read ({type(exc).__name__})")
+            malformed = "structure"
     if not any(k for k, _ in headers) and not raw.strip():
         problems.append("empty message")
     return ParsedMessage(
@@ -349,4 +383,6 @@ def parse_message(raw: bytes) -> ParsedMessage:
         bodies=tuple(acc.bodies),
         attachments=tuple(acc.attachments),
         problems=tuple(dict.fromkeys(problems)),
+        unread=tuple(acc.unread),
+        malformed=malformed,
     )

@@ -65,6 +65,7 @@ MESSAGES: Mapping[str, str] = {
     "ENCRYPTED_ARCHIVE": "添付ファイル {name} は暗号化されているため中身を検査できません（ファイル名のみ確認）。",
     "ATTACHMENT_NOT_SCANNABLE": "添付ファイル {name} の一部または全部を検査できませんでした（{reasons}）。",
     "MANY_RECIPIENTS": "宛先が{count}件あり、上限の{limit}件を超えています。",
+    "MALFORMED_MESSAGE": "メールの構造が壊れているため内容を検査できませんでした（{reason}）。検査できない内容は個人情報を含むものとして扱います。",
 }
 # Other wordings of some codes, chosen by the check (the details say which case it was).
 VARIANTS: Mapping[str, str] = {
@@ -74,6 +75,9 @@ VARIANTS: Mapping[str, str] = {
     ),
     "ATTACHMENT_NOT_SCANNABLE/partial": (
         "添付ファイル {name} は大きいため先頭の一部のみ確認しました（その範囲に個人情報は見つかりませんでした）。"
+    ),
+    "ATTACHMENT_NOT_SCANNABLE/unchecked": (
+        "{name} を検査できませんでした（{reasons}）。検査できない内容は個人情報を含むものとして扱います。"
     ),
     "EXPOSED_RECIPIENTS/converted": "社外の宛先{count}件がTo/Ccで互いに見えていたため、Bccに変更します。",
     "NAME_DOMAIN_MISMATCH/address_in_name": "表示名には {shown} とありますが、実際の宛先は {address} です。",
@@ -285,8 +289,32 @@ def make_finding(code: str, severity: str, details: Mapping[str, Any], **fmt: An
     return Finding(code, severity, template.format(**fmt), details)
 
 
+# What the content checks can ask for at most (external mail): an unread part is judged as the worst.
+CONTENT_RISKS = (
+    ("PII_IN_BODY", "high"),
+    ("PII_IN_ATTACHMENT", "high"),
+    ("UNENCRYPTED_ATTACHMENT_WITH_PII", "high"),
+    ("ENCRYPTED_ARCHIVE", "warning"),
+    ("ATTACHMENT_NOT_SCANNABLE", "warning"),
+)
+# The least that happens to mail whose content was not (fully) checked: it is never passed unchecked.
+UNCHECKED_FLOOR = "hold"
+
+
+def _own_action(code: str, severity: str, policy: Policy) -> str:
+    return policy.code_actions.get(code) or policy.severity_actions.get(severity, "deliver")
+
+
 def _action_for(finding: Finding, policy: Policy) -> str:
-    return policy.code_actions.get(finding.code) or policy.severity_actions.get(finding.severity, "deliver")
+    own = _own_action(finding.code, finding.severity, policy)
+    if not finding.details.get("unchecked"):
+        return own
+    # Content that was not read (time, memory, parts, depth, broken structure) is judged as the worst it
+    # could have held, so hiding an attachment never earns a weaker verdict than showing it.
+    wanted = [own, UNCHECKED_FLOOR]
+    if finding.severity == "high":  # external recipients: as strong as any content finding could be
+        wanted += [_own_action(code, severity, policy) for code, severity in CONTENT_RISKS]
+    return max(wanted, key=ACTIONS.index)
 
 
 def decide(findings: Iterable[Finding], policy: Policy, bcc: tuple[str, ...] = ()) -> Verdict:
@@ -300,23 +328,27 @@ def decide(findings: Iterable[Finding], policy: Policy, bcc: tuple[str, ...] = (
         elif wanted == action and action != "deliver":
             drivers.append(finding)
     if action == "hold" and policy.delay_minutes <= 0:
-        action, drivers = "deliver", []
+        # No delay means "hold nothing", but unchecked content still needs a person to look at it.
+        unchecked = [f for f in drivers if f.details.get("unchecked")]
+        action, drivers = ("approve", unchecked) if unchecked else ("deliver", [])
     delay = policy.delay_minutes if action == "hold" else 0
     reason = "".join(f.message for f in drivers)
     return Verdict(action, found, delay, reason, bcc)
 
 
-def evaluate(envelope: Envelope, message: ParsedMessage, policy: Policy) -> Verdict:
+def evaluate(
+    envelope: Envelope, message: ParsedMessage, policy: Policy, deadline: float | None = None
+) -> Verdict:
     """Run every check on one mail and return the verdict.
 
-    Pure: no socket, file, database or wall clock; only the extractor's own time budget (a
-    monotonic safety limit against hostile attachments) reads a timer.
+    Pure: no socket, file, database or wall clock; only the time budget (*deadline*, a
+    ``time.monotonic()`` value, and the extractor's own limit against hostile attachments) reads a timer.
     """
     from . import content, recipients
 
     policy = policy.for_sender(envelope.mail_from)
     found, bcc = recipients.check_recipients(envelope, message, policy)
-    found += content.check_content(envelope, message, policy)
+    found += content.check_content(envelope, message, policy, deadline)
     return decide(found, policy, bcc)
 
 

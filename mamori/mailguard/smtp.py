@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import ssl
 import threading
 import time
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,9 +22,10 @@ from django.conf import settings
 from django.db import connection, connections
 
 from mamori.mailguard import queries, release, rules, services
-from mamori.mailguard.analyse import Analysis, analyse, warm_up
+from mamori.mailguard.analyse import Analysis
 from mamori.mailguard.models import MailPolicy
 from mamori.mailguard.policy import Envelope, Policy, history_entries, history_hash
+from mamori.mailguard.workers import CheckPool
 
 log = logging.getLogger(__name__)
 POLICY_CACHE_SECONDS = 10.0
@@ -166,9 +166,10 @@ def _remember(organisation_id: int, rcpts: list[str], policy: Policy) -> None:
 class GuardHandler:
     """Judge each mail in a worker process, then deliver, hold, or reject it."""
 
-    def __init__(self, pool: Executor, db: Executor) -> None:
+    def __init__(self, pool: CheckPool, db: Executor, checks: Executor) -> None:
         self.pool = pool
         self.db = db
+        self.checks = checks  # threads that wait for the check processes
         self.background: set[asyncio.Future[Any]] = set()
 
     async def handle_RCPT(  # noqa: N802 - aiosmtpd's hook name
@@ -181,13 +182,15 @@ class GuardHandler:
         raw = envelope.original_content or b""
         mail_from = envelope.mail_from or ""
         rcpts = list(envelope.rcpt_tos)
+        # A verdict well before the client's own time-out (Postfix: 10 minutes), whatever the content.
+        deadline = time.monotonic() + settings.MAILGUARD_CHECK_SECONDS
         try:
-            return await self._judge(raw, mail_from, rcpts)
+            return await self._judge(raw, mail_from, rcpts, deadline)
         except Exception:  # noqa: BLE001 - never lose a mail: say 4xx and let the client retry
             log.exception("mail guard failed on a message; answered 451")
             return TEMPORARY
 
-    async def _judge(self, raw: bytes, mail_from: str, rcpts: list[str]) -> str:
+    async def _judge(self, raw: bytes, mail_from: str, rcpts: list[str], deadline: float) -> str:
         loop = asyncio.get_running_loop()
         ctx = cached_context(mail_from, rcpts) or await loop.run_in_executor(
             self.db, load_context, mail_from, rcpts
@@ -195,7 +198,7 @@ class GuardHandler:
         if ctx is None:
             return NOT_SERVED
         analysis: Analysis = await loop.run_in_executor(
-            self.pool, analyse, raw, Envelope(mail_from, tuple(rcpts)), ctx.policy
+            self.checks, self.pool.check, raw, Envelope(mail_from, tuple(rcpts)), ctx.policy, deadline
         )
         action = analysis.verdict.action
         if action == "reject":
@@ -262,15 +265,22 @@ class GuardService:
     """Run the SMTP listener, the process pool of checks and the release worker together."""
 
     def __init__(
-        self, host: str, port: int, workers: int | None = None, release_interval: float | None = None
+        self,
+        host: str,
+        port: int,
+        workers: int | None = None,
+        release_interval: float | None = None,
+        memory_mb: int | None = None,
     ):
         self.host, self.port = host, port
         self.workers = workers or settings.MAILGUARD_WORKERS
+        self.memory_mb = settings.MAILGUARD_WORKER_MEMORY_MB if memory_mb is None else memory_mb
         self.release_interval = (
             settings.MAILGUARD_RELEASE_INTERVAL if release_interval is None else release_interval
         )
         self.stopping = threading.Event()
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool: CheckPool | None = None
+        self.checks: ThreadPoolExecutor | None = None
         self.db: ThreadPoolExecutor | None = None
         self.controller: Controller | None = None
         self.releaser: threading.Thread | None = None
@@ -282,9 +292,13 @@ class GuardService:
     def start(self) -> None:
         """Start the pool (warmed up), the SMTP listener and the release thread."""
         logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every peer at INFO
-        self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        for future in [self.pool.submit(warm_up) for _ in range(self.workers)]:
-            future.result()
+        self.pool = CheckPool(
+            self.workers,
+            memory_mb=self.memory_mb,
+            max_tasks=settings.MAILGUARD_WORKER_MAX_MESSAGES,
+        )
+        self.pool.start()
+        self.checks = ThreadPoolExecutor(64, thread_name_prefix="mailguard-check")
         self.db = ThreadPoolExecutor(
             8, thread_name_prefix="mailguard-db", initializer=self._remember_connection
         )
@@ -294,7 +308,7 @@ class GuardService:
                 "MAMORI_MAILGUARD_AUTH needs MAMORI_MAILGUARD_TLS_CERT (no AUTH in clear text)"
             )
         self.controller = Controller(
-            GuardHandler(self.pool, self.db),
+            GuardHandler(self.pool, self.db, self.checks),
             hostname=self.host,
             port=self.port,
             data_size_limit=settings.MAILGUARD_MAX_SIZE,
@@ -337,4 +351,6 @@ class GuardService:
                 conn.inc_thread_sharing()
                 conn.close()
         if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool.shutdown()
+        if self.checks is not None:
+            self.checks.shutdown(wait=False, cancel_futures=True)

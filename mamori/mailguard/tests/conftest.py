@@ -13,6 +13,8 @@ from mamori.mailguard import services, smtp
 from mamori.mailguard.smtp import GuardService
 from mamori.mailguard.tests.guardproc import free_port
 
+TEST_MEMORY_MB = 300
+
 
 @dataclass
 class Sink:
@@ -61,7 +63,8 @@ def sink(sink_server, settings, tmp_path):
 
 @pytest.fixture(scope="session")
 def guard_service():
-    service = GuardService("127.0.0.1", free_port(), workers=1, release_interval=0)
+    # A small memory limit: the tests' docx bomb must hit it; every other test mail stays far below.
+    service = GuardService("127.0.0.1", free_port(), workers=1, release_interval=0, memory_mb=TEST_MEMORY_MB)
     service.start()
     yield service
     service.stop()

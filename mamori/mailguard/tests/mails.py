@@ -119,3 +119,133 @@ def tnef(files: dict[bytes, bytes], body: bytes = b"") -> bytes:
         out += _tnef_attr(2, 0x8010, 0x0001, title + b"\x00")
         out += _tnef_attr(2, 0x800F, 0x0006, data)
     return out
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+SURNAMES = "佐藤 鈴木 高橋 田中 伊藤 渡辺 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本".split()
+GIVEN = "太郎 花子 一郎 美咲 健太 陽子 翔 愛 大輔 真由美".split()
+
+
+def roster_xlsx(rows: int = 300) -> bytes:
+    """Return a fictional customer list (name, phone, address, mail) as an xlsx made by openpyxl."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "顧客名簿"
+    ws.append(["氏名", "電話番号", "住所", "メールアドレス"])
+    for i in range(rows):
+        name = f"{SURNAMES[i % len(SURNAMES)]} {GIVEN[i // len(SURNAMES) % len(GIVEN)]}"
+        ws.append(
+            [
+                name,
+                f"090-{1000 + i:04d}-{5000 + i:04d}",
+                f"東京都港区芝{i % 5 + 1}-{i + 1}-1",
+                f"c{i}@mail.invalid",
+            ]
+        )
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _attachment_part(name: str, data: bytes, ctype: str) -> EmailMessage:
+    part = EmailMessage()
+    maintype, subtype = ctype.split("/")
+    part.set_content(data, maintype=maintype, subtype=subtype, filename=name)
+    return part
+
+
+def _envelope_headers(msg: EmailMessage, to: str, subject: str) -> None:
+    msg["From"] = SENDER
+    msg["To"] = to
+    msg["Subject"] = subject
+    msg["MIME-Version"] = "1.0"
+
+
+def hidden_at_part(name: str, data: bytes, ctype: str, position: int, to: str) -> bytes:
+    """Return a mail whose attachment comes after ``position - 1`` small text parts."""
+    msg = EmailMessage()
+    _envelope_headers(msg, to, "資料送付")
+    msg.make_mixed()
+    for i in range(position - 1):
+        filler = EmailMessage()
+        filler.set_content(f"{i}\n")
+        msg.attach(filler)
+    msg.attach(_attachment_part(name, data, ctype))
+    return msg.as_bytes(policy=SMTP)
+
+
+def hidden_at_depth(name: str, data: bytes, ctype: str, depth: int, to: str) -> bytes:
+    """Return a mail whose attachment sits inside ``depth`` nested multipart/mixed parts."""
+    inner = _attachment_part(name, data, ctype)
+    for _ in range(depth - 1):
+        outer = EmailMessage()
+        outer.make_mixed()
+        outer.attach(inner)
+        inner = outer
+    msg = EmailMessage()
+    _envelope_headers(msg, to, "資料送付")
+    msg.make_mixed()
+    msg.attach(inner)
+    return msg.as_bytes(policy=SMTP)
+
+
+def nested_multiparts(depth: int, to: str = "kyaku@torihiki.invalid") -> bytes:
+    """Return a hand-written mail of ``depth`` nested multiparts (what broke the stdlib parser)."""
+    head = f"From: {SENDER}\r\nTo: {to}\r\nSubject: nested\r\nMIME-Version: 1.0\r\n".encode().replace(
+        SENDER.encode(), b"yamada@example.co.jp"
+    )
+    opening = b"".join(
+        b'Content-Type: multipart/mixed; boundary="b%d"\r\n\r\n--b%d\r\n' % (i, i) for i in range(depth)
+    )
+    closing = b"".join(b"\r\n--b%d--\r\n" % i for i in reversed(range(depth)))
+    return head + opening + b"Content-Type: text/plain\r\n\r\nhello\r\n" + closing
+
+
+def docx_bomb(xml_mib: int = 120) -> bytes:
+    """Return a small docx whose document.xml inflates to ``xml_mib`` MiB, under a 200x ratio.
+
+    Each paragraph carries a few random characters so the XML does not compress a thousandfold
+    (which the ratio check would stop): the file passes the declared-size checks and only memory
+    bounds its parsing.
+    """
+    import random
+
+    from docx import Document
+
+    rng = random.Random(5)
+    buf = io.BytesIO()
+    Document().save(buf)
+    paragraph = '<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>'
+    pad = "お知らせ" * 60
+    chunks = []
+    size = 0
+    while size < xml_mib * 1024 * 1024:
+        text = pad + "".join(rng.choice("0123456789abcdef") for _ in range(6))
+        piece = paragraph.format(text)
+        chunks.append(piece)
+        size += len(piece.encode())
+    body = "".join(chunks).encode()
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    xml = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ' + ns.encode()
+    xml += b"><w:body>" + body + b"</w:body></w:document>"
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest,
+    ):
+        for info in src.infolist():
+            data = xml if info.filename == "word/document.xml" else src.read(info)
+            dest.writestr(info.filename, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    return out.getvalue()
+
+
+def dense_csv(rows: int) -> bytes:
+    """Return a CSV list where every line is a name, a phone number and an address (slow to scan)."""
+    lines = ["氏名,電話番号,住所"] + [
+        f"{SURNAMES[i % 15]} {GIVEN[i % 10]},03-{1000 + i % 9000:04d}-{i % 10000:04d},大阪府大阪市北区梅田{i % 9 + 1}-{i % 30 + 1}-1"
+        for i in range(rows)
+    ]
+    return ("\n".join(lines) + "\n").encode()

@@ -14,6 +14,10 @@ import tempfile
 import time
 from pathlib import Path
 
+# How long Postfix waits for the guard's reply to the end of DATA (600 s by default): short here, so a
+# guard that took longer than its own budget would leave the mail deferred and fail the test.
+CLIENT_TIMEOUT = 20
+
 MAIN_CF = """\
 compatibility_level = 3.6
 queue_directory = {root}/queue
@@ -76,6 +80,7 @@ scache unix - - n - 1 scache
 postlog unix-dgram n - n - 1 postlogd
 mailguard unix - - n - 10 smtp
   -o smtp_send_xforward_command=yes
+  -o smtp_data_done_timeout={client_timeout}s
   -o disable_mime_output_conversion=yes
 """
 
@@ -102,6 +107,7 @@ class Postfix:
             "reinject_port": reinject_port,
             "guard_port": guard_port,
             "relay_port": relay_port,
+            "client_timeout": CLIENT_TIMEOUT,
         }
         (self.etc / "main.cf").write_text(MAIN_CF.format(**ports))
         (self.etc / "master.cf").write_text(MASTER_CF.format(**ports))

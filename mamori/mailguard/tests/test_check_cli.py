@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+from . import mails
 from .mails import jis, mail
 
 
@@ -101,3 +102,13 @@ def test_without_internal_domains_the_senders_domain_is_internal(tmp_path):
     path = tmp_path / "m.eml"
     path.write_bytes(mail(to=("suzuki@example.co.jp",)))
     assert json.loads(run(str(path)).stdout)["verdict"] == "deliver"
+
+
+def test_a_thousand_nested_parts_give_a_malformed_verdict_and_exit_0(tmp_path):
+    path = tmp_path / "nested.eml"
+    path.write_bytes(mails.nested_multiparts(1000))
+    proc = run(str(path), "--internal-domain", "example.co.jp")
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    result = json.loads(proc.stdout)
+    assert "MALFORMED_MESSAGE" in {f["code"] for f in result["findings"]}
+    assert result["verdict"] == "approve"

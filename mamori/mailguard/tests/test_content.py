@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import io
 import json
+import time
 import zipfile
 
 import pytest
 
 from mamori.mailguard import content
 from mamori.mailguard.parse import parse_message
-from mamori.mailguard.policy import Policy, envelope_from_message, evaluate
+from mamori.mailguard.policy import ACTIONS, Policy, envelope_from_message, evaluate
 
+from . import mails
 from .mails import mail, my_number, tnef, zip_bytes
 
 pytestmark = pytest.mark.skipif(
@@ -270,3 +272,50 @@ def test_a_big_attachment_without_personal_data_in_its_head_says_the_rest_went_u
     assert "先頭の一部のみ確認" in partial.message
     whole = judge(raw, Policy.from_dict({**POLICY_DATA, "max_scan_chars": 0}))
     assert not by_code(whole, "ATTACHMENT_NOT_SCANNABLE")
+
+
+# What the guard could not read is judged as the worst it could hold (issue 12).
+
+ROSTER = mails.roster_xlsx(300)
+RECIPIENT = "kyaku@torihiki.invalid"
+
+
+def hidden_variants():
+    return {
+        "plain": mail(to=(RECIPIENT,), attachments=(("名簿.xlsx", ROSTER, mails.XLSX),)),
+        "part 600": mails.hidden_at_part("名簿.xlsx", ROSTER, mails.XLSX, 600, RECIPIENT),
+        "depth 50": mails.hidden_at_depth("名簿.xlsx", ROSTER, mails.XLSX, 50, RECIPIENT),
+        "1000 nested": mails.nested_multiparts(1000),
+    }
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [{}, {"code_actions": {"PII_IN_ATTACHMENT": "reject"}}, {"severity_actions": {"high": "hold"}}],
+)
+def test_a_hidden_list_is_never_judged_weaker_than_in_plain_sight(extra):
+    policy = Policy.from_dict({**POLICY_DATA, **extra})
+    verdicts = {name: judge(raw, policy) for name, raw in hidden_variants().items()}
+    plain = verdicts.pop("plain")
+    assert by_code(plain, "PII_IN_ATTACHMENT")
+    for name, verdict in verdicts.items():
+        assert ACTIONS.index(verdict.action) >= ACTIONS.index(plain.action), name
+    assert by_code(verdicts["1000 nested"], "MALFORMED_MESSAGE")
+    [unread] = by_code(verdicts["part 600"], "ATTACHMENT_NOT_SCANNABLE")
+    assert unread.details["unchecked"] and "MIMEパートが多すぎる" in unread.message
+
+
+def test_unchecked_content_is_held_even_when_the_policy_delays_nothing():
+    policy = Policy.from_dict({**POLICY_DATA, "delay_minutes": 0})
+    internal = judge(mails.nested_multiparts(1000, to="suzuki@example.co.jp"), policy)
+    assert internal.action == "approve"  # no delay to hold it with: a person decides
+    held = judge(mails.nested_multiparts(1000, to="suzuki@example.co.jp"))
+    assert held.action == "hold"  # internal mail: held, not sent for approval
+    assert judge(mail(to=("suzuki@example.co.jp",))).action == "deliver"
+
+
+def test_attachments_left_when_the_deadline_passed_are_unchecked_not_clean():
+    message = parse_message(mail(to=(RECIPIENT,), attachments=(("a.csv", b"x,y\n", "text/csv"),)))
+    verdict = evaluate(envelope_from_message(message), message, POLICY, deadline=time.monotonic() - 1)
+    [late] = by_code(verdict, "ATTACHMENT_NOT_SCANNABLE")
+    assert late.details["locations"] == {"a.csv": "time"} and verdict.action == "approve"

@@ -11,6 +11,7 @@ from mamori.mailguard.headers import decode_header_value, parse_params
 from mamori.mailguard.jis import decode_bytes, decode_iso2022jp, resolve_charset
 from mamori.mailguard.parse import html_to_text, parse_message
 
+from . import mails
 from .mails import jis, mail, tnef, zip_bytes
 
 
@@ -241,6 +242,18 @@ def test_deeply_nested_multiparts_stop_with_a_problem():
     raw = b"From: a@example.co.jp\r\n" + head + b"Content-Type: text/plain\r\n\r\ndeep\r\n"
     msg = parse_message(raw)
     assert any("nested too deep" in p for p in msg.problems)
+    assert [reason for _where, reason in msg.unread] == ["depth"]  # a finding later, never silence
+
+
+def test_a_thousand_nested_multiparts_keep_the_headers_and_say_malformed():
+    msg = parse_message(mails.nested_multiparts(1000))
+    assert msg.malformed == "recursion"
+    assert msg.subject == "nested" and [a.address for a in msg.to] == ["kyaku@torihiki.invalid"]
+
+
+def test_parts_past_the_limit_are_listed_as_unread():
+    raw = mails.hidden_at_part("a.txt", b"x", "application/octet-stream", 600, "kyaku@torihiki.invalid")
+    assert [reason for _where, reason in parse_message(raw).unread] == ["parts"]
 
 
 def test_a_jis_line_without_its_closing_escape_does_not_garble_the_next_line():

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import signal
 import smtplib
 import subprocess
 import time
@@ -14,9 +16,11 @@ from django.utils import timezone
 from mamori.accounts.models import Role
 from mamori.mailguard import release, services
 from mamori.mailguard.models import HeldMessage, State
+from mamori.mailguard.policy import ACTIONS
+from mamori.mailguard.tests import mails
 from mamori.mailguard.tests.conftest import free_port, user_with_mail
 from mamori.mailguard.tests.mails import mail
-from mamori.mailguard.tests.postfixproc import Postfix, available
+from mamori.mailguard.tests.postfixproc import CLIENT_TIMEOUT, Postfix, available
 from mamori.testing import factories
 
 pytestmark = [
@@ -162,4 +166,102 @@ def test_postfix_keeps_and_retries_the_mail_while_the_relay_behind_the_guard_is_
     settings.MAILGUARD_UPSTREAM = reinject
     subprocess.run(["postqueue", "-c", str(via_postfix.etc), "-f"], check=True, timeout=30)
     assert len(sink.wait_for(1, timeout=30)) == 1, via_postfix.log()[-3000:]
+    assert wait_until(lambda: via_postfix.queue() == [])
+
+
+# Under attack and failure: a verdict for every mail in bounded time and memory (issue 12).
+
+EXTERNAL = "kyaku@torihiki.invalid"
+
+
+def slow_mail() -> bytes:
+    """Return a mail whose two dense lists take the checks a few seconds when read whole."""
+    lists = tuple((f"名簿{i}.csv", mails.dense_csv(20000), "text/csv") for i in range(2))
+    return mail(to=(f"客 <{EXTERNAL}>",), attachments=lists)
+
+
+def unchecked_reasons(message: HeldMessage) -> set[str]:
+    found = [f for f in message.findings if f["code"] == "ATTACHMENT_NOT_SCANNABLE"]
+    return {r for f in found if f["details"].get("unchecked") for r in f["details"]["locations"].values()}
+
+
+def wait_for_busy_worker(pool, timeout: float = 20) -> list[int]:
+    assert wait_until(lambda: pool.idle.qsize() == 0 and pool.pids(), timeout)
+    return pool.pids()
+
+
+def test_a_killed_check_worker_holds_its_mail_and_the_next_mail_gets_its_verdict(
+    via_postfix, guard, sink, sender, mail_policy
+):
+    mail_policy.settings = {"max_scan_chars": 0}  # read the lists whole: the check takes seconds
+    mail_policy.save()
+    submit(via_postfix, slow_mail(), EXTERNAL)
+    [pid] = wait_for_busy_worker(guard.pool)
+    os.kill(pid, signal.SIGKILL)  # as the OOM killer would
+    [held] = wait_for_held(1)
+    assert held.state == State.AWAITING_APPROVAL and unchecked_reasons(held) == {"crash"}
+    submit(
+        via_postfix, mail(to=("鈴木 <suzuki@example.co.jp>",), subject="次のメール"), "suzuki@example.co.jp"
+    )
+    received = sink.wait_for(1, timeout=60)
+    assert [r[1] for r in received] == [["suzuki@example.co.jp"]], via_postfix.log()[-3000:]
+    assert pid not in guard.pool.pids() and len(guard.pool.pids()) == 1
+    assert wait_until(lambda: via_postfix.queue() == [])
+
+
+def test_a_mail_over_the_time_budget_is_held_before_the_clients_timeout(
+    via_postfix, guard, sink, sender, mail_policy, settings
+):
+    settings.MAILGUARD_CHECK_SECONDS = 1
+    mail_policy.settings = {"max_scan_chars": 0}
+    mail_policy.save()
+    started = time.monotonic()
+    submit(via_postfix, slow_mail(), EXTERNAL)
+    [held] = wait_for_held(1, timeout=CLIENT_TIMEOUT)
+    # Postfix waits at most CLIENT_TIMEOUT for the reply; it got one (the queue is empty), and the row
+    # is there well within it: the guard answered on its own budget, not on the client's.
+    assert time.monotonic() - started < CLIENT_TIMEOUT
+    assert wait_until(lambda: via_postfix.queue() == [])
+    assert held.state == State.AWAITING_APPROVAL and unchecked_reasons(held) == {"time"}
+    assert sink.received == []
+
+
+def test_a_docx_bomb_hits_the_memory_limit_and_is_held(via_postfix, guard, sink, sender):
+    bomb = mails.docx_bomb(120)  # 1.1 MB docx, 120 MiB of XML: under the ratio limit
+    submit(
+        via_postfix,
+        mail(to=(f"客 <{EXTERNAL}>",), attachments=(("ご案内.docx", bomb, mails.DOCX),)),
+        EXTERNAL,
+    )
+    [held] = wait_for_held(1, timeout=CLIENT_TIMEOUT)
+    assert held.state == State.AWAITING_APPROVAL and unchecked_reasons(held) == {"memory"}, held.findings
+    assert wait_until(lambda: via_postfix.queue() == [])
+    submit(via_postfix, mail(to=("鈴木 <suzuki@example.co.jp>",)), "suzuki@example.co.jp")
+    assert len(sink.wait_for(1, timeout=60)) == 1  # the worker survived or was replaced
+
+
+def test_a_thousand_nested_multiparts_get_a_malformed_verdict_not_a_451_loop(via_postfix, sink, sender):
+    submit(via_postfix, mails.nested_multiparts(1000), EXTERNAL)
+    [held] = wait_for_held(1)
+    assert held.state == State.AWAITING_APPROVAL
+    assert [f["code"] for f in held.findings if f["code"] == "MALFORMED_MESSAGE"] == ["MALFORMED_MESSAGE"]
+    assert wait_until(lambda: via_postfix.queue() == [])
+
+
+def test_a_list_hidden_at_part_600_or_depth_50_is_judged_as_in_plain_sight(via_postfix, sink, sender):
+    roster = mails.roster_xlsx(300)
+    plain = mail(to=(f"客 <{EXTERNAL}>",), attachments=(("顧客名簿.xlsx", roster, mails.XLSX),))
+    hidden = [
+        mails.hidden_at_part("顧客名簿.xlsx", roster, mails.XLSX, 600, EXTERNAL),
+        mails.hidden_at_depth("顧客名簿.xlsx", roster, mails.XLSX, 50, EXTERNAL),
+    ]
+    for raw in [plain, *hidden]:
+        submit(via_postfix, raw, EXTERNAL)
+    held = wait_for_held(3)
+    assert len(held) == 3
+    plain_verdict = next(h for h in held if any(f["code"] == "PII_IN_ATTACHMENT" for f in h.findings))
+    assert plain_verdict.verdict == "approve"
+    for message in held:
+        assert ACTIONS.index(message.verdict) >= ACTIONS.index(plain_verdict.verdict)
+        assert message.state == State.AWAITING_APPROVAL
     assert wait_until(lambda: via_postfix.queue() == [])

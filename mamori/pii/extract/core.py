@@ -160,7 +160,22 @@ def dispatch(data: bytes, location: str, depth: int, budget: Budget) -> Iterator
     except BudgetExceeded:
         raise
     except Exception as exc:  # noqa: BLE001 - any library failure on bad input is a reported problem
-        yield problem_part("malformed", location, kind=kind, error=type(exc).__name__)
+        yield problem_part("malformed", location, kind=kind, error=error_name(exc))
+
+
+def error_name(exc: BaseException) -> str:
+    """Return the name of a reader's failure; ``MemoryError`` also when a C library ran out of memory.
+
+    Under a memory limit (the mail guard's check processes) libxml2 fails an allocation and lxml
+    raises ``XMLSyntaxError`` saying "Memory allocation failed" or, when libxml2 gave no message at
+    all, "unknown error"; a damaged file always comes with a real parser message.
+    """
+    message = str(exc).lower()
+    if isinstance(exc, MemoryError) or "memory allocation failed" in message:
+        return "MemoryError"
+    if type(exc).__name__ == "XMLSyntaxError" and message.startswith("unknown error"):
+        return "MemoryError"
+    return type(exc).__name__
 
 
 def extract(

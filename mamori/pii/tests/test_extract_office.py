@@ -228,3 +228,16 @@ def test_a_content_budget_cuts_any_part_at_a_line_break():
     assert part.text.splitlines()[-1] == f"行{len(part.text.splitlines()) - 1:05d}"
     [whole] = extract(text.encode(), "long.txt")
     assert whole.text.rstrip("\n") == text.rstrip("\n") and not whole.truncated
+
+
+def test_a_reader_out_of_memory_is_named_so_not_a_damaged_file():
+    from lxml import etree
+
+    from mamori.pii.extract.core import error_name
+
+    assert error_name(MemoryError()) == "MemoryError"
+    assert error_name(etree.XMLSyntaxError("unknown error", None, 0, 0)) == "MemoryError"
+    try:
+        etree.fromstring(b"<a><b></a>")
+    except etree.XMLSyntaxError as exc:
+        assert error_name(exc) == "XMLSyntaxError"  # a real syntax error keeps its name
