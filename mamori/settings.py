@@ -162,7 +162,14 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = conf.env_int("MAMORI_SESSION_HOURS", 12) * 3600
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the cookie-less meta tag; keep default
 
-EMAIL_BACKEND = conf.env_str("MAMORI_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Short names for the usual backends; "inbox" keeps mails in mamori (trial, ./scripts/start without SMTP).
+EMAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "inbox": "mamori.core.inbox.InboxBackend",
+}
+EMAIL_BACKEND = conf.env_str("MAMORI_EMAIL_BACKEND", "smtp")
+EMAIL_BACKEND = EMAIL_BACKENDS.get(EMAIL_BACKEND, EMAIL_BACKEND)
 EMAIL_HOST = conf.env_str("MAMORI_SMTP_HOST", "localhost")
 EMAIL_PORT = conf.env_int("MAMORI_SMTP_PORT", 25)
 EMAIL_HOST_USER = conf.env_str("MAMORI_SMTP_USER")

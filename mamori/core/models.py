@@ -214,3 +214,20 @@ class MailAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.delivery_id} {self.at:%Y-%m-%d %H:%M} {'ok' if self.ok else self.error_code}"
+
+
+class TrialMail(models.Model):
+    """A mail kept inside mamori instead of being sent (``MAMORI_EMAIL_BACKEND=inbox``, for a trial)."""
+
+    to = models.JSONField(default=list)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("trial inbox mail")
+        verbose_name_plural = _("trial inbox")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.subject

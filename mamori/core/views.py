@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mamori.core import mail, services
+from mamori.core import inbox, mail, services
 from mamori.core.models import MailDelivery
 
 
@@ -43,3 +43,11 @@ def mail_retry(request: HttpRequest, pk: int) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = "/"
     return redirect(target)
+
+
+@login_required
+def trial_inbox(request: HttpRequest) -> HttpResponse:
+    """Show the mails kept inside mamori while the trial inbox replaces a mail server."""
+    if not inbox.is_on():
+        raise Http404
+    return render(request, "core/trial_inbox.html", {"mails": inbox.mails_for(request.user)})

@@ -119,3 +119,30 @@ def test_a_manager_sends_a_failed_mail_again_from_the_page_on_a_phone(
     finally:
         context.close()
     assert MailDelivery.objects.get().state == "sent" and len(smtp.messages) == 1
+
+
+def test_the_trial_inbox_receives_the_chain_mail_and_its_link_acknowledges(live_server, page, shot, settings):
+    settings.SITE_URL = live_server.url
+    settings.EMAIL_BACKEND = "mamori.core.inbox.InboxBackend"  # what ./scripts/start uses without SMTP
+    base = live_server.url
+    org = factories.make_organisation("みほん商事")
+    factories.make_user(org, Role.EMPLOYEE, username="sakura")
+    factories.make_user(org, Role.MANAGER, username="hogo")
+
+    log_in(page, base, "sakura")
+    assert "試用受信箱" in page.inner_text("#trial-note")
+    report_missent_mail(page, base)
+    assert "個人情報保護管理者に通知しました" in page.inner_text(".flash")
+    incident = Incident.objects.get()
+    log_out(page)
+
+    log_in(page, base, "hogo")
+    page.click("#trial-note a")
+    page.wait_for_selector(".trial-mail")
+    assert incident.number in page.inner_text(".trial-mail h2")
+    shot(page, "notify-07-trial-inbox")
+    page.click(".trial-mail a[href*='/response/ack/']")
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
+    assert incident.chain_notifications.get().acknowledged_at is not None
+    shot(page, "notify-08-trial-inbox-acknowledged")

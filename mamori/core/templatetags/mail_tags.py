@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import template
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from mamori.core import mail
 from mamori.core.models import MailDelivery, Organisation
 
 register = template.Library()
+URL_RE = re.compile(r"https?://[^\s<>\"'（）「」、。]+")
+
+
+@register.filter
+def linkify(text: str) -> SafeString:
+    """Return ``text`` escaped with its URLs as links (also right after Japanese punctuation such as ：)."""
+    escaped = escape(text)
+    return mark_safe(  # noqa: S308 - the text is escaped above; only the matched URL becomes markup
+        URL_RE.sub(lambda m: f'<a href="{m.group(0)}" rel="noopener noreferrer">{m.group(0)}</a>', escaped)
+    )
 
 
 def recipient_label(delivery: MailDelivery, names: dict[str, str]) -> str:
