@@ -19,15 +19,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from mamori.incidents.determination import latest_outcome
+
 FiledProvider = Callable[[Any], Iterable[str]]
 _PROVIDERS: list[FiledProvider] = []
-
-#: The deadlines ``Incident.next_deadline`` is made of: deadline code -> the incident field with its date.
-NEXT_DEADLINE_FIELDS: dict[str, str] = {
-    "appi.preliminary_report": "preliminary_target",  # 速報 target (GL: about 3-5 days)
-    "appi.final_report": "final_due",  # 確報 (Rules Art. 8(2))
-    "pmark.final_report": "pmark_final_due",  # Privacy Mark 確報
-}
 
 
 def register_filed_provider(provider: FiledProvider) -> None:
@@ -46,14 +41,22 @@ def filed_deadline_kinds(incident: Any) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def pending_deadline(incident: Any) -> dt.date | None:
-    """Return the incident's nearest deadline not met yet; None when closed or none is left."""
+def pending_deadline(incident: Any, deadlines: Iterable[Any] | None = None) -> dt.date | None:
+    """Return the incident's nearest deadline not met yet; None when closed or none is left.
+
+    Every deadline of the determination counts (``deadlines``, else the latest stored one): the PPC, My
+    Number and Privacy Mark 速報 targets (day 5; their day-3 "due soon" points do not), the notices to the
+    entrusting business and every 確報, so the dashboard orders by all of them.
+    """
     if not incident.is_open:
         return None
+    if deadlines is None:
+        outcome = latest_outcome(incident)
+        deadlines = outcome.deadlines if outcome else ()
     met = filed_deadline_kinds(incident)
     pending = [
-        day
-        for code, field in NEXT_DEADLINE_FIELDS.items()
-        if code not in met and (day := getattr(incident, field)) is not None
+        d.due_on
+        for d in deadlines
+        if not d.code.endswith(".warn") and d.code.removesuffix(".target") not in met
     ]
     return min(pending) if pending else None

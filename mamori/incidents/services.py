@@ -83,7 +83,7 @@ def _reevaluate(incident: Incident, actor: Any) -> Determination | None:
     result = outcome.to_json()
     latest = incident.determinations.first()
     outcome.apply_to(incident)
-    incident.next_deadline = filings.pending_deadline(incident)  # leaves out deadlines already met
+    incident.next_deadline = filings.pending_deadline(incident, outcome.deadlines)  # leaves out met ones
     incident.save()
     if latest is not None and latest.result == result and latest.facts == facts:
         return None

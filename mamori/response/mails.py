@@ -120,6 +120,8 @@ def deadline_label(kind: str) -> str:
         "pmark.final_report": _("Privacy Mark final report (確報)"),
         "my_number.preliminary_report": _("My Number preliminary report (速報)"),
         "my_number.final_report": _("My Number final report (確報)"),
+        "appi.controller_notice": _("Notice to the entrusting business (委託元への通知)"),
+        "my_number.controller_notice": _("My Number: notice to the entrusting business (委託元への通知)"),
     }
     return str(labels.get(kind, kind))
 

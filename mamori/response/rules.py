@@ -308,7 +308,7 @@ class Reminder:
 
 def _stages(kind: str, dates: Mapping[str, date]) -> tuple[date, list[tuple[str, date]]] | None:
     """Return (the date after which it is overdue, [(stage, the day it is sent)]) for one deadline kind."""
-    if kind.endswith(PRELIMINARY):
+    if kind.endswith(PRELIMINARY) or "target" in dates:  # 速報 and the notice to the entrusting business
         target = dates.get("target")
         if target is None:
             return None

@@ -187,7 +187,14 @@ def test_text_and_hash_are_stable_and_change_with_the_content():
 
 
 def test_filing_the_final_report_meets_the_preliminary_deadline_too():
-    assert rules.settled([("ppc", "preliminary")]) == {"appi.preliminary_report"}
-    assert rules.settled([("ppc", "final")]) == {"appi.preliminary_report", "appi.final_report"}
+    assert rules.settled([("ppc", "preliminary")]) == {
+        "appi.preliminary_report",
+        "my_number.preliminary_report",
+    }
+    assert rules.settled([("ppc", "final")]) >= {"appi.preliminary_report", "appi.final_report"}
+    assert rules.settled([("controller_notice", "final")]) == {
+        "appi.controller_notice",
+        "my_number.controller_notice",
+    }
     assert rules.settled([("pmark", "final")]) == {"pmark.preliminary_report", "pmark.final_report"}
     assert rules.settled([("notice", "final")]) == frozenset()

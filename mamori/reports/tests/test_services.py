@@ -120,6 +120,10 @@ def test_filing_the_preliminary_report_drops_its_target_from_the_next_deadline(r
     assert reportable.next_deadline == reportable.preliminary_target
     file(reportable, manager)
     reportable.refresh_from_db()
+    # The Privacy Mark 速報 (over 1,000 persons) has the same day-5 target and is still open.
+    assert reportable.next_deadline == reportable.preliminary_target
+    file(reportable, manager, kind="pmark", stage="preliminary")
+    reportable.refresh_from_db()
     assert reportable.next_deadline == min(reportable.final_due, reportable.pmark_final_due)
     # A later re-evaluation of the facts does not bring the met deadline back.
     incident_services.incident_triage(incident=reportable, actor=manager, persons=1200)
@@ -130,7 +134,7 @@ def test_filing_the_preliminary_report_drops_its_target_from_the_next_deadline(r
 def test_filing_both_final_reports_leaves_no_deadline(reportable, manager):
     file(reportable, manager, stage="final")
     reportable.refresh_from_db()
-    assert reportable.next_deadline == reportable.pmark_final_due
+    assert reportable.next_deadline == reportable.preliminary_target  # the Privacy Mark 速報 target
     file(reportable, manager, kind="pmark", stage="final")
     reportable.refresh_from_db()
     assert reportable.next_deadline is None
@@ -200,6 +204,12 @@ def test_a_near_miss_is_not_filed(employee, manager):
 def test_filed_reports_tell_the_register_which_deadlines_are_met(reportable, manager):
     assert filed_deadline_kinds(reportable) == frozenset()
     file(reportable, manager, kind="ppc", stage="preliminary")
-    assert filed_deadline_kinds(reportable) == {"appi.preliminary_report"}
+    # One PPC form takes the Art. 26 and the My Number report: filing it settles both reminders.
+    assert filed_deadline_kinds(reportable) == {"appi.preliminary_report", "my_number.preliminary_report"}
     file(reportable, manager, kind="ppc", stage="final")
-    assert filed_deadline_kinds(reportable) == {"appi.preliminary_report", "appi.final_report"}
+    assert filed_deadline_kinds(reportable) == {
+        "appi.preliminary_report",
+        "appi.final_report",
+        "my_number.preliminary_report",
+        "my_number.final_report",
+    }

@@ -133,3 +133,16 @@ def test_malware_checklist_disconnects_the_pc_and_takes_the_incidents_own_deadli
     assert "contain.disconnect" in by_key
     assert by_key["report.preliminary"].due_on == D(2026, 3, 9)
     assert by_key["report.final"].due_on == D(2026, 5, 7)
+
+
+def test_the_notice_to_the_entrusting_business_is_reminded_like_a_preliminary_report():
+    """APPI Art. 26(1) proviso, Rules Art. 9: the processor's notice has the 速報's day-3/day-5 targets."""
+    deadlines = [
+        ("appi.controller_notice.warn", dt.date(2026, 4, 30)),
+        ("appi.controller_notice.target", dt.date(2026, 5, 2)),
+    ]
+    (due,) = rules.deadline_reminders(dt.date(2026, 4, 30), deadlines)
+    assert (due.deadline, due.stage) == ("appi.controller_notice", "warn")
+    (late,) = rules.deadline_reminders(dt.date(2026, 5, 7), deadlines)
+    assert late.stage == "overdue"
+    assert rules.deadline_reminders(dt.date(2026, 5, 7), deadlines, filed={"appi.controller_notice"}) == []
