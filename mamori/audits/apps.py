@@ -34,8 +34,10 @@ class AuditsConfig(AppConfig):
     verbose_name = _("Audits and corrective actions")
 
     def ready(self) -> None:
-        from mamori.audits.operation import periodic_job
-        from mamori.core import periodic
+        from mamori.audits.operation import MAIL_REMINDER, MAIL_RESULT, periodic_job
+        from mamori.core import mail, periodic
 
         audit_labels.register(AUDIT_LABELS)
         periodic.register("operation_checks", periodic_job)
+        mail.register_kind(MAIL_REMINDER, _("Operation check reminder"))
+        mail.register_kind(MAIL_RESULT, _("Operation check results"))

@@ -245,6 +245,7 @@ class OperationRun(models.Model):
         related_name="+",
         verbose_name=_("assignee"),
     )
+    items = models.JSONField(_("items"), default=list)
     answers = models.JSONField(_("answers"), default=list)
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
     reminded_on = models.DateField(null=True, blank=True)

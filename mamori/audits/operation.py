@@ -7,11 +7,9 @@ the department manager, and reminded once a week from a week before the due date
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -19,10 +17,9 @@ from django.utils.translation import gettext as _
 
 from mamori.accounts.models import Role, User
 from mamori.audits.models import OperationRun, OperationTemplate
+from mamori.core import mail
 from mamori.core.models import Department, Organisation
 from mamori.core.services import log_action
-
-log = logging.getLogger(__name__)
 
 DEFAULT_ITEMS = (
     "入退室記録が残され、定期的に確認されている",
@@ -33,6 +30,8 @@ DEFAULT_ITEMS = (
     "来訪者の受付と入館証の管理が行われている",
     "個人情報を含む書類・媒体が施錠保管され、廃棄の記録がある",
 )
+MAIL_REMINDER = "audits.operation_reminder"
+MAIL_RESULT = "audits.operation_result"
 DUE_AFTER_DAYS = 30
 REMIND_BEFORE_DAYS = 7
 
@@ -90,23 +89,66 @@ def template_create(
     return template
 
 
+def data_items(department: Department, since: dt.date, until: dt.date) -> list[str]:
+    """Return check items drawn from mamori's own records of the department for the last period.
+
+    Training still open, mail-guard near misses (cancelled or rejected mail) and incidents: each becomes
+    an item only when there is something to look at.
+    """
+    from mamori.incidents.models import Incident
+    from mamori.mailguard.models import HeldMessage, State
+    from mamori.training.models import Assignment
+
+    items = []
+    open_training = Assignment.objects.filter(
+        department=department, passed_at__isnull=True, due_date__lte=until
+    ).count()
+    if open_training:
+        items.append(f"教育の未修了 {open_training} 件（期限到来分）の受講を督促した")
+    near = HeldMessage.objects.filter(
+        department=department,
+        state__in=[State.CANCELLED, State.REJECTED],
+        created_at__date__range=(since, until),
+    ).count()
+    if near:
+        items.append(f"メールガードのヒヤリハット {near} 件の原因を部署内で共有した")
+    incidents = Incident.objects.filter(department=department, known_on__range=(since, until)).count()
+    if incidents:
+        items.append(f"前期間の事故等・ヒヤリハット {incidents} 件の再発防止策を実施している")
+    return items
+
+
 def runs_schedule(today: dt.date | None = None) -> int:
-    """Create the runs of every started period that has none yet; return how many were created."""
+    """Create the runs of every started period that has none yet; return how many were created.
+
+    A run freezes its items when created: the template's items plus those drawn from the records of
+    the period before it.
+    """
     day = today or timezone.localdate()
     created = 0
     for template in OperationTemplate.objects.select_related("department"):
         assignee = department_manager(template.department)
+        months = max(template.frequency_months, 1)
         for start in periods(template, day):
-            _run, new = OperationRun.objects.get_or_create(
+            if OperationRun.objects.filter(template=template, period_start=start).exists():
+                continue
+            since = add_months(start, -months)
+            items = list(template.items) + data_items(
+                template.department, since, start - dt.timedelta(days=1)
+            )
+            OperationRun.objects.create(
                 template=template,
                 period_start=start,
-                defaults={"due_on": start + dt.timedelta(days=DUE_AFTER_DAYS), "assignee": assignee},
+                due_on=start + dt.timedelta(days=DUE_AFTER_DAYS),
+                assignee=assignee,
+                items=items,
             )
-            created += new
+            created += 1
     return created
 
 
 def _remind(run: OperationRun) -> bool:
+    """Queue one reminder to the run's assignee (the title, the due date and a link only)."""
     if run.assignee is None or not run.assignee.email:
         return False
     with translation.override(settings.LANGUAGE_CODE):
@@ -115,11 +157,14 @@ def _remind(run: OperationRun) -> bool:
             "due": run.due_on.isoformat(),
             "url": settings.SITE_URL + reverse("audits:operation_run", args=[run.pk]),
         }
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [run.assignee.email])
-    except OSError as exc:
-        log.error("operation check reminder %s failed: %s", run.pk, exc.__class__.__name__)
-        return False
+    mail.queue(
+        kind=MAIL_REMINDER,
+        to=run.assignee.email,
+        subject=subject,
+        body=body,
+        about=run.template,
+        page=reverse("audits:operation_run", args=[run.pk]),
+    )
     return True
 
 
@@ -133,9 +178,10 @@ def reminders_send(today: dt.date | None = None) -> int:
     for run in runs:
         if run.reminded_on and run.reminded_on > day - dt.timedelta(days=7):
             continue
-        if _remind(run):
-            OperationRun.objects.filter(pk=run.pk).update(reminded_on=day)
-            sent += 1
+        with transaction.atomic():
+            if _remind(run):
+                OperationRun.objects.filter(pk=run.pk).update(reminded_on=day)
+                sent += 1
     return sent
 
 
@@ -150,8 +196,8 @@ def periodic_job() -> str:
 def run_complete(
     *, run: OperationRun, actor: Any, answers: list[dict[str, str]], completed_on: dt.date
 ) -> OperationRun:
-    """Record the results of a run (one answer per template item) and mark it done."""
-    if len(answers) != len(run.template.items):
+    """Record the results of a run (one answer per item), mark it done and tell the privacy manager."""
+    if len(answers) != len(run.items):
         raise ValueError("one answer per item is needed")
     run.answers, run.completed_on = answers, completed_on
     run.save(update_fields=["answers", "completed_on"])
@@ -159,7 +205,24 @@ def run_complete(
     log_action(
         run.template, "audits.operation_run.completed", actor=actor, data={"run": run.pk, "failed": failed}
     )
+    _report(run, failed)
     return run
+
+
+def _report(run: OperationRun, failed: int) -> None:
+    """Queue the results' summary (counts only) to the organisation's privacy managers."""
+    managers = User.objects.filter(
+        organisation_id=run.template.organisation_id, role=Role.MANAGER, is_active=True
+    ).exclude(email="")
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("[mamori] Operation check done: %(title)s") % {"title": run.template.title}
+        body = _("%(failed)s of %(total)s items were not met.\n\nOpen it here: %(url)s\n") % {
+            "failed": failed,
+            "total": len(run.items),
+            "url": settings.SITE_URL + reverse("audits:operation_run", args=[run.pk]),
+        }
+    for manager in managers:
+        mail.queue(kind=MAIL_RESULT, to=manager.email, subject=subject, body=body, about=run.template)
 
 
 def yearly_summary(organisation: Organisation, start: dt.date, end: dt.date) -> dict[str, int]:

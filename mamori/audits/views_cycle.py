@@ -312,7 +312,7 @@ def operation_run(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and run.assignee_id == _me(request).pk and not run.completed_on:
         answers = [
             {"item": text, "answer": request.POST.get(f"a{i}", ""), "comment": request.POST.get(f"c{i}", "")}
-            for i, text in enumerate(run.template.items)
+            for i, text in enumerate(run.items)
         ]
         if all(a["answer"] in ("yes", "no", "na") for a in answers):
             operation.run_complete(
@@ -321,7 +321,7 @@ def operation_run(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The operation check was recorded."))
             return redirect("audits:operation_runs")
         messages.error(request, _("Answer every item."))
-    items = list(enumerate(run.template.items))
+    items = list(enumerate(run.items))
     return render(request, "audits/operation_run.html", {"run": run, "items": items})
 
 

@@ -129,7 +129,7 @@ def _operation_checks(org: Organisation, users: dict[str, User], start: dt.date,
     )
     operation.runs_schedule(today)
     for run in OperationRun.objects.filter(template=template, due_on__lt=today):
-        answers = [{"item": text, "answer": "yes", "comment": ""} for text in template.items]
+        answers = [{"item": text, "answer": "yes", "comment": ""} for text in run.items]
         operation.run_complete(
             run=run, actor=users["depmgr"], answers=answers, completed_on=run.due_on - dt.timedelta(days=3)
         )

@@ -145,22 +145,41 @@ def test_a_corrective_action_closes_only_after_an_effective_review(year):
     assert ca_services.corrective_action_close(ca=ca, actor=year.manager, closed_on=END).closed_on == END
 
 
-def test_operation_checks_run_quarterly_for_the_department_manager_with_reminders(year, mailoutbox):
+def test_operation_checks_run_quarterly_for_the_department_manager_with_reminders(
+    year, mailoutbox, django_capture_on_commit_callbacks
+):
     dept = year.departments[0]
+    near_miss = HeldMessage.objects.create(
+        organisation=year.org,
+        department=dept,
+        mail_from="a@example.com",
+        digest="y",
+        verdict="hold",
+        state=State.CANCELLED,
+    )
+    HeldMessage.objects.filter(pk=near_miss.pk).update(created_at=at(dt.date(2025, 8, 20)))
     operation.template_create(organisation=year.org, department=dept, actor=year.manager, first_period=START)
     assert operation.runs_schedule(dt.date(2025, 12, 15)) == 3
     assert operation.runs_schedule(dt.date(2025, 12, 15)) == 0
     runs = list(operation.OperationRun.objects.order_by("period_start"))
     assert [r.period_start for r in runs] == [START, dt.date(2025, 7, 1), dt.date(2025, 10, 1)]
     assert {r.assignee for r in runs} == {year.department_managers[0]}
-    assert operation.reminders_send(dt.date(2025, 12, 15)) == 3
-    assert operation.reminders_send(dt.date(2025, 12, 16)) == 0
-    assert len(mailoutbox) == 3 and "運用の確認" in mailoutbox[0].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        assert operation.reminders_send(dt.date(2025, 12, 15)) == 3
+        assert operation.reminders_send(dt.date(2025, 12, 16)) == 0
+    assert len(mailoutbox) == 3 and mailoutbox[0].subject.startswith("[mamori] 運用の確認の期限")
+    assert mailoutbox[0].to == [year.department_managers[0].email]
     run = runs[0]
-    answers = [{"item": t, "answer": "yes", "comment": ""} for t in run.template.items]
+    # The incident known on 2025-03-31 falls in the quarter before the first period.
+    assert run.items == [*run.template.items, "前期間の事故等・ヒヤリハット 1 件の再発防止策を実施している"]
+    assert "メールガードのヒヤリハット 1 件の原因を部署内で共有した" in runs[2].items
+    answers = [{"item": t, "answer": "yes", "comment": ""} for t in run.items]
     answers[1]["answer"] = "no"
-    operation.run_complete(
-        run=run, actor=year.department_managers[0], answers=answers, completed_on=dt.date(2025, 4, 20)
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        operation.run_complete(
+            run=run, actor=year.department_managers[0], answers=answers, completed_on=dt.date(2025, 4, 20)
+        )
+    assert mailoutbox[-1].to == [year.manager.email]
+    assert "8 項目のうち 1 項目が未実施" in mailoutbox[-1].body
     assert operation.yearly_summary(year.org, START, END) == {"due": 3, "done": 1, "items_not_met": 1}
     assert Grade.MAJOR in Grade.values
