@@ -34,7 +34,7 @@ class TrainingConfig(AppConfig):
         from mamori.core import mail
         from mamori.core.periodic import register
         from mamori.training import notify
-        from mamori.training.services import reminders_send
+        from mamori.training.services.reminders import reminders_send
 
         audit_labels.register(AUDIT_LABELS)
         mail.register_kind(notify.KIND, _("Training reminder mail"))

@@ -14,8 +14,9 @@ from django.views.decorators.http import require_POST
 
 from mamori.core.markdown import markdown_to_html
 from mamori.rulebook import queries as rulebook_queries
-from mamori.training import documents, forms, queries, rules, services
+from mamori.training import documents, forms, queries, rules
 from mamori.training.models import Attempt, Lesson, Question
+from mamori.training.services import attempts, campaigns
 
 
 @login_required
@@ -52,8 +53,8 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Show a course to its assignee: lessons with progress, the test, attempts and the certificate."""
     a = queries.get_assignment_for_user(request.user, pk)
     course = a.campaign.course
-    attempts = list(a.attempts.all())
-    open_attempt = next((t for t in attempts if t.submitted_at is None), None)
+    tries = list(a.attempts.all())
+    open_attempt = next((t for t in tries if t.submitted_at is None), None)
     return render(
         request,
         "training/assignment.html",
@@ -62,12 +63,12 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "course": course,
             "lessons": course.lessons.all(),
             "read": set(a.lessons_read),
-            "attempts": [t for t in attempts if t.submitted_at],
+            "attempts": [t for t in tries if t.submitted_at],
             "open_attempt": open_attempt,
             "state": queries.state_of(a),
             "may_start": open_attempt is None
             and rules.may_start_attempt(
-                attempts_used=len(attempts), max_attempts=course.max_attempts, passed=a.passed
+                attempts_used=len(tries), max_attempts=course.max_attempts, passed=a.passed
             ),
         },
     )
@@ -78,7 +79,7 @@ def lesson_detail(request: HttpRequest, pk: int, lesson_pk: int) -> HttpResponse
     """Show one lesson (the "our company" chapter rendered from live data) and count it as read."""
     a = queries.get_assignment_for_user(request.user, pk)
     lesson = get_object_or_404(Lesson, pk=lesson_pk, course_id=a.campaign.course_id)
-    services.assignment_mark_read(assignment=a, lesson=lesson)
+    campaigns.assignment_mark_read(assignment=a, lesson=lesson)
     lessons = list(a.campaign.course.lessons.all())
     index = lessons.index(lesson)
     context: dict[str, Any] = {
@@ -100,8 +101,8 @@ def attempt_start(request: HttpRequest, pk: int) -> HttpResponse:
     """Start (or resume) an attempt at the test."""
     a = queries.get_assignment_for_user(request.user, pk)
     try:
-        attempt = services.attempt_start(assignment=a, actor=request.user)
-    except services.AttemptNotAllowed:
+        attempt = attempts.attempt_start(assignment=a, actor=request.user)
+    except attempts.AttemptNotAllowed:
         messages.error(request, _("No more attempts are possible for this course."))
         return redirect("training:assignment", pk=a.pk)
     return redirect("training:attempt", pk=attempt.pk)
@@ -116,7 +117,7 @@ def attempt_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.attempt_form(attempt, request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.is_valid():
-            services.attempt_submit(attempt=attempt, actor=request.user, answers=forms.answers_from(form))
+            attempts.attempt_submit(attempt=attempt, actor=request.user, answers=forms.answers_from(form))
             return redirect("training:attempt", pk=attempt.pk)
         messages.error(request, _("Please answer every question."))
     return render(
@@ -128,7 +129,7 @@ def _result(request: HttpRequest, attempt: Attempt) -> HttpResponse:
     questions = {
         q.pk: q for q in Question.objects.filter(pk__in=attempt.question_ids).prefetch_related("choices")
     }
-    keys = {k.id: k.correct for k in services.answer_keys(attempt.question_ids)}
+    keys = {k.id: k.correct for k in attempts.answer_keys(attempt.question_ids)}
     items = []
     for number, qid in enumerate(attempt.question_ids, start=1):
         q = questions.get(qid)

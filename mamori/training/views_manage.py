@@ -13,8 +13,9 @@ from django.views.decorators.http import require_POST
 
 from mamori.core.markdown import markdown_to_html
 from mamori.core.models import Organisation
-from mamori.training import documents, forms, queries, services
+from mamori.training import documents, forms, queries
 from mamori.training.models import Lesson, Question
+from mamori.training.services import campaigns, courses, reminders
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -56,7 +57,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
     form = forms.CampaignForm(request.POST or None, organisation=org)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        campaign = services.campaign_create(
+        campaign = campaigns.campaign_create(
             organisation=org,
             actor=request.user,
             course=data["course"],
@@ -106,7 +107,7 @@ def campaign_remind(request: HttpRequest, pk: int) -> HttpResponse:
     """Mail a reminder now to everyone of the campaign who has not passed."""
     _require_manager(request)
     campaign = queries.get_campaign_for_user(request.user, pk)
-    count = services.campaign_remind(
+    count = reminders.campaign_remind(
         campaign=campaign,
         actor=request.user,
         assignments=queries.campaign_assignments_for_user(request.user, campaign),
@@ -125,7 +126,7 @@ def campaign_export(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related("attempts")
     )
     data = documents.records_xlsx(assignments, campaign.title)
-    services.records_exported(actor=request.user, target=campaign, rows=len(assignments))
+    campaigns.records_exported(actor=request.user, target=campaign, rows=len(assignments))
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="training-records-{campaign.pk}.xlsx"'
     return response
@@ -143,7 +144,7 @@ def records_export(request: HttpRequest) -> HttpResponse:
         .prefetch_related("attempts")
     ]
     data = documents.records_xlsx(assignments, _("Training records"))
-    services.records_exported(actor=request.user, target=_organisation(request), rows=len(assignments))
+    campaigns.records_exported(actor=request.user, target=_organisation(request), rows=len(assignments))
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="training-records-{timezone.localdate()}.xlsx"'
     return response
@@ -153,10 +154,10 @@ def records_export(request: HttpRequest) -> HttpResponse:
 def course_list(request: HttpRequest) -> HttpResponse:
     """List the organisation's courses for editing."""
     _require_manager(request)
-    courses = queries.courses_for_manager(request.user)
-    missing = set(services.BUILTIN_COURSES) - set(courses.values_list("builtin_key", flat=True))
+    own_courses = queries.courses_for_manager(request.user)
+    missing = set(courses.BUILTIN_COURSES) - set(own_courses.values_list("builtin_key", flat=True))
     return render(
-        request, "training/manage/courses.html", {"courses": courses, "builtin_missing": bool(missing)}
+        request, "training/manage/courses.html", {"courses": own_courses, "builtin_missing": bool(missing)}
     )
 
 
@@ -165,8 +166,8 @@ def course_list(request: HttpRequest) -> HttpResponse:
 def course_install_builtin(request: HttpRequest) -> HttpResponse:
     """Install the built-in courses for the manager's organisation (nothing changes if already there)."""
     org = _require_manager(request)
-    for key in services.BUILTIN_COURSES:
-        course, created = services.course_install_builtin(organisation=org, key=key, actor=request.user)
+    for key in courses.BUILTIN_COURSES:
+        course, created = courses.course_install_builtin(organisation=org, key=key, actor=request.user)
         if created:
             messages.success(request, _("Installed: %(title)s") % {"title": course.title})
     return redirect("training:courses")
@@ -178,7 +179,7 @@ def course_new(request: HttpRequest) -> HttpResponse:
     org = _require_manager(request)
     form = forms.CourseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        course = services.course_create(organisation=org, actor=request.user, **form.cleaned_data)
+        course = courses.course_create(organisation=org, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The course was created. Add its lessons and questions."))
         return redirect("training:course", pk=course.pk)
     return render(request, "training/manage/course_new.html", {"form": form})
@@ -191,7 +192,7 @@ def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
     course = queries.get_course_for_manager(request.user, pk)
     form = forms.CourseForm(request.POST or None, instance=course)
     if request.method == "POST" and form.is_valid():
-        services.course_update(course=course, actor=request.user, **form.cleaned_data)
+        courses.course_update(course=course, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The course was saved."))
         return redirect("training:course", pk=course.pk)
     return render(
@@ -219,7 +220,7 @@ def lesson_edit(request: HttpRequest, pk: int, lesson_pk: int | None = None) -> 
     )
     form = forms.LessonForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        saved = services.lesson_save(course=course, actor=request.user, lesson=lesson, **form.cleaned_data)
+        saved = courses.lesson_save(course=course, actor=request.user, lesson=lesson, **form.cleaned_data)
         messages.success(request, _("The lesson was saved."))
         return redirect("training:lesson_edit", pk=course.pk, lesson_pk=saved.pk)
     preview = markdown_to_html(lesson.body) if lesson else ""
@@ -250,7 +251,7 @@ def question_edit(request: HttpRequest, pk: int, question_pk: int | None = None)
     form = forms.QuestionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.question_save(
+        courses.question_save(
             course=course,
             actor=request.user,
             question=question,
@@ -276,7 +277,7 @@ def image_upload(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.ImageForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            img = services.lesson_image_upload(
+            img = courses.lesson_image_upload(
                 course=course, actor=request.user, file=form.cleaned_data["file"]
             )
         except ValidationError as exc:

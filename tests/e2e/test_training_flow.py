@@ -14,8 +14,8 @@ from python_calamine import CalamineWorkbook
 
 from mamori.accounts.models import Role
 from mamori.testing import factories
-from mamori.training import services
 from mamori.training.models import Attempt, Campaign, Choice
+from mamori.training.services import courses
 from tests.e2e.conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -49,7 +49,7 @@ def test_campaign_fail_pass_certificate_and_records(live_server, page, shot):
     sakura.save()
     factories.make_user(org, Role.EMPLOYEE, sales, username="taro")
     factories.make_user(org, Role.MANAGER, username="hogo")
-    course, _ = services.course_install_builtin(organisation=org, key="privacy-basics")
+    course, _ = courses.course_install_builtin(organisation=org, key="privacy-basics")
     base = live_server.url
 
     # The manager starts a campaign for the sales department.

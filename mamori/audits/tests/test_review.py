@@ -14,8 +14,9 @@ from mamori.incidents.models import Incident
 from mamori.mailguard.models import HeldMessage, State
 from mamori.testing import factories
 from mamori.testing.audits import seed_company
-from mamori.training import services as training
 from mamori.training.models import Assignment, Campaign
+from mamori.training.services import campaigns as training_campaigns
+from mamori.training.services import courses as training_courses
 
 pytestmark = pytest.mark.django_db
 START, END = dt.date(2025, 4, 1), dt.date(2026, 3, 31)
@@ -51,8 +52,8 @@ def year():
         (dt.date(2026, 4, 1), State.CANCELLED),
     ]:
         held(c.org, day, state)
-    course, _ = training.course_install_builtin(organisation=c.org, key="privacy-basics")
-    training.campaign_create(
+    course, _ = training_courses.course_install_builtin(organisation=c.org, key="privacy-basics")
+    training_campaigns.campaign_create(
         organisation=c.org,
         actor=c.manager,
         course=course,

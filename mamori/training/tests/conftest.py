@@ -7,18 +7,18 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from mamori.training import services
 from mamori.training.models import Campaign, Choice
+from mamori.training.services import campaigns, courses
 
 
 @pytest.fixture
 def course(org):
-    return services.course_install_builtin(organisation=org, key="privacy-basics")[0]
+    return courses.course_install_builtin(organisation=org, key="privacy-basics")[0]
 
 
 @pytest.fixture
 def campaign(org, sales, manager, employee, colleague, depmgr, course):
-    return services.campaign_create(
+    return campaigns.campaign_create(
         organisation=org,
         actor=manager,
         course=course,

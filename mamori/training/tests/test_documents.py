@@ -9,7 +9,8 @@ import subprocess
 import pytest
 from python_calamine import CalamineWorkbook
 
-from mamori.training import documents, services
+from mamori.training import documents
+from mamori.training.services import attempts
 from mamori.training.tests.conftest import right_answers, wrong_answers
 
 pytestmark = pytest.mark.django_db
@@ -19,10 +20,10 @@ pytestmark = pytest.mark.django_db
 def passed(assignment, employee):
     employee.display_name = "山田 花子"
     employee.save()
-    first = services.attempt_start(assignment=assignment, actor=employee)
-    services.attempt_submit(attempt=first, actor=employee, answers=wrong_answers(first))
-    second = services.attempt_start(assignment=assignment, actor=employee)
-    services.attempt_submit(attempt=second, actor=employee, answers=right_answers(second))
+    first = attempts.attempt_start(assignment=assignment, actor=employee)
+    attempts.attempt_submit(attempt=first, actor=employee, answers=wrong_answers(first))
+    second = attempts.attempt_start(assignment=assignment, actor=employee)
+    attempts.attempt_submit(attempt=second, actor=employee, answers=right_answers(second))
     assignment.refresh_from_db()
     return assignment
 
@@ -67,8 +68,8 @@ def test_excel_records_read_back_with_calamine_including_every_attempt(passed, c
     hanako = rows["employee"]
     assert hanako[2] == "営業部" and hanako[3] == "山田 花子" and hanako[7] == 2 and hanako[8] == 100
     assert rows["colleague"][8] == ""  # not attempted
-    attempts = book.get_sheet_by_index(1).to_python()
-    assert [(r[1], r[3], r[5]) for r in attempts[1:]] == [("山田 花子", 1, 0), ("山田 花子", 2, 100)]
+    attempt_rows = book.get_sheet_by_index(1).to_python()
+    assert [(r[1], r[3], r[5]) for r in attempt_rows[1:]] == [("山田 花子", 1, 0), ("山田 花子", 2, 100)]
 
 
 def test_excel_records_open_in_openpyxl_with_real_dates(passed, campaign):

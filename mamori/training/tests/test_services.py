@@ -14,8 +14,9 @@ from mamori.core.models import AuditLogEntry
 from mamori.core.periodic import JOBS
 from mamori.rulebook import services as rulebook_services
 from mamori.testing import factories
-from mamori.training import queries, services
+from mamori.training import queries
 from mamori.training.models import Assignment, Campaign, Course, Lesson, Question
+from mamori.training.services import attempts, campaigns, courses, reminders
 from mamori.training.tests.conftest import right_answers, wrong_answers
 
 pytestmark = pytest.mark.django_db
@@ -53,8 +54,8 @@ def test_builtin_course_cites_the_national_figures_by_fiscal_year(course):
 
 
 def test_install_builtin_is_idempotent_and_keeps_the_managers_edits(org, manager, course):
-    services.course_update(course=course, actor=manager, title="編集したタイトル")
-    again, created = services.course_install_builtin(organisation=org, key="privacy-basics")
+    courses.course_update(course=course, actor=manager, title="編集したタイトル")
+    again, created = courses.course_install_builtin(organisation=org, key="privacy-basics")
     assert not created and again.pk == course.pk
     assert Course.objects.get(pk=course.pk).title == "編集したタイトル"
 
@@ -82,7 +83,7 @@ def test_campaign_for_a_department_assigns_its_active_members_only(
 def test_campaign_for_everyone_skips_inactive_users(org, manager, employee, course):
     employee.is_active = False
     employee.save()
-    c = services.campaign_create(
+    c = campaigns.campaign_create(
         organisation=org,
         actor=manager,
         course=course,
@@ -97,7 +98,7 @@ def test_campaign_for_everyone_skips_inactive_users(org, manager, employee, cour
 def test_new_joiners_campaign_uses_the_hr_joining_date(org, manager, employee, colleague, course):
     EmployeeProfile.objects.create(user=employee, joined_on=dt.date(2026, 10, 1))
     EmployeeProfile.objects.create(user=colleague, joined_on=dt.date(2020, 4, 1))
-    c = services.campaign_create(
+    c = campaigns.campaign_create(
         organisation=org,
         actor=manager,
         course=course,
@@ -113,7 +114,7 @@ def test_new_joiners_campaign_uses_the_hr_joining_date(org, manager, employee, c
 def test_department_campaign_needs_departments_of_the_same_organisation(org, manager, course, outsider):
     other_dept = factories.make_department(outsider.organisation, "他社部門")
     with pytest.raises(ValidationError):
-        services.campaign_create(
+        campaigns.campaign_create(
             organisation=org,
             actor=manager,
             course=course,
@@ -122,7 +123,7 @@ def test_department_campaign_needs_departments_of_the_same_organisation(org, man
             due_date=dt.date.today(),
         )
     with pytest.raises(ValidationError):
-        services.campaign_create(
+        campaigns.campaign_create(
             organisation=org,
             actor=manager,
             course=course,
@@ -135,38 +136,38 @@ def test_department_campaign_needs_departments_of_the_same_organisation(org, man
 
 
 def test_fail_then_pass_keeps_each_score_and_marks_the_assignment_passed(assignment, employee):
-    first = services.attempt_start(assignment=assignment, actor=employee)
-    assert services.attempt_start(assignment=assignment, actor=employee).pk == first.pk  # resumed, not new
+    first = attempts.attempt_start(assignment=assignment, actor=employee)
+    assert attempts.attempt_start(assignment=assignment, actor=employee).pk == first.pk  # resumed, not new
     assert len(first.question_ids) == 10
-    score = services.attempt_submit(attempt=first, actor=employee, answers=wrong_answers(first))
+    score = attempts.attempt_submit(attempt=first, actor=employee, answers=wrong_answers(first))
     assert not score.passed and score.percent == 0
-    second = services.attempt_start(assignment=assignment, actor=employee)
+    second = attempts.attempt_start(assignment=assignment, actor=employee)
     assert second.number == 2
-    score = services.attempt_submit(attempt=second, actor=employee, answers=right_answers(second))
+    score = attempts.attempt_submit(attempt=second, actor=employee, answers=right_answers(second))
     assert score.passed and score.percent == 100
     assignment.refresh_from_db()
     assert assignment.passed and assignment.best_percent == 100
     assert [a.percent for a in assignment.attempts.all()] == [0, 100]
-    with pytest.raises(services.AttemptNotAllowed):
-        services.attempt_start(assignment=assignment, actor=employee)
-    with pytest.raises(services.AttemptNotAllowed):
-        services.attempt_submit(attempt=second, actor=employee, answers={})
+    with pytest.raises(attempts.AttemptNotAllowed):
+        attempts.attempt_start(assignment=assignment, actor=employee)
+    with pytest.raises(attempts.AttemptNotAllowed):
+        attempts.attempt_submit(attempt=second, actor=employee, answers={})
 
 
 def test_answers_to_questions_outside_the_attempt_are_ignored(assignment, employee, course):
-    attempt = services.attempt_start(assignment=assignment, actor=employee)
+    attempt = attempts.attempt_start(assignment=assignment, actor=employee)
     outside = [q for q in course.questions.values_list("pk", flat=True) if q not in attempt.question_ids]
-    services.attempt_submit(attempt=attempt, actor=employee, answers={outside[0]: [1]})
+    attempts.attempt_submit(attempt=attempt, actor=employee, answers={outside[0]: [1]})
     attempt.refresh_from_db()
     assert attempt.answers == {}
 
 
 def test_max_attempts_stops_retries(assignment, employee, manager, course):
-    services.course_update(course=course, actor=manager, max_attempts=1)
-    attempt = services.attempt_start(assignment=assignment, actor=employee)
-    services.attempt_submit(attempt=attempt, actor=employee, answers={})
-    with pytest.raises(services.AttemptNotAllowed):
-        services.attempt_start(assignment=assignment, actor=employee)
+    courses.course_update(course=course, actor=manager, max_attempts=1)
+    attempt = attempts.attempt_start(assignment=assignment, actor=employee)
+    attempts.attempt_submit(attempt=attempt, actor=employee, answers={})
+    with pytest.raises(attempts.AttemptNotAllowed):
+        attempts.attempt_start(assignment=assignment, actor=employee)
 
 
 def test_reminders_are_sent_once_before_the_due_date_and_weekly_when_overdue(
@@ -174,32 +175,32 @@ def test_reminders_are_sent_once_before_the_due_date_and_weekly_when_overdue(
 ):
     due = campaign.due_date
     with django_capture_on_commit_callbacks(execute=True):
-        assert "0 due reminders" in services.reminders_send(today=due - dt.timedelta(days=10))
+        assert "0 due reminders" in reminders.reminders_send(today=due - dt.timedelta(days=10))
     with django_capture_on_commit_callbacks(execute=True):
-        summary = services.reminders_send(today=due - dt.timedelta(days=7))
+        summary = reminders.reminders_send(today=due - dt.timedelta(days=7))
     assert "3 due reminders" in summary
     assert len(mailoutbox) == 3
     mail = next(m for m in mailoutbox if m.to == ["employee@example.com"])
     assert f"/training/a/{assignment.pk}/" in mail.body
     assert campaign.course.title in mail.subject
     with django_capture_on_commit_callbacks(execute=True):
-        assert "0 due reminders" in services.reminders_send(today=due - dt.timedelta(days=6))
+        assert "0 due reminders" in reminders.reminders_send(today=due - dt.timedelta(days=6))
     with django_capture_on_commit_callbacks(execute=True):
-        assert "3 overdue" in services.reminders_send(today=due + dt.timedelta(days=1))
+        assert "3 overdue" in reminders.reminders_send(today=due + dt.timedelta(days=1))
     with django_capture_on_commit_callbacks(execute=True):
-        assert "0 overdue" in services.reminders_send(today=due + dt.timedelta(days=2))
+        assert "0 overdue" in reminders.reminders_send(today=due + dt.timedelta(days=2))
     assert len(mailoutbox) == 6
 
 
 def test_the_reminder_job_is_registered_for_runperiodic():
-    assert JOBS["training_reminders"] is services.reminders_send
+    assert JOBS["training_reminders"] is reminders.reminders_send
 
 
 def test_periodic_job_assigns_people_who_joined_the_department_later(campaign, org, sales):
     newcomer = factories.make_user(org, Role.EMPLOYEE, sales, username="newcomer")
-    services.reminders_send()
+    reminders.reminders_send()
     assert campaign.assignments.filter(user=newcomer).exists()
-    assert "0 assigned" in services.reminders_send()
+    assert "0 assigned" in reminders.reminders_send()
 
 
 def test_one_click_reminder_mails_everyone_not_yet_passed(
@@ -207,7 +208,7 @@ def test_one_click_reminder_mails_everyone_not_yet_passed(
 ):
     Assignment.objects.filter(pk=assignment.pk).update(passed_at=timezone.now())
     with django_capture_on_commit_callbacks(execute=True):
-        count = services.campaign_remind(
+        count = reminders.campaign_remind(
             campaign=campaign, actor=manager, assignments=campaign.assignments.all()
         )
     assert count == 2 and len(mailoutbox) == 2  # colleague and depmgr

@@ -14,8 +14,8 @@ from django.utils.translation import gettext
 from python_calamine import CalamineWorkbook
 
 from mamori.core.models import AuditLogEntry
-from mamori.training import services
 from mamori.training.models import Attempt, Campaign, LessonImage
+from mamori.training.services import attempts, campaigns, courses
 from mamori.training.tests.conftest import right_answers, wrong_answers
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +88,7 @@ def test_our_company_chapter_is_rendered_from_live_data(login, employee, assignm
 
 def test_lesson_markdown_is_sanitised(login, manager, employee, assignment):
     lesson = assignment.campaign.course.lessons.first()
-    services.lesson_save(
+    courses.lesson_save(
         course=lesson.course, actor=manager, lesson=lesson, title=lesson.title, order=1,
         body="**太字**<script>alert(1)</script><img src=x onerror=alert(1)>[x](javascript:alert(1))",
     )  # fmt: skip
@@ -150,7 +150,7 @@ def test_manager_one_click_reminder(login, manager, campaign, mailoutbox, django
 
 
 def test_department_manager_sees_only_the_department(login, org, manager, depmgr, campaign, course):
-    other = services.campaign_create(
+    other = campaigns.campaign_create(
         organisation=org, actor=manager, course=course, title="総務部のみ", scope="departments",
         departments=[manager.department], due_date=timezone.localdate(),
     )  # fmt: skip
@@ -178,7 +178,7 @@ def test_employee_cannot_open_records_or_management_pages(login, employee, campa
 def test_colleague_cannot_open_anothers_assignment_attempt_or_certificate(
     login, colleague, employee, assignment
 ):
-    attempt = services.attempt_start(assignment=assignment, actor=employee)
+    attempt = attempts.attempt_start(assignment=assignment, actor=employee)
     client = login(colleague)
     for url in (
         reverse("training:assignment", args=[assignment.pk]),
@@ -189,8 +189,8 @@ def test_colleague_cannot_open_anothers_assignment_attempt_or_certificate(
 
 
 def test_outsider_gets_404_everywhere(login, outsider, campaign, assignment, course, rules_doc, manager):
-    attempt = services.attempt_start(assignment=assignment, actor=assignment.user)
-    image = services.lesson_image_upload(
+    attempt = attempts.attempt_start(assignment=assignment, actor=assignment.user)
+    image = courses.lesson_image_upload(
         course=course, actor=manager, file=SimpleUploadedFile("a.png", PNG, content_type="image/png")
     )
     version = rules_doc.versions.get()
@@ -318,20 +318,20 @@ def test_a_leaver_who_never_passed_drops_out_of_the_rate_but_not_the_records(
 def test_all_records_export_holds_only_what_the_viewer_may_see(
     login, org, manager, depmgr, campaign, course, outsider
 ):
-    services.campaign_create(
+    campaigns.campaign_create(
         organisation=org, actor=manager, course=course, title="総務部のみ", scope="departments",
         departments=[manager.department], due_date=timezone.localdate(),
     )  # fmt: skip
 
-    def campaigns(user):
+    def campaign_titles(user):
         data = login(user).get(reverse("training:records_export")).content
         rows = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
         return {r[0] for r in rows[3:]}
 
-    assert campaigns(manager) == {campaign.title, "総務部のみ"}
-    assert campaigns(depmgr) == {campaign.title}
+    assert campaign_titles(manager) == {campaign.title, "総務部のみ"}
+    assert campaign_titles(depmgr) == {campaign.title}
     assert login(outsider).get(reverse("training:records_export")).content[:2] == b"PK"
-    assert campaigns(outsider) == set()
+    assert campaign_titles(outsider) == set()
 
 
 def test_manager_creates_a_course_and_a_bad_pass_mark_is_refused(login, manager, org, employee):

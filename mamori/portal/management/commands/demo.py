@@ -20,8 +20,8 @@ from mamori.portal import demo_audits
 from mamori.portal.demo_data import DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_USERS
 from mamori.response import services as response_services
 from mamori.response.models import ChainRole, ChainStep
-from mamori.training import services as training_services
 from mamori.training.models import Campaign, Course
+from mamori.training.services import campaigns as training_campaigns
 
 
 class Command(BaseCommand):
@@ -75,7 +75,7 @@ class Command(BaseCommand):
         course = Course.objects.filter(organisation=org).exclude(builtin_key="").first()
         if course is None or Campaign.objects.filter(organisation=org).exists():
             return
-        training_services.campaign_create(
+        training_campaigns.campaign_create(
             organisation=org,
             actor=users["manager"],
             course=course,

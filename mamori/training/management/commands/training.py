@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from mamori.core.models import Organisation
-from mamori.training import services
+from mamori.training.services import courses
 
 
 class Command(BaseCommand):
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             if not orgs.exists():
                 raise CommandError(f"no organisation with the short name {options['organisation']!r}")
         for org in orgs:
-            for key in services.BUILTIN_COURSES:
-                course, created = services.course_install_builtin(organisation=org, key=key)
+            for key in courses.BUILTIN_COURSES:
+                course, created = courses.course_install_builtin(organisation=org, key=key)
                 state = "installed" if created else "already installed"
                 self.stdout.write(f"{org.slug}: {course.title} ({state})")
