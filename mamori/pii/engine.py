@@ -12,6 +12,7 @@ from mamori.pii.ids import find_emails, find_health_insurance
 from mamori.pii.names import find_persons
 from mamori.pii.normalize import normalize
 from mamori.pii.numbers import find_numbers
+from mamori.pii.prose import find_prose_persons
 from mamori.pii.spans import Hit, Span
 from mamori.pii.tables import analyse_tables, find_table_values
 
@@ -23,6 +24,7 @@ RECOGNIZERS = (
     find_numbers,
     find_addresses,
     find_persons,
+    find_prose_persons,  # last and lowest priority: names in prose without a label, tagged by MeCab
 )
 
 

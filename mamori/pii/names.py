@@ -33,7 +33,7 @@ _TITLES = "課長 部長 係長 主任 社長 取締役 店長 マネージャ�
 # One flat alternation of literals keeps the regex engine's fast first-character scan; a title is a
 # label only when a space or colon follows (社長 山田, not 社長室).
 _LABEL = re.compile(
-    r"(?:氏名|名前|担当の|担当者?|記録|確認者|出席者|参加者|お客様対応|お客様|From|差出人|送信者|宛先|緊急連絡先|"
+    r"(?:氏名|名前|担当の|担当者?(?![室部課])|記録|確認者|出席者|参加者|お客様対応|お客様|From|差出人|送信者|宛先|緊急連絡先|"
     r"受付|者:|者 |申込者|契約者|名義人?|依頼主|受取人|作成者|承認者|申請者|被保険者|代表者|扶養親族|配偶者|"
     r"部 |課 |室 |部\n|課\n|室\n|センター\n|フリガナ|ふりがな|付で|いたします。|"
     r"者名|客名|様名|人名|主名|宛名|保護者|代理人|世帯主|届出人|"
@@ -193,8 +193,10 @@ def _name_before(text: str, end: int) -> int | None:
     if run:
         title = _TITLE_FIRST.match(run.group())
         start = run.start() + (title.end() if title else 0)
-        if plausible_unknown(re.sub(r"[ \u3041-\u3096\u30a1-\u30faー]", "", text[start:end])):
-            return start
+        kanji = re.sub(r"[ \u3041-\u3096\u30a1-\u30faー]", "", text[start:end])
+        glued_kana = re.search(r"[\u3041-\u3096]\Z", text[start:end]) and " " not in text[start:end]
+        if plausible_unknown(kanji) and (not glued_kana or kanji in surnames()):
+            return start  # 山田はなこ様, but not 今度代わられた先生
     sur = surnames()
     for start in range(lo, end):
         if text[start:end].strip() in _STOP:
@@ -290,6 +292,8 @@ _KANA_ROLES = frozenset(
 
 
 def _not_honorific(text: str, m: re.Match[str]) -> bool:
+    if text[m.start() - 1 : m.start()] in ("皆", "各"):
+        return True  # 皆さん, 皆様, 各位
     return m.group() == "様" and _SAMA_WORDS.match(text, m.start()) is not None
 
 

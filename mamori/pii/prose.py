@@ -1,0 +1,125 @@
+"""Recognise PERSON in running prose without a label (``経理の伊藤が不在``, ``山本、中村、小林の3名``).
+
+A morphological analyser (MeCab through fugashi, with the UniDic dictionary of ``unidic-lite``) tags
+person names by their context in the sentence. It is slow next to the regular expressions, so it runs
+behind a fast path: only sentences holding a kanji run that starts with a known surname (IPADIC) and
+ends before a particle or punctuation are analysed. The analyser's word is kept only where it is a
+whole kanji run (a surname glued to more kanji is a place or a company: 中村屋, 王子駅).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from mamori.pii.dictionaries import given_names, surnames
+from mamori.pii.names import KANJI
+from mamori.pii.spans import Hit
+
+# A kanji run of 2-6 characters at a word start, ending before a particle, punctuation or line end.
+# A kanji run ending before が / は / と / 、 or a title: where bare names stand in prose. No look-behind
+# (it would disable the regex engine's fast scan): a run glued to kanji before it is skipped below.
+_CANDIDATE = re.compile(
+    rf"[{KANJI}]{{2,9}}(?=[、がはと]|(?<=[{KANJI}])(?:総理|首相|大臣|知事|議員|県議|市長|大統領|主席|長官))"
+)
+# Titles written glued to a name in news and minutes (岸田総理, 北村議員, 玉城知事).
+_TITLE_AFTER = re.compile(
+    r"(?:元?(?:内閣)?総理(?:大臣)?|首相|副?大臣|副?知事|議員|県議|市議|副?市長|町長|村長|大統領|主席|"
+    r"官房長官|長官|氏|会長|社長|委員長|議長|代表|先生|教授|選手|監督|容疑者|被告)"
+)
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]{2}")
+_SENTENCE_END = "。！？!?\n"
+_KANJI_CHAR = re.compile(rf"[{KANJI}]")
+MAX_SENTENCE = 400  # characters analysed around one candidate
+
+
+@cache
+def _tagger() -> Any | None:
+    """Return the MeCab tagger (fugashi + unidic-lite), or None when it is not installed."""
+    try:
+        import fugashi
+    except ImportError:  # pragma: no cover - a dependency; without it prose names are not found
+        return None
+    return fugashi.Tagger()
+
+
+def _candidate(run: str) -> bool:
+    """Return whether a whole kanji run reads as surname (+ given name) (+ title): worth analysing."""
+    sur = surnames()
+    for n in (2, 3, 1):
+        if run[:n] not in sur:
+            continue
+        rest = run[n:]
+        if not rest or rest in given_names():
+            return True
+        title = _TITLE_AFTER.match(rest)
+        if title and (title.end() == len(rest)):
+            return True
+        for g in (1, 2, 3):
+            if rest[:g] in given_names() and _TITLE_AFTER.fullmatch(rest[g:]):
+                return True
+    return False
+
+
+def find_prose_persons(text: str) -> list[Hit]:
+    """Return PERSON hits for names the analyser tags in sentences that hold a surname candidate."""
+    sentences: list[tuple[int, int]] = []
+    last_end = -1
+    for m in _CANDIDATE.finditer(text):
+        if m.start() < last_end or (m.start() and _KANJI_CHAR.match(text, m.start() - 1)):
+            continue
+        if not _candidate(m.group()):
+            continue
+        start = max(text.rfind(c, max(0, m.start() - MAX_SENTENCE), m.start()) for c in _SENTENCE_END) + 1
+        ends = [i for i in (text.find(c, m.end(), m.end() + MAX_SENTENCE) for c in _SENTENCE_END) if i >= 0]
+        end = min(ends) + 1 if ends else min(len(text), m.end() + MAX_SENTENCE)
+        sentences.append((start, end))
+        last_end = end
+    if not sentences:
+        return []
+    tagger = _tagger()
+    if tagger is None:
+        return []
+    hits: list[Hit] = []
+    for start, end in sentences:
+        hits.extend(_tag(tagger, text, start, end))
+    return hits
+
+
+def _tag(tagger: Any, text: str, start: int, end: int) -> list[Hit]:
+    words = []
+    pos = start
+    for word in tagger(text[start:end]):
+        surface = word.surface
+        at = text.find(surface, pos, end)
+        if at < 0:
+            continue
+        pos = at + len(surface)
+        words.append((at, pos, word.feature.pos2, word.feature.pos3, word.feature.pos4))
+    hits: list[Hit] = []
+    i = 0
+    while i < len(words):
+        s, e, pos2, pos3, pos4 = words[i]
+        if not (pos2 == "固有名詞" and pos3 == "人名" and pos4 == "姓"):
+            i += 1
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt and nxt[3] == "人名" and nxt[4] == "名" and text[e : nxt[0]] in ("", " ", "\u3000"):
+            e = words[i + 1][1]
+            i += 1
+        i += 1
+        if _whole_run(text, s, e):
+            hits.append((s, e, "PERSON", 1))
+    return hits
+
+
+def _whole_run(text: str, start: int, end: int) -> bool:
+    """Return whether ``start:end`` is a whole kanji run (or one followed by a title such as 総理).
+
+    A surname glued to other kanji is a place or a company (中村屋, 王子駅, 岸田内閣).
+    """
+    before = text[start - 1 : start] if start else ""
+    if _KANJI_CHAR.match(before) or _KATAKANA_WORD.match(text, end):
+        return False  # also 和田ホールディングス, 石木ダム: a name glued to a katakana word names a thing
+    return not _KANJI_CHAR.match(text[end : end + 1]) or _TITLE_AFTER.match(text, end) is not None
