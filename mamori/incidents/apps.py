@@ -11,6 +11,7 @@ AUDIT_LABELS = {
     "incidents.incident.status_changed": _("Status changed"),
     "incidents.determination.changed": _("Determination evaluated"),
     "incidents.note.added": _("Note added"),
+    "incidents.incident.ledger_linked": _("Ledger rows linked"),
 }
 
 
@@ -21,3 +22,7 @@ class IncidentsConfig(AppConfig):
 
     def ready(self) -> None:
         audit_labels.register(AUDIT_LABELS)
+        from mamori.incidents.ledger_link import start_incident_action
+        from mamori.ledger.actions import register_entry_action
+
+        register_entry_action(start_incident_action)

@@ -41,6 +41,9 @@ class Incident(models.Model):
     persons = models.PositiveIntegerField(_("number of persons"), null=True, blank=True)
     persons_is_upper_bound = models.BooleanField(_("the number is an upper bound"), default=False)
     medium = models.CharField(_("medium"), max_length=20, choices=Medium.choices, blank=True)
+    ledger_entries = models.ManyToManyField(
+        "ledger.LedgerEntry", blank=True, related_name="incidents", verbose_name=_("ledger rows involved")
+    )
 
     # Facts of the APPI determination: None means unknown.
     advanced_encryption = models.BooleanField(_("protected by advanced encryption"), null=True, blank=True)

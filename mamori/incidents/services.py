@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import transaction
@@ -204,6 +204,22 @@ def incident_triage(*, incident: Incident, actor: Any, **values: Any) -> Inciden
     log_action(incident, "incidents.incident.triaged", actor=actor, data={"changes": changed})
     _reevaluate(incident, actor)
     return incident
+
+
+@transaction.atomic
+def incident_link_ledger(*, incident: Incident, entries: Iterable[Any], actor: Any) -> None:
+    """Record which ledger rows the incident involves (picked at intake or triage)."""
+    entries = list(entries)
+    before = set(incident.ledger_entries.values_list("pk", flat=True))
+    if before == {e.pk for e in entries}:
+        return
+    incident.ledger_entries.set(entries)
+    log_action(
+        incident,
+        "incidents.incident.ledger_linked",
+        actor=actor,
+        data={"rows": sorted(e.number for e in entries)},
+    )
 
 
 @transaction.atomic

@@ -20,7 +20,7 @@ from mamori.core import mail
 from mamori.core.models import MailDelivery
 from mamori.core.services import audit_entries_for
 from mamori.core.templatetags.mamori_tags import days_left_text
-from mamori.incidents import queries, rules, services
+from mamori.incidents import ledger_link, queries, rules, services
 from mamori.incidents.determination import (
     code_label,
     ground_label,
@@ -68,12 +68,28 @@ def incident_report(request: HttpRequest) -> HttpResponse:
     """Take a report of an accident or near miss from any employee."""
     if request.user.organisation_id is None:  # type: ignore[union-attr]
         raise PermissionDenied
-    form = IncidentReportForm(request.POST or None)
+    form = IncidentReportForm(request.POST or None, initial=_ledger_initial(request))
+    ledger_link.add_ledger_field(form, request.user)
     if request.method == "POST" and form.is_valid():
-        incident = services.incident_create(reporter=request.user, **form.cleaned_data)
+        data = dict(form.cleaned_data)
+        rows = data.pop("ledger_entries", None)
+        incident = services.incident_create(reporter=request.user, **data)
+        if rows:
+            services.incident_link_ledger(incident=incident, entries=rows, actor=request.user)
         _say_who_was_told(request, incident)
         return redirect("incidents:detail", pk=incident.pk)
     return render(request, "incidents/report.html", {"form": form})
+
+
+def _ledger_initial(request: HttpRequest) -> dict[str, Any]:
+    """Return the intake's initial values from the ledger rows named by ``?ledger=`` (the user's only)."""
+    ids = [value for value in request.GET.getlist("ledger") if value.isdigit()]
+    if not ids:
+        return {}
+    rows = list(ledger_link.rows_for(request.user).filter(pk__in=ids))
+    if not rows:
+        return {}
+    return {**ledger_link.prefill(rows), "ledger_entries": rows}
 
 
 def _say_who_was_told(request: HttpRequest, incident: Incident) -> None:
@@ -203,6 +219,7 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
             DataCategory(c).label for c in incident.data_categories if c in DataCategory.values
         ],
         "event_labels": [Event(e).label for e in incident.events if e in Event.values],
+        "ledger_rows": incident.ledger_entries.filter(pk__in=ledger_link.rows_for(request.user)),
         "fact_rows": [(_verbose_name(name), getattr(incident, name)) for name in TRI_STATE_FACTS],
         **_determination_context(incident),
     }
@@ -239,9 +256,16 @@ def incident_triage(request: HttpRequest, pk: int) -> HttpResponse:
     if not queries.can_triage(request.user, incident):
         raise PermissionDenied
     initial = {name: getattr(incident, name) for name in TRIAGE_INITIAL_FIELDS}
+    linked = list(incident.ledger_entries.all())
+    initial.update({**ledger_link.prefill(linked, initial), "ledger_entries": linked})
     form = TriageForm(request.POST or None, initial=initial)
+    ledger_link.add_ledger_field(form, request.user)
     if request.method == "POST" and form.is_valid():
-        services.incident_triage(incident=incident, actor=request.user, **form.cleaned_data)
+        data = dict(form.cleaned_data)
+        rows = data.pop("ledger_entries", None)
+        services.incident_triage(incident=incident, actor=request.user, **data)
+        if rows is not None:
+            services.incident_link_ledger(incident=incident, entries=rows, actor=request.user)
         messages.success(request, _("The coding was saved and the determination re-evaluated."))
         return redirect("incidents:detail", pk=incident.pk)
     return render(request, "incidents/triage.html", {"form": form, "incident": incident})

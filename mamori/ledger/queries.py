@@ -258,3 +258,53 @@ def risk_rows(entries: Iterable[LedgerEntry]) -> list[dict[str, Any]]:
                 }
             )
     return rows
+
+
+@dataclass(frozen=True)
+class IncidentPrefill:
+    """What the ledger rows involved in an incident say about its facts (the manager confirms them)."""
+
+    items: tuple[str, ...]
+    special_care: bool | None
+    my_number: bool | None
+    encrypted: bool | None
+    persons: int | None
+    media: str
+
+
+def _any_true(values: list[bool | None]) -> bool | None:
+    if any(v is True for v in values):
+        return True
+    return False if values and all(v is False for v in values) else None
+
+
+def incident_prefill(entries: Iterable[LedgerEntry]) -> IncidentPrefill:
+    """Return the facts the rows suggest: their items, 要配慮, My Number, encryption, persons and media.
+
+    Special care and My Number are true if any row holds them (by flag or by its items); encryption is
+    true only if every row is encrypted; the persons are the sum of the counts (an upper bound: a person
+    may be in several rows), unknown if any count is.
+    """
+    entries = list(entries)
+    items: list[str] = []
+    for entry in entries:
+        items += [rules.canonical_item(i) for i in entry.items if rules.canonical_item(i) not in items]
+    special = [True if rules.special_care_items(e.items) else e.special_care for e in entries]
+    my_number = [
+        True if rules.MY_NUMBER_ITEM in map(rules.canonical_item, e.items) else e.my_number for e in entries
+    ]
+    encrypted: bool | None = None
+    if entries and all(e.encrypted is True for e in entries):
+        encrypted = True
+    elif any(e.encrypted is False for e in entries):
+        encrypted = False
+    counts = [e.count for e in entries]
+    media = {e.media for e in entries if e.media}
+    return IncidentPrefill(
+        items=tuple(items),
+        special_care=_any_true(special),
+        my_number=_any_true(my_number),
+        encrypted=encrypted,
+        persons=sum(c for c in counts if c is not None) if entries and None not in counts else None,
+        media=media.pop() if len(media) == 1 else ("both" if media else ""),
+    )

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from mamori.accounts.models import Role
 from mamori.core.services import audit_entries_for, log_action
 from mamori.ledger import files, queries, services
+from mamori.ledger.actions import entry_actions
 from mamori.ledger.catalogue import catalogue
 from mamori.ledger.columns import COLUMN_BY_FIELD, COLUMNS
 from mamori.ledger.forms import CampaignForm, EntryForm, ImportForm, NoticeSettingsForm, RiskForm
@@ -192,6 +193,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": services.can_edit(user, entry),
             "can_approve": user.role == Role.MANAGER,
             "can_approve_risks": user.role == Role.EXECUTIVE,
+            "actions": entry_actions(user, entry),
             "history": _history(entry),
             "audit": audit_entries_for(entry)[:30],
         },
