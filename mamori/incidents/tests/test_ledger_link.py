@@ -35,7 +35,9 @@ def test_items_map_to_the_incident_categories():
 
 def test_prefill_sums_counts_and_keeps_what_is_known(manager, sales):
     a = make_row(manager, sales)
-    b = make_row(manager, sales, name="扶養控除申告書", items=["氏名"], count=20, media="paper", encrypted=False)
+    b = make_row(
+        manager, sales, name="扶養控除申告書", items=["氏名"], count=20, media="paper", encrypted=False
+    )
     values = prefill([a, b])
     assert values["persons"] == 200 and values["persons_is_upper_bound"] is True
     assert values["special_care"] is True and values["my_number"] is True
