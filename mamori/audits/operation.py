@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from mamori.accounts.models import Role, User
+from mamori.audits import ledger_data
 from mamori.audits.models import OperationRun, OperationTemplate
 from mamori.core import mail
 from mamori.core.models import Department, Organisation
@@ -115,7 +116,7 @@ def data_items(department: Department, since: dt.date, until: dt.date) -> list[s
     incidents = Incident.objects.filter(department=department, known_on__range=(since, until)).count()
     if incidents:
         items.append(f"前期間の事故等・ヒヤリハット {incidents} 件の再発防止策を実施している")
-    return items
+    return items + ledger_data.operation_items(department, since, until)
 
 
 def runs_schedule(today: dt.date | None = None) -> int:

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from mamori.accounts.models import Role, User
-from mamori.audits import catalogue, rules
+from mamori.audits import catalogue, ledger_data, rules
 from mamori.audits.models import Answer, Audit, AuditProgramme, ChecklistItem, Finding
 from mamori.core.models import Department, Organisation
 from mamori.core.services import log_action
@@ -253,6 +253,7 @@ def _operation_questions(audit: Audit) -> list[tuple[str, str, str]]:
     for template in OperationTemplate.objects.filter(department_id=audit.department_id):
         for text in template.items:
             questions.append(("J.9.2", f"運用の確認：{template.title}", f"{text}（記録を確認）"))
+    questions += ledger_data.audit_questions(audit.department, audit.planned_on)  # type: ignore[arg-type]
     since = audit.planned_on - dt.timedelta(days=365)
     incidents = Incident.objects.filter(department_id=audit.department_id, known_on__gte=since).count()
     if incidents:

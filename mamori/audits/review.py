@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from mamori.accounts.models import Role
-from mamori.audits import catalogue
+from mamori.audits import catalogue, ledger_data
 from mamori.audits.models import (
     Audit,
     CorrectiveAction,
@@ -139,10 +139,6 @@ def _improvements(org: Organisation, start: dt.date, end: dt.date) -> Figures:
     ]
 
 
-def _ledger_pending() -> Figures:
-    return [("台帳・リスク", "個人情報管理台帳から集計（台帳未導入の場合は記入）")]
-
-
 def figures_for(org: Organisation, code: str, start: dt.date, end: dt.date) -> Figures:
     """Return the figures of one review input for a period."""
     table = {
@@ -151,9 +147,9 @@ def figures_for(org: Organisation, code: str, start: dt.date, end: dt.date) -> F
         "outside_opinions": lambda: _outside(org, start, end),
         "previous_review": lambda: _previous(org, start),
         "environment_changes": lambda: _environment(start, end),
-        "business_changes": _ledger_pending,
+        "business_changes": lambda: ledger_data.business_changes(org, start, end),
         "improvement_proposals": lambda: _improvements(org, start, end),
-        "risks": _ledger_pending,
+        "risks": lambda: ledger_data.risk_status(org, end),
         "incidents": lambda: _incidents(org, start, end),
         "training": lambda: _training(org, start, end),
         "mailguard": lambda: _mailguard(org, start, end),
