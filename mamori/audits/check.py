@@ -182,6 +182,9 @@ def run(raw: bytes, out: IO[str], err: IO[str], *, explain: bool = False) -> int
     ignored = sorted(set(data) - KNOWN_KEYS)
     if ignored:
         err.write(f"{PROG}: warning: ignored unknown key(s): {', '.join(ignored)}\n")
+    strays = rules.unlisted_units(programme)
+    if strays:
+        err.write(f"{PROG}: warning: assigned unit(s) not among the departments: {', '.join(strays)}\n")
     out.write(json.dumps(render(rules.check_programme(programme), explain=explain), ensure_ascii=False))
     out.write("\n")
     out.flush()

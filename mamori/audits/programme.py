@@ -89,11 +89,18 @@ def rules_programme(
     )
 
 
+def _day(programme: AuditProgramme, today: dt.date | None) -> dt.date:
+    return today or max(timezone.localdate(), fiscal_year_start(programme.fiscal_year))
+
+
+def programme_coverage(programme: AuditProgramme, *, today: dt.date | None = None) -> list[rules.Coverage]:
+    """Return each unit's last audit, due date, planned audits and whether it is covered."""
+    return rules.coverage(rules_programme(programme, today=_day(programme, today)))
+
+
 def programme_findings(programme: AuditProgramme, *, today: dt.date | None = None) -> list[rules.Finding]:
     """Return the rules' findings on a programme (empty: it passes coverage and independence)."""
-    start = fiscal_year_start(programme.fiscal_year)
-    day = today or max(timezone.localdate(), start)
-    return rules.check_programme(rules_programme(programme, today=day))
+    return rules.check_programme(rules_programme(programme, today=_day(programme, today)))
 
 
 @transaction.atomic

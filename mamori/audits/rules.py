@@ -290,6 +290,47 @@ def check_programme(programme: Programme) -> list[Finding]:
     ]
 
 
+def unlisted_units(programme: Programme) -> list[str]:
+    """Return the assigned units that are neither a listed department nor the secretariat (typos?)."""
+    units = _Units(programme)
+    known = set(units.listed) | ({units.secretariat_key} if units.secretariat_key else set())
+    return list(
+        _first_per_key(
+            a.department for a in programme.assignments if units.key(a.department) not in known
+        ).values()
+    )
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """One unit's coverage: when it was last audited, by when the next audit is due, what is planned."""
+
+    unit: str
+    last_audited: date | None
+    due_by: date
+    planned: tuple[date, ...]
+    covered: bool
+
+
+def coverage(programme: Programme) -> list[Coverage]:
+    """Return the coverage of every listed department, then the secretariat (when not listed)."""
+    units = _Units(programme)
+    last = _last_audited(programme, units)
+    names = dict(units.listed)
+    if units.secretariat_key and units.secretariat_key not in names:
+        names[units.secretariat_key] = units.secretariat or ""
+    rows = []
+    for key, name in names.items():
+        after, by = coverage_window(last.get(key), programme.today)
+        planned = tuple(
+            sorted(a.on for a in programme.assignments if a.on and units.key(a.department) == key)
+        )
+        rows.append(
+            Coverage(name, last.get(key), by, planned, _covered(programme, units, key, last.get(key)))
+        )
+    return rows
+
+
 def passes(findings: Sequence[Finding]) -> bool:
     """Tell whether a programme's findings leave it acceptable (no finding at all)."""
     return not findings

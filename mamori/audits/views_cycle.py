@@ -138,6 +138,7 @@ def programme_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "programme": programme,
         "audits": programme.audits.select_related("department", "auditor"),
         "findings": svc.programme_findings(programme),
+        "coverage": svc.programme_coverage(programme),
         "form": form,
         "can_plan": _plans(_me(request)) and not programme.approved_on,
         "is_executive": _me(request).role == Role.EXECUTIVE,

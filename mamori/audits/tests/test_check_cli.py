@@ -97,6 +97,16 @@ def test_tolerates_a_byte_order_mark_and_warns_of_unknown_keys():
     assert "ignored unknown key(s): year" in proc.stderr
 
 
+def test_warns_of_an_assigned_unit_that_is_not_a_department():
+    assignments = [
+        *PROGRAMME["assignments"],
+        {"department": "営業二部", "auditor": "鈴木 一郎", "date": "2026-08-01"},
+    ]
+    status, out, err = check(changed(assignments=assignments))
+    assert status == 0 and out == {"findings": []}
+    assert "not among the departments: 営業二部" in err
+
+
 def test_missing_optional_parts_are_read_as_empty():
     status, out, _ = check({"today": "2026-04-01", "departments": ["営業部"]})
     assert status == 0

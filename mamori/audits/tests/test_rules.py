@@ -12,9 +12,11 @@ from mamori.audits.rules import (
     Person,
     Programme,
     check_programme,
+    coverage,
     coverage_window,
     find_secretariat,
     one_year_after,
+    unlisted_units,
 )
 
 TODAY = date(2026, 4, 1)
@@ -287,3 +289,17 @@ def test_every_code_is_stable():
         "SECRETARIAT_NOT_COVERED",
         "UNKNOWN_PERSON",
     ]
+
+
+def test_coverage_lists_each_unit_with_its_window_and_plans():
+    p = programme(last_audited={"営業部": date(2025, 6, 10)})
+    rows = {row.unit: row for row in coverage(p)}
+    assert list(rows) == ["営業部", "開発部", "個人情報保護事務局"]
+    assert rows["営業部"].due_by == date(2026, 6, 10) and rows["営業部"].planned == (date(2026, 6, 1),)
+    assert rows["開発部"].last_audited is None and rows["開発部"].due_by == date(2027, 4, 1)
+    assert all(row.covered for row in rows.values())
+
+
+def test_assigned_units_that_are_not_departments_are_named():
+    assignments = (*programme().assignments, Assignment("営業二部", ("鈴木 一郎",), date(2026, 9, 1)))
+    assert unlisted_units(programme(assignments=assignments)) == ["営業二部"]
