@@ -58,3 +58,9 @@ def test_the_oversized_list_only_names_modules_still_over_the_limit() -> None:
         name for name in OVERSIZED if len((ROOT / name).read_text(encoding="utf-8").splitlines()) <= MAX_LINES
     ]
     assert fine == [], "split: drop them from OVERSIZED"
+
+
+def test_templates_live_in_one_place() -> None:
+    """Every app's templates are under mamori/templates/<app>/, the directory the package ships."""
+    elsewhere = [p.relative_to(ROOT).as_posix() for p in (ROOT / "mamori").glob("*/templates")]
+    assert elsewhere == []

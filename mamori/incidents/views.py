@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -51,16 +52,16 @@ def incident_list(request: HttpRequest) -> HttpResponse:
     elif kind == "incident":
         qs = qs.filter(is_near_miss=False)
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
-    return render(
+    # A filter change from htmx swaps only the results (netbox's htmx_partial pattern); the form still
+    # works as a plain GET without JavaScript.
+    partial = request.htmx and not request.htmx.history_restore_request  # type: ignore[attr-defined]
+    response = render(
         request,
-        "incidents/list.html",
-        {
-            "page": page,
-            "status": status,
-            "kind": kind,
-            "statuses": Status.choices,
-        },
+        "incidents/partials/results.html" if partial else "incidents/list.html",
+        {"page": page, "status": status, "kind": kind, "statuses": Status.choices},
     )
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 @login_required
