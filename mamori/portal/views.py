@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from mamori.incidents import queries
+from mamori.ledger import queries as ledger_queries
 
 
 @login_required
@@ -25,5 +26,19 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "open_incidents": open_incidents[:50],
             "open_count": open_incidents.count(),
             "mine": mine,
+            "ledger": _ledger_summary(request.user),
         },
     )
+
+
+def _ledger_summary(user: object) -> dict[str, object] | None:
+    """Return the ledger's to-dos for the dashboard: rows overdue for review, drafts, rows with errors."""
+    if not ledger_queries.can_read_ledger(user):
+        return None
+    checked = ledger_queries.checked(ledger_queries.with_risks(ledger_queries.entries_for_user(user)))
+    return {
+        "rows": len(checked),
+        "overdue": [c.entry for c in checked if any(f.code == "REVIEW_OVERDUE" for f in c.findings)],
+        "drafts": sum(1 for c in checked if c.entry.status == "draft"),
+        "errors": sum(1 for c in checked if c.errors),
+    }

@@ -41,7 +41,8 @@ def test_demo_shows_last_years_audit_done_this_years_planned_quarterly_checks_an
     last, this = AuditProgramme.objects.order_by("fiscal_year")
     assert this.fiscal_year == last.fiscal_year + 1
     assert last.report_approved_on and not last.audits.filter(conducted_on__isnull=True).exists()
-    assert last.audits.count() == this.audits.count() == 4  # 3 departments and the secretariat
+    departments = this.organisation.departments.count()
+    assert last.audits.count() == this.audits.count() == departments + 1  # every department, the secretariat
     assert not this.audits.filter(conducted_on__isnull=False).exists()
     assert programme_findings(this) == [] and this.approved_on
     assert CorrectiveAction.objects.filter(finding__isnull=False, closed_on__isnull=False).count() == 1
@@ -50,3 +51,24 @@ def test_demo_shows_last_years_audit_done_this_years_planned_quarterly_checks_an
     assert runs.filter(completed_on__isnull=False).exists()
     pack = ManagementReview.objects.get()
     assert pack.approved_by and all(i.decided for i in pack.inputs.all()) and pack.actions.count() == 1
+
+
+def test_demo_has_a_ledger_over_five_departments_with_risks_and_a_published_notice():
+    from mamori.ledger import queries
+    from mamori.ledger.models import LedgerEntry, NoticePublication
+
+    call_command("demo")
+    call_command("demo")
+    entries = LedgerEntry.objects.all()
+    assert 15 <= entries.count() <= 20
+    assert entries.values("department").distinct().count() == 5
+    assert all(e.risks.exists() for e in entries)
+    assert sum(queries.risks_approval_valid(e) for e in entries) >= 12
+    assert NoticePublication.objects.count() == 1
+    checked = queries.checked(entries)
+    codes = {f.code for c in checked for f in c.findings}
+    # a newcomer meets the typical findings of a real ledger
+    assert {"VAGUE_PURPOSE", "PHASE_WITHOUT_RISK", "REVIEW_OVERDUE", "FOREIGN_WITHOUT_BASIS"} <= codes
+    assert "NOT_PUBLISHED" not in codes
+    health = entries.get(name="定期健康診断結果")
+    assert health.incidents.exists()

@@ -16,7 +16,7 @@ from mamori.core import services as core_services
 from mamori.core.models import Department, Organisation
 from mamori.incidents import services
 from mamori.incidents.models import Incident
-from mamori.portal import demo_audits
+from mamori.portal import demo_audits, demo_ledger
 from mamori.portal.demo_data import DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_USERS
 from mamori.response import services as response_services
 from mamori.response.models import ChainRole, ChainStep
@@ -42,6 +42,7 @@ class Command(BaseCommand):
             created = self._incidents(users)
             call_command("training", "install-builtin", "--organisation", org.slug, stdout=self.stdout)
             self._campaign(org, users)
+            demo_ledger.load(org, users)  # before the audits, whose programme covers every department
             demo_audits.load(org, users)
         self.stdout.write(self.style.SUCCESS(f"demo data ready: {len(users)} users, {created} new incidents"))
         self.stdout.write(f"logins (password: {DEMO_PASSWORD}): {', '.join(sorted(users))}")
