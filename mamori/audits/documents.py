@@ -15,9 +15,8 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+
+from mamori.core import xlsx
 
 DOCX_FONT = "游明朝"
 DOCX_HEADING_FONT = "游ゴシック"
@@ -83,48 +82,19 @@ def to_docx(doc: Doc) -> bytes:
     return out.getvalue()
 
 
-def _sheet_title(text: str, used: set[str]) -> str:
-    title = "".join(c for c in text if c not in "[]:*?/\\")[:28] or "Sheet"
-    base, n = title, 2
-    while title in used:
-        title, n = f"{base[:25]}({n})", n + 1
-    used.add(title)
-    return title
-
-
 def to_xlsx(doc: Doc) -> bytes:
-    """Return the document as Excel: a cover sheet, then one sheet per table (A4 print setup)."""
-    book = Workbook()
-    cover = book.active
-    cover.title = "概要"
-    cover.append([doc.title])
-    cover["A1"].font = Font(bold=True, size=14)
-    for line in doc.header:
-        cover.append([line])
-    cover.column_dimensions["A"].width = 90
-    used = {"概要"}
-    for table in doc.tables:
-        ws = book.create_sheet(_sheet_title(table.heading, used))
-        ws.append(list(table.columns))
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for row in table.rows:
-            ws.append([v if isinstance(v, int | float) else _text(v) for v in row])
-        for row in ws.iter_rows(min_row=2):
-            for cell in row:
-                if isinstance(cell.value, str) and cell.data_type == "f":
-                    cell.data_type = "s"  # never a formula (formula injection)
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-        for i, _name in enumerate(table.columns, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = 40 if i > 1 else 18
-        ws.freeze_panes = "A2"
-    for ws in book.worksheets:
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.orientation = "landscape" if doc.landscape else "portrait"
-        ws.page_setup.fitToWidth = 1
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    """Return the document as Excel: a cover sheet, then one sheet per table (the shared print setup)."""
+    cover = xlsx.Sheet("概要", [xlsx.Column(doc.title, 90)], [[line] for line in doc.header])
+    tables = [
+        xlsx.Sheet(
+            table.heading,
+            [xlsx.Column(name, 40 if i else 18) for i, name in enumerate(table.columns)],
+            ([v if isinstance(v, int | float) else _text(v) for v in row] for row in table.rows),
+            wrap=True,
+        )
+        for table in doc.tables
+    ]
+    return xlsx.to_bytes(title=doc.title, sheets=[cover, *tables])
 
 
 def render(doc: Doc, fmt: str) -> bytes:

@@ -7,29 +7,23 @@ the reporter's name (personal free text stays in mamori).
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
+from mamori.core import xlsx
 from mamori.incidents.determination import ground_label, status_label
 from mamori.incidents.models import Incident
 from mamori.jpcalendar import wareki
 from mamori.stats import national
 from mamori.stats.rules import DATA_CATEGORY_NAMES, JIPDEC_NAMES, LIKELY, DimensionStats, fiscal_year_bounds
 
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="0B5FA5")
-DATE = "yyyy-mm-dd"
-DATETIME = "yyyy-mm-dd hh:mm"
+DATE = xlsx.DATE
+DATETIME = xlsx.DATETIME
 PERCENT = "0.0"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_CONTENT_TYPE = xlsx.CONTENT_TYPE
 
 
 def dimension_label(dimension: str) -> str:
@@ -149,68 +143,35 @@ def statistics_rows(stats: Sequence[DimensionStats]) -> list[list[Any]]:
     ]
 
 
-def _keep_text(ws: Worksheet) -> None:
-    """Store every text cell as text: openpyxl would make "=..." a formula (formula injection)."""
-    for row in ws.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str) and cell.data_type == "f":
-                cell.data_type = "s"
+def _columns(spec: list[tuple[str, int, str | None]]) -> list[xlsx.Column]:
+    return [xlsx.Column(header, width, fmt) for header, width, fmt in spec]
 
 
-def _table(ws: Worksheet, columns: list[tuple[str, int, str | None]], rows: Iterable[list[Any]]) -> None:
-    """Write a header row and data rows: styled header, widths, formats, frozen header, auto-filter."""
-    ws.append([header for header, _width, _fmt in columns])
-    for cell in ws[1]:
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-    for values in rows:
-        ws.append(values)
-    _keep_text(ws)
-    for index, (_header, width, fmt) in enumerate(columns, start=1):
-        letter = get_column_letter(index)
-        ws.column_dimensions[letter].width = width
-        if fmt:
-            for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.number_format = fmt
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
-
-
-def build_workbook(
-    *,
-    organisation_name: str,
-    year: int,
-    incidents: Iterable[Incident],
-    stats: Sequence[DimensionStats],
-) -> bytes:
-    """Return the .xlsx bytes: the register, the statistics with national shares, and notes on sources."""
-    wb = Workbook()
-    register = wb.active
-    assert register is not None
-    register.title = _("Incident register")
-    _table(register, register_columns(), (register_row(i) for i in incidents))
-
-    sheet = wb.create_sheet(_("Statistics"))
-    _table(sheet, statistics_columns(), statistics_rows(stats))
-
-    notes = wb.create_sheet(_("Notes"))
+def notes_rows(
+    *, organisation_name: str, year: int, stats: Sequence[DimensionStats], titles: bool
+) -> list[list[Any]]:
+    """Return the notes sheet: what the workbook holds, and the sources of the national figures."""
     first, last = fiscal_year_bounds(year)
     accidents = stats[0].accidents if stats else 0
     near = stats[0].near_misses if stats else 0
-    for label, value in [
-        (_("Organisation"), organisation_name),
-        (_("Fiscal year"), f"FY{year} ({first.isoformat()} – {last.isoformat()})"),
-        (_("Accidents"), accidents),
-        (_("Near misses"), near),
-        (_("Shares"), _("Our shares are of the accidents of the fiscal year; near misses are not in them.")),
-        (_("National figures"), _("JIPDEC, accidents reported by Privacy Mark holders, as published.")),
-        (_("Free text"), _("Descriptions, titles and notes are not exported.")),
-        (_("Created"), timezone.localtime().strftime("%Y-%m-%d %H:%M")),
-    ]:
-        notes.append([label, value])
-    notes.append([])
-    notes.append([_("Sources")])
+    free_text = (
+        _(
+            "Titles are included (export for the audit, recorded in the audit log); descriptions and notes are not."
+        )
+        if titles
+        else _("Descriptions, titles and notes are not exported.")
+    )
+    rows: list[list[Any]] = [
+        [_("Organisation"), organisation_name],
+        [_("Fiscal year"), f"FY{year} ({first.isoformat()} – {last.isoformat()})"],
+        [_("Accidents"), accidents],
+        [_("Near misses"), near],
+        [_("Shares"), _("Our shares are of the accidents of the fiscal year; near misses are not in them.")],
+        [_("National figures"), _("JIPDEC, accidents reported by Privacy Mark holders, as published.")],
+        [_("Free text"), free_text],
+        [_("Created"), timezone.localtime().strftime("%Y-%m-%d %H:%M")],
+        [],
+    ]
     used = {(s.national_year, s.dimension) for s in stats if s.national_year}
     urls = sorted(
         {
@@ -220,14 +181,53 @@ def build_workbook(
             if f.fiscal_year == year_ and f.dimension == national.CSV_DIMENSION[dimension]
         }
     )
-    for url in urls:
-        notes.append([url])
-    _keep_text(notes)
-    notes.column_dimensions["A"].width = 18
-    notes.column_dimensions["B"].width = 80
-    for row in notes.iter_rows(max_col=1):
-        row[0].font = Font(bold=True)
+    return rows + [[_("Sources"), url] for url in urls]
 
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+
+def register_sheets(
+    *,
+    organisation_name: str,
+    year: int,
+    incidents: Iterable[Incident],
+    stats: Sequence[DimensionStats],
+    titles: bool = False,
+) -> list[xlsx.Sheet]:
+    """Return the sheets of the export: the register, the statistics with national shares, and notes.
+
+    ``incidents`` is read once, as the register is written (pass an iterator: memory stays flat).
+    With ``titles`` the register gets the incidents' titles (the audit lead's export, audited).
+    """
+    columns = register_columns()
+    rows: Iterable[list[Any]] = (register_row(i) for i in incidents)
+    if titles:
+        columns = [*columns[:1], (_("Title"), 40, None), *columns[1:]]
+        rows = ([r[0], i.title, *r[1:]] for i in incidents for r in [register_row(i)])
+    return [
+        xlsx.Sheet(_("Incident register"), _columns(columns), rows),
+        xlsx.Sheet(_("Statistics"), _columns(statistics_columns()), statistics_rows(stats)),
+        xlsx.Sheet(
+            _("Notes"),
+            [xlsx.Column(_("Item"), 18), xlsx.Column(_("Value"), 80)],
+            notes_rows(organisation_name=organisation_name, year=year, stats=stats, titles=titles),
+        ),
+    ]
+
+
+def build_workbook(
+    *,
+    organisation_name: str,
+    year: int,
+    incidents: Iterable[Incident],
+    stats: Sequence[DimensionStats],
+) -> bytes:
+    """Return the .xlsx bytes of :func:`register_sheets` (small exports and tests)."""
+    sheets = register_sheets(organisation_name=organisation_name, year=year, incidents=incidents, stats=stats)
+    return xlsx.to_bytes(title=workbook_title(organisation_name, year), sheets=sheets)
+
+
+def workbook_title(organisation_name: str, year: int) -> str:
+    """Return the title printed in the header of every page."""
+    return _("%(organisation)s incident register FY%(year)s") % {
+        "organisation": organisation_name,
+        "year": year,
+    }

@@ -101,6 +101,7 @@ class IncidentRow:
     event_class: str = ""
     cause: str = ""
     medium: str = ""
+    count: int = 1  # incidents with exactly these facts (rows come aggregated from the database)
 
 
 @dataclass(frozen=True)
@@ -187,10 +188,13 @@ def dimension_stats(
     published shares for on this dimension; categories with neither ours nor national figures are left out.
     """
     in_year = [r for r in rows if fiscal_year(r.known_on) == year]
-    accidents = Counter(c for r in in_year if not r.is_near_miss for c in categories_of(r, dimension))
-    near = Counter(c for r in in_year if r.is_near_miss for c in categories_of(r, dimension))
-    n_accidents = sum(1 for r in in_year if not r.is_near_miss)
-    n_near = len(in_year) - n_accidents
+    accidents: Counter[str] = Counter()
+    near: Counter[str] = Counter()
+    for r in in_year:
+        for category in categories_of(r, dimension):
+            (near if r.is_near_miss else accidents)[category] += r.count
+    n_accidents = sum(r.count for r in in_year if not r.is_near_miss)
+    n_near = sum(r.count for r in in_year) - n_accidents
     national_year = national.latest_year_with_shares(figures, dimension, year)
     nat = national.dimension_figures(figures, dimension, national_year) if national_year else {}
     out = []
@@ -232,7 +236,7 @@ def years_by_kind(rows: Iterable[IncidentRow]) -> dict[int, tuple[int, int]]:
     counts: dict[int, list[int]] = {}
     for r in rows:
         pair = counts.setdefault(fiscal_year(r.known_on), [0, 0])
-        pair[1 if r.is_near_miss else 0] += 1
+        pair[1 if r.is_near_miss else 0] += r.count
     return {y: (a, n) for y, (a, n) in sorted(counts.items(), reverse=True)}
 
 
@@ -249,8 +253,8 @@ def shares_by_year(
         if r.is_near_miss:
             continue
         year = fiscal_year(r.known_on)
-        accidents[year] += 1
-        by_year.setdefault(year, Counter()).update(categories_of(r, dimension))
+        accidents[year] += r.count
+        by_year.setdefault(year, Counter()).update({c: r.count for c in categories_of(r, dimension)})
     return [
         (year, accidents[year], [share(by_year[year][c], accidents[year]) for c in categories])
         for year in sorted(accidents, reverse=True)

@@ -4,18 +4,32 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from mamori.accounts.models import Role
+from mamori.core import xlsx
 from mamori.core.services import log_action
 from mamori.stats import export, national, queries, rules
 
+# Who may take the register out with its titles (titles may name people): the manager and the audit lead.
+TITLE_ROLES = frozenset({Role.MANAGER, Role.AUDITOR})
+
+
+def can_export_titles(user: Any) -> bool:
+    """Return whether ``user`` may include the incidents' titles in the register export."""
+    return queries.can_see_statistics(user) and user.role in TITLE_ROLES
+
 
 @transaction.atomic
-def statistics_export(*, user: Any, fiscal_year: int) -> bytes:
-    """Return the register and statistics of ``fiscal_year`` as .xlsx bytes and audit the export.
+def statistics_export(*, user: Any, fiscal_year: int, titles: bool = False) -> tuple[str, list[xlsx.Sheet]]:
+    """Return the title and sheets of the register and statistics of ``fiscal_year``; audit the export.
 
-    Raises PermissionDenied for roles that do not read the whole organisation.
+    The register rows are read from the database as the workbook is written. Raises PermissionDenied
+    for roles that do not read the whole organisation, and for titles without a role that may see them.
     """
+    if titles and not can_export_titles(user):
+        raise PermissionDenied
     first, last = rules.fiscal_year_bounds(fiscal_year)
     incidents = (
         queries.organisation_incidents(user)
@@ -23,14 +37,18 @@ def statistics_export(*, user: Any, fiscal_year: int) -> bytes:
         .select_related("department")
         .order_by("known_on", "number")
     )
-    stats = rules.all_dimensions(queries.incident_rows(user), fiscal_year, national.load())
-    data = export.build_workbook(
-        organisation_name=user.organisation.name, year=fiscal_year, incidents=incidents, stats=stats
-    )
+    stats = rules.all_dimensions(queries.incident_rows(user, fiscal_year), fiscal_year, national.load())
     log_action(
         user.organisation,
         "stats.export.created",
         actor=user,
-        data={"fiscal_year": fiscal_year, "incidents": incidents.count()},
+        data={"fiscal_year": fiscal_year, "incidents": incidents.count(), "titles": titles},
     )
-    return data
+    sheets = export.register_sheets(
+        organisation_name=user.organisation.name,
+        year=fiscal_year,
+        incidents=incidents.iterator(chunk_size=2000),
+        stats=stats,
+        titles=titles,
+    )
+    return export.workbook_title(user.organisation.name, fiscal_year), sheets

@@ -6,13 +6,14 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from mamori.core import xlsx
 from mamori.stats import charts, national, queries, rules, services
-from mamori.stats.export import XLSX_CONTENT_TYPE, dimension_label
+from mamori.stats.export import dimension_label
 from mamori.stats.forms import FiscalYearForm
 
 LONG_RUN = ("誤送信", "誤配達・誤交付")
@@ -75,13 +76,14 @@ def statistics(request: HttpRequest) -> HttpResponse:
             for s in stats
         ],
         "long_run": _long_run(figures, rows),
+        "can_export_titles": services.can_export_titles(request.user),
     }
     return render(request, "stats/index.html", context, status=400 if form.errors else 200)
 
 
 @login_required
 @require_POST
-def statistics_export(request: HttpRequest) -> HttpResponse:
+def statistics_export(request: HttpRequest) -> HttpResponse | FileResponse:
     """Send the register and statistics of the chosen fiscal year as an Excel workbook."""
     if not queries.can_see_statistics(request.user):
         raise PermissionDenied
@@ -90,7 +92,7 @@ def statistics_export(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return HttpResponse(form.errors["fy"].as_text(), status=400, content_type="text/plain; charset=utf-8")
     year = form.cleaned_data["fy"]
-    data = services.statistics_export(user=request.user, fiscal_year=year)
-    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="mamori-incidents-FY{year}.xlsx"'
-    return response
+    title, sheets = services.statistics_export(
+        user=request.user, fiscal_year=year, titles=request.POST.get("titles") == "1"
+    )
+    return xlsx.response(filename=f"mamori-incidents-FY{year}.xlsx", title=title, sheets=sheets)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterable
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
+from mamori.core import xlsx
 from mamori.core.pdf import pdf_fonts
 from mamori.jpcalendar import wareki
 from mamori.training.models import Assignment
@@ -68,49 +67,14 @@ def certificate_pdf(assignment: Assignment, organisation_name: str) -> bytes:
     return buf.getvalue()
 
 
-def records_xlsx(assignments: Iterable[Assignment], title: str) -> bytes:
-    """Return an Excel workbook of attendance and scores: one row per assignment, one sheet of attempts."""
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = _("Attendance")[:31]
-    head = [
-        _("Campaign"),
-        _("Course"),
-        _("Department"),
-        _("Name"),
-        _("User name"),
-        _("Due date"),
-        _("Lessons read"),
-        _("Attempts"),
-        _("Best score (%)"),
-        _("Result"),
-        _("Passed on"),
-    ]
-    ws.append([title])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append([_("Exported at"), timezone.localtime().strftime("%Y-%m-%d %H:%M")])
-    ws.append(head)
-    for cell in ws[3]:
-        cell.font = Font(bold=True)
-    attempts_ws = wb.create_sheet(_("Attempts")[:31])
-    attempts_ws.append(
-        [
-            _("Campaign"),
-            _("Name"),
-            _("User name"),
-            _("Attempt"),
-            _("Submitted at"),
-            _("Score (%)"),
-            _("Result"),
-        ]
-    )
-    for cell in attempts_ws[1]:
-        cell.font = Font(bold=True)
+def records_sheets(assignments: Iterable[Assignment]) -> list[xlsx.Sheet]:
+    """Return the sheets of the records: one row per assignment, one sheet of every submitted attempt."""
     today = timezone.localdate()
+    attendance: list[list[Any]] = []
+    attempts: list[list[Any]] = []
     for a in assignments:
         tries = [t for t in a.attempts.all() if t.submitted_at]
-        ws.append(
+        attendance.append(
             [
                 a.campaign.title,
                 a.campaign.course.title,
@@ -125,31 +89,56 @@ def records_xlsx(assignments: Iterable[Assignment], title: str) -> bytes:
                 a.passed_on,
             ]
         )
-        for t in tries:
-            assert t.submitted_at is not None
-            attempts_ws.append(
-                [
-                    a.campaign.title,
-                    str(a.user),
-                    a.user.get_username(),
-                    t.number,
-                    timezone.localtime(t.submitted_at).replace(tzinfo=None),
-                    t.percent,
-                    _("Passed") if t.passed else _("Failed"),
-                ]
-            )
-    for sheet in (ws, attempts_ws):
-        for i in range(1, sheet.max_column + 1):
-            sheet.column_dimensions[get_column_letter(i)].width = 18
-        for row in sheet.iter_rows():
-            for cell in row:
-                if isinstance(cell.value, dt.datetime):
-                    cell.number_format = "yyyy-mm-dd hh:mm"
-                elif isinstance(cell.value, dt.date):
-                    cell.number_format = "yyyy-mm-dd"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+        attempts.extend(
+            [
+                a.campaign.title,
+                str(a.user),
+                a.user.get_username(),
+                t.number,
+                timezone.localtime(t.submitted_at).replace(tzinfo=None) if t.submitted_at else None,
+                t.percent,
+                _("Passed") if t.passed else _("Failed"),
+            ]
+            for t in tries
+        )
+    date, when = xlsx.DATE, xlsx.DATETIME
+    return [
+        xlsx.Sheet(
+            _("Attendance"),
+            [
+                xlsx.Column(_("Campaign"), 24),
+                xlsx.Column(_("Course"), 24),
+                xlsx.Column(_("Department"), 16),
+                xlsx.Column(_("Name"), 16),
+                xlsx.Column(_("User name"), 14),
+                xlsx.Column(_("Due date"), 12, date),
+                xlsx.Column(_("Lessons read"), 8),
+                xlsx.Column(_("Attempts"), 8),
+                xlsx.Column(_("Best score (%)"), 10),
+                xlsx.Column(_("Result"), 12),
+                xlsx.Column(_("Passed on"), 12, date),
+            ],
+            attendance,
+        ),
+        xlsx.Sheet(
+            _("Attempts"),
+            [
+                xlsx.Column(_("Campaign"), 24),
+                xlsx.Column(_("Name"), 16),
+                xlsx.Column(_("User name"), 14),
+                xlsx.Column(_("Attempt"), 8),
+                xlsx.Column(_("Submitted at"), 17, when),
+                xlsx.Column(_("Score (%)"), 10),
+                xlsx.Column(_("Result"), 12),
+            ],
+            attempts,
+        ),
+    ]
+
+
+def records_xlsx(assignments: Iterable[Assignment], title: str) -> bytes:
+    """Return an Excel workbook of attendance and scores (``title`` is printed in every page's header)."""
+    return xlsx.to_bytes(title=title, sheets=records_sheets(assignments))
 
 
 def _result(a: Assignment, today: dt.date) -> str:

@@ -5,19 +5,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mamori.core import xlsx
 from mamori.core.markdown import markdown_to_html
 from mamori.core.models import Organisation
 from mamori.training import documents, forms, queries
 from mamori.training.models import Lesson, Question
 from mamori.training.services import campaigns, courses, reminders
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _require_records(request: HttpRequest) -> None:
@@ -117,7 +116,7 @@ def campaign_remind(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def campaign_export(request: HttpRequest, pk: int) -> HttpResponse:
+def campaign_export(request: HttpRequest, pk: int) -> FileResponse:
     """Download the attendance and score records of a campaign as an Excel workbook."""
     campaign = queries.get_campaign_for_user(request.user, pk)
     assignments = list(
@@ -125,15 +124,16 @@ def campaign_export(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("campaign__course")
         .prefetch_related("attempts")
     )
-    data = documents.records_xlsx(assignments, campaign.title)
     campaigns.records_exported(actor=request.user, target=campaign, rows=len(assignments))
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="training-records-{campaign.pk}.xlsx"'
-    return response
+    return xlsx.response(
+        filename=f"training-records-{campaign.pk}.xlsx",
+        title=campaign.title,
+        sheets=documents.records_sheets(assignments),
+    )
 
 
 @login_required
-def records_export(request: HttpRequest) -> HttpResponse:
+def records_export(request: HttpRequest) -> FileResponse:
     """Download the records of every campaign the user may see, for the auditor (one workbook)."""
     _require_records(request)
     assignments = [
@@ -143,11 +143,12 @@ def records_export(request: HttpRequest) -> HttpResponse:
         .select_related("campaign__course")
         .prefetch_related("attempts")
     ]
-    data = documents.records_xlsx(assignments, _("Training records"))
     campaigns.records_exported(actor=request.user, target=_organisation(request), rows=len(assignments))
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="training-records-{timezone.localdate()}.xlsx"'
-    return response
+    return xlsx.response(
+        filename=f"training-records-{timezone.localdate()}.xlsx",
+        title=_("Training records"),
+        sheets=documents.records_sheets(assignments),
+    )
 
 
 @login_required

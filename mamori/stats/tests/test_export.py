@@ -60,11 +60,23 @@ def coded_incident(employee, manager):
     return incident
 
 
-def export(client, year=None, language="en"):
+class Export:
+    """A streamed export read whole: ``content`` as the bytes a browser saves."""
+
+    def __init__(self, response):
+        self.response = response
+        self.status_code = response.status_code
+        streamed = getattr(response, "streaming", False)
+        self.content = b"".join(response.streaming_content) if streamed else response.content
+
+    def __getitem__(self, header):
+        return self.response[header]
+
+
+def export(client, year=None, language="en", **extra):
     """Export in English by default: the headers are then stable msgids, whatever the translations say."""
-    return client.post(
-        reverse("stats:export"), {"fy": year or fiscal_year(timezone.now())}, HTTP_ACCEPT_LANGUAGE=language
-    )
+    data = {"fy": year or fiscal_year(timezone.now()), **extra}
+    return Export(client.post(reverse("stats:export"), data, HTTP_ACCEPT_LANGUAGE=language))
 
 
 def test_register_and_statistics_read_back_with_calamine_japanese_intact(login, manager, coded_incident):
@@ -164,7 +176,7 @@ def test_export_is_recorded_in_the_audit_log(login, manager, coded_incident):
     export(login(manager))
     entry = AuditLogEntry.objects.get(action="stats.export.created")
     assert entry.actor == manager and entry.organisation == manager.organisation
-    assert entry.data == {"fiscal_year": fiscal_year(timezone.now()), "incidents": 1}
+    assert entry.data == {"fiscal_year": fiscal_year(timezone.now()), "incidents": 1, "titles": False}
 
 
 def test_outsider_exports_only_their_own_organisation(login, outsider, coded_incident):
@@ -212,13 +224,39 @@ def test_text_that_looks_like_a_formula_stays_text(login, org, manager, employee
     factories.make_incident(employee, department=department, discovered_at=at_noon(day_in_current_fy()))
     data = export(login(manager)).content
     book = load_workbook(io.BytesIO(data))
-    assert book.worksheets[0]["C2"].value == "=1+1" and book.worksheets[0]["C2"].data_type == "s"
+    assert book.worksheets[0]["C2"].value == "'=1+1" and book.worksheets[0]["C2"].data_type == "s"
     assert all(cell.data_type != "f" for ws in book.worksheets for row in ws.iter_rows() for cell in row)
     calamine = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    assert calamine.get_sheet_by_name("Incident register").to_python()[1][2] == "=1+1"
+    assert calamine.get_sheet_by_name("Incident register").to_python()[1][2] == "'=1+1"
 
 
 def test_user_without_an_organisation_gets_403(login, db):
     admin = factories.make_user(None, Role.MANAGER)
     assert login(admin).get(reverse("stats:index")).status_code == 403
     assert export(login(admin)).status_code == 403
+
+
+def test_the_audit_lead_may_export_titles_and_it_is_recorded(login, org, manager, coded_incident):
+    auditor = factories.make_user(org, Role.AUDITOR)
+    data = export(login(auditor), titles="1").content
+    register = (
+        CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name("Incident register").to_python()
+    )
+    assert register[0][:2] == ["Number", "Title"] and register[1][:2] == [coded_incident.number, SECRET_TITLE]
+    entry = AuditLogEntry.objects.get(action="stats.export.created")
+    assert entry.actor == auditor and entry.data["titles"] is True
+    assert SECRET_TITLE not in str(entry.data)
+
+
+def test_top_management_may_not_export_titles(login, org, coded_incident):
+    executive = factories.make_user(org, Role.EXECUTIVE)
+    assert export(login(executive), titles="1").status_code == 403
+    assert not AuditLogEntry.objects.filter(action="stats.export.created").exists()
+    page = login(executive).get(reverse("stats:index")).content.decode()
+    assert 'name="titles"' not in page
+    assert (
+        'name="titles"'
+        in login(manager := factories.make_user(org, Role.MANAGER))
+        .get(reverse("stats:index"))
+        .content.decode()
+    ), manager
