@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.core.exceptions import FieldDoesNotExist
-from django.utils.translation import get_language, gettext_noop
+from django.utils.translation import get_language, gettext_lazy, gettext_noop
 from django.utils.translation import gettext as _
 
 from mamori.incidents import rules
@@ -288,3 +288,23 @@ def ground_label(code: str) -> str:
         rules.MY_NUMBER_NETWORK: _("My Number: information-provision network"),
     }
     return labels.get(code, code)
+
+
+#: Deadline kinds (the code without its ``.warn`` / ``.target`` point) and their labels.
+DEADLINE_LABELS = {
+    "appi.preliminary_report": gettext_lazy("PPC preliminary report (速報)"),
+    "appi.final_report": gettext_lazy("PPC final report (確報)"),
+    "appi.controller_notice": gettext_lazy("Notice to the entrusting business (委託元への通知)"),
+    "my_number.preliminary_report": gettext_lazy("My Number preliminary report (速報)"),
+    "my_number.final_report": gettext_lazy("My Number final report (確報)"),
+    "my_number.controller_notice": gettext_lazy(
+        "My Number: notice to the entrusting business (委託元への通知)"
+    ),
+    "pmark.preliminary_report": gettext_lazy("Privacy Mark preliminary report (速報)"),
+    "pmark.final_report": gettext_lazy("Privacy Mark final report (確報)"),
+}
+
+
+def deadline_label(code: str) -> str:
+    """Return the label of a deadline kind (``appi.final_report`` → PPC 確報), the code when unknown."""
+    return str(DEADLINE_LABELS.get(code, code))

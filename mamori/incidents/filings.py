@@ -41,12 +41,13 @@ def filed_deadline_kinds(incident: Any) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def pending_deadline(incident: Any, deadlines: Iterable[Any] | None = None) -> dt.date | None:
-    """Return the incident's nearest deadline not met yet; None when closed or none is left.
+def pending_deadline_of(incident: Any, deadlines: Iterable[Any] | None = None) -> tuple[str, dt.date] | None:
+    """Return (deadline kind, date) of the incident's nearest deadline not met yet; None when closed or none.
 
     Every deadline of the determination counts (``deadlines``, else the latest stored one): the PPC, My
     Number and Privacy Mark 速報 targets (day 5; their day-3 "due soon" points do not), the notices to the
-    entrusting business and every 確報, so the dashboard orders by all of them.
+    entrusting business and every 確報, so the dashboard orders by all of them. The kind is the code
+    without its ``.target`` point (``appi.preliminary_report``), as ``determination.deadline_label`` takes it.
     """
     if not incident.is_open:
         return None
@@ -55,8 +56,17 @@ def pending_deadline(incident: Any, deadlines: Iterable[Any] | None = None) -> d
         deadlines = outcome.deadlines if outcome else ()
     met = filed_deadline_kinds(incident)
     pending = [
-        d.due_on
+        (d.due_on, d.code.removesuffix(".target"))
         for d in deadlines
         if not d.code.endswith(".warn") and d.code.removesuffix(".target") not in met
     ]
-    return min(pending) if pending else None
+    if not pending:
+        return None
+    day, kind = min(pending)
+    return kind, day
+
+
+def pending_deadline(incident: Any, deadlines: Iterable[Any] | None = None) -> dt.date | None:
+    """Return the incident's nearest deadline not met yet; None when closed or none is left."""
+    found = pending_deadline_of(incident, deadlines)
+    return found[1] if found else None

@@ -14,7 +14,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from mamori.core import mail
@@ -24,6 +23,7 @@ from mamori.core.templatetags.mamori_tags import days_left_text
 from mamori.incidents import ledger_link, queries, rules, services
 from mamori.incidents.determination import (
     code_label,
+    deadline_label,
     ground_label,
     latest_outcome,
     outcome_of,
@@ -119,21 +119,6 @@ def _reasons(reasons: tuple[rules.Reason, ...]) -> list[dict[str, str]]:
     return [{"text": reason_text(r), "article": reason_article(r)} for r in reasons]
 
 
-#: Deadline kinds (the code without its ``.warn`` / ``.target`` point) and their labels.
-DEADLINE_LABELS = {
-    "appi.preliminary_report": gettext_lazy("PPC preliminary report (速報)"),
-    "appi.final_report": gettext_lazy("PPC final report (確報)"),
-    "appi.controller_notice": gettext_lazy("Notice to the entrusting business (委託元への通知)"),
-    "my_number.preliminary_report": gettext_lazy("My Number preliminary report (速報)"),
-    "my_number.final_report": gettext_lazy("My Number final report (確報)"),
-    "my_number.controller_notice": gettext_lazy(
-        "My Number: notice to the entrusting business (委託元への通知)"
-    ),
-    "pmark.preliminary_report": gettext_lazy("Privacy Mark preliminary report (速報)"),
-    "pmark.final_report": gettext_lazy("Privacy Mark final report (確報)"),
-}
-
-
 def deadline_rows(outcome: Any, today: dt.date) -> list[dict[str, Any]]:
     """Return the deadlines to show, earliest first: one row per report, 速報 targets marked as such.
 
@@ -167,7 +152,7 @@ def deadline_rows(outcome: Any, today: dt.date) -> list[dict[str, Any]]:
         rows.append(
             {
                 "kind": kind,
-                "label": DEADLINE_LABELS.get(kind, kind),
+                "label": deadline_label(kind),
                 "tentative": tentative
                 or (kind == "my_number.final_report" and outcome.my_number.final_due is None),
                 "is_target": is_target,

@@ -6,14 +6,22 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from mamori.accounts.models import Role
 from mamori.incidents import queries
 from mamori.ledger import queries as ledger_queries
+from mamori.portal import figures
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """List open incidents by nearest deadline (overdue first) and the user's own recent reports."""
-    open_incidents = queries.open_by_deadline(request.user)
+    """Lead with the figures and the untriaged incidents, then the open ones by nearest deadline.
+
+    Roles that read more than their own reports (manager, audit lead, top management, department
+    manager) get the summary figures; top management reads them without any action on the page.
+    """
+    user = request.user
+    leads = getattr(user, "role", "") != Role.EMPLOYEE
+    open_incidents = queries.open_by_deadline(user)
     mine = (
         queries.incidents_for_user(request.user)
         .filter(reporter_id=request.user.pk)
@@ -27,6 +35,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "open_count": open_incidents.count(),
             "mine": mine,
             "ledger": _ledger_summary(request.user),
+            "figures": figures.dashboard_figures(user) if leads else [],
+            "untriaged": list(figures.untriaged(user)[:20]) if leads else [],
         },
     )
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from mamori.core import mail
+from mamori.incidents.determination import deadline_label
 from mamori.incidents.models import Incident
 from mamori.response.models import ChainNotification
 from mamori.response.rules import Reminder
@@ -109,21 +110,6 @@ def queue_chain_mails(
             )
             queued += 1
     return queued
-
-
-def deadline_label(kind: str) -> str:
-    """Return the translated name of a deadline kind."""
-    labels = {
-        "appi.preliminary_report": _("PPC preliminary report (速報)"),
-        "appi.final_report": _("PPC final report (確報)"),
-        "pmark.preliminary_report": _("Privacy Mark preliminary report (速報)"),
-        "pmark.final_report": _("Privacy Mark final report (確報)"),
-        "my_number.preliminary_report": _("My Number preliminary report (速報)"),
-        "my_number.final_report": _("My Number final report (確報)"),
-        "appi.controller_notice": _("Notice to the entrusting business (委託元への通知)"),
-        "my_number.controller_notice": _("My Number: notice to the entrusting business (委託元への通知)"),
-    }
-    return str(labels.get(kind, kind))
 
 
 def _days_text(due_on: dt.date, today: dt.date) -> str:
