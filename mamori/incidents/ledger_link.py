@@ -73,7 +73,7 @@ def add_ledger_field(form: forms.Form, user: Any) -> None:
         queryset=rows,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=gettext_lazy("The facts below are pre-filled from these rows; check them."),
+        help_text=gettext_lazy("The facts in this form are pre-filled from these rows; check them."),
     )
 
 

@@ -17,7 +17,7 @@ from mamori.ledger.services import RISK_FIELDS
 
 LIST_FIELDS = ("subjects", "items", "special_care_kinds", "contractors")
 _SPLIT = re.compile(r"[、,，;；\n]")
-TRI_CHOICES = [("", _("Not recorded")), ("true", _("Yes")), ("false", _("No"))]
+TRI_CHOICES = [("unknown", _("Not recorded")), ("true", _("Yes")), ("false", _("No"))]
 
 
 class ListField(forms.CharField):
@@ -34,8 +34,16 @@ class ListField(forms.CharField):
         return [part.strip() for part in _SPLIT.split(text) if part.strip()]
 
 
+class TriStateSelect(forms.NullBooleanSelect):
+    """Yes / no / not recorded, selected from the model's True / False / None."""
+
+    def __init__(self, attrs: Any = None) -> None:
+        super().__init__(attrs)
+        self.choices = TRI_CHOICES
+
+
 class TriStateField(forms.NullBooleanField):
-    widget = forms.Select(choices=TRI_CHOICES)
+    widget = TriStateSelect
 
 
 class EntryForm(forms.ModelForm):

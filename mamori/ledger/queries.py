@@ -159,6 +159,11 @@ def organisation_findings(user: Any) -> list[rules.Finding]:
     return rules.check_organisation(rules.Row(id=e.pk, count=e.count) for e in rows)
 
 
+def risk_order(risk: Risk) -> tuple[int, str, int]:
+    """Return the sort key of a risk: lifecycle phase (取得 → 廃棄, then 委託, 提供), media, creation."""
+    return (rules.PHASES.index(risk.phase) if risk.phase in rules.PHASES else 99, risk.media, risk.pk or 0)
+
+
 def with_risks(qs: QuerySet[LedgerEntry]) -> QuerySet[LedgerEntry]:
     """Return ``qs`` with the risks prefetched in a stable order."""
     return qs.prefetch_related(Prefetch("risks", queryset=Risk.objects.order_by("phase", "media", "id")))
@@ -226,7 +231,7 @@ def risk_rows(entries: Iterable[LedgerEntry]) -> list[dict[str, Any]]:
     rows = []
     for entry in entries:
         approved = risks_approval_valid(entry)
-        for risk in entry.risks.all():
+        for risk in sorted(entry.risks.all(), key=risk_order):
             rows.append(
                 {
                     "entry": entry,

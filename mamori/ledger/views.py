@@ -163,7 +163,7 @@ def entry_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = _reader(request)
     entry = queries.get_entry_for_user(user, pk)
     (checked,) = queries.checked([entry])
-    risks = list(entry.risks.order_by("phase", "media", "id"))
+    risks = sorted(entry.risks.all(), key=queries.risk_order)
     snapshot = services.entry_snapshot(entry)
     columns = [
         (
