@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from mamori.accounts.models import User
+from mamori.accounts.models import Role, User
 from mamori.incidents.forms import DateInput
 from mamori.response.models import ChainRole, ChainStep, Phase
 
@@ -66,16 +67,60 @@ class ChainStepForm(forms.ModelForm):
         return data
 
 
+OWNERS_LIST = "task-owners"
+
+
+def owner_candidates(organisation_id: int, department_id: int | None, current: Any = None) -> Any:
+    """Return who may own an incident's task: the incident's department, the managers, the current owner."""
+    scope = Q(role=Role.MANAGER)
+    if department_id:
+        scope |= Q(department_id=department_id)
+    if getattr(current, "pk", None):
+        scope |= Q(pk=current.pk)
+    return User.objects.filter(scope, organisation_id=organisation_id, is_active=True).order_by("username")
+
+
+class OwnerField(forms.CharField):
+    """A search field for the owner (user name, suggested from one list per page), checked in one query."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        attrs = {"list": OWNERS_LIST, "autocomplete": "off", "size": 14}
+        super().__init__(widget=forms.TextInput(attrs=attrs), max_length=150, **kwargs)
+        self.candidates: Any = User.objects.none()
+
+    def prepare_value(self, value: Any) -> Any:
+        return value.get_username() if isinstance(value, User) else value
+
+    def clean(self, value: Any) -> User | None:
+        name = (super().clean(value) or "").strip()
+        if not name:
+            return None
+        user = self.candidates.filter(username=name).first()
+        if user is None:
+            raise forms.ValidationError(
+                _("%(name)s is not in the incident's department or a manager.") % {"name": name}
+            )
+        return user
+
+
 class TaskForm(forms.Form):
     """The owner, due date and done mark of one response task."""
 
-    owner = forms.ModelChoiceField(label=_("Owner"), queryset=User.objects.none(), required=False)
+    owner = OwnerField(label=_("Owner"), required=False)
     due_on = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
     done = forms.BooleanField(label=_("Done"), required=False)
 
-    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        organisation_id: int,
+        department_id: int | None = None,
+        current_owner: Any = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _people(organisation_id)  # type: ignore[attr-defined]
+        field: Any = self.fields["owner"]
+        field.candidates = owner_candidates(organisation_id, department_id, current_owner)
 
 
 class TaskAddForm(TaskForm):

@@ -89,7 +89,12 @@ def task_update(request: HttpRequest, pk: int) -> HttpResponse:
     task = queries.get_task_for_user(request.user, pk)
     if not queries.can_edit_task(request.user, task):
         raise PermissionDenied
-    form = TaskForm(request.POST, organisation_id=task.incident.organisation_id)
+    form = TaskForm(
+        request.POST,
+        organisation_id=task.incident.organisation_id,
+        department_id=task.incident.department_id,
+        current_owner=task.owner,
+    )
     if form.is_valid():
         services.task_update(task=task, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The task was saved."))
@@ -105,7 +110,9 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
     incident = get_incident_for_user(request.user, pk)
     if not can_triage(request.user, incident):
         raise PermissionDenied
-    form = TaskAddForm(request.POST, organisation_id=incident.organisation_id)
+    form = TaskAddForm(
+        request.POST, organisation_id=incident.organisation_id, department_id=incident.department_id
+    )
     if form.is_valid():
         services.task_add(incident=incident, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The task was added."))

@@ -12,7 +12,7 @@ from mamori.core.templatetags.mail_tags import recipient_label
 from mamori.incidents.models import Incident
 from mamori.incidents.queries import can_triage
 from mamori.response import mails, queries
-from mamori.response.forms import TaskAddForm, TaskForm
+from mamori.response.forms import OWNERS_LIST, TaskAddForm, TaskForm, owner_candidates
 
 register = template.Library()
 
@@ -28,10 +28,16 @@ def response_section(context: dict[str, Any], incident: Incident) -> dict[str, A
         if queries.can_edit_task(user, task):
             form = TaskForm(
                 organisation_id=incident.organisation_id,
-                initial={"owner": task.owner_id, "due_on": task.due_on, "done": task.is_done},
+                initial={"owner": task.owner, "due_on": task.due_on, "done": task.is_done},
                 auto_id=False,
             )
         tasks.append((task, form))
+    # One list of suggestions for every owner field of the page (one query, bounded by the department).
+    owners = (
+        owner_candidates(incident.organisation_id, incident.department_id)
+        if any(f for _t, f in tasks) or manager
+        else []
+    )
     return {
         "request": context["request"],
         "csrf_token": context.get("csrf_token"),
@@ -41,6 +47,8 @@ def response_section(context: dict[str, Any], incident: Incident) -> dict[str, A
         "tasks": tasks,
         "is_manager": manager,
         "add_form": TaskAddForm(organisation_id=incident.organisation_id) if manager else None,
+        "owners": owners,
+        "owners_list": OWNERS_LIST,
     }
 
 

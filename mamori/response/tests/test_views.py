@@ -124,7 +124,7 @@ def test_employee_ticks_their_own_task_from_my_tasks(employee, login, tasks):
     assert [t.pk for t in page.context["tasks"]] == [tasks[0].pk]
     client.post(
         reverse("response:task", args=[tasks[0].pk]),
-        {"owner": employee.pk, "due_on": "2026-12-01", "done": "on"},
+        {"owner": employee.username, "due_on": "2026-12-01", "done": "on"},
     )
     task = ResponseTask.objects.get(pk=tasks[0].pk)
     assert task.is_done and task.done_by == employee
@@ -138,7 +138,8 @@ def test_task_owner_who_cannot_read_the_incident_still_ticks_the_task(
     client = login(colleague)
     assert client.get(reverse("incidents:detail", args=[incident.pk])).status_code == 404
     client.post(
-        reverse("response:task", args=[tasks[1].pk]), {"owner": colleague.pk, "due_on": "", "done": "on"}
+        reverse("response:task", args=[tasks[1].pk]),
+        {"owner": colleague.username, "due_on": "", "done": "on"},
     )
     assert ResponseTask.objects.get(pk=tasks[1].pk).is_done
 
@@ -152,8 +153,8 @@ def test_employee_cannot_tick_a_task_of_someone_else(employee, login, tasks):
 def test_bad_task_input_changes_nothing(employee, outsider, login, tasks):
     client = login(employee)
     for bad in (
-        {"owner": employee.pk, "due_on": "31/31/2026", "done": "on"},
-        {"owner": outsider.pk, "done": "on"},
+        {"owner": employee.username, "due_on": "31/31/2026", "done": "on"},
+        {"owner": outsider.username, "done": "on"},
     ):
         client.post(reverse("response:task", args=[tasks[0].pk]), bad)
     task = ResponseTask.objects.get(pk=tasks[0].pk)
@@ -196,7 +197,7 @@ def test_reporter_sees_the_response_section_with_their_task_editable(employee, l
 def test_task_redirects_only_to_this_site(employee, login, tasks):
     response = login(employee).post(
         reverse("response:task", args=[tasks[0].pk]),
-        {"owner": employee.pk, "done": "on", "next": "https://evil.example.com/"},
+        {"owner": employee.username, "done": "on", "next": "https://evil.example.com/"},
     )
     assert response.url == reverse("response:my_tasks")
 
@@ -205,3 +206,44 @@ def test_a_second_incident_gets_its_own_tasks(employee, manager):
     other = make_incident(employee)
     services.checklist_create(incident=other, actor=manager)
     assert other.response_tasks.count() > 0
+
+
+def test_the_incident_page_lists_owners_once_from_the_department_whatever_the_company_size(
+    login, manager, employee, incident, tasks, django_assert_max_num_queries
+):
+    """5,000 employees once made one full <select> of everyone per task; now one datalist, bounded."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from mamori.accounts.models import Role
+    from mamori.testing import factories
+
+    elsewhere = factories.make_department(manager.organisation, "工場")
+    client = login(manager)
+    counts, sizes = [], []
+    for batch in (5, 60):
+        for i in range(batch):
+            factories.make_user(
+                manager.organisation, Role.EMPLOYEE, elsewhere, username=f"factory{batch}-{i}"
+            )
+        with django_assert_max_num_queries(40), CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("incidents:detail", args=[incident.pk])).content.decode()
+        counts.append(len(queries))
+        sizes.append(len(page))
+        assert page.count("<datalist") == 1 and 'name="owner"' in page and '<select name="owner"' not in page
+        assert "factory" not in page and f'value="{employee.username}"' in page
+    assert counts[0] == counts[1] and sizes[0] == sizes[1]
+
+
+def test_an_owner_outside_the_department_and_the_managers_is_refused(login, manager, outsider, tasks):
+    from mamori.accounts.models import Role
+    from mamori.testing import factories
+
+    stranger = factories.make_user(
+        manager.organisation, Role.EMPLOYEE, factories.make_department(manager.organisation, "工場")
+    )
+    for name in (stranger.username, outsider.username, "nobody"):
+        login(manager).post(reverse("response:task", args=[tasks[0].pk]), {"owner": name})
+        assert ResponseTask.objects.get(pk=tasks[0].pk).owner_id != getattr(stranger, "pk", None)
+    login(manager).post(reverse("response:task", args=[tasks[0].pk]), {"owner": manager.username})
+    assert ResponseTask.objects.get(pk=tasks[0].pk).owner == manager
