@@ -93,8 +93,10 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets readers and one writer work at once; a busy timeout instead of "database is locked".
+    # synchronous=FULL fsyncs every commit: the mail guard answers 250 for a held mail only once its
+    # row is on disk (NORMAL could lose the last commits in a power cut, after Postfix dropped its copy).
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
     }
@@ -201,6 +203,12 @@ MAILGUARD_WORKER_MEMORY_MB = conf.env_int("MAMORI_MAILGUARD_WORKER_MEMORY_MB", 1
 MAILGUARD_WORKER_MAX_MESSAGES = conf.env_int("MAMORI_MAILGUARD_WORKER_MAX_MESSAGES", 1000)
 MAILGUARD_RELEASE_INTERVAL = conf.env_int("MAMORI_MAILGUARD_RELEASE_INTERVAL", 5)
 MAILGUARD_CLAIM_TIMEOUT = conf.env_int("MAMORI_MAILGUARD_CLAIM_TIMEOUT", 600)
+# Days a relayed message is remembered (by digest) so a client's retry is not relayed twice; Postfix
+# gives up on a message after 5 days.
+MAILGUARD_RELAYED_DAYS = conf.env_int("MAMORI_MAILGUARD_RELAYED_DAYS", 5)
+# Fault injection for the exactly-once test only: seconds to wait after a relay was recorded and
+# before the reply to the client (0 in production).
+MAILGUARD_TEST_PAUSE_BEFORE_REPLY = conf.env_int("MAMORI_MAILGUARD_TEST_PAUSE_BEFORE_REPLY", 0)
 # Whether a claimed mail domain needs the operator's verification: "auto" = when the deployment serves
 # more than one organisation at claim time, "true" = always, "false" = never.
 MAILGUARD_VERIFY_DOMAINS = conf.env_str("MAMORI_MAILGUARD_VERIFY_DOMAINS", "auto").lower()

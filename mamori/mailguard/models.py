@@ -171,3 +171,22 @@ class RecipientHistory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.digest[:12]}"
+
+
+class RelayedMessage(models.Model):
+    """A message the guard relayed at once, remembered by digest so a client's retry is not relayed again.
+
+    Written after the upstream's 250 to DATA and before the guard answers its client: a client that
+    lost our 250 (a crash in between) and resends the same bytes gets 250 without a second copy.
+    """
+
+    key = models.CharField(max_length=64, db_index=True)  # SHA-256 of envelope and bytes
+    message_id = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("relayed message")
+        verbose_name_plural = _("relayed messages")
+
+    def __str__(self) -> str:
+        return f"relayed {self.key[:12]}"

@@ -1,10 +1,12 @@
 """Deliver messages to the upstream relay: directly for ``deliver`` verdicts, and held ones when due.
 
 At-least-once, with a small window: a message is claimed with a conditional UPDATE (two workers
-never send one message twice), sent, then a ``.sent`` marker is fsynced in the spool, then the
-database is updated. A crash after the upstream's 250 but before the marker is written leaves a
-stale claim that is sent again after ``MAILGUARD_CLAIM_TIMEOUT`` (same bytes, same Message-ID, so
-mail clients show one mail). A crash after the marker is recognised and not sent again.
+never send one message twice), sent, then on the upstream's 250 to DATA (before QUIT) a ``.sent``
+marker is fsynced in the spool and the database is updated. A crash after the upstream's 250 but
+before the marker is written leaves a stale claim that is sent again after ``MAILGUARD_CLAIM_TIMEOUT``
+(same bytes, same Message-ID, so mail clients show one mail). A crash after the marker is recognised
+and not sent again. Mail relayed at once (``deliver``) goes through :class:`UpstreamPool` and is
+recorded in ``RelayedMessage`` before the guard answers, so a client's retry is not relayed twice.
 """
 
 from __future__ import annotations
@@ -13,7 +15,11 @@ import datetime as dt
 import logging
 import smtplib
 import ssl
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
@@ -40,26 +46,171 @@ def upstream_address() -> tuple[str, int]:
     return host.strip("[]") or "127.0.0.1", int(port or 25)
 
 
-def send_upstream(mail_from: str, recipients: list[str], data: bytes) -> UpstreamResult:
-    """Relay one message to the upstream server and classify its answer."""
+Accepted = Callable[[], None]
+
+
+def _connect() -> smtplib.SMTP:
     host, port = upstream_address()
+    smtp = smtplib.SMTP(host, port, timeout=settings.MAILGUARD_UPSTREAM_TIMEOUT)
     try:
-        with smtplib.SMTP(host, port, timeout=settings.MAILGUARD_UPSTREAM_TIMEOUT) as smtp:
-            if settings.MAILGUARD_UPSTREAM_STARTTLS:
-                smtp.starttls(context=ssl.create_default_context())
-            if settings.MAILGUARD_UPSTREAM_USER:
-                smtp.login(settings.MAILGUARD_UPSTREAM_USER, settings.MAILGUARD_UPSTREAM_PASSWORD)
-            refused = smtp.sendmail(mail_from, recipients, data)
-    except smtplib.SMTPRecipientsRefused as exc:
+        smtp.ehlo()
+        if settings.MAILGUARD_UPSTREAM_STARTTLS:
+            smtp.starttls(context=ssl.create_default_context())
+            smtp.ehlo()
+        if settings.MAILGUARD_UPSTREAM_USER:
+            smtp.login(settings.MAILGUARD_UPSTREAM_USER, settings.MAILGUARD_UPSTREAM_PASSWORD)
+    except BaseException:
+        smtp.close()
+        raise
+    return smtp
+
+
+def _transaction(smtp: smtplib.SMTP, mail_from: str, recipients: list[str], data: bytes) -> dict[str, Any]:
+    """Run MAIL, RCPT and DATA on an open connection; return the refused recipients.
+
+    Raises like ``smtplib.SMTP.sendmail``; the connection stays usable after a refusal (RSET).
+    """
+    code, resp = smtp.mail(mail_from)
+    if code != 250:
+        smtp.rset()
+        raise smtplib.SMTPSenderRefused(code, resp, mail_from)
+    refused = {}
+    for rcpt in recipients:
+        code, resp = smtp.rcpt(rcpt)
+        if code not in (250, 251):
+            refused[rcpt] = (code, resp)
+    if len(refused) == len(recipients):
+        smtp.rset()
+        raise smtplib.SMTPRecipientsRefused(refused)
+    code, resp = smtp.data(data)
+    if code != 250:
+        smtp.rset()
+        raise smtplib.SMTPDataError(code, resp)
+    return refused
+
+
+def _classify(exc: Exception) -> UpstreamResult:
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _ in exc.recipients.values()]
         kind = "permanent" if all(c >= 500 for c in codes) else "temporary"
         return UpstreamResult(kind, max(codes, default=451), "recipients refused")
-    except smtplib.SMTPResponseException as exc:
+    if isinstance(exc, smtplib.SMTPResponseException):
         kind = "permanent" if exc.smtp_code >= 500 else "temporary"
         return UpstreamResult(kind, exc.smtp_code, _text(exc.smtp_error))
+    return UpstreamResult("temporary", 451, type(exc).__name__)
+
+
+def _quit(smtp: smtplib.SMTP) -> None:
+    """Say goodbye without caring how (or whether) the upstream answers: the mail is already accepted."""
+    try:
+        smtp.quit()
+    except (OSError, smtplib.SMTPException):
+        smtp.close()
+
+
+def send_upstream(
+    mail_from: str, recipients: list[str], data: bytes, on_accepted: Accepted | None = None
+) -> UpstreamResult:
+    """Relay one message to the upstream server on a new connection and classify its answer.
+
+    *on_accepted* runs on the upstream's 250 to DATA, before QUIT: an upstream slow to answer QUIT
+    (or a crash while waiting for it) must not leave an accepted message unrecorded.
+    """
+    return _send_on(None, mail_from, recipients, data, on_accepted, _quit)
+
+
+def _send_on(
+    smtp: smtplib.SMTP | None,
+    mail_from: str,
+    recipients: list[str],
+    data: bytes,
+    on_accepted: Accepted | None,
+    done: Callable[[smtplib.SMTP], None],
+) -> UpstreamResult:
+    """Send one message on *smtp* (or a new connection); run *on_accepted* on 250, then *done*."""
+    try:
+        smtp = smtp or _connect()
+        refused = _transaction(smtp, mail_from, recipients, data)
     except (OSError, smtplib.SMTPException) as exc:
-        return UpstreamResult("temporary", 451, type(exc).__name__)
+        if smtp is not None:
+            smtp.close()
+        return _classify(exc)
+    try:
+        if on_accepted is not None:
+            on_accepted()
+    finally:
+        done(smtp)
     return UpstreamResult("ok", 250, "", tuple(refused))
+
+
+class UpstreamPool:
+    """Keep connections to the upstream open between messages (as Postfix's connection cache does).
+
+    Saves the connect, EHLO and QUIT of every message; no QUIT stands between the upstream's 250 and
+    the guard's reply. A connection idle for longer than ``idle_seconds`` is closed, and one the
+    upstream closed meanwhile is noticed at MAIL (before anything was sent) and replaced.
+    """
+
+    def __init__(self, size: int = 8, idle_seconds: float = 20.0) -> None:
+        self.size = size
+        self.idle_seconds = idle_seconds
+        self.lock = threading.Lock()
+        self.idle: list[tuple[float, tuple[Any, ...], smtplib.SMTP]] = []
+
+    @staticmethod
+    def _target() -> tuple[Any, ...]:
+        """Return what a connection was opened for (a settings change means new connections)."""
+        return (
+            settings.MAILGUARD_UPSTREAM,
+            settings.MAILGUARD_UPSTREAM_STARTTLS,
+            settings.MAILGUARD_UPSTREAM_USER,
+        )
+
+    def _take(self, target: tuple[Any, ...]) -> smtplib.SMTP | None:
+        now = time.monotonic()
+        stale = []
+        found = None
+        with self.lock:
+            keep = []
+            for since, opened_for, smtp in self.idle:
+                if found is None and opened_for == target and now - since < self.idle_seconds:
+                    found = smtp
+                elif opened_for != target or now - since >= self.idle_seconds:
+                    stale.append(smtp)
+                else:
+                    keep.append((since, opened_for, smtp))
+            self.idle = keep
+        for smtp in stale:
+            _quit(smtp)
+        return found
+
+    def _give_back(self, smtp: smtplib.SMTP, target: tuple[Any, ...]) -> None:
+        with self.lock:
+            if len(self.idle) < self.size:
+                self.idle.append((time.monotonic(), target, smtp))
+                return
+        _quit(smtp)
+
+    def send(
+        self, mail_from: str, recipients: list[str], data: bytes, on_accepted: Accepted | None = None
+    ) -> UpstreamResult:
+        """Relay one message; *on_accepted* runs on the upstream's 250 to DATA."""
+        target = self._target()
+        smtp = self._take(target)
+        if smtp is not None:
+            try:
+                smtp.noop()  # the upstream may have closed an idle connection: nothing sent yet
+            except (OSError, smtplib.SMTPException):
+                smtp.close()
+                smtp = None
+        return _send_on(smtp, mail_from, recipients, data, on_accepted, lambda c: self._give_back(c, target))
+
+    def close(self) -> None:
+        """Close every idle connection."""
+        with self.lock:
+            idle, self.idle = self.idle, []
+        for _since, _target, smtp in idle:
+            _quit(smtp)
 
 
 def _text(raw: bytes | str) -> str:
@@ -79,10 +230,15 @@ def deliver_claimed(message: HeldMessage, token: str) -> str:
     except (OSError, ValueError) as exc:
         services.held_message_mark_failed(message=message, token=token, error=f"spool: {type(exc).__name__}")
         return "failed"
-    result = send_upstream(message.mail_from, list(message.recipients), prepared(raw, message.bcc_conversion))
-    if result.outcome == "ok":
+
+    def accepted() -> None:
         spool.mark_sent(message.spool_name)
         services.held_message_mark_delivered(message=message, token=token)
+
+    result = send_upstream(
+        message.mail_from, list(message.recipients), prepared(raw, message.bcc_conversion), accepted
+    )
+    if result.outcome == "ok":
         return "delivered"
     error = f"{result.code} {result.text}"
     if result.outcome == "permanent":

@@ -9,8 +9,9 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.conf import settings as django_settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +23,15 @@ from mamori.incidents.services import incident_create
 from mamori.mailguard import notify, rules, spool
 from mamori.mailguard.analyse import Analysis
 from mamori.mailguard.domains import normalize_domain
-from mamori.mailguard.models import OPEN_STATES, HeldMessage, MailDomain, MailPolicy, RecipientHistory, State
+from mamori.mailguard.models import (
+    OPEN_STATES,
+    HeldMessage,
+    MailDomain,
+    MailPolicy,
+    RecipientHistory,
+    RelayedMessage,
+    State,
+)
 
 DUPLICATE_WINDOW = dt.timedelta(days=1)
 
@@ -147,6 +156,55 @@ def mail_policy_save(
 def digest_of(raw: bytes) -> str:
     """Return the SHA-256 of a message's bytes (recognises a client's retry of the same mail)."""
     return hashlib.sha256(raw).hexdigest()
+
+
+def relay_key(mail_from: str, recipients: list[str], raw: bytes) -> str:
+    """Return the digest that recognises a retry of one relayed message (same envelope, same bytes)."""
+    digest = hashlib.sha256()
+    digest.update(mail_from.lower().encode("utf-8", "surrogateescape") + b"\0")
+    digest.update("\0".join(sorted(r.lower() for r in recipients)).encode("utf-8", "surrogateescape") + b"\0")
+    digest.update(raw)
+    return digest.hexdigest()
+
+
+def relayed_before(key: str) -> bool:
+    """Return whether a message with this relay key was relayed within ``MAILGUARD_RELAYED_DAYS``."""
+    since = timezone.now() - dt.timedelta(days=settings.MAILGUARD_RELAYED_DAYS)
+    return RelayedMessage.objects.filter(key=key, created_at__gte=since).exists()
+
+
+def relayed_record(key: str, message_id: str) -> None:
+    """Remember a relayed message; called on the upstream's 250, before the guard's own reply.
+
+    Committed without waiting for the disk (SQLite ``synchronous=NORMAL``, PostgreSQL
+    ``synchronous_commit=off``): the row survives a crash of the guard, which is what a client's retry
+    follows; only a crash of the machine in the same instant could cost it (and then send one copy
+    twice, never lose one).
+    """
+    if connection.vendor == "sqlite" and not connection.in_atomic_block:
+        _sqlite_synchronous("NORMAL")
+        try:
+            RelayedMessage.objects.create(key=key, message_id=message_id[:500])
+        finally:
+            _sqlite_synchronous("FULL")
+        return
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit = off")
+        RelayedMessage.objects.create(key=key, message_id=message_id[:500])
+
+
+def _sqlite_synchronous(level: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA synchronous={level}")
+
+
+def relayed_prune() -> int:
+    """Forget relayed messages older than the retry window; return how many."""
+    before = timezone.now() - dt.timedelta(days=settings.MAILGUARD_RELAYED_DAYS)
+    deleted, _ = RelayedMessage.objects.filter(created_at__lt=before).delete()
+    return deleted
 
 
 def _existing_duplicate(mail_from: str, recipients: list[str], digest: str) -> HeldMessage | None:

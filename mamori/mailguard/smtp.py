@@ -170,7 +170,18 @@ class GuardHandler:
         self.pool = pool
         self.db = db
         self.checks = checks  # threads that wait for the check processes
+        self.upstream = release.UpstreamPool()
         self.background: set[asyncio.Future[Any]] = set()
+
+    def _relay_once(
+        self, mail_from: str, rcpts: list[str], raw: bytes, data: bytes, message_id: str
+    ) -> release.UpstreamResult:
+        """Relay a mail unless it was relayed before; record it on the upstream's 250 (db thread)."""
+        db_ready()
+        key = services.relay_key(mail_from, rcpts, raw)
+        if services.relayed_before(key):
+            return release.UpstreamResult("duplicate")
+        return self.upstream.send(mail_from, rcpts, data, lambda: services.relayed_record(key, message_id))
 
     async def handle_RCPT(  # noqa: N802 - aiosmtpd's hook name
         self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: list[str]
@@ -208,7 +219,13 @@ class GuardHandler:
             pk = await loop.run_in_executor(self.db, _hold, ctx, mail_from, rcpts, raw, analysis)
             return rules.ascii_reply(250, "2.0.0", f"Held for review by the mail guard as #{pk}")
         data = release.prepared(raw, list(analysis.verdict.bcc_conversion))
-        result = await loop.run_in_executor(self.db, release.send_upstream, mail_from, rcpts, data)
+        result = await loop.run_in_executor(
+            self.db, self._relay_once, mail_from, rcpts, raw, data, analysis.message_id
+        )
+        if result.outcome == "duplicate":
+            return rules.ascii_reply(250, "2.0.0", "Ok: already delivered")
+        if settings.MAILGUARD_TEST_PAUSE_BEFORE_REPLY:
+            await asyncio.sleep(settings.MAILGUARD_TEST_PAUSE_BEFORE_REPLY)  # fault injection (tests)
         if result.outcome == "ok" and any(history_entries(Envelope(mail_from, tuple(rcpts)), ctx.policy)):
             task = loop.run_in_executor(self.db, _remember, ctx.record.organisation_id, rcpts, ctx.policy)
             self.background.add(task)
@@ -283,6 +300,7 @@ class GuardService:
         self.checks: ThreadPoolExecutor | None = None
         self.db: ThreadPoolExecutor | None = None
         self.controller: Controller | None = None
+        self.handler: GuardHandler | None = None
         self.releaser: threading.Thread | None = None
         self.connections: list[Any] = []
 
@@ -307,8 +325,9 @@ class GuardService:
             raise RuntimeError(
                 "MAMORI_MAILGUARD_AUTH needs MAMORI_MAILGUARD_TLS_CERT (no AUTH in clear text)"
             )
+        self.handler = GuardHandler(self.pool, self.db, self.checks)
         self.controller = Controller(
-            GuardHandler(self.pool, self.db, self.checks),
+            self.handler,
             hostname=self.host,
             port=self.port,
             data_size_limit=settings.MAILGUARD_MAX_SIZE,
@@ -334,6 +353,7 @@ class GuardService:
                 if time.monotonic() - swept > 600:
                     swept = time.monotonic()
                     release.remove_orphans()
+                    services.relayed_prune()
             except Exception:  # noqa: BLE001 - keep the worker alive; the next round retries
                 log.exception("mail guard release round failed")
             self.stopping.wait(self.release_interval)
@@ -343,6 +363,8 @@ class GuardService:
         self.stopping.set()
         if self.controller is not None:
             self.controller.stop()
+        if self.handler is not None:
+            self.handler.upstream.close()
         if self.releaser is not None:
             self.releaser.join(timeout=60)
         if self.db is not None:

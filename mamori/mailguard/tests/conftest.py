@@ -77,6 +77,16 @@ def guard(guard_service, sink):
     return guard_service
 
 
+def wait_until(condition, timeout: float = 20) -> bool:
+    """Return whether *condition* became true within *timeout* seconds (polled every 0.1 s)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def user_with_mail(user, domain: str = "example.co.jp"):
     """Give a test user an address in the organisation's internal domain."""
     user.email = f"{user.username}@{domain}"

@@ -8,6 +8,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -44,6 +45,9 @@ def wait_port(port: int, timeout: float = 60) -> None:
     raise TimeoutError(f"nothing listens on {port}")
 
 
+_seeded: Path | None = None  # a migrated and seeded database to copy
+
+
 class GuardInstance:
     """One mamori data directory and the ``mamori mailguard`` processes run on it."""
 
@@ -71,8 +75,21 @@ class GuardInstance:
         return out.stdout
 
     def setup(self) -> None:
-        self.manage("migrate", "-v", "0")
-        self.manage("shell", "-c", SEED)
+        """Migrate and seed the database once per test run; later instances copy that database."""
+        global _seeded  # noqa: PLW0603 - one template per test process
+        if _seeded is None or not _seeded.exists():
+            self.manage("migrate", "-v", "0")
+            self.manage("shell", "-c", SEED)
+            template = Path(tempfile.mkdtemp(prefix="mamori-guard-seed-")) / "mamori.sqlite3"
+            with (
+                sqlite3.connect(self.data_dir / "mamori.sqlite3") as source,
+                sqlite3.connect(template) as dest,
+            ):
+                source.backup(dest)
+            _seeded = template
+            return
+        with sqlite3.connect(_seeded) as source, sqlite3.connect(self.data_dir / "mamori.sqlite3") as dest:
+            source.backup(dest)
 
     def start(self) -> None:
         log = (self.data_dir / "guard.log").open("ab")

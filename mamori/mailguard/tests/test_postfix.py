@@ -18,7 +18,7 @@ from mamori.mailguard import release, services
 from mamori.mailguard.models import HeldMessage, State
 from mamori.mailguard.policy import ACTIONS
 from mamori.mailguard.tests import mails
-from mamori.mailguard.tests.conftest import free_port, user_with_mail
+from mamori.mailguard.tests.conftest import free_port, user_with_mail, wait_until
 from mamori.mailguard.tests.mails import mail
 from mamori.mailguard.tests.postfixproc import CLIENT_TIMEOUT, Postfix, available
 from mamori.testing import factories
@@ -57,15 +57,6 @@ def sender(org, sales, mail_policy):
 def submit(postfix: Postfix, raw: bytes, rcpt: str) -> None:
     with smtplib.SMTP("127.0.0.1", postfix.smtpd_port, timeout=30) as client:
         client.sendmail("yamada@example.co.jp", [rcpt], raw)
-
-
-def wait_until(condition, timeout: float = 20) -> bool:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def wait_for_held(count: int, timeout: float = 20) -> list[HeldMessage]:
