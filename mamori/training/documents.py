@@ -146,4 +146,4 @@ def _result(a: Assignment, today: dt.date) -> str:
         return _("Passed")
     if today > a.due_date:
         return _("Overdue")
-    return _("Not yet passed")
+    return _("Not yet passed") if a.attempts.exists() else _("Not taken yet")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from python_calamine import CalamineWorkbook
 
 from mamori.core.models import AuditLogEntry
-from mamori.training.models import Attempt, Campaign, LessonImage
+from mamori.training.models import Attempt, Campaign, Choice, LessonImage
 from mamori.training.services import attempts, campaigns, courses
 from mamori.training.tests.conftest import right_answers, wrong_answers
 
@@ -368,3 +368,43 @@ def test_manager_installs_the_builtin_course_from_the_courses_page(login, manage
     assert (
         login(outsider).post(reverse("training:course_install_builtin")).status_code == 302
     )  # their own org
+
+
+def test_every_choice_of_every_builtin_question_renders_as_written(login, employee, assignment):
+    """A comma in an unquoted YAML flow mapping once cut 「約2,000件」 to 「約2」: read the file as
+    plain text, so that the expectation does not come from the same YAML parse."""
+    import html
+    from pathlib import Path
+
+    import yaml
+
+    source = Path(courses.__file__).resolve().parents[1] / "content" / "privacy-basics.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    written = re.findall(r'^\s*- \{text: "?(.*?)"?, correct: (?:true|false)\}$', source.read_text(), re.M)
+    choices = [c for q in data["questions"] for c in q.get("choices", [])]
+    assert all(set(c) == {"text", "correct"} for c in choices), [
+        c for c in choices if set(c) != {"text", "correct"}
+    ]
+    assert [c["text"] for c in choices] == written and len(written) > 40
+
+    stored = Choice.objects.filter(question__course=assignment.campaign.course).exclude(
+        question__kind="true_false"
+    )
+    assert sorted(stored.values_list("text", flat=True)) == sorted(written)
+
+    client = login(employee)
+    client.post(reverse("training:attempt_start", args=[assignment.pk]))
+    attempt = Attempt.objects.get(assignment=assignment)
+    page = html.unescape(client.get(reverse("training:attempt", args=[attempt.pk])).content.decode())
+    asked = Choice.objects.filter(question_id__in=attempt.question_ids).values_list("text", flat=True)
+    assert asked and [text for text in asked if text not in page] == []
+
+
+def test_a_test_not_taken_yet_says_so_and_a_failed_one_says_not_passed(login, employee, assignment):
+    client = login(employee)
+    assert "未受験" in client.get(reverse("training:mine")).content.decode()
+    client.post(reverse("training:attempt_start", args=[assignment.pk]))
+    attempt = Attempt.objects.get(assignment=assignment)
+    submit(client, attempt, wrong_answers(attempt))
+    page = client.get(reverse("training:mine")).content.decode()
+    assert "未合格" in page and "未受験" not in page
