@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "axes",
     "mamori.core",
     "mamori.accounts",
+    "mamori.scans",
     "mamori.ledger",
     "mamori.incidents",
     "mamori.audits",

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("mamori.core.urls")),
     path("accounts/", include("mamori.accounts.urls")),
     path("ledger/", include("mamori.ledger.urls")),
+    path("scans/", include("mamori.scans.urls")),
     path("incidents/", include("mamori.incidents.urls")),
     path("training/rules/", include("mamori.rulebook.urls")),
     path("training/manage/import/", include("mamori.accounts.urls_hr")),

@@ -114,7 +114,8 @@ def classify(text: str, start: int, end: int, run: str) -> Hit | None:
     if n == 12 and groups in {(12,), (4, 4, 4)}:
         return _twelve_digits(digits, ctx, negative, start, end)
     if 13 <= n <= 19 and groups in _CARD_GROUPS and validators.is_card_number(digits):
-        if not negative and (n != 13 or _CTX_CARD.search(ctx)):
+        # One random 16-digit identifier in ten passes Luhn: an ungrouped run needs a card label.
+        if not negative and (_CTX_CARD.search(ctx) or (n != 13 and len(groups) >= 3)):
             return (start, end, "CREDIT_CARD", 5)
         return None
     if n == 7:
@@ -147,7 +148,9 @@ def _negative(ctx: str) -> bool:
 def _twelve_digits(digits: str, ctx: str, negative: bool, start: int, end: int) -> Hit | None:
     if _CTX_LICENSE.search(ctx) and validators.is_drivers_license(digits):
         return (start, end, "DRIVERS_LICENSE", 5)
-    if validators.is_my_number(digits) and (_CTX_MY_NUMBER.search(ctx) or not negative):
+    # One random 12-digit identifier in ten passes the check digit: a My Number needs its label (a
+    # column of them is recognised by the table pass: header or a share of valid check digits).
+    if validators.is_my_number(digits) and _CTX_MY_NUMBER.search(ctx):
         return (start, end, "MY_NUMBER", 5)
     return None
 

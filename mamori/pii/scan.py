@@ -63,7 +63,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
     parser.add_argument("--max-file-size", type=int, default=Limits().max_file_size, help="bytes per file")
     parser.add_argument("--time-budget", type=float, default=Limits().time_budget, help="seconds per file")
+    parser.add_argument(
+        "--upload",
+        metavar="URL",
+        help="send the masked results to the mamori server at URL (token in $MAMORI_SCAN_TOKEN)",
+    )
+    parser.add_argument("--machine", default=None, help="machine name for --upload (default: host name)")
     args = parser.parse_args(argv)
+    if args.upload and not os.environ.get("MAMORI_SCAN_TOKEN"):
+        parser.error("--upload needs the upload token in the environment variable MAMORI_SCAN_TOKEN")
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     return args
@@ -305,6 +313,7 @@ def _scan(args: argparse.Namespace) -> int:
     scanner.cache = cache = _open_cache(args, scanner.limits)
     writer, totals = Writer(args.format, sys.stdout), Totals()
     bar = _progress(not args.no_progress, args.paths)
+    kept: list[Result] = []  # for --upload: files with findings or problems (masked when sent)
     try:
         for result in scanner.results(walk(args.paths)):
             if bar is not None and writer.prints(result):
@@ -314,6 +323,8 @@ def _scan(args: argparse.Namespace) -> int:
             else:
                 writer.write(result)
             totals.add(result)
+            if args.upload and (result.get("counts") or result.get("problems")):
+                kept.append(result)
             if bar is not None:
                 bar.update(1)
                 bar.set_postfix_str(
@@ -334,4 +345,33 @@ def _scan(args: argparse.Namespace) -> int:
         if cache is not None:
             cache.close()
     writer.finish(totals, time.monotonic() - started, sys.stderr)
-    return totals.exit_code()
+    code = totals.exit_code()
+    if args.upload and not _upload(args, kept, totals):
+        return code or 2
+    return code
+
+
+def _upload(args: argparse.Namespace, kept: list[Result], totals: Totals) -> bool:
+    """Spool the results, send them and any earlier unsent runs; return False when something failed."""
+    from mamori.pii import scan_upload
+
+    token = os.environ["MAMORI_SCAN_TOKEN"]
+    directory = scan_upload.spool_dir()
+    earlier = scan_upload.pending(directory, args.upload)
+    summary = {"files": totals.files, "bytes": totals.bytes, "findings": totals.findings}
+    machine = args.machine or scan_upload.machine_name()
+    path = scan_upload.write_spool(directory, args.upload, machine, kept, summary)
+    ok = True
+    for spool in [*earlier, path]:
+        try:
+            answer = scan_upload.send_spool(spool, token)
+        except (scan_upload.UploadError, OSError, ValueError) as exc:
+            print(f"mamori scan: upload failed, kept for the next --upload: {exc}", file=sys.stderr)
+            ok = False
+            continue
+        print(
+            f"mamori scan: uploaded to {args.upload}: {answer.get('files_personal', 0)} files with "
+            f"personal data, persons {answer.get('persons', 0)}",
+            file=sys.stderr,
+        )
+    return ok

@@ -268,7 +268,7 @@ class _Block:
             if label == "ID":
                 quiet.extend(cells)
             elif label is None:
-                _judge_unlabelled(text, cells, quiet)
+                _judge_unlabelled(text, cells, hits, quiet)
             else:
                 _judge_labelled(text, label, cells, hits, quiet)
 
@@ -286,15 +286,23 @@ def _judge_labelled(
     hits.extend((s, e, out, 9) for s, e in good)
 
 
-def _judge_unlabelled(text: str, cells: list[tuple[int, int]], quiet: list[tuple[int, int]]) -> None:
+def _judge_unlabelled(
+    text: str, cells: list[tuple[int, int]], hits: list[Hit], quiet: list[tuple[int, int]]
+) -> None:
     if len(cells) < MIN_COLUMN or not all(_DIGITS_ONLY.fullmatch(text[s:e]) for s, e in cells):
         return
     passed = 0
+    lengths = set()
     for s, e in cells:
         digits = _digits(text[s:e])
         if not 12 <= len(digits) <= 19 or len(digits) == 13:
             return  # phone numbers and the like: not a column of check-digit identifiers
+        lengths.add(12 if len(digits) == 12 else 16)
         check = _CHECKSUM["MY_NUMBER"] if len(digits) == 12 else _CHECKSUM["CREDIT_CARD"]
         passed += check(digits)
     if passed < 0.9 * len(cells):
         quiet.extend(cells)  # 12-digit shipping numbers: about one in ten passes the My Number check
+    elif passed == len(cells) and len(lengths) == 1:
+        # a headerless column whose every value passes: the numbers themselves say what they are
+        label = "MY_NUMBER" if lengths == {12} else "CREDIT_CARD"
+        hits.extend((s, e, label, 9) for s, e in cells)

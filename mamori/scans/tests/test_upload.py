@@ -1,0 +1,101 @@
+"""``mamori scan --upload`` into a running server: token, batches, retries, resume, the results page."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from mamori.accounts.models import Role
+from mamori.pii import scan, scan_upload
+from mamori.scans import services
+from mamori.scans.models import ScannedFile, ScanRun
+from mamori.testing import factories
+from mamori.testing.scan_tree import build
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    org = factories.make_organisation("みほん工業")
+    token = services.create_token(org, "scanners")
+    monkeypatch.setenv("MAMORI_SCAN_TOKEN", token)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(scan_upload.time, "sleep", lambda seconds: None)
+    share = tmp_path / "share"
+    build(share, scale=1)
+    return org, share
+
+
+def run_scan(*args: str) -> int:
+    return scan.main([*args, "--no-cache", "--jobs", "1", "--no-progress", "--format", "jsonl"])
+
+
+def test_a_scan_is_uploaded_masked_with_folders_and_totals(env, live_server, capsys):
+    org, share = env
+    code = run_scan(str(share), "--upload", live_server.url, "--machine", "fs-01")
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert "uploaded to" in err
+    run = ScanRun.objects.get(machine__organisation=org, machine__name="fs-01")
+    assert run.finished_at is not None and run.files_total == 41 and run.files_personal == 13
+    assert run.persons == sum(f.persons for f in run.files.all()) > 200
+    folders = {f.path: f for f in run.folders.all()}
+    assert folders[f"{share}/総務/DM"].persons >= 60
+    stored = json.dumps([f.examples for f in ScannedFile.objects.filter(run=run)], ensure_ascii=False)
+    assert "-****-" in stored and "user0" not in stored  # masked previews only
+    assert not list(scan_upload.spool_dir().glob("*.jsonl"))  # sent, so the spool is gone
+
+
+def test_a_failed_upload_is_kept_and_resumed_without_duplicates(env, live_server, capsys):
+    org, share = env
+    code = run_scan(str(share), "--upload", "http://127.0.0.1:9", "--machine", "pc-02")
+    assert code == 1  # personal data was found; the upload failure is reported, not hidden
+    assert "upload failed, kept for the next --upload" in capsys.readouterr().err
+    [spool] = scan_upload.spool_dir().glob("*.jsonl")
+    # the server got the start and the first batch before the line broke
+    meta = json.loads(spool.read_text(encoding="utf-8").splitlines()[0])
+    meta["url"] = live_server.url
+    rows = spool.read_text(encoding="utf-8").splitlines()[1:]
+    spool.write_text("\n".join([json.dumps(meta, ensure_ascii=False), *rows]) + "\n", encoding="utf-8")
+    run = services.start_run(org, "pc-02", meta["run_id"], meta["started_at"])
+    services.add_batch(run, 0, [json.loads(r) for r in rows[: scan_upload.BATCH]])
+    answer = scan_upload.send_spool(spool, os.environ["MAMORI_SCAN_TOKEN"])
+    run.refresh_from_db()
+    assert answer["files_personal"] == 13 and run.batches == [0]
+    assert ScannedFile.objects.filter(run=run).count() == len(rows)  # batch 0 was not stored twice
+
+
+def test_a_wrong_token_is_refused_and_nothing_is_stored(env, live_server, capsys, monkeypatch):
+    _org, share = env
+    monkeypatch.setenv("MAMORI_SCAN_TOKEN", "not-a-token")
+    code = run_scan(str(share / "経理"), "--upload", live_server.url)
+    assert code == 2  # nothing personal found there, and the upload failed
+    assert "HTTP 401" in capsys.readouterr().err
+    assert ScanRun.objects.count() == 0
+
+
+def test_upload_needs_the_token_in_the_environment(monkeypatch, tmp_path, capsys):
+    monkeypatch.delenv("MAMORI_SCAN_TOKEN", raising=False)
+    assert scan.main([str(tmp_path), "--upload", "http://127.0.0.1:9"]) == 2
+    assert "MAMORI_SCAN_TOKEN" in capsys.readouterr().err
+
+
+def test_the_results_page_is_for_the_manager_and_filters(env, live_server, client):
+    org, share = env
+    assert run_scan(str(share), "--upload", live_server.url, "--machine", "fs-01") == 1
+    employee = factories.make_user(org, Role.EMPLOYEE)
+    client.force_login(employee)
+    assert client.get("/scans/").status_code == 403
+    client.force_login(factories.make_user(org, Role.MANAGER))
+    page = client.get("/scans/").content.decode()
+    assert "fs-01" in page and "宛名リスト_000.csv" in page and "社員台帳_000.tsv" in page
+    only_numbers = client.get("/scans/", {"label": "MY_NUMBER"}).content.decode()
+    assert "社員台帳_000.tsv" in only_numbers and "宛名リスト_000.csv" not in only_numbers
+    many = client.get("/scans/", {"persons": "50"}).content.decode()
+    assert "宛名リスト_000.csv" in many and "対応記録_000.txt" not in many
+    other = factories.make_organisation("他社")
+    client.force_login(factories.make_user(other, Role.MANAGER))
+    assert "fs-01" not in client.get("/scans/").content.decode()

@@ -1,0 +1,53 @@
+"""The スキャン結果 page: what the scans of every machine found, for the privacy manager."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from mamori.pii import LABELS
+from mamori.scans import services
+from mamori.scans.models import ScannedFile, ScannedFolder
+
+MAX_ROWS = 500
+
+
+@login_required
+def results(request: HttpRequest) -> HttpResponse:
+    """List machines, folders and files with personal data; filter by label, persons and machine."""
+    user: Any = request.user
+    if not (getattr(user, "is_pms_manager", False) or getattr(user, "role", "") == "auditor"):
+        raise PermissionDenied
+    runs = services.latest_runs(user.organisation)
+    label = request.GET.get("label", "")
+    label = label if label in LABELS else ""
+    persons = request.GET.get("persons", "")
+    min_persons = int(persons) if persons.isdigit() else 0
+    machine = request.GET.get("machine", "")
+    shown = [r for r in runs if not machine.isdigit() or r.machine_id == int(machine)]
+    files = ScannedFile.objects.filter(run__in=shown, persons__gte=min_persons).exclude(counts={})
+    folders = ScannedFolder.objects.filter(run__in=shown, persons__gte=min_persons)
+    if label:
+        files = files.filter(counts__has_key=label)
+        folders = folders.filter(counts__has_key=label)
+    files = files.select_related("run__machine")
+    folders = folders.select_related("run__machine")
+    unread = ScannedFile.objects.filter(run__in=shown, counts={}).select_related("run__machine")
+    return render(
+        request,
+        "scans/results.html",
+        {
+            "runs": runs,
+            "files": files[:MAX_ROWS],
+            "folders": folders[:MAX_ROWS],
+            "unread": unread[:MAX_ROWS],
+            "labels": LABELS,
+            "label": label,
+            "persons": min_persons or "",
+            "machine": int(machine) if machine.isdigit() else None,
+        },
+    )
