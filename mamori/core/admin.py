@@ -7,7 +7,7 @@ from mamori.core.models import AuditLogEntry, Department, Organisation
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "report_destination")
+    list_display = ("name", "slug", "report_destination", "pmark_registration_number")
 
 
 @admin.register(Department)

@@ -20,6 +20,28 @@ class Organisation(models.Model):
     )
     pmark_body = models.CharField(_("Privacy Mark granting body"), max_length=200, blank=True)
     inquiry_desk = models.CharField(_("inquiry desk (苦情相談窓口)"), max_length=300, blank=True)
+    inquiry_hours = models.CharField(
+        _("inquiry desk hours"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. 平日 9:00〜17:00（土日祝日・年末年始を除く）"),
+    )
+    # The reporter block of the PPC report and the sender of letters (Rules Art. 8, the PPC's form).
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    representative = models.CharField(
+        _("representative (title and name)"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. 代表取締役 山田 太郎"),
+    )
+    corporate_number = models.CharField(_("corporate number (法人番号)"), max_length=13, blank=True)
+    industry = models.CharField(_("industry (業種)"), max_length=200, blank=True)
+    contact_person = models.CharField(_("contact person for reports (担当者)"), max_length=200, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    pmark_registration_number = models.CharField(
+        _("Privacy Mark registration number (登録番号)"), max_length=50, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

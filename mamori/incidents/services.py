@@ -267,3 +267,29 @@ def incident_add_note(*, incident: Incident, actor: Any, text: str) -> TimelineE
     entry = timeline_add(incident, TimelineEntry.Kind.NOTE, actor, text)
     log_action(incident, "incidents.note.added", actor=actor, data={"note": text})
     return entry
+
+
+@transaction.atomic
+def incident_record_controller_notice(
+    *, incident: Incident, actor: Any, notified_at: dt.datetime
+) -> Incident:
+    """Record when the entrusting business was told (APPI Art. 26(1) proviso, Rules Art. 9).
+
+    The earliest notice counts: it ends the processor's own duty to report and to notify the individuals,
+    so the determination is re-evaluated at once.
+    """
+    incident = Incident.objects.select_for_update().get(pk=incident.pk)
+    if incident.entrustor_notified_at is not None and incident.entrustor_notified_at <= notified_at:
+        return incident
+    old = incident.entrustor_notified_at
+    incident.entrustor_notified_at = notified_at
+    incident.save()
+    timeline_add(incident, TimelineEntry.Kind.TRIAGE, actor, fields=["entrustor_notified_at"])
+    log_action(
+        incident,
+        "incidents.incident.controller_notified",
+        actor=actor,
+        data={"old": _jsonable(old), "new": _jsonable(notified_at)},
+    )
+    _reevaluate(incident, actor)
+    return incident

@@ -5,29 +5,62 @@ individuals), so their headings are the statutory Japanese wording, kept here as
 - PPC report: the nine items of the Enforcement Rules Art. 8(1) (個人情報の保護に関する法律施行規則第8条第1項).
   A 速報 (preliminary report) carries what is known; unknown items say 調査中 (Rules Art. 8(1), GL 3-5-3-3).
 - Privacy Mark incident report: the same items plus medium, safety measures, chronology and JIPDEC coding.
-- Notice to the individuals: items 1, 2, 4, 5 and 9 (Rules Art. 10).
+- Notice to the individuals: items 1, 2, 4, 5 and 9 (Rules Art. 10), as a letter (``letters``).
 - Public announcement with an inquiry desk, when notice is difficult (Act Art. 26(2) proviso).
+- Notice to the entrusting business (委託元への通知): what is known of the nine items (Rules Art. 9).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-from dataclasses import dataclass, field
+from mamori.reports import letters
+from mamori.reports.document import (
+    ANNOUNCEMENT,
+    CONTROLLER_NOTICE,
+    FINAL,
+    KINDS,
+    LETTERS,
+    NOT_FILLED,
+    NOTICE,
+    PMARK,
+    PPC,
+    PRELIMINARY,
+    STAGES,
+    TITLES,
+    UNDER_INVESTIGATION,
+    Action,
+    Item,
+    Letter,
+    Report,
+    Reporter,
+    ReportFacts,
+    actions_text,
+    date_text,
+    persons_text,
+)
 
-from mamori.jpcalendar import seireki_wareki
-
-UNDER_INVESTIGATION = "調査中"
-NOT_FILLED = "未記入"
-
-PPC = "ppc"
-PMARK = "pmark"
-NOTICE = "notice"
-ANNOUNCEMENT = "announcement"
-KINDS = (PPC, PMARK, NOTICE, ANNOUNCEMENT)
-PRELIMINARY = "preliminary"
-FINAL = "final"
-STAGES = (PRELIMINARY, FINAL)
+__all__ = [
+    "ANNOUNCEMENT",
+    "CONTROLLER_NOTICE",
+    "FINAL",
+    "KINDS",
+    "NOTICE",
+    "NOT_FILLED",
+    "PMARK",
+    "PPC",
+    "PRELIMINARY",
+    "STAGES",
+    "TITLES",
+    "UNDER_INVESTIGATION",
+    "Action",
+    "Item",
+    "Letter",
+    "Report",
+    "ReportFacts",
+    "Reporter",
+    "build_report",
+    "date_text",
+    "persons_text",
+]
 
 #: The nine items of Rules Art. 8(1), in order: (key, number, heading).
 PPC_ITEMS: tuple[tuple[str, str, str], ...] = (
@@ -48,122 +81,13 @@ PMARK_EXTRA_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("chronology", "12", "経緯"),
     ("coding", "13", "事故の分類（JIPDEC）"),
 )
+PMARK_EXTRA_ITEMS = tuple(
+    (key, str(10 + i), heading) for i, (key, _n, heading) in enumerate(PMARK_EXTRA_ITEMS)
+)
 #: The items told to the individuals (Rules Art. 10): 1, 2, 4, 5 and 9.
 NOTICE_ITEM_KEYS = ("summary", "data_items", "cause", "secondary_damage", "other")
 #: The public announcement also says how many persons are concerned.
 ANNOUNCEMENT_ITEM_KEYS = ("summary", "data_items", "persons", "cause", "secondary_damage", "other")
-
-TITLES = {
-    (PPC, PRELIMINARY): "個人データの漏えい等の事案の発生に関する報告（速報）",
-    (PPC, FINAL): "個人データの漏えい等の事案の発生に関する報告（確報）",
-    (PMARK, PRELIMINARY): "個人情報の取扱いにおける事故報告書（速報）",
-    (PMARK, FINAL): "個人情報の取扱いにおける事故報告書（確報）",
-    (NOTICE, FINAL): "個人情報の漏えい等に関するお知らせとお詫び",
-    (ANNOUNCEMENT, FINAL): "個人情報の漏えい等に関するお知らせ",
-}
-
-
-@dataclass(frozen=True)
-class Action:
-    """One corrective action (是正処置) as the report shows it."""
-
-    title: str
-    action: str
-    due_on: dt.date | None = None
-    completed_on: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class ReportFacts:
-    """Everything a draft is made of, as plain values with Japanese labels already resolved."""
-
-    organisation: str
-    destination: str
-    incident_number: str
-    title: str
-    description: str
-    discovered_on: dt.date
-    known_on: dt.date
-    prepared_on: dt.date
-    occurred_on: dt.date | None = None
-    pmark_body: str = ""
-    inquiry_desk: str = ""
-    discovered_by: str = ""
-    discovery_circumstances: str = ""
-    events: tuple[str, ...] = ()
-    likely: bool = False
-    event_class: str = ""
-    grounds: tuple[str, ...] = ()
-    data_items: tuple[str, ...] = ()
-    persons: int | None = None
-    persons_is_upper_bound: bool = False
-    cause: str = ""
-    cause_details: str = ""
-    medium: str = ""
-    secondary_damage: str = ""
-    individuals_response: str = ""
-    public_announcement: str = ""
-    prevention_notes: str = ""
-    other_notes: str = ""
-    safety_measures: str = ""
-    apology: str = ""
-    actions: tuple[Action, ...] = ()
-    chronology: tuple[tuple[dt.date, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class Item:
-    """One item of a draft: its number, statutory heading and the text to copy into the form."""
-
-    key: str
-    number: str
-    heading: str
-    body: str
-    known: bool = True
-
-
-@dataclass(frozen=True)
-class Report:
-    """A whole draft: title, header lines, items and closing lines."""
-
-    kind: str
-    stage: str
-    title: str
-    header: tuple[str, ...]
-    items: tuple[Item, ...]
-    closing: tuple[str, ...] = field(default=())
-
-    @property
-    def missing(self) -> tuple[Item, ...]:
-        """Return the items that the record cannot fill yet."""
-        return tuple(item for item in self.items if not item.known)
-
-    def text(self) -> str:
-        """Return the draft as plain text: the canonical form whose hash is kept when filed."""
-        lines = [self.title, "", *self.header, ""]
-        for item in self.items:
-            lines.append(f"{item.number}. {item.heading}" if item.number else item.heading)
-            lines.extend(item.body.splitlines() or [""])
-            lines.append("")
-        lines.extend(self.closing)
-        return "\n".join(lines).rstrip() + "\n"
-
-    def sha256(self) -> str:
-        """Return the SHA-256 of :meth:`text` (UTF-8), hex."""
-        return hashlib.sha256(self.text().encode("utf-8")).hexdigest()
-
-
-def date_text(value: dt.date | None) -> str:
-    """Return a date in 西暦 with its 和暦, e.g. 2026年11月27日（令和8年11月27日）."""
-    return seireki_wareki(value)
-
-
-def persons_text(persons: int | None, upper_bound: bool) -> str:
-    """Return the number of persons; an upper bound is said to be the maximum, not yet settled."""
-    if persons is None:
-        return ""
-    text = f"{persons:,}人"
-    return f"{text}（最大数。調査により確定する見込み）" if upper_bound else text
 
 
 def _unknown(stage: str) -> str:
@@ -177,39 +101,49 @@ def _event_text(facts: ReportFacts) -> str:
     return events
 
 
-def _summary(facts: ReportFacts, stage: str) -> str:
+def _breach_text(facts: ReportFacts) -> str:
+    kinds = "、".join(facts.breach_kinds)
+    return f"{kinds}（のおそれ）" if kinds and facts.likely else kinds
+
+
+def _summary(facts: ReportFacts, stage: str, kind: str = PPC) -> str:
+    """Return item 1 (概要): dates, how it came to light and the kind of event, as facts.
+
+    The PPC form names the event 漏えい, 滅失 or 毀損 (Art. 26); the Privacy Mark report its own 事故の区分.
+    How it came to light (発覚の経緯) is the manager's account, never the intake choice.
+    """
     unknown = _unknown(stage)
+    kinds = _breach_text(facts) if kind == PPC else _event_text(facts)
     lines = [
         f"発生日：{date_text(facts.occurred_on) or unknown}",
         f"発覚日：{date_text(facts.discovered_on)}",
         f"知った日：{date_text(facts.known_on)}",
-        f"発覚の経緯：{facts.discovery_circumstances or facts.discovered_by or unknown}",
-        f"事態の種類：{_event_text(facts) or unknown}",
+    ]
+    if facts.occurred_at_contractor and facts.contractor:
+        lines.append(f"委託先（{facts.contractor}）で発生し、上記の知った日に同社から報告を受けた。")
+    lines += [
+        f"発覚の経緯：{facts.discovery_circumstances or unknown}",
+        f"事態の種類：{kinds or unknown}",
     ]
     if facts.grounds:
         lines.append(f"報告対象事態：{'、'.join(facts.grounds)}")
+    if facts.my_number:
+        count = f"（本人の数：{facts.my_number_persons:,}人）" if facts.my_number_persons is not None else ""
+        lines.append(f"特定個人情報（個人番号）を含む{count}")
     lines.append(f"事案の内容：{facts.description}")
     return "\n".join(lines)
 
 
-def _actions_text(actions: tuple[Action, ...]) -> str:
-    lines = []
-    for a in actions:
-        when = (
-            f"実施済み（{date_text(a.completed_on)}）"
-            if a.completed_on
-            else f"実施予定（{date_text(a.due_on)}まで）"
-        )
-        lines.append(f"・{a.title}：{a.action}　{when}")
-    return "\n".join(lines)
+def _ppc_bodies(facts: ReportFacts, stage: str, kind: str = PPC) -> dict[str, str]:
+    """Return the text of each of the nine items; empty when the record does not hold it.
 
-
-def _ppc_bodies(facts: ReportFacts, stage: str) -> dict[str, str]:
-    """Return the text of each of the nine items; empty when the record does not hold it."""
-    cause = "\n".join(t for t in (facts.cause, facts.cause_details) if t)
-    prevention = "\n".join(t for t in (_actions_text(facts.actions), facts.prevention_notes) if t)
+    原因 (item 4) is the manager's account of the cause, not the JIPDEC coding (which the Privacy Mark
+    report shows under its own item).
+    """
+    cause = facts.cause_details
+    prevention = "\n".join(t for t in (actions_text(facts.actions), facts.prevention_notes) if t)
     return {
-        "summary": _summary(facts, stage),
+        "summary": _summary(facts, stage, kind),
         "data_items": "、".join(facts.data_items),
         "persons": persons_text(facts.persons, facts.persons_is_upper_bound),
         "cause": cause,
@@ -219,6 +153,35 @@ def _ppc_bodies(facts: ReportFacts, stage: str) -> dict[str, str]:
         "prevention": prevention,
         "other": facts.other_notes,
     }
+
+
+def _pmark_status(facts: ReportFacts) -> str:
+    """Return the Privacy Mark's 速報 criteria, where it happened and whether the PPC was told."""
+    if facts.pmark_preliminary_required:
+        prelim = f"速報の対象（{'、'.join(facts.pmark_criteria)}）"
+    elif facts.pmark_preliminary_required is None:
+        prelim = "速報の要否：確認中"
+    else:
+        prelim = "速報の対象外（確報のみ）"
+    origin = f"委託先（{facts.contractor}）" if facts.occurred_at_contractor else "自社"
+    if facts.processor:
+        origin = f"自社（{facts.contractor or '委託元'}から委託を受けた個人データ）"
+    if facts.ppc_filed:
+        told = "、".join(f"{label}：{date_text(on)}" for label, on in facts.ppc_filed)
+        ppc = f"個人情報保護委員会への報告：済（{told}）"
+    elif facts.ppc_required:
+        ppc = "個人情報保護委員会への報告：要（未報告）"
+    elif facts.ppc_required is None:
+        ppc = "個人情報保護委員会への報告：要否を確認中"
+    else:
+        ppc = "個人情報保護委員会への報告：不要（報告対象事態に該当しない）"
+    lines = [
+        f"登録番号：{facts.pmark_registration_number or '（登録番号を設定してください）'}",
+        f"事故発生元：{origin}",
+        prelim,
+        ppc,
+    ]
+    return "\n".join(lines)
 
 
 def _pmark_bodies(facts: ReportFacts) -> dict[str, str]:
@@ -262,57 +225,103 @@ def build_report(facts: ReportFacts, kind: str, stage: str) -> Report:
     """
     if kind not in KINDS or stage not in STAGES or (kind, stage) not in TITLES:
         raise ValueError(f"no {stage!r} draft of kind {kind!r}")
-    bodies = _ppc_bodies(facts, stage)
+    if kind == CONTROLLER_NOTICE:
+        return _controller_notice(facts)
+    if kind in LETTERS:
+        return letters.build_letter(facts, kind)
+    bodies = _ppc_bodies(facts, stage, kind)
     if kind == PPC:
         return _authority_report(facts, kind, stage, _items(PPC_ITEMS, bodies, stage))
-    if kind == PMARK:
-        bodies |= _pmark_bodies(facts)
-        return _authority_report(facts, kind, stage, _items(PPC_ITEMS + PMARK_EXTRA_ITEMS, bodies, stage))
-    keys = NOTICE_ITEM_KEYS if kind == NOTICE else ANNOUNCEMENT_ITEM_KEYS
-    specs = tuple(spec for spec in PPC_ITEMS if spec[0] in keys)
-    return _notice(facts, kind, _items(specs, bodies, stage, renumber=True))
+    bodies |= _pmark_bodies(facts)
+    return _authority_report(facts, kind, stage, _items(PPC_ITEMS + PMARK_EXTRA_ITEMS, bodies, stage))
+
+
+NOT_REQUIRED_NOTE = (
+    "※ 本事案は、現時点の判定では個人情報保護委員会への報告の義務がある事態に該当しません。"
+    "この下書きは任意の報告又は記録のために作成したものです。"
+)
+REVIEW_NOTE = "※ 報告の要否は確認中です（判定に必要な事実が未確定）。"
+
+
+def reporter_lines(reporter: Reporter) -> tuple[str, ...]:
+    """Return the reporter block of the PPC's form: 名称, 住所, 代表者, 法人番号, 業種, 担当者・連絡先."""
+    missing = "（組織の設定に入力してください）"
+    contact = "　".join(t for t in (reporter.contact_phone, reporter.contact_email) if t)
+    return (
+        f"報告者の名称：{reporter.name}",
+        f"住所：{reporter.address or missing}",
+        f"代表者：{reporter.representative or missing}",
+        f"法人番号：{reporter.corporate_number or missing}",
+        f"業種：{reporter.industry or missing}",
+        f"担当者：{reporter.contact_person or missing}",
+        f"連絡先：{contact or missing}",
+    )
 
 
 def _authority_report(facts: ReportFacts, kind: str, stage: str, items: tuple[Item, ...]) -> Report:
     destination = facts.destination if kind == PPC else (facts.pmark_body or "審査機関")
+    note: tuple[str, ...] = ()
+    if kind == PPC and facts.ppc_required is False:
+        note = (NOT_REQUIRED_NOTE, "")
+    elif kind == PPC and facts.ppc_required is None:
+        note = (REVIEW_NOTE, "")
     header = (
+        *note,
         f"提出先：{destination}",
-        f"報告者：{facts.organisation}",
         f"作成日：{date_text(facts.prepared_on)}",
         f"管理番号：{facts.incident_number}　{facts.title}",
-    )
-    return Report(kind=kind, stage=stage, title=TITLES[(kind, stage)], header=header, items=items)
-
-
-def _notice(facts: ReportFacts, kind: str, items: tuple[Item, ...]) -> Report:
-    desk = facts.inquiry_desk or "（お問い合わせ窓口を設定してください）"
-    header: tuple[str, ...]
-    if kind == NOTICE:
-        header = (
-            "〇〇　〇〇　様",
-            f"{date_text(facts.prepared_on)}",
-            facts.organisation,
-            "",
-            facts.apology
-            or "このたび、当社においてお客様の個人情報の漏えい等が発生し、又は発生したおそれがあることが"
-            "判明いたしました。多大なるご迷惑とご心配をおかけしますことを深くお詫び申し上げます。"
-            "以下のとおりお知らせいたします。",
-        )
-    else:
-        header = (
-            f"{date_text(facts.prepared_on)}",
-            facts.organisation,
-            "",
-            facts.apology
-            or "このたび、当社において個人情報の漏えい等が発生し、又は発生したおそれがあることが判明いたしました。"
-            "関係する皆様に多大なるご迷惑とご心配をおかけしますことを深くお詫び申し上げます。",
-        )
-    closing = (
-        "本件に関するお問い合わせ窓口",
-        desk,
-        "",
-        "以上",
+        *reporter_lines(facts.reporter_block),
+        *(_pmark_status(facts).splitlines() if kind == PMARK else ()),
     )
     return Report(
-        kind=kind, stage=FINAL, title=TITLES[(kind, FINAL)], header=header, items=items, closing=closing
+        kind=kind,
+        stage=stage,
+        title=TITLES[(kind, stage)],
+        header=header,
+        items=items,
+        author=facts.organisation,
+    )
+
+
+def _controller_notice(facts: ReportFacts) -> Report:
+    """Return the processor's notice to the entrusting business: the nine items as known (Rules Art. 9).
+
+    Items not known yet say 調査中: the notice is due promptly with what is known (GL 3-5-3-5).
+    """
+    bodies = _ppc_bodies(facts, "preliminary")
+    # Plain words for a business partner: no internal labels of our own drafts.
+    bodies["summary"] = (
+        bodies["summary"]
+        .replace("知った日：", "当社が把握した日：")
+        .replace("報告対象事態：", "個人情報保護委員会への報告が必要となる事態：")
+    )
+    items = tuple(
+        Item(key, number, heading, bodies[key] or UNDER_INVESTIGATION, known=bool(bodies[key]))
+        for key, number, heading in PPC_ITEMS
+    )
+    reporter = facts.reporter_block
+    contact = "　".join(
+        t for t in (reporter.contact_person, reporter.contact_phone, reporter.contact_email) if t
+    )
+    letter = Letter(
+        date=date_text(facts.prepared_on),
+        addressee=f"{facts.contractor or '（委託元の名称）'}　御中",
+        sender=letters.sender_lines(facts),
+        opening=(
+            "拝啓　平素より格別のお引き立てを賜り、厚く御礼申し上げます。",
+            "　貴社よりお預かりしている個人データについて、漏えい等が発生し、又は発生したおそれがあることが"
+            "判明いたしました。多大なるご迷惑をおかけいたしますことを深くお詫び申し上げます。",
+            "　個人情報の保護に関する法律施行規則第9条に基づき、現時点で把握している事項を下記のとおりご報告いたします。"
+            "調査により判明した事項は、追ってご報告いたします。",
+        ),
+        desk=tuple(line for line in (f"本件の担当：{contact}" if contact else "",) if line),
+    )
+    return Report(
+        CONTROLLER_NOTICE,
+        FINAL,
+        TITLES[(CONTROLLER_NOTICE, FINAL)],
+        (),
+        items,
+        letter=letter,
+        author=facts.organisation,
     )

@@ -16,7 +16,7 @@ class ReportDetailsForm(forms.ModelForm):
     class Meta:
         model = ReportDetails
         fields = DETAIL_FIELDS
-        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in DETAIL_FIELDS}
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in DETAIL_FIELDS if name != "addressee"}
 
 
 class FilingForm(forms.Form):

@@ -14,6 +14,7 @@ class Kind(models.TextChoices):
     PMARK = "pmark", _("Privacy Mark incident report (事故報告)")
     NOTICE = "notice", _("Notice to the individuals (本人への通知)")
     ANNOUNCEMENT = "announcement", _("Public announcement (公表)")
+    CONTROLLER_NOTICE = "controller_notice", _("Notice to the entrusting business (委託元への通知)")
 
 
 class Stage(models.TextChoices):
@@ -34,6 +35,14 @@ class Channel(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class Addressee(models.TextChoices):
+    """Who the notice to the individuals speaks to."""
+
+    CUSTOMERS = "customers", _("Customers (お客様)")
+    EMPLOYEES = "employees", _("Employees (従業員の皆様)")
+    INDIVIDUAL = "individual", _("The person concerned (ご本人様)")
+
+
 class ReportDetails(models.Model):
     """The report items that the incident record does not hold (Rules Art. 8(1) v-ix, PMK500).
 
@@ -52,6 +61,16 @@ class ReportDetails(models.Model):
     other_notes = models.TextField(_("other useful matters (その他参考となる事項)"), blank=True)
     safety_measures = models.TextField(_("safety measures in place (安全管理措置)"), blank=True)
     apology = models.TextField(_("apology and contact wording for the notice"), blank=True)
+    public_summary = models.TextField(
+        _("what happened, in plain words for the individuals"),
+        blank=True,
+        help_text=_("Used in the notice and the announcement; never the internal description."),
+    )
+    measures_taken = models.TextField(_("what we did (当社の対応)"), blank=True)
+    advice = models.TextField(_("what the individuals should watch for (ご注意いただきたいこと)"), blank=True)
+    addressee = models.CharField(
+        _("notice addressed to"), max_length=20, choices=Addressee.choices, default=Addressee.CUSTOMERS
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

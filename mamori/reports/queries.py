@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -12,9 +13,10 @@ from django.utils import timezone, translation
 from mamori.incidents.determination import ground_label, latest_outcome
 from mamori.incidents.models import Incident, TimelineEntry
 from mamori.incidents.queries import get_incident_for_user
-from mamori.incidents.taxonomy import Cause, DataCategory, DiscoveredBy, Event, EventClass, Medium, Status
+from mamori.incidents.rules import Status as Status_
+from mamori.incidents.taxonomy import Cause, DataCategory, DiscoveredBy, Event, EventClass, Medium
 from mamori.reports import content
-from mamori.reports.models import FiledReport, ReportDetails
+from mamori.reports.models import FiledReport, ReportDetails, Stage
 
 
 def can_view_reports(user: Any, incident: Incident) -> bool:
@@ -41,11 +43,11 @@ def get_incident_for_reports(user: Any, pk: Any, *, to_file: bool = False) -> In
 
 
 def details_for(incident: Incident) -> ReportDetails:
-    """Return the incident's report details, unsaved and empty when none were entered yet."""
-    try:
-        return incident.report_details
-    except ReportDetails.DoesNotExist:
-        return ReportDetails(incident=incident)
+    """Return the incident's report details as stored now, unsaved and empty when none were entered yet.
+
+    Read from the database each time: a cached reverse relation would show a draft older than the record.
+    """
+    return ReportDetails.objects.filter(incident=incident).first() or ReportDetails(incident=incident)
 
 
 def filed_reports(incident: Incident) -> QuerySet[FiledReport]:
@@ -61,8 +63,18 @@ def _local_date(value: dt.datetime | None) -> dt.date | None:
     return timezone.localdate(value) if value else None
 
 
+#: The notes that the reports service writes itself when a draft is filed (shown from the filings).
+_FILING_NOTE = re.compile(r"を提出・実施した（第\d+版）$")
+#: 漏えい, 滅失 and 毀損 as the PPC form names the events (APPI Art. 26(1)); a lost medium is a leak.
+BREACH_KINDS = (("漏えい", {"leak", "loss"}), ("滅失", {"destruction_damage"}), ("毀損", {"tampering"}))
+
+
 def _chronology(incident: Incident) -> tuple[tuple[dt.date, str], ...]:
-    """Return the dated steps of the response: reported, status changes and notes (no audit details)."""
+    """Return the dated steps of the response for 経緯: what happened, reports filed and the notes.
+
+    No system log lines: status changes and the notes the system writes on filing are left out; each
+    filing appears once, by what was filed.
+    """
     steps: list[tuple[dt.date, str]] = []
     if incident.occurred_at:
         steps.append((timezone.localdate(incident.occurred_at), "事故発生"))
@@ -71,17 +83,26 @@ def _chronology(incident: Incident) -> tuple[tuple[dt.date, str], ...]:
         day = timezone.localdate(entry.at)
         if entry.kind == TimelineEntry.Kind.REPORTED:
             steps.append((day, "個人情報保護管理者へ報告"))
-        elif entry.kind == TimelineEntry.Kind.STATUS:
-            new = entry.data.get("new", "")
-            steps.append(
-                (
-                    day,
-                    f"対応状況を「{_label(Status, new)}」に変更" + (f"：{entry.text}" if entry.text else ""),
-                )
-            )
-        elif entry.kind == TimelineEntry.Kind.NOTE:
+        elif entry.kind == TimelineEntry.Kind.NOTE and not _FILING_NOTE.search(entry.text):
             steps.append((day, entry.text))
-    return tuple(steps)
+    for filed in FiledReport.objects.filter(incident=incident).order_by("filed_at", "pk"):
+        steps.append(
+            (timezone.localdate(filed.filed_at), f"{filed.get_kind_display()}（{filed.get_stage_display()}）")
+        )
+    return tuple(sorted(steps, key=lambda step: step[0]))
+
+
+def _reporter(org: Any) -> content.Reporter:
+    return content.Reporter(
+        name=org.name,
+        address=org.address,
+        representative=org.representative,
+        corporate_number=org.corporate_number,
+        industry=org.industry,
+        contact_person=org.contact_person,
+        contact_phone=org.contact_phone,
+        contact_email=org.contact_email,
+    )
 
 
 def report_facts(incident: Incident, prepared_on: dt.date | None = None) -> content.ReportFacts:
@@ -90,8 +111,31 @@ def report_facts(incident: Incident, prepared_on: dt.date | None = None) -> cont
     outcome = latest_outcome(incident)
     grounds = outcome.appi.grounds if outcome else ()
     org = incident.organisation
+    status = outcome.appi.status if outcome else Status_.NEEDS_REVIEW
+    ppc_filed = tuple(
+        (str(Stage(f.stage).label), timezone.localdate(f.filed_at))
+        for f in FiledReport.objects.filter(incident=incident, kind=content.PPC).order_by("filed_at")
+    )
+    events = set(incident.events)
     with translation.override("ja"):
         return content.ReportFacts(
+            reporter=_reporter(org),
+            inquiry_hours=org.inquiry_hours,
+            pmark_registration_number=org.pmark_registration_number,
+            breach_kinds=tuple(name for name, codes in BREACH_KINDS if events & codes),
+            ppc_required=None if status is Status_.NEEDS_REVIEW else status is Status_.REPORTABLE,
+            processor=incident.role == "processor",
+            occurred_at_contractor=incident.occurred_at_contractor,
+            contractor=incident.contractor,
+            my_number=bool(incident.my_number),
+            my_number_persons=incident.my_number_persons,
+            pmark_criteria=tuple(ground_label(c) for c in outcome.pmark.criteria) if outcome else (),
+            pmark_preliminary_required=outcome.pmark.preliminary_required if outcome else None,
+            ppc_filed=ppc_filed,
+            public_summary=details.public_summary,
+            measures_taken=details.measures_taken,
+            advice=details.advice,
+            addressee=details.addressee,
             organisation=org.name,
             destination=org.report_destination,
             pmark_body=org.pmark_body,

@@ -16,6 +16,7 @@ from mamori.incidents import services as incident_services
 from mamori.incidents.models import Incident
 from mamori.incidents.taxonomy import STATUS_ORDER, Status
 from mamori.reports import content, export, queries
+from mamori.reports.letters import LetterIncomplete
 from mamori.reports.models import Channel, FiledReport, ReportDetails
 
 DETAIL_FIELDS = (
@@ -28,12 +29,17 @@ DETAIL_FIELDS = (
     "other_notes",
     "safety_measures",
     "apology",
+    "public_summary",
+    "measures_taken",
+    "advice",
+    "addressee",
 )
 KIND_LABELS = {
     content.PPC: "個人情報保護委員会への報告",
     content.PMARK: "プライバシーマーク事故報告",
     content.NOTICE: "本人への通知",
     content.ANNOUNCEMENT: "公表",
+    content.CONTROLLER_NOTICE: "委託元への通知",
 }
 STAGE_LABELS = {content.PRELIMINARY: "速報", content.FINAL: "確報"}
 #: The status a filing moves an earlier incident on to.
@@ -42,6 +48,7 @@ STATUS_AFTER = {
     content.PMARK: Status.AUTHORITY_REPORT,
     content.NOTICE: Status.INDIVIDUALS,
     content.ANNOUNCEMENT: Status.INDIVIDUALS,
+    content.CONTROLLER_NOTICE: Status.AUTHORITY_REPORT,
 }
 
 
@@ -105,7 +112,10 @@ def report_file(
     if timezone.localdate(filed_at) < incident.known_on:
         raise FilingError("the filing time is before the business knew of the incident")
     incident = Incident.objects.select_for_update().get(pk=incident.pk)
-    report = queries.build_report(incident, kind, stage, prepared_on)
+    try:
+        report = queries.build_report(incident, kind, stage, prepared_on)
+    except LetterIncomplete as exc:
+        raise FilingError(exc.reason) from None
     sha256 = report.sha256()
     if expected_sha256 and expected_sha256 != sha256:
         raise FilingError("the draft changed since it was shown; review it again before recording")
@@ -144,6 +154,10 @@ def report_file(
     incident_services.incident_add_note(
         incident=incident, actor=actor, text=f"{label}を提出・実施した（第{filed.version}版）"
     )
+    if kind == content.CONTROLLER_NOTICE:  # the processor's duty under Art. 26(1) proviso is met
+        incident = incident_services.incident_record_controller_notice(
+            incident=incident, actor=actor, notified_at=filed_at
+        )
     target = STATUS_AFTER[kind]
     if incident.is_open and STATUS_ORDER.index(incident.status) < STATUS_ORDER.index(target):
         incident = incident_services.incident_set_status(incident=incident, actor=actor, status=target)

@@ -15,10 +15,12 @@ from django.views.decorators.http import require_POST
 from mamori.incidents.models import Incident
 from mamori.reports import content, export, queries, services
 from mamori.reports.forms import FilingForm, ReportDetailsForm
+from mamori.reports.letters import LetterIncomplete
 from mamori.reports.models import FiledReport, Kind, Stage
 
 #: The drafts offered, in the order of the response: (kind, stage).
 DRAFTS = (
+    (content.CONTROLLER_NOTICE, content.FINAL),
     (content.PPC, content.PRELIMINARY),
     (content.PPC, content.FINAL),
     (content.PMARK, content.PRELIMINARY),
@@ -50,9 +52,22 @@ def _drafts(incident: Incident) -> list[dict[str, object]]:
             "kind_label": Kind(kind).label,
             "stage_label": Stage(stage).label if kind in (content.PPC, content.PMARK) else "",
             "filed": filed.get((kind, stage)),
+            "missing": _missing(incident, kind),
         }
         for kind, stage in DRAFTS
+        if kind != content.CONTROLLER_NOTICE or incident.role == "processor"
     ]
+
+
+def _missing(incident: Incident, kind: str) -> str:
+    """Return why a letter cannot be written yet, or an empty string."""
+    if kind not in (content.NOTICE, content.ANNOUNCEMENT):
+        return ""
+    try:
+        queries.build_report(incident, kind, content.FINAL)
+    except LetterIncomplete as exc:
+        return exc.reason
+    return ""
 
 
 @login_required
@@ -91,7 +106,16 @@ def report_draft(request: HttpRequest, pk: int, kind: str, stage: str) -> HttpRe
     incident = queries.get_incident_for_reports(request.user, pk)
     _check_draft(kind, stage)
     prepared_on = _prepared_on(request)
-    report = queries.build_report(incident, kind, stage, prepared_on)
+    try:
+        report = queries.build_report(incident, kind, stage, prepared_on)
+    except LetterIncomplete as exc:
+        context = {
+            "incident": incident,
+            "kind_label": Kind(kind).label,
+            "reason": exc.reason,
+            "missing": exc.missing,
+        }
+        return render(request, "reports/incomplete.html", context)
     sha256 = report.sha256()
     can_file = queries.can_file_reports(request.user, incident)
     form = None
@@ -131,7 +155,10 @@ def report_download(request: HttpRequest, pk: int, kind: str, stage: str, fmt: s
     _check_draft(kind, stage)
     if fmt not in (*export.FORMATS, "txt"):
         raise Http404("No such format")
-    report = queries.build_report(incident, kind, stage, _prepared_on(request))
+    try:
+        report = queries.build_report(incident, kind, stage, _prepared_on(request))
+    except LetterIncomplete as exc:
+        return HttpResponse(exc.reason, status=409, content_type="text/plain; charset=utf-8")
     if fmt == "txt":  # the e-mail form of a notice: the same text that is hashed when filed
         response = HttpResponse(report.text(), content_type="text/plain; charset=utf-8")
     else:

@@ -68,3 +68,22 @@ def pdffonts(path: Path) -> list[dict[str, str]]:
 def squash(text: str) -> str:
     """Return ``text`` without any whitespace (readers wrap lines where they like)."""
     return re.sub(r"\s+", "", text)
+
+
+def fill_letter_items(incident, manager):
+    """Give an incident everything a notice to the individuals needs (the manager's report details)."""
+    from mamori.reports import services
+
+    org = incident.organisation
+    org.inquiry_desk = org.inquiry_desk or "お客様相談室 0120-000-000 privacy@example.com"
+    org.inquiry_hours = "平日 9:00〜17:00（土日祝日・年末年始を除く）"
+    org.save()
+    services.report_details_update(
+        incident=incident,
+        actor=manager,
+        public_summary="お客様へのご案内メールを、誤って別のお客様に送信いたしました。",
+        cause_details="送信前の宛先確認が不十分でした。",
+        measures_taken="誤送信先のお客様にメールの削除をお願いし、削除のご連絡をいただきました。",
+        secondary_damage="現時点で二次被害は確認されておりません。",
+        prevention_notes="送信前に宛先を二名で確認する手順を定めました。",
+    )

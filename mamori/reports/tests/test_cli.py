@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from mamori.reports.tests.readers import pdffonts, pdftotext, squash
+from mamori.incidents.models import Incident
+from mamori.reports.tests.readers import fill_letter_items, pdffonts, pdftotext, squash
 
 pytestmark = pytest.mark.django_db
 
@@ -46,17 +47,27 @@ def test_exports_a_preliminary_ppc_report_as_pdf_by_number(incident, tmp_path):
 
 
 @pytest.mark.parametrize("kind", ["pmark", "notice", "announcement"])
-def test_exports_the_other_kinds(incident, tmp_path, kind):
+def test_exports_the_other_kinds(incident, manager, tmp_path, kind):
+    fill_letter_items(incident, manager)
+    Incident.objects.filter(pk=incident.pk).update(persons=30)  # one person would be identified by it
     out = tmp_path / f"{kind}.pdf"
     call_command("incident", "report", kind, str(incident.pk), "-o", str(out))
     assert out.read_bytes().startswith(b"%PDF")
 
 
-def test_text_goes_to_stdout_by_default(incident, capsysbinary):
+def test_text_goes_to_stdout_by_default(incident, manager, capsysbinary):
+    fill_letter_items(incident, manager)
     call_command("incident", "report", "notice", str(incident.pk), "--format", "text", "--date", "2026-11-27")
     out = capsysbinary.readouterr().out.decode("utf-8")
-    assert out.startswith("個人情報の漏えい等に関するお知らせとお詫び\n")
-    assert "2026年11月27日（令和8年11月27日）" in out
+    assert out.startswith("2026年11月27日（令和8年11月27日）\n")
+    assert "件名　個人情報の漏えい等に関するお詫びとお知らせ" in out
+
+
+def test_a_notice_with_empty_required_items_is_refused_naming_them(incident, tmp_path):
+    out = tmp_path / "notice.pdf"
+    with pytest.raises(CommandError, match="当社の対応") as refused:
+        call_command("incident", "report", "notice", str(incident.pk), "-o", str(out))
+    assert refused.value.returncode == 2 and not out.exists()
 
 
 @pytest.mark.parametrize(

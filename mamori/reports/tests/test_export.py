@@ -15,12 +15,16 @@ DRAFTS = [
     ("pmark", "final"),
     ("notice", "final"),
     ("announcement", "final"),
+    ("controller_notice", "final"),
 ]
+LETTERS = ("notice", "announcement")
 
 
 def reports():
     return {
-        (kind, stage): build_report(facts() if stage == "preliminary" else complete_facts(), kind, stage)
+        (kind, stage): build_report(
+            facts() if stage == "preliminary" and kind not in LETTERS else complete_facts(), kind, stage
+        )
         for kind, stage in DRAFTS
     }
 
@@ -35,6 +39,18 @@ def assert_every_item_in(report, text):
             assert squash(line) in flat, line
     for line in report.closing:
         assert squash(line) in flat
+    if report.letter:
+        letter = report.letter
+        for line in (
+            letter.date,
+            letter.addressee,
+            *letter.sender,
+            *letter.opening,
+            *letter.desk,
+            "敬具",
+            "以上",
+        ):
+            assert squash(line) in flat, line
 
 
 @pytest.fixture(scope="module")

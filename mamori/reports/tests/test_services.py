@@ -12,6 +12,7 @@ from mamori.incidents import services as incident_services
 from mamori.incidents.filings import filed_deadline_kinds
 from mamori.reports import queries, services
 from mamori.reports.models import FiledReport
+from mamori.reports.tests.readers import fill_letter_items
 from mamori.testing.factories import make_incident
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +54,7 @@ def test_draft_is_made_from_the_record_with_japanese_labels(reportable, manager)
     items = {item.key: item.body for item in report.items}
     assert items["data_items"] == "氏名、メールアドレス"
     assert items["persons"] == "1,001人"
-    assert items["cause"] == "確認不足"
+    assert items["cause"] == "調査中"  # the manager's account of the cause, not the JIPDEC coding
     assert "報告対象事態：" in items["summary"]
     assert items["secondary_damage"] == "調査中"
 
@@ -141,6 +142,7 @@ def test_filing_both_final_reports_leaves_no_deadline(reportable, manager):
 
 
 def test_filing_moves_the_status_on_but_never_back(reportable, manager):
+    fill_letter_items(reportable, manager)
     file(reportable, manager, kind="notice", stage="final", channel="post")
     reportable.refresh_from_db()
     assert reportable.status == "individuals"

@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 from mamori.core.models import AuditLogEntry
 from mamori.reports import queries
 from mamori.reports.models import FiledReport
+from mamori.reports.tests.readers import fill_letter_items
 
 pytestmark = pytest.mark.django_db
 
@@ -130,9 +131,15 @@ def test_downloads_are_docx_and_pdf_files(login, manager, incident):
     assert f'filename="{incident.number}-ppc-final.docx"' in docx["Content-Disposition"]
     pdf = client.get(urls(incident)["pdf"])
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
-    text = client.get(reverse("reports:download", args=[incident.pk, "notice", "final", "txt"]))
+    notice = reverse("reports:download", args=[incident.pk, "notice", "final", "txt"])
+    refused = client.get(notice)
+    assert refused.status_code == 409 and "当社の対応" in refused.content.decode("utf-8")
+    page = client.get(reverse("reports:draft", args=[incident.pk, "notice", "final"])).content.decode()
+    assert "文書を作成できません" in page and "当社の対応" in page
+    fill_letter_items(incident, manager)
+    text = client.get(notice)
     assert text["Content-Type"] == "text/plain; charset=utf-8"
-    assert text.content.decode("utf-8").startswith("個人情報の漏えい等に関するお知らせとお詫び\n")
+    assert "件名　個人情報の漏えい等に関するお詫びとお知らせ" in text.content.decode("utf-8")
 
 
 def test_manager_fills_the_details_and_the_draft_shows_them(login, manager, incident):
@@ -151,6 +158,7 @@ def test_manager_fills_the_details_and_the_draft_shows_them(login, manager, inci
         )
     }
     data["secondary_damage"] = "二次被害は確認されていない。"
+    data["addressee"] = "customers"
     response = client.post(urls(incident)["details"], data)
     assert response.status_code == 302
     html = client.get(urls(incident)["draft"]).content.decode()

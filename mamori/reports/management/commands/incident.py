@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from mamori.incidents.models import Incident
 from mamori.reports import content, export, queries
+from mamori.reports.letters import LetterIncomplete
 
 FORMATS = (*export.FORMATS, "text")
 
@@ -33,7 +34,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
         report = actions.add_parser("report", help="Export a report or notice draft of one incident.")
-        report.add_argument("kind", choices=content.KINDS, help="ppc, pmark, notice or announcement")
+        report.add_argument(
+            "kind", choices=content.KINDS, help="ppc, pmark, notice, announcement or controller_notice"
+        )
         report.add_argument("incident", help="incident id, or its number (e.g. 2026-0001)")
         report.add_argument("--stage", choices=content.STAGES, default=content.FINAL, help="default: final")
         report.add_argument("--format", dest="fmt", choices=FORMATS, default="pdf", help="default: pdf")
@@ -47,7 +50,10 @@ class Command(BaseCommand):
             raise CommandError(f"a {kind} draft has no {stage} stage (use --stage final)", returncode=2)
         incident = self._incident(options["incident"], options["organisation"])
         prepared_on = _date(options["date"]) if options["date"] else None
-        report = queries.build_report(incident, kind, stage, prepared_on)
+        try:
+            report = queries.build_report(incident, kind, stage, prepared_on)
+        except LetterIncomplete as exc:
+            raise CommandError(f"{incident.number}: {exc.reason}", returncode=2) from None
         fmt = options["fmt"]
         data = report.text().encode("utf-8") if fmt == "text" else export.render(report, fmt)
         self._write(data, options["output"])
