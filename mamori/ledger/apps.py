@@ -19,6 +19,7 @@ AUDIT_LABELS = {
     "ledger.notice.settings_changed": _("Notice facts changed"),
     "ledger.notice.published": _("Notice recorded as published"),
     "ledger.export.created": _("Ledger exported"),
+    "ledger.scan.compared": _("Scan result compared with the ledger"),
 }
 
 

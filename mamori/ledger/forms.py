@@ -177,3 +177,15 @@ class ImportForm(forms.Form):
         if upload.size > 10 * 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 10 MB."))
         return upload
+
+
+class ScanUploadForm(forms.Form):
+    machine = forms.CharField(
+        label=_("Scanned machine or share"),
+        max_length=200,
+        help_text=_("The PC or file server the scan ran on, as the ledger's storage column names it."),
+    )
+    file = forms.FileField(
+        label=_("Result of mamori scan --format jsonl"),
+        help_text=_("Masked results only; mamori keeps nothing of the file after the comparison."),
+    )

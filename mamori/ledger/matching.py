@@ -1,15 +1,16 @@
 """Match the scanner's findings (folders with personal data) to ledger rows, as pure functions.
 
-A folder is covered when a row of the ledger says the data is kept there: a path in the row's 保管場所
-(``\\\\fs01\\人事\\給与``, ``//fs01/人事``, ``D:\\顧客``, ``/srv/share/営業``) is the folder or one of its
-parents, or the row names the scanned machine and gives no path. Otherwise a folder is covered by its
-department when a component of its path is a department's name and that department's rows declare every
-kind of personal data found. What is left is 未登録 (unregistered): personal data where no row says it
-should be, offered for registration with the items pre-filled from the labels found.
+A folder is matched to the rows whose 保管場所 names it or a parent (``\\\\fs01\\人事\\給与``, ``//fs01/人事``,
+``D:\\顧客``, ``/srv/share/営業``), else to the rows that name the scanned machine without a path, else to the
+rows of the department named by a component of its path. It is covered when those rows declare every
+kind of personal data found there. What is not covered is 未登録 (unregistered): personal data where no
+row says it should be, or of kinds the rows do not declare, offered for registration with the items
+pre-filled from the labels found.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -52,10 +53,12 @@ class Match:
     by: str  # "path", "machine", "department" or "" (unregistered)
     items: tuple[str, ...]  # the items the labels found stand for
     department: str = ""  # the department named in the path, if any
+    undeclared: tuple[str, ...] = ()  # items found that the matching rows do not declare
 
     @property
     def unregistered(self) -> bool:
-        return not self.rows
+        """Return whether the ledger misses this data: no row is kept there, or not with these items."""
+        return not self.rows or bool(self.undeclared)
 
 
 def normalise(path: str) -> str:
@@ -101,21 +104,46 @@ def match(locations: Iterable[Location], places: Iterable[Place]) -> list[Match]
             and not paths_in(p.storage)
             and machine in unicodedata.normalize("NFKC", p.storage).casefold()
         )
-        if by_path:
-            results.append(Match(location, by_path, "path", found, named))
-        elif by_machine:
-            results.append(Match(location, by_machine, "machine", found, named))
-        else:
-            rows = [p for p in places if named and p.department == named]
-            declared = {canonical_item(i) for p in rows for i in p.items}
-            covered = bool(rows) and set(found) <= declared
-            results.append(
-                Match(
-                    location,
-                    tuple(p.id for p in rows) if covered else (),
-                    "department" if covered else "",
-                    found,
-                    named,
-                )
-            )
+        candidates = (
+            ("path", by_path),
+            ("machine", by_machine),
+            ("department", tuple(p.id for p in places if named and p.department == named)),
+        )
+        by, rows = next(((kind, ids) for kind, ids in candidates if ids), ("", ()))
+        declared = {canonical_item(i) for p in places if p.id in rows for i in p.items}
+        undeclared = tuple(item for item in found if item not in declared)
+        if by == "department" and undeclared:
+            by, rows = "", ()  # a department's rows cover its folders only for the data they declare
+        results.append(Match(location, rows, by, found, named, undeclared if rows else found))
     return results
+
+
+class ScanFileError(ValueError):
+    """Say why an uploaded scan result cannot be read."""
+
+
+def locations_from_jsonl(text: str, machine: str) -> list[Location]:
+    """Return the folders of a ``mamori scan --format jsonl`` result, rolled up from its files.
+
+    Only files with findings count; persons and counts are summed per folder (an upper bound, as the
+    scanner's own roll-up). Masked examples are not kept.
+    """
+    folders: dict[str, dict[str, Any]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ScanFileError(f"line {number}: not JSON ({exc.msg})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("path"), str):
+            raise ScanFileError(f"line {number}: not a result of mamori scan (no path)")
+        counts = record.get("counts") or {}
+        if record.get("status") != "findings" or not isinstance(counts, dict):
+            continue
+        folder = record["path"].replace("\\", "/").rsplit("/", 1)[0] or "/"
+        entry = folders.setdefault(folder, {"persons": 0, "counts": {}})
+        entry["persons"] += int(record.get("persons") or 0)
+        for label, n in counts.items():
+            entry["counts"][label] = entry["counts"].get(label, 0) + int(n or 0)
+    return [Location(machine, path, v["persons"], v["counts"]) for path, v in sorted(folders.items())]

@@ -23,6 +23,7 @@ urlpatterns = [
     path("notice/publish/", views.notice_publish, name="notice_publish"),
     path("risks/", views.risk_matrix, name="matrix"),
     path("risks/xlsx/", views.risk_matrix_xlsx, name="matrix_xlsx"),
+    path("scan/", views.scan_compare, name="scan"),
     path("reviews/", views.campaigns, name="campaigns"),
     path("reviews/<int:pk>/", views.campaign_detail, name="campaign"),
 ]

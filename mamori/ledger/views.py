@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mamori.accounts.models import Role
+from mamori.core.models import Department
 from mamori.core.services import audit_entries_for, log_action
-from mamori.ledger import files, queries, services
+from mamori.ledger import files, matching, queries, services
 from mamori.ledger.actions import entry_actions
 from mamori.ledger.catalogue import catalogue
 from mamori.ledger.columns import COLUMN_BY_FIELD, COLUMNS
-from mamori.ledger.forms import CampaignForm, EntryForm, ImportForm, NoticeSettingsForm, RiskForm
+from mamori.ledger.forms import (
+    CampaignForm,
+    EntryForm,
+    ImportForm,
+    NoticeSettingsForm,
+    RiskForm,
+    ScanUploadForm,
+)
 from mamori.ledger.models import LedgerEntry, Phase, ReviewCampaign
 from mamori.ledger.notice import as_docx, as_text, purposes_of, sections
 from mamori.ledger.queries import matrix, notice_facts, risk_rows
@@ -454,3 +464,56 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "ledger/campaign.html", {"campaign": campaign, "items": items, "today": timezone.localdate()}
     )
+
+
+@login_required
+def scan_compare(request: HttpRequest) -> HttpResponse:
+    """Compare a scan result with the ledger: folders covered by rows, and 未登録 data to register."""
+    user = _reader(request)
+    form = ScanUploadForm(request.POST or None, request.FILES or None)
+    results: list[dict[str, Any]] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            text, _encoding = files.decode(form.cleaned_data["file"].read())
+            locations = matching.locations_from_jsonl(text, form.cleaned_data["machine"])
+        except (files.FileError, matching.ScanFileError) as exc:
+            form.add_error("file", str(exc))
+        else:
+            results = _scan_results(user, locations)
+            log_action(
+                user.organisation,
+                "ledger.scan.compared",
+                actor=user,
+                data={
+                    "folders": len(results),
+                    "unregistered": sum(1 for r in results if r["match"].unregistered),
+                },
+            )
+    return render(request, "ledger/scan.html", {"form": form, "results": results})
+
+
+def _scan_results(user: Any, locations: list[matching.Location]) -> list[dict[str, Any]]:
+    entries = {e.pk: e for e in queries.entries_for_user(user)}
+    places = [matching.Place(e.pk, e.department.name, e.storage, tuple(e.items)) for e in entries.values()]
+    departments = {e.department.name: e.department_id for e in entries.values()}
+    if user.is_pms_manager:
+        departments.update(
+            dict(Department.objects.filter(organisation_id=user.organisation_id).values_list("name", "pk"))
+        )
+    results = []
+    for found in matching.match(locations, places):
+        query = {
+            "name": "",
+            "storage": f"{found.location.machine} {found.location.path}",
+            "items": ",".join(found.items),
+        }
+        if found.department in departments:
+            query["department"] = str(departments[found.department])
+        results.append(
+            {
+                "match": found,
+                "rows": [entries[pk] for pk in found.rows],
+                "register_url": reverse("ledger:create") + "?" + urlencode(query),
+            }
+        )
+    return results

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from mamori.accounts.models import Role
@@ -47,7 +50,37 @@ def add_risk(page, base: str, entry: LedgerEntry, phase: str) -> None:
     page.wait_for_url(f"{base}/ledger/{entry.pk}/")
 
 
-def test_manager_keeps_a_row_with_risks_and_approvals_and_starts_an_incident_from_it(live_server, page, shot):
+def scan_result(tmp_path):
+    """Run the real ``mamori scan`` over a small share and return the path of its JSON Lines result."""
+    folder = tmp_path / "share" / "人事部" / "応募書類"
+    folder.mkdir(parents=True)
+    (folder / "rirekisho.txt").write_text(
+        "履歴書 氏名 佐藤花子 生年月日 1990年5月6日 連絡先 hanako@example.com\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mamori.cli",
+            "scan",
+            "--format",
+            "jsonl",
+            "--no-cache",
+            "--no-progress",
+            str(tmp_path / "share"),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    path = tmp_path / "scan.jsonl"
+    path.write_bytes(result.stdout)
+    return path
+
+
+def test_manager_keeps_a_row_with_risks_and_approvals_and_starts_an_incident_from_it(
+    live_server, page, shot, tmp_path
+):
     org = factories.make_organisation("みほん商事")
     hr = factories.make_department(org, "人事部")
     factories.make_user(org, Role.MANAGER, username="hogo")
@@ -111,6 +144,23 @@ def test_manager_keeps_a_row_with_risks_and_approvals_and_starts_an_incident_fro
 
     page.goto(f"{base}/ledger/risks/")
     shot(page, "ledger-06-risk-matrix")
+
+    # A scan of the HR share finds a folder nobody declared: register it from the scan result.
+    page.goto(f"{base}/ledger/scan/")
+    page.fill("input[name=machine]", "FS01")
+    page.set_input_files("input[name=file]", str(scan_result(tmp_path)))
+    page.click("main form button.primary")
+    page.wait_for_selector("#scan-results")
+    shot(page, "ledger-06b-scan-results-unregistered")
+    page.click("#scan-results tr.unregistered a.register")
+    assert "生年月日" in page.input_value("input[name=items]")
+    assert page.input_value("select[name=department]") == str(hr.pk)
+    page.fill("input[name=process]", "採用")
+    page.fill("input[name=name]", "応募者の履歴書（共有フォルダ）")
+    shot(page, "ledger-06c-register-from-scan")
+    page.click("main form button.primary")
+    page.wait_for_selector("#findings")
+    assert LedgerEntry.objects.filter(name="応募者の履歴書（共有フォルダ）", department=hr).exists()
 
     page.goto(f"{base}/ledger/{entry.pk}/")
     page.click(f"a[href='/incidents/report/?ledger={entry.pk}']")

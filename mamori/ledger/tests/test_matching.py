@@ -72,3 +72,8 @@ def test_a_folder_nobody_declares_is_unregistered():
         [Location("PC-99", "/home/tanaka/Downloads", 500, {"PERSON": 500, "CREDIT_CARD": 3})], PLACES
     )
     assert m.unregistered and m.department == "" and m.items == ("氏名", "クレジットカード番号")
+
+
+def test_kinds_the_matching_rows_do_not_declare_are_unregistered_too():
+    (m,) = match([Location("FS01", r"\\fs01\人事\給与", 5, {"PERSON": 5, "DATE_OF_BIRTH": 5})], PLACES)
+    assert m.rows == ("HR-1",) and m.unregistered and m.undeclared == ("生年月日",)

@@ -6,6 +6,7 @@ import io
 import os
 import shutil
 import subprocess
+import sys
 
 import pytest
 from python_calamine import CalamineWorkbook
@@ -201,3 +202,59 @@ def test_the_notice_docx_opens_in_libreoffice_with_every_required_item(
         "privacy@example.com",
     ):
         assert required in text, required
+
+
+def scan_jsonl(tmp_path) -> bytes:
+    """Return the JSON Lines of a real ``mamori scan`` over a small share with two departments' folders."""
+    share = tmp_path / "share"
+    (share / "営業部" / "見積").mkdir(parents=True)
+    (share / "営業部" / "採用応募").mkdir(parents=True)
+    (share / "営業部" / "見積" / "customers.csv").write_text(
+        "氏名,住所,電話番号\n山田太郎,東京都千代田区架空町1-2-3,090-1234-5678\n", encoding="utf-8"
+    )
+    (share / "営業部" / "採用応募" / "applicants.txt").write_text(
+        "応募者 佐藤花子 生年月日 1990年5月6日 連絡先 hanako@example.com\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mamori.cli",
+            "scan",
+            "--format",
+            "jsonl",
+            "--no-cache",
+            "--no-progress",
+            str(share),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    return result.stdout
+
+
+def test_a_scan_result_is_matched_and_unregistered_data_offered_for_registration(
+    login, manager, sales, tmp_path
+):
+    make_entry(manager, sales, items=["氏名", "住所", "電話番号"], storage="ファイルサーバ FS01")
+    upload = io.BytesIO(scan_jsonl(tmp_path))
+    upload.name = "scan.jsonl"
+    response = login(manager).post("/ledger/scan/", {"machine": "FS01", "file": upload})
+    results = response.context["results"]
+    by_folder = {r["match"].location.path.rsplit("/", 1)[-1]: r for r in results}
+    assert by_folder["見積"]["match"].by == "machine"
+    unregistered = by_folder["採用応募"]
+    assert unregistered["match"].unregistered and "生年月日" in unregistered["match"].items
+    assert f"department={sales.pk}" in unregistered["register_url"]
+    form = login(manager).get(unregistered["register_url"]).context["form"]
+    assert "生年月日" in form.initial["items"] and "FS01" in form.initial["storage"]
+    assert AuditLogEntry.objects.filter(action="ledger.scan.compared").exists()
+
+
+def test_a_file_that_is_no_scan_result_is_refused(login, manager):
+    upload = io.BytesIO(b"not json\n")
+    upload.name = "scan.jsonl"
+    response = login(manager).post("/ledger/scan/", {"machine": "PC", "file": upload})
+    assert response.context["form"].errors["file"]
