@@ -8,6 +8,7 @@ before it on the same line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mamori.pii import validators
 from mamori.pii.address import find_addresses
@@ -17,7 +18,7 @@ from mamori.pii.spans import Hit
 
 # No leading look-behind: it would disable the regex engine's first-character scan (30 → 500 MB/s).
 NUMBER_RUN = re.compile(
-    r"[+(0-9](?:(?<=\+)81[ -]?|(?<=\()|(?<=\d))[\d() -]{5,}\d\)?(?![0-9A-Za-z_/*]|[.,]\d|-\d)"
+    r"[+(0-9](?:(?<=\+)81[ -]?|(?<=\()|(?<=\d))[\d() -]{5,}\d\)?(?![0-9A-Za-z_/*]|[.,:]\d|-\d)"
 )
 _GLUED_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_.-/*")
 _GROUPS = re.compile(r"\d+")
@@ -47,6 +48,8 @@ def find_numbers(text: str) -> list[Hit]:
     """Return hits for every digit-run identifier in normalised ``text``."""
     hits: list[Hit] = []
     for m in NUMBER_RUN.finditer(text):
+        if m.start() and text[m.start() - 1] == "=" and _not_pii_key(text, m.start() - 1):
+            continue  # ship_no=123456789012 in a log: the fast way out for the commonest case
         if (
             m.start()
             and text[m.start() - 1] in _GLUED_BEFORE
@@ -61,6 +64,22 @@ def find_numbers(text: str) -> list[Hit]:
         elif " " in run:
             hits.extend(_classify_pieces(text, start, run))
     return hits
+
+
+_KEY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]{0,30}")
+
+
+def _not_pii_key(text: str, equals: int) -> bool:
+    """Return whether the ``key`` of ``key=`` ending at ``equals`` names no personal identifier."""
+    head = text[max(0, equals - 31) : equals]
+    key = head.rsplit(" ", 1)[-1].rsplit("\t", 1)[-1].rsplit(",", 1)[-1]
+    return _plain_key(key)
+
+
+@lru_cache(maxsize=1024)
+def _plain_key(key: str) -> bool:
+    """Return whether ``key`` is a log / config key that names no personal identifier (cached)."""
+    return _KEY_NAME.fullmatch(key) is not None and not _PII_KEY.search(key)
 
 
 def _trim_parens(start: int, run: str) -> tuple[int, str]:
