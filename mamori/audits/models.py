@@ -54,6 +54,10 @@ class CorrectiveAction(models.Model):
         verbose_name = _("corrective action")
         verbose_name_plural = _("corrective actions")
         ordering = ["due_on", "id"]
+        indexes = [
+            # The list's order (open ones first), read page by page within one organisation.
+            models.Index(fields=["organisation", "completed_on", "due_on", "id"], name="ca_org_list_order"),
+        ]
 
     def __str__(self) -> str:
         return self.title

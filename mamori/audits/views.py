@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,6 +16,8 @@ from mamori.audits import queries, services
 from mamori.audits.forms import CompleteForm, CorrectiveActionForm, ReviewForm
 from mamori.incidents.queries import get_incident_for_user
 
+PAGE_SIZE = 50
+
 
 @login_required
 def ca_list(request: HttpRequest) -> HttpResponse:
@@ -22,8 +25,11 @@ def ca_list(request: HttpRequest) -> HttpResponse:
     if request.user.organisation_id is None:  # type: ignore[union-attr]
         raise Http404
     actions = queries.corrective_actions_for_user(request.user).order_by("completed_on", "due_on", "id")
+    page = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
-        request, "audits/list.html", {"actions": actions, "can_manage": queries.can_manage(request.user)}
+        request,
+        "audits/list.html",
+        {"actions": page.object_list, "page": page, "can_manage": queries.can_manage(request.user)},
     )
 
 

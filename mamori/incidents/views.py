@@ -40,7 +40,9 @@ from mamori.incidents.taxonomy import DataCategory, Event, Status
 @login_required
 def incident_list(request: HttpRequest) -> HttpResponse:
     """List the incidents the user may read, with simple filters."""
-    qs = queries.incidents_for_user(request.user).order_by("-discovered_at")
+    qs = queries.incidents_for_user(request.user).order_by(
+        "-discovered_at", "-id"
+    )  # index incident_org_discovered
     status = request.GET.get("status", "")
     if status == "open":
         qs = qs.exclude(status=Status.CLOSED)

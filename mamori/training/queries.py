@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -139,6 +139,37 @@ def rates_by_department(assignments: Iterable[Assignment]) -> list[tuple[str, ru
     rows = [(name, rules.completion(states)) for name, states in sorted(groups.items())]
     rows.append(("", rules.completion(every)))
     return rows
+
+
+def campaign_rates(user: Any, campaigns: Iterable[Campaign]) -> dict[int, rules.Rate]:
+    """Return each campaign's completion rate as ``rates_by_department`` totals it, counted in one query."""
+    ids = [c.pk for c in campaigns]
+    qs = Assignment.objects.filter(campaign_id__in=ids).filter(
+        Q(user__is_active=True) | Q(passed_at__isnull=False)
+    )
+    if not user.sees_whole_organisation:
+        qs = qs.filter(department_id=user.department_id)
+    today = timezone.localdate()
+    tried = Exists(Attempt.objects.filter(assignment=OuterRef("pk"), submitted_at__isnull=False))
+    done = Q(passed_at__isnull=False)
+    rows = (
+        qs.annotate(tried=tried)
+        .values("campaign_id")
+        .annotate(
+            assigned=Count("id"),
+            passed_count=Count("id", filter=done),
+            overdue=Count("id", filter=Q(passed_at__isnull=True, due_date__lt=today)),
+            attempted=Count("id", filter=done | Q(tried=True)),
+        )
+        .order_by()
+    )
+    rates = {
+        r["campaign_id"]: rules.Rate(
+            assigned=r["assigned"], passed=r["passed_count"], overdue=r["overdue"], attempted=r["attempted"]
+        )
+        for r in rows
+    }
+    return {pk: rates.get(pk, rules.Rate(assigned=0, passed=0, overdue=0)) for pk in ids}
 
 
 def users_in_scope(campaign: Campaign) -> QuerySet[User]:

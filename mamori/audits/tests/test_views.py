@@ -123,3 +123,31 @@ def test_auditor_reads_the_list_but_cannot_review(auditor, login, ca):
         ).status_code
         == 403
     )
+
+
+def test_the_list_is_paged_in_a_fixed_number_of_queries(
+    manager, employee, login, django_assert_max_num_queries
+):
+    """Without paging the list rendered every corrective action (4.6 s at 100,000)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add(count: int) -> None:
+        CorrectiveAction.objects.bulk_create(
+            CorrectiveAction(
+                organisation=manager.organisation, title=f"是正 {i}", cause_analysis="x", action="y",
+                owner=employee, due_on=timezone.localdate() + dt.timedelta(days=i),
+            )
+            for i in range(count)
+        )  # fmt: skip
+
+    client = login(manager)
+    counts = []
+    for count in (3, 120):
+        add(count)
+        with django_assert_max_num_queries(12), CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("audits:list"))
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    assert len(page.context["actions"]) == 50 and page.context["page"].paginator.count == 123
+    assert "?page=2" in page.content.decode()
