@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 import unicodedata
 from collections import Counter
@@ -35,12 +36,17 @@ class Task:
     limits: Limits = field(default_factory=Limits)
 
 
+_NOT_KEY = re.compile(r"[^\w@.]|_")
+
+
 def _identity(label: str, value: str) -> str:
     """Return the form of *value* under which repeats count once (width, case, separators ignored)."""
-    value = unicodedata.normalize("NFKC", value).lower()
+    if not value.isascii():
+        value = unicodedata.normalize("NFKC", value)
+    value = value.lower()
     if label == "PERSON":
         return value.replace(" ", "")
-    return "".join(ch for ch in value if ch.isalnum() or ch in "@.")
+    return _NOT_KEY.sub("", value)
 
 
 def _chunks(text: str, size: int | None = None) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from html.parser import HTMLParser
 
@@ -90,18 +91,20 @@ def decode_iso2022jp(data: bytes) -> str:
     return out.decode("cp932")
 
 
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
+_HALF_KANA = re.compile(r"[\uff61-\uff9f]")
+_CONTROL = re.compile(r"[\ue000-\uf8ff\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _japanese_score(text: str) -> int:
-    """Score how plausible *text* is as Japanese: kana and kanji up, half-width kana and controls down."""
-    score = 0
-    for ch in text:
-        cp = ord(ch)
-        if 0x3040 <= cp <= 0x30FF or 0x4E00 <= cp <= 0x9FFF or 0xFF01 <= cp <= 0xFF5E:
-            score += 2
-        elif 0xFF61 <= cp <= 0xFF9F:
-            score -= 3  # half-width katakana: what EUC-JP looks like when misread as cp932
-        elif 0xE000 <= cp <= 0xF8FF or (cp < 0x20 and ch not in "\t\r\n\f"):
-            score -= 5
-    return score
+    """Score how plausible *text* is as Japanese: kana and kanji up, half-width kana and controls down.
+
+    Counted by regular expressions (C speed) rather than a loop over characters: half-width kana are
+    what EUC-JP looks like when misread as cp932, private-use characters and controls a wrong codec.
+    """
+    return (
+        2 * len(_JAPANESE.findall(text)) - 3 * len(_HALF_KANA.findall(text)) - 5 * len(_CONTROL.findall(text))
+    )
 
 
 def _strict(data: bytes, codec: str) -> str | None:
