@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,23 +15,21 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from mamori.accounts.models import Role, User
-from mamori.audits import catalogue, content, operation, review
+from mamori.audits import content, operation, review
 from mamori.audits import programme as svc
 from mamori.audits.documents import CONTENT_TYPES
 from mamori.audits.documents import render as render_doc
+from mamori.audits.forms import AuditForm, FindingForm, ItemForm, ManagementReviewForm, ProgrammeForm
 from mamori.audits.models import (
     Answer,
     Audit,
     AuditProgramme,
     ChecklistItem,
     Finding,
-    Grade,
     ManagementReview,
     OperationRun,
     ReviewInput,
 )
-from mamori.core.models import Department
-from mamori.incidents.forms import DateInput
 
 
 def _me(request: HttpRequest) -> Any:
@@ -60,17 +57,6 @@ def _file(doc_bytes: bytes, fmt: str, name: str) -> HttpResponse:
     return response
 
 
-class ProgrammeForm(forms.Form):
-    fiscal_year = forms.IntegerField(label=_("Fiscal year"), min_value=2000, max_value=2100)
-    audit_lead = forms.ModelChoiceField(label=_("Audit lead"), queryset=User.objects.none())
-
-    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["audit_lead"].queryset = User.objects.filter(  # type: ignore[attr-defined]
-            organisation_id=organisation_id, is_active=True
-        ).exclude(role=Role.EXECUTIVE)
-
-
 @login_required
 def programme_list(request: HttpRequest) -> HttpResponse:
     """List the audit programmes; the audit lead and the manager start one."""
@@ -95,22 +81,6 @@ def programme_list(request: HttpRequest) -> HttpResponse:
         "audits/programmes.html",
         {"programmes": programmes, "form": form, "can_plan": _plans(_me(request))},
     )
-
-
-class AuditForm(forms.Form):
-    department = forms.ModelChoiceField(
-        label=_("Department"),
-        queryset=Department.objects.none(),
-        required=False,
-        empty_label=_("PMS secretariat"),
-    )
-    planned_on = forms.DateField(label=_("Planned on"), widget=DateInput())
-    auditor = forms.ModelChoiceField(label=_("Auditor"), queryset=User.objects.none())
-
-    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.filter(organisation_id=organisation_id)  # type: ignore[attr-defined]
-        self.fields["auditor"].queryset = User.objects.filter(organisation_id=organisation_id, is_active=True)  # type: ignore[attr-defined]
 
 
 def _programme(request: HttpRequest, pk: int) -> AuditProgramme:
@@ -193,25 +163,6 @@ def _audit(request: HttpRequest, pk: int) -> Audit:
 
 def _conducts(user: Any, audit: Audit) -> bool:
     return bool(audit.auditor_id == user.pk or user.pk == audit.programme.audit_lead_id)
-
-
-class ItemForm(forms.Form):
-    answer = forms.ChoiceField(label=_("Result"), choices=Answer.choices, widget=forms.RadioSelect)
-    comment = forms.CharField(
-        label=_("Comment"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    evidence = forms.FileField(label=_("Evidence (photo or file)"), required=False)
-
-
-class FindingForm(forms.Form):
-    grade = forms.ChoiceField(label=_("Class"), choices=Grade.choices)
-    requirement = forms.ChoiceField(label=_("Requirement"), choices=catalogue.choices)
-    description = forms.CharField(
-        label=_("Finding"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    evidence = forms.CharField(
-        label=_("Evidence"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
-    )
 
 
 @login_required
@@ -326,11 +277,6 @@ def operation_run(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "audits/operation_run.html", {"run": run, "items": items})
 
 
-class ReviewForm(forms.Form):
-    period_start = forms.DateField(label=_("Period starts"), widget=DateInput())
-    period_end = forms.DateField(label=_("Period ends"), widget=DateInput())
-
-
 @login_required
 def review_list(request: HttpRequest) -> HttpResponse:
     """List the management reviews; the manager generates a pack for a period."""
@@ -339,7 +285,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     today = timezone.localdate()
     start = dt.date(today.year - 1 if today.month < 4 else today.year, 4, 1)
-    form = ReviewForm(request.POST or None, initial={"period_start": start, "period_end": today})
+    form = ManagementReviewForm(request.POST or None, initial={"period_start": start, "period_end": today})
     if request.method == "POST" and _me(request).role in (Role.MANAGER, Role.EXECUTIVE) and form.is_valid():
         try:
             pack = review.review_create(
