@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mamori.accounts.models import Role
+from mamori.core import xlsx
 from mamori.core.models import Department
 from mamori.core.services import audit_entries_for, log_action
 from mamori.ledger import files, matching, queries, services
@@ -423,14 +424,56 @@ def risk_matrix(request: HttpRequest) -> HttpResponse:
     )
 
 
+RISK_COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("number", "台帳番号", 10),
+    ("department", "部門", 12),
+    ("name", "情報名", 18),
+    ("phase", "段階", 12),
+    ("media", "媒体", 8),
+    ("kind", "リスクの種類", 12),
+    ("threat", "脅威", 20),
+    ("vulnerability", "脆弱性", 20),
+    ("likelihood", "発生可能性", 8),
+    ("impact", "影響度", 8),
+    ("value", "リスク値", 8),
+    ("controls", "現在の管理策（ガイドライン10）", 28),
+    ("treatment", "対応", 8),
+    ("treatment_plan", "対応計画", 24),
+    ("residual", "残留リスク", 8),
+    ("residual_value", "残留リスク値", 8),
+    ("residual_owner", "残留リスクの責任者", 14),
+    ("due_on", "期限", 11),
+    ("approved_by", "承認者（トップマネジメント）", 14),
+    ("approved_on", "承認日", 11),
+)
+
+
 @login_required
-def risk_matrix_xlsx(request: HttpRequest) -> HttpResponse:
+def risk_matrix_xlsx(request: HttpRequest) -> FileResponse:
+    """Download the lifecycle risks for the auditor (Japanese, one row per risk, printable on A4)."""
     user = _reader(request)
     entries = queries.with_risks(queries.entries_for_user(user))
     with translation.override("ja"):  # the auditor's file is Japanese, like its headers
         rows = risk_rows(entries)
     log_action(user.organisation, "ledger.risks.exported", actor=user, data={"risks": len(rows)})
-    return _download(files.write_risks_xlsx(rows), f"risks-{timezone.localdate():%Y%m%d}.xlsx", XLSX)
+    yes_no = {True: "あり", False: "なし"}
+    sheet = xlsx.Sheet(
+        name="リスク評価",
+        columns=[
+            xlsx.Column(header, width, xlsx.DATE if key in ("due_on", "approved_on") else None)
+            for key, header, width in RISK_COLUMNS
+        ],
+        rows=(
+            [yes_no.get(r[key], r[key]) if key == "residual" else r[key] for key, _h, _w in RISK_COLUMNS]
+            for r in rows
+        ),
+        wrap=True,
+    )
+    return xlsx.response(
+        filename=f"risks-{timezone.localdate():%Y%m%d}.xlsx",
+        title="リスク評価（個人情報管理台帳）",
+        sheets=[sheet],
+    )
 
 
 @login_required

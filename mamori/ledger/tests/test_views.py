@@ -140,7 +140,8 @@ def test_import_page_lists_bad_rows_by_line(login, manager):
 def test_the_risk_matrix_exports_for_the_auditor(login, manager, executive, entry):
     add_all_phases(entry, manager)
     services.risks_approve(entry=entry, actor=executive)
-    book = CalamineWorkbook.from_filelike(io.BytesIO(login(manager).get("/ledger/risks/xlsx/").content))
+    response = login(manager).get("/ledger/risks/xlsx/")
+    book = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content)))
     rows = book.get_sheet_by_name("リスク評価").to_python()
     assert rows[0][0] == "台帳番号" and len(rows) == 6
     assert {r[3] for r in rows[1:]} == {

@@ -70,6 +70,7 @@ def _exports(client, hostile) -> dict[str, bytes]:
         "campaign": _body(client.get(reverse("training:campaign_export", args=[hostile["campaign"].pk]))),
         "training records": _body(client.get(reverse("training:records_export"))),
         "audit plan": _body(client.get(reverse("audits:programme_export", args=[plan.pk, "plan", "xlsx"]))),
+        "ledger risks": _body(client.get(reverse("ledger:matrix_xlsx"))),
     }
 
 
