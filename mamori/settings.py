@@ -180,6 +180,9 @@ EMAIL_HOST_PASSWORD = conf.env_str("MAMORI_SMTP_PASSWORD")
 EMAIL_USE_TLS = conf.env_bool("MAMORI_SMTP_STARTTLS", False)
 EMAIL_USE_SSL = conf.env_bool("MAMORI_SMTP_SSL", False)
 EMAIL_TIMEOUT = conf.env_int("MAMORI_SMTP_TIMEOUT", 20)
+# Unset, mamori's mail goes out from an address in the organisation's own verified mail domain
+# (mamori@example.co.jp), which the mail guard accepts; "mamori@localhost" only without any domain.
+FROM_EMAIL_EXPLICIT = bool(conf.env_str("MAMORI_FROM_EMAIL"))
 DEFAULT_FROM_EMAIL = conf.env_str("MAMORI_FROM_EMAIL", "mamori@localhost")
 
 # Outbound mail guard (mamori mailguard); see README "Mail guard".
@@ -193,7 +196,9 @@ MAILGUARD_TLS_CERT = conf.env_str("MAMORI_MAILGUARD_TLS_CERT")
 MAILGUARD_TLS_KEY = conf.env_str("MAMORI_MAILGUARD_TLS_KEY")
 MAILGUARD_AUTH = conf.env_bool("MAMORI_MAILGUARD_AUTH", False)
 MAILGUARD_SPOOL_DIR = conf.env_str("MAMORI_MAILGUARD_SPOOL", str(DATA_DIR / "mailguard-spool"))
-MAILGUARD_MAX_SIZE = conf.env_int("MAMORI_MAILGUARD_MAX_SIZE", 10240000)
+# Below Postfix's message_size_limit (10240000 by default) by 100 KB: the re-injection adds headers, and
+# a mail the guard accepted must never be refused by Postfix afterwards (it would bounce after the 250).
+MAILGUARD_MAX_SIZE = conf.env_int("MAMORI_MAILGUARD_MAX_SIZE", 10240000 - 102400)
 MAILGUARD_WORKERS = conf.env_int("MAMORI_MAILGUARD_WORKERS", 2)
 # Seconds from the end of DATA to the verdict (well under the SMTP client's 5-10 minutes); content not
 # checked by then is held as unchecked.

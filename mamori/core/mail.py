@@ -72,6 +72,28 @@ def register_kind(kind: str, label: Any, *, listener: Listener | None = None) ->
             listeners.append(listener)
 
 
+SenderFinder = Callable[[Organisation | None], str | None]
+SENDER_FINDERS: list[SenderFinder] = []
+
+
+def register_sender(finder: SenderFinder) -> None:
+    """Let an app name the From address of an organisation's mail (the mail guard: its own domain)."""
+    SENDER_FINDERS.append(finder)
+
+
+def sender_address(organisation: Organisation | None) -> str:
+    """Return the From address of mamori's mail to (people of) *organisation*.
+
+    ``MAMORI_FROM_EMAIL`` when set; else the first address a registered finder gives; else
+    ``DEFAULT_FROM_EMAIL``.
+    """
+    if not settings.FROM_EMAIL_EXPLICIT:
+        for finder in SENDER_FINDERS:
+            if found := finder(organisation):
+                return found
+    return str(settings.DEFAULT_FROM_EMAIL)
+
+
 def kind_label(kind: str) -> str:
     """Return the label of a kind of mail (the code itself when no app named it)."""
     return str(KIND_LABELS.get(kind, kind))
@@ -174,7 +196,9 @@ def attempt(pk: int, *, now: dt.datetime | None = None) -> MailDelivery | None:
     if not _claim(pk, now):
         return None
     delivery = MailDelivery.objects.get(pk=pk)
-    message = EmailMessage(delivery.subject, delivery.body, settings.DEFAULT_FROM_EMAIL, [delivery.to])
+    message = EmailMessage(
+        delivery.subject, delivery.body, sender_address(delivery.organisation), [delivery.to]
+    )
     try:
         accepted = message.send()
     except Exception as exc:  # noqa: BLE001 - any failure is recorded and retried, never lost

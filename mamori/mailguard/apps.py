@@ -31,8 +31,9 @@ class MailguardConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from mamori.core import periodic
-        from mamori.mailguard import release
+        from mamori.core import mail, periodic
+        from mamori.mailguard import queries, release
 
         audit_labels.register(AUDIT_LABELS)
         periodic.register("mailguard_release", release.periodic_release)
+        mail.register_sender(queries.notice_sender)

@@ -69,11 +69,12 @@ def decode_header_value(value: str, problems: list[str] | None = None, what: str
     text = _BETWEEN_WORDS.sub(r"\1\2", text)
     out: list[str] = []
     pos = 0
-    chunks: list[tuple[str, bytes]] = []
+    # Runs of adjacent words in one charset, joined once at the end (linear in the header's length).
+    chunks: list[tuple[str, list[bytes]]] = []
 
     def flush() -> None:
-        for charset, data in chunks:
-            result = decode_bytes(data, charset.split("*")[0])
+        for charset, pieces in chunks:
+            result = decode_bytes(b"".join(pieces), charset.split("*")[0])
             if result.problem:
                 problems.append(f"{what}: {result.problem}")
             out.append(result.text)
@@ -90,9 +91,9 @@ def decode_header_value(value: str, problems: list[str] | None = None, what: str
             problems.append(f"{what}: broken encoded-word")
             data = payload.encode("ascii", "replace")
         if chunks and chunks[-1][0].lower() == charset.lower():
-            chunks[-1] = (chunks[-1][0], chunks[-1][1] + data)
+            chunks[-1][1].append(data)
         else:
-            chunks.append((charset, data))
+            chunks.append((charset, [data]))
         pos = match.end()
     flush()
     out.append(text[pos:])

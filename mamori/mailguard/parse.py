@@ -373,7 +373,7 @@ def parse_message(raw: bytes) -> ParsedMessage:
     if not any(k for k, _ in headers) and not raw.strip():
         problems.append("empty message")
     return ParsedMessage(
-        subject=decode_header_value(_raw_header(msg, "subject") or "", problems, "subject"),
+        subject=next((v for k, v in headers if k.lower() == "subject"), ""),  # decoded once
         from_=_addresses(msg, "from", problems),
         to=_addresses(msg, "to", problems),
         cc=_addresses(msg, "cc", problems),

@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from mamori.accounts.models import Role, User
+from mamori.core.mail import sender_address
 from mamori.core.models import Organisation
 from mamori.mailguard.domains import normalize_address, normalize_domain
 from mamori.mailguard.models import OPEN_STATES, HeldMessage, MailDomain, MailPolicy, RecipientHistory, State
@@ -159,6 +160,41 @@ def domain_owner(domain: str) -> int | None:
     claims = MailDomain.objects.filter(domain__in=candidates, verified_at__isnull=False)
     best = max(claims.values_list("domain", "organisation_id"), key=lambda c: len(c[0]), default=None)
     return best[1] if best else None
+
+
+NOTICE_LOCAL_PART = "mamori"
+
+
+def notice_sender(organisation: Organisation | None) -> str | None:
+    """Return ``mamori@<the organisation's shortest verified mail domain>``, an address the guard accepts.
+
+    mamori's own notices pass the guard on their way out (Postfix sends all mail through it): from
+    ``mamori@localhost`` they were refused and bounced, with their text and signed links.
+    """
+    if organisation is None:
+        return None
+    domains = MailDomain.objects.filter(organisation=organisation, verified_at__isnull=False)
+    domain = min(domains.values_list("domain", flat=True), key=lambda d: (len(d), d), default=None)
+    return f"{NOTICE_LOCAL_PART}@{domain}" if domain else None
+
+
+def unaccepted_senders() -> list[str]:
+    """Return a sentence per organisation whose mail from mamori the guard would refuse (empty: all fine).
+
+    Only organisations that own a verified mail domain are served by the guard, so only they count.
+    """
+    problems = []
+    served = MailDomain.objects.filter(verified_at__isnull=False).values("organisation_id")
+    for record in MailPolicy.objects.filter(organisation_id__in=served).select_related("organisation"):
+        sender = sender_address(record.organisation)
+        found = policy_for_sender(sender)
+        if found is None or found[0].organisation_id != record.organisation_id:
+            problems.append(
+                f"mamori's notices to {record.organisation} would come from {sender}, which the mail guard "
+                f"refuses (not in a verified mail domain of {record.organisation}); set MAMORI_FROM_EMAIL to "
+                "an address in one of its domains, or leave it unset to use mamori@<its domain>"
+            )
+    return problems
 
 
 def policy_for_sender(mail_from: str) -> tuple[MailPolicy, Policy] | None:

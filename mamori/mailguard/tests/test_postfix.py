@@ -256,3 +256,19 @@ def test_a_list_hidden_at_part_600_or_depth_50_is_judged_as_in_plain_sight(via_p
         assert ACTIONS.index(message.verdict) >= ACTIONS.index(plain_verdict.verdict)
         assert message.state == State.AWAITING_APPROVAL
     assert wait_until(lambda: via_postfix.queue() == [])
+
+
+def test_the_senders_notice_passes_the_guard_with_the_default_settings(via_postfix, sink, sender, settings):
+    # mamori sends its mail through the company MTA, so notices pass the guard like any other mail.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", via_postfix.smtpd_port
+    settings.FROM_EMAIL_EXPLICIT = False  # MAMORI_FROM_EMAIL unset, as in the documented set-up
+    submit(via_postfix, mail(to=(f"客 <{EXTERNAL}>",)), EXTERNAL)
+    [held] = wait_for_held(1)
+    received = sink.wait_for(1, timeout=60)
+    assert len(received) == 1, via_postfix.log()[-3000:]
+    mail_from, rcpts, raw = received[0]
+    assert (mail_from, rcpts) == ("mamori@example.co.jp", ["yamada@example.co.jp"])
+    assert f"#{held.pk}".encode() in raw or str(held.pk).encode() in raw
+    assert "status=bounced" not in via_postfix.log()
+    assert wait_until(lambda: via_postfix.queue() == [])

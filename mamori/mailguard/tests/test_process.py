@@ -13,7 +13,7 @@ from email.parser import BytesParser
 import pytest
 
 from mamori.mailguard.tests.conftest import free_port
-from mamori.mailguard.tests.guardproc import GuardInstance
+from mamori.mailguard.tests.guardproc import MAMORI, GuardInstance
 from mamori.mailguard.tests.mails import mail
 
 
@@ -181,3 +181,16 @@ def test_smart_host_requires_starttls_and_a_mamori_login(tmp_path, sink_server, 
             assert "Held for review" in out.stdout
     finally:
         guard.stop()
+
+
+def test_the_guard_refuses_to_start_with_a_notice_sender_it_would_refuse(tmp_path, sink_server):
+    guard = GuardInstance(
+        tmp_path, free_port(), f"127.0.0.1:{sink_server.port}", MAMORI_FROM_EMAIL="mamori@localhost"
+    )
+    guard.setup()
+    out = subprocess.run(
+        [MAMORI, "mailguard"], env=guard.env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert out.returncode != 0
+    assert "mamori@localhost" in out.stderr and "MAMORI_FROM_EMAIL" in out.stderr
+    assert "Traceback" not in out.stderr

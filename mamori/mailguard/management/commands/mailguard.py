@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from mamori.mailguard import queries
 from mamori.mailguard.smtp import GuardService, listen_address
 
 
@@ -28,6 +29,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"bad listen address {options['listen'] or settings.MAILGUARD_LISTEN!r}"
             ) from None
+        refused = queries.unaccepted_senders()
+        if refused:  # mamori's own notices would pass the guard and bounce, with their text and links
+            raise CommandError("mail guard will not start: " + "; ".join(refused))
         service = GuardService(host, port)
         stop = threading.Event()
         for signum in (signal.SIGTERM, signal.SIGINT):
