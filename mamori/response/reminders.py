@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext
 
 from mamori.accounts.models import Role, User
@@ -21,10 +21,22 @@ from mamori.incidents.taxonomy import Status
 from mamori.response import rules
 from mamori.response.models import ResponseTask
 
+# A reminder stage falls at most 7 days before a deadline (確報), moved earlier over holidays (12/29-1/3,
+# Golden Week): an incident whose nearest pending deadline is further away has none due today.
+LOOKAHEAD = dt.timedelta(days=21)
 
-def incidents_to_remind() -> QuerySet[Incident]:
-    """Return the open accidents (never near misses); their deadlines come from the latest determination."""
-    return Incident.objects.filter(is_near_miss=False).exclude(status=Status.CLOSED).order_by("pk")
+
+def incidents_to_remind(today: dt.date | None = None) -> QuerySet[Incident]:
+    """Return the open accidents (never near misses) that may have a reminder due ``today``.
+
+    Filtered in SQL: a pending deadline within the look-ahead (``next_deadline`` leaves out deadlines
+    already met) or an open task past its due date. Deadlines come from the latest determination.
+    """
+    qs = Incident.objects.filter(is_near_miss=False).exclude(status=Status.CLOSED).order_by("pk")
+    if today is None:
+        return qs
+    late_task = ResponseTask.objects.filter(incident=OuterRef("pk"), done_at__isnull=True, due_on__lt=today)
+    return qs.filter(Q(next_deadline__lte=today + LOOKAHEAD) | Q(Exists(late_task)))
 
 
 def deadlines_of(incident: Incident) -> list[tuple[str, dt.date]]:
@@ -43,12 +55,18 @@ def managers_of(incident: Incident) -> list[str]:
     )
 
 
-def due_for_incident(incident: Incident, today: dt.date) -> list[tuple[list[str], list[rules.Reminder]]]:
+def due_for_incident(
+    incident: Incident, today: dt.date, managers_cache: dict[int, list[str]] | None = None
+) -> list[tuple[list[str], list[rules.Reminder]]]:
     """Return the reminders due today for one incident, grouped by their recipients.
 
     Deadlines go to the managers; an overdue task goes to its owner, or to the managers when it has none.
+    ``managers_cache`` keeps each organisation's managers across the incidents of one run.
     """
-    managers = managers_of(incident)
+    cache = {} if managers_cache is None else managers_cache
+    if incident.organisation_id not in cache:
+        cache[incident.organisation_id] = managers_of(incident)
+    managers = cache[incident.organisation_id]
     groups: dict[tuple[str, ...], list[rules.Reminder]] = {}
     due = rules.deadline_reminders(today, deadlines_of(incident), filed_deadline_kinds(incident))
     if due and managers:

@@ -17,6 +17,7 @@ from mamori.core.services import log_action
 from mamori.incidents.models import Incident, TimelineEntry
 from mamori.incidents.services import timeline_add
 from mamori.incidents.taxonomy import Status
+from mamori.jpcalendar import is_administrative_holiday
 from mamori.response import mails, reminders, rules
 from mamori.response.models import (
     DEFAULT_ACK_MINUTES,
@@ -452,8 +453,11 @@ def reminders_send(*, today: dt.date | None = None) -> int:
     """
     today = today or timezone.localdate()
     sent = 0
-    for incident in reminders.incidents_to_remind():
-        for to, due in reminders.due_for_incident(incident, today):
+    if is_administrative_holiday(today):
+        return 0  # no reminder goes out on a holiday (the rules say so): read nothing
+    managers: dict[int, list[str]] = {}  # per organisation, read once per run
+    for incident in reminders.incidents_to_remind(today).iterator(chunk_size=500):
+        for to, due in reminders.due_for_incident(incident, today, managers):
             sent += _send_reminders(incident, to, due, today)
     return sent
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from mamori.core.services import log_action
@@ -25,17 +26,33 @@ def reminders_send(*, today: dt.date | None = None) -> str:
         campaign_sync(campaign=c) for c in Campaign.objects.filter(due_date__gte=today).order_by("pk")
     )
     sent = {rules.Reminder.BEFORE_DUE: 0, rules.Reminder.OVERDUE: 0}
-    pending = Assignment.objects.filter(passed_at__isnull=True, user__is_active=True).values_list(
-        "pk", flat=True
-    )
-    for pk in pending:
-        kind = _remind_one(pk, today, manual=False)
+    for pk in _due_reminders(today):
+        kind = _remind_one(pk, today, manual=False)  # locks and checks again: only what is sent is locked
         if kind is not None:
             sent[kind] += 1
     return (
         f"{added} assigned, {sent[rules.Reminder.BEFORE_DUE]} due reminders, "
         f"{sent[rules.Reminder.OVERDUE]} overdue reminders"
     )
+
+
+def _due_reminders(today: dt.date) -> list[int]:
+    """Return the assignments whose reminder is due today, filtered in SQL and checked by the rule in bulk."""
+    soon = Q(due_date__gte=today, due_date__lte=today + dt.timedelta(days=rules.DUE_SOON_DAYS))
+    last_week = today - dt.timedelta(days=rules.OVERDUE_REMINDER_INTERVAL_DAYS)
+    overdue = Q(due_date__lt=today) & (
+        Q(reminded_overdue_on__isnull=True) | Q(reminded_overdue_on__lte=last_week)
+    )
+    rows = Assignment.objects.filter(
+        (soon & Q(reminded_before_on__isnull=True)) | overdue, passed_at__isnull=True, user__is_active=True
+    ).values_list("pk", "due_date", "reminded_before_on", "reminded_overdue_on")
+    return [
+        pk
+        for pk, due, before, overdue_on in rows.order_by("pk").iterator(chunk_size=2000)
+        if rules.reminder_to_send(
+            due=due, passed_on=None, today=today, reminded_before_on=before, reminded_overdue_on=overdue_on
+        )
+    ]
 
 
 @transaction.atomic
