@@ -194,6 +194,7 @@ DEMO_INCIDENTS: list[dict[str, Any]] = [
         "description": "保存期間中の契約書60件を溶解処理に出してしまった。外部への流出はない。",
         "triage": {
             **FALSE_FACTS,
+            "copy_kept": False,  # the originals only: 滅失 (GL 3-5-1-2)
             "unauthorized_purpose": False,
             "advanced_encryption": False,
             "recovered_before_viewed": False,
@@ -220,5 +221,45 @@ DEMO_INCIDENTS: list[dict[str, Any]] = [
         "discovered_by": "individual",
         "categories": ["name", "address", "birth_date"],
         "description": "キャッシュ設定の不備で、ログインした会員に他の会員の登録情報が表示された。影響範囲を調査中。",
+    },
+    {
+        "title": "受託した給与明細を別の委託元へ誤送信",
+        "reporter": "employee",
+        "days_ago": 1,
+        "event_class": "missent",
+        "discovered_by": "recipient",
+        "categories": ["name", "employment"],
+        "persons": 1200,
+        "description": "給与計算を受託しているA社の従業員1,200名分の給与明細PDFを、別の委託元B社の担当者へ送信した。",
+        "triage": {
+            **FALSE_FACTS,
+            "role": "processor",
+            "contractor": "株式会社みほん人材（委託元・デモ）",
+            "unauthorized_purpose": False,
+            "advanced_encryption": False,
+            "recovered_before_viewed": False,
+            "cause": "insufficient_check",
+        },
+    },
+    {
+        "title": "マイナンバーを含む扶養控除申告書を社外へ誤送信",
+        "reporter": "depmgr",
+        "days_ago": 0,
+        "event_class": "missent",
+        "discovered_by": "self",
+        "categories": ["name", "address", "my_number"],
+        "persons": 130,
+        "description": "年末調整の扶養控除申告書（従業員130名分、個人番号を含むExcel）を、社労士事務所ではなく別の取引先へ送信した。",
+        "triage": {
+            **FALSE_FACTS,
+            "my_number": True,
+            "my_number_persons": 130,
+            "my_number_viewable_by_unspecified": False,
+            "my_number_network": False,
+            "unauthorized_purpose": False,
+            "advanced_encryption": False,
+            "recovered_before_viewed": None,  # the recipient has not answered yet: おそれ
+            "cause": "insufficient_check",
+        },
     },
 ]

@@ -20,9 +20,9 @@ def test_demo_loads_every_role_and_a_dozen_incidents_and_is_idempotent():
         "executive",
     }
     incidents = Incident.objects.all()
-    assert incidents.count() == 12
+    assert incidents.count() == 14
     statuses = set(incidents.values_list("appi_status", flat=True))
-    assert statuses == {"reportable", "not_reportable", "needs_review"}
+    assert statuses == {"reportable", "not_reportable", "needs_review", "notify_controller"}
     grounds = {g for i in incidents for g in i.appi_grounds}
     assert grounds == {"over_1000", "special_care", "property_damage", "unauthorized_purpose"}
     assert incidents.filter(is_near_miss=True).exists()
@@ -72,3 +72,48 @@ def test_demo_has_a_ledger_over_five_departments_with_risks_and_a_published_noti
     assert "NOT_PUBLISHED" not in codes
     health = entries.get(name="定期健康診断結果")
     assert health.incidents.exists()
+
+
+#: The determination of every demo incident, re-checked by hand against the rules' articles.
+DEMO_DETERMINATIONS = {
+    # Rules Art. 7: one recipient, no ground -> not reportable; P-mark 確報 only.
+    "見積書メールを別の顧客へ誤送信": ("not_reportable", (), "not_reportable"),
+    # Rules Art. 7(iv): 1,250 addresses, over 1,000.
+    "メールマガジンを宛先(To)に全員入れて送信": ("reportable", ("over_1000",), "not_reportable"),
+    # Rules Art. 7(i): health results are 要配慮個人情報; one person is enough.
+    "健康診断結果の封筒を別の社員宅へ誤配達": ("reportable", ("special_care",), "not_reportable"),
+    # Rules Art. 7(iv) with advanced encryption: exempt.
+    "暗号化USBメモリを電車内で紛失": ("not_reportable", (), "not_reportable"),
+    # Rules Art. 7(ii)(iii)(iv): card data of up to 2,400 persons by unauthorised access (web skimming).
+    "通販サイトへの不正アクセスでカード情報が漏えいのおそれ": (
+        "reportable",
+        ("over_1000", "property_damage", "unauthorized_purpose"),
+        "not_reportable",
+    ),
+    # Rules Art. 7(iii) and My Number rule Art. 2(ii): ransomware with employees' My Numbers.
+    "ランサムウェアによりファイルサーバが暗号化": ("reportable", ("unauthorized_purpose",), "reportable"),
+    # Rules Art. 7(iii): insider exfiltration.
+    "退職予定者による顧客リストの持ち出し": (
+        "reportable",
+        ("over_1000", "unauthorized_purpose"),
+        "not_reportable",
+    ),
+    # GL 3-5-1-2: 滅失 of 60 contracts, no ground.
+    "書類の誤廃棄（保存期間中の契約書）": ("not_reportable", (), "not_reportable"),
+    # APPI Art. 26(1) proviso, Rules Art. 9: a processor tells the entrusting business.
+    "受託した給与明細を別の委託元へ誤送信": ("notify_controller", ("over_1000",), "not_reportable"),
+    # My Number rule Art. 2(iv): 130 persons' My Numbers, recovery not confirmed (おそれ).
+    "マイナンバーを含む扶養控除申告書を社外へ誤送信": ("not_reportable", (), "reportable"),
+}
+
+
+def test_every_coded_demo_incident_has_the_determination_the_articles_give():
+    call_command("demo")
+    for title, (appi, grounds, my_number) in DEMO_DETERMINATIONS.items():
+        incident = Incident.objects.get(title=title)
+        result = incident.determinations.first().result
+        assert (incident.appi_status, tuple(incident.appi_grounds), result["my_number"]["status"]) == (
+            appi,
+            grounds,
+            my_number,
+        ), title

@@ -56,6 +56,17 @@ class Command(BaseCommand):
                 pmark_body="一般財団法人日本情報経済社会推進協会（JIPDEC）",
                 inquiry_desk="お客様相談室 0120-000-000（デモ） privacy@example.com",
             )
+        if not org.address:  # the reporter block of the PPC form and the sender of letters (fictional)
+            org.address = "東京都千代田区みほん町1-2-3（デモ）"
+            org.representative = "代表取締役 代表 守"
+            org.corporate_number = "1234567890123"
+            org.industry = "卸売業"
+            org.contact_person = "個人情報保護管理者 保護 太郎"
+            org.contact_phone = "03-0000-0000"
+            org.contact_email = "privacy@example.com"
+            org.inquiry_hours = "平日 9:00〜17:00（土日祝日・年末年始を除く）"
+            org.pmark_registration_number = "第00000000(01)号（デモ）"
+            org.save()
         return org
 
     def _chain(self, org: Organisation, users: dict[str, User]) -> None:
