@@ -308,3 +308,24 @@ DEADLINE_LABELS = {
 def deadline_label(code: str) -> str:
     """Return the label of a deadline kind (``appi.final_report`` → PPC 確報), the code when unknown."""
     return str(DEADLINE_LABELS.get(code, code))
+
+
+#: Deadline kinds that are guideline targets (速報 and the notice to the entrusting business, day 3-5).
+TARGET_KINDS = frozenset(
+    {
+        "appi.preliminary_report",
+        "appi.controller_notice",
+        "my_number.preliminary_report",
+        "my_number.controller_notice",
+        "pmark.preliminary_report",
+    }
+)
+
+
+def target_text(days: int) -> str:
+    """Return how far a guideline target (目安) is: never "due today" or "overdue" like a statutory date."""
+    if days < 0:
+        return _("target passed %(n)d days ago") % {"n": -days}
+    if days == 0:
+        return _("target today")
+    return _("target in %(n)d days") % {"n": days}

@@ -30,6 +30,7 @@ from mamori.incidents.determination import (
     reason_article,
     reason_text,
     status_label,
+    target_text,
 )
 from mamori.incidents.facts import TRI_STATE_FACTS
 from mamori.incidents.forms import IncidentReportForm, NoteForm, StatusForm, TriageForm
@@ -140,16 +141,7 @@ def deadline_rows(outcome: Any, today: dt.date) -> list[dict[str, Any]]:
             continue
         days = (day - today).days
         is_target = "target" in dates
-        if is_target:
-            text = (
-                _("target passed %(n)d days ago") % {"n": -days}
-                if days < 0
-                else _("target today")
-                if days == 0
-                else _("target in %(n)d days") % {"n": days}
-            )
-        else:
-            text = days_left_text(day)
+        text = target_text(days) if is_target else days_left_text(day)
         tentative = kind == "appi.final_report" and outcome.appi.final_due is None
         rows.append(
             {

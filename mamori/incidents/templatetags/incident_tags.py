@@ -7,8 +7,9 @@ import datetime as dt
 from django import template
 from django.utils import timezone
 
+from mamori.core.templatetags.mamori_tags import days_left_text
 from mamori.incidents import filings
-from mamori.incidents.determination import deadline_label
+from mamori.incidents.determination import TARGET_KINDS, deadline_label, target_text
 from mamori.incidents.models import Incident
 from mamori.incidents.taxonomy import Status
 
@@ -22,6 +23,18 @@ def next_deadline_name(incident: Incident) -> str:
     """Return which deadline ``Incident.next_deadline`` is (PPC 速報, P-mark 確報 …), or ""."""
     found = filings.pending_deadline_of(incident)
     return deadline_label(found[0]) if found else ""
+
+
+@register.filter
+def next_deadline_text(incident: Incident) -> str:
+    """Return the days to ``next_deadline``: a 速報 target reads 目安, a 確報 "N days left" or "overdue"."""
+    found = filings.pending_deadline_of(incident)
+    if found is None:
+        return ""
+    kind, day = found
+    if kind in TARGET_KINDS:
+        return target_text((day - timezone.localdate()).days)
+    return days_left_text(day)
 
 
 @register.filter
