@@ -226,12 +226,30 @@ def _report(run: OperationRun, failed: int) -> None:
         mail.queue(kind=MAIL_RESULT, to=manager.email, subject=subject, body=body, about=run.template)
 
 
-def yearly_summary(organisation: Organisation, start: dt.date, end: dt.date) -> dict[str, int]:
-    """Return the counts of runs due, done and items answered "no" in a period."""
-    runs = OperationRun.objects.filter(template__organisation=organisation, due_on__range=(start, end))
+def _counts(runs: list[OperationRun]) -> dict[str, int]:
     done = [r for r in runs if r.completed_on]
     return {
-        "due": runs.count(),
+        "due": len(runs),
         "done": len(done),
         "items_not_met": sum(1 for r in done for a in r.answers if a.get("answer") == "no"),
     }
+
+
+def yearly_summary(organisation: Organisation, start: dt.date, end: dt.date) -> dict[str, int]:
+    """Return the counts of runs due, done and items answered "no" in a period."""
+    return _counts(
+        list(OperationRun.objects.filter(template__organisation=organisation, due_on__range=(start, end)))
+    )
+
+
+def summary_by_department(
+    organisation: Organisation, start: dt.date, end: dt.date
+) -> list[tuple[str, dict[str, int]]]:
+    """Return the yearly summary per department (in name order) for the manager's overview."""
+    runs = OperationRun.objects.filter(
+        template__organisation=organisation, due_on__range=(start, end)
+    ).select_related("template__department")
+    by_department: dict[str, list[OperationRun]] = {}
+    for run in runs:
+        by_department.setdefault(run.template.department.name, []).append(run)
+    return [(name, _counts(group)) for name, group in sorted(by_department.items())]

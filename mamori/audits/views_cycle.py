@@ -248,9 +248,16 @@ def operation_runs(request: HttpRequest) -> HttpResponse:
     runs = OperationRun.objects.filter(template__organisation_id=org).select_related(
         "template__department", "assignee"
     )
-    if not _sees_all(_me(request)):
+    summary: list[tuple[str, dict[str, int]]] = []
+    if _sees_all(_me(request)):
+        today = timezone.localdate()
+        start = dt.date(today.year if today.month >= 4 else today.year - 1, 4, 1)
+        end = dt.date(start.year + 1, 3, 31)
+        summary = operation.summary_by_department(_me(request).organisation, start, end)
+    else:
         runs = runs.filter(assignee=_me(request))
-    return render(request, "audits/operation_runs.html", {"runs": runs.order_by("completed_on", "due_on")})
+    context = {"runs": runs.order_by("completed_on", "due_on"), "summary": summary}
+    return render(request, "audits/operation_runs.html", context)
 
 
 @login_required

@@ -151,3 +151,25 @@ def test_a_not_applicable_decision_without_reason_is_refused_on_the_page(client,
     assert "理由" in response.content.decode()
     item.refresh_from_db()
     assert not item.decided
+
+
+def test_the_manager_sees_the_yearly_summary_and_the_department_manager_only_their_checks(client, company):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    start = dt.date(today.year if today.month >= 4 else today.year - 1, 4, 1)
+    for dept in company.departments[:2]:
+        operation.template_create(
+            organisation=company.org, department=dept, actor=company.manager, first_period=start
+        )
+    operation.runs_schedule(today)
+    client.force_login(company.manager)
+    page = client.get(reverse("audits:operation_runs")).content.decode()
+    assert 'id="operation-summary"' in page and company.departments[1].name in page
+    client.force_login(company.department_managers[0])
+    page = client.get(reverse("audits:operation_runs")).content.decode()
+    assert 'id="operation-summary"' not in page
+    own = operation.OperationRun.objects.filter(assignee=company.department_managers[0])
+    others = operation.OperationRun.objects.exclude(assignee=company.department_managers[0])
+    assert all(reverse("audits:operation_run", args=[r.pk]) in page for r in own)
+    assert not any(reverse("audits:operation_run", args=[r.pk]) in page for r in others)
