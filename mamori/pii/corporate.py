@@ -60,6 +60,12 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     return personal, corporate
 
 
+def is_row(line: str) -> bool:
+    """Return whether *line* is a table row with two or more filled cells (not a letterhead line in a sheet)."""
+    sep = "\t" if "\t" in line else ","
+    return sum(1 for cell in line.split(sep) if cell.strip()) >= 2 and (sep == "\t" or line.count(",") >= 2)
+
+
 def _in_company_block(text: str, span: Span, person_starts: list[int]) -> bool:
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
@@ -69,7 +75,7 @@ def _in_company_block(text: str, span: Span, person_starts: list[int]) -> bool:
         return False  # a named mailbox (yamada@) is a person's even on a letterhead
     if _PERSON_LINE.search(line):
         return False
-    if line.count(",") >= 2 or "\t" in line:  # a table row: the company must be on the row itself
+    if is_row(line):  # a table row: the company must be on the row itself
         i = bisect_left(person_starts, line_start)
         has_person = i < len(person_starts) and person_starts[i] < line_end
         return not has_person and _ORG.search(line) is not None

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mamori.pii import Detection, detect_all, mask
+from mamori.pii.corporate import is_row
 from mamori.pii.extract import INCOMPLETE, Limits, Part, Problem, extract
 
 # Kinds that usually name one person each; their distinct values estimate how many persons a file holds.
@@ -67,7 +68,7 @@ def _table_row(text: str, pos: int) -> int | None:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     line = text[start : end if end >= 0 else len(text)]
-    return start if "\t" in line or line.count(",") >= 2 else None
+    return start if is_row(line) else None
 
 
 def _header_line(text: str) -> str:

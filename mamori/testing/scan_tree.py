@@ -163,6 +163,7 @@ def _company_files(tree: Tree, i: int, scale: int) -> None:
         f"登録番号 T{_digits(rng, 13)}\n"
     )
     tree.text(f"経理/請求書/請求書_{i:03d}.txt", invoice, [], "cp932")
+    tree.binary(f"経理/請求書/請求書_{i:03d}.xlsx", _invoice_xlsx(rng), False)
     log = "".join(
         f"2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)} 10:{rng.randint(10, 59)}:00 INFO shipped "
         f"ship_no={_my_number(rng) if rng.random() < 0.1 else _digits(rng, 12)} "
@@ -246,6 +247,7 @@ def _personal_files(tree: Tree, i: int, scale: int) -> None:
         lines.append(f"E{1000 + n}\t{name}\t{born}\t{number}\t{kana}")
         spans += [("PERSON", name), ("DATE_OF_BIRTH", born), ("MY_NUMBER", number), ("PERSON", kana)]
     tree.text(f"人事/社員台帳_{i:03d}.tsv", "\n".join(lines) + "\n", spans)
+    tree.binary(f"営業/顧客/顧客一覧_{i:03d}.xlsx", _customers_xlsx(rng, rows), True)
 
     spans = []
     lines = ["住所"]
@@ -270,6 +272,45 @@ def _personal_files(tree: Tree, i: int, scale: int) -> None:
         f"品番\t品名\t数量\n{_code(rng)}\tナット\t10\n"
     )
     tree.text(f"営業/見積/担当者付き見積書_{i:03d}.txt", quote, [("PERSON", contact)])
+
+
+def _xlsx(rows: list[list[Any]]) -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _invoice_xlsx(rng: random.Random) -> bytes:
+    """An invoice laid out in a sheet: the company block in one column, items below, 振込先."""
+    return _xlsx(
+        [
+            ["御請求書", None, None, None],
+            [f"{rng.choice(CUSTOMERS)} 御中", None, None, None],
+            [None, None, None, COMPANY],
+            [None, None, None, "〒105-0011"],
+            [None, None, None, "東京都港区芝公園2-4-1"],
+            [None, None, None, "TEL 03-5401-2211"],
+            [None, None, None, "FAX 03-5401-2212"],
+            ["品番", "品名", "数量", "金額"],
+            *[[_code(rng), "六角ボルト", rng.randint(1, 50), rng.randint(100, 90000)] for _ in range(6)],
+            ["振込先", f"みどり銀行 本店営業部 普通 {_digits(rng, 7)}", None, None],
+        ]
+    )
+
+
+def _customers_xlsx(rng: random.Random, rows: int) -> bytes:
+    return _xlsx(
+        [["顧客名", "カナ", "電話番号", "住所"]]
+        + [[_name(rng), rng.choice(KANA_NAMES), _mobile(rng), _address(rng)] for _ in range(rows)]
+    )
 
 
 def _odd_names(tree: Tree) -> None:
