@@ -75,8 +75,8 @@ def _text(value: Any, name: str) -> str | None:
 
 
 def _choice(value: Any, name: str, choices: tuple[str, ...]) -> str | None:
-    if value is None:
-        return None
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None  # an empty cell of an exported ledger: not recorded
     if isinstance(value, str) and value.strip().lower() in choices:
         return value.strip().lower()
     raise RowError(f"{name} must be one of {', '.join(choices)} or null, not {_show(value)}")
@@ -92,7 +92,7 @@ def _strings(value: Any, name: str) -> tuple[str, ...] | None:
 
 def parse_date(value: Any, name: str) -> date | None:
     """Return the date of ``value`` (YYYY-MM-DD, also YYYY/MM/DD or an ISO date-time), or raise."""
-    if value is None:
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     match = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
     if not match:
@@ -106,6 +106,8 @@ def parse_date(value: Any, name: str) -> date | None:
 def _count(value: Any) -> int | None:
     if value is None:
         return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 1200.0, as spreadsheet tools write whole numbers
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise RowError(f"count must be a non-negative integer or null, not {_show(value)}")
     return value
@@ -160,7 +162,10 @@ def parse_row(data: Any) -> rules.Row:
         if isinstance(data.get(name), bool):
             raise RowError(f"{name} must be text, not {_show(data[name])}")
     joint = _object(data.get("joint_use"), "joint_use")
-    foreign = _object(data.get("foreign"), "foreign")
+    foreign_value = data.get("foreign")
+    if isinstance(foreign_value, str):  # a country written alone: a foreign provision, basis not recorded
+        foreign_value = {"country": foreign_value} if foreign_value.strip() else None
+    foreign = _object(foreign_value, "foreign")
     fields: dict[str, Any] = {name: _boolean(data, name) for name in BOOLEAN_FIELDS}
     fields.update({name: _choice(data.get(name), name, choices) for name, choices in ENUM_FIELDS.items()})
     fields.update({name: _text(data.get(name), name) for name in TEXT_FIELDS})

@@ -210,3 +210,18 @@ def test_runs_from_the_console_command_on_stdin_without_django_settings() -> Non
     assert organisation["id"] == "_organisation"
     assert "<stdin>: line 2" in proc.stderr
     assert proc.stderr.strip().endswith("False")  # Django settings never imported
+
+
+def test_empty_cells_of_an_exported_ledger_mean_not_recorded() -> None:
+    row = {"id": "e", "media": "", "provision": " ", "last_reviewed": "", "acquisition": "", "count": 1200.0}
+    (result, _), err, status = check_lines(row)
+    assert status == 0 and err == ""
+    assert [f["code"] for f in result["findings"]] == ["PHASE_WITHOUT_RISK", "REVIEW_OVERDUE"]
+
+
+def test_a_country_written_alone_is_a_foreign_provision_without_a_basis() -> None:
+    (result, _), _, status = check_lines({"id": "f", "foreign": "シンガポール"}, today=TODAY)
+    assert status == 0
+    assert "FOREIGN_WITHOUT_BASIS" in [f["code"] for f in result["findings"]]
+    (result, _), _, _ = check_lines({"id": "g", "foreign": ""})
+    assert "FOREIGN_WITHOUT_BASIS" not in [f["code"] for f in result["findings"]]
