@@ -17,10 +17,11 @@ from django.http import Http404
 from django.utils import timezone
 
 from mamori.accounts.models import Role
-from mamori.ledger import notice, rules
+from mamori.ledger import matching, notice, rules
 from mamori.ledger.catalogue import catalogue
 from mamori.ledger.models import EntryStatus, LedgerEntry, NoticePublication, NoticeSettings, Risk
 from mamori.ledger.services import approval_hash
+from mamori.scans import services as scan_services
 
 
 def can_read_ledger(user: Any) -> bool:
@@ -313,3 +314,17 @@ def incident_prefill(entries: Iterable[LedgerEntry]) -> IncidentPrefill:
         persons=sum(c for c in counts if c is not None) if entries and None not in counts else None,
         media=media.pop() if len(media) == 1 else ("both" if media else ""),
     )
+
+
+def uploaded_scan_locations(user: Any) -> list[matching.Location]:
+    """Return the folders with personal data of every machine's latest uploaded scan (``mamori.scans``).
+
+    Only for readers of the whole organisation: the folder paths of every machine are not a department's.
+    """
+    if not (can_read_ledger(user) and user.sees_whole_organisation):
+        return []
+    return [
+        matching.Location(run.machine.name, folder.path, folder.persons, folder.counts)
+        for run in scan_services.latest_runs(user.organisation)
+        for folder in run.folders.all()
+    ]

@@ -532,7 +532,8 @@ def scan_compare(request: HttpRequest) -> HttpResponse:
                     "unregistered": sum(1 for r in results if r["match"].unregistered),
                 },
             )
-    return render(request, "ledger/scan.html", {"form": form, "results": results})
+    uploaded = _scan_results(user, queries.uploaded_scan_locations(user))
+    return render(request, "ledger/scan.html", {"form": form, "results": results, "uploaded": uploaded})
 
 
 def _scan_results(user: Any, locations: list[matching.Location]) -> list[dict[str, Any]]:

@@ -259,3 +259,31 @@ def test_a_file_that_is_no_scan_result_is_refused(login, manager):
     upload.name = "scan.jsonl"
     response = login(manager).post("/ledger/scan/", {"machine": "PC", "file": upload})
     assert response.context["form"].errors["file"]
+
+
+def test_scans_uploaded_to_the_server_are_matched_too(login, manager, depmgr, sales):
+    from mamori.scans import services as scan_services
+
+    make_entry(manager, sales, items=["氏名", "電話番号"], storage="共有 /srv/share/営業部/顧客")
+    run = scan_services.start_run(manager.organisation, "fs01", "run-1", None)
+    files = [
+        {
+            "path": "/srv/share/営業部/顧客/list.csv",
+            "status": "findings",
+            "persons": 40,
+            "counts": {"PERSON": 40, "PHONE": 40},
+        },
+        {
+            "path": "/srv/share/営業部/私物/cards.xlsx",
+            "status": "findings",
+            "persons": 3,
+            "counts": {"CREDIT_CARD": 3},
+        },
+    ]
+    scan_services.add_batch(run, 0, files)
+    scan_services.finish_run(run, {"files": 2, "bytes": 100})
+    uploaded = login(manager).get("/ledger/scan/").context["uploaded"]
+    status = {r["match"].location.path.rsplit("/", 1)[-1]: r["match"] for r in uploaded}
+    assert status["顧客"].by == "path" and not status["顧客"].unregistered
+    assert status["私物"].unregistered and status["私物"].items == ("クレジットカード番号",)
+    assert login(depmgr).get("/ledger/scan/").context["uploaded"] == []  # every machine's paths: not theirs
