@@ -28,6 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -156,7 +157,31 @@ def load(port: int, raw: bytes, rcpt: str, count: int, clients: int) -> dict[str
         "rate": len(latencies) / elapsed,
         "p50": statistics.median(latencies) * 1000,
         "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+        "elapsed": elapsed,
+        "latencies": latencies,
     }
+
+
+def alternating(
+    ports: tuple[int, int], raw: bytes, rcpt: str, count: int, clients: int, rounds: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Measure both servers in alternating rounds, so a burst of load on the shared machine hits both."""
+    runs: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([], [])
+    for _ in range(rounds):
+        for side, port in enumerate(ports):
+            runs[side].append(load(port, raw, rcpt, max(clients, count // rounds), clients))
+    merged = []
+    for side_runs in runs:
+        latencies = sorted(x for run in side_runs for x in run["latencies"])
+        merged.append(
+            {
+                "msgs": len(latencies),
+                "rate": len(latencies) / sum(run["elapsed"] for run in side_runs),
+                "p50": statistics.median(latencies) * 1000,
+                "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+            }
+        )
+    return merged[0], merged[1]
 
 
 def main() -> int:
@@ -164,6 +189,9 @@ def main() -> int:
     parser.add_argument("--messages", type=int, default=400, help="10 KB mails per path (default 400)")
     parser.add_argument("--clients", type=int, default=4, help="concurrent SMTP clients (default 4)")
     parser.add_argument("--big", type=int, default=20, help="1 MB mails per path (default 20)")
+    parser.add_argument(
+        "--rounds", type=int, default=4, help="alternating rounds per path (default 4; the machine is shared)"
+    )
     parser.add_argument(
         "--plain-relay", nargs=2, type=int, metavar=("LISTEN", "UPSTREAM"), help=argparse.SUPPRESS
     )
@@ -224,11 +252,9 @@ def main() -> int:
                 ("1 MB xlsx, 2 clients", big, "suzuki@example.co.jp", args.big, 2),
             ):
                 print(f"  measuring {name}...", file=sys.stderr, flush=True)
-                results[name] = (
-                    load(plain_port, raw, rcpt, count, clients),
-                    load(guard_port, raw, rcpt, count, clients),
-                )
+                results[name] = alternating((plain_port, guard_port), raw, rcpt, count, clients, args.rounds)
             held = load(guard_port, small_out, "kyaku@torihiki.invalid", args.messages // 2, args.clients)
+            window = guard.manage("shell", "-c", WINDOW_SNIPPET).strip()
         finally:
             guard.stop()
             for p in procs:
@@ -249,14 +275,48 @@ def main() -> int:
         f"{'10 KB, held (guard)':<22} {'':>11} {held['rate']:>11.1f} {'':>6}   {'':>17} "
         f"{held['p50']:>8.1f}/{held['p99']:<8.1f}"
     )
+    print(f"exactly-once window (upstream's 250 -> relay record committed, SQLite): {window}")
+    print(header_scaling())
     check_ms = time_checks(big)
     print(f"\nchecks of the 1 MB xlsx mail alone (parse + evaluate, one process): p50 {check_ms:.0f} ms")
     small = results["10 KB, deliver"]
     print(
-        f"target: 10 KB throughput >= 70% of plain: {small[1]['rate'] / small[0]['rate']:.0%}; "
+        f"target: 10 KB throughput >= 80% of plain: {small[1]['rate'] / small[0]['rate']:.0%}; "
         f"1 MB checked < 200 ms: added p50 {results['1 MB xlsx, 1 client'][1]['p50'] - results['1 MB xlsx, 1 client'][0]['p50']:.0f} ms"
     )
     return 0
+
+
+# Run in the guard's own database: how long the relay record takes to commit (the window in which a
+# crash of the guard after the upstream's 250 would still lead to a second copy).
+WINDOW_SNIPPET = """
+import statistics, time
+from mamori.mailguard import services
+times = []
+for i in range(300):
+    started = time.perf_counter()
+    services.relayed_record(f"{i:064x}", "<bench@example.co.jp>")
+    times.append(time.perf_counter() - started)
+times.sort()
+print(f"p50 {statistics.median(times) * 1000:.2f} ms, p99 {times[int(len(times) * 0.99)] * 1000:.2f} ms")
+"""
+
+
+def header_scaling() -> str:
+    """Return the parse time of a mail with a long folded Subject at 1 MB and at 8 MB (should be ~x8)."""
+    import base64
+
+    from mamori.mailguard.parse import parse_message
+
+    word = "=?UTF-8?B?" + base64.b64encode("個人情報のお知らせ".encode()).decode() + "?="
+    out = []
+    for mib in (1, 8):
+        subject = "\r\n ".join([word] * (mib * 1024 * 1024 // (len(word) + 3)))
+        raw = f"From: a@example.co.jp\r\nTo: b@example.com\r\nSubject: {subject}\r\n\r\nx\r\n".encode()
+        started = time.perf_counter()
+        parse_message(raw)
+        out.append(f"{mib} MiB {time.perf_counter() - started:.2f} s")
+    return "parsing a long folded Subject (linear): " + ", ".join(out)
 
 
 def time_checks(raw: bytes) -> float:

@@ -65,12 +65,19 @@ def _connect() -> smtplib.SMTP:
     return smtp
 
 
+class NotSent(smtplib.SMTPServerDisconnected):
+    """Signal a connection found closed at MAIL: nothing of the message was sent, so trying again is safe."""
+
+
 def _transaction(smtp: smtplib.SMTP, mail_from: str, recipients: list[str], data: bytes) -> dict[str, Any]:
     """Run MAIL, RCPT and DATA on an open connection; return the refused recipients.
 
     Raises like ``smtplib.SMTP.sendmail``; the connection stays usable after a refusal (RSET).
     """
-    code, resp = smtp.mail(mail_from)
+    try:
+        code, resp = smtp.mail(mail_from)
+    except (smtplib.SMTPServerDisconnected, OSError) as exc:
+        raise NotSent(str(exc)) from exc
     if code != 250:
         smtp.rset()
         raise smtplib.SMTPSenderRefused(code, resp, mail_from)
@@ -126,14 +133,20 @@ def _send_on(
     data: bytes,
     on_accepted: Accepted | None,
     done: Callable[[smtplib.SMTP], None],
+    reused: bool = False,
 ) -> UpstreamResult:
-    """Send one message on *smtp* (or a new connection); run *on_accepted* on 250, then *done*."""
+    """Send one message on *smtp* (or a new connection); run *on_accepted* on 250, then *done*.
+
+    On a *reused* connection found closed before anything was sent, raises :class:`NotSent`.
+    """
     try:
         smtp = smtp or _connect()
         refused = _transaction(smtp, mail_from, recipients, data)
     except (OSError, smtplib.SMTPException) as exc:
         if smtp is not None:
             smtp.close()
+        if reused and isinstance(exc, NotSent):
+            raise
         return _classify(exc)
     try:
         if on_accepted is not None:
@@ -197,13 +210,13 @@ class UpstreamPool:
         """Relay one message; *on_accepted* runs on the upstream's 250 to DATA."""
         target = self._target()
         smtp = self._take(target)
+        give_back = lambda c: self._give_back(c, target)  # noqa: E731
         if smtp is not None:
             try:
-                smtp.noop()  # the upstream may have closed an idle connection: nothing sent yet
-            except (OSError, smtplib.SMTPException):
-                smtp.close()
-                smtp = None
-        return _send_on(smtp, mail_from, recipients, data, on_accepted, lambda c: self._give_back(c, target))
+                return _send_on(smtp, mail_from, recipients, data, on_accepted, give_back, reused=True)
+            except NotSent:
+                pass  # the upstream closed the idle connection; nothing was sent: a new connection
+        return _send_on(None, mail_from, recipients, data, on_accepted, give_back)
 
     def close(self) -> None:
         """Close every idle connection."""

@@ -168,9 +168,18 @@ def relay_key(mail_from: str, recipients: list[str], raw: bytes) -> str:
 
 
 def relayed_before(key: str) -> bool:
-    """Return whether a message with this relay key was relayed within ``MAILGUARD_RELAYED_DAYS``."""
+    """Return whether a message with this relay key was relayed within ``MAILGUARD_RELAYED_DAYS``.
+
+    Plain SQL: this runs for every mail relayed at once, and the ORM would cost more than the query.
+    """
     since = timezone.now() - dt.timedelta(days=settings.MAILGUARD_RELAYED_DAYS)
-    return RelayedMessage.objects.filter(key=key, created_at__gte=since).exists()
+    table = connection.ops.quote_name(RelayedMessage._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT 1 FROM {table} WHERE key = %s AND created_at >= %s",  # noqa: S608 - our table name
+            [key, connection.ops.adapt_datetimefield_value(since)],
+        )
+        return cursor.fetchone() is not None
 
 
 def relayed_record(key: str, message_id: str) -> None:
@@ -181,23 +190,21 @@ def relayed_record(key: str, message_id: str) -> None:
     follows; only a crash of the machine in the same instant could cost it (and then send one copy
     twice, never lose one).
     """
+    table = connection.ops.quote_name(RelayedMessage._meta.db_table)
+    insert = f"INSERT INTO {table} (key, message_id, created_at) VALUES (%s, %s, %s)"  # noqa: S608
+    params = [key, message_id[:500], connection.ops.adapt_datetimefield_value(timezone.now())]
     if connection.vendor == "sqlite" and not connection.in_atomic_block:
-        _sqlite_synchronous("NORMAL")
-        try:
-            RelayedMessage.objects.create(key=key, message_id=message_id[:500])
-        finally:
-            _sqlite_synchronous("FULL")
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            try:
+                cursor.execute(insert, params)
+            finally:
+                cursor.execute("PRAGMA synchronous=FULL")
         return
-    with transaction.atomic():
+    with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit = off")
-        RelayedMessage.objects.create(key=key, message_id=message_id[:500])
-
-
-def _sqlite_synchronous(level: str) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(f"PRAGMA synchronous={level}")
+            cursor.execute("SET LOCAL synchronous_commit = off")
+        cursor.execute(insert, params)
 
 
 def relayed_prune() -> int:

@@ -177,3 +177,15 @@ def test_orphaned_spool_files_are_removed_after_an_hour_but_held_mail_is_kept(si
     assert release.remove_orphans() == 0  # too young: its row may still be being written
     assert release.remove_orphans(now=timezone.now() + dt.timedelta(hours=2)) == 1
     assert spool.names() == [held.spool_name] and orphan not in spool.names()
+
+
+def test_a_relayed_message_is_recognised_within_the_window_only(db, settings):
+    key = services.relay_key("a@example.co.jp", ["B@example.com"], b"Subject: x\r\n\r\nx\r\n")
+    assert key == services.relay_key("A@example.co.jp", ["b@example.com"], b"Subject: x\r\n\r\nx\r\n")
+    assert not services.relayed_before(key)
+    services.relayed_record(key, "<1@example.co.jp>")
+    assert services.relayed_before(key)
+    assert not services.relayed_before(services.relay_key("a@example.co.jp", ["b@example.com"], b"other"))
+    settings.MAILGUARD_RELAYED_DAYS = 0
+    assert not services.relayed_before(key)
+    assert services.relayed_prune() == 1

@@ -214,3 +214,32 @@ def test_the_mailguard_command_refuses_a_bad_listen_address():
 
     with pytest.raises(CommandError, match="bad listen address"):
         call_command("mailguard", listen="no-port-here")
+
+
+def test_a_kept_connection_the_upstream_closed_is_replaced_without_losing_the_mail(settings):
+    from aiosmtpd.controller import Controller
+
+    from mamori.mailguard.release import UpstreamPool
+    from mamori.mailguard.tests.conftest import Sink, free_port
+
+    upstream = Sink(port=free_port())
+    settings.MAILGUARD_UPSTREAM = f"127.0.0.1:{upstream.port}"
+    pool = UpstreamPool()
+    accepted = []
+    controller = Controller(upstream, hostname="127.0.0.1", port=upstream.port)
+    controller.start()
+    try:
+        assert pool.send("a@example.co.jp", ["b@example.co.jp"], b"Subject: 1\r\n\r\nx\r\n").outcome == "ok"
+    finally:
+        controller.stop()  # the upstream restarts: the kept connection is dead
+    controller = Controller(upstream, hostname="127.0.0.1", port=upstream.port)
+    controller.start()
+    try:
+        result = pool.send(
+            "a@example.co.jp", ["b@example.co.jp"], b"Subject: 2\r\n\r\nx\r\n", lambda: accepted.append(1)
+        )
+        assert result.outcome == "ok" and accepted == [1]
+        assert len(upstream.received) == 2
+    finally:
+        pool.close()
+        controller.stop()
