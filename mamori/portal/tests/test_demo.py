@@ -117,3 +117,37 @@ def test_every_coded_demo_incident_has_the_determination_the_articles_give():
             grounds,
             my_number,
         ), title
+
+
+def test_demo_shows_every_module_working():
+    from mamori.audits.models import CorrectiveAction
+    from mamori.mailguard.models import HeldMessage
+    from mamori.response.models import ResponseTask
+    from mamori.rulebook.models import Acknowledgement
+    from mamori.training.models import Attempt
+
+    call_command("demo")
+    held = HeldMessage.objects.get()
+    assert held.state == "awaiting_approval"  # judged by the mail guard's own code, then sent for approval
+    assert {"PII_IN_BODY", "EXTERNAL_RECIPIENTS"} <= {f["code"] for f in held.findings}
+    tasks = ResponseTask.objects.filter(owner__isnull=False, due_on__isnull=False)
+    assert tasks.count() >= 6 and tasks.filter(done_at__isnull=False).exists()
+    stages = {
+        (ca.completed_on is not None, ca.closed_on is not None) for ca in CorrectiveAction.objects.all()
+    }
+    assert {(False, False), (True, False), (True, True)} <= stages
+    assert Acknowledgement.objects.count() == 2
+    assert set(Attempt.objects.values_list("passed", flat=True)) == {True, False}
+    call_command("demo")  # idempotent
+    assert HeldMessage.objects.count() == 1 and Attempt.objects.count() == 2
+
+
+def test_demo_has_a_filed_preliminary_report_and_a_filled_in_final_report(client):
+    from mamori.reports.models import FiledReport
+
+    call_command("demo")
+    filed = FiledReport.objects.get()
+    assert (filed.kind, filed.stage) == ("ppc", "preliminary")
+    client.force_login(User.objects.get(username="manager"))
+    page = client.get(f"/incidents/{filed.incident_id}/reports/ppc/final/").content.decode()
+    assert "配信ツール" in page and "二次被害の報告はない" in page

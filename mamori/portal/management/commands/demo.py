@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -12,11 +13,12 @@ from django.test import override_settings
 from django.utils import timezone
 
 from mamori.accounts.models import Role, User
+from mamori.core import inbox
 from mamori.core import services as core_services
 from mamori.core.models import Department, Organisation
 from mamori.incidents import services
 from mamori.incidents.models import Incident
-from mamori.portal import demo_audits, demo_ledger
+from mamori.portal import demo_activity, demo_audits, demo_ledger
 from mamori.portal.demo_data import DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_USERS
 from mamori.response import services as response_services
 from mamori.response.models import ChainRole, ChainStep
@@ -31,9 +33,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        # Demo incidents would mail the emergency chain: keep those mails in memory, never on the wire.
+        # Demo incidents would mail the emergency chain: keep those mails in memory, never on the wire
+        # (in the trial inbox when that is where mail goes, so that a newcomer sees them arrive).
+        backend = settings.EMAIL_BACKEND if inbox.is_on() else "django.core.mail.backends.locmem.EmailBackend"
         with (
-            override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
+            override_settings(EMAIL_BACKEND=backend),
             transaction.atomic(),
         ):
             org = self._organisation()
@@ -44,6 +48,7 @@ class Command(BaseCommand):
             self._campaign(org, users)
             demo_ledger.load(org, users)  # before the audits, whose programme covers every department
             demo_audits.load(org, users)
+            demo_activity.load(org, users)
         self.stdout.write(self.style.SUCCESS(f"demo data ready: {len(users)} users, {created} new incidents"))
         self.stdout.write(f"logins (password: {DEMO_PASSWORD}): {', '.join(sorted(users))}")
 
