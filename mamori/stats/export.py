@@ -123,20 +123,35 @@ def statistics_columns() -> list[tuple[str, int, str | None]]:
     ]
 
 
+def fiscal_year_label(year: int) -> str:
+    """Return a fiscal year as the sheet's language writes it (2026年度, FY2026)."""
+    return _("FY%(year)s") % {"year": year}
+
+
+def basis_label(basis: str) -> str:
+    """Return how a national figure was obtained, in the sheet's language (公表値, 算出値)."""
+    labels = {
+        "published": _("published"),
+        "derived": _("derived"),
+        "published share; derived count": _("published share; derived count"),
+    }
+    return labels.get(basis, basis)
+
+
 def statistics_rows(stats: Sequence[DimensionStats]) -> list[list[Any]]:
     """Return one row per category of each dimension."""
     return [
         [
-            f"FY{s.fiscal_year}",
+            fiscal_year_label(s.fiscal_year),
             dimension_label(s.dimension),
             row.category,
             row.count,
             row.share_pct,
             row.near_misses,
-            f"FY{s.national_year}" if s.national_year and row.national_basis else "",
+            fiscal_year_label(s.national_year) if s.national_year and row.national_basis else "",
             row.national_count,
             row.national_share_pct,
-            row.national_basis,
+            basis_label(row.national_basis) if row.national_basis else row.national_basis,
         ]
         for s in stats
         for row in s.rows
@@ -163,7 +178,7 @@ def notes_rows(
     )
     rows: list[list[Any]] = [
         [_("Organisation"), organisation_name],
-        [_("Fiscal year"), f"FY{year} ({first.isoformat()} – {last.isoformat()})"],
+        [_("Fiscal year"), f"{fiscal_year_label(year)} ({first.isoformat()} – {last.isoformat()})"],
         [_("Accidents"), accidents],
         [_("Near misses"), near],
         [_("Shares"), _("Our shares are of the accidents of the fiscal year; near misses are not in them.")],

@@ -263,6 +263,6 @@ def review_figures(end: dt.date) -> list[tuple[str, Any]]:
         return []
     year = years[-1]
     return [
-        (f"JIPDEC 事故等報告件数（FY{year}）", total_reports(figures, year)),
+        (f"JIPDEC 事故等報告件数（{year}年度）", total_reports(figures, year)),
         ("出典", "https://privacymark.jp/ （JIPDEC 個人情報の取扱いにおける事故報告集計結果）"),
     ]

@@ -260,3 +260,14 @@ def test_top_management_may_not_export_titles(login, org, coded_incident):
         .get(reverse("stats:index"))
         .content.decode()
     ), manager
+
+
+def test_a_japanese_sheet_writes_fiscal_years_and_the_basis_in_japanese(login, manager, coded_incident):
+    book = CalamineWorkbook.from_filelike(io.BytesIO(export(login(manager), language="ja").content))
+    statistics = book.get_sheet_by_name(book.sheet_names[1]).to_python()
+    cells = [str(c) for row in statistics[1:] for c in row]
+    year = fiscal_year(timezone.now())
+    assert f"{year}年度" in cells and "公表値" in cells
+    assert not [c for c in cells if c.startswith("FY") or c == "published"]
+    notes = [str(c) for row in book.get_sheet_by_name(book.sheet_names[2]).to_python() for c in row]
+    assert any(c.startswith(f"{year}年度 (") for c in notes)
