@@ -24,6 +24,7 @@ AUDIT_LABELS = {
     "audits.review.created": _("Management review pack generated"),
     "audits.review.decided": _("Review decision recorded"),
     "audits.review.action_added": _("Review action added"),
+    "audits.review.action_done": _("Review action done"),
     "audits.review.approved": _("Management review approved"),
 }
 

@@ -231,6 +231,17 @@ def review_action_add(
 
 
 @transaction.atomic
+def review_action_done(*, action: ReviewAction, actor: Any, done_on: dt.date) -> ReviewAction:
+    """Mark a review action done (its owner or the 個人情報保護管理者); followed up in the next review."""
+    if actor.pk != action.owner_id and getattr(actor, "role", None) != Role.MANAGER:
+        raise ValueError("only the owner or the privacy manager marks the action done")
+    action.done_on = done_on
+    action.save(update_fields=["done_on"])
+    log_action(action.review, "audits.review.action_done", actor=actor, data={"action": action.pk})
+    return action
+
+
+@transaction.atomic
 def review_approve(*, review: ManagementReview, actor: Any, held_on: dt.date) -> ManagementReview:
     """Close the review: every input has a decision (or a reasoned "not applicable")."""
     if getattr(actor, "role", None) != Role.EXECUTIVE:

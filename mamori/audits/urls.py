@@ -22,6 +22,7 @@ urlpatterns = [
     path("operation/<int:pk>/", views_cycle.operation_run, name="operation_run"),
     path("reviews/", views_cycle.review_list, name="mreviews"),
     path("reviews/<int:pk>/", views_cycle.review_detail, name="mreview"),
+    path("review-action/<int:pk>/done/", views_cycle.review_action_done, name="review_action_done"),
     path("reviews/<int:pk>/minutes.<str:fmt>", views_cycle.review_export, name="mreview_export"),
     path("actions/<int:pk>/close/", views.ca_close, name="close"),
 ]

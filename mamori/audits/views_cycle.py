@@ -28,6 +28,7 @@ from mamori.audits.models import (
     Finding,
     ManagementReview,
     OperationRun,
+    ReviewAction,
     ReviewInput,
 )
 
@@ -354,6 +355,18 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     }
     return render(request, "audits/review.html", context)
+
+
+@login_required
+@require_POST
+def review_action_done(request: HttpRequest, pk: int) -> HttpResponse:
+    """The owner (or the manager) marks a review action done."""
+    action = get_object_or_404(ReviewAction, pk=pk, review__organisation_id=_org(request))
+    try:
+        review.review_action_done(action=action, actor=_me(request), done_on=timezone.localdate())
+    except ValueError:
+        raise PermissionDenied from None
+    return redirect("audits:mreview", pk=action.review_id)
 
 
 @login_required

@@ -131,6 +131,16 @@ def test_not_applicable_needs_a_reason_and_the_review_closes_when_all_are_decide
     )
     review.review_approve(review=pack, actor=year.executive, held_on=END)
     assert pack.approved_by == year.executive and action.owner == year.manager
+    with pytest.raises(ValueError):
+        review.review_action_done(action=action, actor=year.staff[0], done_on=END)
+    review.review_action_done(action=action, actor=year.manager, done_on=END + dt.timedelta(days=20))
+    follow_up = review.review_create(
+        organisation=year.org,
+        period_start=END + dt.timedelta(days=1),
+        period_end=END + dt.timedelta(days=365),
+        actor=year.manager,
+    )
+    assert dict(follow_up.inputs.get(code="previous_review").figures) == {"前回の決定事項": 1, "完了": 1}
     assert ReviewInput.objects.filter(review=pack, decision="現状維持").count() == 14
 
 
