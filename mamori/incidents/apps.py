@@ -12,6 +12,7 @@ AUDIT_LABELS = {
     "incidents.determination.changed": _("Determination evaluated"),
     "incidents.note.added": _("Note added"),
     "incidents.incident.ledger_linked": _("Ledger rows linked"),
+    "incidents.incident.controller_notified": _("Entrusting business notified (委託元への通知)"),
 }
 
 
