@@ -128,7 +128,7 @@ def test_campaign_fail_pass_certificate_and_records(live_server, page, shot):
     info.value.save_as(xlsx_path)
     book = CalamineWorkbook.from_filelike(io.BytesIO(xlsx_path.read_bytes()))
     rows = book.get_sheet_by_index(0).to_python()
-    sakura_row = next(r for r in rows[3:] if r[4] == "sakura")
+    sakura_row = next(r for r in rows[1:] if r[4] == "sakura")
     assert sakura_row[3] == "佐藤 さくら" and sakura_row[2] == "営業部" and sakura_row[7] == 2
     attempts = book.get_sheet_by_index(1).to_python()[1:]
     assert [(r[3], r[5]) for r in attempts] == [(1, 0), (2, 100)]
