@@ -108,6 +108,8 @@ class Incident(models.Model):
     pmark_preliminary_required = models.BooleanField(null=True)
     pmark_final_due = models.DateField(null=True, blank=True)
     next_deadline = models.DateField(null=True, blank=True, db_index=True)
+    # Which deadline next_deadline is (a code of incidents.rules), so lists name it without a query per row.
+    next_deadline_kind = models.CharField(max_length=60, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -83,7 +83,8 @@ def _reevaluate(incident: Incident, actor: Any) -> Determination | None:
     result = outcome.to_json()
     latest = incident.determinations.first()
     outcome.apply_to(incident)
-    incident.next_deadline = filings.pending_deadline(incident, outcome.deadlines)  # leaves out met ones
+    pending = filings.pending_deadline_of(incident, outcome.deadlines)  # leaves out met ones
+    incident.next_deadline_kind, incident.next_deadline = pending if pending else ("", None)
     incident.save()
     if latest is not None and latest.result == result and latest.facts == facts:
         return None

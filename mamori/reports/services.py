@@ -162,5 +162,6 @@ def report_file(
     if incident.is_open and STATUS_ORDER.index(incident.status) < STATUS_ORDER.index(target):
         incident = incident_services.incident_set_status(incident=incident, actor=actor, status=target)
     # The determination may be unchanged, so settle the deadline here as well.
-    Incident.objects.filter(pk=incident.pk).update(next_deadline=filings.pending_deadline(incident))
+    kind, due = filings.pending_deadline_of(incident) or ("", None)
+    Incident.objects.filter(pk=incident.pk).update(next_deadline=due, next_deadline_kind=kind)
     return filed

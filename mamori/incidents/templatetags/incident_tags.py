@@ -18,17 +18,26 @@ register = template.Library()
 NEW_FOR = dt.timedelta(days=3)  # reported in the last three days and nobody has started on it: 新着
 
 
+def _pending(incident: Incident) -> tuple[str, dt.date] | None:
+    """Return (kind, date) of the next deadline: stored with the incident, so a list needs no query per row."""
+    if incident.next_deadline is None:
+        return None
+    if incident.next_deadline_kind:
+        return incident.next_deadline_kind, incident.next_deadline
+    return filings.pending_deadline_of(incident)  # rows saved before the kind was stored
+
+
 @register.filter
 def next_deadline_name(incident: Incident) -> str:
     """Return which deadline ``Incident.next_deadline`` is (PPC 速報, P-mark 確報 …), or ""."""
-    found = filings.pending_deadline_of(incident)
+    found = _pending(incident)
     return deadline_label(found[0]) if found else ""
 
 
 @register.filter
 def next_deadline_text(incident: Incident) -> str:
     """Return the days to ``next_deadline``: a 速報 target reads 目安, a 確報 "N days left" or "overdue"."""
-    found = filings.pending_deadline_of(incident)
+    found = _pending(incident)
     if found is None:
         return ""
     kind, day = found
