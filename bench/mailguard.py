@@ -254,7 +254,7 @@ def main() -> int:
                 print(f"  measuring {name}...", file=sys.stderr, flush=True)
                 results[name] = alternating((plain_port, guard_port), raw, rcpt, count, clients, args.rounds)
             held = load(guard_port, small_out, "kyaku@torihiki.invalid", args.messages // 2, args.clients)
-            window = guard.manage("shell", "-c", WINDOW_SNIPPET).strip()
+            window = guard.manage("shell", "-c", WINDOW_SNIPPET).strip().splitlines()[-1]
         finally:
             guard.stop()
             for p in procs:
