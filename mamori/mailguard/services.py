@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import secrets
 import uuid
 from collections.abc import Iterable
@@ -34,6 +35,7 @@ from mamori.mailguard.models import (
 )
 
 DUPLICATE_WINDOW = dt.timedelta(days=1)
+log = logging.getLogger(__name__)
 
 
 class ActionError(Exception):
@@ -337,10 +339,24 @@ def _decide(message: HeldMessage, *, actor: Any, allowed: Iterable[str], **chang
     message.refresh_from_db()
 
 
-def _near_miss(message: HeldMessage, *, reporter: Any, how: str) -> None:
-    """Count a stopped mail as a near miss: an incident with finding codes only, no personal data."""
+def _near_miss(message: HeldMessage, *, reporter: Any, how: str) -> bool:
+    """Count a stopped mail as a near miss; return False when that failed.
+
+    The decision to stop the mail stands whatever happens here: the incident is written in a savepoint
+    and a failure is logged (without the mail's content), never allowed to roll the stop back.
+    """
     if reporter is None:
-        return
+        return True
+    try:
+        with transaction.atomic():
+            _record_near_miss(message, reporter=reporter, how=how)
+    except Exception:  # noqa: BLE001 - the stop must hold; the manager can report it from the page
+        log.exception("could not record the near miss of held mail #%s", message.pk)
+        return False
+    return True
+
+
+def _record_near_miss(message: HeldMessage, *, reporter: Any, how: str) -> None:
     codes = ", ".join(dict.fromkeys(f["code"] for f in message.findings)) or "-"
     incident = incident_create(
         reporter=reporter,
@@ -370,8 +386,8 @@ def held_message_cancel(*, message: HeldMessage, actor: Any) -> HeldMessage:
         decided_at=timezone.now(),
         release_at=None,
     )
-    log_action(message, "mailguard.message.cancelled", actor=actor)
-    _near_miss(message, reporter=message.sender or actor, how=_("cancelled by the sender"))
+    recorded = _near_miss(message, reporter=message.sender or actor, how=_("cancelled by the sender"))
+    log_action(message, "mailguard.message.cancelled", actor=actor, data={"near_miss_recorded": recorded})
     name = message.spool_name
     transaction.on_commit(lambda: spool.remove(name))
     return message

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -35,12 +36,26 @@ def _check_draft(kind: str, stage: str) -> None:
         raise Http404("No such draft")
 
 
+# The dates a draft may carry: from the start of 令和 to a year ahead (the era is printed with the date).
+EARLIEST_DRAFT_DATE = dt.date(2019, 5, 1)
+
+
 def _prepared_on(request: HttpRequest) -> dt.date:
-    """Return the date the draft is dated (?on=YYYY-MM-DD, to download exactly what was shown)."""
+    """Return the date the draft is dated (?on=YYYY-MM-DD, to download exactly what was shown).
+
+    Without ``on`` it is today; a malformed date or one outside 令和 up to a year ahead is a 400.
+    """
+    value = request.GET.get("on", "")
+    today = timezone.localdate()
+    if not value:
+        return today
     try:
-        return dt.date.fromisoformat(request.GET.get("on", ""))
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        return timezone.localdate()
+        raise BadRequest(_("The date must be written YYYY-MM-DD.")) from None
+    if not EARLIEST_DRAFT_DATE <= day <= today + dt.timedelta(days=366):
+        raise BadRequest(_("The date must lie between 2019-05-01 and a year from today."))
+    return day
 
 
 def _drafts(incident: Incident) -> list[dict[str, object]]:

@@ -189,3 +189,22 @@ def test_a_relayed_message_is_recognised_within_the_window_only(db, settings):
     settings.MAILGUARD_RELAYED_DAYS = 0
     assert not services.relayed_before(key)
     assert services.relayed_prune() == 1
+
+
+def test_a_cancel_stops_the_mail_even_when_recording_its_near_miss_fails(sink, mail_policy, sender):
+    """The near miss once rolled the cancel back, and the mail left when its delay ended."""
+    from mamori.incidents.models import IncidentCounter
+    from mamori.testing import factories
+
+    held = hold(mail_policy, sender)
+    # A real failure of the side effect: the next incident number is already taken.
+    taken = factories.make_incident(sender)
+    IncidentCounter.objects.filter(organisation=sender.organisation).update(last=int(taken.number[5:]) - 1)
+    services.held_message_cancel(message=held, actor=sender)
+    held.refresh_from_db()
+    assert held.state == State.CANCELLED and held.incident is None
+    entry = AuditLogEntry.objects.get(action="mailguard.message.cancelled")
+    assert entry.data == {"near_miss_recorded": False}
+    release.release_due(now=timezone.now() + dt.timedelta(minutes=30))
+    assert sink.received == []
+    assert HeldMessage.objects.get(pk=held.pk).state == State.CANCELLED

@@ -205,3 +205,15 @@ def test_filed_report_of_another_incident_is_404(login, manager, incident, emplo
     )
     filed = FiledReport.objects.get()
     assert login(manager).get(reverse("reports:filed", args=[other.pk, filed.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("on", ["9999-12-31", "0001-01-01", "1900-01-01", "2026-13-01", "yesterday"])
+@pytest.mark.parametrize("which", ["draft", "docx", "pdf"])
+def test_a_draft_date_outside_the_era_or_malformed_is_a_clear_400(login, manager, incident, on, which):
+    response = login(manager).get(urls(incident)[which] + f"?on={on}")
+    assert response.status_code == 400
+
+
+def test_a_draft_dated_today_or_recently_still_works(login, manager, incident):
+    day = timezone.localdate().isoformat()
+    assert login(manager).get(urls(incident)["draft"] + f"?on={day}").status_code == 200
