@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -39,8 +40,20 @@ def markdown_to_html(text: str) -> SafeString:
 
 
 def _only_local_images(tag: str, attribute: str, value: str) -> str | None:
-    if tag == "img" and attribute == "src" and not value.startswith("/"):
-        return None
-    if tag == "img" and attribute == "src" and value.startswith("//"):
-        return None
+    if tag == "img" and attribute == "src":
+        return local_path(value)
     return value
+
+
+def local_path(url: str) -> str | None:
+    """Return ``url`` as a path on this site, or None when a browser would load it from elsewhere.
+
+    Read as browsers read URLs (WHATWG): leading and trailing controls and spaces are dropped, tabs and
+    newlines anywhere are removed and a backslash counts as a slash, so ``/\\host/x.png`` and ``/<TAB>/host``
+    are the protocol-relative ``//host/x.png``.
+    """
+    cleaned = re.sub(r"[\t\n\r]", "", url).strip("".join(map(chr, range(0x21)))).replace("\\", "/")
+    parts = urlsplit(cleaned)
+    if parts.scheme or parts.netloc or not cleaned.startswith("/") or cleaned.startswith("//"):
+        return None
+    return cleaned

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import html as html_lib
+import re
+
+import pytest
+
 from mamori.core.markdown import markdown_to_html
 
 
@@ -25,3 +30,30 @@ def test_a_line_break_inside_a_japanese_paragraph_adds_no_space():
     )
     assert "報告します。JIPDECがまとめた件数は、次のとおりです。" in html
     assert "English\nwords" in html
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        "/\\\\attacker.invalid/x.png",
+        "\\\\/attacker.invalid/x.png",
+        "/\t/attacker.invalid/x.png",
+        "/\n/attacker.invalid/x.png",
+        " //attacker.invalid/x.png",
+        "//attacker.invalid/x.png",
+        "https://attacker.invalid/x.png",
+        "\\\\\\\\attacker.invalid\\\\x.png",
+    ],
+)
+def test_images_from_elsewhere_are_dropped_however_the_url_is_written(src):
+    from mamori.core.markdown import local_path
+
+    assert local_path(src) is None
+    html = markdown_to_html(f'<img src="{src}" alt="x">')
+    for kept in re.findall(r'src="([^"]*)"', html):  # whatever survives is a path on this site
+        assert local_path(html_lib.unescape(kept)) == html_lib.unescape(kept)
+
+
+def test_images_of_this_site_stay():
+    html = markdown_to_html("![図](/training/images/3/)")
+    assert 'src="/training/images/3/"' in html
