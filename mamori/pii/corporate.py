@@ -10,6 +10,7 @@ A line that speaks of a person (様, 自宅, 携帯, 氏名) keeps its data pers
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 
 from mamori.pii.spans import Span
@@ -21,7 +22,7 @@ _ORG = re.compile(
     r"株式会社|有限会社|合同会社|合資会社|社団法人|財団法人|社会福祉法人|医療法人|学校法人|協同組合|"
     r"\(株\)|（株）|㈱|\(有\)|（有）|㈲|御中|本社|支社|営業所|事業所|出張所|工場|"
     r"代表電話|代表番号|代表 ?(?:TEL|Tel|電話)|会社概要|会社情報|振込先|お振込先|法人番号|登録番号|"
-    r"適格請求書|発行元|Co\.,? ?Ltd|Inc\.|Corporation|K\.K\.|LLC"
+    r"適格請求書|発行元|担当部署|部署|相談室|事務局|窓口|お問い合わせ先|Co\.,? ?Ltd|Inc\.|Corporation|K\.K\.|LLC"
 )
 # Words that put a person on the line (or in the block): their data stays personal.
 _PERSON_LINE = re.compile(r"様|殿|自宅|携帯|[Mm]obile|個人|本人|生年月日|お届け先|送付先|ご住所|お客様")
@@ -35,6 +36,8 @@ ROLE_MAILBOX = re.compile(
     r"kojinjoho|mailer-daemon|bounce|reception|uketsuke|general|staff)(?:[._+-][A-Za-z0-9]+)*@",
     re.IGNORECASE,
 )
+# Numbers no person has: free dial, navi dial and the like are always an organisation's.
+_SERVICE_NUMBER = re.compile(r"\(?0(?:120|800|570|180|990)")
 _BEFORE = 240  # characters of the block looked at before the line (a letterhead is a few lines)
 
 
@@ -43,8 +46,6 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     if not any(s.label in CORPORATE_LABELS for s in spans):
         return spans, []
     has_org = _ORG.search(text) is not None
-    if not has_org and "@" not in text:
-        return spans, []
     person_starts = [s.start for s in spans if s.label == "PERSON"]
     personal: list[Span] = []
     corporate: list[Span] = []
@@ -52,6 +53,8 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         if span.label not in CORPORATE_LABELS:
             personal.append(span)
         elif span.label == "EMAIL" and ROLE_MAILBOX.match(span.text):
+            corporate.append(span)
+        elif span.label == "PHONE" and _SERVICE_NUMBER.match(unicodedata.normalize("NFKC", span.text)):
             corporate.append(span)
         elif has_org and _in_company_block(text, span, person_starts):
             corporate.append(span)

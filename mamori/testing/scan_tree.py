@@ -218,7 +218,7 @@ def _personal_files(tree: Tree, i: int, scale: int) -> None:
             _address(rng),
             _mobile(rng),
         )
-        mail = f"user{i}{n}@example.com"
+        mail = f"user{i}{n}@mirai-mail.jp"  # an invented provider: example.com is a placeholder
         lines.append(f"{name},{kana},{postal},{addr},{tel},{mail}")
         spans += [
             ("PERSON", name),

@@ -79,3 +79,10 @@ def test_a_role_mailbox_is_corporate_and_a_named_one_is_personal():
     result = detect_all("連絡先 noreply@example.jp / yamada.taro@example.jp")
     assert [s.text for s in result.corporate] == ["noreply@example.jp"]
     assert [s.text for s in result.personal] == ["yamada.taro@example.jp"]
+
+
+def test_service_numbers_are_nobody_s():
+    result = detect_all("お客様相談室 0120-123-456\nナビダイヤル ０５７０－０１２－３４５")
+    assert result.personal == []
+    assert [s.label for s in result.corporate] == ["PHONE", "PHONE"]
+    assert [s.text for s in detect("本書の担当部署：品質保証部 電話 03-1234-5678")] == []

@@ -141,4 +141,4 @@ def test_the_html_report_has_summary_folders_and_masked_files(tmp_path, capsys):
     assert page.startswith("<!DOCTYPE html>") and "個人情報スキャン結果" in page
     assert "フォルダ別" in page and "宛名リスト_000.csv" in page and "法人の連絡先" in page
     assert "-****-" in page  # masked phones only
-    assert "user0" not in page and "u***@example.com" in page  # local parts masked
+    assert "user0" not in page and "u***@mirai-mail.jp" in page  # local parts masked
