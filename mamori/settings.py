@@ -230,8 +230,14 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_THROTTLE_RATES": {"user": "600/minute"},
+    "DEFAULT_THROTTLE_CLASSES": [
+        "mamori.core.throttling.UserRateThrottle",
+        "mamori.core.throttling.AnonRateThrottle",
+    ],
 }
+# Requests per user (and per address without login) to /api/, enforced by mamori.core.throttling.
+API_RATE = conf.env_str("MAMORI_API_RATE", "600/minute")
+API_RATE_ANON = conf.env_str("MAMORI_API_RATE_ANON", "60/minute")
 SPECTACULAR_SETTINGS = {
     "TITLE": "mamori API",
     "DESCRIPTION": "Incident register of the personal-information protection management system",

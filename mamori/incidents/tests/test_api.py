@@ -119,3 +119,15 @@ def test_openapi_schema_describes_the_incident_api(client, employee):
     schema = response.json()
     assert "/api/incidents/" in schema["paths"]
     assert "/api/incidents/{id}/facts/" in schema["paths"]
+
+
+def test_the_configured_rate_limit_is_enforced(employee, settings):
+    """650 requests in 35 s once all got 200: the rate was configured but no throttle class was on."""
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.API_RATE = "5/minute"
+    client = api_for(employee)
+    codes = [client.get("/api/incidents/").status_code for _ in range(7)]
+    assert codes[:5] == [200] * 5 and codes[5:] == [429, 429]
+    cache.clear()
