@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -157,10 +159,21 @@ def acknowledge(request: HttpRequest, token: str) -> HttpResponse:
         notification = ChainNotification.objects.select_related("incident").get(pk=notification_id)
     except (signing.BadSignature, ChainNotification.DoesNotExist):
         return render(request, "response/ack.html", {"invalid": True}, status=404)
+    user: Any = request.user
+    # Only a member of the incident's organisation is named in its timeline; anyone else logged in is
+    # asked to log out or use the link in a private window (then it records the mailed address).
+    foreign = user.is_authenticated and user.organisation_id != notification.incident.organisation_id
     recorded = False
-    if request.method == "POST":
-        actor = request.user if request.user.is_authenticated else None
+    if request.method == "POST" and not foreign:
+        actor = user if user.is_authenticated else None
         recorded = services.chain_acknowledge(notification=notification, email=email, actor=actor)
         notification.refresh_from_db()
-    context = {"notification": notification, "incident": notification.incident, "recorded": recorded}
-    return render(request, "response/ack.html", context)
+    context = {
+        "notification": notification,
+        "incident": notification.incident,
+        "recorded": recorded,
+        "foreign": foreign,
+    }
+    return render(
+        request, "response/ack.html", context, status=403 if foreign and request.method == "POST" else 200
+    )

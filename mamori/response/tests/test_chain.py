@@ -226,3 +226,22 @@ def test_steps_numbered_with_gaps_are_each_told_once(org, manager, employee):
         services.chain_escalate(now=timezone.now() + dt.timedelta(minutes=minutes))
     told = list(incident.chain_notifications.values_list("order", "recipients"))
     assert told == [(10, ["a@example.com"]), (20, ["b@example.com"]), (30, ["c@example.com"])]
+
+
+def test_a_logged_in_member_of_another_organisation_is_not_named_by_the_mailed_link(
+    chain, employee, outsider, manager, login
+):
+    """The link once recorded the other organisation's user's name in our timeline."""
+    incident = make_incident(employee)
+    notification = services.chain_start(incident_id=incident.pk)
+    url = reverse("response:ack", args=[mails.ack_token(notification.pk, manager.email)])
+    client = login(outsider)
+    assert 'id="ack-foreign"' in client.get(url).content.decode()
+    assert client.post(url).status_code == 403
+    notification.refresh_from_db()
+    assert notification.acknowledged_at is None
+    assert outsider.username not in str(list(incident.timeline.values_list("text", "data", "actor_id")))
+    client.logout()
+    assert client.post(url).status_code == 200  # anonymous: the mailed address is recorded
+    notification.refresh_from_db()
+    assert notification.acknowledged_at is not None and notification.acknowledged_by != outsider
