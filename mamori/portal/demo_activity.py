@@ -195,6 +195,7 @@ def _held_mail(org: Organisation, users: dict[str, User]) -> None:
     )
     mail_from = users["employee"].email
     rcpts = ["tanaka@customer.example.net", "suzuki@partner.example.org"]
+    smtp.clear_caches()  # the guard caches policies per process; this one was just saved
     ctx = smtp.load_context(mail_from, rcpts)
     if ctx is None:  # the domain waits for the operator's verification (several organisations)
         return
