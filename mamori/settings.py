@@ -123,7 +123,15 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Login throttling: lock a username+IP pair after repeated failures.
 AXES_FAILURE_LIMIT = conf.env_int("MAMORI_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = conf.env_int("MAMORI_LOGIN_COOLOFF_MINUTES", 15) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind a reverse proxy every request comes from the proxy: take the client from X-Forwarded-For, but only
+# when the direct peer is one of MAMORI_TRUSTED_PROXIES (addresses), reading the header from the right.
+TRUSTED_PROXIES = frozenset(conf.env_list("MAMORI_TRUSTED_PROXIES", []))
+AXES_CLIENT_IP_CALLABLE = "mamori.accounts.services.client_ip"
+# "address": lock the address that keeps failing (any user name); "user_and_address": the pair.
+LOGIN_LOCKOUT = conf.env_str("MAMORI_LOGIN_LOCKOUT", "address")
+if LOGIN_LOCKOUT not in ("address", "user_and_address"):
+    raise ImproperlyConfigured("MAMORI_LOGIN_LOCKOUT: expected address or user_and_address")
+AXES_LOCKOUT_PARAMETERS = ["ip_address"] if LOGIN_LOCKOUT == "address" else [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False

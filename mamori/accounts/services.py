@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
@@ -156,3 +157,20 @@ def _save_profile(user: User, row: hr.Row) -> None:
         user=user,
         defaults={"joined_on": row.joined_on, "left_on": row.left_on, "employee_number": row.employee_number},
     )
+
+
+def client_ip(request: Any) -> str:
+    """Return the client's address: the direct peer, or behind a trusted proxy the forwarded one.
+
+    X-Forwarded-For is read from the right, skipping trusted proxies: the left part is whatever the
+    client sent and cannot be trusted. Without ``MAMORI_TRUSTED_PROXIES`` the header is ignored.
+    """
+    peer = request.META.get("REMOTE_ADDR", "")
+    trusted = settings.TRUSTED_PROXIES
+    if peer not in trusted:
+        return peer
+    hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
+    for hop in reversed(hops):
+        if hop not in trusted:
+            return hop
+    return peer

@@ -43,3 +43,28 @@ def test_security_headers_are_sent(login, employee):
 def test_pages_are_japanese_by_default(login, employee):
     page = login(employee).get(reverse("portal:dashboard")).content.decode()
     assert 'lang="ja"' in page
+
+
+def test_behind_a_trusted_proxy_one_address_is_locked_not_everyone(employee, colleague, settings):
+    """Every login came from the proxy's address, so one guesser locked the whole company out."""
+    settings.TRUSTED_PROXIES = frozenset({"10.0.0.2"})
+    url = reverse("accounts:login")
+    guesser = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        guesser.post(url, {"username": "colleague", "password": "wrong-guess"})
+    assert guesser.post(url, {"username": "employee", "password": PASSWORD}).status_code == 429
+    office = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.20")
+    response = office.post(url, {"username": "employee", "password": PASSWORD})
+    assert response.status_code == 302 and "_auth_user_id" in office.session
+
+
+def test_a_forged_forwarded_header_from_an_untrusted_peer_is_ignored(settings):
+    from django.test import RequestFactory
+
+    from mamori.accounts.services import client_ip
+
+    settings.TRUSTED_PROXIES = frozenset({"10.0.0.2"})
+    direct = RequestFactory().get("/", REMOTE_ADDR="192.0.2.9", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    assert client_ip(direct) == "192.0.2.9"
+    chained = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7")
+    assert client_ip(chained) == "198.51.100.7"  # the left part is the client's own claim
