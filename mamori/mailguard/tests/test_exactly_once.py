@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import smtplib
+import subprocess
 import time
 from dataclasses import dataclass
 
@@ -48,7 +49,8 @@ def test_kill_9_between_the_relay_and_the_reply_relays_the_retry_not_again(tmp_p
         guard.env["MAMORI_MAILGUARD_TEST_PAUSE_BEFORE_REPLY"] = "0"
         guard.start()
         # Postfix lost the connection before the reply, so it retries; the guard recognises the retry.
-        assert wait_until(lambda: postfix.queue() == [], timeout=60), postfix.log()[-3000:]
+        subprocess.run(["postqueue", "-c", str(postfix.etc), "-f"], check=False, timeout=30)
+        assert wait_until(lambda: postfix.queue() == [], timeout=120), postfix.log()[-3000:]
         assert "already delivered" in postfix.log()
         time.sleep(2)
         assert len(sink_server.received) == 1
