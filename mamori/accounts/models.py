@@ -37,6 +37,15 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.display_name or self.get_username()
 
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        """Save; a new password revokes the user's API tokens (a leaked token must not outlive it)."""
+        password_changed = self._password is not None and self.pk is not None
+        super().save(*args, **kwargs)
+        if password_changed:
+            from rest_framework.authtoken.models import Token
+
+            Token.objects.filter(user=self).delete()
+
     @property
     def sees_whole_organisation(self) -> bool:
         """Return whether the role reads every record of the organisation."""

@@ -131,3 +131,12 @@ def test_the_configured_rate_limit_is_enforced(employee, settings):
     codes = [client.get("/api/incidents/").status_code for _ in range(7)]
     assert codes[:5] == [200] * 5 and codes[5:] == [429, 429]
     cache.clear()
+
+
+def test_a_password_change_revokes_the_api_tokens(employee):
+    client = api_for(employee)
+    assert client.get("/api/incidents/").status_code == 200
+    employee.set_password("a-new-long-passphrase-2026")
+    employee.save()
+    assert not Token.objects.filter(user=employee).exists()
+    assert client.get("/api/incidents/").status_code in (401, 403)  # the token no longer authenticates
