@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import os
+import ntpath
+import posixpath
 import secrets
 from collections import Counter
 from typing import Any
@@ -50,11 +51,21 @@ def start_run(organisation: Organisation, machine_name: str, run_id: str, starte
     return run
 
 
+def folder_of(path: str) -> str:
+    """Return the folder of an uploaded path, read as Windows when it uses backslashes only.
+
+    Scanner agents run on Windows PCs and shares (``C:\\共有\\顧客.xlsx``, ``\\\\fs01\\share\\a.csv``) as
+    well as on Linux servers; the server must roll both up by their own folders.
+    """
+    module = ntpath if "\\" in path and "/" not in path else posixpath
+    return module.dirname(path) or "."
+
+
 def _clean_file(item: dict[str, Any]) -> dict[str, Any]:
     path = str(item.get("path", ""))[:4096]
     return {
         "path": path,
-        "folder": os.path.dirname(path) or ".",
+        "folder": folder_of(path),
         "status": str(item.get("status", ""))[:16],
         "persons": max(0, int(item.get("persons") or 0)),
         "counts": {str(k): int(v) for k, v in (item.get("counts") or {}).items()},
