@@ -134,6 +134,9 @@ def basis_label(basis: str) -> str:
         "published": _("published"),
         "derived": _("derived"),
         "published share; derived count": _("published share; derived count"),
+        "secondary": _("published, from a secondary report"),
+        "derived from secondary": _("derived, from a secondary report"),
+        "secondary share; derived count": _("share from a secondary report; derived count"),
     }
     return labels.get(basis, basis)
 
@@ -188,15 +191,34 @@ def notes_rows(
         [],
     ]
     used = {(s.national_year, s.dimension) for s in stats if s.national_year}
-    urls = sorted(
-        {
-            f.source_url
-            for f in national.load()
-            for year_, dimension in used
+    used_figures = [
+        f
+        for f in national.load()
+        for year_, dimension in used
+        if f.fiscal_year == year_ and f.dimension == national.CSV_DIMENSION[dimension]
+    ]
+    urls = sorted({f.source_url for f in used_figures})
+    secondary = sorted(
+        (year_, dimension)
+        for year_, dimension in used
+        if any(
+            f.secondary
+            for f in used_figures
             if f.fiscal_year == year_ and f.dimension == national.CSV_DIMENSION[dimension]
-        }
+        )
     )
-    return rows + [[_("Sources"), url] for url in urls]
+    notes = [
+        [
+            _("Secondary reports"),
+            _(
+                "%(dimension)s, %(year)s: JIPDEC's own publication of these figures was not found; they are "
+                "taken from press reports of it (see the basis column)."
+            )
+            % {"dimension": dimension_label(dimension), "year": fiscal_year_label(year_)},
+        ]
+        for year_, dimension in secondary
+    ]
+    return rows + [[_("Sources"), url] for url in urls] + notes
 
 
 def register_sheets(

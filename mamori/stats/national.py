@@ -28,7 +28,11 @@ CSV_COLUMNS = (
     "share_pct",
     "basis",
     "source_url",
+    "secondary_url",
 )
+
+#: ``basis`` of a figure found only in press coverage or a blog, not in JIPDEC's own publication.
+SECONDARY_BASES = frozenset({"secondary", "derived from secondary", "secondary share; derived count"})
 
 #: Our dimension names (incident fields) → the CSV's dimension of the FY2022 taxonomy.
 CSV_DIMENSION = {"events": "event", "event_class": "event_class", "cause": "root_cause", "medium": "medium"}
@@ -70,6 +74,13 @@ class Figure:
     share_pct: float | None
     basis: str
     source_url: str
+    #: The press report the figure was first taken from, kept when ``source_url`` became JIPDEC's own page.
+    secondary_url: str = ""
+
+    @property
+    def secondary(self) -> bool:
+        """Return whether the figure rests on a secondary report (no JIPDEC publication found for it)."""
+        return self.basis in SECONDARY_BASES
 
     @property
     def name(self) -> str:
@@ -119,7 +130,8 @@ def _float(text: str, line: int) -> float | None:
 def parse(text: str) -> tuple[Figure, ...]:
     """Parse the long-format CSV ``text``; raise ``ReferenceDataError`` naming the line on bad input."""
     reader = csv.DictReader(io.StringIO(text))
-    if tuple(reader.fieldnames or ()) != CSV_COLUMNS:
+    # ``secondary_url`` is optional: files written before it was added stay readable.
+    if tuple(reader.fieldnames or ()) not in {CSV_COLUMNS, CSV_COLUMNS[:-1]}:
         raise ReferenceDataError(f"unexpected columns {reader.fieldnames!r}, expected {CSV_COLUMNS!r}")
     figures = []
     for row in reader:
@@ -140,6 +152,7 @@ def parse(text: str) -> tuple[Figure, ...]:
                 share_pct=_float(row["share_pct"], line),
                 basis=row["basis"],
                 source_url=row["source_url"],
+                secondary_url=row.get("secondary_url") or "",
             )
         )
     return tuple(figures)

@@ -68,6 +68,9 @@ def test_manager_compares_with_the_national_figures_and_exports(live_server, pag
     table = page.inner_text("#dim-event_class table")
     assert "誤送信" in table and "60.0" in table and "29.4" in table
     assert page.locator("#dim-event_class svg rect.bar.ours").count() >= 3
+    caption = page.inner_text("#dim-event_class figcaption")
+    assert "全国値は2024年度のものです。" in caption
+    assert "JIPDEC自身の公表資料が見つからず、その報道記事から採った数値です。" in caption
     shot(page, "stats-01-page")
 
     fy = fiscal_year(timezone.now())

@@ -267,7 +267,22 @@ def test_a_japanese_sheet_writes_fiscal_years_and_the_basis_in_japanese(login, m
     statistics = book.get_sheet_by_name(book.sheet_names[1]).to_python()
     cells = [str(c) for row in statistics[1:] for c in row]
     year = fiscal_year(timezone.now())
-    assert f"{year}年度" in cells and "公表値" in cells
-    assert not [c for c in cells if c.startswith("FY") or c == "published"]
+    assert f"{year}年度" in cells and "公表値（二次報道による）" in cells
+    assert not [c for c in cells if c.startswith("FY") or c in {"published", "secondary"}]
     notes = [str(c) for row in book.get_sheet_by_name(book.sheet_names[2]).to_python() for c in row]
     assert any(c.startswith(f"{year}年度 (") for c in notes)
+    assert "二次報道" in notes
+    assert any(c.startswith("事象分類（2024年度）：JIPDEC自身の公表資料が見つからず") for c in notes)
+
+
+def test_notes_name_the_figures_that_rest_on_secondary_reports_beside_their_sources(
+    login, manager, coded_incident
+):
+    book = CalamineWorkbook.from_filelike(io.BytesIO(export(login(manager)).content))
+    notes = book.get_sheet_by_name("Notes").to_python()
+    secondary = [r[1] for r in notes if r and r[0] == "Secondary reports"]
+    # Up to now no JIPDEC page of FY2022-FY2024 was found: every dimension compared rests on press reports.
+    assert any(s.startswith("Event class (事象分類), FY2024: JIPDEC's own publication") for s in secondary)
+    assert any(s.startswith("Cause (原因), FY2022:") for s in secondary)
+    sources = [r[1] for r in notes if r and r[0] == "Sources"]
+    assert sources and all(url.startswith("http") for url in sources)

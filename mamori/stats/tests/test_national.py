@@ -96,3 +96,47 @@ def test_every_mapping_target_is_a_new_event_class():
 def test_malformed_reference_data_is_reported_with_its_line(text, message):
     with pytest.raises(ReferenceDataError, match=message):
         national.parse(text)
+
+
+PRIMARY_HOSTS = ("privacymark.jp", "www.privacymark.jp", "jipdec.or.jp", "www.jipdec.or.jp")
+
+
+def _host(url: str) -> str:
+    return url.split("/")[2]
+
+
+def test_every_figure_cites_jipdec_or_says_it_rests_on_a_secondary_report():
+    for f in national.load():
+        if f.secondary:
+            assert _host(f.source_url) not in PRIMARY_HOSTS, f
+            assert f.secondary_url == "", f
+        else:
+            assert _host(f.source_url) in PRIMARY_HOSTS, f
+            assert f.basis in {"published", "derived", "published share; derived count"}, f
+
+
+def test_the_press_report_a_figure_was_first_taken_from_is_kept_beside_jipdecs_page():
+    fy2018 = [
+        f for f in national.load() if f.fiscal_year == 2018 and f.category == "誤送付" and not f.subcategory
+    ]
+    assert [(f.count, f.share_pct) for f in fy2018] == [(1345, 57.9)]
+    assert fy2018[0].source_url == "https://privacymark.jp/news/2019/other/0918.html"
+    assert _host(fy2018[0].secondary_url) == "active.nikkeibp.co.jp"
+
+
+def test_secondary_years_are_the_ones_without_a_jipdec_page_found():
+    figures = national.load()
+    years = {f.fiscal_year for f in figures if f.secondary}
+    assert years == {2015, 2018, 2019, 2020, 2021, 2022, 2023, 2024}
+    assert not [f for f in figures if f.fiscal_year in {2016, 2017} and f.secondary]
+    assert all(f.secondary for f in figures if f.fiscal_year in {2015, 2019, 2020, 2022, 2023, 2024})
+
+
+def test_a_file_without_the_secondary_url_column_still_reads():
+    old = national.parse(HEADER + "2020,old,cause,紛失,,1,,published,https://privacymark.jp/x\n")
+    new = national.parse(
+        HEADER.rstrip("\n")
+        + ",secondary_url\n2020,old,cause,紛失,,1,,published,https://privacymark.jp/x,https://e.jp/y\n"
+    )
+    assert old[0].secondary_url == "" and new[0].secondary_url == "https://e.jp/y"
+    assert old[0].count == new[0].count == 1
