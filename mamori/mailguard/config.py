@@ -1,4 +1,4 @@
-"""Build a :class:`~mamori.mailguard.policy.Policy` from JSON/YAML data, with clear errors.
+"""The mail guard's configuration: the :class:`Policy` type, and how it is built from JSON/YAML data.
 
 Example (YAML)::
 
@@ -17,16 +17,161 @@ Example (YAML)::
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
-from collections.abc import Mapping
-from dataclasses import fields
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .domains import normalize_address, normalize_domain
+from .values import ACTIONS, CODES, SEVERITIES
 
-if TYPE_CHECKING:
-    from .policy import Policy
+FREEMAIL_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.co.jp",
+        "ymail.ne.jp",
+        "icloud.com",
+        "me.com",
+        "outlook.com",
+        "outlook.jp",
+        "hotmail.com",
+        "hotmail.co.jp",
+        "live.jp",
+        "docomo.ne.jp",
+        "ezweb.ne.jp",
+        "au.com",
+        "softbank.ne.jp",
+        "i.softbank.jp",
+        "ymobile.ne.jp",
+        "nifty.com",
+        "biglobe.ne.jp",
+        "ocn.ne.jp",
+    }
+)
+
+
+@dataclass(frozen=True)
+class AddressBookEntry:
+    """Hold one known contact, used to catch a right name on a wrong address."""
+
+    display_name: str
+    surname: str
+    organisation: str
+    address: str
+
+    @property
+    def domain(self) -> str:
+        """Return the contact's normalised mail domain."""
+        return normalize_domain(self.address.rpartition("@")[2])
+
+
+@dataclass(frozen=True)
+class Department:
+    """Hold a department's own policy and the senders (addresses or ``@domain``) it applies to."""
+
+    name: str
+    senders: frozenset[str]
+    policy: Policy
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Configure the checks and the actions for one organisation (and its departments)."""
+
+    internal_domains: frozenset[str] = frozenset()
+    partner_domains: frozenset[str] = frozenset()
+    freemail_domains: frozenset[str] = FREEMAIL_DOMAINS
+    delay_minutes: int = 5
+    many_recipients: int = 20
+    exposed_min_parties: int = 2
+    convert_exposed_to_bcc: bool = False
+    severity_actions: Mapping[str, str] = field(
+        default_factory=lambda: {"info": "deliver", "warning": "hold", "high": "approve"}
+    )
+    code_actions: Mapping[str, str] = field(default_factory=lambda: {"EXTERNAL_RECIPIENTS": "hold"})
+    address_book: tuple[AddressBookEntry, ...] = ()
+    history_key: bytes = field(default=b"", repr=False)  # a secret: keep it out of logs
+    known_recipients: frozenset[str] = field(default=frozenset(), repr=False)
+    known_domains: frozenset[str] = field(default=frozenset(), repr=False)
+    lookalike_max_distance: int = 2
+    pii_high_labels: frozenset[str] = frozenset(
+        # Not BANK_ACCOUNT: invoices carry the company's own account; a list of accounts is still a list.
+        {"MY_NUMBER", "CREDIT_CARD", "PASSPORT", "DRIVERS_LICENSE", "HEALTH_INSURANCE"}
+    )
+    pii_list_threshold: int = 10
+    # Characters read per attachment part (sheet, page, member); 0 reads everything. A cut part's
+    # counts are lower bounds: a list is already a list in its first rows.
+    max_scan_chars: int = 100_000
+    departments: tuple[Department, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Policy:
+        """Build a policy from plain data (parsed JSON/YAML), raising :class:`PolicyError` on bad input."""
+        return policy_from_dict(cls, data)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Policy:
+        """Read a policy from a JSON or YAML file."""
+        return load_policy(cls, Path(path))
+
+    def for_sender(self, mail_from: str) -> Policy:
+        """Return the department policy that applies to this sender, or this policy."""
+        sender = normalize_address(mail_from)
+        domain = "@" + sender.rpartition("@")[2]
+        for dept in self.departments:
+            if sender in dept.senders or domain in dept.senders:
+                return dept.policy
+        return self
+
+    def is_internal(self, domain: str) -> bool:
+        """Return whether the domain is an internal one or a sub-domain of one."""
+        return _in_domains(normalize_domain(domain), self.internal_domains)
+
+    def is_internal_recipient(self, address: str) -> bool:
+        """Return whether a recipient address is internal: the one place that decides it."""
+        return self.is_internal(address.rpartition("@")[2])
+
+    def is_known(self, domain: str) -> bool:
+        """Return whether the domain is internal, a partner's, or in the address book."""
+        dom = normalize_domain(domain)
+        book = {e.domain for e in self.address_book}
+        return _in_domains(dom, self.internal_domains | self.partner_domains | book)
+
+    def reference_domains(self) -> list[str]:
+        """Return the known domains that look-alikes are measured against, sorted."""
+        return sorted(self.internal_domains | self.partner_domains | {e.domain for e in self.address_book})
+
+    def with_internal_domains(self, domains: Iterable[str]) -> Policy:
+        """Return a copy (departments included) that also treats these domains as internal."""
+        extra = frozenset(normalize_domain(d) for d in domains)
+        depts = tuple(replace(d, policy=d.policy.with_internal_domains(extra)) for d in self.departments)
+        return replace(self, internal_domains=self.internal_domains | extra, departments=depts)
+
+    def with_history(self, recipients: Iterable[str], domains: Iterable[str]) -> Policy:
+        """Return a copy that also knows these keyed hashes (for tests and the SMTP service)."""
+        return replace(
+            self,
+            known_recipients=self.known_recipients | frozenset(recipients),
+            known_domains=self.known_domains | frozenset(domains),
+        )
+
+
+def _in_domains(domain: str, domains: Iterable[str]) -> bool:
+    return any(domain == d or domain.endswith("." + d) for d in domains)
+
+
+def history_hash(key: bytes, value: str, kind: str) -> str:
+    """Return the keyed hash (HMAC-SHA256, hex) under which an address or domain is remembered."""
+    if kind == "domain":
+        norm = normalize_domain(value)
+    else:  # the same mailbox whether its domain came as punycode (SMTP) or Unicode (headers)
+        norm = normalize_address(value)
+    return hmac.new(key, f"{kind}:{norm}".encode(), hashlib.sha256).hexdigest()
+
 
 _DOMAIN_SETS = ("internal_domains", "partner_domains", "freemail_domains")
 _STRING_SETS = ("known_recipients", "known_domains", "pii_high_labels")
@@ -63,8 +208,6 @@ def _int(key: str, value: Any) -> int:
 
 
 def _actions(key: str, value: Any, allowed_keys: tuple[str, ...] | None) -> dict[str, str]:
-    from .policy import ACTIONS, CODES
-
     if not isinstance(value, Mapping):
         raise _fail(key, "expected a mapping")
     out = {}
@@ -79,8 +222,6 @@ def _actions(key: str, value: Any, allowed_keys: tuple[str, ...] | None) -> dict
 
 
 def _address_book(value: Any) -> tuple[Any, ...]:
-    from .policy import AddressBookEntry
-
     if not isinstance(value, list):
         raise _fail("address_book", "expected a list of entries")
     entries = []
@@ -103,8 +244,6 @@ def _address_book(value: Any) -> tuple[Any, ...]:
 
 
 def _convert(key: str, value: Any) -> Any:
-    from .policy import SEVERITIES
-
     if key in _DOMAIN_SETS:
         return frozenset(normalize_domain(d) for d in _str_list(key, value))
     if key in _STRING_SETS:
@@ -121,12 +260,8 @@ def _convert(key: str, value: Any) -> Any:
             raise _fail(key, "expected true or false")
         return value
     if key == "severity_actions":
-        from .policy import Policy
-
         return {**Policy().severity_actions, **_actions(key, value, SEVERITIES)}
     if key == "code_actions":
-        from .policy import Policy
-
         return {**Policy().code_actions, **_actions(key, value, None)}
     if key == "address_book":
         return _address_book(value)
@@ -139,8 +274,6 @@ def _convert(key: str, value: Any) -> Any:
 
 def policy_from_dict(cls: type[Policy], data: Mapping[str, Any]) -> Policy:
     """Validate plain data and build the policy, its departments included."""
-    from .policy import Department
-
     if not isinstance(data, Mapping):
         raise _fail("(top)", "expected a mapping")
     known = {f.name for f in fields(cls)}

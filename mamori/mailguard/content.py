@@ -1,22 +1,24 @@
 """Check the content of one mail for personal data: body, attachments, what could not be read.
 
 Text comes from ``mamori.pii.extract`` (archives, Office, PDF, attached mails) and detection from
-``mamori.pii.detect``; findings carry counts per kind and locations, never the values. When the
-PII engine is not installed the checks say so instead of passing the mail as clean.
+``mamori.pii.detect``; findings carry counts per kind and locations, never the values. Without a
+detector or an extractor the checks say so instead of passing the mail as clean.
 """
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .domains import normalize_domain
+from mamori.pii import detect
+from mamori.pii.extract import Limits, extract
+
+from .config import Policy
 from .parse import Attachment, ParsedMessage
-from .policy import Envelope, Finding, Policy, make_finding
+from .values import Envelope, Finding, make_finding
 
 Detector = Callable[[str], list[Any]]
 MAX_SCAN_CHARS = 20_000_000  # per location; beyond it the rest is reported as not read
@@ -45,22 +47,14 @@ UNCHECKED_REASONS = {
 }
 
 
-def _load(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        found = getattr(importlib.import_module(module), name, None)
-    except ImportError:
-        return None
-    return found if callable(found) else None
-
-
 def load_detector() -> Detector | None:
-    """Return ``mamori.pii.detect`` (text -> spans), or None when the PII engine is not installed."""
-    return _load("mamori.pii", "detect")
+    """Return ``mamori.pii.detect`` (text -> spans); the checks say so when there is none."""
+    return detect
 
 
 def load_extractor() -> Callable[..., Any] | None:
-    """Return ``mamori.pii.extract.extract``, or None when the extraction layer is not installed."""
-    return _load("mamori.pii.extract", "extract")
+    """Return ``mamori.pii.extract.extract``; the checks say so when there is none."""
+    return extract
 
 
 def _mail_limits(max_scan_chars: int = 0, time_budget: float = 60.0) -> Any:
@@ -69,8 +63,6 @@ def _mail_limits(max_scan_chars: int = 0, time_budget: float = 60.0) -> Any:
     *max_scan_chars* is the content budget per part (``Policy.max_scan_chars``; 0: read everything);
     *time_budget* what is left of the mail's own time budget.
     """
-    from mamori.pii.extract import Limits
-
     return Limits(
         max_total_size=512 * 1024 * 1024, time_budget=time_budget, max_part_chars=max_scan_chars or None
     )
@@ -286,7 +278,7 @@ def _engine_missing(attachments: Iterable[Attachment], external: bool) -> list[F
 
 def is_external(envelope: Envelope, policy: Policy) -> bool:
     """Return whether any envelope recipient is outside the (sender's) organisation."""
-    return any(not policy.is_internal(normalize_domain(a.rpartition("@")[2])) for a in envelope.rcpt_tos)
+    return any(not policy.is_internal_recipient(a) for a in envelope.rcpt_tos)
 
 
 def structure_findings(message: ParsedMessage, external: bool) -> list[Finding]:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from mamori.core import mail
 from mamori.core.models import MailDelivery
 from mamori.mailguard.models import HeldMessage, State
+from mamori.mailguard.queries import approvers_for
 
 # What each finding is about, without its values: the notice names the kind, the page shows the rest.
 CODE_LABELS = {
@@ -118,8 +119,6 @@ def notify_sender(message_id: int) -> int:
 def notify_approvers(message_id: int) -> int:
     """Mail the approvers that a message waits for their decision, with the link."""
     from django.utils.translation import gettext as _
-
-    from mamori.mailguard.queries import approvers_for
 
     message = HeldMessage.objects.select_related("sender").get(pk=message_id)
     to = [u.email for u in approvers_for(message) if u.email]

@@ -6,9 +6,10 @@ import re
 import unicodedata
 from collections import defaultdict
 
+from .config import AddressBookEntry, Policy, history_hash
 from .domains import is_idn, lookalike_reason, normalize_address, normalize_domain, registrable
 from .parse import ParsedMessage
-from .policy import REASON_LABELS, AddressBookEntry, Envelope, Finding, Policy, history_hash, make_finding
+from .values import REASON_LABELS, Envelope, Finding, make_finding
 
 _LEGAL_FORMS = re.compile(
     r"株式会社|\(株\)|有限会社|\(有\)|合同会社|合資会社|合名会社|一般社団法人|一般財団法人|公益社団法人|"
@@ -32,7 +33,7 @@ def _domain(address: str) -> str:
 
 def _external(envelope: Envelope, policy: Policy) -> list[str]:
     rcpts = dict.fromkeys(normalize_address(a) for a in envelope.rcpt_tos)
-    return [a for a in rcpts if a and not policy.is_internal(_domain(a))]
+    return [a for a in rcpts if a and not policy.is_internal_recipient(a)]
 
 
 def check_recipients(
@@ -201,7 +202,7 @@ def _org_domains(policy: Policy) -> dict[str, tuple[str, set[str]]]:
     orgs: dict[str, tuple[str, set[str]]] = {}
     for entry in policy.address_book:
         key = normalize_org(entry.organisation)
-        if len(key) >= 2 and not policy.is_internal(entry.domain):
+        if len(key) >= 2 and not policy.is_internal_recipient(entry.address):
             orgs.setdefault(key, (entry.organisation, set()))[1].add(entry.domain)
     return orgs
 

@@ -21,7 +21,7 @@ from mamori.core.models import Organisation
 from mamori.core.services import log_action
 from mamori.incidents.models import Incident
 from mamori.incidents.services import incident_create
-from mamori.mailguard import notify, rules, spool
+from mamori.mailguard import notify, queries, rules, spool
 from mamori.mailguard.analyse import Analysis
 from mamori.mailguard.domains import normalize_domain
 from mamori.mailguard.models import (
@@ -33,6 +33,7 @@ from mamori.mailguard.models import (
     RelayedMessage,
     State,
 )
+from mamori.mailguard.policy import Envelope, history_entries
 
 DUPLICATE_WINDOW = dt.timedelta(days=1)
 log = logging.getLogger(__name__)
@@ -563,9 +564,6 @@ def held_message_unclaim(*, message: HeldMessage, token: str) -> None:
 
 def history_record(*, organisation_id: int, recipients: Iterable[str], policy: Any = None) -> None:
     """Remember the external recipients and domains of a delivered mail as keyed hashes."""
-    from mamori.mailguard import queries
-    from mamori.mailguard.policy import Envelope, history_entries
-
     if policy is None:
         record = MailPolicy.objects.filter(organisation_id=organisation_id).first()
         if record is None:

@@ -103,7 +103,7 @@ def cached_context(mail_from: str, recipients: list[str]) -> Context | None:
         return None
     policy = queries.with_sender_department(policy, mail_from, user[1])
     applied = policy.for_sender(mail_from)
-    if not all(applied.is_internal(r.rpartition("@")[2]) for r in recipients):
+    if not all(applied.is_internal_recipient(r) for r in recipients):
         return None
     return Context(record, policy, user[1])
 
@@ -120,7 +120,7 @@ def load_context(mail_from: str, recipients: list[str]) -> Context | None:
     record, policy = found
     sender = cached_sender(mail_from, record.organisation_id)
     policy = queries.with_sender_department(policy, mail_from, sender)
-    external = [r for r in recipients if not policy.for_sender(mail_from).is_internal(r.rpartition("@")[2])]
+    external = [r for r in recipients if not policy.for_sender(mail_from).is_internal_recipient(r)]
     if not external:
         return Context(record, policy, sender)
     key = policy.history_key
