@@ -68,7 +68,7 @@ _HINTS: dict[type, dict[str, Any]] = {}
 
 def _hints(cls: type) -> dict[str, Any]:
     if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls, vars(rules))
+        _HINTS[cls] = typing.get_type_hints(cls)  # in the namespace of the module defining cls
     return _HINTS[cls]
 
 
