@@ -290,12 +290,12 @@ def campaign_create(
     entries = LedgerEntry.objects.filter(organisation=organisation).exclude(status=EntryStatus.RETIRED)
     if departments:
         entries = entries.filter(department__in=departments)
-    ReviewItem.objects.bulk_create([ReviewItem(campaign=campaign, entry=entry) for entry in entries])
+    items = ReviewItem.objects.bulk_create([ReviewItem(campaign=campaign, entry=entry) for entry in entries])
     log_action(
         campaign,
         "ledger.campaign.created",
         actor=actor,
-        data={"rows": entries.count(), "due": due_date.isoformat()},
+        data={"rows": len(items), "due": due_date.isoformat()},
     )
     return campaign
 
