@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from mamori.core import xlsx
@@ -128,16 +129,37 @@ def fiscal_year_label(year: int) -> str:
     return _("FY%(year)s") % {"year": year}
 
 
+def fiscal_years_text(years: Iterable[int]) -> str:
+    """Return fiscal years with runs joined, in the sheet's language (2015年度、2022〜2024年度)."""
+    runs: list[list[int]] = []
+    for y in sorted(years):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    parts = [
+        fiscal_year_label(r[0])
+        if len(r) == 1
+        else _("FY%(first)s to FY%(last)s") % {"first": r[0], "last": r[-1]}
+        for r in runs
+    ]
+    return ("、" if get_language().startswith("ja") else ", ").join(parts)
+
+
+def missing_years_note(figures: Iterable[national.Figure]) -> str:
+    """Return which of JIPDEC's report years have no figure here (none checked against its own text)."""
+    missing = national.years_without_figures(figures)
+    if not missing:
+        return ""
+    return _(
+        "No national figure for %(years)s: JIPDEC's own publication of those years could not be checked, "
+        "and figures found only in press reports are not used."
+    ) % {"years": fiscal_years_text(missing)}
+
+
 def basis_label(basis: str) -> str:
     """Return how a national figure was obtained, in the sheet's language (公表値, 算出値)."""
-    labels = {
-        "published": _("published"),
-        "derived": _("derived"),
-        "published share; derived count": _("published share; derived count"),
-        "secondary": _("published, from a secondary report"),
-        "derived from secondary": _("derived, from a secondary report"),
-        "secondary share; derived count": _("share from a secondary report; derived count"),
-    }
+    labels = {"published": _("published"), "derived": _("derived")}
     return labels.get(basis, basis)
 
 
@@ -181,7 +203,11 @@ def notes_rows(
     )
     rows: list[list[Any]] = [
         [_("Organisation"), organisation_name],
-        [_("Fiscal year"), f"{fiscal_year_label(year)} ({first.isoformat()} – {last.isoformat()})"],
+        [
+            _("Fiscal year"),
+            _("%(year)s (%(first)s to %(last)s)")
+            % {"year": fiscal_year_label(year), "first": first.isoformat(), "last": last.isoformat()},
+        ],
         [_("Accidents"), accidents],
         [_("Near misses"), near],
         [_("Shares"), _("Our shares are of the accidents of the fiscal year; near misses are not in them.")],
@@ -198,26 +224,8 @@ def notes_rows(
         if f.fiscal_year == year_ and f.dimension == national.CSV_DIMENSION[dimension]
     ]
     urls = sorted({f.source_url for f in used_figures})
-    secondary = sorted(
-        (year_, dimension)
-        for year_, dimension in used
-        if any(
-            f.secondary
-            for f in used_figures
-            if f.fiscal_year == year_ and f.dimension == national.CSV_DIMENSION[dimension]
-        )
-    )
-    notes = [
-        [
-            _("Secondary reports"),
-            _(
-                "%(dimension)s, %(year)s: JIPDEC's own publication of these figures was not found; they are "
-                "taken from press reports of it (see the basis column)."
-            )
-            % {"dimension": dimension_label(dimension), "year": fiscal_year_label(year_)},
-        ]
-        for year_, dimension in secondary
-    ]
+    missing = missing_years_note(national.load())
+    notes = [[_("Years without figures"), missing]] if missing else []
     return rows + [[_("Sources"), url] for url in urls] + notes
 
 

@@ -1,5 +1,10 @@
 """JIPDEC's national accident figures (legal.md §3): parsed from the packaged CSV, kept as published.
 
+Every figure cites JIPDEC's own publication (its annual 「個人情報の取扱いにおける事故報告集計結果」 on
+privacymark.jp); a figure found only in press coverage or a blog was dropped, and ``parse`` rejects one whose
+source is not JIPDEC's. ``REPORT_YEARS`` lists the years JIPDEC reported on, so that the pages can say which
+of them have no figure checked against JIPDEC's own text.
+
 Django-free: stdlib ``csv`` into frozen dataclasses. Up to FY2021 JIPDEC grouped reports by the *old*
 taxonomy (誤送付, その他漏えい, 紛失, 盗難, その他 with their subcategories); from FY2022 on four dimensions
 (発生事象, 事象分類, 原因, 媒体). ``OLD_TO_EVENT_CLASS`` maps the old groups to today's 事象分類 so that a
@@ -31,8 +36,15 @@ CSV_COLUMNS = (
     "secondary_url",
 )
 
-#: ``basis`` of a figure found only in press coverage or a blog, not in JIPDEC's own publication.
-SECONDARY_BASES = frozenset({"secondary", "derived from secondary", "secondary share; derived count"})
+#: How a figure was obtained: as JIPDEC printed it, or computed from figures JIPDEC printed.
+BASES = frozenset({"published", "derived"})
+
+#: Hosts of JIPDEC's own publications: the only sources a figure may cite.
+PRIMARY_HOSTS = frozenset({"privacymark.jp", "www.privacymark.jp", "jipdec.or.jp", "www.jipdec.or.jp"})
+
+#: Fiscal years of JIPDEC's annual report that mamori knows of (FY2015 to FY2024). A year without a figure
+#: in the CSV is one whose figures could not be checked against JIPDEC's own publication.
+REPORT_YEARS = tuple(range(2015, 2025))
 
 #: Our dimension names (incident fields) → the CSV's dimension of the FY2022 taxonomy.
 CSV_DIMENSION = {"events": "event", "event_class": "event_class", "cause": "root_cause", "medium": "medium"}
@@ -74,13 +86,8 @@ class Figure:
     share_pct: float | None
     basis: str
     source_url: str
-    #: The press report the figure was first taken from, kept when ``source_url`` became JIPDEC's own page.
+    #: The press report the figure was first taken from, kept beside JIPDEC's own page for the record.
     secondary_url: str = ""
-
-    @property
-    def secondary(self) -> bool:
-        """Return whether the figure rests on a secondary report (no JIPDEC publication found for it)."""
-        return self.basis in SECONDARY_BASES
 
     @property
     def name(self) -> str:
@@ -127,8 +134,16 @@ def _float(text: str, line: int) -> float | None:
         raise ReferenceDataError(f"line {line}: share {text!r} is not a number") from None
 
 
+def _host(url: str) -> str:
+    parts = url.split("/")
+    return parts[2].lower() if len(parts) > 2 and parts[0] in {"http:", "https:"} else ""
+
+
 def parse(text: str) -> tuple[Figure, ...]:
-    """Parse the long-format CSV ``text``; raise ``ReferenceDataError`` naming the line on bad input."""
+    """Parse the long-format CSV ``text``; raise ``ReferenceDataError`` naming the line on bad input.
+
+    A figure must be ``published`` or ``derived`` and cite a page or PDF of JIPDEC's own (``PRIMARY_HOSTS``).
+    """
     reader = csv.DictReader(io.StringIO(text))
     # ``secondary_url`` is optional: files written before it was added stay readable.
     if tuple(reader.fieldnames or ()) not in {CSV_COLUMNS, CSV_COLUMNS[:-1]}:
@@ -140,6 +155,12 @@ def parse(text: str) -> tuple[Figure, ...]:
         if year is None or row["taxonomy"] not in {"old", "new"} or not row["dimension"]:
             raise ReferenceDataError(
                 f"line {line}: fiscal year, taxonomy (old/new) and dimension are required"
+            )
+        if row["basis"] not in BASES:
+            raise ReferenceDataError(f"line {line}: basis {row['basis']!r} is not one of {sorted(BASES)}")
+        if _host(row["source_url"]) not in PRIMARY_HOSTS:
+            raise ReferenceDataError(
+                f"line {line}: source {row['source_url']!r} is not a publication of JIPDEC's own"
             )
         figures.append(
             Figure(
@@ -168,6 +189,12 @@ def load() -> tuple[Figure, ...]:
 def fiscal_years(figures: Iterable[Figure]) -> list[int]:
     """Return the fiscal years with figures, oldest first."""
     return sorted({f.fiscal_year for f in figures})
+
+
+def years_without_figures(figures: Iterable[Figure]) -> list[int]:
+    """Return the years of ``REPORT_YEARS`` with no figure checked against JIPDEC's own publication."""
+    have = set(fiscal_years(figures))
+    return [y for y in REPORT_YEARS if y not in have]
 
 
 def total_reports(figures: Iterable[Figure], fiscal_year: int) -> int | None:

@@ -128,11 +128,6 @@ class DimensionStats:
     national_year: int | None
     rows: tuple[ComparisonRow, ...]
 
-    @property
-    def national_secondary(self) -> bool:
-        """Return whether a national figure beside ours rests on a secondary report, not JIPDEC's own page."""
-        return any(row.national_basis in national.SECONDARY_BASES for row in self.rows)
-
 
 def fiscal_year(value: dt.date | dt.datetime) -> int:
     """Return the Japanese fiscal year (April-March) of a date; FY2026 = 2026-04-01..2027-03-31.

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from mamori.core import xlsx
 from mamori.stats import charts, national, queries, rules, services
-from mamori.stats.export import dimension_label
+from mamori.stats.export import dimension_label, fiscal_year_label, missing_years_note
 from mamori.stats.forms import FiscalYearForm
 
 LONG_RUN = ("誤送信", "誤配達・誤交付")
@@ -40,7 +40,7 @@ def _long_run(figures: tuple[national.Figure, ...], rows: list[rules.IncidentRow
         return m.share_pct if m is not None else None
 
     chart = charts.grouped_chart(
-        [(f"FY{y}", share(missent), share(misdelivered)) for y, (missent, misdelivered) in table],
+        [(fiscal_year_label(y), share(missent), share(misdelivered)) for y, (missent, misdelivered) in table],
         series=("missent", "misdelivery"),
         lower_bounds=frozenset(
             (row, col)
@@ -76,6 +76,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
             for s in stats
         ],
         "long_run": _long_run(figures, rows),
+        "missing_years": missing_years_note(figures),
         "can_export_titles": services.can_export_titles(request.user),
     }
     return render(request, "stats/index.html", context, status=400 if form.errors else 200)

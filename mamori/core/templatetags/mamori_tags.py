@@ -35,6 +35,12 @@ def seireki(value: dt.date | None) -> str:
 
 
 @register.filter
+def fiscal_year(value: int | None) -> str:
+    """Return a fiscal year as the page's language writes it: 2026年度, FY2026."""
+    return _("FY%(year)s") % {"year": value} if value else ""
+
+
+@register.filter
 def days_left(value: dt.date | str | None) -> int | None:
     """Return the days from today (Asia/Tokyo) to ``value``; negative when overdue."""
     if not value:
