@@ -4,6 +4,7 @@ from mamori.audits import views, views_cycle
 
 app_name = "audits"
 urlpatterns = [
+    path("", views.index, name="index"),
     path("actions/", views.ca_list, name="list"),
     path("actions/new/", views.ca_create, name="create"),
     path("actions/<int:pk>/", views.ca_detail, name="detail"),

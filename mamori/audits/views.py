@@ -20,6 +20,14 @@ PAGE_SIZE = 50
 
 
 @login_required
+def index(request: HttpRequest) -> HttpResponse:
+    """Link the audit pages the user may open: the cycle's plan, checks, reviews and corrective actions."""
+    if request.user.organisation_id is None:  # type: ignore[union-attr]
+        raise Http404
+    return render(request, "audits/index.html")
+
+
+@login_required
 def ca_list(request: HttpRequest) -> HttpResponse:
     """List the corrective actions the user may read, open ones first."""
     if request.user.organisation_id is None:  # type: ignore[union-attr]

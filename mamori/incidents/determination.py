@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.core.exceptions import FieldDoesNotExist
-from django.utils.translation import get_language, gettext_lazy, gettext_noop
+from django.utils.translation import get_language, gettext_lazy, gettext_noop, ngettext
 from django.utils.translation import gettext as _
 
 from mamori.incidents import rules
@@ -325,7 +325,7 @@ TARGET_KINDS = frozenset(
 def target_text(days: int) -> str:
     """Return how far a guideline target (目安) is: never "due today" or "overdue" like a statutory date."""
     if days < 0:
-        return _("target passed %(n)d days ago") % {"n": -days}
+        return ngettext("target passed %(n)d day ago", "target passed %(n)d days ago", -days) % {"n": -days}
     if days == 0:
         return _("target today")
-    return _("target in %(n)d days") % {"n": days}
+    return ngettext("target in %(n)d day", "target in %(n)d days", days) % {"n": days}

@@ -319,10 +319,31 @@ class Finding:
     message: str
     params: Mapping[str, Any] = field(default_factory=dict)
 
+    @property
+    def label(self) -> str:
+        """Return the short label of the check (an English msgid; the code itself when it has none)."""
+        return CODE_LABELS.get(self.code, self.code)
+
     def text(self, translate: Any = None) -> str:
         """Return the message with its parameters filled, translated by ``translate`` when given."""
         message = translate(self.message) if translate else self.message
         return message % dict(self.params) if self.params else message
+
+
+#: A short label per check code, shown in lists instead of the code (an English msgid, translated there).
+CODE_LABELS = {
+    "SPECIAL_CARE_WITHOUT_CONSENT": gettext_noop("Special care: no consent recorded"),
+    "FOREIGN_WITHOUT_BASIS": gettext_noop("Foreign provision: no basis"),
+    "PROVISION_RECORD_REQUIRED": gettext_noop("Provision record required"),
+    "JOINT_USE_INCOMPLETE": gettext_noop("Joint use: items missing"),
+    "VAGUE_PURPOSE": gettext_noop("Vague purpose of use"),
+    "PHASE_WITHOUT_RISK": gettext_noop("Phase without risk assessment"),
+    "REVIEW_OVERDUE": gettext_noop("Review overdue"),
+    "RESIDUAL_NOT_ALLOWED": gettext_noop("Residual risk not allowed"),
+    "RESIDUAL_NOT_APPROVED": gettext_noop("Residual risk not approved"),
+    "NOT_PUBLISHED": gettext_noop("Not in the published notice"),
+    "NOT_SMALL_BUSINESS": gettext_noop("Not a small business"),
+}
 
 
 def _blank(value: Any) -> bool:

@@ -151,3 +151,22 @@ def test_the_list_is_paged_in_a_fixed_number_of_queries(
     assert counts[0] == counts[1]
     assert len(page.context["actions"]) == 50 and page.context["page"].paginator.count == 123
     assert "?page=2" in page.content.decode()
+
+
+def test_the_audits_index_links_the_pages_each_role_may_open(manager, employee, auditor, login):
+    programmes, reviews = reverse("audits:programmes"), reverse("audits:mreviews")
+    actions, runs = reverse("audits:list"), reverse("audits:operation_runs")
+    for user, whole in ((manager, True), (auditor, True), (employee, False)):
+        client = login(user)
+        response = client.get(reverse("audits:index"))
+        assert response.status_code == 200, user
+        page = response.content.decode()
+        links = page[page.index('id="audit-pages"') :]
+        assert f'href="{actions}"' in links and f'href="{runs}"' in links
+        assert (f'href="{programmes}"' in links) is whole and (f'href="{reviews}"' in links) is whole
+        for href in (actions, runs, *((programmes, reviews) if whole else ())):
+            assert client.get(href).status_code == 200, (user, href)
+
+
+def test_the_audits_index_is_for_signed_in_members_only(client, outsider, login):
+    assert client.get(reverse("audits:index")).status_code == 302

@@ -25,3 +25,34 @@ def test_no_ascii_punctuation_inside_japanese_sentences():
         if ASCII_NEXT_TO_JAPANESE.search(plain):
             offending.append(text)
     assert offending == []
+
+
+def _literal_text(template: str) -> str:
+    """Return what a template writes as it stands: tags, variables, msgids and HTML markup taken out."""
+    text = re.sub(
+        r"\{%\s*blocktrans(?:late)?\b.*?\{%\s*endblocktrans(?:late)?\s*%\}", "X", template, flags=re.S
+    )
+    text = re.sub(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", "X", text, flags=re.S)
+    return re.sub(r"<[^>]*>", " ", text)
+
+
+def test_templates_write_japanese_punctuation_and_no_ascii_middle_dot():
+    templates = Path(mamori.__file__).parent / "templates"
+    offending = []
+    for path in sorted(templates.rglob("*.html")):
+        source = path.read_text(encoding="utf-8")
+        if "·" in source:  # a heading line is separated by <span class="sep">・</span>
+            offending.append(f"{path.relative_to(templates)}: ·")
+        for match in ASCII_NEXT_TO_JAPANESE.finditer(_literal_text(source)):
+            offending.append(f"{path.relative_to(templates)}: {match.group()!r}")
+    assert offending == []
+
+
+def test_the_template_check_finds_what_it_looks_for():
+    assert ASCII_NEXT_TO_JAPANESE.search(_literal_text("<p>期限: {{ due }}</p>"))
+    assert not ASCII_NEXT_TO_JAPANESE.search(
+        _literal_text("{% blocktranslate %}誤送信, x{% endblocktranslate %}")
+    )
+    assert not ASCII_NEXT_TO_JAPANESE.search(
+        _literal_text('<p>期限：{{ due }}<span class="sep">・</span></p>')
+    )

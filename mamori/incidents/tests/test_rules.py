@@ -577,3 +577,23 @@ def test_only_blocking_unknowns_are_listed_for_my_number_review() -> None:
         facts(my_number=None, my_number_network=True, my_number_viewable_by_unspecified=None)
     )
     assert result.needs_review == ("my_number",)
+
+
+@pytest.mark.parametrize(
+    "days, english, japanese",
+    [
+        (1, "target in 1 day", "目安まであと1日"),
+        (2, "target in 2 days", "目安まであと2日"),
+        (-1, "target passed 1 day ago", "目安を1日過ぎています"),
+        (-3, "target passed 3 days ago", "目安を3日過ぎています"),
+    ],
+)
+def test_target_text_counts_days_in_the_singular_and_plural(days, english, japanese):
+    from django.utils import translation
+
+    from mamori.incidents.determination import target_text
+
+    with translation.override("en"):
+        assert target_text(days) == english
+    with translation.override("ja"):
+        assert target_text(days) == japanese

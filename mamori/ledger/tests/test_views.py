@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -43,9 +44,23 @@ def test_pages_render_for_the_manager(login, manager, entry, page):
     assert response.status_code == 200
 
 
-def test_the_list_shows_the_findings_of_the_checks(login, manager, entry):
+def test_the_list_shows_the_findings_of_the_checks_by_label_never_by_code(login, manager, entry):
     html = login(manager).get("/ledger/").content.decode()
-    assert entry.number in html and "PHASE_WITHOUT_RISK" in html and "NOT_PUBLISHED" in html
+    assert entry.number in html
+    assert 'data-code="PHASE_WITHOUT_RISK"' in html and 'data-code="NOT_PUBLISHED"' in html
+    assert "リスク未評価の段階" in html and "公表事項に未記載" in html
+    # the codes stay machine-readable in attributes; no visible text is a code
+    visible = re.sub(r"<[^>]+>", " ", html)
+    assert not re.findall(r"\b[A-Z]+(?:_[A-Z]+)+\b", visible)
+
+
+def test_every_check_code_has_a_label():
+    import inspect
+
+    from mamori.ledger import rules
+
+    codes = set(re.findall(r'Finding\(\s*"([A-Z_]+)"', inspect.getsource(rules)))
+    assert codes and codes <= set(rules.CODE_LABELS)
 
 
 def test_employees_see_no_ledger(login, employee, entry):
