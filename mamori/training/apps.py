@@ -8,6 +8,7 @@ AUDIT_LABELS = {
     "training.course.created": _("Course created"),
     "training.course.updated": _("Course changed"),
     "training.course.installed": _("Built-in course installed"),
+    "training.course.repaired": _("Built-in course answers repaired"),
     "training.lesson.created": _("Lesson added"),
     "training.lesson.updated": _("Lesson changed"),
     "training.question.created": _("Question added"),

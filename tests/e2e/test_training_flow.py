@@ -76,7 +76,7 @@ def test_campaign_fail_pass_certificate_and_records(live_server, page, shot):
     shot(page, "training-03-my-training")
     page.click(f"#my-assignments a[href='/training/a/{campaign.assignments.get(user=sakura).pk}/']")
     page.click("ol.lessons li:first-child a")
-    assert "9,322件" in page.inner_text("main")
+    assert "3,048件" in page.inner_text("main")
     shot(page, "training-04-lesson-figures")
     while page.locator("#next-lesson").count():
         page.click("#next-lesson")

@@ -49,8 +49,26 @@ def test_builtin_course_has_the_required_chapters_and_at_least_20_explained_ques
 
 def test_builtin_course_cites_the_national_figures_by_fiscal_year(course):
     why = course.lessons.get(order=1).body
-    assert "2024年度" in why and "9,322件" in why and "2015年度" in why and "1,947件" in why
+    assert "2021年度" in why and "3,048件" in why and "2016年度" in why and "2,044件" in why
     assert "28,020円" in why  # JNSA's per-person figure of 2015
+
+
+def test_every_national_figure_of_the_builtin_course_is_one_from_jipdecs_own_publication():
+    """The course cites only figures the statistics page has: checked against JIPDEC's own text."""
+    import re
+    from pathlib import Path
+
+    from mamori.stats import national
+
+    text = (Path(courses.__file__).resolve().parents[1] / "content" / "privacy-basics.yaml").read_text()
+    counts = {f"{f.count:,}" for f in national.load() if f.count is not None}
+    shares = {f"{f.share_pct:.1f}" for f in national.load() if f.share_pct is not None}
+    cited = re.findall(r"(?<!約)(?<![\d,])([\d,]+)件", text)
+    assert cited and set(cited) <= counts, set(cited) - counts
+    cited_shares = re.findall(r"(\d+\.\d)%", text)
+    assert cited_shares and set(cited_shares) <= shares, set(cited_shares) - shares
+    years = {int(y) for y in re.findall(r"(\d{4})年度の", text)}
+    assert years and not years & set(national.years_without_figures(national.load()))
 
 
 def test_install_builtin_is_idempotent_and_keeps_the_managers_edits(org, manager, course):
