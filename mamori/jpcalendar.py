@@ -81,3 +81,30 @@ def seireki_wareki(value: dt.date | None) -> str:
     if value is None:
         return ""
     return f"{seireki(value)}（{wareki(value)}）"
+
+
+# --- The date styles, one per context --------------------------------------------------------------------
+# Lists, tables, exports' text and headings: the compact ISO style (``compact``, ``compact_time``).
+# Detail pages, where a date counts legally (a deadline, the day the business knew): compact with its 和暦
+# in Japanese brackets (``compact_wareki``). Documents a reader files or signs (report drafts, notices,
+# certificates, audit plans and minutes): 西暦 with 和暦 (``seireki_wareki``). The template filters of the same
+# names (``mamori_tags``) are the only way templates write a date.
+
+
+def compact(value: dt.date | None) -> str:
+    """Return a date as lists and tables write it, e.g. 2026-11-27 (a ``datetime``: its date)."""
+    return _date(value).isoformat() if value is not None else ""
+
+
+def compact_time(value: dt.datetime | None, *, seconds: bool = False) -> str:
+    """Return a local time as lists write it, e.g. 2026-11-27 14:05 (with seconds for the audit trail)."""
+    if value is None:
+        return ""
+    return value.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def compact_wareki(value: dt.date | None) -> str:
+    """Return a date with its 和暦, as detail pages write a date that counts, e.g. 2026-11-27（令和8年11月27日）."""
+    if value is None:
+        return ""
+    return f"{compact(value)}（{wareki(value)}）"

@@ -10,10 +10,17 @@ from django.utils import timezone
 from mamori.audits import catalogue
 from mamori.audits.documents import Doc, Table
 from mamori.audits.models import Audit, AuditProgramme, ManagementReview
+from mamori.jpcalendar import compact, seireki_wareki
 
 
 def _d(day) -> str:  # type: ignore[no-untyped-def]
-    return day.strftime("%Y-%m-%d") if day else "—"
+    """Return a date in a document's table (the compact style of lists)."""
+    return compact(day) if day else "—"
+
+
+def _doc_date(day) -> str:  # type: ignore[no-untyped-def]
+    """Return a date in a document's header: 西暦 with 和暦, as documents write it."""
+    return seireki_wareki(day) if day else "—"
 
 
 def _requirement(code: str) -> str:
@@ -29,8 +36,8 @@ def programme_doc(programme: AuditProgramme) -> Doc:
         header=[
             f"組織：{programme.organisation.name}",
             f"監査責任者：{programme.audit_lead}",
-            f"承認：{programme.approved_by or '未承認'}（{_d(programme.approved_on)}）",
-            f"作成日：{_d(timezone.localdate())}",
+            f"承認：{programme.approved_by or '未承認'}　{_doc_date(programme.approved_on)}",
+            f"作成日：{_doc_date(timezone.localdate())}",
         ],
         tables=[
             Table(
@@ -47,9 +54,9 @@ def checklist_doc(audit: Audit) -> Doc:
     return Doc(
         title=f"内部監査チェックリスト（{audit.target}）",
         header=[
-            f"予定日：{_d(audit.planned_on)}",
+            f"予定日：{_doc_date(audit.planned_on)}",
             f"監査員：{audit.auditor}",
-            f"実施日：{_d(audit.conducted_on)}",
+            f"実施日：{_doc_date(audit.conducted_on)}",
         ],
         tables=[
             Table(
@@ -94,7 +101,7 @@ def report_doc(programme: AuditProgramme) -> Doc:
             f"組織：{programme.organisation.name}",
             f"監査責任者：{programme.audit_lead}",
             f"総括：{programme.report_summary or '—'}",
-            f"承認：{programme.report_approved_by or '未承認'}（{_d(programme.report_approved_on)}）",
+            f"承認：{programme.report_approved_by or '未承認'}　{_doc_date(programme.report_approved_on)}",
         ],
         tables=[
             Table(
@@ -115,8 +122,8 @@ def minutes_doc(review: ManagementReview) -> Doc:
         title="マネジメントレビュー議事録",
         header=[
             f"組織：{review.organisation.name}",
-            f"対象期間：{_d(review.period_start)} 〜 {_d(review.period_end)}",
-            f"実施日：{_d(review.held_on)}",
+            f"対象期間：{_doc_date(review.period_start)} 〜 {_doc_date(review.period_end)}",
+            f"実施日：{_doc_date(review.held_on)}",
             f"承認（代表者）：{review.approved_by or '未承認'}",
         ],
         tables=[

@@ -14,7 +14,7 @@ from reportlab.pdfgen import canvas
 
 from mamori.core import xlsx
 from mamori.core.pdf import pdf_fonts
-from mamori.jpcalendar import wareki
+from mamori.jpcalendar import seireki_wareki
 from mamori.training.models import Assignment
 
 
@@ -50,7 +50,7 @@ def certificate_pdf(assignment: Assignment, organisation_name: str) -> bytes:
         _("Campaign: %(campaign)s") % {"campaign": assignment.campaign.title},
         _("Score: %(score)s (pass mark %(mark)s)")
         % {"score": assignment.best_percent, "mark": assignment.campaign.course.pass_mark},
-        _("Passed on: %(date)s (%(wareki)s)") % {"date": passed_on.isoformat(), "wareki": wareki(passed_on)},
+        _("Passed on: %(date)s") % {"date": seireki_wareki(passed_on)},
     ]
     y = height - 260
     for line in lines:

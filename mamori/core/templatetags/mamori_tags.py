@@ -22,6 +22,43 @@ def _local(value: dt.date | None) -> dt.date | None:
     return value
 
 
+def _local_time(value: dt.datetime | None) -> dt.datetime | None:
+    return timezone.localtime(value) if isinstance(value, dt.datetime) and timezone.is_aware(value) else value
+
+
+# The date styles, one per context (see ``mamori.jpcalendar``): templates write dates only through these.
+
+
+@register.filter
+def ymd(value: dt.date | None) -> str:
+    """Return a date (or a time's local date) for lists and tables: 2026-11-27."""
+    return jpcalendar.compact(_local(value)) if value else ""
+
+
+@register.filter
+def ymd_hm(value: dt.datetime | None) -> str:
+    """Return a local time for lists and timelines: 2026-11-27 14:05."""
+    return jpcalendar.compact_time(_local_time(value)) if value else ""
+
+
+@register.filter
+def timestamp(value: dt.datetime | None) -> str:
+    """Return a local time to the second, for the audit trail: 2026-11-27 14:05:09."""
+    return jpcalendar.compact_time(_local_time(value), seconds=True) if value else ""
+
+
+@register.filter
+def ymd_wareki(value: dt.date | None) -> str:
+    """Return a date that counts on a detail page with its 和暦: 2026-11-27（令和8年11月27日）."""
+    return jpcalendar.compact_wareki(_local(value)) if value else ""
+
+
+@register.filter
+def document_date(value: dt.date | None) -> str:
+    """Return a date as documents write it: 2026年11月27日（令和8年11月27日）."""
+    return jpcalendar.seireki_wareki(_local(value)) if value else ""
+
+
 @register.filter
 def wareki(value: dt.date | None) -> str:
     """Return ``value`` as a Japanese-era date, e.g. 令和8年11月27日 (see ``mamori.jpcalendar``)."""
