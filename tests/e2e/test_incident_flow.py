@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -78,7 +80,12 @@ def test_employee_reports_and_manager_sees_the_determination(live_server, page, 
 
     due = final_report_due(timezone.localdate(incident.discovered_at), False)
     assert due.isoformat() in page.inner_text("#deadlines")
-    assert "incidents.incident.triaged" in page.inner_text("#audit")
+    audit = page.inner_text("#audit")
+    assert (
+        "分類・事実関係を登録" in audit
+        and page.locator("#audit tr[data-action='incidents.incident.triaged']").count()
+    )
+    assert not re.search(r"\b[a-z_]+\.[a-z_]+\.[a-z_]+\b", audit)  # labels, never the raw action codes
     incident.refresh_from_db()
     assert incident.appi_grounds == ["over_1000"] and incident.final_due == due
 

@@ -142,7 +142,9 @@ def test_manager_codes_the_incident_and_sees_the_determination(login, incident, 
     assert incident.appi_status == "reportable" and incident.appi_grounds == ["over_1000"]
     detail = client.get(reverse("incidents:detail", args=[incident.pk])).content.decode()
     assert incident.final_due.isoformat() in detail
-    assert "incidents.incident.triaged" in detail  # audit log on the record's page
+    # the audit log on the record's page: a Japanese label, the code only as an attribute
+    assert 'data-action="incidents.incident.triaged"' in detail and "分類・事実関係を登録" in detail
+    assert ">incidents.incident.triaged<" not in detail
 
 
 def test_invalid_triage_changes_nothing(login, incident, manager):
