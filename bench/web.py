@@ -8,7 +8,9 @@ through the real intake service (determinations, response tasks); the rest are b
 shapes. The pages are measured at the first size, the data is topped up to the second size, and measured
 again, all in one run; then ``mamori runperiodic`` twice (the second run has nothing to send).
 
-Run: ``python bench/web.py [--sizes 1000,100000] [--requests 15] [--db mamori_trust_bench]``
+Run: ``python bench/web.py [--sizes 1000,100000] [--requests 15] [--db mamori_trust_bench] [--keep]``
+With ``--keep`` an existing bench database is reused (migrated, topped up to each size, never shrunk), so
+the load is paid once while pages are tuned: ``--keep --sizes 100000`` measures the kept database again.
 Timings are wall-clock in-process (Django test client, no network) on a shared machine: noisy.
 """
 
@@ -50,13 +52,19 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--employees", type=int, default=5000)
     parser.add_argument("--db", default="mamori_trust_bench")
     parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--keep", action="store_true", help="reuse the bench database if it exists")
+    parser.add_argument("--only", default="", help="measure only the pages whose name contains this")
     return parser.parse_args()
 
 
-def fresh_database(server: str, name: str) -> None:
+def fresh_database(server: str, name: str, keep: bool) -> None:
+    """Create the bench database; with ``keep`` an existing one is left as it is."""
     import psycopg
 
     with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if keep and exists:
+            return
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
 
@@ -65,7 +73,7 @@ def setup(args: argparse.Namespace) -> None:
     os.environ["DATABASE_URL"] = f"{args.server}/{args.db}"
     os.environ.setdefault("MAMORI_DATA_DIR", tempfile.mkdtemp(prefix=f"{args.db}-"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "mamori.settings"
-    fresh_database(args.server, args.db)
+    fresh_database(args.server, args.db, args.keep)
     import django
 
     django.setup()
@@ -76,6 +84,28 @@ def setup(args: argparse.Namespace) -> None:
 
 class Company:
     """The organisation, its people and the objects the pages are measured on."""
+
+    @classmethod
+    def existing(cls) -> Company | None:
+        """The company a kept bench database already holds, or None."""
+        from mamori.accounts.models import User
+        from mamori.core.models import Department, Organisation
+        from mamori.incidents.models import Incident
+        from mamori.mailguard.models import HeldMessage
+        from mamori.response.models import ResponseTask
+
+        org = Organisation.objects.filter(slug="bench").first()
+        if org is None or not Incident.objects.filter(organisation=org).exists():
+            return None
+        company = cls.__new__(cls)
+        company.org = org
+        company.departments = list(Department.objects.filter(organisation=org).order_by("pk"))
+        company.manager = User.objects.get(username="hogo")
+        company.reporter = User.objects.get(username="e00001")
+        company.incidents = Incident.objects.filter(organisation=org).count()
+        company.mails = HeldMessage.objects.filter(organisation=org).count()
+        company.detail_pk = ResponseTask.objects.filter(incident__organisation=org).latest("pk").incident_id
+        return company
 
     def __init__(self, employees: int) -> None:
         from django.contrib.auth.hashers import make_password
@@ -296,13 +326,18 @@ def pages(company: Company) -> list[tuple[str, str, str, dict | None]]:
     from django.urls import reverse
     from django.utils import timezone
 
+    from mamori.core.paging import cursor_of
+    from mamori.incidents.models import Incident
     from mamori.stats.rules import fiscal_year
 
-    deep = max(1, company.incidents // 25 - 5)
+    # Deep pages are reached by the pager's cursor ("Next" from page 20 on): start 125 rows from the end.
+    ordered = Incident.objects.filter(organisation=company.org).order_by("-discovered_at", "-pk")
+    at, pk = ordered.values_list("discovered_at", "pk")[max(0, company.incidents - 125)]
+    deep = cursor_of(at, pk)
     return [
         ("dashboard", "GET", reverse("portal:dashboard"), None),
         ("incident list", "GET", reverse("incidents:list"), None),
-        ("incident list, deep page", "GET", reverse("incidents:list") + f"?page={deep}", None),
+        ("incident list, deep page", "GET", reverse("incidents:list") + f"?after={deep}", None),
         ("incident page (tasks)", "GET", reverse("incidents:detail", args=[company.detail_pk]), None),
         ("corrective actions", "GET", reverse("audits:list"), None),
         ("statistics", "GET", reverse("stats:index"), None),
@@ -338,31 +373,36 @@ def main() -> int:
     settings.ALLOWED_HOSTS = ["*"]
     setup_test_environment()  # lets the test client run; DEBUG stays off
     t0 = time.perf_counter()
-    company = Company(args.employees)
-    company.add_training_and_actions(actions=200)
-    company.seed_services(min(100, sizes[0]))
-    print(f"loaded {args.employees} employees and {company.incidents} incidents via services "
-          f"in {time.perf_counter() - t0:.0f} s", flush=True)  # fmt: skip
+    company = Company.existing() if args.keep else None
+    if company is None:
+        company = Company(args.employees)
+        company.add_training_and_actions(actions=200)
+        company.seed_services(min(100, sizes[0]))
+        print(f"loaded {args.employees} employees and {company.incidents} incidents via services "
+              f"in {time.perf_counter() - t0:.0f} s", flush=True)  # fmt: skip
+    else:
+        print(f"kept database: {company.incidents} incidents, {company.mails} mail rows", flush=True)
     client = Client()
     client.force_login(company.manager)
     results: dict[int, list[tuple[str, float, float, int, int]]] = {}
     memory: dict[int, tuple[float, float]] = {}
     for size in sizes:
         t0 = time.perf_counter()
-        company.add_incidents(size - company.incidents)
-        company.add_mail(size - company.mails)
-        if size > sizes[0]:
+        grown = size > company.incidents
+        if grown:
+            company.add_incidents(size - company.incidents)
+            company.add_mail(max(0, size - company.mails))
+        if grown and size > 1000:  # the second size of a run gets the big training and action load
             company.add_training_and_actions(actions=size // 5)
         from django.db import connection
 
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         print(f"size {size}: loaded in {time.perf_counter() - t0:.0f} s", flush=True)
-        results[size] = [
-            (name, *measure(client, m, url, d, args.requests)) for name, m, url, d in pages(company)
-        ]
-        name, method, url, data = pages(company)[-1]
-        memory[size] = export_memory(client, url, data or {})
+        chosen = [p for p in pages(company) if args.only in p[0]]
+        results[size] = [(name, *measure(client, m, url, d, args.requests)) for name, m, url, d in chosen]
+        if chosen[-1][0].startswith("Excel"):
+            memory[size] = export_memory(client, chosen[-1][2], chosen[-1][3] or {})
     print()
     header = "page".ljust(28) + "".join(f"{f'{s:,} p50/p95 ms':>22}{'queries':>9}" for s in sizes)
     print(header)
@@ -376,6 +416,8 @@ def main() -> int:
     for size in sizes:
         ms, peak = memory[size]
         print(f"Excel export at {size:,} incidents: {ms / 1000:.1f} s, Python peak {peak:.1f} MiB")
+    if args.only:
+        return 0
     for label, seconds, queries in runperiodic_figures():
         print(f"{label} at {sizes[-1]:,}: {seconds:.2f} s, {queries} queries")
     return 0

@@ -124,6 +124,18 @@ class Incident(models.Model):
         indexes = [
             # The register's list order, read page by page (keyset) within one organisation.
             models.Index(fields=["organisation", "-discovered_at", "-id"], name="incident_org_discovered"),
+            # The dashboard: open incidents by nearest deadline and their counts (most incidents are closed).
+            models.Index(
+                fields=["organisation", "next_deadline", "-discovered_at"],
+                name="incident_open_deadline",
+                condition=~models.Q(status="closed"),
+            ),
+            # The dashboard's new, not yet coded incidents, newest first.
+            models.Index(
+                fields=["organisation", "-created_at"],
+                name="incident_open_untriaged",
+                condition=models.Q(triaged_at__isnull=True) & ~models.Q(status="closed"),
+            ),
         ]
 
     def __str__(self) -> str:

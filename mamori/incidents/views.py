@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,7 +15,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mamori.core import mail
+from mamori.core import mail, paging
 from mamori.core.models import MailDelivery
 from mamori.core.services import audit_entries_for
 from mamori.core.templatetags.mamori_tags import days_left_text
@@ -41,9 +40,7 @@ from mamori.incidents.taxonomy import DataCategory, Event, Status
 @login_required
 def incident_list(request: HttpRequest) -> HttpResponse:
     """List the incidents the user may read, with simple filters."""
-    qs = queries.incidents_for_user(request.user).order_by(
-        "-discovered_at", "-id"
-    )  # index incident_org_discovered
+    qs = queries.incidents_for_user(request.user)  # ordered by the pager: index incident_org_discovered
     status = request.GET.get("status", "")
     if status == "open":
         qs = qs.exclude(status=Status.CLOSED)
@@ -54,7 +51,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(is_near_miss=True)
     elif kind == "incident":
         qs = qs.filter(is_near_miss=False)
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    page = paging.keyset_page(qs, request.GET, field="discovered_at", keep={"status": status, "kind": kind})
     # A filter change from htmx swaps only the results (netbox's htmx_partial pattern); the form still
     # works as a plain GET without JavaScript.
     partial = request.htmx and not request.htmx.history_restore_request  # type: ignore[attr-defined]

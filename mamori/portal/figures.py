@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -58,31 +58,34 @@ def _training_overdue(user: Any, today: dt.date) -> int:
     return assignments.filter(passed_at__isnull=True, due_date__lt=today, user__is_active=True).count()
 
 
+def open_counts(open_incidents: QuerySet[Incident], today: dt.date) -> dict[str, int]:
+    """Count the open incidents, the reportable ones and those by deadline in one aggregate query."""
+    return open_incidents.order_by().aggregate(
+        open=Count("pk"),
+        reportable=Count("pk", filter=Q(appi_status="reportable")),
+        due_this_week=Count(
+            "pk", filter=Q(next_deadline__gte=today, next_deadline__lt=today + dt.timedelta(days=7))
+        ),
+        overdue=Count("pk", filter=Q(next_deadline__lt=today)),
+    )
+
+
 def dashboard_figures(user: Any, today: dt.date | None = None) -> list[Figure]:
     """Return the figures for ``user``'s dashboard, each counted within what the user may read."""
     today = today or timezone.localdate()
     open_incidents = incidents.open_by_deadline(user)
     incident_list = reverse("incidents:list")
     awaiting = mailguard.messages_for_user(user).filter(state=MailState.AWAITING_APPROVAL).count()
-    overdue = open_incidents.filter(next_deadline__lt=today).count()
+    counts = open_counts(open_incidents, today)
+    overdue = counts["overdue"]
     unacknowledged = _unacknowledged(open_incidents)
     training_overdue = _training_overdue(user, today)
     return [
-        Figure("open", _("Open incidents"), open_incidents.count(), f"{incident_list}?status=open"),
+        Figure("open", _("Open incidents"), counts["open"], f"{incident_list}?status=open"),
         Figure(
-            "reportable",
-            _("Reportable to the PPC"),
-            open_incidents.filter(appi_status="reportable").count(),
-            f"{incident_list}?status=open",
+            "reportable", _("Reportable to the PPC"), counts["reportable"], f"{incident_list}?status=open"
         ),
-        Figure(
-            "due_this_week",
-            _("Deadline within 7 days"),
-            open_incidents.filter(
-                next_deadline__gte=today, next_deadline__lt=today + dt.timedelta(days=7)
-            ).count(),
-            "#open-incidents",
-        ),
+        Figure("due_this_week", _("Deadline within 7 days"), counts["due_this_week"], "#open-incidents"),
         Figure("overdue", _("Deadline passed"), overdue, "#open-incidents", alert=overdue > 0),
         Figure(
             "unacknowledged",

@@ -27,15 +27,18 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .filter(reporter_id=request.user.pk)
         .order_by("-discovered_at")[:5]
     )
+    summary = figures.dashboard_figures(user) if leads else []
+    # The leads' first figure already counts the open incidents; nobody else's needs a second count.
+    open_count = next((f.value for f in summary if f.key == "open"), None)
     return render(
         request,
         "portal/dashboard.html",
         {
             "open_incidents": open_incidents[:50],
-            "open_count": open_incidents.count(),
+            "open_count": open_incidents.count() if open_count is None else open_count,
             "mine": mine,
             "ledger": _ledger_summary(request.user),
-            "figures": figures.dashboard_figures(user) if leads else [],
+            "figures": summary,
             "untriaged": list(figures.untriaged(user)[:20]) if leads else [],
         },
     )

@@ -57,3 +57,35 @@ def test_an_employee_gets_no_figures(employee, client):
     client.force_login(employee)
     page = client.get("/").content.decode()
     assert 'id="figures"' not in page and 'id="untriaged"' not in page
+
+
+def test_the_incident_figures_are_one_aggregate_query(employee, manager, django_assert_num_queries):
+    today = timezone.localdate()
+    for days, appi in ((-2, "reportable"), (3, "not_reportable"), (20, "reportable")):
+        incident = make_incident(employee)
+        Incident.objects.filter(pk=incident.pk).update(
+            next_deadline=today + dt.timedelta(days=days), appi_status=appi
+        )
+    closed = make_incident(employee)
+    Incident.objects.filter(pk=closed.pk).update(status="closed", next_deadline=today)
+    open_incidents = figures.incidents.open_by_deadline(manager)
+    with django_assert_num_queries(1):
+        counts = figures.open_counts(open_incidents, today)
+    assert counts == {"open": 3, "reportable": 2, "due_this_week": 1, "overdue": 1}
+
+
+def test_the_dashboard_reads_as_many_queries_with_many_incidents(employee, manager, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(manager)
+    make_incident(employee)
+    client.get("/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/")
+    for _ in range(6):
+        make_incident(employee)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get("/").content.decode()
+    assert len(many) == len(few)
+    assert page.count('<span class="count">7</span>') >= 1  # the open count, taken from the figures
