@@ -6,6 +6,8 @@ from mamori.core import audit_labels
 #: The audit-log action codes this app writes, with their labels (``core.audit_labels``).
 AUDIT_LABELS = {
     "accounts.password.changed": _("Password changed"),
+    "accounts.api_token.created": _("API token created"),
+    "accounts.api_token.revoked": _("API token revoked"),
     "training.import.uploaded": _("HR file uploaded"),
     "training.import.applied": _("HR import applied"),
     "training.import.user_created": _("Employee account created by the HR import"),

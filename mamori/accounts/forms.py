@@ -18,3 +18,7 @@ class ImportForm(forms.Form):
         if f.size > MAX_IMPORT_BYTES:
             raise forms.ValidationError(_("The file is larger than 10 MB."))
         return f
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(label=_("What the token is for"), max_length=100, required=False)

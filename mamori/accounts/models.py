@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -42,9 +44,7 @@ class User(AbstractUser):
         password_changed = self._password is not None and self.pk is not None
         super().save(*args, **kwargs)
         if password_changed:
-            from rest_framework.authtoken.models import Token
-
-            Token.objects.filter(user=self).delete()
+            ApiToken.objects.filter(user=self).delete()
 
     @property
     def sees_whole_organisation(self) -> bool:
@@ -97,3 +97,30 @@ class EmployeeProfile(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class ApiToken(models.Model):
+    """A user's key to the REST API; only a SHA-256 digest of it is kept, so it is shown once.
+
+    A key reads ``mamori_<prefix>_<secret>``: the prefix names the token in lists, the digest finds it.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    prefix = models.CharField(_("prefix"), max_length=16, unique=True)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name or self.prefix
+
+    @property
+    def organisation(self) -> Any:
+        """Return the organisation of the token's user (for the audit log)."""
+        return self.user.organisation

@@ -1,8 +1,9 @@
 import pytest
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from mamori.accounts.models import ApiToken
+from mamori.accounts.tokens import api_token_create
 from mamori.incidents.models import Incident
 from mamori.testing.factories import make_incident
 
@@ -11,8 +12,8 @@ pytestmark = pytest.mark.django_db
 
 def api_for(user):
     client = APIClient()
-    token = Token.objects.create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _token, key = api_token_create(user=user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
 
 
@@ -138,5 +139,5 @@ def test_a_password_change_revokes_the_api_tokens(employee):
     assert client.get("/api/incidents/").status_code == 200
     employee.set_password("a-new-long-passphrase-2026")
     employee.save()
-    assert not Token.objects.filter(user=employee).exists()
+    assert not ApiToken.objects.filter(user=employee).exists()
     assert client.get("/api/incidents/").status_code in (401, 403)  # the token no longer authenticates
