@@ -103,3 +103,19 @@ def test_sender_cancels_and_sends_now_and_the_approver_approves(live_server, pag
     shot(page, "mailguard-07-approved-and-sent")
     needs_ok.refresh_from_db()
     assert needs_ok.state == State.DELIVERED and needs_ok.decided_by == bucho
+
+    # 4. The manager reads the policy as a form with the organisation's domain filled in, not as JSON.
+    page.click("header form button")
+    page.wait_for_url("**/accounts/login/")
+    log_in_here(page, "hogo")
+    page.goto(f"{live_server.url}/mailguard/policy/")
+    page.fill("input[name=domain]", "example.co.jp")
+    page.click("form.inline-form button[type=submit]")
+    page.wait_for_selector("#mail-domains")
+    assert "example.co.jp" in page.inner_text("#mail-domains")
+    assert page.input_value("input[name=delay_minutes]") == "5"
+    assert page.input_value("input[name=many_recipients]") == "20"
+    assert page.locator("select[name=action_high]").count() == 1
+    values = page.eval_on_selector_all("textarea", "els => els.map(e => e.value.trim())")
+    assert not [v for v in values if v.startswith(("{", "["))]  # no raw JSON box
+    shot(page, "mailguard-08-policy-form")

@@ -41,6 +41,8 @@ def test_manager_copies_an_item_downloads_the_pdf_and_records_the_filing(live_se
     page.goto(f"{base}/incidents/{incident.pk}/")
     page.click("#reports-link a")
     page.wait_for_selector("#drafts")
+    drafts = page.inner_text("#drafts")
+    assert "・速報" in drafts and " · " not in drafts and "·" not in drafts  # draft names joined with 「・」
     shot(page, "reports-01-index")
     page.click(f"a[href='/incidents/{incident.pk}/reports/ppc/preliminary/']")
     page.wait_for_selector("#item-summary")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
 from mamori.accounts.models import Role
+from mamori.core.models import AuditLogEntry
 from mamori.incidents import services
 from mamori.stats.rules import fiscal_year
 from mamori.testing import factories
@@ -94,6 +96,27 @@ def test_manager_compares_with_the_national_figures_and_exports(live_server, pag
     book = load_workbook(io.BytesIO(open(download.path(), "rb").read()))  # noqa: SIM115
     register = book.worksheets[0]
     assert register.max_row == 1 + 6  # five accidents and one near miss; not the other company's theft
+    assert "件名" not in [c.value for c in register[1]]  # no titles unless asked for
+    # Print setup an auditor expects: A4 landscape, fit to width, header row repeated, title and date.
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert (setup.paperSize, setup.orientation, setup.fitToWidth) == (9, "landscape", 1), sheet.title
+        assert (
+            sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.print_title_rows.replace("$", "") == "1:1"
+        )
+        assert sheet.oddHeader.left.text and re.match(
+            r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", sheet.oddHeader.right.text
+        )
+
+    # The manager may take the titles out for the audit; the page says it is recorded, and it is.
+    page.check("#export-titles")
+    shot(page, "stats-03-export-with-titles")
+    with page.expect_download() as info:
+        page.click("#export")
+    titled = load_workbook(io.BytesIO(open(info.value.path(), "rb").read()))  # noqa: SIM115
+    assert "件名" in [c.value for c in titled.worksheets[0][1]]
+    entry = AuditLogEntry.objects.filter(action="stats.export.created").latest("created_at")
+    assert entry.data["titles"] is True and entry.actor_name == "hogo"
     assert violations == []
 
     page.set_viewport_size({"width": 390, "height": 844})

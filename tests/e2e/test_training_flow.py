@@ -73,6 +73,7 @@ def test_campaign_fail_pass_certificate_and_records(live_server, page, shot):
     log_in(page, base, "sakura")
     page.click("nav.mainnav a[href='/training/']")
     page.wait_for_selector("#my-assignments")
+    assert "未受験" in page.inner_text("#my-assignments")  # not 未合格 before the test is taken
     shot(page, "training-03-my-training")
     page.click(f"#my-assignments a[href='/training/a/{campaign.assignments.get(user=sakura).pk}/']")
     page.click("ol.lessons li:first-child a")
