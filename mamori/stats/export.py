@@ -7,9 +7,11 @@ the reporter's name (personal free text stays in mamori).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -17,6 +19,7 @@ from django.utils.translation import gettext as _
 from mamori.core import xlsx
 from mamori.incidents.determination import ground_label, status_label
 from mamori.incidents.models import Incident
+from mamori.incidents.taxonomy import Status
 from mamori.jpcalendar import wareki
 from mamori.stats import national
 from mamori.stats.rules import DATA_CATEGORY_NAMES, JIPDEC_NAMES, LIKELY, DimensionStats, fiscal_year_bounds
@@ -38,18 +41,14 @@ def dimension_label(dimension: str) -> str:
     return labels[dimension]
 
 
-def _local(value: dt.datetime | None) -> dt.datetime | None:
-    """Return an aware datetime as naive Asia/Tokyo wall time (Excel has no time zones)."""
-    return timezone.localtime(value).replace(tzinfo=None) if value else None
-
-
 def _names(codes: Iterable[str], table: dict[str, str]) -> str:
     return "、".join(table.get(c, c) for c in codes)
 
 
-def _events_text(incident: Incident) -> str:
-    text = _names(incident.events, JIPDEC_NAMES["events"])
-    return f"{text}（{LIKELY}）" if text and incident.likely else text
+@functools.lru_cache(maxsize=4096)
+def _wareki(value: dt.date | None) -> str:
+    """Return the 和暦 of a date; a fiscal year has 365 of them, its register thousands of rows."""
+    return wareki(value)
 
 
 def register_columns() -> list[tuple[str, int, str | None]]:
@@ -80,32 +79,80 @@ def register_columns() -> list[tuple[str, int, str | None]]:
     ]
 
 
-def register_row(incident: Incident) -> list[Any]:
-    """Return one incident as the register's cells (coded facts only, no free text)."""
-    return [
-        incident.number,
-        _("Near miss (ヒヤリハット)") if incident.is_near_miss else _("Accident (事故)"),
-        incident.department.name if incident.department else "",
-        _local(incident.occurred_at),
-        _local(incident.discovered_at),
-        incident.known_on,
-        wareki(incident.known_on),
-        incident.get_status_display(),
-        _events_text(incident),
-        JIPDEC_NAMES["event_class"].get(incident.event_class, ""),
-        JIPDEC_NAMES["cause"].get(incident.cause, ""),
-        JIPDEC_NAMES["medium"].get(incident.medium, ""),
-        _names(incident.data_categories, DATA_CATEGORY_NAMES),
-        incident.persons,
-        _("yes") if incident.persons_is_upper_bound else "",
-        status_label(incident.appi_status) if incident.appi_status else "",
-        "、".join(ground_label(g) for g in incident.appi_grounds),
-        incident.preliminary_target,
-        incident.final_due,
-        wareki(incident.final_due),
-        incident.pmark_final_due,
-        _local(incident.closed_at),
-    ]
+REGISTER_FIELDS = (
+    "number", "is_near_miss", "department__name", "occurred_at", "discovered_at", "known_on", "status",
+    "events", "likely", "event_class", "cause", "medium", "data_categories", "persons",
+    "persons_is_upper_bound", "appi_status", "appi_grounds", "preliminary_target", "final_due",
+    "pmark_final_due", "closed_at",
+)  # fmt: skip
+
+
+def register_rows(incidents: QuerySet[Incident], *, titles: bool = False) -> Iterator[list[Any]]:
+    """Yield each incident as the register's cells (coded facts only, no free text; titles if asked).
+
+    Reads plain values in chunks, not model instances, and translates each code once per export: the
+    register of a fiscal year at company size has tens of thousands of rows.
+    """
+    tz = timezone.get_current_timezone()
+    kinds = {True: _("Near miss (ヒヤリハット)"), False: _("Accident (事故)")}
+    statuses = {value: str(label) for value, label in Status.choices}
+    yes = _("yes")
+    cached: dict[Any, str] = {}
+
+    def once(make: Callable[..., str], *args: Any) -> str:
+        key = (make, *(tuple(a) if isinstance(a, list) else a for a in args))
+        if key not in cached:
+            cached[key] = make(*args)
+        return cached[key]
+
+    def local(value: dt.datetime | None) -> dt.datetime | None:  # Excel has no time zones
+        return value.astimezone(tz).replace(tzinfo=None) if value else None
+
+    def events_text(events: list[str], likely: bool) -> str:
+        text = _names(events, JIPDEC_NAMES["events"])
+        return f"{text}（{LIKELY}）" if text and likely else text
+
+    def category_text(categories: list[str]) -> str:
+        return _names(categories, DATA_CATEGORY_NAMES)
+
+    def appi_text(appi_status: str) -> str:
+        return status_label(appi_status) if appi_status else ""
+
+    def grounds_text(grounds: list[str]) -> str:
+        return "、".join(ground_label(g) for g in grounds)
+
+    for (
+        number, near_miss, department, occurred, discovered, known_on, status, events, likely, event_class,
+        cause, medium, categories, persons, upper_bound, appi_status, grounds, preliminary, final_due,
+        pmark_due, closed, title,
+    ) in incidents.values_list(*REGISTER_FIELDS, "title" if titles else "pk").iterator(chunk_size=2000):  # fmt: skip
+        row = [
+            number,
+            kinds[near_miss],
+            department or "",
+            local(occurred),
+            local(discovered),
+            known_on,
+            _wareki(known_on),
+            statuses.get(status, status),
+            once(events_text, events, likely),
+            JIPDEC_NAMES["event_class"].get(event_class, ""),
+            JIPDEC_NAMES["cause"].get(cause, ""),
+            JIPDEC_NAMES["medium"].get(medium, ""),
+            once(category_text, categories),
+            persons,
+            yes if upper_bound else "",
+            once(appi_text, appi_status),
+            once(grounds_text, grounds),
+            preliminary,
+            final_due,
+            _wareki(final_due),
+            pmark_due,
+            local(closed),
+        ]
+        if titles:
+            row.insert(1, title)
+        yield row
 
 
 def statistics_columns() -> list[tuple[str, int, str | None]]:
@@ -233,20 +280,19 @@ def register_sheets(
     *,
     organisation_name: str,
     year: int,
-    incidents: Iterable[Incident],
+    incidents: QuerySet[Incident],
     stats: Sequence[DimensionStats],
     titles: bool = False,
 ) -> list[xlsx.Sheet]:
     """Return the sheets of the export: the register, the statistics with national shares, and notes.
 
-    ``incidents`` is read once, as the register is written (pass an iterator: memory stays flat).
+    ``incidents`` is read once, in chunks, as the register is written: memory stays flat.
     With ``titles`` the register gets the incidents' titles (the audit lead's export, audited).
     """
     columns = register_columns()
-    rows: Iterable[list[Any]] = (register_row(i) for i in incidents)
     if titles:
         columns = [*columns[:1], (_("Title"), 40, None), *columns[1:]]
-        rows = ([r[0], i.title, *r[1:]] for i in incidents for r in [register_row(i)])
+    rows = register_rows(incidents, titles=titles)
     return [
         xlsx.Sheet(_("Incident register"), _columns(columns), rows),
         xlsx.Sheet(_("Statistics"), _columns(statistics_columns()), statistics_rows(stats)),
@@ -262,7 +308,7 @@ def build_workbook(
     *,
     organisation_name: str,
     year: int,
-    incidents: Iterable[Incident],
+    incidents: QuerySet[Incident],
     stats: Sequence[DimensionStats],
 ) -> bytes:
     """Return the .xlsx bytes of :func:`register_sheets` (small exports and tests)."""

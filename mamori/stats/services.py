@@ -34,7 +34,6 @@ def statistics_export(*, user: Any, fiscal_year: int, titles: bool = False) -> t
     incidents = (
         queries.organisation_incidents(user)
         .filter(known_on__range=(first, last))
-        .select_related("department")
         .order_by("known_on", "number")
     )
     stats = rules.all_dimensions(queries.incident_rows(user, fiscal_year), fiscal_year, national.load())
@@ -47,7 +46,7 @@ def statistics_export(*, user: Any, fiscal_year: int, titles: bool = False) -> t
     sheets = export.register_sheets(
         organisation_name=user.organisation.name,
         year=fiscal_year,
-        incidents=incidents.iterator(chunk_size=2000),
+        incidents=incidents,
         stats=stats,
         titles=titles,
     )

@@ -129,6 +129,23 @@ def test_export_never_contains_descriptions_titles_or_reporters(login, manager, 
     assert coded_incident.reporter.username not in text
 
 
+def test_the_register_reads_plain_values_without_free_text_in_constant_queries(login, manager, employee):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(manager)
+    counts = []
+    for batch in (1, 9):
+        for _ in range(batch):
+            factories.make_incident(employee, title=SECRET_TITLE, description=SECRET_DESCRIPTION)
+        with CaptureQueriesContext(connection) as queries:
+            export(client)
+        counts.append(len(queries))
+        register = [q["sql"] for q in queries if '"incidents_incident"."number"' in q["sql"]]
+        assert register and not any('"title"' in sql or '"description"' in sql for sql in register)
+    assert counts[0] == counts[1]
+
+
 def test_sheets_have_a_styled_frozen_filtered_header_and_widths(login, manager, coded_incident):
     book = load_workbook(io.BytesIO(export(login(manager)).content))
     for name in ("Incident register", "Statistics"):
