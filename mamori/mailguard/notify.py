@@ -54,8 +54,8 @@ def read_token(token: str) -> tuple[int, str]:
 
 
 def link(message_id: int, role: str) -> str:
-    """Return the absolute URL of the signed link."""
-    return settings.SITE_URL + reverse("mailguard:link", args=[link_token(message_id, role)])
+    """Return the absolute URL of the signed link, the token after "#" (kept out of access logs)."""
+    return f"{settings.SITE_URL}{reverse('mailguard:link_open')}#{link_token(message_id, role)}"
 
 
 def _send(subject: str, template: str, context: dict[str, object], to: list[str], message_id: int) -> int:

@@ -7,11 +7,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -51,13 +53,21 @@ def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def message_link(request: HttpRequest, token: str) -> HttpResponse:
-    """Open the message of a signed link from a notice mail (the login still decides what one sees)."""
+def message_link(request: HttpRequest, token: str = "") -> HttpResponse:
+    """Open the message of a signed link from a notice mail (the login still decides what one sees).
+
+    The mailed link is ``m/#<token>``: the page posts the token (see ``core/link_form.html``), so it
+    never appears in a URL the server logs; the answer is a redirect to the message's own page.
+    """
+    token = token or request.POST.get("token", "").strip()
+    if not token:
+        return render(request, "mailguard/link.html")
     try:
         pk, _role = notify.read_token(token)
     except signing.BadSignature:
         raise Http404("Invalid or expired link") from None
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("mailguard:detail", args=[pk]))
     message = queries.get_message_for_user(request.user, pk)
     return redirect("mailguard:detail", pk=message.pk)
 

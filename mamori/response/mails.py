@@ -32,6 +32,11 @@ def ack_token(notification_id: int, email: str) -> str:
     return signing.dumps({"n": notification_id, "to": email}, salt=ACK_SALT, compress=True)
 
 
+def ack_url(notification_id: int, email: str) -> str:
+    """Return the acknowledgement link: the token after "#", so no access log or Referer carries it."""
+    return f"{settings.SITE_URL}{reverse('response:ack_open')}#{ack_token(notification_id, email)}"
+
+
 def read_ack_token(token: str) -> tuple[int, str]:
     """Return (notification id, e-mail) of a valid token; raise ``signing.BadSignature`` otherwise."""
     data = signing.loads(token, salt=ACK_SALT, max_age=ACK_MAX_AGE)
@@ -80,7 +85,7 @@ def queue_chain_mails(
             "number": incident.number,
         }
         for email in recipients:
-            url = settings.SITE_URL + reverse("response:ack", args=[ack_token(notification.pk, email)])
+            url = ack_url(notification.pk, email)
             body = _(
                 "An incident was reported and you are on the emergency contact chain.\n\n"
                 "Number: %(number)s\nKind: %(kind)s (%(event_class)s)\nDepartment: %(department)s\n"

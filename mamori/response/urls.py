@@ -12,5 +12,7 @@ urlpatterns = [
     path("incidents/<int:pk>/tasks/", views.task_add, name="task_add"),
     path("incidents/<int:pk>/checklist/", views.checklist_create, name="checklist"),
     path("incidents/<int:pk>/acknowledge/", views.incident_acknowledge, name="incident_ack"),
+    path("ack/", views.acknowledge, name="ack_open"),
+    # Links mailed before the token moved after "#" (they work for 30 days).
     path("ack/<str:token>/", views.acknowledge, name="ack"),
 ]

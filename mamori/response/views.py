@@ -148,12 +148,17 @@ def incident_acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("incidents:detail", args=[incident.pk]) + "#response")
 
 
-def acknowledge(request: HttpRequest, token: str) -> HttpResponse:
+def acknowledge(request: HttpRequest, token: str = "") -> HttpResponse:
     """Record an acknowledgement from the link in the mail; no login (outside counsel has no account).
 
-    The link opens a page with one button: a plain GET never records anything, because mail scanners
-    open links on their own.
+    The mailed link is ``/response/ack/#<token>``: the token never reaches the server in a URL, so it
+    stays out of the access logs. The page posts it (a small script, or the reader pastes it), and the
+    answer shows the notification with one button. Neither a GET nor that first POST records anything,
+    because mail scanners open, and may script, links on their own; only the button does.
     """
+    token = token or request.POST.get("token", "").strip()
+    if not token:
+        return render(request, "response/ack.html", {"ask": True})
     try:
         notification_id, email = mails.read_ack_token(token)
         notification = ChainNotification.objects.select_related("incident").get(pk=notification_id)
@@ -163,8 +168,9 @@ def acknowledge(request: HttpRequest, token: str) -> HttpResponse:
     # Only a member of the incident's organisation is named in its timeline; anyone else logged in is
     # asked to log out or use the link in a private window (then it records the mailed address).
     foreign = user.is_authenticated and user.organisation_id != notification.incident.organisation_id
+    confirmed = request.method == "POST" and "acknowledge" in request.POST
     recorded = False
-    if request.method == "POST" and not foreign:
+    if confirmed and not foreign:
         actor = user if user.is_authenticated else None
         recorded = services.chain_acknowledge(notification=notification, email=email, actor=actor)
         notification.refresh_from_db()
@@ -173,7 +179,6 @@ def acknowledge(request: HttpRequest, token: str) -> HttpResponse:
         "incident": notification.incident,
         "recorded": recorded,
         "foreign": foreign,
+        "token": token,
     }
-    return render(
-        request, "response/ack.html", context, status=403 if foreign and request.method == "POST" else 200
-    )
+    return render(request, "response/ack.html", context, status=403 if foreign and confirmed else 200)

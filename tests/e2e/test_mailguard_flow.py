@@ -32,7 +32,7 @@ def internet(settings, tmp_path):
 def notice_link(message: HeldMessage, to: str) -> str:
     for sent in django_mail.outbox:
         if to in sent.to and f"#{message.pk}" in sent.subject:
-            found = re.search(r"https?://\S+/mailguard/m/\S+/", sent.body)
+            found = re.search(r"https?://\S+/mailguard/m/#\S+", sent.body)
             if found:
                 return found.group(0)
     raise AssertionError(f"no notice for mail #{message.pk} to {to}")
@@ -62,13 +62,19 @@ def test_sender_cancels_and_sends_now_and_the_approver_approves(live_server, pag
     urgent = hold(policy, yamada, rcpt="kato@kyaku.invalid", subject="至急のご連絡")
     needs_ok = hold(policy, yamada, rcpt="ito@partner.invalid", subject="顧客リスト送付", approve=True)
 
-    # 1. The sender opens the first notice: the link asks for a login, then shows the mail.
-    page.goto(notice_link(wrong, "yamada@example.co.jp"))
+    # 1. The sender opens the first notice: the link asks for a login, then shows the mail. Its token, after
+    # "#", never reaches the server (nor its access log) in a URL or a Referer.
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(f"{request.url} {request.headers.get('referer', '')}"))
+    link = notice_link(wrong, "yamada@example.co.jp")
+    page.goto(link)
     shot(page, "mailguard-01-login-from-notice")
     log_in_here(page, "yamada")
     page.wait_for_selector("#findings")
     assert "sato@torihiki.invalid" in page.inner_text("#recipients")
     shot(page, "mailguard-02-held-mail")
+    token = link.split("#", 1)[1]
+    assert len(seen) > 3 and not [line for line in seen if token in line or token[:20] in line]
     page.click("#cancel")
     page.wait_for_selector(".flash")
     shot(page, "mailguard-03-cancelled")

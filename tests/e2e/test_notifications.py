@@ -141,8 +141,8 @@ def test_the_trial_inbox_receives_the_chain_mail_and_its_link_acknowledges(live_
     page.wait_for_selector(".trial-mail")
     assert incident.number in page.inner_text(".trial-mail h2")
     shot(page, "notify-07-trial-inbox")
-    page.click(".trial-mail a[href*='/response/ack/']")
-    page.click("main form button[type=submit]")
+    page.click(".trial-mail a[href*='/response/ack/#']")
+    page.click("#acknowledge")
     page.wait_for_load_state()
     assert incident.chain_notifications.get().acknowledged_at is not None
     shot(page, "notify-08-trial-inbox-acknowledged")

@@ -37,13 +37,19 @@ def test_chain_acknowledgement_checklist_and_corrective_action(live_server, page
     services.chain_escalate(now=incident.created_at + dt.timedelta(minutes=31))
     counsel_mail = mailoutbox[-1]
     assert counsel_mail.to == ["bengoshi@law.example.com"]
-    link = re.search(r"http://\S+/response/ack/\S+/", counsel_mail.body).group(0)  # type: ignore[union-attr]
+    link = re.search(r"http://\S+/response/ack/#\S+", counsel_mail.body).group(0)  # type: ignore[union-attr]
 
+    # What the server (and its access log: the request line, the Referer) sees of every request.
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(f"{request.url} {request.headers.get('referer', '')}"))
     page.goto(link)
+    page.wait_for_selector("#acknowledge")
     shot(page, "response-01-ack-page")
     page.click("#acknowledge")
     page.wait_for_selector("#ack .flash")
     shot(page, "response-02-acknowledged")
+    token = link.split("#", 1)[1]
+    assert seen and not [line for line in seen if token in line or token[:20] in line]
 
     log_in(page, base, "hogo")
     page.goto(f"{base}/incidents/{incident.pk}/")

@@ -69,20 +69,25 @@ def test_outsiders_and_colleagues_get_404_everywhere(login, held, outsider, coll
         for name in ("cancel", "send_now", "request_approval", "approve", "reject", "report_incident"):
             assert client.post(reverse(f"mailguard:{name}", args=[held.pk])).status_code == 404
         token = notify.link_token(held.pk, "sender")
-        assert client.get(reverse("mailguard:link", args=[token])).status_code == 404
+        assert client.post(reverse("mailguard:link_open"), {"token": token}).status_code == 404
     held.refresh_from_db()
     assert held.state == State.HELD
 
 
 def test_the_signed_link_needs_a_login_and_a_valid_signature(client, login, held, sender):
     token = notify.link_token(held.pk, "sender")
-    response = client.get(reverse("mailguard:link", args=[token]))
+    url = reverse("mailguard:link_open")
+    assert notify.link(held.pk, "sender").endswith(f"{url}#{token}")  # the token is never in a logged URL
+    assert 'id="link-form"' in client.get(url).content.decode()
+    response = client.post(url, {"token": token})
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert token not in response["Location"]
     client = login(sender)
-    assert client.get(reverse("mailguard:link", args=[token])).url == reverse(
+    assert client.post(url, {"token": token}).url == reverse("mailguard:detail", args=[held.pk])
+    assert client.post(url, {"token": token[:-2] + "xx"}).status_code == 404
+    assert client.get(reverse("mailguard:link", args=[token])).url == reverse(  # links mailed before
         "mailguard:detail", args=[held.pk]
     )
-    assert client.get(reverse("mailguard:link", args=[token[:-2] + "xx"])).status_code == 404
 
 
 def test_the_sender_cancels_and_a_near_miss_is_counted(login, held, sender):
