@@ -1,7 +1,8 @@
 """The one Excel writer of every export: text is never a formula, every sheet prints on A4.
 
-Every app's export builds :class:`Sheet` values and calls :func:`write`: openpyxl's write-only mode (rows
-go to disk as they come, so a worker's memory stays flat at any size), text cells that a spreadsheet
+Every app's export builds :class:`Sheet` values and calls :func:`write`: XlsxWriter in constant-memory
+mode (each row goes to disk as it comes, so a worker's memory stays flat at any size; about three times
+faster than openpyxl's write-only mode), text is always written as text, and text cells that a spreadsheet
 would run as a formula (``= + - @``, also full-width, and tab/CR in front) are prefixed with an
 apostrophe, control characters are dropped, and each sheet gets the print setup auditors expect: A4
 landscape, fit to the page width, the header row repeated on every page, title and date in the header.
@@ -15,24 +16,34 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import IO, Any
 
+import xlsxwriter
 from django.http import FileResponse
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="0B5FA5")
+HEADER = {
+    "bold": True,
+    "font_color": "#FFFFFF",
+    "bg_color": "#0B5FA5",
+    "valign": "vcenter",
+    "text_wrap": True,
+}
 DATE = "yyyy-mm-dd"
 DATETIME = "yyyy-mm-dd hh:mm"
+PAPER_A4 = 9
 FORMULA_STARTS = frozenset("=+-@\t\r")
 # XML 1.0 forbids these; openpyxl would raise on them. Newline and tab inside text stay.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Text stays text: XlsxWriter would otherwise turn "=..." into a formula and "http..." into a link.
+_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
 
 
 def neutralise(value: Any) -> Any:
@@ -79,69 +90,80 @@ def _header_text(text: str) -> str:
 
 
 def _print_setup(ws: Any, title: str, created: dt.datetime) -> None:
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:1"
-    ws.oddHeader.left.text = _header_text(title)
-    ws.oddHeader.right.text = created.strftime("%Y-%m-%d %H:%M")
-    ws.oddFooter.center.text = "&P / &N"
+    ws.set_paper(PAPER_A4)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+    ws.set_header(f"&L{_header_text(title)}&R{created.strftime('%Y-%m-%d %H:%M')}")
+    ws.set_footer("&C&P / &N")
 
 
-def _write_sheet(ws: Any, sheet: Sheet) -> None:
-    for index, column in enumerate(sheet.columns, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = column.width
-    ws.freeze_panes = "A2"
-    header = []
-    for column in sheet.columns:
-        cell = WriteOnlyCell(ws, value=neutralise(column.header))
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-        header.append(cell)
-    ws.append(header)
-    formats = {i: c.number_format for i, c in enumerate(sheet.columns) if c.number_format}
-    wrap = Alignment(wrap_text=True, vertical="top") if sheet.wrap else None
-    count = 0
-    for row in sheet.rows:
-        values: list[Any] = [neutralise(v) for v in row]
-        if formats or wrap is not None:
-            values = [_styled(ws, v, formats.get(i), wrap) for i, v in enumerate(values)]
-        ws.append(values)
-        count += 1
-    ws.auto_filter.ref = f"A1:{get_column_letter(max(len(sheet.columns), 1))}{count + 1}"
-    for note in sheet.notes:
-        ws.append([neutralise(note)])
+class _Formats:
+    """The workbook's cell formats, made once each: number format and wrapping by column, dates by type."""
+
+    def __init__(self, book: Any) -> None:
+        self.book = book
+        self.made: dict[tuple[str | None, bool], Any] = {}
+
+    def get(self, number_format: str | None, wrap: bool) -> Any:
+        key = (number_format, wrap)
+        if key not in self.made:
+            spec: dict[str, Any] = {"num_format": number_format} if number_format else {}
+            if wrap:
+                spec.update(text_wrap=True, valign="top")
+            self.made[key] = self.book.add_format(spec) if spec else None
+        return self.made[key]
 
 
-def _styled(ws: Any, value: Any, number_format: str | None, alignment: Alignment | None) -> Any:
-    """Return the value, or a cell carrying its number format and alignment when it has any."""
-    if value is None or (number_format is None and alignment is None):
-        return value
-    cell = WriteOnlyCell(ws, value=value)
-    if number_format is not None:
-        cell.number_format = number_format
-    if alignment is not None:
-        cell.alignment = alignment
-    return cell
+def _write_sheet(ws: Any, sheet: Sheet, formats: _Formats) -> None:
+    header = formats.book.add_format(HEADER)
+    for index, column in enumerate(sheet.columns):
+        ws.set_column(index, index, column.width)
+    ws.freeze_panes(1, 0)
+    ws.write_row(0, 0, [neutralise(column.header) for column in sheet.columns], header)
+    plain = [formats.get(c.number_format, sheet.wrap) for c in sheet.columns]
+    dates = formats.get(DATE, sheet.wrap)
+    datetimes = formats.get(DATETIME, sheet.wrap)
+    row_index = 0
+    for row_index, row in enumerate(sheet.rows, start=1):
+        for col, value in enumerate(row):
+            cell_format = plain[col] if col < len(plain) else None
+            if value is None or value == "":
+                if cell_format is not None:
+                    ws.write_blank(row_index, col, None, cell_format)
+            elif isinstance(value, str):
+                ws.write_string(row_index, col, neutralise(value), cell_format)
+            elif isinstance(value, bool):
+                ws.write_boolean(row_index, col, value, cell_format)
+            elif isinstance(value, dt.datetime | dt.date):
+                if cell_format is None or col >= len(sheet.columns) or not sheet.columns[col].number_format:
+                    cell_format = datetimes if isinstance(value, dt.datetime) else dates
+                ws.write_datetime(row_index, col, value, cell_format)
+            elif isinstance(value, int | float | Decimal):
+                ws.write_number(row_index, col, value, cell_format)
+            else:
+                ws.write_string(row_index, col, neutralise(str(value)), cell_format)
+    ws.autofilter(0, 0, row_index, max(len(sheet.columns), 1) - 1)
+    for offset, note in enumerate(sheet.notes, start=row_index + 1):
+        ws.write_string(offset, 0, neutralise(note))
 
 
 def write(target: IO[bytes] | str, *, title: str, sheets: Iterable[Sheet]) -> None:
     """Write the workbook of ``sheets`` to a file or path, every text neutralised, every sheet set to print."""
-    book = Workbook(write_only=True)
     title = _CONTROL.sub("", title)
-    book.properties.title = title[:200]
-    created = timezone.localtime()
-    used: set[str] = set()
-    for sheet in sheets:
-        ws = book.create_sheet(_sheet_name(_CONTROL.sub("", sheet.name), used))
-        _print_setup(ws, title, created)
-        _write_sheet(ws, sheet)
-    if not used:
-        ws = book.create_sheet("Sheet")
-        _print_setup(ws, title, created)
-    book.save(target)
+    with tempfile.TemporaryDirectory(prefix="mamori-xlsx-") as scratch:
+        book = xlsxwriter.Workbook(target, {**_OPTIONS, "tmpdir": scratch})
+        book.set_properties({"title": title[:200]})
+        created = timezone.localtime()
+        formats = _Formats(book)
+        used: set[str] = set()
+        for sheet in sheets:
+            ws = book.add_worksheet(_sheet_name(_CONTROL.sub("", sheet.name), used))
+            _print_setup(ws, title, created)
+            _write_sheet(ws, sheet, formats)
+        if not used:
+            _print_setup(book.add_worksheet("Sheet"), title, created)
+        book.close()
 
 
 def to_bytes(*, title: str, sheets: Iterable[Sheet]) -> bytes:
