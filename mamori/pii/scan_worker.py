@@ -7,12 +7,14 @@ import re
 import time
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from mamori.pii import Detection, detect_all, mask
 from mamori.pii.corporate import is_row
-from mamori.pii.extract import INCOMPLETE, Limits, Part, Problem, extract
+from mamori.pii.extract import INCOMPLETE, STREAM_SIZE, Limits, Part, Problem, extract
+from mamori.pii.scan_windows import Window, Windower
 
 # Kinds that usually name one person each; their distinct values estimate how many persons a file holds.
 __all__ = ["Detection", "Summary", "Task", "scan_file"]
@@ -21,7 +23,6 @@ PERSON_KINDS = ("PERSON", "EMAIL", "PHONE", "MY_NUMBER", "DRIVERS_LICENSE", "PAS
 # In running text an address list without names still lists persons: one address, one household.
 PROSE_KINDS = (*PERSON_KINDS, "ADDRESS")
 EXAMPLES_PER_KIND = 3
-CHUNK = 64 * 1024  # characters per detect() call: the time budget is checked between chunks
 _HASH_BLOCK = 1024 * 1024
 
 
@@ -50,31 +51,12 @@ def _identity(label: str, value: str) -> str:
     return _NOT_KEY.sub("", value)
 
 
-def _chunks(text: str, size: int | None = None) -> list[str]:
-    """Split *text* on line ends into pieces of about *size* (default ``CHUNK``) characters."""
-    size = size or CHUNK
-    pieces, start = [], 0
-    while start < len(text):
-        end = len(text)
-        if end - start > size:
-            end = text.rfind("\n", start, start + size) + 1 or start + size  # no line end: cut anyway
-        pieces.append(text[start:end])
-        start = end
-    return pieces
-
-
 def _table_row(text: str, pos: int) -> int | None:
     """Return the start of the line holding ``pos`` when that line is a table row (cells), else None."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     line = text[start : end if end >= 0 else len(text)]
     return start if is_row(line) else None
-
-
-def _header_line(text: str) -> str:
-    """Return the first line of *text* with its line end when it is short enough to be a table header."""
-    end = text.find("\n")
-    return text[: end + 1] if 0 <= end < 4096 else ""
 
 
 class Summary:
@@ -91,26 +73,45 @@ class Summary:
         self.problems: list[Problem] = []
         self.encodings: set[str] = set()
 
-    def add_part(self, part: Part, deadline: float, limits: Limits) -> None:
-        """Detect personal data in one part and record it; stop with a ``timeout`` past *deadline*."""
-        self.problems.extend(part.problems)
-        if part.encoding:
-            self.encodings.add(part.encoding)
-        chunks = _chunks(part.text)
-        header = _header_line(chunks[0]) if len(chunks) > 1 else ""
-        for index, chunk in enumerate(chunks):
-            if time.monotonic() > deadline:
-                self.problems.append(Problem("timeout", part.location, {"limit": limits.time_budget}))
+    def add_parts(self, parts: Iterable[Part], deadline: float, limits: Limits) -> None:
+        """Detect personal data in the parts of one file; stop with a ``timeout`` past *deadline*.
+
+        A part with an ``offset`` continues the text of the part before it (a streamed file): the
+        windows run over the whole text, so a value cut between two parts is still found, once.
+        """
+        windower: Windower | None = None
+        location = ""
+        for part in parts:
+            self.problems.extend(part.problems)
+            if part.encoding:
+                self.encodings.add(part.encoding)
+            if windower is not None and (part.offset == 0 or part.location != location):
+                if not self._detect(windower.close(), location, deadline, limits):
+                    return
+                windower = None
+            if not part.text:
+                continue
+            location = part.location
+            windower = windower or Windower()
+            if not self._detect(windower.feed(part.text), location, deadline, limits):
                 return
-            prefix = header if index else ""  # later chunks of a table keep its column headers
-            text = prefix + chunk
+        if windower is not None:
+            self._detect(windower.close(), location, deadline, limits)
+
+    def _detect(self, windows: Iterable[Window], location: str, deadline: float, limits: Limits) -> bool:
+        """Record the spans each window owns; return False (and a ``timeout``) past *deadline*."""
+        for window in windows:
+            if time.monotonic() > deadline:
+                self.problems.append(Problem("timeout", location, {"limit": limits.time_budget}))
+                return False
+            text = window.text
             found = detect_all(text)
             for span in found.corporate:
-                if span.start >= len(prefix):
+                if window.owns(span.start):
                     self.corporate[span.label] += 1
             rows: dict[int, list[str]] = {}
             for span in found.personal:
-                if span.start < len(prefix):
+                if not window.owns(span.start):
                     continue
                 key = _identity(span.label, span.text)
                 row = _table_row(text, span.start)
@@ -118,8 +119,9 @@ class Summary:
                     self.distinct.setdefault(span.label, set()).add(key)
                 else:
                     rows.setdefault(row, []).append(span.label + key)
-                self._add_span(span.label, span.text, key, part.location)
+                self._add_span(span.label, span.text, key, location)
             self.records.update(hash(tuple(sorted(values))) for values in rows.values())
+        return True
 
     def _add_span(self, label: str, value: str, key: str, location: str) -> None:
         self.counts[label] += 1
@@ -156,7 +158,11 @@ class Summary:
 
 
 def _read(path: str, limits: Limits) -> tuple[bytes | None, str, Problem | None]:
-    """Return the content (``None`` when over the size limit), its hash, or a problem when unreadable."""
+    """Return the content, its hash, or a problem when unreadable or over the size limit.
+
+    The content is ``None`` for a file bigger than ``STREAM_SIZE``: it is not held here but read
+    again by the extractor, which streams plain text with bounded memory.
+    """
     digest = hashlib.blake2b(digest_size=16)
     chunks: list[bytes] = []
     size = 0
@@ -165,10 +171,10 @@ def _read(path: str, limits: Limits) -> tuple[bytes | None, str, Problem | None]
             while block := fh.read(_HASH_BLOCK):
                 digest.update(block)
                 size += len(block)
-                if size <= limits.max_file_size:
+                if size <= STREAM_SIZE:
                     chunks.append(block)
                 else:
-                    chunks.clear()  # keep hashing for the cache, never hold an oversized file in memory
+                    chunks.clear()  # keep hashing for the cache, never hold a big file in memory
     except OSError as exc:
         return None, "", Problem("unreadable", path, {"reason": exc.strerror or type(exc).__name__})
     if size > limits.max_file_size:
@@ -177,7 +183,7 @@ def _read(path: str, limits: Limits) -> tuple[bytes | None, str, Problem | None]
             digest.hexdigest(),
             Problem("too_large", path, {"limit": limits.max_file_size, "scope": "file"}),
         )
-    return b"".join(chunks), digest.hexdigest(), None
+    return (b"".join(chunks) if size <= STREAM_SIZE else None), digest.hexdigest(), None
 
 
 def scan_file(task: Task) -> dict[str, Any]:
@@ -197,8 +203,8 @@ def scan_file(task: Task) -> dict[str, Any]:
         summary.problems.append(problem)
     else:
         deadline = started + task.limits.time_budget
-        for part in extract(data or b"", name=task.path, limits=task.limits):
-            summary.add_part(part, deadline, task.limits)
+        source = task.path if data is None else data
+        summary.add_parts(extract(source, name=task.path, limits=task.limits), deadline, task.limits)
     result.update(
         status=summary.status(),
         counts=dict(sorted(summary.counts.items())),

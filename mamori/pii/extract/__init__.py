@@ -8,11 +8,13 @@
 Formats: text and CSV (UTF-8, CP932, EUC-JP, ISO-2022-JP, UTF-16), HTML, xlsx / xlsm / xlsb / xls / ods,
 docx, pptx, odt / odp, PDF (text layer), .eml (with attachments), Outlook .msg, zip (CP932 names),
 tar, gzip / bzip2 / xz. Not read, reported ``unsupported``: legacy .doc / .ppt, RAR, 7-Zip, images.
+A plain-text file bigger than ``STREAM_SIZE`` given by path is streamed in several parts (``offset``).
 The mail guard passes attachments as bytes: ``extract(payload, name="名簿.xlsx", limits=Limits())``.
 """
 
 from .core import extract, kind_of
 from .model import INCOMPLETE, MESSAGES, Limits, Part, Problem
+from .stream import STREAM_SIZE
 from .text import decode_bytes, decode_iso2022jp
 
 __all__ = [
@@ -21,6 +23,7 @@ __all__ = [
     "Limits",
     "Part",
     "Problem",
+    "STREAM_SIZE",
     "decode_bytes",
     "decode_iso2022jp",
     "extract",

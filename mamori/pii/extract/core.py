@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import PurePath
 
 from .model import Budget, BudgetExceeded, Limits, Part, cut_part, problem_part
+from .stream import STREAM_SIZE, stream_text
 from .text import decode_bytes, looks_binary
 
 Reader = Callable[[bytes, str, int, Budget], Iterator[Part]]
@@ -183,6 +184,8 @@ def extract(
 ) -> Iterator[Part]:
     """Yield the text parts of a file (a path) or of *source* bytes named *name*, with their problems.
 
+    A plain-text file bigger than ``STREAM_SIZE`` given by its path is streamed: it comes as
+    several parts of one location, cut at line ends, each with its ``offset`` in the whole text.
     Locations are ``name`` then ``!``-separated inner locations, e.g. ``archive.zip!/名簿.xlsx!Sheet1``.
     Never raises for bad input: unreadable, encrypted, damaged or oversized input is a problem part.
     With ``limits.max_part_chars`` set, each part holds at most that many characters (spreadsheets stop
@@ -198,6 +201,11 @@ def extract(
             if size > limits.max_file_size:
                 yield problem_part("too_large", location, limit=limits.max_file_size, scope="file")
                 return
+            if size > STREAM_SIZE and _is_text(source, location):  # streamed with bounded memory
+                streamed = stream_text(source, location, Budget(limits, location))
+                if streamed is not None:
+                    yield from _stream_budgeted(streamed)
+                    return
             with open(source, "rb") as fh:
                 data = fh.read(limits.max_file_size + 1)
         except OSError as exc:
@@ -209,3 +217,17 @@ def extract(
             yield cut_part(part, limits.max_part_chars)
     except BudgetExceeded as exc:
         yield Part(location=exc.problem.location, problems=(exc.problem,))
+
+
+def _stream_budgeted(parts: Iterator[Part]) -> Iterator[Part]:
+    try:
+        yield from parts
+    except BudgetExceeded as exc:
+        yield Part(location=exc.problem.location, problems=(exc.problem,))
+
+
+def _is_text(path: str | os.PathLike[str], location: str) -> bool:
+    """Tell from its first 64 KiB whether a file is plain text (not mail, HTML or a binary format)."""
+    with open(path, "rb") as fh:
+        head = fh.read(64 * 1024)
+    return kind_of(head, location) == "text"

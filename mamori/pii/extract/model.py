@@ -87,7 +87,9 @@ class Problem:
 class Part:
     """Carry the text of one location of an input (a sheet, a page, a mail body), or its problems.
 
-    ``truncated`` says that only the first ``Limits.max_part_chars`` characters were read.
+    ``truncated`` says that only the first ``Limits.max_part_chars`` characters were read. A big
+    plain-text file read from disk comes as several parts of one location, cut at line ends:
+    ``offset`` is the position of a part's first character in the whole text (0 for the first).
     """
 
     location: str
@@ -95,6 +97,7 @@ class Part:
     encoding: str | None = None
     problems: tuple[Problem, ...] = ()
     truncated: bool = False
+    offset: int = 0
 
 
 class BudgetExceeded(Exception):

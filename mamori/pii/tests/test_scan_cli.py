@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mamori.pii import scan
-from mamori.pii.scan_worker import Task, _chunks, scan_file
+from mamori.pii.scan_worker import Task, scan_file
 
 from .extract_samples import EMAIL, JAPANESE_TEXT, PHONE, bomb_zip, make_docx, make_xlsx, zip_bytes
 
@@ -178,13 +178,6 @@ def test_worker_reports_an_oversized_file_without_reading_it_into_memory(tmp_pat
     assert result["hash"]
 
 
-def test_long_text_is_detected_in_chunks_split_on_line_ends():
-    text = ("x" * 99 + "\n") * 50
-    pieces = _chunks(text, size=1000)
-    assert "".join(pieces) == text
-    assert all(piece.endswith("\n") for piece in pieces)
-
-
 def test_an_unreadable_file_and_no_findings_exit_2(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("特になし\n", encoding="utf-8")
     (tmp_path / "bomb.zip").write_bytes(bomb_zip())
@@ -209,21 +202,6 @@ def test_an_internal_error_exits_2_never_1(tmp_path, capsys, monkeypatch):
 def test_bad_usage_exits_2(capsys):
     assert scan.main(["--jobs", "0", "x"]) == 2
     assert scan.main([]) == 2
-
-
-def test_every_chunk_of_a_long_table_keeps_the_column_headers(monkeypatch):
-    from mamori.pii import scan_worker
-
-    seen: list[str] = []
-    monkeypatch.setattr(scan_worker, "CHUNK", 100)
-    monkeypatch.setattr(
-        scan_worker, "detect_all", lambda text: seen.append(text) or scan_worker.Detection([], [])
-    )
-    text = "氏名\t電話\n" + "".join(f"名前{i}\t090-0000-{i:04d}\n" for i in range(30))
-    scan_worker.Summary(False).add_part(scan_worker.Part("t.xlsx!Sheet1", text), float("inf"), scan.Limits())
-    assert len(seen) > 3
-    assert all(chunk.startswith("氏名\t電話\n") for chunk in seen)
-    assert seen[0] + "".join(chunk.removeprefix("氏名\t電話\n") for chunk in seen[1:]) == text
 
 
 def test_a_fifo_given_on_the_command_line_is_reported_not_read(tmp_path, capsys):

@@ -1,0 +1,122 @@
+"""Stream a big plain-text file (text, CSV, log) from disk with bounded memory.
+
+The encoding is chosen as :func:`decode_bytes` chooses it, by reading the file once through
+incremental decoders; the text then comes out as parts of about ``PIECE`` bytes, cut at line ends,
+each with the character ``offset`` of its first character in the whole text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from .model import Budget, MiB, Part, problem_part
+from .text import _BOMS, _japanese_score
+
+STREAM_SIZE = 8 * MiB  # plain-text files bigger than this are streamed rather than read whole
+PIECE = MiB  # bytes read per part
+_SCORE_BYTES = 4 * MiB  # bytes of text scored to choose between cp932 and EUC-JP
+
+
+def _decodes(fh: BinaryIO, codec: str, skip: int = 0) -> bool:
+    """Tell whether the whole file decodes strictly as *codec* (read from *skip* on)."""
+    fh.seek(skip)
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    try:
+        while block := fh.read(PIECE):
+            decoder.decode(block)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _score(fh: BinaryIO, codec: str) -> int:
+    fh.seek(0)
+    return _japanese_score(fh.read(_SCORE_BYTES).decode(codec, "ignore"))
+
+
+def _has_escape(fh: BinaryIO) -> bool:
+    """Tell whether the file holds ``ESC $`` (ISO-2022-JP), across block boundaries too."""
+    fh.seek(0)
+    tail = b""
+    while block := fh.read(PIECE):
+        if b"\x1b$" in tail + block[:1] or b"\x1b$" in block:
+            return True
+        tail = block[-1:]
+    return False
+
+
+def choose_encoding(fh: BinaryIO) -> tuple[str, str] | None:
+    """Return ``(codec, errors)`` to decode the file as ``decode_bytes`` would, or None for ISO-2022-JP.
+
+    ISO-2022-JP has no incremental decoder with Outlook's extensions: such a file is read whole.
+    """
+    fh.seek(0)
+    head = fh.read(4)
+    for bom, codec in _BOMS:
+        if head.startswith(bom) and _decodes(fh, codec):
+            return codec, "strict"
+    if _has_escape(fh):
+        return None
+    if _decodes(fh, "utf-8"):
+        return "utf-8", "strict"
+    candidates = [codec for codec in ("cp932", "euc_jp") if _decodes(fh, codec)]
+    if candidates:
+        return max(candidates, key=lambda codec: _score(fh, codec)), "strict"
+    import charset_normalizer
+
+    fh.seek(0)
+    best = charset_normalizer.from_bytes(fh.read(MiB)).best()
+    if best is not None and _decodes(fh, best.encoding):
+        return best.encoding, "strict"
+    return "utf-8", "replace"
+
+
+def stream_text(path: str | os.PathLike[str], location: str, budget: Budget) -> Iterator[Part] | None:
+    """Return the parts of a big plain-text file, or None when it is ISO-2022-JP (to read whole).
+
+    The caller has seen from the file's head that it is plain text. With ``max_part_chars`` set,
+    reading stops after that many characters and the last part is marked ``truncated``.
+    """
+    fh = open(path, "rb")  # noqa: SIM115 - closed by the generator, or here
+    try:
+        chosen = choose_encoding(fh)
+    except BaseException:
+        fh.close()
+        raise
+    if chosen is None:
+        fh.close()
+        return None
+    return _pieces(fh, location, chosen, budget)
+
+
+def _pieces(fh: BinaryIO, location: str, chosen: tuple[str, str], budget: Budget) -> Iterator[Part]:
+    codec, errors = chosen
+    encoding = codec if errors == "strict" else f"{codec} (with replacements)"
+    max_chars = budget.limits.max_part_chars
+    decoder = codecs.getincrementaldecoder(codec)(errors)
+    offset = 0
+    carry = ""
+    with fh:
+        fh.seek(0)
+        try:
+            while True:
+                budget.check_time()
+                block = fh.read(PIECE)
+                text = carry + decoder.decode(block, final=not block)
+                if block:  # hold back the last, unfinished line for the next part
+                    line_end = text.rfind("\n") + 1
+                    text, carry = (text[:line_end], text[line_end:]) if line_end else (text, "")
+                if max_chars is not None and offset + len(text) > max_chars:
+                    yield Part(location, text[: max_chars - offset], encoding, offset=offset, truncated=True)
+                    return
+                if text:
+                    yield Part(location, text, encoding, offset=offset)
+                    offset += len(text)
+                if not block:
+                    return
+        except OSError as exc:
+            yield problem_part("unreadable", location, reason=exc.strerror or type(exc).__name__)
