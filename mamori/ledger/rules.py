@@ -39,6 +39,16 @@ RISK_KINDS = ("leak", "loss", "damage", "improper_acquisition", "beyond_purpose"
 
 # The lifecycle phases of JIS Q 15001 6.2 (A.3.3.3): five every row goes through, two where they apply.
 CORE_PHASES = ("acquire", "transfer", "use", "store", "dispose")
+#: The phases' names (the msgids of ``ledger.models.Phase``), for messages shown to people.
+PHASE_LABELS = {
+    "acquire": gettext_noop("Acquisition and input"),
+    "transfer": gettext_noop("Transfer and transmission"),
+    "use": gettext_noop("Use and processing"),
+    "store": gettext_noop("Storage and backup"),
+    "dispose": gettext_noop("Erasure and disposal"),
+    "entrust": gettext_noop("Entrustment"),
+    "provide": gettext_noop("Provision"),
+}
 PHASES = (*CORE_PHASES, "entrust", "provide")
 
 # Risks that no treatment may leave as residual: acquiring improperly breaks APPI Art. 20(1) and using
@@ -325,9 +335,19 @@ class Finding:
         return CODE_LABELS.get(self.code, self.code)
 
     def text(self, translate: Any = None) -> str:
-        """Return the message with its parameters filled, translated by ``translate`` when given."""
+        """Return the message with its parameters filled, translated by ``translate`` when given.
+
+        Translated, the phase codes of ``phases`` are named as JIS Q 15001 names them (取得・入力 …); the
+        params themselves keep the codes (the stable output of ``mamori ledger check``).
+        """
         message = translate(self.message) if translate else self.message
-        return message % dict(self.params) if self.params else message
+        params = dict(self.params)
+        if translate and "phases" in params:
+            names = [translate(PHASE_LABELS.get(p, p)) for p in str(params["phases"]).split(", ")]
+            params["phases"] = ("、" if any(not n.isascii() for n in names) else ", ").join(names)
+        if translate and "phase" in params:
+            params["phase"] = translate(PHASE_LABELS.get(str(params["phase"]), str(params["phase"])))
+        return message % params if params else message
 
 
 #: A short label per check code, shown in lists instead of the code (an English msgid, translated there).

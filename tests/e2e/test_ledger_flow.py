@@ -108,13 +108,19 @@ def test_manager_keeps_a_row_with_risks_and_approvals_and_starts_an_incident_fro
     page.click("main form button.primary")
     page.wait_for_selector("#findings")
     entry = LedgerEntry.objects.get()
-    assert "PHASE_WITHOUT_RISK" in page.inner_text("#findings")
+    assert page.locator("#findings li[data-code=PHASE_WITHOUT_RISK]").count() == 1
+    assert "リスク未評価の段階" in page.inner_text("#findings") and "acquire" not in page.inner_text(
+        "#findings"
+    )
     shot(page, "ledger-02-row-draft")
 
     for phase in PHASES:
         add_risk(page, base, entry, phase)
-    assert "PHASE_WITHOUT_RISK" not in page.inner_text("#findings")
-    assert "RESIDUAL_NOT_APPROVED" in page.inner_text("#findings")
+    assert page.locator("#findings li[data-code=PHASE_WITHOUT_RISK]").count() == 0
+    assert page.locator("#findings li[data-code=RESIDUAL_NOT_APPROVED]").count() >= 1
+    assert "残留リスク未承認" in page.inner_text("#findings") and "（store）" not in page.inner_text(
+        "#findings"
+    )
     page.click("form[action$='/approve/'] button")
     page.wait_for_selector(".flash")
     shot(page, "ledger-03-risks-and-approved-row")
@@ -124,7 +130,7 @@ def test_manager_keeps_a_row_with_risks_and_approvals_and_starts_an_incident_fro
     page.goto(f"{base}/ledger/{entry.pk}/")
     page.click("form[action$='/risks/approve/'] button")
     page.wait_for_selector("#risk-approval.not_reportable")
-    assert "RESIDUAL_NOT_APPROVED" not in page.inner_text("#findings")
+    assert page.locator("#findings li[data-code=RESIDUAL_NOT_APPROVED]").count() == 0
     shot(page, "ledger-04-risks-approved-by-top-management")
 
     log_out(page)
@@ -133,7 +139,7 @@ def test_manager_keeps_a_row_with_risks_and_approvals_and_starts_an_incident_fro
     page.fill("textarea[name=storage]", "給与システム（クラウドへ移行）")
     page.click("main form button.primary")
     page.wait_for_selector("#risk-approval.needs_review")
-    assert "RESIDUAL_NOT_APPROVED" in page.inner_text("#findings")
+    assert page.locator("#findings li[data-code=RESIDUAL_NOT_APPROVED]").count() >= 1
     versions = page.inner_text("#versions")
     assert "v2" in versions and "クラウドへ移行" in versions
     entry.refresh_from_db()

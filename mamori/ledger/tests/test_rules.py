@@ -297,3 +297,14 @@ def test_every_pii_label_has_an_item() -> None:
     from mamori.pii import LABELS
 
     assert set(rules.PII_LABEL_ITEMS) == set(LABELS)
+
+
+def test_a_missing_phase_is_named_in_japanese_when_shown_and_by_code_in_the_params() -> None:
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    (finding,) = rules.check_phases(clean_row(risks=None))
+    with translation.override("ja"):
+        text = finding.text(gettext)
+    assert "取得・入力、" in text and "acquire" not in text
+    assert finding.params["phases"] == "acquire, transfer, use, store, dispose"
