@@ -4,7 +4,10 @@ A phone number, address, postal code, bank account or e-mail address that sits i
 organisation (株式会社 / 御中 / 本社 / 代表 / 振込先 ...) belongs to that organisation, and a role mailbox
 (info@, noreply@, support@) belongs to nobody in particular: neither is personal data, and neither
 makes a file "personal". Names are never corporate: ``担当：山田`` in such a block stays a PERSON.
-A line that speaks of a person (様, 自宅, 携帯, 氏名) keeps its data personal.
+A line that speaks of a person (様, 自宅, 携帯, 氏名) keeps its data personal. A table whose rows are
+organisations or sites (a 店舗名 / 拠点名 / 取引先名 column and no person column) holds corporate data
+on every row. Placeholder values (``user@example.com``, ``090-1234-5678``) are dropped first
+(``placeholder.py``): they are nobody's.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 
+from mamori.pii.placeholder import drop_placeholders
 from mamori.pii.spans import Span
 
 # Labels that an organisation has too; identifiers such as My Number or a card never are corporate.
@@ -25,7 +29,9 @@ _ORG = re.compile(
     r"適格請求書|発行元|担当部署|部署|相談室|事務局|窓口|お問い合わせ先|Co\.,? ?Ltd|Inc\.|Corporation|K\.K\.|LLC"
 )
 # Words that put a person on the line (or in the block): their data stays personal.
-_PERSON_LINE = re.compile(r"様|殿|自宅|携帯|[Mm]obile|個人|本人|生年月日|お届け先|送付先|ご住所|お客様")
+_PERSON_LINE = re.compile(
+    r"様|殿|自宅|携帯|[Mm]obile|個人(?!情報)|本人|生年月日|お届け先|送付先|ご住所|お客様"
+)
 _PERSON_BLOCK = re.compile(r"氏名|自宅|個人番号|緊急連絡先|ご本人|生年月日|続柄|お客様情報")
 ROLE_MAILBOX = re.compile(
     r"(?:info|information|noreply|no-reply|no_reply|donotreply|do-not-reply|support|sales|contact|"
@@ -43,9 +49,11 @@ _BEFORE = 240  # characters of the block looked at before the line (a letterhead
 
 def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     """Return ``(personal, corporate)``: the spans of ``text`` that belong to persons and to companies."""
+    spans = drop_placeholders(text, spans)
     if not any(s.label in CORPORATE_LABELS for s in spans):
         return spans, []
     has_org = _ORG.search(text) is not None
+    org_rows = _org_table_rows(text)
     person_starts = [s.start for s in spans if s.label == "PERSON"]
     personal: list[Span] = []
     corporate: list[Span] = []
@@ -56,11 +64,58 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
             corporate.append(span)
         elif span.label == "PHONE" and _SERVICE_NUMBER.match(unicodedata.normalize("NFKC", span.text)):
             corporate.append(span)
+        elif org_rows and any(lo <= span.start < hi for lo, hi in org_rows):
+            corporate.append(span)
         elif has_org and _in_company_block(text, span, person_starts):
             corporate.append(span)
         else:
             personal.append(span)
     return personal, corporate
+
+
+# Header cells that name the organisation or site a row is about (not a person).
+_ORG_HEADER = re.compile(
+    r"^(?:店舗|店|拠点|事業所|営業所|支店|支社|施設|会社|企業|法人|取引先|仕入先|得意先|販売店|代理店|"
+    r"発注先|委託先|外注先|協力会社|メーカー|銀行|団体|部署|部門)(?:名|名称)?$"
+)
+_PERSON_HEADER = re.compile(
+    r"担当|氏名|名前|お名前|担当者|宛名|フリガナ|ふりがな|個人|生年月日|契約者|会員|顧客名|患者|社員"
+)
+
+
+def _org_table_rows(text: str) -> list[tuple[int, int]]:
+    """Return the ranges of tables whose header names an organisation column and no person column."""
+    ranges: list[tuple[int, int]] = []
+    length = len(text)
+    done = 0
+    for hint in _ORG_HEADER_HINT.finditer(text):
+        if hint.start() < done:
+            continue
+        start = text.rfind("\n", 0, hint.start()) + 1
+        end = text.find("\n", hint.end())
+        end = length if end < 0 else end
+        line = text[start:end]
+        done = end
+        if not is_row(line):
+            continue
+        cells = [c.strip().strip('"') for c in line.split("\t" if "\t" in line else ",")]
+        if not any(_ORG_HEADER.match(c) for c in cells) or any(_PERSON_HEADER.search(c) for c in cells):
+            continue
+        table_end = end
+        while table_end < length:  # the table goes on while its lines are rows
+            nxt = text.find("\n", table_end + 1)
+            nxt = length if nxt < 0 else nxt
+            if not is_row(text[table_end + 1 : nxt]):
+                break
+            table_end = nxt
+        ranges.append((end, table_end))
+        done = table_end
+    return ranges
+
+
+_ORG_HEADER_HINT = re.compile(
+    r"(?:店舗|拠点|事業所|営業所|支店|施設|会社|企業|取引先|仕入先|得意先|販売店|代理店|委託先|部署)(?:名|名称)?(?=[\t,\r\n]|\Z)"
+)
 
 
 def is_row(line: str) -> bool:

@@ -38,7 +38,7 @@ _LABEL = re.compile(
     r"部 |課 |室 |部\n|課\n|室\n|センター\n|フリガナ|ふりがな|付で|いたします。|"
     r"者名|客名|様名|人名|主名|宛名|保護者|代理人|世帯主|届出人|"
     + "|".join(t + "(?=[:： ])" for t in _TITLES)
-    + r")名?(?:\([^)\n]{1,10}\))?[:： ]*"
+    + r")名?(?:\([^)\n]{1,10}\))?[:： \t]*"
 )
 _TITLE_FIRST = re.compile(rf"(?:{_TITLE}|取締役|院長|理事長|顧問|医師|担任|マネージャー) ")
 _ON_BEHALF = re.compile(rf"の([{_KANJI}]{{1,4}})です")
@@ -202,11 +202,13 @@ def _name_before(text: str, end: int) -> int | None:
         if text[start:end].strip() in _STOP:
             return None
         if text[start : start + 3] in sur or text[start : start + 2] in sur or text[start] in sur:
-            if parse_name(text, start) == end:
+            glued = start > 0 and _KANJI_CHAR.match(text, start - 1) is not None
+            if parse_name(text, start, strict=glued) == end:  # 東和精機様: 和精機 is no name
                 return start
     return None
 
 
+_KANJI_CHAR = re.compile(rf"[{_KANJI}]")
 _RUN_BEFORE = re.compile(
     rf"(?<![{_KANJI}\u30a1-\u30fa ])[{_KANJI}]{{1,4}}"
     rf"(?: ?(?:[{_KANJI}]{{1,4}}|[\u3041-\u3096]{{2,4}}|[\u30a1-\u30faー]{{2,4}}))?\Z"
@@ -228,7 +230,7 @@ def _readings_after(text: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-_ALONE = re.compile(rf"^([{_KANJI}]{{1,4}}) ?([{_KANJI}]{{1,3}}) ?$", re.MULTILINE)
+_ALONE = re.compile(rf"^([{_KANJI}]{{1,4}}) ?([{_KANJI}]{{1,3}}) ?\r?$", re.MULTILINE)
 
 
 def _alone_on_line(text: str) -> list[Hit]:
@@ -257,9 +259,14 @@ def find_persons(text: str) -> list[Hit]:
     hits: list[Hit] = []
     for m in _LABEL.finditer(text):
         label = m.group()
-        strong = label[-1] in ": \n" or label.endswith(("付で", "。"))
+        if label[-1] == "\t" and m.start() and text[m.start() - 1] != "\n":
+            continue  # 氏名<TAB> inside a header row; only a key-value row (氏名<TAB>山田 太郎) is a label
+        strong = label[-1] in ": \t\n" or label.endswith(("付で", "。"))
         kana = _KANA_LABEL.search(label) is not None
-        hits.extend(_parse_list(text, m.end(), kana, strong, label.startswith(("出席者", "参加者"))))
+        found = _parse_list(text, m.end(), kana, strong, label.startswith(("出席者", "参加者")))
+        if label.endswith("\n"):  # 部\n above a name (a signature), not above a field (出席: ...)
+            found = [h for h in found if text[h[1] : h[1] + 1] not in ":："]
+        hits.extend(found)
     for m in _HONORIFIC.finditer(text):
         if _not_honorific(text, m):
             continue
@@ -280,7 +287,7 @@ def find_persons(text: str) -> list[Hit]:
 # the compounds of name-like kanji that news prose is full of (名誉会長, 王子, 人文学科).
 _NOT_A_NAME = re.compile(
     r"長男|長女|次男|次女|三男|三女|続柄|携帯|自宅|勤務先|仕様|名誉|学科|王子|^第|[章節項条] |本人|家族|"
-    r"紛失|滅失|毀損|漏えい|漏洩|誤送|盗難|事故|件名|概要|目次|付録|別紙|備考"
+    r"紛失|滅失|毀損|漏えい|漏洩|誤送|盗難|事故|件名|概要|目次|付録|別紙|備考|出席|欠席|議題|日時|場所"
 )
 # 様 in words (仕様, 模様, 同様, 皆様, 様式, 様子) is no honorific.
 _SAMA_WORDS = re.compile(r"(?<=[仕模同異多有今皆各貴神王])様|様(?=[式子相態々])")

@@ -25,7 +25,7 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"氏名|名前|宛名|名義|受取人|契約者|対応者|担当者|申込者|依頼人|依頼主|差出人|送り主|受講者|参加者|"
-            r"保護者|患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|^姓$|^名$|^[Nn]ame$|^NAME$|^full_?name$"
+            r"保護者|患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|^[^\s]{1,6}者名?$|^姓$|^名$|^[Nn]ame$|^NAME$|^full_?name$"
         ),
         "PERSON",
     ),
@@ -49,7 +49,7 @@ _ANY_HEADER = re.compile(
     "患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|姓|Name|name|NAME|"
     "担当者|契約者|申込者|名義人|生年月日|誕生日|郵便|〒|住所|送付先|"
     "届け先|所在地|電話|携帯|連絡先|TEL|Tel|FAX|Fax|メール|mail|Mail|MAIL|個人番号|マイナンバー|カード番号|口座番号|"
-    "免許|旅券|パスポート|保険証"
+    "免許|旅券|パスポート|保険証|者"
 )
 
 
@@ -80,7 +80,7 @@ _POSTAL = re.compile(r"\d{3}-?\d{4}")
 _PHONE = re.compile(r"[\d\-() +]{10,16}")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _BANK = re.compile(r"\d{6,8}")
-_PASSPORT = re.compile(r"[A-Z]{2}\d{7}")
+_PASSPORT = re.compile(r"[A-Z]{1,2}\d{7,8}")  # under a 旅券 header: foreign passports too
 _HEALTH = re.compile(r"[\d\-・ ]{4,24}")
 
 

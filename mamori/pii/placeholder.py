@@ -1,0 +1,81 @@
+"""Drop placeholder data: the sample values of manuals, form templates and source code are nobody's.
+
+Manuals and templates show the shape of the data with values that belong to no one: numbers ending
+in zeros (``03-0000-0000``, ``〒000-0000``), mailboxes of dummy domains (``xxx@xxx.co.jp``, ``hoge@hoge.com``), and addresses in the reserved
+domains (example.com / .jp, ``*.invalid``, ``*.test``; RFC 2606 and 6761) when their mailbox is a
+placeholder word (``user@example.com``, ``taro@example.jp``) or the text says it shows examples (記入例,
+入力例, (例), SAMPLE). In such a text the names every Japanese form uses as its sample
+(山田太郎, 山田花子 ...), numbers made of a counting or repeated run (``090-1234-5678``, ``123-4567``)
+and a birth date on New Year's Day (昭和60年1月1日) are placeholders too; outside such a text they are
+kept, since people write them as stand-ins for real numbers in tests and exports alike. A
+reserved-domain address alone is not: test data and anonymised exports put real-looking people there.
+These are dropped, not reported apart: a file whose
+only "personal data" is placeholders has none, and the manager has nothing to act on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mamori.pii.spans import Span
+
+_RESERVED_DOMAIN = re.compile(
+    r"@(?:[A-Za-z0-9-]+\.)*(?:example(?:\.(?:com|net|org|jp|co\.jp|ne\.jp|or\.jp))?|invalid|test|localhost)\Z",
+    re.IGNORECASE,
+)
+# Domains and mailboxes that only a placeholder uses (xxx@xxx.co.jp, hoge@hoge.com, user@example.com).
+_DUMMY_DOMAIN = re.compile(r"@(?:(?:x+|hoge|fuga|piyo|foo|bar|dummy)\.)+(?:com|net|jp|co\.jp|ne\.jp)\Z", re.I)
+_DUMMY_MAILBOX = re.compile(
+    r"(?:user|username|test|sample|example|foo|bar|hoge|fuga|xxx+|yourname|your[._-]name|someone|aaa+)@",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d")
+_COUNTING = "01234567890123"
+_EXAMPLE_DOC = re.compile(
+    r"記入例|入力例|記載例|記入見本|[(（]例[)）]|例[:：]|ダミー|テスト用|\b(?:SAMPLE|DUMMY)\b"
+)
+# The sample names of Japanese forms and manuals, without spaces, in kanji and kana.
+_SAMPLE_NAMES = frozenset(
+    "山田太郎 山田花子 山田一郎 山田次郎 鈴木一郎 田中太郎 佐藤花子 日本太郎 日本花子 見本太郎 見本花子 "
+    "ヤマダタロウ ヤマダハナコ ヤマダイチロウ スズキイチロウ タナカタロウ ニホンタロウ やまだたろう やまだはなこ".split()
+)
+_NEW_YEAR = re.compile(r"(?:\D|^)0?1\s*(?:月|/|-|\.)\s*0?1\s*日?\s*\Z")
+
+
+def _sample_digits(digits: str) -> bool:
+    """Return whether a number's last 7-8 digits are one digit repeated or a counting run (1234567)."""
+    tail = digits[-8:]
+    return len(set(tail)) == 1 or tail in _COUNTING or digits[-7:] in _COUNTING
+
+
+def is_placeholder(span: Span, example: bool) -> bool:
+    """Return whether ``span`` is a sample value (``example``: the text says it shows examples)."""
+    label, value = span.label, span.text
+    if label == "EMAIL":
+        if _DUMMY_DOMAIN.search(value):
+            return True
+        reserved = _RESERVED_DOMAIN.search(value) is not None
+        return reserved and (example or _DUMMY_MAILBOX.match(value) is not None)
+    if label in ("PHONE", "POSTAL_CODE"):
+        digits = "".join(_DIGITS.findall(value.translate(_WIDE)))
+        if set(digits[-7:]) == {"0"}:
+            return True  # 03-0000-0000, 〒000-0000: no one's number
+        return example and _sample_digits(digits)
+    if not example:
+        return False
+    if label == "PERSON":
+        return re.sub(r"[\s・]", "", value) in _SAMPLE_NAMES
+    if label == "DATE_OF_BIRTH":
+        return _NEW_YEAR.search(value.translate(_WIDE)) is not None
+    return False
+
+
+_WIDE = str.maketrans("０１２３４５６７８９／－", "0123456789/-")
+
+
+def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
+    """Return ``spans`` without the placeholder values (see the module docstring)."""
+    if not spans:
+        return spans
+    example = _EXAMPLE_DOC.search(text) is not None
+    return [s for s in spans if not is_placeholder(s, example)]
