@@ -95,6 +95,14 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Start each test with an empty cache: keys made of row ids and frozen times repeat across tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def rules_doc(org, manager):
     doc = rulebook_services.rules_document_create(

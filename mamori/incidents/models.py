@@ -130,6 +130,8 @@ class Incident(models.Model):
                 name="incident_open_deadline",
                 condition=~models.Q(status="closed"),
             ),
+            # The statistics' cache key: the organisation's latest change.
+            models.Index(fields=["organisation", "updated_at"], name="incident_org_updated"),
             # The dashboard's new, not yet coded incidents, newest first.
             models.Index(
                 fields=["organisation", "-created_at"],

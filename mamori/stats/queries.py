@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, Count, QuerySet, When
+from django.db.models import Case, Count, Max, QuerySet, When
 from django.db.models.functions import ExtractYear
 
 from mamori.incidents.models import Incident
 from mamori.stats.rules import IncidentRow, fiscal_year_bounds
+
+CACHE_SECONDS = 600
 
 
 def can_see_statistics(user: Any) -> bool:
@@ -39,8 +42,22 @@ def incident_rows(user: Any, fiscal_year: int | None = None) -> list[IncidentRow
     One row per fiscal year and combination of facts (its ``count`` says how many incidents), dated the
     first day of the fiscal year: the pure statistics functions then read a few hundred rows, not every
     incident of every year.
+
+    The grouping reads every incident (0.2 s at 100,000), so its result is cached under the time of the
+    organisation's latest incident change (one index look-up): any report or recoding gives a new key.
+    A change that bypasses ``save()`` (a bulk update or delete) shows after :data:`CACHE_SECONDS`.
     """
     qs = organisation_incidents(user)
+    latest = qs.aggregate(latest=Max("updated_at"))["latest"]
+    key = f"mamori.stats.rows:{user.organisation_id}:{fiscal_year}:{latest.isoformat() if latest else '-'}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = _grouped_rows(qs, fiscal_year)
+        cache.set(key, rows, CACHE_SECONDS)
+    return rows
+
+
+def _grouped_rows(qs: QuerySet[Incident], fiscal_year: int | None) -> list[IncidentRow]:
     if fiscal_year is not None:
         qs = qs.filter(known_on__range=fiscal_year_bounds(fiscal_year))
     year = ExtractYear("known_on")

@@ -143,3 +143,25 @@ def test_triaged_cause_is_counted(login, manager, employee):
     page = login(manager).get(reverse("stats:index")).content.decode()
     section = page[page.index('id="dim-cause"') :]
     assert "確認不足" in section[: section.index("</section>")]
+
+
+def test_the_grouped_rows_are_read_once_until_an_incident_changes(manager, employee):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from mamori.stats import queries
+
+    incident = report(employee, "missent")
+    first = queries.incident_rows(manager)
+    with CaptureQueriesContext(connection) as again:
+        assert queries.incident_rows(manager) == first
+    assert not any("GROUP BY" in q["sql"] for q in again)  # the latest change's time only: a cache hit
+    services.incident_triage(
+        incident=incident,
+        actor=manager,
+        **{name: getattr(incident, name) for name in services.TRIAGE_FIELDS if name != "cause"},
+        cause="insufficient_check",
+    )
+    assert [row.cause for row in queries.incident_rows(manager)] == ["insufficient_check"]
+    report(employee, "missent")
+    assert sum(row.count for row in queries.incident_rows(manager)) == 2
