@@ -121,3 +121,25 @@ def test_the_deployed_app_role_can_append_but_not_delete_or_truncate_on_postgres
             with connection.cursor() as cursor:  # even with the triggers' purge switch on
                 cursor.execute(statement)
     assert AuditLogEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_the_admin_log_filters_by_registered_action_without_reading_the_whole_log(client, org, manager):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from mamori.core.services import log_action
+
+    manager.is_staff = manager.is_superuser = True
+    manager.save()
+    log_action(org, "core.department.created", actor=manager, data={})
+    log_action(org, "core.mail.retried", actor=manager, data={})
+    client.force_login(manager)
+    url = reverse("admin:core_auditlogentry_changelist")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url).content.decode()
+    assert not any("DISTINCT" in q["sql"] for q in queries)
+    assert "?action=core.mail.retried" in page and "core.organisation.created" in page
+    filtered = client.get(url + "?action=core.mail.retried").content.decode()
+    assert 'field-action">core.mail.retried<' in filtered
+    assert 'field-action">core.department.created<' not in filtered and 'field-action">core.department.created<' in page
