@@ -142,4 +142,7 @@ def test_the_admin_log_filters_by_registered_action_without_reading_the_whole_lo
     assert "?action=core.mail.retried" in page and "core.organisation.created" in page
     filtered = client.get(url + "?action=core.mail.retried").content.decode()
     assert 'field-action">core.mail.retried<' in filtered
-    assert 'field-action">core.department.created<' not in filtered and 'field-action">core.department.created<' in page
+    assert (
+        'field-action">core.department.created<' not in filtered
+        and 'field-action">core.department.created<' in page
+    )
