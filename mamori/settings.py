@@ -132,6 +132,10 @@ if LOGIN_LOCKOUT not in ("address", "user_and_address"):
     raise ImproperlyConfigured("MAMORI_LOGIN_LOCKOUT: expected address or user_and_address")
 AXES_LOCKOUT_PARAMETERS = ["ip_address"] if LOGIN_LOCKOUT == "address" else [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# The softer per-user delay (mamori.accounts.login): after this many failures for one user name from any
+# address, each further attempt waits 1, 2, 4 … seconds, at most the maximum; never a lock-out.
+LOGIN_USER_DELAY_AFTER = conf.env_int("MAMORI_LOGIN_USER_DELAY_AFTER", 5)
+LOGIN_USER_DELAY_MAX_SECONDS = conf.env_int("MAMORI_LOGIN_USER_DELAY_MAX_SECONDS", 60)
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 

@@ -3,6 +3,8 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView
 
+from mamori.accounts.login import AdminLoginForm
+
 urlpatterns = [
     path("", include("mamori.portal.urls")),
     path("", include("mamori.core.urls")),
@@ -26,3 +28,4 @@ urlpatterns = [
 
 admin.site.site_header = "mamori"
 admin.site.site_title = "mamori"
+admin.site.login_form = AdminLoginForm  # the per-user login delay applies here too

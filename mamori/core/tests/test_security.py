@@ -1,6 +1,9 @@
+import datetime as dt
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from mamori.testing.factories import PASSWORD
 
@@ -68,3 +71,38 @@ def test_a_forged_forwarded_header_from_an_untrusted_peer_is_ignored(settings):
     assert client_ip(direct) == "192.0.2.9"
     chained = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7")
     assert client_ip(chained) == "198.51.100.7"  # the left part is the client's own claim
+
+
+def test_a_user_name_guessed_from_many_addresses_is_slowed_but_never_locked_out(employee, settings):
+    """Lock-out is per address; a guesser spread over many addresses meets a short, growing wait per name."""
+    from axes.models import AccessAttempt
+
+    from mamori.accounts.login import delay_after
+
+    url = reverse("accounts:login")
+    for n in range(settings.LOGIN_USER_DELAY_AFTER):
+        Client(REMOTE_ADDR=f"198.51.100.{n + 1}").post(url, {"username": "employee", "password": "wrong"})
+    right = {"username": "employee", "password": PASSWORD}
+    office = Client(REMOTE_ADDR="203.0.113.20")
+    response = office.post(url, right)  # the right password from a fresh address must wait a moment
+    assert response.status_code == 200 and "_auth_user_id" not in office.session
+    assert "秒" in response.content.decode()
+    failures = sum(
+        AccessAttempt.objects.filter(username="employee").values_list("failures_since_start", flat=True)
+    )
+    assert failures == settings.LOGIN_USER_DELAY_AFTER  # a refused wait counts as no failure
+    AccessAttempt.objects.update(attempt_time=timezone.now() - dt.timedelta(seconds=2))  # the wait is over
+    response = office.post(url, right)
+    assert response.status_code == 302 and office.session["_auth_user_id"] == str(employee.pk)
+    assert [delay_after(n, 5, 60) for n in (4, 5, 6, 7, 11, 30)] == [0, 1, 2, 4, 60, 60]
+
+
+def test_the_admin_login_waits_too(employee, settings):
+    from mamori.accounts.login import seconds_to_wait
+
+    url = reverse("admin:login")
+    for n in range(settings.LOGIN_USER_DELAY_AFTER + 1):
+        Client(REMOTE_ADDR=f"198.51.100.{n + 1}").post(url, {"username": "employee", "password": "wrong"})
+    assert seconds_to_wait("employee") > 0
+    page = Client(REMOTE_ADDR="203.0.113.20").post(url, {"username": "employee", "password": "x"})
+    assert "秒" in page.content.decode()
