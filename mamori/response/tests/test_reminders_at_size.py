@@ -59,3 +59,13 @@ def test_a_holiday_reads_nothing(employee, django_assert_max_num_queries):
     _quiet_incidents(employee, 50, 100)
     with django_assert_max_num_queries(0):
         services.reminders_send(today=SUNDAY)
+
+
+def test_a_second_run_tries_no_reminder_it_sent_before(employee, manager, mailoutbox):
+    incident = factories.make_incident(employee, persons=1500, advanced_encryption=False)
+    services.checklist_create(incident=incident, actor=manager)
+    late = dt.date(2026, 12, 28)  # a working day after the checklist's tasks fell due
+    assert services.reminders_send(today=late) > 0
+    with CaptureQueriesContext(connection) as again:
+        assert services.reminders_send(today=late) == 0
+    assert not any("SAVEPOINT" in q["sql"] or q["sql"].startswith("INSERT") for q in again)
