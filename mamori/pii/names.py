@@ -274,8 +274,11 @@ def find_persons(text: str) -> list[Hit]:
         start = _name_before(text, end)
         if start is None:
             start = _kana_name_before(text, end)
-        if start is not None:
-            hits.append((start, end, "PERSON", 3))
+        name_end: int | None = end
+        if start is not None and m.group() in _JOB_TITLES:
+            name_end = _name_end_before_title(text, start, end)
+        if start is not None and name_end is not None:
+            hits.append((start, name_end, "PERSON", 3))
     for m in _ON_BEHALF.finditer(text):
         if m.group(1) in surnames():  # 〇〇の桐生です: a weak cue, so only known surnames
             hits.append((m.start(1), m.end(1), "PERSON", 2))
@@ -298,9 +301,62 @@ _KANA_ROLES = frozenset(
 )
 
 
+_JOB_TITLES = frozenset("課長 部長 係長 社長 主任 店長 室長 次長 所長 会長 専務 常務 教授".split())
+# Words that stand between a name and a job title (大矢光雄副社長, 三森前会長, 徳植次期社長) or before a
+# title without any name (新社長, 後任社長, 初代会長, 同社社長, 本部長).
+_TITLE_PREFIX = re.compile(
+    r"(?:新|前|元|現|副|上級副|次期|後任|前任|初代|歴代|二代目|同社|同|当社|弊社|各|代表|名誉|筆頭|統括|"
+    r"統括本|[\u3041-\u3096]+)\Z"
+)
+# Words of company names in katakana (エス・イー・シーエレベーター会長 is no person).
+_KANA_COMPANY = re.compile(
+    r"(?:エレベーター|ホールディングス|グループ|ジャパン|システムズ?|テクノロジーズ?|サービス|コーポレーション|"
+    r"インターナショナル|エンタープライズ|カンパニー|ファンド|ホテル|ホール|センター|ショップ|ストア|スタジオ|"
+    r"クリニック|フーズ|エンジニアリング|パートナーズ|ラボ|バンク|モータース|ストアーズ)$"
+)
+_LETTER_NAMES = frozenset(
+    "エー エイ ビー シー ディー イー エフ ジー エイチ アイ ジェー ジェイ ケー ケイ エル エム エヌ オー ピー キュー "
+    "アール エス ティー ユー ブイ ダブリュー エックス ワイ ゼット ゼッド".split()
+)
+
+
+def _known(name: str) -> bool:
+    """Return whether ``name`` is a dictionary surname, or surname + given name (秋元, 山本 太郎)."""
+    name = name.replace(" ", "")
+    sur, given = surnames(), given_names()
+    return name in sur or any(name[:n] in sur and name[n:] in given for n in (1, 2, 3))
+
+
+def _name_end_before_title(text: str, start: int, end: int) -> int | None:
+    """Return where a name before a job title (会長, 社長, 部長 ...) ends, or None when it is no name.
+
+    News writes 新社長, 本部長, 日本支部長, 初代会長 and company names before titles, and words between
+    a name and its title (大矢光雄副社長, 三森前会長): those are cut off; a name left has two or more
+    characters, starts at a word boundary and ends in no organisation word.
+    """
+    if start and _KANJI_CHAR.match(text, start - 1):
+        return None  # 営業本部長: glued to the word before
+    name = text[start:end]
+    while not _known(name) and (prefix := _TITLE_PREFIX.search(name)) is not None and prefix.start() > 0:
+        name = name[: prefix.start()]
+    name = name.rstrip(" ")
+    if (
+        len(name.replace(" ", "")) < 2
+        or _TITLE_PREFIX.fullmatch(name)
+        or name[-1] in "支部課室係店社所局会校院署団省庁県市町村区"
+    ):
+        return None
+    parts = re.split(r"[・ ]", name)
+    if any(_KANA_COMPANY.search(p) for p in parts) or sum(p in _LETTER_NAMES for p in parts) >= 2:
+        return None
+    return start + len(name)
+
+
 def _not_honorific(text: str, m: re.Match[str]) -> bool:
     if text[m.start() - 1 : m.start()] in ("皆", "各"):
         return True  # 皆さん, 皆様, 各位
+    if m.group() == "殿" and re.match(r"[\u30a1-\u30fa\u4e00-\u9fff]", text[m.end() : m.end() + 1]):
+        return True  # 殿堂, 殿下, 高砂殿グループ: no honorific
     return m.group() == "様" and _SAMA_WORDS.match(text, m.start()) is not None
 
 

@@ -29,6 +29,13 @@ _TITLE_AFTER = re.compile(
     r"官房長官|長官|氏|会長|社長|委員長|議長|代表|先生|教授|選手|監督|容疑者|被告)"
 )
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]{2}")
+_PREFECTURES = (
+    "北海道|青森|岩手|宮城|秋田|山形|福島|茨城|栃木|群馬|埼玉|千葉|東京|神奈川|新潟|富山|石川|福井|山梨|長野|"
+    "岐阜|静岡|愛知|三重|滋賀|京都|大阪|兵庫|奈良|和歌山|鳥取|島根|岡山|広島|山口|徳島|香川|愛媛|高知|福岡|佐賀|"
+    "長崎|熊本|大分|宮崎|鹿児島|沖縄"
+)
+# 石川、富山両県警 / 福島・宮城県: a surname-like word in a list of prefectures is a place.
+_PLACE_LIST = re.compile(rf"(?:[、・](?:{_PREFECTURES}))*(?:両|各|[二三四]|全)?(?:県|府|都|道)")
 _SENTENCE_END = "。！？!?\n"
 _KANJI_CHAR = re.compile(rf"[{KANJI}]")
 MAX_SENTENCE = 400  # characters analysed around one candidate
@@ -109,7 +116,7 @@ def _tag(tagger: Any, text: str, start: int, end: int) -> list[Hit]:
             e = words[i + 1][1]
             i += 1
         i += 1
-        if _whole_run(text, s, e):
+        if _whole_run(text, s, e) and not _PLACE_LIST.match(text, e):
             hits.append((s, e, "PERSON", 1))
     return hits
 

@@ -15,10 +15,33 @@ from pathlib import Path
 from mamori.pii import detect
 
 FIXTURE = Path(__file__).parent / "fixtures" / "real_prose.jsonl"
+# ``fixtures/real_news.jsonl``: 312 sentences of news prose (court, police, sports, company personnel,
+# obituaries, politics, local government, universities) from 45 public pages, each with its ``source``;
+# persons annotated by hand, place and company names that hold surnames (山本海苔店, 石川、富山両県警,
+# 高砂殿グループ) and titles without a name (新社長, 本部長, 名誉会長, 初代会長) left unannotated.
+NEWS = Path(__file__).parent / "fixtures" / "real_news.jsonl"
 
 
-def _sentences() -> list[dict]:
-    return [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
+def _sentences(fixture: Path = FIXTURE) -> list[dict]:
+    return [json.loads(line) for line in fixture.read_text(encoding="utf-8").splitlines()]
+
+
+def _score(sentences: list[dict]) -> tuple[int, int, int, int, list]:
+    """Return (right, wrong, gold found, gold) of PERSON spans, overlap counting as a match."""
+    right = wrong = found = total = 0
+    mistakes = []
+    for sentence in sentences:
+        gold = sentence["persons"]
+        spans = [s for s in detect(sentence["text"]) if s.label == "PERSON"]
+        for span in spans:
+            if any(span.start < end and start < span.end for start, end in gold):
+                right += 1
+            else:
+                wrong += 1
+                mistakes.append((span.text, sentence["text"][:60]))
+        total += len(gold)
+        found += sum(1 for start, end in gold if any(s.start < end and start < s.end for s in spans))
+    return right, wrong, found, total, mistakes
 
 
 def test_the_set_is_real_annotated_prose_with_sources():
@@ -43,3 +66,12 @@ def test_person_precision_on_real_prose_is_at_least_095():
                 mistakes.append((span.text, sentence["text"][:60]))
     assert right >= 15  # names in prose are found at all, not only avoided
     assert right / (right + wrong) >= 0.95, mistakes
+
+
+def test_person_precision_on_real_news_is_at_least_095():
+    sentences = _sentences(NEWS)
+    assert len(sentences) >= 300 and all(s["source"].startswith("http") for s in sentences)
+    right, wrong, found, total, mistakes = _score(sentences)
+    assert total >= 150
+    assert right / (right + wrong) >= 0.95, mistakes
+    assert found / total >= 0.45  # recall is reported in the README; here it must not collapse
