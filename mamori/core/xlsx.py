@@ -4,16 +4,14 @@ Every app's export builds :class:`Sheet` values and calls :func:`write`: XlsxWri
 mode (each row goes to disk as it comes, so a worker's memory stays flat at any size; about three times
 faster than openpyxl's write-only mode), text is always written as text, and text cells that a spreadsheet
 would run as a formula (``= + - @``, also full-width, and tab/CR in front) are prefixed with an
-apostrophe, control characters are dropped, and each sheet gets the print setup auditors expect: A4
+apostrophe, control characters are dropped (the rule of every export, ``mamori.cells``), and each sheet gets the print setup auditors expect: A4
 landscape, fit to the page width, the header row repeated on every page, title and date in the header.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import tempfile
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,6 +20,8 @@ from typing import IO, Any
 import xlsxwriter
 from django.http import FileResponse
 from django.utils import timezone
+
+from mamori.cells import drop_controls, neutralise
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER = {
@@ -34,9 +34,6 @@ HEADER = {
 DATE = "yyyy-mm-dd"
 DATETIME = "yyyy-mm-dd hh:mm"
 PAPER_A4 = 9
-FORMULA_STARTS = frozenset("=+-@\t\r")
-# XML 1.0 forbids these; openpyxl would raise on them. Newline and tab inside text stay.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Text stays text: XlsxWriter would otherwise turn "=..." into a formula and "http..." into a link.
 _OPTIONS = {
     "constant_memory": True,
@@ -44,16 +41,6 @@ _OPTIONS = {
     "strings_to_urls": False,
     "strings_to_numbers": False,
 }
-
-
-def neutralise(value: Any) -> Any:
-    """Return a cell value that no spreadsheet runs as a formula (text only; numbers and dates unchanged)."""
-    if not isinstance(value, str) or not value:
-        return value
-    text = _CONTROL.sub("", value)
-    if text and unicodedata.normalize("NFKC", text[0]) in FORMULA_STARTS:
-        return "'" + text
-    return text
 
 
 @dataclass
@@ -150,7 +137,7 @@ def _write_sheet(ws: Any, sheet: Sheet, formats: _Formats) -> None:
 
 def write(target: IO[bytes] | str, *, title: str, sheets: Iterable[Sheet]) -> None:
     """Write the workbook of ``sheets`` to a file or path, every text neutralised, every sheet set to print."""
-    title = _CONTROL.sub("", title)
+    title = drop_controls(title)
     with tempfile.TemporaryDirectory(prefix="mamori-xlsx-") as scratch:
         book = xlsxwriter.Workbook(target, {**_OPTIONS, "tmpdir": scratch})
         book.set_properties({"title": title[:200]})
@@ -158,7 +145,7 @@ def write(target: IO[bytes] | str, *, title: str, sheets: Iterable[Sheet]) -> No
         formats = _Formats(book)
         used: set[str] = set()
         for sheet in sheets:
-            ws = book.add_worksheet(_sheet_name(_CONTROL.sub("", sheet.name), used))
+            ws = book.add_worksheet(_sheet_name(drop_controls(sheet.name), used))
             _print_setup(ws, title, created)
             _write_sheet(ws, sheet, formats)
         if not used:

@@ -3,7 +3,8 @@
 Pure (no Django): rows are dicts of column field → value (``columns.COLUMNS``), the department by name.
 Reading never stops at the first bad cell: every problem is reported with its line (the spreadsheet's
 row number) and header, so the user fixes the file once. Writing then reading a file gives the same
-rows (the round trip is lossless); text that Excel would read as a formula is stored as text.
+rows (the round trip is lossless): text that a spreadsheet would run as a formula is written with a
+leading apostrophe (``mamori.cells.neutralise``), which reading removes again (``restore``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from python_calamine import CalamineWorkbook
 
+from mamori.cells import neutralise, restore
 from mamori.ledger.columns import (
     BOOL,
     BOOL_LABELS,
@@ -77,7 +79,7 @@ def _text(value: Any) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value).strip()
+    return restore(str(value).strip())
 
 
 def _date(value: Any) -> dt.date | None:
@@ -264,7 +266,8 @@ def write_csv(
     writer.writerow(headers(extra_rows is not None))
     for n, row in enumerate(rows):
         cells = [cell_text(c, row.get(c.field)) for c in COLUMNS]
-        writer.writerow(cells + (extra_rows[n] if extra_rows is not None else []))
+        cells += extra_rows[n] if extra_rows is not None else []
+        writer.writerow([neutralise(cell) for cell in cells])
     text = out.getvalue()
     return text.encode("utf-8-sig") if encoding == "utf-8" else text.encode(encoding)
 
@@ -283,9 +286,10 @@ def write_xlsx(rows: Iterable[Mapping[str, Any]], extras: Iterable[list[str]] | 
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for n, row in enumerate(rows):
         values = [_cell_value(c, row.get(c.field)) for c in COLUMNS]
-        sheet.append(values + (extra_rows[n] if extra_rows is not None else []))
+        values += extra_rows[n] if extra_rows is not None else []
+        sheet.append([neutralise(value) for value in values])
         for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith(("=", "+", "-", "@")):
+            if isinstance(cell.value, str):
                 cell.data_type = "s"  # text, never a formula
             if isinstance(cell.value, dt.date):
                 cell.number_format = "yyyy-mm-dd"

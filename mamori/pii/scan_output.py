@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from mamori.cells import neutralise
 from mamori.pii.extract import INCOMPLETE
 
 CSV_COLUMNS = (
@@ -80,10 +81,8 @@ class Totals:
 
 
 def _cell(value: Any) -> Any:
-    """Neutralise text a spreadsheet would run as a formula (CSV injection): prefix it with a quote."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    """Neutralise text a spreadsheet would run as a formula (CSV injection), as every export does."""
+    return neutralise(value)
 
 
 def _counts_text(result: dict[str, Any]) -> str:
