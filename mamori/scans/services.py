@@ -15,6 +15,7 @@ from django.utils.dateparse import parse_datetime
 
 from mamori.core.models import Organisation
 from mamori.core.services import log_action
+from mamori.pii.paths import mask_path
 from mamori.scans.models import Machine, ScannedFile, ScannedFolder, ScanRun, ScanToken
 
 MAX_FILES_PER_BATCH = 500
@@ -62,7 +63,8 @@ def folder_of(path: str) -> str:
 
 
 def _clean_file(item: dict[str, Any]) -> dict[str, Any]:
-    path = str(item.get("path", ""))[:4096]
+    """Return the fields stored for one uploaded file; names in its path are masked (山田**_履歴書.docx)."""
+    path = mask_path(str(item.get("path", ""))[:4096])
     return {
         "path": path,
         "folder": folder_of(path),
@@ -71,7 +73,11 @@ def _clean_file(item: dict[str, Any]) -> dict[str, Any]:
         "counts": {str(k): int(v) for k, v in (item.get("counts") or {}).items()},
         "corporate_counts": {str(k): int(v) for k, v in (item.get("corporate_counts") or {}).items()},
         "examples": [
-            {k: str(ex.get(k, "")) for k in _EXAMPLE_KEYS} for ex in (item.get("examples") or [])[:20]
+            {
+                k: mask_path(str(ex.get(k, ""))) if k == "location" else str(ex.get(k, ""))
+                for k in _EXAMPLE_KEYS
+            }
+            for ex in (item.get("examples") or [])[:20]
         ],
         "problems": [
             {"code": str(p.get("code", "")), "message": str(p.get("message", ""))[:500]}

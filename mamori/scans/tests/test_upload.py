@@ -101,3 +101,15 @@ def test_the_results_page_is_for_the_manager_and_filters(env, live_server, clien
     other = factories.make_organisation("他社")
     client.force_login(factories.make_user(other, Role.MANAGER))
     assert "fs-01" not in client.get("/scans/").content.decode()
+
+
+def test_names_in_uploaded_paths_are_stored_masked(env):
+    org, _share, _truth = env
+    run = services.start_run(org, "pc-03", "run-names", None)
+    cv = "/srv/share/総務/採用/山田太郎_履歴書.docx"
+    item = {"path": cv, "status": "findings", "persons": 1, "counts": {"PERSON": 1}}
+    item["examples"] = [{"label": "PERSON", "masked": "山田 **", "location": cv}]
+    assert services.add_batch(run, 0, [item])
+    stored = ScannedFile.objects.get(run=run)
+    assert stored.path == "/srv/share/総務/採用/山田**_履歴書.docx"
+    assert stored.examples[0]["location"] == stored.path and "太郎" not in json.dumps(stored.examples)

@@ -1,0 +1,82 @@
+"""Find and mask person names in file paths (``応募書類/山田太郎_履歴書.docx``).
+
+Shares are full of files and folders named after people: a CV, a personnel file, a customer's folder.
+A path carries no context a label or honorific would give, so only a strong shape counts: a path part
+(between ``/ _ - . ( )`` and spaces) that splits into a dictionary surname and a dictionary given name
+(``山田太郎``, ``𠮷田美穂``), or a surname part followed by a given-name part (``山田_太郎``). Such a name is
+masked like a PERSON value (``山田**``) wherever a path leaves the machine: the スキャン結果 page and its
+uploads store and show the masked path only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mamori.pii.dictionaries import given_names, municipalities, surnames
+from mamori.pii.names import KANJI
+
+_PART = re.compile(rf"[{KANJI}]{{2,7}}")
+_SEPARATOR = re.compile(r"[ _\-\u3000・]")
+
+
+# One-kanji "given names" that end place and company names far more often (宇都宮, 小田原, 伊藤忠).
+_PLACE_ENDINGS = frozenset("原宮島川山田野沢澤井谷橋崎岡町村屋堂店館園寺坂浜松森林口本忠紅武丹")
+
+
+def _split(token: str) -> int | None:
+    """Return the length of the surname when ``token`` is surname + given name, both in the dictionaries.
+
+    A name of two kanji (千葉, 西武, 京都) is too often a place or a company to tell from a path.
+    """
+    places = municipalities()
+    if len(token) < 3 or any(token + s in places for s in "市区町村") or token.endswith(_PLACE_SUFFIX):
+        return None
+    sur, given = surnames(), given_names()
+    for n in (2, 3, 1, 4):
+        head, tail = token[:n], token[n:]
+        if not tail or len(tail) > 3 or head not in sur or tail not in given:
+            continue
+        if len(tail) == 1 and (n == 1 or tail in _PLACE_ENDINGS):
+            continue
+        return n
+    return None
+
+
+_PLACE_SUFFIX = ("市", "区", "町", "村", "県", "郡", "駅", "店", "社", "所", "部", "課")
+
+
+def names_in_path(path: str) -> list[tuple[int, int, int]]:
+    """Return (start, end, end of the surname) of the person names in ``path``."""
+    found: list[tuple[int, int, int]] = []
+    sur, given = surnames(), given_names()
+    parts = list(_PART.finditer(path))
+    for i, m in enumerate(parts):
+        if found and found[-1][1] > m.start():
+            continue
+        token = m.group()
+        n = _split(token)
+        if n is not None:
+            found.append((m.start(), m.end(), m.start() + n))
+            continue
+        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        if (
+            nxt is not None
+            and _SEPARATOR.fullmatch(path[m.end() : nxt.start()])
+            and token in sur
+            and len(nxt.group()) <= 3
+            and nxt.group() in given
+        ):
+            found.append((m.start(), nxt.end(), m.end()))
+    return found
+
+
+def mask_path(path: str) -> str:
+    """Return ``path`` with the given names masked (``山田太郎_履歴書.docx`` → ``山田**_履歴書.docx``)."""
+    out = []
+    last = 0
+    for _start, end, surname_end in names_in_path(path):
+        out.append(path[last:surname_end])
+        out.append("**")
+        last = end
+    out.append(path[last:])
+    return "".join(out)

@@ -1,0 +1,37 @@
+"""Person names in file paths are found by a strong shape only and masked (``山田**_履歴書.docx``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mamori.pii.paths import mask_path, names_in_path
+
+
+@pytest.mark.parametrize(
+    ("path", "masked"),
+    [
+        ("総務/採用/応募書類/山田太郎_履歴書.docx", "総務/採用/応募書類/山田**_履歴書.docx"),
+        ("人事/山田_太郎/評価.xlsx", "人事/山田**/評価.xlsx"),
+        ("𠮷田美穂 源泉徴収票.pdf", "𠮷田** 源泉徴収票.pdf"),
+        ("C:\\共有\\髙橋翔.xlsx", "C:\\共有\\髙橋**.xlsx"),
+        ("岡﨑彩花_面接記録.docx", "岡﨑**_面接記録.docx"),
+    ],
+)
+def test_names_in_file_and_folder_names_are_masked(path, masked):
+    assert mask_path(path) == masked
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "営業/見積書/見積書_Q2024-0315_東和精機御中.xlsx",
+        "経理/中村屋_請求書.pdf",
+        "拠点/宇都宮/小田原/千葉/京都.txt",  # places that split into surname + given name
+        "取引先/伊藤忠/伊勢丹/西武/丸紅.csv",  # companies that do too
+        "大阪支店/田中.txt",  # a surname alone says nothing about whom
+        "会議録_山本課長.docx",
+    ],
+)
+def test_places_companies_and_bare_surnames_are_left_alone(path):
+    assert names_in_path(path) == []
+    assert mask_path(path) == path
