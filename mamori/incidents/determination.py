@@ -16,11 +16,11 @@ from django.utils.translation import get_language, gettext_lazy, gettext_noop, n
 from django.utils.translation import gettext as _
 
 from mamori.incidents import rules
-from mamori.incidents.citations import cite
 from mamori.incidents.facts import facts_of
 from mamori.incidents.models import Determination, Incident
 from mamori.incidents.reasons import ART_26
 from mamori.incidents.taxonomy import Event
+from mamori.reference.citations import cite
 
 T = TypeVar("T")
 

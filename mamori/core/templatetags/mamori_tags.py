@@ -6,11 +6,12 @@ import datetime as dt
 
 from django import template
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from mamori import jpcalendar
 from mamori.core import audit_labels
+from mamori.reference import citations
 
 register = template.Library()
 
@@ -115,6 +116,12 @@ def deadline_class(value: dt.date | str | None) -> str:
 def isodate(value: str | None) -> dt.date | None:
     """Return a date from its ISO text (dates stored in JSON)."""
     return dt.date.fromisoformat(value) if value else None
+
+
+@register.filter
+def cite(article: str) -> str:
+    """Return a rule's article citation in the page's language (個人情報保護法第17条第1項 …)."""
+    return citations.cite(article or "", get_language() or "ja")
 
 
 @register.filter

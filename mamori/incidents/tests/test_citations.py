@@ -1,7 +1,7 @@
 import pytest
 
 from mamori.incidents import reasons
-from mamori.incidents.citations import cite
+from mamori.reference.citations import cite
 
 
 @pytest.mark.parametrize(

@@ -308,3 +308,18 @@ def test_a_missing_phase_is_named_in_japanese_when_shown_and_by_code_in_the_para
         text = finding.text(gettext)
     assert "取得・入力、" in text and "acquire" not in text
     assert finding.params["phases"] == "acquire, transfer, use, store, dispose"
+
+
+def test_every_article_the_ledger_cites_reads_in_japanese() -> None:
+    import re
+
+    from mamori.reference.citations import cite
+
+    articles = {v for k, v in vars(rules).items() if k.isupper() and isinstance(v, str) and "Art." in v}
+    articles |= {rules.RISK_ASSESSMENT, rules.REVIEW, rules.GL_SMALL_BUSINESS}
+    assert len(articles) >= 10
+    for article in articles:
+        japanese = cite(article, "ja")
+        assert not re.search(r"[A-Za-z]", japanese.replace("JIS Q", "")), (article, japanese)
+    assert cite(rules.ART_27_5_3, "ja") == "個人情報保護法第27条第5項第3号"
+    assert cite(rules.ART_28, "ja") == "個人情報保護法第28条第1項；施行規則第15条～第18条"

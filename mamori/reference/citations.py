@@ -1,4 +1,7 @@
-"""Render the rules' article citations and coded parameters in the reader's language."""
+"""Render the rules' article citations in the reader's language (incidents' and the ledger's rules).
+
+Pure (no Django): the determination and the ``cite`` template filter call it with the active language.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +11,20 @@ ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 
 
 # (pattern, replacement) applied in order to an English citation to give the Japanese one.
 JA_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"APPI Art\. (\d+)\((\d+)\)\(([ivx]+)\)"), "個人情報保護法第\\1条第\\2項第{\\3}号"),
     (re.compile(r"APPI Art\. (\d+)\((\d+)\) proviso"), r"個人情報保護法第\1条第\2項ただし書"),
     (re.compile(r"APPI Art\. (\d+)\((\d+)\)"), r"個人情報保護法第\1条第\2項"),
     (re.compile(r", Art\. (\d+)\((\d+)\)"), r"、同法第\1条第\2項"),
     (re.compile(r"PPC Q&A (\d+)-(\d+)"), r"個人情報保護委員会「よくある質問」\1-\2"),
+    (re.compile(r"APPI Art\. (\d+)(?![\d(])"), r"個人情報保護法第\1条"),
+    (re.compile(r"Cabinet Order Art\. (\d+)"), r"施行令第\1条"),
     (re.compile(r"Enforcement Rules Art\. (\d+)\((\d+)\)"), r"施行規則第\1条第\2項"),
     (
         re.compile(r"Enforcement Rules Art\. (\d+)\(([ivx]+)\)-\(([ivx]+)\)"),
         "施行規則第\\1条第{\\2}号～第{\\3}号",
     ),
     (re.compile(r"Enforcement Rules Art\. (\d+)\(([ivx]+)\)"), "施行規則第\\1条第{\\2}号"),
+    (re.compile(r"Enforcement Rules Art\. (\d+)-(\d+)"), r"施行規則第\1条～第\2条"),
     (re.compile(r"Enforcement Rules Art\. (\d+)"), r"施行規則第\1条"),
     (re.compile(r"PPC Guidelines \(General Rules\) "), "個人情報保護委員会ガイドライン（通則編）"),
     (
@@ -43,6 +50,7 @@ JA_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"PPC Rules on reporting My Number breaches"),
         "特定個人情報の漏えい等に関する報告等に関する規則",
     ),
+    (re.compile(r" \(small businesses\)"), "（中小規模事業者）"),
     (re.compile(r"; "), "；"),
     (re.compile(r", "), "、"),
 ]
