@@ -211,6 +211,9 @@ MAILGUARD_SPOOL_DIR = conf.env_str("MAMORI_MAILGUARD_SPOOL", str(DATA_DIR / "mai
 # a mail the guard accepted must never be refused by Postfix afterwards (it would bounce after the 250).
 MAILGUARD_MAX_SIZE = conf.env_int("MAMORI_MAILGUARD_MAX_SIZE", 10240000 - 102400)
 MAILGUARD_WORKERS = conf.env_int("MAMORI_MAILGUARD_WORKERS", 2)
+# Mail up to this size (bytes) made of text parts only is checked in the guard's own process, without
+# the hand-over to a check process (nothing to extract; 0: every mail goes to a check process).
+MAILGUARD_INLINE_BYTES = conf.env_int("MAMORI_MAILGUARD_INLINE_BYTES", 65536)
 # Seconds from the end of DATA to the verdict (well under the SMTP client's 5-10 minutes); content not
 # checked by then is held as unchecked.
 MAILGUARD_CHECK_SECONDS = conf.env_int("MAMORI_MAILGUARD_CHECK_SECONDS", 60)

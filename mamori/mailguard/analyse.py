@@ -45,6 +45,23 @@ def analyse(raw: bytes, envelope: Envelope, policy: Policy, deadline: float | No
     return Analysis(verdict, message.subject, message.message_id, attachments)
 
 
+def analyse_text_only(
+    raw: bytes, envelope: Envelope, policy: Policy, deadline: float | None = None
+) -> Analysis | None:
+    """Return the analysis of a mail made only of text parts, or None when it has anything else.
+
+    The guard runs this in its own process for small mail (``MAILGUARD_INLINE_BYTES``): with no
+    attachment there is nothing to extract, so nothing that needs a worker's memory limit or a kill at
+    the deadline; the text read is bounded by the mail's size and ``max_scan_chars``. A mail with an
+    attachment, an unread part or a structure the parser could not build goes to a worker instead.
+    """
+    message = parse_message(raw)
+    if message.attachments or message.unread or message.malformed:
+        return None
+    verdict = evaluate(envelope, message, policy, deadline)
+    return Analysis(verdict, message.subject, message.message_id, ())
+
+
 def unchecked_analysis(raw: bytes, envelope: Envelope, policy: Policy, reason: str) -> Analysis:
     """Return the verdict of a mail whose content was not checked (``time``, ``memory``, ``crash``).
 

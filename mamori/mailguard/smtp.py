@@ -22,7 +22,7 @@ from django.conf import settings
 from django.db import connection, connections
 
 from mamori.mailguard import queries, release, rules, services
-from mamori.mailguard.analyse import Analysis
+from mamori.mailguard.analyse import Analysis, analyse_text_only
 from mamori.mailguard.models import MailPolicy
 from mamori.mailguard.policy import Envelope, Policy, history_entries, history_hash
 from mamori.mailguard.workers import CheckPool
@@ -203,37 +203,77 @@ class GuardHandler:
 
     async def _judge(self, raw: bytes, mail_from: str, rcpts: list[str], deadline: float) -> str:
         loop = asyncio.get_running_loop()
-        ctx = cached_context(mail_from, rcpts) or await loop.run_in_executor(
-            self.db, load_context, mail_from, rcpts
-        )
+        envelope = Envelope(mail_from, tuple(rcpts))
+        ctx: Context | None = None
+        if len(raw) <= settings.MAILGUARD_INLINE_BYTES:
+            # Small mail: judged and concluded in one hand-over to a thread, no check process.
+            ctx, outcome = await loop.run_in_executor(self.db, self._judge_inline, raw, envelope, deadline)
+            if outcome is not None:
+                return await self._reply(ctx, envelope, outcome)
+        ctx = ctx or cached_context(mail_from, rcpts)
+        ctx = ctx or await loop.run_in_executor(self.db, load_context, mail_from, rcpts)
         if ctx is None:
             return NOT_SERVED
         analysis: Analysis = await loop.run_in_executor(
-            self.checks, self.pool.check, raw, Envelope(mail_from, tuple(rcpts)), ctx.policy, deadline
+            self.checks, self.pool.check, raw, envelope, ctx.policy, deadline
         )
+        outcome = await loop.run_in_executor(self.db, self._conclude, ctx, envelope, raw, analysis)
+        return await self._reply(ctx, envelope, outcome)
+
+    def _judge_inline(
+        self, raw: bytes, envelope: Envelope, deadline: float
+    ) -> tuple[Context | None, str | release.UpstreamResult | None]:
+        """Judge a small mail in this thread when it is text only, and conclude it (db thread).
+
+        Returns the context and the outcome, or no outcome when the mail needs a check process.
+        """
+        ctx = load_context(envelope.mail_from, list(envelope.rcpt_tos))
+        if ctx is None:
+            return None, NOT_SERVED
+        try:
+            analysis = analyse_text_only(raw, envelope, ctx.policy, deadline)
+        except Exception:  # noqa: BLE001 - a check process judges it, with its own crash handling
+            log.exception("in-process check failed; the mail goes to a check process")
+            analysis = None
+        if analysis is None:
+            return ctx, None
+        return ctx, self._conclude(ctx, envelope, raw, analysis)
+
+    def _conclude(
+        self, ctx: Context, envelope: Envelope, raw: bytes, analysis: Analysis
+    ) -> str | release.UpstreamResult:
+        """Reject, hold or relay a judged mail (db thread); return the reply or the relay's result."""
+        mail_from, rcpts = envelope.mail_from, list(envelope.rcpt_tos)
         action = analysis.verdict.action
         if action == "reject":
-            await loop.run_in_executor(self.db, _reject, ctx, mail_from, rcpts, raw, analysis)
+            _reject(ctx, mail_from, rcpts, raw, analysis)
             return rules.reject_reply(f.code for f in analysis.verdict.findings)
         if action in ("hold", "approve"):
-            pk = await loop.run_in_executor(self.db, _hold, ctx, mail_from, rcpts, raw, analysis)
+            pk = _hold(ctx, mail_from, rcpts, raw, analysis)
             return rules.ascii_reply(250, "2.0.0", f"Held for review by the mail guard as #{pk}")
         data = release.prepared(raw, list(analysis.verdict.bcc_conversion))
-        result = await loop.run_in_executor(
-            self.db, self._relay_once, mail_from, rcpts, raw, data, analysis.message_id
-        )
-        if result.outcome == "duplicate":
+        return self._relay_once(mail_from, rcpts, raw, data, analysis.message_id)
+
+    async def _reply(
+        self, ctx: Context | None, envelope: Envelope, outcome: str | release.UpstreamResult
+    ) -> str:
+        """Return the SMTP reply for a concluded mail; remember the recipients of a relayed one."""
+        if isinstance(outcome, str):
+            return outcome
+        if outcome.outcome == "duplicate":
             return rules.ascii_reply(250, "2.0.0", "Ok: already delivered")
         if settings.MAILGUARD_TEST_PAUSE_BEFORE_REPLY:
             await asyncio.sleep(settings.MAILGUARD_TEST_PAUSE_BEFORE_REPLY)  # fault injection (tests)
-        if result.outcome == "ok" and any(history_entries(Envelope(mail_from, tuple(rcpts)), ctx.policy)):
+        if outcome.outcome == "ok" and ctx is not None and any(history_entries(envelope, ctx.policy)):
+            loop = asyncio.get_running_loop()
+            rcpts = list(envelope.rcpt_tos)
             task = loop.run_in_executor(self.db, _remember, ctx.record.organisation_id, rcpts, ctx.policy)
             self.background.add(task)
             task.add_done_callback(self.background.discard)
-        if result.outcome == "ok":
+        if outcome.outcome == "ok":
             return rules.ascii_reply(250, "2.0.0", "Ok: delivered")
-        if result.outcome == "permanent":
-            return rules.ascii_reply(result.code, "5.0.0", f"Upstream refused: {result.text}")
+        if outcome.outcome == "permanent":
+            return rules.ascii_reply(outcome.code, "5.0.0", f"Upstream refused: {outcome.text}")
         return rules.ascii_reply(451, "4.4.1", "Upstream relay unavailable, please try again later")
 
 

@@ -208,8 +208,12 @@ def test_a_killed_check_worker_holds_its_mail_and_the_next_mail_gets_its_verdict
     os.kill(pid, signal.SIGKILL)  # as the OOM killer would
     [held] = wait_for_held(1)
     assert held.state == State.AWAITING_APPROVAL and unchecked_reasons(held) == {"crash"}
+    # With an attachment: the next mail goes to a check process too (text-only mail is checked inline).
+    memo = (("議事録.csv", "日付,議題\n12/1,予算\n".encode(), "text/csv"),)
     submit(
-        via_postfix, mail(to=("鈴木 <suzuki@example.co.jp>",), subject="次のメール"), "suzuki@example.co.jp"
+        via_postfix,
+        mail(to=("鈴木 <suzuki@example.co.jp>",), subject="次のメール", attachments=memo),
+        "suzuki@example.co.jp",
     )
     received = sink.wait_for(1, timeout=60)
     assert [r[1] for r in received] == [["suzuki@example.co.jp"]], via_postfix.log()[-3000:]
@@ -292,3 +296,47 @@ def test_the_senders_notice_passes_the_guard_with_the_default_settings(via_postf
     assert f"#{held.pk}".encode() in raw or str(held.pk).encode() in raw
     assert "status=bounced" not in via_postfix.log()[earlier:]
     assert wait_until(lambda: via_postfix.queue() == [])
+
+
+def sized_mail(size: int, subject: str) -> bytes:
+    """Return an internal text mail of exactly *size* bytes (CRLF line ends, as sent over SMTP)."""
+    line = b"0123456789" * 7 + b"\r\n"
+    head = mail(to=("鈴木 <suzuki@example.co.jp>",), subject=subject, body="x\n").replace(b"\n", b"\r\n")
+    head = head.replace(b"\r\r\n", b"\r\n")
+    body_size = size - len(head)
+    return head + line * (body_size // len(line)) + b"y" * (body_size % len(line))
+
+
+def test_the_size_margin_means_a_mail_the_guard_accepts_is_never_bounced_at_reinjection(
+    via_postfix, guard, sink, sender, settings
+):
+    postfix_limit = 10240000  # message_size_limit in postfixproc.MAIN_CF
+    guard_limit = guard.controller.SMTP_kwargs["data_size_limit"]
+    assert guard_limit == settings.MAILGUARD_MAX_SIZE == postfix_limit - 102400
+    earlier = len(via_postfix.log())
+    # Just under the guard's limit once Postfix added its Received header: checked, re-injected (where
+    # Postfix adds another) and delivered; nothing bounced.
+    under = sized_mail(guard_limit - 1024, "上限の直前")
+    submit(via_postfix, under, "suzuki@example.co.jp")
+    received = sink.wait_for(1, timeout=60)
+    assert len(received) == 1, via_postfix.log()[earlier:][-3000:]
+    assert len(received[0][2]) > len(under)  # two Received headers more
+    assert "status=bounced" not in via_postfix.log()[earlier:]
+    assert wait_until(lambda: via_postfix.queue() == [])
+    # Between the two limits (Postfix accepts it, the guard does not): the guard advertises its limit
+    # (SIZE in EHLO), so Postfix does not even send it and bounces it to the sender at once: no copy
+    # relayed, no 5-day retry loop.
+    sink.clear()
+    submit(via_postfix, sized_mail(postfix_limit - 51200, "上限の間"), "suzuki@example.co.jp")
+    received = sink.wait_for(1, timeout=60)
+    assert [r[1] for r in received] == [["yamada@example.co.jp"]], via_postfix.log()[-3000:]
+    assert received[0][0] in ("", "<>") and b"exceeds size limit" in received[0][2]
+    assert len(received[0][2]) < 200_000  # the reason and the headers, not the mail
+    assert wait_until(lambda: via_postfix.queue() == [])
+    # Exactly at Postfix's limit: Postfix itself refuses it at submission (its own Received header
+    # takes it over), so the sender's client sees the 552; the guard never sees it.
+    with pytest.raises(smtplib.SMTPDataError) as refused:
+        submit(via_postfix, sized_mail(postfix_limit, "上限ちょうど"), "suzuki@example.co.jp")
+    assert refused.value.smtp_code == 552
+    assert via_postfix.log()[earlier:].count("status=bounced") == 1  # the mail between the limits only
+    assert len(sink.wait_for(2, timeout=3)) == 1 and via_postfix.queue() == []

@@ -243,3 +243,25 @@ def test_a_kept_connection_the_upstream_closed_is_replaced_without_losing_the_ma
     finally:
         pool.close()
         controller.stop()
+
+
+def test_small_text_mail_is_judged_in_the_guard_and_attachments_in_a_check_process(guard, sink, sender):
+    # Text-only mail under MAILGUARD_INLINE_BYTES needs no check process: it is judged even with the
+    # pool busy; a mail with an attachment still waits for (and counts against) a check process.
+    body = f"マイナンバー {my_number()} をお送りします。\n"
+    workers = list(guard.pool.workers)
+    taken = [guard.pool.idle.get(timeout=10) for _ in workers]  # every check process busy
+    try:
+        code, _ = send(guard, mail(to=INTERNAL_TO, body=body), ["suzuki@example.co.jp"])
+        assert code == 250 and len(sink.wait_for(1)) == 1
+        code, text = send(guard, mail(to=EXTERNAL_TO, body=body), ["sato@torihiki.invalid"])
+        assert code == 250 and b"Held" in text
+        held = HeldMessage.objects.get()
+        assert "PII_IN_BODY" in str(held.findings) and "ATTACHMENT_NOT_SCANNABLE" not in str(held.findings)
+    finally:
+        for worker in taken:
+            guard.pool.idle.put(worker)
+    csv = (("名簿.csv", f"氏名,マイナンバー\n山田,{my_number()}\n".encode(), "text/csv"),)
+    code, _ = send(guard, mail(to=EXTERNAL_TO, attachments=csv), ["sato@torihiki.invalid"])
+    assert code == 250
+    assert "PII_IN_ATTACHMENT" in str(HeldMessage.objects.order_by("-pk").first().findings)
