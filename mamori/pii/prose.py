@@ -21,12 +21,14 @@ from mamori.pii.spans import Hit
 # A kanji run ending before が / は / と / 、 or a title: where bare names stand in prose. No look-behind
 # (it would disable the regex engine's fast scan): a run glued to kanji before it is skipped below.
 _CANDIDATE = re.compile(
-    rf"[{KANJI}]{{2,9}}(?=[、がはと]|(?<=[{KANJI}])(?:総理|首相|大臣|知事|議員|県議|市長|大統領|主席|長官))"
+    rf"[{KANJI}]{{2,9}}(?=[、がはとも]|\(\d|(?<=[{KANJI}])(?:総理|首相|大臣|知事|議員|県議|市長|大統領|主席|長官|"
+    r"選手|投手|捕手|外野手|内野手|監督|容疑者|被告|署長|裁判長|幹事長|社長|会長|氏))"
 )
 # Titles written glued to a name in news and minutes (岸田総理, 北村議員, 玉城知事).
 _TITLE_AFTER = re.compile(
     r"(?:元?(?:内閣)?総理(?:大臣)?|首相|副?大臣|副?知事|議員|県議|市議|副?市長|町長|村長|大統領|主席|"
-    r"官房長官|長官|氏|会長|社長|委員長|議長|代表|先生|教授|選手|監督|容疑者|被告)"
+    r"官房長官|長官|氏|副?会長|副?社長|委員長|議長|幹事長|代表|先生|教授|選手|[投捕]手|[外内]野手|監督|"
+    r"容疑者|被告|副?署長|裁判長|弁護士|記者)"
 )
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]{2}")
 _PREFECTURES = (

@@ -15,8 +15,8 @@ from pathlib import Path
 from mamori.pii import detect
 
 FIXTURE = Path(__file__).parent / "fixtures" / "real_prose.jsonl"
-# ``fixtures/real_news.jsonl``: 312 sentences of news prose (court, police, sports, company personnel,
-# obituaries, politics, local government, universities) from 45 public pages, each with its ``source``;
+# ``fixtures/real_news.jsonl``: 386 sentences of news prose (court, police, sports, company personnel,
+# obituaries, politics, economy, local news, universities) from 55 public pages, each with its ``source``;
 # persons annotated by hand, place and company names that hold surnames (山本海苔店, 石川、富山両県警,
 # 高砂殿グループ) and titles without a name (新社長, 本部長, 名誉会長, 初代会長) left unannotated.
 NEWS = Path(__file__).parent / "fixtures" / "real_news.jsonl"
@@ -74,4 +74,4 @@ def test_person_precision_on_real_news_is_at_least_095():
     right, wrong, found, total, mistakes = _score(sentences)
     assert total >= 150
     assert right / (right + wrong) >= 0.95, mistakes
-    assert found / total >= 0.45  # recall is reported in the README; here it must not collapse
+    assert found / total >= 0.6  # recall is reported in the README; here it must not collapse
