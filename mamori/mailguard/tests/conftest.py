@@ -63,7 +63,7 @@ def sink(sink_server, settings, tmp_path):
 
 @pytest.fixture(scope="session")
 def guard_service():
-    # A small memory limit: the tests' docx bomb must hit it; every other test mail stays far below.
+    # A small memory limit: every test mail stays far below it (a docx bomb's XML is streamed).
     service = GuardService("127.0.0.1", free_port(), workers=1, release_interval=0, memory_mb=TEST_MEMORY_MB)
     service.start()
     yield service

@@ -147,56 +147,18 @@ def read_spreadsheet(data: bytes, location: str, depth: int, budget: Budget) -> 
         workbook.close()
 
 
-def _docx_tables(tables: Iterable[Any]) -> Iterator[str]:
-    for table in tables:
-        for row in table.rows:
-            seen: list[Any] = []
-            cells = []
-            for cell in row.cells:
-                if cell._tc in seen:  # merged cells repeat the same element
-                    continue
-                seen.append(cell._tc)
-                cells.append(cell.text)
-                yield from _docx_tables(cell.tables)
-            yield "\t".join(cells)
-
-
-def _docx_text_boxes(body: Any) -> Iterator[str]:
-    """Yield the paragraphs of text boxes, which python-docx's paragraph list leaves out."""
-    from docx.oxml.ns import qn
-
-    for box in body.iter(qn("w:txbxContent")):
-        for paragraph in box.iter(qn("w:p")):
-            yield "".join(node.text or "" for node in paragraph.iter(qn("w:t")))
-
-
 def read_docx(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
-    """Yield the body (paragraphs and tables) of a Word document, then its headers and footers."""
-    import docx
+    """Yield the body (paragraphs and tables) of a Word document, then its headers and footers.
+
+    The XML is streamed (see :mod:`.wordml`): memory does not follow the size of the document.
+    """
+    from .wordml import read_wordml
 
     if problem := _zip_guard(data, location, budget):
         yield problem
         return
-    document = docx.Document(io.BytesIO(data))
-    try:
-        yield from _docx_parts(document, location)
-    finally:
-        del document
-        gc.collect(1)  # python-docx's reference cycles hold whole lxml trees that only a collection frees
-
-
-def _docx_parts(document: Any, location: str) -> Iterator[Part]:
-    body = [p.text for p in document.paragraphs]
-    body.extend(_docx_tables(document.tables))
-    body.extend(_docx_text_boxes(document.element.body))
-    yield Part(location=location, text="\n".join(body))
-    margins: list[str] = []
-    for section in document.sections:
-        for part in (section.header, section.footer):
-            margins.extend(p.text for p in part.paragraphs)
-            margins.extend(_docx_tables(part.tables))
-    if any(margins):
-        yield Part(location=f"{location}!header-footer", text="\n".join(margins))
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        yield from read_wordml(zf, location, budget)
 
 
 def _shape_texts(shapes: Iterable[Any]) -> Iterator[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -241,3 +242,54 @@ def test_a_reader_out_of_memory_is_named_so_not_a_damaged_file():
         etree.fromstring(b"<a><b></a>")
     except etree.XMLSyntaxError as exc:
         assert error_name(exc) == "XMLSyntaxError"  # a real syntax error keeps its name
+
+
+def _big_docx(path: Path, paragraphs: int) -> Path:
+    """Write a Word document of *paragraphs* numbered clauses, a nested table, a person and a footer."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(f"担当者：{NAME} 電話 {PHONE}")
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "外側"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "氏名"
+    inner.cell(0, 1).text = NAME
+    document.add_paragraph("CLAUSES")
+    document.add_paragraph(f"連絡先 {EMAIL}")
+    document.sections[0].footer.paragraphs[0].text = "社外秘 フッター"
+    base = path.with_suffix(".base.docx")
+    document.save(str(base))
+    clauses = "".join(
+        f"<w:p><w:r><w:t>第{n}条 甲は乙に対して業務を委託する。</w:t></w:r></w:p>" for n in range(paragraphs)
+    )
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dest:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":  # python-docx adds paragraphs in quadratic time
+                data = data.replace(b"<w:p><w:r><w:t>CLAUSES</w:t></w:r></w:p>", clauses.encode())
+            dest.writestr(info, data)
+    return path
+
+
+def test_a_big_docx_is_streamed_in_parts_in_document_order(tmp_path):
+    path = _big_docx(tmp_path / "big.docx", 60_000)
+    parts = parts_of(path)
+    body = [p for p in parts if p.location == "big.docx"]
+    assert len(body) > 1
+    assert [p.offset for p in body] == [sum(len(q.text) for q in body[:i]) for i in range(len(body))]
+    lines = "".join(p.text for p in body).splitlines()
+    assert lines[0] == f"担当者：{NAME} 電話 {PHONE}"
+    assert f"氏名\t{NAME}" in lines and lines.index(f"氏名\t{NAME}") < lines.index(
+        "第0条 甲は乙に対して業務を委託する。"
+    )
+    assert lines[-1] == f"連絡先 {EMAIL}" and len(lines) == 60_000 + 5
+    assert parts[-1].location == "big.docx!header-footer" and "社外秘 フッター" in parts[-1].text
+
+
+def test_a_content_budget_cuts_a_streamed_docx(tmp_path):
+    from mamori.pii.extract import Limits
+
+    path = _big_docx(tmp_path / "big.docx", 5_000)
+    parts = list(extract(path, name="big.docx", limits=Limits(max_part_chars=10_000)))
+    assert parts[0].truncated and len(parts[0].text) <= 10_000 and parts[0].text.startswith("担当者")
