@@ -195,6 +195,10 @@ EMAIL_TIMEOUT = conf.env_int("MAMORI_SMTP_TIMEOUT", 20)
 # (mamori@example.co.jp), which the mail guard accepts; "mamori@localhost" only without any domain.
 FROM_EMAIL_EXPLICIT = bool(conf.env_str("MAMORI_FROM_EMAIL"))
 DEFAULT_FROM_EMAIL = conf.env_str("MAMORI_FROM_EMAIL", "mamori@localhost")
+# Days a finished mail delivery record (sent or given up on, with its attempts) is kept, and days a
+# trial-inbox mail is kept; the periodic job mail_prune deletes older ones (0: keep them forever).
+MAIL_RECORD_DAYS = conf.env_int("MAMORI_MAIL_RECORD_DAYS", 730)
+TRIAL_INBOX_DAYS = conf.env_int("MAMORI_TRIAL_INBOX_DAYS", 30)
 
 # Outbound mail guard (mamori mailguard); see README "Mail guard".
 MAILGUARD_LISTEN = conf.env_str("MAMORI_MAILGUARD_LISTEN", "127.0.0.1:10025")

@@ -7,6 +7,7 @@ not for production: nothing leaves the machine, and every page says so while it 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.message import EmailMessage
+from django.utils import timezone
 
 from mamori.core.models import TrialMail
 
@@ -52,3 +54,12 @@ def mails_for(user: Any, limit: int = 100) -> list[TrialMail]:
         if len(readable) == limit:
             break
     return readable
+
+
+def prune(*, now: dt.datetime | None = None) -> int:
+    """Delete trial-inbox mails older than ``TRIAL_INBOX_DAYS`` (0: keep them); return how many."""
+    if settings.TRIAL_INBOX_DAYS <= 0:
+        return 0
+    before = (now or timezone.now()) - dt.timedelta(days=settings.TRIAL_INBOX_DAYS)
+    deleted, _ = TrialMail.objects.filter(created_at__lt=before).delete()
+    return deleted

@@ -255,6 +255,28 @@ def retry_due(*, now: dt.datetime | None = None) -> str:
     return f"{sent} mails sent on retry, {failed} still failing"
 
 
+PRUNE_BATCH = 2000
+
+
+def prune_records(*, now: dt.datetime | None = None) -> int:
+    """Delete the delivery records (with their attempts) older than ``MAIL_RECORD_DAYS``; return how many.
+
+    Only finished records go (sent, or given up on): a mail still waiting or being retried is kept
+    whatever its age. Deleted in batches, so a big backlog never loads at once. 0 days keeps them all.
+    """
+    if settings.MAIL_RECORD_DAYS <= 0:
+        return 0
+    before = (now or timezone.now()) - dt.timedelta(days=settings.MAIL_RECORD_DAYS)
+    old = MailDelivery.objects.filter(
+        created_at__lt=before, state__in=[MailDelivery.State.SENT, MailDelivery.State.FAILED]
+    ).values_list("pk", flat=True)
+    total = 0
+    while batch := list(old[:PRUNE_BATCH]):
+        MailAttempt.objects.filter(delivery_id__in=batch).delete()
+        total += MailDelivery.objects.filter(pk__in=batch).delete()[0]
+    return total
+
+
 def retry_now(delivery: MailDelivery) -> MailDelivery | None:
     """Try a delivery again at once (a manager's button), also after mamori gave up on it."""
     MailDelivery.objects.filter(pk=delivery.pk, state=MailDelivery.State.FAILED).update(

@@ -9,7 +9,7 @@ from axes.models import AccessAttempt
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from mamori.core import mail
+from mamori.core import inbox, mail
 
 
 def clear_expired_sessions() -> str:
@@ -32,8 +32,15 @@ def retry_mail() -> str:
     return mail.retry_due()
 
 
+def prune_mail() -> str:
+    """Forget finished mail delivery records and trial-inbox mails past their retention."""
+    records, trial = mail.prune_records(), inbox.prune()
+    return f"{records} mail delivery records and {trial} trial inbox mails deleted"
+
+
 JOBS: dict[str, Callable[[], str]] = {
     "mail_retry": retry_mail,
+    "mail_prune": prune_mail,
     "sessions": clear_expired_sessions,
     "login_lockouts": clear_expired_login_lockouts,
 }
