@@ -35,6 +35,18 @@ def create_token(organisation: Organisation, name: str, actor: Any = None) -> st
     return token
 
 
+def revoke_token(organisation: Organisation, pk: int, actor: Any = None) -> ScanToken | None:
+    """Revoke the organisation's token ``pk`` (uploads with it are refused from now on); None if unknown."""
+    with transaction.atomic():
+        row = ScanToken.objects.select_for_update().filter(organisation=organisation, pk=pk).first()
+        if row is None or row.revoked_at is not None:
+            return row
+        row.revoked_at = timezone.now()
+        row.save(update_fields=["revoked_at"])
+        log_action(organisation, "scans.token.revoked", actor=actor, data={"token": row.pk, "name": row.name})
+    return row
+
+
 def organisation_for(token: str) -> Organisation | None:
     row = (
         ScanToken.objects.select_related("organisation").filter(digest=digest(token), revoked_at=None).first()

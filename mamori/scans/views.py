@@ -7,11 +7,13 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from mamori.pii import LABELS
 from mamori.scans import services
-from mamori.scans.models import ScannedFile, ScannedFolder
+from mamori.scans.models import ScannedFile, ScannedFolder, ScanToken
 
 MAX_ROWS = 500
 
@@ -51,3 +53,39 @@ def results(request: HttpRequest) -> HttpResponse:
             "machine": int(machine) if machine.isdigit() else None,
         },
     )
+
+
+def _manager(request: HttpRequest) -> Any:
+    user: Any = request.user
+    if not getattr(user, "is_pms_manager", False):
+        raise PermissionDenied
+    return user
+
+
+@login_required
+def tokens(request: HttpRequest) -> HttpResponse:
+    """List the upload tokens and create one; a new token is shown once, on this response only."""
+    user = _manager(request)
+    created = None
+    error = ""
+    if request.method == "POST":
+        name = request.POST.get("name", "").strip()[:200]
+        if name:
+            created = services.create_token(user.organisation, name, actor=user)
+        else:
+            error = _("Give the token a name (what or where it is for).")
+    rows = ScanToken.objects.filter(organisation=user.organisation).order_by("revoked_at", "-created_at")
+    return render(
+        request,
+        "scans/tokens.html",
+        {"tokens": rows, "created": created, "created_name": request.POST.get("name", ""), "error": error},
+    )
+
+
+@login_required
+@require_POST
+def revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    """Revoke an upload token of the organisation."""
+    user = _manager(request)
+    services.revoke_token(user.organisation, pk, actor=user)
+    return redirect("scans:tokens")

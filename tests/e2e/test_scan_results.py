@@ -58,3 +58,40 @@ def test_manager_reads_the_uploaded_scan_results(live_server, page, shot, tmp_pa
         for i in range(page.locator("table.scan-files tbody tr").count())
     )
     shot(page, "scans-03-fifty-persons-or-more")
+
+
+def test_manager_creates_an_upload_token_and_revokes_it(live_server, page, shot, tmp_path, monkeypatch):
+    org = factories.make_organisation("みほん工業")
+    factories.make_user(org, Role.MANAGER, username="hogo")
+    base = live_server.url
+    page.goto(f"{base}/accounts/login/")
+    page.fill("input[name=username]", "hogo")
+    page.fill("input[name=password]", factories.PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/")
+    page.click("nav >> text=スキャン結果")
+    page.click("text=アップロード用トークン")
+    page.wait_for_url(f"{base}/scans/tokens/")
+    page.fill("input[name=name]", "ファイルサーバー")
+    page.click("form.token-form button[type=submit]")
+    token = page.locator("code.token-value").inner_text()
+    assert "今すぐコピーしてください" in page.locator(".created-token").inner_text()
+    shot(page, "scans-04-token-created-shown-once")
+
+    # the token shown works for an upload from a machine
+    share = tmp_path / "pc-01"
+    build(share, scale=1, seed=3)
+    monkeypatch.setenv("MAMORI_SCAN_TOKEN", token)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    args = [str(share), "--upload", base, "--machine", "pc-01", "--no-cache", "--jobs", "1", "--no-progress"]
+    assert scan.main([*args, "--format", "jsonl"]) == 1
+    page.goto(f"{base}/scans/")
+    assert "pc-01" in page.locator("table.scan-machines").inner_text()
+
+    page.goto(f"{base}/scans/tokens/")
+    assert token not in page.content()  # never shown again
+    page.click("table.scan-tokens >> text=失効させる")
+    page.wait_for_url(f"{base}/scans/tokens/")
+    assert page.locator("table.scan-tokens tbody tr").nth(0).locator("td").nth(2).inner_text() != ""
+    assert services.organisation_for(token) is None
+    shot(page, "scans-05-token-revoked")
