@@ -7,7 +7,7 @@ inflates to that many MiB (under the ratio limit: only memory and time bound its
 external recipient. Prints, per mail: seconds from DATA to the reply, the verdict, why content was
 left unchecked, and the highest resident memory (VmHWM) of any check process meanwhile.
 
-Run: ``python bench/mailguard_bombs.py [--mib 60 195]``
+Run: ``python bench/mailguard_bombs.py [--mib 60 195] [--read-all]``
 """
 
 from __future__ import annotations
@@ -78,6 +78,9 @@ class Watcher(threading.Thread):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mib", type=int, nargs="+", default=[60, 195], help="XML sizes in MiB")
+    parser.add_argument(
+        "--read-all", action="store_true", help="policy max_scan_chars 0: read every character (worst case)"
+    )
     args = parser.parse_args()
 
     from mamori.mailguard.tests.guardproc import GuardInstance, free_port, wait_port
@@ -101,6 +104,9 @@ def main() -> int:
         guard.env.pop("MAMORI_MAILGUARD_WORKER_MEMORY_MB", None)  # the default limit
         try:
             guard.setup()
+            if args.read_all:
+                with sqlite3.connect(Path(tmp) / "mamori.sqlite3") as db:
+                    db.execute("""UPDATE mailguard_mailpolicy SET settings = '{"max_scan_chars": 0}'""")
             guard.start()
             wait_port(sink_port)
             assert guard.proc is not None
