@@ -431,7 +431,7 @@ def main() -> int:
     for size in memory:
         ms, peak = memory[size]
         print(
-            f"Excel export at {size:,} incidents: {cpu[size]:.1f} s CPU (best of 3), Python peak {peak:.1f} MiB "
+            f"Excel export at {size:,} incidents: {cpu[size]:.2f} s CPU (best of 3), Python peak {peak:.1f} MiB "
             f"({ms / 1000:.1f} s under tracemalloc)"
         )
     if args.only:
