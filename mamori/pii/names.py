@@ -93,7 +93,18 @@ def plausible_unknown(run: str) -> bool:
     """Return whether a kanji run could be a name missing from the dictionaries (2-6 name kanji)."""
     if not 2 <= len(run) <= 7 or run in _STOP or run[-1] in "部課室係店社所局":
         return False
+    if len(run) >= 3 and run.endswith(_COMPANY_END):
+        return False  # 東和精機様, 北斗建設様: a company addressed with 様
     return not any(c in _NON_NAME for c in run)
+
+
+# Words that end company and institution names, never a person's (東和精機, 山陽商事, 北斗建設).
+_COMPANY_END = tuple(
+    "精機 工業 商事 電機 電気 建設 産業 物産 製作 興業 運輸 商会 設備 化学 製薬 食品 銀行 証券 保険 "
+    "不動産 病院 医院 学園 学校 大学 協会 組合 事務所 工務 電工 技研 製菓 酒造 醸造 交通 観光 印刷 "
+    "運送 物流 倉庫 商店 薬局 歯科 法人 機械 電子 通信 开発 開発 企画 技術 工房 製作所 重工 鉄工 "
+    "鋼業 木材 石油 ガス 電力 水産 農園 牧場 建築 設計 塗装 住宅 ホーム 旅館 本舗".split()
+)
 
 
 def parse_name(text: str, pos: int, strict: bool = False, strong: bool = False) -> int | None:
@@ -283,7 +294,12 @@ def find_persons(text: str) -> list[Hit]:
         if m.group(1) in surnames():  # 〇〇の桐生です: a weak cue, so only known surnames
             hits.append((m.start(1), m.end(1), "PERSON", 2))
     hits = hits + _readings_after(text, hits) + _alone_on_line(text)
-    return [h for h in hits if not _NOT_A_NAME.search(text, h[0], h[1])]
+    return [
+        h
+        for h in hits
+        if not _NOT_A_NAME.search(text, h[0], h[1])
+        and not (h[1] - h[0] >= 3 and text.endswith(_COMPANY_END, h[0], h[1]))
+    ]
 
 
 # Words that are never part of a name: relations (続柄 長男), devices (携帯), headings (第10章 仕様) and
