@@ -48,26 +48,36 @@ def _sample_digits(digits: str) -> bool:
     return len(set(tail)) == 1 or tail in _COUNTING or digits[-7:] in _COUNTING
 
 
-def is_placeholder(span: Span, example: bool) -> bool:
-    """Return whether ``span`` is a sample value (``example``: the text says it shows examples)."""
+NEVER, ALWAYS, IN_EXAMPLES = 0, 1, 2
+
+
+def placeholder_kind(span: Span) -> int:
+    """Return whether ``span`` is a placeholder ``ALWAYS``, only ``IN_EXAMPLES`` (a 記入例 text), or ``NEVER``."""
     label, value = span.label, span.text
     if label == "EMAIL":
-        if _DUMMY_DOMAIN.search(value):
-            return True
-        reserved = _RESERVED_DOMAIN.search(value) is not None
-        return reserved and (example or _DUMMY_MAILBOX.match(value) is not None)
+        if _DUMMY_DOMAIN.search(value) or (_RESERVED_DOMAIN.search(value) and _DUMMY_MAILBOX.match(value)):
+            return ALWAYS
+        return IN_EXAMPLES if _RESERVED_DOMAIN.search(value) else NEVER
     if label in ("PHONE", "POSTAL_CODE"):
         digits = "".join(_DIGITS.findall(value.translate(_WIDE)))
         if set(digits[-7:]) == {"0"}:
-            return True  # 03-0000-0000, 〒000-0000: no one's number
-        return example and _sample_digits(digits)
-    if not example:
-        return False
+            return ALWAYS  # 03-0000-0000, 〒000-0000: no one's number
+        return IN_EXAMPLES if _sample_digits(digits) else NEVER
     if label == "PERSON":
-        return re.sub(r"[\s・]", "", value) in _SAMPLE_NAMES
+        return IN_EXAMPLES if re.sub(r"[\s・]", "", value) in _SAMPLE_NAMES else NEVER
     if label == "DATE_OF_BIRTH":
-        return _NEW_YEAR.search(value.translate(_WIDE)) is not None
-    return False
+        return IN_EXAMPLES if _NEW_YEAR.search(value.translate(_WIDE)) else NEVER
+    return NEVER
+
+
+def is_example(text: str) -> bool:
+    """Return whether ``text`` says it shows examples (記入例, 入力例, (例), SAMPLE ...)."""
+    if not any(word in text for word in _EXAMPLE_WORDS):  # str.find is far faster than the regex
+        return False
+    return _EXAMPLE_DOC.search(text) is not None
+
+
+_EXAMPLE_WORDS = ("例", "ダミー", "テスト用", "SAMPLE", "DUMMY")
 
 
 _WIDE = str.maketrans("０１２３４５６７８９／－", "0123456789/-")
@@ -75,7 +85,13 @@ _WIDE = str.maketrans("０１２３４５６７８９／－", "0123456789/-")
 
 def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
     """Return ``spans`` without the placeholder values (see the module docstring)."""
-    if not spans:
-        return spans
-    example = _EXAMPLE_DOC.search(text) is not None
-    return [s for s in spans if not is_placeholder(s, example)]
+    kept: list[Span] = []
+    example: bool | None = None  # looked up once, and only when a span needs it
+    for span in spans:
+        kind = placeholder_kind(span)
+        if kind == IN_EXAMPLES and example is None:
+            example = is_example(text)
+        if kind == ALWAYS or (kind == IN_EXAMPLES and example):
+            continue
+        kept.append(span)
+    return kept
