@@ -71,6 +71,8 @@ class Summary:
         self.examples: list[dict[str, str]] = []
         self.examples_seen: dict[str, set[str]] = {}
         self.problems: list[Problem] = []
+        self.more: Counter[tuple[str, str]] = Counter()  # problems folded into the first of a container
+        self.folded: set[tuple[str, str]] = set()
         self.encodings: set[str] = set()
 
     def add_parts(self, parts: Iterable[Part], deadline: float, limits: Limits) -> None:
@@ -82,7 +84,8 @@ class Summary:
         windower: Windower | None = None
         location = ""
         for part in parts:
-            self.problems.extend(part.problems)
+            for problem in part.problems:
+                self._add_problem(problem)
             if part.encoding:
                 self.encodings.add(part.encoding)
             if windower is not None and (part.offset == 0 or part.location != location):
@@ -97,6 +100,30 @@ class Summary:
                 return
         if windower is not None:
             self._detect(windower.close(), location, deadline, limits)
+
+    def _add_problem(self, problem: Problem) -> None:
+        """Keep the first problem of each code per top container; count the others (archive bombs).
+
+        A zip of 10,000 nested bombs gives one line with ``more`` set, not 10,000 lines.
+        """
+        key = (problem.location.split("!/", 1)[0], problem.code)
+        if key in self.folded:
+            self.more[key] += 1
+            return
+        self.folded.add(key)
+        self.problems.append(problem)
+
+    def problem_dicts(self) -> list[dict[str, Any]]:
+        """Return the problems as JSON-ready dicts, with ``more`` when others of the kind were folded."""
+        out = []
+        for problem in self.problems:
+            item = problem.as_dict()
+            more = self.more.get((problem.location.split("!/", 1)[0], problem.code), 0)
+            if more:
+                item["more"] = more
+                item["message"] += f" (and {more} more in the same container)"
+            out.append(item)
+        return out
 
     def _detect(self, windows: Iterable[Window], location: str, deadline: float, limits: Limits) -> bool:
         """Record the spans each window owns; return False (and a ``timeout``) past *deadline*."""
@@ -211,7 +238,7 @@ def scan_file(task: Task) -> dict[str, Any]:
         corporate_counts=dict(sorted(summary.corporate.items())),
         persons=summary.persons(),
         examples=summary.examples,
-        problems=[p.as_dict() for p in summary.problems],
+        problems=summary.problem_dicts(),
         encodings=sorted(summary.encodings),
         seconds=round(time.monotonic() - started, 3),
     )

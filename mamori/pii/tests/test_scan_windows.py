@@ -99,3 +99,21 @@ def test_windows_after_the_first_part_continue_the_same_text():
     summary.add_parts([first, second], float("inf"), Limits())
     assert dict(summary.counts) == {"EMAIL": 1}
     assert summary.examples[0]["value"] == "taro@example.jp"
+
+
+def test_a_zip_of_many_bombs_gives_one_problem_line_per_container(tmp_path):
+    import io
+    import zipfile
+
+    from .extract_samples import bomb_zip
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for n in range(40):
+            zf.writestr(f"b{n}.zip", bomb_zip())
+    path = tmp_path / "bombs.zip"
+    path.write_bytes(buf.getvalue())
+    result = scan_file(Task(str(path), path.stat().st_size, 0))
+    codes = [(p["code"], p.get("more", 0)) for p in result["problems"]]
+    assert len(codes) < 5 and result["status"] == "error"
+    assert sum(1 + more for _code, more in codes) >= 40
