@@ -6,6 +6,7 @@ from mamori.core import audit_labels
 #: The audit-log action codes this app writes, with their labels (``core.audit_labels``).
 AUDIT_LABELS = {
     "scans.token.created": _("Scan upload token created"),
+    "scans.token.revoked": _("Scan upload token revoked"),
     "scans.run.received": _("Scan results received"),
 }
 
