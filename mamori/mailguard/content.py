@@ -33,6 +33,7 @@ _REASONS = {
     "no_text": "テキストがない（画像のみ？）",
     "too_many_members": "ファイル数が多すぎる",
     "unsupported": "未対応の形式",
+    "binary": "テキストでないバイナリデータ",
     "engine_missing": "個人情報検出エンジンが未導入",
 }
 # Why content went unchecked as a whole (the mail's budget, MIME limits, the check process).

@@ -8,15 +8,21 @@ folder, the files that could not be read, and the summary.
 from __future__ import annotations
 
 import csv
+import functools
+import gettext
 import html
 import json
 import os
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TextIO
 
 from mamori.cells import neutralise
-from mamori.pii.extract import INCOMPLETE
+from mamori.pii.extract import INCOMPLETE, MESSAGES
+from mamori.pii.extract.model import MORE
+
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 
 CSV_COLUMNS = (
     "path",
@@ -92,6 +98,27 @@ def _counts_text(result: dict[str, Any]) -> str:
 def _example_text(example: dict[str, str]) -> str:
     shown = example.get("value") or example["masked"]
     return f"{example['label']} {shown}"
+
+
+@functools.cache
+def japanese() -> gettext.NullTranslations:
+    """Return mamori's Japanese catalogue, read with the standard library (``mamori scan`` runs without Django)."""
+    return gettext.translation("django", localedir=LOCALE_DIR, languages=["ja"], fallback=True)
+
+
+def problem_text(problem: dict[str, Any], translations: gettext.NullTranslations | None = None) -> str:
+    """Return the message of one problem of a result in Japanese (as it came when its code is unknown)."""
+    tr = translations or japanese()
+    template = MESSAGES.get(str(problem.get("code")))
+    if template is None:
+        return str(problem.get("message", ""))
+    try:
+        text = tr.gettext(template) % {"location": problem.get("location", ""), **problem.get("params", {})}
+        if problem.get("more"):
+            text = tr.gettext(MORE) % {"message": text, "more": problem["more"]}
+    except (KeyError, TypeError, ValueError):  # a result from an older version, or odd params
+        return str(problem.get("message", ""))
+    return text
 
 
 class Writer:
@@ -261,7 +288,7 @@ class Report:
         if self.problems:
             parts.append("<h2>読めなかったファイル</h2><table><tr><th>ファイル</th><th>理由</th></tr>")
             for result in self.problems:
-                reasons = "<br>".join(e(p["message"]) for p in result.get("problems", []))
+                reasons = "<br>".join(e(problem_text(p)) for p in result.get("problems", []))
                 parts.append(f"<tr><td>{e(result['path'])}</td><td>{reasons}</td></tr>")
             parts.append("</table>")
         parts.append("</body></html>\n")

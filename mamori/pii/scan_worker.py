@@ -14,6 +14,7 @@ from typing import Any
 from mamori.pii import Detection, detect_all, mask
 from mamori.pii.corporate import is_row
 from mamori.pii.extract import INCOMPLETE, STREAM_SIZE, Limits, Part, Problem, extract
+from mamori.pii.extract.model import MORE
 from mamori.pii.scan_windows import Window, Windower
 
 # Kinds that usually name one person each; their distinct values estimate how many persons a file holds.
@@ -121,7 +122,7 @@ class Summary:
             more = self.more.get((problem.location.split("!/", 1)[0], problem.code), 0)
             if more:
                 item["more"] = more
-                item["message"] += f" (and {more} more in the same container)"
+                item["message"] = MORE % {"message": item["message"], "more": more}
             out.append(item)
         return out
 

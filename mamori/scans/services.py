@@ -76,7 +76,8 @@ def folder_of(path: str) -> str:
 
 def _clean_file(item: dict[str, Any]) -> dict[str, Any]:
     """Return the fields stored for one uploaded file; names in its path are masked (山田**_履歴書.docx)."""
-    path = mask_path(str(item.get("path", ""))[:4096])
+    raw_path = str(item.get("path", ""))[:4096]
+    path = mask_path(raw_path)
     return {
         "path": path,
         "folder": folder_of(path),
@@ -91,11 +92,17 @@ def _clean_file(item: dict[str, Any]) -> dict[str, Any]:
             }
             for ex in (item.get("examples") or [])[:20]
         ],
-        "problems": [
-            {"code": str(p.get("code", "")), "message": str(p.get("message", ""))[:500]}
-            for p in (item.get("problems") or [])[:10]
-        ],
+        "problems": [_clean_problem(p, raw_path, path) for p in (item.get("problems") or [])[:10]],
     }
+
+
+def _clean_problem(problem: dict[str, Any], raw_path: str, masked_path: str) -> dict[str, str]:
+    """Return the code of a problem, where it is (names masked) and its message (with the masked path)."""
+    location = str(problem.get("location", ""))[:4096]
+    masked = mask_path(location)
+    message = str(problem.get("message", ""))
+    message = message.replace(location, masked) if location else message.replace(raw_path, masked_path)
+    return {"code": str(problem.get("code", ""))[:32], "location": masked, "message": message[:500]}
 
 
 def add_batch(run: ScanRun, number: int, files: list[dict[str, Any]]) -> bool:

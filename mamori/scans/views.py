@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mamori.pii import LABELS
+from mamori.pii.extract import PROBLEM_LABELS
 from mamori.scans import services
 from mamori.scans.models import ScannedFile, ScannedFolder, ScanToken
 
@@ -39,6 +40,7 @@ def results(request: HttpRequest) -> HttpResponse:
     files = files.select_related("run__machine")
     folders = folders.select_related("run__machine")
     unread = ScannedFile.objects.filter(run__in=shown, counts={}).select_related("run__machine")
+    unread_rows = [(f, [reason(p, f.path) for p in f.problems]) for f in unread[:MAX_ROWS]]
     return render(
         request,
         "scans/results.html",
@@ -46,13 +48,22 @@ def results(request: HttpRequest) -> HttpResponse:
             "runs": runs,
             "files": files[:MAX_ROWS],
             "folders": folders[:MAX_ROWS],
-            "unread": unread[:MAX_ROWS],
+            "unread": unread_rows,
             "labels": LABELS,
             "label": label,
             "persons": min_persons or "",
             "machine": int(machine) if machine.isdigit() else None,
         },
     )
+
+
+def reason(problem: dict[str, Any], path: str) -> str:
+    """Return why (part of) a file was not read, in the user's language: the label of its problem code,
+    and where inside the file when that is a member, sheet or page (``名簿.zip!/顧客.csv``)."""
+    code = str(problem.get("code", ""))
+    label = _(PROBLEM_LABELS[code]) if code in PROBLEM_LABELS else str(problem.get("message") or code)
+    inner = str(problem.get("location", "")).removeprefix(path).lstrip("!/")
+    return f"{label}: {inner}" if inner else label
 
 
 def _manager(request: HttpRequest) -> Any:

@@ -112,3 +112,23 @@ def test_a_thousand_nested_parts_give_a_malformed_verdict_and_exit_0(tmp_path):
     result = json.loads(proc.stdout)
     assert "MALFORMED_MESSAGE" in {f["code"] for f in result["findings"]}
     assert result["verdict"] == "approve"
+
+
+def test_a_program_renamed_csv_in_a_zip_is_reported_not_scannable_with_its_reason(tmp_path):
+    from mamori.pii.tests.extract_samples import png_bytes, program_bytes, zip_with_tool
+
+    members = {"顧客.csv": program_bytes(), "logo.png": png_bytes()}
+    archive = zip_with_tool(tmp_path / "src", members, tmp_path / "送付.zip").read_bytes()
+    path = tmp_path / "m.eml"
+    path.write_bytes(
+        mail(to=("sato@partner.example.com",), attachments=(("送付.zip", archive, "application/zip"),))
+    )
+    proc = run(str(path), "--internal-domain", "example.co.jp")
+    assert proc.returncode == 0, proc.stderr
+    [found] = [f for f in json.loads(proc.stdout)["findings"] if f["code"] == "ATTACHMENT_NOT_SCANNABLE"]
+    assert found["severity"] == "warning"
+    assert found["details"]["locations"] == {
+        "送付.zip!/顧客.csv": "binary",
+        "送付.zip!/logo.png": "unsupported",
+    }
+    assert "テキストでないバイナリデータ" in found["message"]

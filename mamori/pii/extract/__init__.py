@@ -3,17 +3,20 @@
 ``extract(path_or_bytes, name, limits)`` yields :class:`Part` objects: a location such as
 ``archive.zip!/名簿.xlsx!Sheet1``, its text, the encoding used when one was guessed, and problems
 (``encrypted``, ``too_large``, ``ratio_exceeded``, ``depth_exceeded``, ``timeout``, ``malformed``,
-``unsupported``, ...) as :class:`Problem` records. It never raises for bad input.
+``unsupported``, ``binary`` ...) as :class:`Problem` records. It never raises for bad input.
 
 Formats: text and CSV (UTF-8, CP932, EUC-JP, ISO-2022-JP, UTF-16), HTML, xlsx / xlsm / xlsb / xls / ods,
 docx, pptx, odt / odp, PDF (text layer), .eml (with attachments), Outlook .msg, zip (CP932 names),
-tar, gzip / bzip2 / xz. Not read, reported ``unsupported``: legacy .doc / .ppt, RAR, 7-Zip, images.
+tar, gzip / bzip2 / xz. Not read, reported ``unsupported``: legacy .doc / .ppt, RAR, 7-Zip, images,
+programs (under names that say so). Binary content under a name that claims text or a format we read
+(an executable or image renamed ``名簿.csv``), or of no known format, is reported ``binary``: not read.
 A plain-text file bigger than ``STREAM_SIZE`` given by path is streamed in several parts (``offset``).
 The mail guard passes attachments as bytes: ``extract(payload, name="名簿.xlsx", limits=Limits())``.
 """
 
 from .core import extract, kind_of
 from .model import INCOMPLETE, MESSAGES, Limits, Part, Problem
+from .model import LABELS as PROBLEM_LABELS
 from .stream import STREAM_SIZE
 from .text import decode_bytes, decode_iso2022jp
 
@@ -22,6 +25,7 @@ __all__ = [
     "MESSAGES",
     "Limits",
     "Part",
+    "PROBLEM_LABELS",
     "Problem",
     "STREAM_SIZE",
     "decode_bytes",

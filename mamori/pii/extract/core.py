@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import mimetypes
 import os
 import zipfile
 from collections.abc import Callable, Iterator
@@ -30,6 +31,23 @@ _MAGIC_NAMES = (
     (b"\x7fELF", "executable"),
     (b"MZ", "executable"),
 )
+_MAGIC_LABELS = frozenset(label for _, label in _MAGIC_NAMES)
+UNKNOWN_BINARY = "unknown format"
+# Suffixes of what we read: binary content under such a name is a disguised or broken file, not read.
+_READ_SUFFIXES = (
+    TEXT_SUFFIXES
+    | HTML_SUFFIXES
+    | frozenset(
+        ".eml .mht .mhtml .msg .pdf .docx .docm .xlsx .xlsm .xlsb .xls .ods .pptx .pptm .odt .odp .zip .tar .gz "
+        ".tgz .bz2 .tbz2 .xz .txz".split()
+    )
+)
+# Binary formats that Python's MIME table does not know: fonts, Java, disk images, archives we cannot open.
+_BINARY_SUFFIXES = frozenset(
+    ".ttf .otf .ttc .woff .woff2 .eot .jar .class .iso .img .dmg .msi .lnk .rar .7z .cab .lib .a .dylib .psd "
+    ".heif .avif .jxl .raw .cr2 .nef .mkv .flac .m4a .wma .wmv .swf .dex .apk .ipa".split()
+)
+_MIME = mimetypes.MimeTypes()  # Python's built-in table only: the same answer on every machine
 _COMPRESSED_MAGICS = ((b"\x1f\x8b\x08", "gzip"), (b"\xfd7zXZ\x00", "xz"))
 MAIL_HEADS = (b"received:", b"return-path:", b"from:", b"mime-version:", b"message-id:", b"delivered-to:")
 
@@ -58,8 +76,39 @@ def kind_of(data: bytes, name: str) -> str:
     if suffix in HTML_SUFFIXES:
         return "html"
     if looks_binary(data):
-        return "binary:" + (suffix.lstrip(".") or "unknown")
+        return "binary:" + UNKNOWN_BINARY
     return "text"
+
+
+def named_binary(name: str, label: str) -> bool:
+    """Tell whether the name of binary content says it is binary (``photo.png``, ``setup.exe``, ``a.out``).
+
+    *label* is what the content was recognised as (``PNG image``, ``executable``) or ``UNKNOWN_BINARY``.
+    A name that claims text or a format we read (``名簿.csv``, ``a.docx``), an unknown suffix or, for
+    content of no known format, no suffix at all, does not: the content is then reported as ``binary``,
+    not read, rather than as an ``unsupported`` format.
+    """
+    suffix = PurePath(name).suffix.lower()
+    if suffix in _READ_SUFFIXES:
+        return False
+    if not suffix:
+        return label in _MAGIC_LABELS
+    if suffix in _BINARY_SUFFIXES:
+        return True
+    mime, _ = _MIME.guess_type("x" + suffix, strict=False)
+    return mime is not None and not mime.startswith(("text/", "message/"))
+
+
+def binary_part(location: str, label: str) -> Part:
+    """Return the problem part of binary content at *location*: ``unsupported`` or not read (``binary``)."""
+    name = location.rsplit("!", 1)[-1]
+    if named_binary(name, label):
+        return problem_part("unsupported", location, kind=label if label != UNKNOWN_BINARY else _suffix(name))
+    return problem_part("binary", location, kind=label)
+
+
+def _suffix(name: str) -> str:
+    return PurePath(name).suffix.lower().lstrip(".") or UNKNOWN_BINARY
 
 
 def _looks_like_mail(data: bytes) -> bool:
@@ -154,7 +203,7 @@ def dispatch(data: bytes, location: str, depth: int, budget: Budget) -> Iterator
         yield problem_part("encrypted", location)
         return
     if kind.startswith("binary:"):
-        yield problem_part("unsupported", location, kind=kind.removeprefix("binary:"))
+        yield binary_part(location, kind.removeprefix("binary:"))
         return
     try:
         yield from _readers()[kind](data, location, depth, budget)
@@ -201,7 +250,11 @@ def extract(
             if size > limits.max_file_size:
                 yield problem_part("too_large", location, limit=limits.max_file_size, scope="file")
                 return
-            if size > STREAM_SIZE and _is_text(source, location):  # streamed with bounded memory
+            head_kind = _head_kind(source, location) if size > STREAM_SIZE else ""
+            if head_kind.startswith("binary:"):  # not read whole just to be reported
+                yield binary_part(location, head_kind.removeprefix("binary:"))
+                return
+            if head_kind == "text":  # streamed with bounded memory
                 streamed = stream_text(source, location, Budget(limits, location))
                 if streamed is not None:
                     yield from _stream_budgeted(streamed)
@@ -226,8 +279,8 @@ def _stream_budgeted(parts: Iterator[Part]) -> Iterator[Part]:
         yield Part(location=exc.problem.location, problems=(exc.problem,))
 
 
-def _is_text(path: str | os.PathLike[str], location: str) -> bool:
-    """Tell from its first 64 KiB whether a file is plain text (not mail, HTML or a binary format)."""
+def _head_kind(path: str | os.PathLike[str], location: str) -> str:
+    """Return the kind of a file told from its first 64 KiB: ``text`` is plain text (not mail or HTML)."""
     with open(path, "rb") as fh:
         head = fh.read(64 * 1024)
-    return kind_of(head, location) == "text"
+    return kind_of(head, location)

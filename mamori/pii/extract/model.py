@@ -33,6 +33,29 @@ MESSAGES: Mapping[str, str] = MappingProxyType(
             "%(location)s has no text layer (scanned image?); its content was not checked."
         ),
         "too_many_members": gettext_noop("%(location)s holds more than %(limit)s entries."),
+        "binary": gettext_noop(
+            "%(location)s holds binary data (%(kind)s), not text; its content was not checked."
+        ),
+    }
+)
+
+# A problem standing for *more* folded problems of its code in one container (a zip of bombs).
+MORE = gettext_noop("%(message)s (and %(more)s more in the same container)")
+
+# Problem code -> short English label (translated through gettext) for lists that show the reason only.
+LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "encrypted": gettext_noop("encrypted or password-protected"),
+        "too_large": gettext_noop("over the size limit"),
+        "ratio_exceeded": gettext_noop("possible archive bomb"),
+        "depth_exceeded": gettext_noop("nested too deep"),
+        "timeout": gettext_noop("reading took too long"),
+        "malformed": gettext_noop("damaged or invalid file"),
+        "unsupported": gettext_noop("format not supported"),
+        "unreadable": gettext_noop("could not be opened"),
+        "no_text": gettext_noop("no text layer (scanned image?)"),
+        "too_many_members": gettext_noop("too many entries"),
+        "binary": gettext_noop("binary data, not text"),
     }
 )
 

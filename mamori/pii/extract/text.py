@@ -143,12 +143,27 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"
 
 
+# Bytes that text in any encoding we read never holds (C0 controls but tab, line breaks, form feed and
+# the ESC of ISO-2022-JP; DEL). Shift_JIS, EUC-JP and UTF-8 use only bytes 0x20 and up for characters.
+_NOT_TEXT = bytes(b for b in range(0x20) if b not in b"\t\n\v\f\r\x1b\x1a") + b"\x7f"
+_SAMPLE = 64 * 1024
+_MAX_CONTROL_SHARE = 0.02  # text files hold a stray control byte now and then, never 2 %
+
+
 def looks_binary(data: bytes) -> bool:
-    """Tell whether *data* looks like a binary file rather than text (NUL bytes in its head)."""
+    """Tell whether *data* looks like a binary file rather than text.
+
+    Binary: a NUL byte in the first 8 KiB (UTF-16 with a BOM excepted), or more than 2 % control bytes
+    (and at least 8) in the first 64 KiB.
+    """
     head = data[:8192]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    return b"\x00" in head
+    if b"\x00" in head:
+        return True
+    sample = data[:_SAMPLE]
+    controls = len(sample) - len(sample.translate(None, _NOT_TEXT))
+    return controls >= 8 and controls > _MAX_CONTROL_SHARE * len(sample)
 
 
 class _TextCollector(HTMLParser):

@@ -312,3 +312,32 @@ def msg_bytes(
     out = io.BytesIO()
     w.write(out)
     return out.getvalue()
+
+
+def program_bytes() -> bytes:
+    """Return a real program: the ELF executable of ``true`` as the system's compiler built it."""
+    path = shutil.which("true")
+    assert path, "no `true` program on PATH"
+    return Path(path).read_bytes()
+
+
+def png_bytes() -> bytes:
+    """Return a real PNG image written by Pillow (a small photo-like gradient)."""
+    from PIL import Image
+
+    image = Image.new("RGB", (64, 48))
+    image.putdata([(x * 4, y * 5, (x + y) % 256) for y in range(48) for x in range(64)])
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def zip_with_tool(folder: Path, members: dict[str, bytes], target: Path) -> Path:
+    """Write *members* into *folder* and pack them with Info-ZIP's ``zip``, as a user would."""
+    if not shutil.which("zip"):
+        _require("Info-ZIP zip")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in members.items():
+        (folder / name).write_bytes(data)
+    subprocess.run(["zip", "-q", "-r", str(target), *members], cwd=folder, check=True, timeout=60)
+    return target

@@ -14,7 +14,18 @@ import pytest
 from mamori.pii import scan
 from mamori.pii.scan_worker import Task, scan_file
 
-from .extract_samples import EMAIL, JAPANESE_TEXT, PHONE, bomb_zip, make_docx, make_xlsx, zip_bytes
+from .extract_samples import (
+    EMAIL,
+    JAPANESE_TEXT,
+    PHONE,
+    bomb_zip,
+    make_docx,
+    make_xlsx,
+    png_bytes,
+    program_bytes,
+    zip_bytes,
+    zip_with_tool,
+)
 
 
 @pytest.fixture
@@ -263,3 +274,51 @@ def test_huge_directories_stream_unsorted_and_small_ones_are_sorted(tmp_path, mo
     names = [Path(item[0]).name for item in scan.walk([str(tmp_path)]) if isinstance(item, tuple)]
     assert sorted(names) == sorted([f"f{i:02d}.txt" for i in range(12)] + ["a", "b", "c"])
     assert [n for n in names if n in "abc"] == ["a", "b", "c"]
+
+
+@pytest.fixture
+def disguised(tmp_path: Path) -> Path:
+    """Return a share whose zip (made by Info-ZIP) hides a program as 顧客.csv next to a real photo."""
+    root = tmp_path / "share"
+    root.mkdir()
+    members = {
+        "顧客.csv": program_bytes(),
+        "photo.png": png_bytes(),
+        "memo.txt": "議題: 来期の計画\n".encode(),
+    }
+    zip_with_tool(tmp_path / "src", members, root / "送付.zip")
+    (root / "note.txt").write_text("会議は午後三時から。\n", encoding="utf-8")
+    (root / "logo.png").write_bytes(png_bytes())
+    return root
+
+
+def test_a_disguised_binary_member_is_not_read_and_gives_exit_2(disguised, capsys):
+    code, out, err = run(capsys, str(disguised), "--format", "jsonl", "--no-cache", "--jobs", "1")
+    rows = jsonl(out)
+    assert code == 2
+    archive = rows["送付.zip"]
+    assert archive["status"] == "error"
+    assert [(p["code"], p["params"]["kind"]) for p in archive["problems"]] == [
+        ("binary", "executable"),
+        ("unsupported", "PNG image"),
+    ]
+    assert archive["problems"][0]["location"].endswith("送付.zip!/顧客.csv")
+    assert rows["logo.png"]["status"] == "unsupported" and rows["note.txt"]["status"] == "clean"
+    assert "1 not fully read" in err
+
+
+def test_a_disguised_binary_shows_in_the_table_and_in_japanese_in_the_html_report(disguised, capsys):
+    _, table, _ = run(capsys, str(disguised), "--no-cache", "--jobs", "1")
+    assert "! binary: " in table and "顧客.csv holds binary data (executable)" in table
+    code, report, _ = run(capsys, str(disguised), "--format", "html", "--no-cache", "--jobs", "1")
+    assert code == 2
+    assert (
+        "送付.zip!/顧客.csvはテキストではないバイナリデータ（executable）のため、内容は確認していません。"
+        in report
+    )
+
+
+def test_personal_data_next_to_a_disguised_binary_still_gives_exit_1(disguised, capsys):
+    (disguised / "顧客一覧.txt").write_text(JAPANESE_TEXT, encoding="utf-8")
+    code, out, _ = run(capsys, str(disguised), "--format", "jsonl", "--no-cache", "--jobs", "1")
+    assert code == 1 and jsonl(out)["送付.zip"]["status"] == "error"

@@ -113,3 +113,25 @@ def test_names_in_uploaded_paths_are_stored_masked(env):
     stored = ScannedFile.objects.get(run=run)
     assert stored.path == "/srv/share/総務/採用/山田**_履歴書.docx"
     assert stored.examples[0]["location"] == stored.path and "太郎" not in json.dumps(stored.examples)
+
+
+def test_a_file_not_read_is_listed_with_the_japanese_reason_and_masked_names(
+    tmp_path, monkeypatch, live_server, client
+):
+    from mamori.pii.tests.extract_samples import png_bytes, program_bytes, zip_with_tool
+
+    org = factories.make_organisation("みほん商事")
+    monkeypatch.setenv("MAMORI_SCAN_TOKEN", services.create_token(org, "pc"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    share = tmp_path / "share"
+    share.mkdir()
+    members = {"山田太郎_履歴書.csv": program_bytes(), "photo.png": png_bytes()}
+    zip_with_tool(tmp_path / "src", members, share / "送付.zip")
+    assert run_scan(str(share), "--upload", live_server.url, "--machine", "pc-09") == 2
+    [stored] = ScannedFile.objects.filter(run__machine__name="pc-09")
+    assert [p["code"] for p in stored.problems] == ["binary", "unsupported"]
+    assert "太郎" not in json.dumps(stored.problems, ensure_ascii=False)
+    client.force_login(factories.make_user(org, Role.MANAGER))
+    page = client.get("/scans/").content.decode()
+    assert "テキストでないバイナリデータ: 山田**_履歴書.csv" in page
+    assert "未対応の形式: photo.png" in page and "太郎" not in page
