@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from rest_framework import authentication, exceptions, permissions
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.utils import extend_schema
+from rest_framework import authentication, exceptions, permissions, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -45,6 +47,53 @@ class ScanTokenAuthentication(authentication.BaseAuthentication):
         return "Bearer"
 
 
+class ScanTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
+    """Describe the upload token in the OpenAPI schema (``/api/schema/``)."""
+
+    target_class = "mamori.scans.api.ScanTokenAuthentication"
+    name = "scanToken"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "token from 「スキャン結果」 or `mamori scantoken`",
+        }
+
+
+# The shapes of the three calls, for the schema; the views check them by hand so that a client
+# always gets the same short error text.
+class _StartIn(serializers.Serializer):
+    machine = serializers.CharField()
+    run_id = serializers.CharField()
+    started_at = serializers.DateTimeField(required=False)
+
+
+class _StartOut(serializers.Serializer):
+    run_id = serializers.CharField()
+    batches = serializers.ListField(child=serializers.IntegerField())
+    finished = serializers.BooleanField()
+
+
+class _BatchIn(serializers.Serializer):
+    machine = serializers.CharField()
+    files = serializers.ListField(child=serializers.DictField(), help_text="masked file results")
+
+
+class _BatchOut(serializers.Serializer):
+    stored = serializers.BooleanField(help_text="false when this batch had already arrived")
+
+
+class _FinishIn(serializers.Serializer):
+    machine = serializers.CharField()
+    totals = serializers.DictField()
+
+
+class _FinishOut(serializers.Serializer):
+    files_personal = serializers.IntegerField()
+    persons = serializers.IntegerField()
+
+
 def _data(request: Request) -> dict[str, Any]:
     if not isinstance(request.data, dict):
         raise exceptions.ValidationError("expected a JSON object")
@@ -71,6 +120,7 @@ class _UploadView(APIView):
 
 
 class RunStart(_UploadView):
+    @extend_schema(request=_StartIn, responses=_StartOut)
     def post(self, request: Request) -> Response:
         data = _data(request)
         machine, run_id = str(data.get("machine", "")).strip(), str(data.get("run_id", ""))
@@ -83,6 +133,7 @@ class RunStart(_UploadView):
 
 
 class RunBatch(_UploadView):
+    @extend_schema(request=_BatchIn, responses=_BatchOut)
     def post(self, request: Request, run_id: str, number: int) -> Response:
         files = _data(request).get("files")
         if not isinstance(files, list):
@@ -95,6 +146,7 @@ class RunBatch(_UploadView):
 
 
 class RunFinish(_UploadView):
+    @extend_schema(request=_FinishIn, responses=_FinishOut)
     def post(self, request: Request, run_id: str) -> Response:
         totals = _data(request).get("totals") or {}
         if not isinstance(totals, dict):
