@@ -272,8 +272,33 @@ def write_csv(
     return text.encode("utf-8-sig") if encoding == "utf-8" else text.encode(encoding)
 
 
-def write_xlsx(rows: Iterable[Mapping[str, Any]], extras: Iterable[list[str]] | None = None) -> bytes:
-    """Return the rows as an .xlsx workbook: one sheet, Japanese headers, drop-down lists for choices."""
+def _print_setup(sheet: Any, printed: dt.datetime | None) -> None:
+    """A4 landscape, one page wide, the header row on every page, title and date in the page header.
+
+    The same print setup as every other export (``mamori.core.xlsx``); this workbook is written with
+    openpyxl because it must keep drop-down lists and be read back by the import.
+    """
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.oddHeader.left.text = SHEET_TITLE
+    if printed is not None:
+        sheet.oddHeader.right.text = printed.strftime("%Y-%m-%d %H:%M")
+    sheet.oddFooter.center.text = "&P / &N"
+
+
+def write_xlsx(
+    rows: Iterable[Mapping[str, Any]],
+    extras: Iterable[list[str]] | None = None,
+    printed: dt.datetime | None = None,
+) -> bytes:
+    """Return the rows as an .xlsx workbook: one sheet, Japanese headers, drop-down lists for choices.
+
+    ``printed`` is the date and time shown in the printed page header.
+    """
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     assert sheet is not None
@@ -309,6 +334,7 @@ def write_xlsx(rows: Iterable[Mapping[str, Any]], extras: Iterable[list[str]] | 
             validation.add(f"{letter}2:{letter}{last}")
             sheet.add_data_validation(validation)
     sheet.freeze_panes = "D2"
+    _print_setup(sheet, printed)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

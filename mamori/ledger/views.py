@@ -308,14 +308,16 @@ def export(request: HttpRequest) -> HttpResponse:
             )
             return redirect("ledger:list")
         return _download(content, f"ledger-{stamp}-{encoding}.csv", f"text/csv; charset={encoding}")
-    return _download(files.write_xlsx(rows, extras), f"ledger-{stamp}.xlsx", XLSX)
+    return _download(
+        files.write_xlsx(rows, extras, printed=timezone.localtime()), f"ledger-{stamp}.xlsx", XLSX
+    )
 
 
 @login_required
 def template(request: HttpRequest) -> HttpResponse:
     """Download a blank ledger workbook with the Japanese headers and drop-down lists."""
     _reader(request)
-    return _download(files.write_xlsx([]), "ledger-template.xlsx", XLSX)
+    return _download(files.write_xlsx([], printed=timezone.localtime()), "ledger-template.xlsx", XLSX)
 
 
 @login_required

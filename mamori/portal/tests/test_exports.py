@@ -71,6 +71,8 @@ def _exports(client, hostile) -> dict[str, bytes]:
         "training records": _body(client.get(reverse("training:records_export"))),
         "audit plan": _body(client.get(reverse("audits:programme_export", args=[plan.pk, "plan", "xlsx"]))),
         "ledger risks": _body(client.get(reverse("ledger:matrix_xlsx"))),
+        "ledger": _body(client.get(reverse("ledger:export"), {"format": "xlsx"})),
+        "ledger template": _body(client.get(reverse("ledger:template"))),
     }
 
 
