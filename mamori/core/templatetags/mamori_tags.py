@@ -6,7 +6,7 @@ import datetime as dt
 
 from django import template
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from mamori import jpcalendar
@@ -128,3 +128,9 @@ def cite(article: str) -> str:
 def action_label(code: str) -> str:
     """Return the translated label of an audit action code (the code itself when unknown)."""
     return audit_labels.label(code)
+
+
+@register.simple_tag
+def colon() -> str:
+    """Return the separator between a label and its value: "：" in Japanese, ": " in English."""
+    return pgettext("label separator", ": ")

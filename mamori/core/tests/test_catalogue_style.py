@@ -27,8 +27,24 @@ def test_no_ascii_punctuation_inside_japanese_sentences():
     assert offending == []
 
 
-def _literal_text(template: str) -> str:
-    """Return what a template writes as it stands: tags, variables, msgids and HTML markup taken out."""
+def _catalogue() -> dict[str, str]:
+    mo = Path(mamori.__file__).parent / "locale" / "ja" / "LC_MESSAGES" / "django.mo"
+    with mo.open("rb") as handle:
+        return gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined,no-any-return]
+
+
+def _literal_text(template: str, catalogue: dict[str, str] | None = None) -> str:
+    """Return what a template writes as it stands: tags, variables and HTML markup taken out.
+
+    A ``{% translate "msgid" %}`` becomes its Japanese text from ``catalogue`` (so that the punctuation a
+    template writes beside it is judged next to Japanese), other tags and variables become ``X``.
+    """
+    if catalogue is not None:
+        template = re.sub(
+            r"""\{%\s*trans(?:late)?\s+(["'])(.*?)\1\s*%\}""",
+            lambda m: catalogue.get(m.group(2), "X").replace("{", "(").replace("%", "X"),
+            template,
+        )
     text = re.sub(
         r"\{%\s*blocktrans(?:late)?\b.*?\{%\s*endblocktrans(?:late)?\s*%\}", "X", template, flags=re.S
     )
@@ -38,12 +54,13 @@ def _literal_text(template: str) -> str:
 
 def test_templates_write_japanese_punctuation_and_no_ascii_middle_dot():
     templates = Path(mamori.__file__).parent / "templates"
+    catalogue = _catalogue()
     offending = []
     for path in sorted(templates.rglob("*.html")):
         source = path.read_text(encoding="utf-8")
         if "·" in source:  # a heading line is separated by <span class="sep">・</span>
             offending.append(f"{path.relative_to(templates)}: ·")
-        for match in ASCII_NEXT_TO_JAPANESE.finditer(_literal_text(source)):
+        for match in ASCII_NEXT_TO_JAPANESE.finditer(_literal_text(source, catalogue)):
             offending.append(f"{path.relative_to(templates)}: {match.group()!r}")
     assert offending == []
 
@@ -55,4 +72,10 @@ def test_the_template_check_finds_what_it_looks_for():
     )
     assert not ASCII_NEXT_TO_JAPANESE.search(
         _literal_text('<p>期限：{{ due }}<span class="sep">・</span></p>')
+    )
+    # a label translated to Japanese, then an ASCII colon written by the template
+    catalogue = _catalogue()
+    assert ASCII_NEXT_TO_JAPANESE.search(_literal_text('{% translate "Due date" %}: {{ d }}', catalogue))
+    assert not ASCII_NEXT_TO_JAPANESE.search(
+        _literal_text('{% translate "Due date" %}{% colon %}{{ d }}', catalogue)
     )
