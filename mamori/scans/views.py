@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from mamori.pii import LABELS
@@ -63,7 +64,7 @@ def reason(problem: dict[str, Any], path: str) -> str:
     code = str(problem.get("code", ""))
     label = _(PROBLEM_LABELS[code]) if code in PROBLEM_LABELS else str(problem.get("message") or code)
     inner = str(problem.get("location", "")).removeprefix(path).lstrip("!/")
-    return f"{label}: {inner}" if inner else label
+    return f"{label}{pgettext('label separator', ': ')}{inner}" if inner else label
 
 
 def _manager(request: HttpRequest) -> Any:

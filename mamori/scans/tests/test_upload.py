@@ -134,8 +134,8 @@ def test_a_file_not_read_is_listed_with_the_japanese_reason_and_masked_names(
     assert "太郎" not in json.dumps(stored.problems, ensure_ascii=False)
     client.force_login(factories.make_user(org, Role.MANAGER))
     page = client.get("/scans/").content.decode()
-    assert "テキストでないバイナリデータ: 山田**_履歴書.csv" in page
-    assert "未対応の形式: photo.png" in page and "太郎" not in page
+    assert "テキストでないバイナリデータ：山田**_履歴書.csv" in page
+    assert "未対応の形式：photo.png" in page and "太郎" not in page
 
 
 def test_the_openapi_schema_describes_the_upload_calls_without_a_warning(tmp_path):
