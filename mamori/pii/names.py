@@ -241,7 +241,11 @@ def _readings_after(text: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-_ALONE = re.compile(rf"^([{_KANJI}]{{1,4}}) ?([{_KANJI}]{{1,3}}) ?\r?$", re.MULTILINE)
+_ALONE_LINE = rf"([{_KANJI}]{{1,4}}) ?([{_KANJI}]{{1,3}}) ?\r?$"
+# The first line, then every line after a newline: a literal "\n" first lets the regex engine skip to
+# line starts (``^`` with MULTILINE tried every position).
+_ALONE_FIRST = re.compile(_ALONE_LINE, re.MULTILINE)
+_ALONE = re.compile("\n" + _ALONE_LINE, re.MULTILINE)
 
 
 def _alone_on_line(text: str) -> list[Hit]:
@@ -252,7 +256,8 @@ def _alone_on_line(text: str) -> list[Hit]:
     """
     hits: list[Hit] = []
     sur, given = surnames(), given_names()
-    for m in _ALONE.finditer(text):
+    first_line = _ALONE_FIRST.match(text)
+    for m in ([first_line] if first_line else []) + list(_ALONE.finditer(text)):
         first, second = m.group(1), m.group(2)
         spaced = m.end(1) < m.start(2)
         if not spaced:
@@ -261,7 +266,7 @@ def _alone_on_line(text: str) -> list[Hit]:
             first, second = (glued[:cut], glued[cut:]) if cut else (first, second)
         known = (first in sur or second in given) if spaced else (first in sur and second in given)
         if known and all(len(p) == 1 or plausible_unknown(p) for p in (first, second)):
-            hits.append((m.start(), m.end(2), "PERSON", 2))
+            hits.append((m.start(1), m.end(2), "PERSON", 2))
     return hits
 
 

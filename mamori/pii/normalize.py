@@ -13,13 +13,16 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-# Characters NFKC may change; runs of anything else are left alone without looking at them.
-_UNSTABLE = re.compile(r"[^\x00-\x7e\u3001-\u3002\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff]+")
+# Characters NFKC may change; runs of anything else are left alone without looking at them. Runs are
+# written ``[c][c]*``, not ``[c]+``: a pattern that starts with a class lets the regex engine skip to its
+# characters, one that starts with a repeat tries a match at every position (4 times slower).
+_STABLE = r"\x00-\x7e\u3001-\u3002\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff"
+_UNSTABLE = re.compile(rf"[^{_STABLE}][^{_STABLE}]*")
 _DASH_BETWEEN_DIGITS = re.compile(
     r"[\u30fc\u2212\u2010\u2011\u2012\u2013\u2014\u2015\uff70\u30fb](?<=\d.)(?=\d)"
 )
 _HALF_WIDTH_MARKS = "\uff9e\uff9f"
-_FULL_WIDTH = re.compile(r"[\uff01-\uff5e\u3000]+")
+_FULL_WIDTH = re.compile(r"[\uff01-\uff5e\u3000][\uff01-\uff5e\u3000]*")
 _FULL_WIDTH_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 

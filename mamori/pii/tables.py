@@ -54,10 +54,19 @@ _ANY_HEADER = re.compile(
 
 
 # Columns of identifiers that belong to an order, a product or a record, not to a person.
+# Two patterns: one of literals the regex engine can skip to, searched anywhere, and one anchored at the
+# start (an anchored branch in the first would make every search try every position).
 _ANY_ID_HEADER = re.compile(
-    r"番号|コード|ID|Id|_id|JAN|SKU|品番|型番|伝票|注文|受注|発注|管理|ロット|シリアル|製番|追跡|No\b|NO\b|"
-    r"^(?:id|no|num|code|sku|jan|order|ship|invoice|lot|serial)(?:_|$)"
+    r"番号|コード|ID|Id|_id|JAN|SKU|品番|型番|伝票|注文|受注|発注|管理|ロット|シリアル|製番|追跡|No\b|NO\b"
 )
+_ID_HEADER_START = re.compile(r"(?:id|no|num|code|sku|jan|order|ship|invoice|lot|serial)(?:_|$)")
+
+
+def _id_words(cell: str) -> bool:
+    """Return whether ``cell`` (or a line) holds a word of an identifier column (伝票番号, SKU, order_id)."""
+    return _ANY_ID_HEADER.search(cell) is not None or _ID_HEADER_START.match(cell) is not None
+
+
 _HEADER_KANA = re.compile(r"ふりがな|^[おご]|届け")
 _NOT_HEADER = re.compile(r"[\s\d@\u3041-\u3096]")
 
@@ -70,7 +79,7 @@ def header_label(cell: str) -> str | None:
     if cell in _HEADERS:
         return _HEADERS[cell]
     label = next((label for pattern, label in _HEADER_PATTERNS if pattern.search(cell)), None)
-    if label is None and _ANY_ID_HEADER.search(cell):
+    if label is None and _id_words(cell):
         return "ID"
     return label
 
@@ -190,7 +199,7 @@ def _two_header_words(line: str) -> bool:
 
     A row without one (an address at ``user@mail.example.jp``, a data row) is not classified.
     """
-    return _ANY_HEADER.search(line) is not None or _ANY_ID_HEADER.search(line) is not None
+    return _ANY_HEADER.search(line) is not None or _id_words(line)
 
 
 # Checksum labels: a column whose values mostly fail the check digit holds other numbers.
@@ -229,10 +238,11 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
                 block.close(text, hits, quiet)
                 block = None
             continue
-        if block is None and line.count(line_sep) < 2 and not _two_header_words(line):
+        words = _two_header_words(line)
+        if block is None and not words and line.count(line_sep) < 2:
             continue  # prose with a comma, no table open: nothing to split
         cells = _cells(line, start, line_sep)
-        header = _header(text, cells) if _two_header_words(line) else None
+        header = _header(text, cells) if words else None
         if header is not None:
             if block is not None:
                 block.close(text, hits, quiet)
