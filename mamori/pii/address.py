@@ -86,6 +86,8 @@ def _labelled_without_block(text: str, start: int, pos: int) -> int | None:
 
 def find_addresses(text: str) -> list[Hit]:
     """Return ADDRESS hits in normalised ``text``."""
+    if text.isascii():
+        return []  # every address starts with a kanji 都道府県市区町村郡: a log or an ASCII export has none
     hits: list[Hit] = []
     covered = 0
     for m in _TRIGGER.finditer(text):

@@ -24,7 +24,7 @@ _LABEL = re.compile(
     r"生年月日|誕生日|生まれ|出生|DOB|[Bb]irth|有効期限|期限|交付|発行|出荷|入社|退社|日時|作成|登録|受付|"
     r"更新|申込|契約|支払|請求|納品|発送|到着|予定|締切|期日|日付|開始|終了|入金|変更|時点|次回|実施"
 )
-_BIRTH_ASCII = re.compile(r"DOB|[Bb]irth")
+_BIRTH_ASCII = re.compile(r"DOB|Birth|birth")  # literals: the regex engine skips to D and B / b
 _LABEL_AT_END = re.compile(r"(?:生年月日|誕生日|DOB|[Bb]irth)[)）]?[:： ]*$")
 _BIRTH = re.compile(r"生年月日|誕生日|生まれ|出生|DOB|[Bb]irth")
 _AFTER_BIRTH = re.compile(r"^\)? ?(?:生|\(満?\d{1,3}歳\)|（満?\d{1,3}歳）)")

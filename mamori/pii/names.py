@@ -272,6 +272,8 @@ def _alone_on_line(text: str) -> list[Hit]:
 
 def find_persons(text: str) -> list[Hit]:
     """Return PERSON hits found through labels before and honorifics after a name."""
+    if text.isascii() and "From" not in text:
+        return []  # every label but From, every honorific and every name part is Japanese
     hits: list[Hit] = []
     for m in _LABEL.finditer(text):
         label = m.group()
@@ -287,6 +289,8 @@ def find_persons(text: str) -> list[Hit]:
         if _not_honorific(text, m):
             continue
         end = m.start() - 1 if text[m.start() - 1 : m.start()] == " " else m.start()
+        if not end or text[end - 1] in _NO_NAME_END:
+            continue  # ,様 in a mailing list whose 宛名 cell the table pass took: no name ends here
         start = _name_before(text, end)
         if start is None:
             start = _kana_name_before(text, end)
@@ -307,6 +311,8 @@ def find_persons(text: str) -> list[Hit]:
     ]
 
 
+# Characters no name ends with: a cell separator, a line end, a table cell blanked by the engine.
+_NO_NAME_END = frozenset(",\t\n\x00")
 # Words that are never part of a name: relations (続柄 長男), devices (携帯), headings (第10章 仕様) and
 # the compounds of name-like kanji that news prose is full of (名誉会長, 王子, 人文学科).
 _NOT_A_NAME = re.compile(

@@ -71,9 +71,9 @@ _KEY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]{0,30}")
 
 def _not_pii_key(text: str, equals: int) -> bool:
     """Return whether the ``key`` of ``key=`` ending at ``equals`` names no personal identifier."""
-    head = text[max(0, equals - 31) : equals]
-    key = head.rsplit(" ", 1)[-1].rsplit("\t", 1)[-1].rsplit(",", 1)[-1]
-    return _plain_key(key)
+    lo = max(0, equals - 31)
+    cut = max(text.rfind(" ", lo, equals), text.rfind("\t", lo, equals), text.rfind(",", lo, equals))
+    return _plain_key(text[max(lo, cut + 1) : equals])
 
 
 @lru_cache(maxsize=1024)

@@ -20,16 +20,17 @@ from mamori.pii.spans import Hit
 # A kanji run of 2-9 characters at a word start, ending before が / は / と / 、 or a title: where bare
 # names stand in prose. The run is found from its cue backwards, on the reversed text: a pattern that
 # starts with literal cues lets the regex engine skip to them, where one starting with a kanji class
-# tried a run at every kanji (a third of the CPU on sparse text). ``(\d`` is spelled with ASCII digits
-# (the text is NFKC: full-width digits are ASCII). Titles that are cues cover no other cue title, so the
-# last cue within nine characters of a run's start wins, as a greedy match from the start would pick.
+# tried a run at every kanji (a third of the CPU on sparse text). ``(\d`` reversed starts with its
+# ``(`` and looks behind for the digit: a digit first would stop the scan at every digit of a log.
+# Titles that are cues cover no other cue title, so the last cue within nine characters of a run's start
+# wins, as a greedy match from the start would pick.
 _CUE_TITLES = (
     "総理|首相|大臣|知事|議員|県議|市長|大統領|主席|長官|選手|投手|捕手|外野手|内野手|監督|容疑者|被告|署長|"
     "裁判長|幹事長|社長|会長|氏"
 )
 _CANDIDATE_REVERSED = re.compile(
     "(?:"
-    + "|".join(["、", "が", "は", "と", "も"] + [f"{d}\\(" for d in "0123456789"])
+    + "|".join(["、", "が", "は", "と", "も", r"\((?<=\d\()"])
     + "|"
     + "|".join(title[::-1] for title in _CUE_TITLES.split("|"))
     + rf")([{KANJI}]{{2,9}}+)(?![{KANJI}])"
@@ -95,6 +96,8 @@ def _candidate_runs(text: str) -> list[tuple[int, int]]:
 
 def find_prose_persons(text: str) -> list[Hit]:
     """Return PERSON hits for names the analyser tags in sentences that hold a surname candidate."""
+    if text.isascii():
+        return []  # candidates are kanji runs
     sentences: list[tuple[int, int]] = []
     last_end = -1
     for run_start, run_end in _candidate_runs(text):
