@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import io
 import re
 import zipfile
@@ -161,47 +160,26 @@ def read_docx(data: bytes, location: str, depth: int, budget: Budget) -> Iterato
         yield from read_wordml(zf, location, budget)
 
 
-def _shape_texts(shapes: Iterable[Any]) -> Iterator[str]:
-    for shape in shapes:
-        if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
-            yield shape.text_frame.text
-        if getattr(shape, "has_table", False) and shape.has_table:
-            for row in shape.table.rows:
-                yield "\t".join(cell.text for cell in row.cells)
-        if hasattr(shape, "shapes"):  # group shape
-            yield from _shape_texts(shape.shapes)
-
-
 def read_pptx(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
-    """Yield one part per slide of a PowerPoint file, its notes included."""
-    import pptx
+    """Yield one part per slide of a PowerPoint file, its notes included (XML streamed, see :mod:`.drawingml`)."""
+    from .drawingml import read_slides
 
-    if problem := _zip_guard(data, location, budget):
-        yield problem
-        return
-    presentation = pptx.Presentation(io.BytesIO(data))
-    try:
-        for number, slide in enumerate(presentation.slides, start=1):
-            budget.check_time()
-            texts = list(_shape_texts(slide.shapes))
-            if slide.has_notes_slide:
-                texts.append(slide.notes_slide.notes_text_frame.text)
-            yield Part(location=f"{location}!slide{number}", text="\n".join(texts))
-    finally:
-        del presentation
-        gc.collect(1)  # as for docx: free the lxml trees held by reference cycles now
-
-
-def read_odf(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
-    """Yield the text of an OpenDocument text or presentation file (paragraph by paragraph)."""
     if problem := _zip_guard(data, location, budget):
         yield problem
         return
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        root = ElementTree.fromstring(zf.read("content.xml"))  # noqa: S314 - size checked, no DTDs in ODF
-    ns = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
-    paragraphs = ["".join(el.itertext()) for el in root.iter() if el.tag in (f"{ns}p", f"{ns}h")]
-    yield Part(location=location, text="\n".join(paragraphs))
+        yield from read_slides(zf, location, budget)
+
+
+def read_odf(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
+    """Yield the text of an OpenDocument text or presentation file (XML streamed, see :mod:`.odfxml`)."""
+    from .odfxml import read_content
+
+    if problem := _zip_guard(data, location, budget):
+        yield problem
+        return
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        yield from read_content(zf, location, budget)
 
 
 def _ole_is_encrypted(data: bytes) -> bool:
