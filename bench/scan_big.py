@@ -1,9 +1,12 @@
 """Measure memory and time of ``mamori scan`` on single big files: the peak must not follow the size.
 
-Writes a big customer CSV (UTF-8), a big log (CP932) and a Word document whose XML is large for its
-zip size, scans each alone with one job, no cache and a ``--max-file-size`` above it, and prints the
-file size, the seconds, MB/s and the peak resident memory of the scanning process. Run:
-``python bench/scan_big.py [--mb 200] [--docx-mb 60]``. Figures on a shared machine vary with load.
+Writes a big customer CSV (UTF-8), a big log (CP932), a big ISO-2022-JP mail log and an HTML customer
+table, and office files whose XML is large for their zip size: a Word document, a PowerPoint deck
+(python-pptx), an OpenDocument text (LibreOffice) and an xlsx customer list (XlsxWriter). Each is
+scanned alone with one job, no cache and a ``--max-file-size`` above it; the file size, the seconds,
+MB/s, the CPU seconds and the peak resident memory of the scanning process are printed. Run:
+``python bench/scan_big.py [--mb 200] [--docx-mb 60] [--office-mb 40] [--only pptx,odt]``. Figures on a
+shared machine vary with load.
 """
 
 from __future__ import annotations
@@ -23,11 +26,12 @@ ROOT = Path(__file__).resolve().parents[1]
 CHILD = """
 import json, resource, sys, time
 from mamori.pii import scan
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 code = scan.main(sys.argv[2:])
-seconds = time.perf_counter() - started
+seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-open(sys.argv[1], "w").write(json.dumps({"code": code, "seconds": seconds, "maxrss_kib": peak}))
+figures = {"code": code, "seconds": seconds, "cpu": cpu, "maxrss_kib": peak}
+open(sys.argv[1], "w").write(json.dumps(figures))
 """
 SURNAMES = ["山田", "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "中村", "小林", "加藤"]
 GIVEN = ["太郎", "花子", "一郎", "美咲", "健太", "陽子", "翔", "愛", "大輔", "由美"]
@@ -87,6 +91,113 @@ def write_docx(path: Path, megabytes: int) -> None:
                 dest.writestr(info, data)
 
 
+def write_jis_log(path: Path, size: int) -> None:
+    """Write an ISO-2022-JP log of mail deliveries, as old Japanese mail systems keep them."""
+    rng = random.Random(4)
+    with path.open("wb") as fh:
+        n = 0
+        while fh.tell() < size:
+            n += 1
+            name = rng.choice(SURNAMES) + rng.choice(GIVEN)
+            line = f"2026-04-01 配信 {n} 宛先 {name}様 user{n}@example.jp 件名 ご注文の確認（受付番号{n}）\n"
+            fh.write(line.encode("iso2022_jp"))
+
+
+def write_html(path: Path, size: int) -> None:
+    """Write an HTML customer table, as a web system's export page saved from the browser."""
+    rng = random.Random(5)
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write("<html><head><meta charset='utf-8'><title>顧客一覧</title></head><body><table>\n")
+        fh.write("<tr><th>氏名</th><th>電話番号</th><th>メール</th></tr>\n")
+        n = 0
+        while fh.tell() < size:
+            n += 1
+            name = rng.choice(SURNAMES) + " " + rng.choice(GIVEN)
+            phone = f"090-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}"
+            fh.write(f"<tr><td>{name}</td><td>{phone}</td><td>user{n}@example.jp</td></tr>\n")
+        fh.write("</table></body></html>\n")
+
+
+def _inject(template: Path, path: Path, member: str, marker: bytes, piece: str, megabytes: int) -> None:
+    """Copy *template* to *path* with *megabytes* MiB of numbered *piece* XML inserted before *marker*."""
+    with zipfile.ZipFile(template) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dest:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename != member:
+                dest.writestr(info, data)
+                continue
+            head, tail = data.rsplit(marker, 1)
+            count = megabytes * 1024 * 1024 // len(piece.encode())
+            rng = random.Random(6)
+            with dest.open(info.filename, "w") as out:
+                out.write(head)
+                for _ in range(count // 1000):
+                    out.write(
+                        "".join(
+                            piece.replace("本契約", f"第{rng.randint(1, 10**4)}条") for _ in range(1000)
+                        ).encode()
+                    )
+                out.write(marker + tail)
+
+
+def write_pptx(path: Path, megabytes: int) -> None:
+    """Write a pptx (python-pptx) whose one slide holds about *megabytes* MiB of paragraphs."""
+    import pptx
+    from pptx.util import Inches
+
+    template = Path(tempfile.mkdtemp()) / "t.pptx"
+    deck = pptx.Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    box = slide.shapes.add_textbox(Inches(1), Inches(1), Inches(8), Inches(5)).text_frame
+    box.text = "担当者：山田 太郎 電話 090-1234-5678"
+    deck.save(str(template))
+    piece = '<a:p><a:r><a:rPr lang="ja-JP"/><a:t>本契約の条項に従い、甲は乙に対して業務を委託する。</a:t></a:r></a:p>'
+    _inject(template, path, "ppt/slides/slide1.xml", b"</p:txBody>", piece, megabytes)
+
+
+def write_odt(path: Path, megabytes: int) -> None:
+    """Write an odt (LibreOffice headless from a text file) holding about *megabytes* MiB of paragraphs."""
+    tmp = Path(tempfile.mkdtemp())
+    (tmp / "t.txt").write_text("担当者：山田 太郎 電話 090-1234-5678\n", encoding="utf-8")
+    cmd = ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "odt"]
+    subprocess.run(
+        [*cmd, "--outdir", str(tmp), str(tmp / "t.txt")], check=True, capture_output=True, timeout=300
+    )
+    piece = '<text:p text:style-name="Standard">本契約の条項に従い、甲は乙に対して業務を委託する。</text:p>'
+    _inject(tmp / "t.odt", path, "content.xml", b"</office:text>", piece, megabytes)
+
+
+def write_xlsx(path: Path, megabytes: int) -> None:
+    """Write an xlsx customer list (XlsxWriter, constant memory) of about *megabytes* MiB of sheet XML."""
+    import datetime as dt
+
+    import xlsxwriter
+
+    rng = random.Random(7)
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet("顧客")
+    dates = book.add_format({"num_format": "yyyy/mm/dd"})
+    sheet.write_row(0, 0, ["顧客番号", "氏名", "電話番号", "メールアドレス", "生年月日", "住所"])
+    rows = megabytes * 1024 * 1024 // 420  # sheet XML bytes per row, measured on this writer
+    for n in range(1, rows + 1):
+        name = rng.choice(SURNAMES) + " " + rng.choice(GIVEN)
+        sheet.write_number(n, 0, n)
+        sheet.write_string(n, 1, name)
+        sheet.write_string(n, 2, f"090-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}")
+        sheet.write_string(n, 3, f"user{n}@example.jp")
+        sheet.write_datetime(n, 4, dt.datetime(1950 + n % 50, 1 + n % 12, 1 + n % 28), dates)
+        sheet.write_string(n, 5, f"東京都千代田区丸の内{rng.randint(1, 3)}-{rng.randint(1, 9)}")
+    book.close()
+
+
+def xml_mib(path: Path) -> str:
+    """Return ``, N MiB of XML`` for an office file (its inflated members), else an empty string."""
+    if not zipfile.is_zipfile(path):
+        return ""
+    with zipfile.ZipFile(path) as zf:
+        return f", {sum(i.file_size for i in zf.infolist()) / 2**20:.0f} MiB of XML"
+
+
 def measure(path: Path, extra: list[str]) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         cmd = [sys.executable, "-c", CHILD, out.name, str(path), "--format", "jsonl", "--no-cache"]
@@ -106,33 +217,42 @@ def measure(path: Path, extra: list[str]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mb", type=int, default=200, help="size of the CSV and of the log (MB)")
+    parser.add_argument("--mb", type=int, default=200, help="size of the CSV, logs and HTML (MB)")
     parser.add_argument("--docx-mb", type=int, default=60, help="MiB of XML in the Word document")
+    parser.add_argument("--office-mb", type=int, default=40, help="MiB of XML in the pptx, odt and xlsx")
+    parser.add_argument(
+        "--only", default="", help="comma-separated kinds: csv,log,jis,html,docx,pptx,odt,xlsx"
+    )
     args = parser.parse_args()
+    jobs = {
+        "csv": ("customers.csv", write_csv, args.mb * 1_000_000),
+        "log": ("orders.log", write_log, args.mb * 1_000_000),
+        "jis": ("mail-iso2022jp.log", write_jis_log, args.mb * 1_000_000),
+        "html": ("customers.html", write_html, args.mb * 1_000_000),
+        "docx": ("contract.docx", write_docx, args.docx_mb),
+        "pptx": ("deck.pptx", write_pptx, args.office_mb),
+        "odt": ("contract.odt", write_odt, args.office_mb),
+        "xlsx": ("customers.xlsx", write_xlsx, args.office_mb),
+    }
+    chosen = [kind for kind in (args.only.split(",") if args.only else jobs) if jobs[kind][2]]
     with tempfile.TemporaryDirectory() as tmp:
-        files = []
-        for name, writer, size in (("customers.csv", write_csv, args.mb), ("orders.log", write_log, args.mb))[
-            : 2 if args.mb else 0
-        ]:
+        for kind in chosen:
+            name, writer, size = jobs[kind]
             path = Path(tmp) / name
-            writer(path, size * 1_000_000)
-            files.append(path)
-        if args.docx_mb:
-            path = Path(tmp) / "contract.docx"
-            write_docx(path, args.docx_mb)
-            files.append(path)
-        for path in files:
+            writer(path, size)
             started = time.perf_counter()
             m = measure(path, [])
             size = path.stat().st_size
             result = m["result"]
             print(
-                f"{path.name}: {size / 1e6:.1f} MB, {m['seconds']:.1f} s ({size / 1e6 / m['seconds']:.1f} MB/s), "
+                f"{path.name}: {size / 1e6:.1f} MB{xml_mib(path)}, {m['seconds']:.1f} s "
+                f"({size / 1e6 / m['seconds']:.1f} MB/s, CPU {m['cpu']:.1f} s), "
                 f"peak memory {m['maxrss_kib'] / 1024:.0f} MB; status {result.get('status')}, "
                 f"counts {result.get('counts')}, problems {[p['code'] for p in result.get('problems', [])]}"
                 f" [{time.perf_counter() - started:.0f} s]"
             )
             sys.stdout.flush()
+            path.unlink()
 
 
 if __name__ == "__main__":
