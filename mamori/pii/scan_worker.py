@@ -52,12 +52,17 @@ def _identity(label: str, value: str) -> str:
     return _NOT_KEY.sub("", value)
 
 
-def _table_row(text: str, pos: int) -> int | None:
-    """Return the start of the line holding ``pos`` when that line is a table row (cells), else None."""
+def _table_row(text: str, pos: int, rows: dict[int, bool]) -> int | None:
+    """Return the start of the line holding ``pos`` when that line is a table row (cells), else None.
+
+    ``rows`` remembers the lines already judged: a customer list has several spans on every row.
+    """
     start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start : end if end >= 0 else len(text)]
-    return start if is_row(line) else None
+    row = rows.get(start)
+    if row is None:
+        end = text.find("\n", pos)
+        row = rows[start] = is_row(text[start : end if end >= 0 else len(text)])
+    return start if row else None
 
 
 class Summary:
@@ -138,11 +143,12 @@ class Summary:
                 if window.owns(span.start):
                     self.corporate[span.label] += 1
             rows: dict[int, list[str]] = {}
+            judged: dict[int, bool] = {}
             for span in found.personal:
                 if not window.owns(span.start):
                     continue
                 key = _identity(span.label, span.text)
-                row = _table_row(text, span.start)
+                row = _table_row(text, span.start, judged)
                 if row is None:
                     self.distinct.setdefault(span.label, set()).add(key)
                 else:
