@@ -48,16 +48,16 @@ def find_numbers(text: str) -> list[Hit]:
     """Return hits for every digit-run identifier in normalised ``text``."""
     hits: list[Hit] = []
     for m in NUMBER_RUN.finditer(text):
-        if m.start() and text[m.start() - 1] == "=" and _not_pii_key(text, m.start() - 1):
+        start = m.start()
+        before = text[start - 1] if start else ""
+        if before == "=" and _not_pii_key(text, start - 1):
             continue  # ship_no=123456789012 in a log: the fast way out for the commonest case
-        if (
-            m.start()
-            and text[m.start() - 1] in _GLUED_BEFORE
-            and text[m.start() - 3 : m.start()].upper() not in _TEL
-        ):
-            hits.extend(_after_glued(text, m.start(), m.group().rstrip(" ")))
+        if before and before in _GLUED_BEFORE and text[start - 3 : start].upper() not in _TEL:
+            run = m.group().rstrip(" ")
+            if len(run) == 7 or " " in run:  # else neither a passport nor a number after a space
+                hits.extend(_after_glued(text, start, run))
             continue
-        start, run = _trim_parens(m.start(), m.group().rstrip(" "))
+        start, run = _trim_parens(start, m.group().rstrip(" "))
         hit = classify(text, start, start + len(run), run)
         if hit is not None:
             hits.append(hit)

@@ -32,7 +32,7 @@ _DUMMY_MAILBOX = re.compile(
 _NON_DIGITS = re.compile(r"\D")
 _COUNTING = "01234567890123"
 _EXAMPLE_DOC = re.compile(
-    r"記入例|入力例|記載例|記入見本|[(（]例[)）]|例[:：]|ダミー|テスト用|\b(?:SAMPLE|DUMMY)\b"
+    r"記入例|入力例|記載例|記入見本|\(例[)）]|（例[)）]|例[:：]|ダミー|テスト用|SAMPLE(?<=\bSAMPLE)\b|DUMMY(?<=\bDUMMY)\b"
 )
 # The sample names of Japanese forms and manuals, without spaces, in kanji and kana.
 _SAMPLE_NAMES = frozenset(
@@ -85,15 +85,22 @@ _WIDE = str.maketrans("０１２３４５６７８９／－", "0123456789/-")
 
 def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
     """Return ``spans`` without the placeholder values (see the module docstring)."""
-    if not spans:
-        return []
-    example = is_example(text)  # five substring searches, cheaper than judging every name and date
     kept: list[Span] = []
+    example: bool | None = None  # looked up once, and only when a span needs it
     for span in spans:
-        if not example and span.label not in _ALWAYS_LABELS:
-            kept.append(span)  # a name or a birth date is a placeholder only in a text of examples
+        label = span.label
+        if label not in _JUDGED:
+            kept.append(span)
             continue
+        if label not in _ALWAYS_LABELS:  # a name or a birth date is a placeholder only among examples
+            if example is None:
+                example = is_example(text)  # once per text: cheaper than judging every name of a list
+            if not example:
+                kept.append(span)
+                continue
         kind = placeholder_kind(span)
+        if kind == IN_EXAMPLES and example is None:
+            example = is_example(text)
         if kind == ALWAYS or (kind == IN_EXAMPLES and example):
             continue
         kept.append(span)
@@ -101,3 +108,4 @@ def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
 
 
 _ALWAYS_LABELS = frozenset({"EMAIL", "PHONE", "POSTAL_CODE"})  # the labels a value alone makes a placeholder
+_JUDGED = _ALWAYS_LABELS | {"PERSON", "DATE_OF_BIRTH"}  # placeholder_kind is NEVER for the others
