@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import PurePath
 
 from .model import Budget, BudgetExceeded, Limits, Part, cut_part, problem_part
-from .stream import STREAM_SIZE, stream_text
+from .stream import STREAM_SIZE, stream_html, stream_text
 from .text import decode_bytes, looks_binary
 
 Reader = Callable[[bytes, str, int, Budget], Iterator[Part]]
@@ -254,11 +254,10 @@ def extract(
             if head_kind.startswith("binary:"):  # not read whole just to be reported
                 yield binary_part(location, head_kind.removeprefix("binary:"))
                 return
-            if head_kind == "text":  # streamed with bounded memory
-                streamed = stream_text(source, location, Budget(limits, location))
-                if streamed is not None:
-                    yield from _stream_budgeted(streamed)
-                    return
+            if head_kind in ("text", "html"):  # streamed with bounded memory
+                streamer = stream_text if head_kind == "text" else stream_html
+                yield from _stream_budgeted(streamer(source, location, Budget(limits, location)))
+                return
             with open(source, "rb") as fh:
                 data = fh.read(limits.max_file_size + 1)
         except OSError as exc:

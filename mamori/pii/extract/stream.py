@@ -1,29 +1,52 @@
-"""Stream a big plain-text file (text, CSV, log) from disk with bounded memory.
+"""Stream a big plain-text file (text, CSV, log) or HTML page from disk with bounded memory.
 
 The encoding is chosen as :func:`decode_bytes` chooses it, by reading the file once through
-incremental decoders; the text then comes out as parts of about ``PIECE`` bytes, cut at line ends,
-each with the character ``offset`` of its first character in the whole text.
+incremental decoders (ISO-2022-JP too, cut at line breaks); the text then comes out as parts of about
+``PIECE`` bytes, cut at line ends, each with the character ``offset`` of its first character in the
+whole text. HTML is fed part by part to the parser that keeps its visible text.
 """
 
 from __future__ import annotations
 
 import codecs
 import os
+import unicodedata
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .model import Budget, MiB, Part, problem_part
-from .text import _BOMS, _japanese_score
+from .text import _BOMS, TextCollector, _japanese_score, decode_iso2022jp_from
 
 STREAM_SIZE = 8 * MiB  # plain-text files bigger than this are streamed rather than read whole
 PIECE = MiB  # bytes read per part
 _SCORE_BYTES = 4 * MiB  # bytes of text scored to choose between cp932 and EUC-JP
 
 
+class Iso2022JpDecoder:
+    """Decode ISO-2022-JP block by block: each block up to its last line break, in the mode carried over."""
+
+    def __init__(self, errors: str = "strict") -> None:
+        self.mode = "ascii"
+        self.rest = b""
+
+    def decode(self, block: bytes, final: bool = False) -> str:
+        data = self.rest + block
+        cut = len(data) if final else data.rfind(b"\n") + 1
+        self.rest = data[cut:]
+        text, self.mode = decode_iso2022jp_from(data[:cut], self.mode)
+        return text
+
+
+def _decoder(codec: str, errors: str) -> Any:
+    if codec == "iso-2022-jp":
+        return Iso2022JpDecoder(errors)
+    return codecs.getincrementaldecoder(codec)(errors)
+
+
 def _decodes(fh: BinaryIO, codec: str, skip: int = 0) -> bool:
     """Tell whether the whole file decodes strictly as *codec* (read from *skip* on)."""
     fh.seek(skip)
-    decoder = codecs.getincrementaldecoder(codec)("strict")
+    decoder = _decoder(codec, "strict")
     try:
         while block := fh.read(PIECE):
             decoder.decode(block)
@@ -49,18 +72,15 @@ def _has_escape(fh: BinaryIO) -> bool:
     return False
 
 
-def choose_encoding(fh: BinaryIO) -> tuple[str, str] | None:
-    """Return ``(codec, errors)`` to decode the file as ``decode_bytes`` would, or None for ISO-2022-JP.
-
-    ISO-2022-JP has no incremental decoder with Outlook's extensions: such a file is read whole.
-    """
+def choose_encoding(fh: BinaryIO) -> tuple[str, str]:
+    """Return ``(codec, errors)`` to decode the file as ``decode_bytes`` would."""
     fh.seek(0)
     head = fh.read(4)
     for bom, codec in _BOMS:
         if head.startswith(bom) and _decodes(fh, codec):
             return codec, "strict"
-    if _has_escape(fh):
-        return None
+    if _has_escape(fh) and _decodes(fh, "iso-2022-jp"):
+        return "iso-2022-jp", "strict"
     if _decodes(fh, "utf-8"):
         return "utf-8", "strict"
     candidates = [codec for codec in ("cp932", "euc_jp") if _decodes(fh, codec)]
@@ -75,8 +95,8 @@ def choose_encoding(fh: BinaryIO) -> tuple[str, str] | None:
     return "utf-8", "replace"
 
 
-def stream_text(path: str | os.PathLike[str], location: str, budget: Budget) -> Iterator[Part] | None:
-    """Return the parts of a big plain-text file, or None when it is ISO-2022-JP (to read whole).
+def stream_text(path: str | os.PathLike[str], location: str, budget: Budget) -> Iterator[Part]:
+    """Return the parts of a big plain-text file.
 
     The caller has seen from the file's head that it is plain text. With ``max_part_chars`` set,
     reading stops after that many characters and the last part is marked ``truncated``.
@@ -87,17 +107,37 @@ def stream_text(path: str | os.PathLike[str], location: str, budget: Budget) -> 
     except BaseException:
         fh.close()
         raise
-    if chosen is None:
-        fh.close()
-        return None
     return _pieces(fh, location, chosen, budget)
+
+
+def stream_html(path: str | os.PathLike[str], location: str, budget: Budget) -> Iterator[Part]:
+    """Yield the visible text of a big HTML file in parts, fed to the parser piece by piece."""
+    collector = TextCollector()
+    offset = 0
+    for part in stream_text(path, location, budget):
+        if part.problems:
+            yield part
+            return
+        collector.feed(part.text)
+        if part.truncated:
+            collector.close()
+        text = unicodedata.normalize("NFC", "".join(collector.chunks))
+        collector.chunks.clear()
+        if text or not offset:
+            yield Part(location, text, part.encoding, offset=offset, truncated=part.truncated)
+            offset += len(text)
+        if part.truncated:
+            return
+    collector.close()
+    if collector.chunks:
+        yield Part(location, unicodedata.normalize("NFC", "".join(collector.chunks)), offset=offset)
 
 
 def _pieces(fh: BinaryIO, location: str, chosen: tuple[str, str], budget: Budget) -> Iterator[Part]:
     codec, errors = chosen
     encoding = codec if errors == "strict" else f"{codec} (with replacements)"
     max_chars = budget.limits.max_part_chars
-    decoder = codecs.getincrementaldecoder(codec)(errors)
+    decoder = _decoder(codec, errors)
     offset = 0
     carry = ""
     with fh:

@@ -56,27 +56,35 @@ def _jis_to_sjis(c1: int, c2: int) -> bytes:
     return bytes((s1, s2))
 
 
-def decode_iso2022jp(data: bytes) -> str:
-    """Decode ISO-2022-JP including the NEC/IBM extensions Outlook writes (CP50220/50221).
+_MODES = {b"$B": "jis", b"$@": "jis", b"(B": "ascii", b"(J": "ascii", b"(I": "kana"}
+_ENTER = {"ascii": b"", "jis": b"\x1b$B", "kana": b"\x1b(I"}
+# What Python's codec reads otherwise than the pair-by-pair mapping: other escapes (JIS-Roman, JIS X 0212,
+# a lone ESC), SO / SI shifts, and 8-bit bytes (invalid in ISO-2022-JP).
+_SLOW = re.compile(rb"\x1b(?!\$B|\$@|\(B|\(I)|[\x0e\x0f\x80-\xff]")
+# Python's codec maps six JIS X 0208 characters to other code points than Windows (cp932) does.
+_AS_CP932 = str.maketrans(
+    {
+        "\u301c": "\uff5e",
+        "\u2016": "\u2225",
+        "\u2212": "\uff0d",
+        "\u00a2": "\uffe0",
+        "\u00a3": "\uffe1",
+        "\u00ac": "\uffe2",
+    }
+)
 
-    Python's ``iso2022_jp`` codecs reject or drop those characters (①, ㈱); mapping each JIS pair to
-    Shift_JIS and decoding as cp932 keeps them. Raises ``UnicodeDecodeError`` on invalid input.
-    """
+
+def _decode_pairs(data: bytes, mode: str) -> str:
+    """Decode character by character, mapping each JIS pair to Shift_JIS (the NEC / IBM extensions too)."""
     out = bytearray()
-    mode = "ascii"
     i, n = 0, len(data)
     while i < n:
         byte = data[i]
         if byte == 0x1B:
             seq = data[i + 1 : i + 3]
-            if seq in (b"$B", b"$@"):
-                mode = "jis"
-            elif seq in (b"(B", b"(J"):
-                mode = "ascii"
-            elif seq == b"(I":
-                mode = "kana"
-            else:
+            if seq not in _MODES:
                 raise UnicodeDecodeError("iso-2022-jp", data, i, i + 3, "unknown escape sequence")
+            mode = _MODES[seq]
             i += 3
         elif byte > 0x7F:
             raise UnicodeDecodeError("iso-2022-jp", data, i, i + 1, "8-bit byte")
@@ -89,6 +97,33 @@ def decode_iso2022jp(data: bytes) -> str:
             out.append(byte + 0x80 if mode == "kana" else byte)
             i += 1
     return out.decode("cp932")
+
+
+def decode_iso2022jp_from(data: bytes, mode: str = "ascii") -> tuple[str, str]:
+    """Decode ISO-2022-JP *data* that starts in *mode*; return the text and the mode at its end.
+
+    A big file cut at line breaks decodes part by part, each part starting in the mode the one before
+    ended in. Python's C codec decodes first (with its six differing characters mapped as Windows
+    maps them); text it rejects (the NEC / IBM extensions: ①, ㈱) or reads otherwise (JIS-Roman,
+    JIS X 0212) goes through the pair-by-pair mapping.
+    """
+    last = data.rfind(b"\x1b")
+    end_mode = _MODES.get(data[last + 1 : last + 3], mode) if last >= 0 else mode
+    if _SLOW.search(data) is None:
+        try:
+            return (_ENTER[mode] + data).decode("iso2022_jp_ext").translate(_AS_CP932), end_mode
+        except UnicodeDecodeError:
+            pass
+    return _decode_pairs(data, mode), end_mode
+
+
+def decode_iso2022jp(data: bytes) -> str:
+    """Decode ISO-2022-JP including the NEC/IBM extensions Outlook writes (CP50220/50221).
+
+    Python's ``iso2022_jp`` codecs reject or drop those characters (①, ㈱); mapping each JIS pair to
+    Shift_JIS and decoding as cp932 keeps them. Raises ``UnicodeDecodeError`` on invalid input.
+    """
+    return decode_iso2022jp_from(data)[0]
 
 
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uff01-\uff5e]")
@@ -166,7 +201,9 @@ def looks_binary(data: bytes) -> bool:
     return controls >= 8 and controls > _MAX_CONTROL_SHARE * len(sample)
 
 
-class _TextCollector(HTMLParser):
+class TextCollector(HTMLParser):
+    """Collect the visible text of HTML fed to it, a line break for each block element."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.chunks: list[str] = []
@@ -189,7 +226,7 @@ class _TextCollector(HTMLParser):
 
 def html_to_text(html: str) -> str:
     """Return the visible text of an HTML document."""
-    collector = _TextCollector()
+    collector = TextCollector()
     collector.feed(html)
     collector.close()
     return unicodedata.normalize("NFC", "".join(collector.chunks))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mamori.pii.extract import Limits, extract
+from mamori.pii.extract import STREAM_SIZE, Limits, extract
 from mamori.pii.extract.xmlstream import PIECE_CHARS
 
 from .extract_samples import EMAIL, NAME, PHONE, ROWS, convert, make_html
@@ -100,3 +100,43 @@ def test_a_content_budget_cuts_a_slide_at_a_line_end(tmp_path):
     first = [p for p in parts if p.location == "big.pptx!slide1"]
     assert first[-1].truncated and sum(len(p.text) for p in first) <= 10_000
     assert first[-1].text.endswith("委託する。")
+
+
+def jis_log(lines: int) -> bytes:
+    """Return an ISO-2022-JP log as Outlook writes it: NEC extensions (① ㈱) and, now and then, a
+    line that ends still in the kanji set (the next line's kanji go on without a new escape)."""
+    out = []
+    for n in range(lines):
+        line = f"{n} 宛先 {NAME}様 {n}@example.jp 件名 ご注文の確認\n".encode("iso2022_jp")
+        if n % 997 == 0:
+            line = b'\x1b$B-!-"\x1b(B \x1b$B#1$r\n%F%9%H\x1b(B\n'  # ①② １を / テスト in the kanji set
+        out.append(line)
+    return b"".join(out)
+
+
+def test_a_big_iso2022jp_file_is_streamed_in_parts_with_the_same_text(tmp_path):
+    from mamori.pii.extract import decode_iso2022jp
+
+    data = jis_log(STREAM_SIZE // 60 + 1000)
+    assert len(data) > STREAM_SIZE
+    path = tmp_path / "mail.log"
+    path.write_bytes(data)
+    parts = list(extract(path, limits=Limits(max_file_size=4 * len(data))))
+    assert len(parts) > 4 and {p.encoding for p in parts} == {"iso-2022-jp"}
+    text = "".join(p.text for p in parts)
+    assert text == decode_iso2022jp(data)
+    assert "①② １を\nテスト\n" in text
+
+
+def test_a_big_html_page_is_streamed_in_parts_with_its_visible_text(tmp_path):
+    from mamori.pii.extract.text import html_to_text
+
+    rows = "".join(f"<tr><td>{NAME}{n}</td><td>{n}@example.jp</td></tr>\n" for n in range(STREAM_SIZE // 40))
+    html = f"<html><head><style>td{{color:red}}</style></head><body><table>{rows}</table></body></html>"
+    path = tmp_path / "顧客一覧.html"
+    path.write_text(html, encoding="utf-8")
+    assert path.stat().st_size > STREAM_SIZE
+    parts = list(extract(path, limits=Limits(max_file_size=4 * STREAM_SIZE)))
+    assert len(parts) > 4
+    assert [p.offset for p in parts] == [sum(len(q.text) for q in parts[:i]) for i in range(len(parts))]
+    assert "".join(p.text for p in parts) == html_to_text(html)
