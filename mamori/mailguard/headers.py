@@ -66,6 +66,8 @@ def decode_header_value(value: str, problems: list[str] | None = None, what: str
     """
     problems = problems if problems is not None else []
     text = _decode_raw(unfold(value), problems, what)
+    if "=?" not in text:
+        return text  # no encoded-word: nothing more to decode
     text = _BETWEEN_WORDS.sub(r"\1\2", text)
     out: list[str] = []
     pos = 0

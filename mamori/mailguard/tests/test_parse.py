@@ -259,3 +259,75 @@ def test_parts_past_the_limit_are_listed_as_unread():
 def test_a_jis_line_without_its_closing_escape_does_not_garble_the_next_line():
     data = jis("確認")[:-3] + b"\r\nNext line"
     assert decode_iso2022jp(data).text == "確認\r\nNext line"
+
+
+def shape(msg):
+    """Return everything the stdlib parser built for a mail, recursively, as comparable values."""
+    payload = msg._payload  # get_payload() re-encodes 8-bit text and may fail: the raw value
+    inner = [shape(p) for p in payload] if isinstance(payload, list) else payload
+    defects = [type(d).__name__ for d in msg.defects]
+    return list(msg.raw_items()), msg.get_unixfrom(), defects, msg.preamble, msg.epilogue, inner
+
+
+SINGLE_PART_EDGES = [
+    b"Subject: a\r\n\r\nbody\r\n",
+    b"Subject: a\n\nbody\nwith bare LF\n",
+    b"Subject: a\r\n\r\n",  # no body
+    b"Subject: a\r\nX: b\r\n",  # no empty line at all
+    b"Subject: a\r\nnot a header line\r\nX: b\r\n\r\nbody\r\n",  # separator missing before the body
+    b"\r\nSubject: body only\r\n\r\nx\r\n",  # empty first line: everything is body
+    b"Subject: old Mac\r\rbody\rmore\r\n\r\nafter\r\n",  # CR-only line ends
+    b"Subject: mixed\r\n \r\n\tfolded\n\r\nbody\r\n\r\n\r\nend",  # folding, LF CRLF separator
+    b"From nobody Mon Jan 1\r\nSubject: mbox\r\n\r\n\xe6\x97\xa5\xff\x00\r\n",  # mbox line, 8-bit, NUL
+    b"Subject: =?ISO-2022-JP?B?GyRCJUYlOSVIGyhC?=\r\nContent-Type: text/plain\r\n\r\n" + b"x" * 20000,
+    b"Content-Type: text/plain\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\nx\r\n--b--\r\n",
+    b"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n",
+    b"Content-Type: message/rfc822\r\n\r\nSubject: inner\r\n\r\ninner body\r\n",
+    b'Content-Type: MULTIPART/alternative; boundary="q"\r\n\r\n--q\r\n\r\nx\r\n--q--\r\n',
+    b"Content-Type: broken\r\n\r\n.\r\n..\r\n",
+]
+
+
+@pytest.mark.parametrize("raw", SINGLE_PART_EDGES)
+def test_the_quick_parse_of_a_single_part_mail_builds_what_the_stdlib_parser_builds(raw):
+    # A mail that is one part is parsed from its header block and the rest taken as its payload,
+    # without feeding every body line through the stdlib parser: the result must be the same.
+    import email
+    import email.policy
+
+    from mamori.mailguard.parse import message_from_bytes
+
+    quick, full = message_from_bytes(raw), email.message_from_bytes(raw, policy=email.policy.compat32)
+    assert shape(quick) == shape(full)
+    assert quick.as_bytes() == full.as_bytes()
+
+
+def test_the_quick_parse_matches_the_stdlib_parser_on_random_line_soup():
+    import email
+    import email.policy
+
+    from mamori.mailguard.parse import message_from_bytes
+
+    pieces = [
+        b"Subject: x",
+        b"X-A: 1",
+        b" folded",
+        b"\tfolded",
+        b"",
+        b"body",
+        b".",
+        b"From y",
+        b"no colon",
+        b"Content-Type: text/html",
+        b"Content-Type: multipart/mixed; boundary=z",
+        b"--z",
+        b"--z--",
+        b"\xff\xfe",
+        b"=?UTF-8?B?5pel?=",
+    ]
+    ends = [b"\r\n", b"\n", b"\r"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        raw = b"".join(rng.choice(pieces) + rng.choice(ends) for _ in range(rng.randint(0, 9)))
+        quick, full = message_from_bytes(raw), email.message_from_bytes(raw, policy=email.policy.compat32)
+        assert shape(quick) == shape(full), raw
