@@ -69,13 +69,31 @@ class NotSent(smtplib.SMTPServerDisconnected):
     """Signal a connection found closed at MAIL: nothing of the message was sent, so trying again is safe."""
 
 
+def _command(smtp: smtplib.SMTP, verb: str, arg: str = "") -> tuple[int, bytes]:
+    smtp.putcmd(verb, arg)
+    return smtp.getreply()
+
+
+def dot_stuffed(data: bytes) -> bytes:
+    """Return the message as sent after DATA: a line starting with "." gets another, then CRLF.CRLF.
+
+    The same bytes as ``smtplib.SMTP.data`` sends (RFC 5321 4.5.2), without its regular expression.
+    """
+    stuffed = data.replace(b"\n.", b"\n..")
+    if stuffed.startswith(b"."):
+        stuffed = b"." + stuffed
+    return stuffed + (b".\r\n" if stuffed.endswith(b"\r\n") else b"\r\n.\r\n")
+
+
 def _transaction(smtp: smtplib.SMTP, mail_from: str, recipients: list[str], data: bytes) -> dict[str, Any]:
     """Run MAIL, RCPT and DATA on an open connection; return the refused recipients.
 
-    Raises like ``smtplib.SMTP.sendmail``; the connection stays usable after a refusal (RSET).
+    Raises like ``smtplib.SMTP.sendmail``; the connection stays usable after a refusal (RSET). The
+    envelope addresses are relayed as the client gave them (aiosmtpd hands over the bare address;
+    ``smtplib``'s ``quoteaddr`` would parse each one again with the header grammar).
     """
     try:
-        code, resp = smtp.mail(mail_from)
+        code, resp = _command(smtp, "mail", f"FROM:<{mail_from}>")
     except (smtplib.SMTPServerDisconnected, OSError) as exc:
         raise NotSent(str(exc)) from exc
     if code != 250:
@@ -83,13 +101,17 @@ def _transaction(smtp: smtplib.SMTP, mail_from: str, recipients: list[str], data
         raise smtplib.SMTPSenderRefused(code, resp, mail_from)
     refused = {}
     for rcpt in recipients:
-        code, resp = smtp.rcpt(rcpt)
+        code, resp = _command(smtp, "rcpt", f"TO:<{rcpt}>")
         if code not in (250, 251):
             refused[rcpt] = (code, resp)
     if len(refused) == len(recipients):
         smtp.rset()
         raise smtplib.SMTPRecipientsRefused(refused)
-    code, resp = smtp.data(data)
+    code, resp = _command(smtp, "data")
+    if code != 354:
+        raise smtplib.SMTPDataError(code, resp)
+    smtp.send(dot_stuffed(data))
+    code, resp = smtp.getreply()
     if code != 250:
         smtp.rset()
         raise smtplib.SMTPDataError(code, resp)

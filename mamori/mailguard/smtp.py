@@ -19,7 +19,7 @@ from typing import Any
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from django.conf import settings
-from django.db import connection, connections
+from django.db import DEFAULT_DB_ALIAS, connections
 
 from mamori.mailguard import queries, release, rules, services
 from mamori.mailguard.analyse import Analysis, analyse_text_only
@@ -43,9 +43,19 @@ class Context:
 
 
 def db_ready() -> None:
-    """Drop this thread's database connection if it broke; keep it otherwise (reconnecting costs)."""
-    if connection.connection is not None and not connection.is_usable():
-        connection.close()
+    """Drop this thread's database connection if it broke; keep it otherwise (reconnecting costs).
+
+    Asked only after a database error in this thread, as Django does for its request threads: on
+    PostgreSQL the question is a query, which every mail would otherwise pay twice. A connection that
+    died unnoticed fails that mail with ``451`` (the client retries) and is replaced for the next.
+    """
+    conn = connections[DEFAULT_DB_ALIAS]
+    if conn.connection is None or not conn.errors_occurred:
+        return
+    if conn.is_usable():
+        conn.errors_occurred = False
+    else:
+        conn.close()
 
 
 _policy_cache: dict[str, tuple[float, tuple[MailPolicy, Policy] | None]] = {}

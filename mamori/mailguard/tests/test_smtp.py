@@ -265,3 +265,15 @@ def test_small_text_mail_is_judged_in_the_guard_and_attachments_in_a_check_proce
     code, _ = send(guard, mail(to=EXTERNAL_TO, attachments=csv), ["sato@torihiki.invalid"])
     assert code == 250
     assert "PII_IN_ATTACHMENT" in str(HeldMessage.objects.order_by("-pk").first().findings)
+
+
+def test_relayed_mail_arrives_byte_for_byte_with_its_dot_lines_and_envelope(guard, sink, sender):
+    # The guard speaks MAIL, RCPT and DATA itself on the kept connection: lines that start with a dot
+    # (a lone "." would end DATA unless doubled on the wire) arrive exactly as sent, to the envelope.
+    head = mail(to=INTERNAL_TO, body="x\n").split(b"\r\n\r\n")[0]
+    raw = head + b"\r\n\r\n.\r\n..two dots\r\n.end\r\nlast line without a line break"
+    code, _ = send(guard, raw, ["suzuki@example.co.jp", "tanaka@example.co.jp"])
+    assert code == 250
+    mail_from, rcpts, received = sink.wait_for(1)[0]
+    assert (mail_from, rcpts) == ("yamada@example.co.jp", ["suzuki@example.co.jp", "tanaka@example.co.jp"])
+    assert received == raw + b"\r\n"  # DATA ends with CRLF.CRLF: the missing last CRLF is added
