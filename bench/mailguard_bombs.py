@@ -16,7 +16,6 @@ import argparse
 import json
 import smtplib
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import threading
@@ -83,23 +82,12 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    from mamori.mailguard.tests.guardproc import GuardInstance, free_port, wait_port
+    from mamori.mailguard.tests.guardproc import GuardInstance, free_port, sink_process, wait_port
     from mamori.mailguard.tests.mails import DOCX, docx_bomb, mail
 
     with tempfile.TemporaryDirectory() as tmp:
         sink_port, guard_port = free_port(), free_port()
-        sink = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "aiosmtpd",
-                "-n",
-                "-l",
-                f"127.0.0.1:{sink_port}",
-                "-c",
-                "aiosmtpd.handlers.Sink",
-            ]
-        )
+        sink = sink_process(sink_port)
         guard = GuardInstance(Path(tmp), guard_port, f"127.0.0.1:{sink_port}", MAMORI_MAILGUARD_WORKERS="1")
         guard.env.pop("MAMORI_MAILGUARD_WORKER_MEMORY_MB", None)  # the default limit
         try:

@@ -45,6 +45,13 @@ def wait_port(port: int, timeout: float = 60) -> None:
     raise TimeoutError(f"nothing listens on {port}")
 
 
+def sink_process(port: int) -> subprocess.Popen[bytes]:
+    """Start an aiosmtpd sink (accepts every mail and keeps nothing) on a loopback port."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Sink"]
+    )
+
+
 _seeded: Path | None = None  # a migrated and seeded database to copy
 
 
