@@ -21,7 +21,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from mamori.mailguard import queries, release, rules, services
+from mamori.mailguard import queries, relayed, release, rules, services
 from mamori.mailguard.analyse import Analysis, analyse_text_only
 from mamori.mailguard.models import MailPolicy
 from mamori.mailguard.policy import Envelope, Policy, history_entries, history_hash
@@ -188,10 +188,10 @@ class GuardHandler:
     ) -> release.UpstreamResult:
         """Relay a mail unless it was relayed before; record it on the upstream's 250 (db thread)."""
         db_ready()
-        key = services.relay_key(mail_from, rcpts, raw)
-        if services.relayed_before(key):
+        key = relayed.relay_key(mail_from, rcpts, raw)
+        if relayed.relayed_before(key):
             return release.UpstreamResult("duplicate")
-        return self.upstream.send(mail_from, rcpts, data, lambda: services.relayed_record(key, message_id))
+        return self.upstream.send(mail_from, rcpts, data, lambda: relayed.relayed_record(key, message_id))
 
     async def handle_RCPT(  # noqa: N802 - aiosmtpd's hook name
         self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: list[str]
@@ -403,7 +403,7 @@ class GuardService:
                 if time.monotonic() - swept > 600:
                     swept = time.monotonic()
                     release.remove_orphans()
-                    services.relayed_prune()
+                    relayed.relayed_prune()
             except Exception:  # noqa: BLE001 - keep the worker alive; the next round retries
                 log.exception("mail guard release round failed")
             self.stopping.wait(self.release_interval)

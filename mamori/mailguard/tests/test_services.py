@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from mamori.core.models import AuditLogEntry
 from mamori.incidents.models import Incident
-from mamori.mailguard import release, services, spool
+from mamori.mailguard import relayed, release, services, spool
 from mamori.mailguard.models import HeldMessage, State
 from mamori.mailguard.tests.conftest import user_with_mail
 from mamori.mailguard.tests.helpers import hold
@@ -180,15 +180,15 @@ def test_orphaned_spool_files_are_removed_after_an_hour_but_held_mail_is_kept(si
 
 
 def test_a_relayed_message_is_recognised_within_the_window_only(db, settings):
-    key = services.relay_key("a@example.co.jp", ["B@example.com"], b"Subject: x\r\n\r\nx\r\n")
-    assert key == services.relay_key("A@example.co.jp", ["b@example.com"], b"Subject: x\r\n\r\nx\r\n")
-    assert not services.relayed_before(key)
-    services.relayed_record(key, "<1@example.co.jp>")
-    assert services.relayed_before(key)
-    assert not services.relayed_before(services.relay_key("a@example.co.jp", ["b@example.com"], b"other"))
+    key = relayed.relay_key("a@example.co.jp", ["B@example.com"], b"Subject: x\r\n\r\nx\r\n")
+    assert key == relayed.relay_key("A@example.co.jp", ["b@example.com"], b"Subject: x\r\n\r\nx\r\n")
+    assert not relayed.relayed_before(key)
+    relayed.relayed_record(key, "<1@example.co.jp>")
+    assert relayed.relayed_before(key)
+    assert not relayed.relayed_before(relayed.relay_key("a@example.co.jp", ["b@example.com"], b"other"))
     settings.MAILGUARD_RELAYED_DAYS = 0
-    assert not services.relayed_before(key)
-    assert services.relayed_prune() == 1
+    assert not relayed.relayed_before(key)
+    assert relayed.relayed_prune() == 1
 
 
 def test_a_cancel_stops_the_mail_even_when_recording_its_near_miss_fails(sink, mail_policy, sender):
