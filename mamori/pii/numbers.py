@@ -57,7 +57,10 @@ def find_numbers(text: str) -> list[Hit]:
             if len(run) == 7 or " " in run:  # else neither a passport nor a number after a space
                 hits.extend(_after_glued(text, start, run))
             continue
-        start, run = _trim_parens(start, m.group().rstrip(" "))
+        run = m.group().rstrip(" ")
+        if " " not in run and _digit_count(run) not in _LENGTHS:
+            continue  # 2026-07-17 in a log: no identifier has eight digits
+        start, run = _trim_parens(start, run)
         hit = classify(text, start, start + len(run), run)
         if hit is not None:
             hits.append(hit)
@@ -69,11 +72,21 @@ def find_numbers(text: str) -> list[Hit]:
 _KEY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]{0,30}")
 
 
+def _digit_count(run: str) -> int:
+    """Return the digits in a run of ``NUMBER_RUN`` (digits and ``+() -``) without a regex."""
+    return len(run) - run.count("-") - run.count(" ") - run.count("(") - run.count(")") - run.count("+")
+
+
 def _not_pii_key(text: str, equals: int) -> bool:
-    """Return whether the ``key`` of ``key=`` ending at ``equals`` names no personal identifier."""
-    lo = max(0, equals - 31)
-    cut = max(text.rfind(" ", lo, equals), text.rfind("\t", lo, equals), text.rfind(",", lo, equals))
-    return _plain_key(text[max(lo, cut + 1) : equals])
+    """Return whether the ``key`` of ``key=`` ending at ``equals`` names no personal identifier.
+
+    The key runs back to a space, tab or comma, at most 31 characters; a log separates with spaces.
+    """
+    lo = equals - 31 if equals > 31 else 0
+    key = text[text.rfind(" ", lo, equals) + 1 or lo : equals]
+    if "\t" in key or "," in key:
+        key = key.rsplit("\t", 1)[-1].rsplit(",", 1)[-1]
+    return _plain_key(key)
 
 
 @lru_cache(maxsize=1024)
