@@ -61,8 +61,8 @@ def passport_at(text: str, start: int) -> Hit | None:
 
 def find_health_insurance(text: str) -> list[Hit]:
     """Return HEALTH_INSURANCE hits: 記号・番号 (and 枝番) of a health insurance card, with context."""
-    if text.isascii():
-        return []  # the card's numbers are only found after 記号 / 保険証番号
+    if "記号" not in text and "保険証番号" not in text:
+        return []  # the card's numbers are only found after these words: a substring search says
     hits: list[Hit] = []
     for t in _HEALTH_TRIGGER.finditer(text):
         ctx = before(text, t.start(), 24) + text[t.start() : t.start() + 12]

@@ -299,7 +299,7 @@ def find_persons(text: str) -> list[Hit]:
             name_end = _name_end_before_title(text, start, end)
         if start is not None and name_end is not None:
             hits.append((start, name_end, "PERSON", 3))
-    for m in _ON_BEHALF.finditer(text):
+    for m in _ON_BEHALF.finditer(text) if "です" in text else ():
         if m.group(1) in surnames():  # 〇〇の桐生です: a weak cue, so only known surnames
             hits.append((m.start(1), m.end(1), "PERSON", 2))
     hits = hits + _readings_after(text, hits) + _alone_on_line(text)

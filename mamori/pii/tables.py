@@ -230,7 +230,9 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     quiet: list[tuple[int, int]] = []
     block: _Block | None = None
     offset = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
         start, offset = offset, offset + len(line) + 1
         line_sep = "\t" if "\t" in line else ","
         if line_sep not in line:
@@ -238,6 +240,8 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
                 block.close(text, hits, quiet)
                 block = None
             continue
+        if block is None and (i == last or ("," not in lines[i + 1] and "\t" not in lines[i + 1])):
+            continue  # a lone line with a comma (prose): a table of one row has no column to judge
         words = _two_header_words(line)
         if block is None and not words and line.count(line_sep) < 2:
             continue  # prose with a comma, no table open: nothing to split

@@ -1,0 +1,95 @@
+"""The fast paths of the detection passes find exactly what their plain definitions find."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mamori.pii import detect
+from mamori.pii.names import KANJI
+from mamori.pii.numbers import _digit_count, _not_pii_key, _plain_key
+from mamori.pii.prose import _CUE_TITLES, _candidate_runs
+from mamori.pii.tables import analyse_tables
+
+# The plain definition of a prose candidate: from the start of a whole kanji run, the longest 2-9
+# kanji followed by a cue (a particle, ``(`` and a digit, or a title inside the run).
+_FORWARD = re.compile(rf"[{KANJI}]{{2,9}}(?=[、がはとも]|\(\d|(?<=[{KANJI}])(?:{_CUE_TITLES}))")
+
+
+def _forward_runs(text: str) -> list[tuple[int, int]]:
+    runs = []
+    for m in _FORWARD.finditer(text):
+        if m.start() and re.match(rf"[{KANJI}]", text[m.start() - 1]):
+            continue  # inside a longer run
+        runs.append(m.span())
+    return runs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "経理の伊藤が不在です。山本、中村、小林の3名が出席。",
+        "山田県議員が視察した。岸田総理大臣は会見で述べた。",
+        "一二三四五六七八九十が並ぶ。一二三四五六七総理大臣が来た。",
+        "山田外野手と佐藤投手(32)が出場。髙橋と𠮷田も。",
+        "伊藤は",
+        "伊藤",
+        "藤は",
+        "、山田(3",
+        "会議は9:30から。予算配分を再検討します。",
+    ],
+)
+def test_prose_candidates_found_from_their_cue_are_the_runs_a_forward_scan_finds(text: str) -> None:
+    assert _candidate_runs(text) == _forward_runs(text)
+
+
+def _key_by_splitting(text: str, equals: int) -> str:
+    head = text[max(0, equals - 31) : equals]
+    return head.rsplit(" ", 1)[-1].rsplit("\t", 1)[-1].rsplit(",", 1)[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("2026-07-17 INFO shipped ship_no=245892152759", True),
+        ("order=9929007540091714", True),
+        ("x\tid=621178502551", True),
+        ("a,b tel=0312345678", False),
+        ("a b,phone=0312345678", False),
+        ("name\tcard_no=4111111111111111", False),
+        ("k" * 40 + "=123456789012", True),
+        ("\u8a3c=123456789012", False),
+        (" =123456789012", False),
+    ],
+)
+def test_a_log_key_is_read_back_to_its_separator(text: str, plain: bool) -> None:
+    equals = text.index("=")
+    assert _not_pii_key(text, equals) is plain
+    assert _plain_key(_key_by_splitting(text, equals)) is plain
+
+
+@pytest.mark.parametrize("run", ["2026-07-17", "(03) 1234-5678", "+81 90-1234-5678", "4111 1111 1111 1111"])
+def test_digits_are_counted_without_a_regex(run: str) -> None:
+    assert _digit_count(run) == len("".join(re.findall(r"\d+", run)))
+
+
+def test_a_lone_line_with_commas_is_no_table_but_the_table_after_it_is_judged() -> None:
+    text = (
+        "見積金額は6,540千円、品番 E993-4333、注文番号 PO-77535572 を処理済み。\n\n"
+        "氏名,電話番号\n山田 太郎,090-1234-5678\n"
+    )
+    hits, quiet = analyse_tables(text)
+    assert [(text[s:e], label) for s, e, label, _p in hits] == [
+        ("山田 太郎", "PERSON"),
+        ("090-1234-5678", "PHONE"),
+    ]
+    assert quiet == []
+    assert [s.label for s in detect(text)] == ["PERSON", "PHONE"]
+
+
+def test_a_name_is_found_in_a_mailing_list_and_not_before_a_bare_honorific_cell() -> None:
+    text = "〒,住所,建物,宛名,敬称\n988-1900,福岡県北九州市小倉北区魚町2-29-19,,キムラ サクラ,様\n"
+    labels = [(s.text, s.label) for s in detect(text)]
+    assert ("キムラ サクラ", "PERSON") in labels
+    assert ("様", "PERSON") not in labels
