@@ -10,7 +10,9 @@ docx, pptx, odt / odp, PDF (text layer), .eml (with attachments), Outlook .msg, 
 tar, gzip / bzip2 / xz. Not read, reported ``unsupported``: legacy .doc / .ppt, RAR, 7-Zip, images,
 programs (under names that say so). Binary content under a name that claims text or a format we read
 (an executable or image renamed ``名簿.csv``), or of no known format, is reported ``binary``: not read.
-A plain-text file bigger than ``STREAM_SIZE`` given by path is streamed in several parts (``offset``).
+A plain-text or HTML file bigger than ``STREAM_SIZE`` given by path is streamed in several parts
+(``offset``); the XML of docx, pptx, odt / odp and of xlsx sheets over ``STREAM_SHEET_BYTES`` is
+streamed too, a long document or sheet coming in parts of about a million characters.
 The mail guard passes attachments as bytes: ``extract(payload, name="名簿.xlsx", limits=Limits())``.
 """
 

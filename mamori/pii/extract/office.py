@@ -117,19 +117,38 @@ def _head_of_sheets(data: bytes, max_chars: int) -> tuple[bytes, set[str]]:
         return data, set()  # let calamine read (and report) the original
 
 
+def _has_big_sheet(zf: zipfile.ZipFile) -> bool:
+    """Tell whether an xlsx workbook has a worksheet too big to build in memory (see :mod:`.xlsxstream`)."""
+    from . import xlsxstream
+
+    return "xl/workbook.xml" in zf.NameToInfo and any(
+        info.filename.startswith("xl/worksheets/") and info.file_size > xlsxstream.STREAM_SHEET_BYTES
+        for info in zf.infolist()
+    )
+
+
 def read_spreadsheet(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
     """Yield one part per sheet of an xlsx, xls or ods workbook (cells tab-separated, rows by line).
 
-    With a content budget (``max_part_chars``) big xlsx sheets are cut to their head before parsing
-    and rows stop once the budget is used; such sheets are marked ``truncated``.
+    An xlsx workbook with a worksheet of more than ``STREAM_SHEET_BYTES`` of XML is streamed row by
+    row, each sheet in parts of about a million characters. With a content budget
+    (``max_part_chars``) big xlsx sheets are cut to their head before parsing and rows stop once the
+    budget is used; such sheets are marked ``truncated``.
     """
     from python_calamine import CalamineWorkbook, PasswordError
+
+    from .xlsxstream import read_streamed_workbook
 
     if data.startswith(b"PK") and (problem := _zip_guard(data, location, budget)):
         yield problem
         return
     cut_sheets: set[str] = set()
     max_chars = budget.limits.max_part_chars
+    if max_chars is None and data.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if _has_big_sheet(zf):
+                yield from read_streamed_workbook(zf, _sheet_paths(zf), location, budget)
+                return
     if max_chars is not None and data.startswith(b"PK"):
         data, cut_sheets = _head_of_sheets(data, max_chars)
     try:

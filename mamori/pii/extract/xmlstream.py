@@ -17,7 +17,7 @@ from typing import IO, Any
 from .model import Budget, Part, problem_part
 
 _CHECK_EVERY = 2000  # paragraphs between two time-budget checks
-_CHUNK = 1024 * 1024
+CHUNK = 1024 * 1024
 PIECE_CHARS = 1024 * 1024  # characters of text per part: a huge document comes in several parts
 
 
@@ -29,7 +29,7 @@ class TooBig(Exception):
         self.over_file_size = over_file_size
 
 
-class _Capped:
+class Capped:
     """Wrap a zip member's stream: count what it inflates and stop past *cap* bytes."""
 
     def __init__(self, stream: IO[bytes], cap: int, budget: Budget) -> None:
@@ -39,7 +39,7 @@ class _Capped:
         self.size = 0
 
     def read(self, size: int = -1) -> bytes:
-        block = self.stream.read(min(size, _CHUNK) if size and size > 0 else _CHUNK)
+        block = self.stream.read(min(size, CHUNK) if size and size > 0 else CHUNK)
         self.size += len(block)
         if self.size > self.cap:
             raise TooBig(self.size > self.budget.limits.max_file_size)
@@ -120,9 +120,9 @@ def member_lines(zf: zipfile.ZipFile, name: str, markup: Markup, budget: Budget)
     """Yield the lines of the zip member *name*; raise :class:`TooBig` when it inflates past its cap."""
     limits = budget.limits
     info = zf.getinfo(name)
-    cap = min(limits.max_file_size, int(limits.max_ratio * max(info.compress_size, 1)) + _CHUNK)
+    cap = min(limits.max_file_size, int(limits.max_ratio * max(info.compress_size, 1)) + CHUNK)
     with zf.open(info) as raw:
-        yield from lines(_Capped(raw, cap, budget), markup, budget)
+        yield from lines(Capped(raw, cap, budget), markup, budget)
 
 
 def parts(location: str, texts: Iterable[str], max_chars: int | None) -> Iterator[Part]:
