@@ -14,10 +14,12 @@ import threading
 import time
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
+from email._header_value_parser import get_addr_spec, get_angle_addr
+from email.errors import HeaderParseError
 from typing import Any
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 
@@ -328,6 +330,34 @@ def listen_address(value: str | None = None) -> tuple[str, int]:
     return host.strip("[]") or "127.0.0.1", int(port)
 
 
+class GuardSMTP(SMTP):
+    """aiosmtpd's SMTP session, reading the address of MAIL and RCPT without creating a class each time.
+
+    aiosmtpd 1.4's ``_getaddr`` defines a ``typing.Protocol`` class (for its type checker) on every
+    call: that class creation cost the guard about 4 % of its CPU per mail. Same grammar, same limit.
+    """
+
+    def _getaddr(self, arg: str) -> tuple[str | None, str | None]:
+        if not arg:
+            return "", ""
+        try:
+            parse = get_angle_addr if arg.lstrip().startswith("<") else get_addr_spec
+            address, rest = parse(arg)
+        except HeaderParseError:
+            return None, None
+        addr = address.addr_spec
+        if self.local_part_limit and len(addr.rpartition("@")[0]) > self.local_part_limit:
+            return None, None
+        return addr, rest
+
+
+class GuardController(Controller):
+    """Serve :class:`GuardSMTP` sessions."""
+
+    def factory(self) -> SMTP:
+        return GuardSMTP(self.handler, **self.SMTP_kwargs)
+
+
 class GuardService:
     """Run the SMTP listener, the process pool of checks and the release worker together."""
 
@@ -376,7 +406,7 @@ class GuardService:
                 "MAMORI_MAILGUARD_AUTH needs MAMORI_MAILGUARD_TLS_CERT (no AUTH in clear text)"
             )
         self.handler = GuardHandler(self.pool, self.db, self.checks)
-        self.controller = Controller(
+        self.controller = GuardController(
             self.handler,
             hostname=self.host,
             port=self.port,

@@ -277,3 +277,29 @@ def test_relayed_mail_arrives_byte_for_byte_with_its_dot_lines_and_envelope(guar
     mail_from, rcpts, received = sink.wait_for(1)[0]
     assert (mail_from, rcpts) == ("yamada@example.co.jp", ["suzuki@example.co.jp", "tanaka@example.co.jp"])
     assert received == raw + b"\r\n"  # DATA ends with CRLF.CRLF: the missing last CRLF is added
+
+
+@pytest.mark.parametrize(
+    "arg",
+    [
+        "<yamada@example.co.jp>",
+        "<yamada@example.co.jp> SIZE=1000 BODY=8BITMIME",
+        "yamada@example.co.jp",
+        '<"a b"@example.co.jp>',
+        "<>",
+        "",
+        "<broken",
+        "<a@b> <c@d>",
+        "<" + "x" * 65 + "@example.co.jp>",
+        "<山田@例え.jp>",
+    ],
+)
+def test_the_guard_reads_mail_and_rcpt_addresses_as_aiosmtpd_does(arg):
+    # The guard's session parses MAIL FROM and RCPT TO addresses without aiosmtpd's per-call class
+    # creation: the same address, the same rest, the same refusals (None) as aiosmtpd's own.
+    from aiosmtpd.smtp import SMTP
+
+    from mamori.mailguard.smtp import GuardSMTP
+
+    ours, theirs = GuardSMTP(object(), hostname="guard"), SMTP(object(), hostname="guard")
+    assert ours._getaddr(arg) == theirs._getaddr(arg)
