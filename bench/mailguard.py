@@ -10,7 +10,7 @@ against the plain relay both ways: the throughput ratio (over all rounds, and th
 rounds run back to back) and the CPU time per mail of each side, which the load of the shared
 machine hardly moves, with the load average at the start and the end.
 
-Run: ``python bench/mailguard.py [--messages 1200] [--rounds 8] [--clients 4] [--big 20]``
+Run: ``python bench/mailguard.py [--messages 1600] [--rounds 16] [--clients 4] [--big 20]``
 """
 
 from __future__ import annotations
@@ -269,11 +269,14 @@ def load_average() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--messages", type=int, default=1200, help="10 KB mails per side (default 1200)")
+    parser.add_argument("--messages", type=int, default=1600, help="10 KB mails per side (default 1600)")
     parser.add_argument("--clients", type=int, default=4, help="concurrent SMTP clients (default 4)")
     parser.add_argument("--big", type=int, default=20, help="1 MB mails per path (default 20)")
     parser.add_argument(
-        "--rounds", type=int, default=8, help="alternating rounds per path (default 8; the machine is shared)"
+        "--rounds",
+        type=int,
+        default=16,
+        help="alternating rounds per path (default 16; the machine is shared)",
     )
     parser.add_argument(
         "--inline-bytes",
