@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from xml.etree import ElementTree
 
@@ -21,13 +21,26 @@ _RELS_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships
 _PKG_RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
-def _zip_guard(data: bytes, location: str, budget: Budget) -> Part | None:
+def _zip_guard(zf: zipfile.ZipFile, location: str, budget: Budget) -> Part | None:
     """Return a problem part when an OOXML / ODF container is an archive bomb, else ``None``."""
+    problem = check_bomb(zf, location, budget)
+    if problem is None:
+        budget.consume(sum(info.file_size for info in zf.infolist()))
+    return problem
+
+
+def _read_guarded(
+    data: bytes,
+    location: str,
+    budget: Budget,
+    reader: Callable[[zipfile.ZipFile, str, Budget], Iterator[Part]],
+) -> Iterator[Part]:
+    """Open an OOXML / ODF container once: check it against archive bombs, then let *reader* read it."""
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        problem = check_bomb(zf, location, budget)
-        if problem is None:
-            budget.consume(sum(info.file_size for info in zf.infolist()))
-        return problem
+        if problem := _zip_guard(zf, location, budget):
+            yield problem
+            return
+        yield from reader(zf, location, budget)
 
 
 def _cell(value: Any) -> str:
@@ -139,14 +152,14 @@ def read_spreadsheet(data: bytes, location: str, depth: int, budget: Budget) -> 
 
     from .xlsxstream import read_streamed_workbook
 
-    if data.startswith(b"PK") and (problem := _zip_guard(data, location, budget)):
-        yield problem
-        return
     cut_sheets: set[str] = set()
     max_chars = budget.limits.max_part_chars
-    if max_chars is None and data.startswith(b"PK"):
+    if data.startswith(b"PK"):
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            if _has_big_sheet(zf):
+            if problem := _zip_guard(zf, location, budget):
+                yield problem
+                return
+            if max_chars is None and _has_big_sheet(zf):
                 yield from read_streamed_workbook(zf, _sheet_paths(zf), location, budget)
                 return
     if max_chars is not None and data.startswith(b"PK"):
@@ -172,33 +185,21 @@ def read_docx(data: bytes, location: str, depth: int, budget: Budget) -> Iterato
     """
     from .wordml import read_wordml
 
-    if problem := _zip_guard(data, location, budget):
-        yield problem
-        return
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        yield from read_wordml(zf, location, budget)
+    yield from _read_guarded(data, location, budget, read_wordml)
 
 
 def read_pptx(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
     """Yield one part per slide of a PowerPoint file, its notes included (XML streamed, see :mod:`.drawingml`)."""
     from .drawingml import read_slides
 
-    if problem := _zip_guard(data, location, budget):
-        yield problem
-        return
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        yield from read_slides(zf, location, budget)
+    yield from _read_guarded(data, location, budget, read_slides)
 
 
 def read_odf(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
     """Yield the text of an OpenDocument text or presentation file (XML streamed, see :mod:`.odfxml`)."""
     from .odfxml import read_content
 
-    if problem := _zip_guard(data, location, budget):
-        yield problem
-        return
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        yield from read_content(zf, location, budget)
+    yield from _read_guarded(data, location, budget, read_content)
 
 
 def _ole_is_encrypted(data: bytes) -> bool:
