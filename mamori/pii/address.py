@@ -47,6 +47,7 @@ def _start_at(text: str, p: int) -> int | None:
 
 
 _NON_DIGITS = re.compile(r"\D*")
+_BLOCK_MARK = re.compile(r"[-番丁号]")
 
 
 def _match_from(text: str, start: int) -> int | None:
@@ -63,7 +64,7 @@ def _match_from(text: str, start: int) -> int | None:
     if block is None or block.end() == pos:
         return _labelled_without_block(text, start, pos)
     town = _NON_DIGITS.match(block.group()).group()  # type: ignore[union-attr]
-    if not town.strip() and not re.search(r"[-番丁号]", block.group()):
+    if not town.strip() and not _BLOCK_MARK.search(block.group()):
         return None  # 東京都23区: digits straight after the municipality, no town, no block shape
     end = block.end()
     building = _BUILDING.match(text, end)

@@ -49,7 +49,7 @@ def _identity(label: str, value: str) -> str:
     value = value.lower()
     if label == "PERSON":
         return value.replace(" ", "")
-    return _NOT_KEY.sub("", value)
+    return value if value.isalnum() else _NOT_KEY.sub("", value)  # isalnum: all of \w but "_"
 
 
 def _table_row(text: str, pos: int, rows: dict[int, bool]) -> int | None:
@@ -139,21 +139,23 @@ class Summary:
                 return False
             text = window.text
             found = detect_all(text)
+            own_start, own_end = window.own_start, window.own_end  # window.owns, without a call per span
             for span in found.corporate:
-                if window.owns(span.start):
+                if own_start <= span.start < own_end:
                     self.corporate[span.label] += 1
             rows: dict[int, list[str]] = {}
             judged: dict[int, bool] = {}
             for span in found.personal:
-                if not window.owns(span.start):
+                if not own_start <= span.start < own_end:
                     continue
-                key = _identity(span.label, span.text)
+                label, value = span.label, span.text
+                key = _identity(label, value)
                 row = _table_row(text, span.start, judged)
                 if row is None:
-                    self.distinct.setdefault(span.label, set()).add(key)
+                    self.distinct.setdefault(label, set()).add(key)
                 else:
-                    rows.setdefault(row, []).append(span.label + key)
-                self._add_span(span.label, span.text, key, location)
+                    rows.setdefault(row, []).append(label + key)
+                self._add_span(label, value, key, location)
             self.records.update(hash(tuple(sorted(values))) for values in rows.values())
         return True
 
