@@ -44,18 +44,26 @@ class Context:
     sender: Any
 
 
+DB_CHECK_SECONDS = 1.0
+_db_checked = threading.local()
+
+
 def db_ready() -> None:
     """Drop this thread's database connection if it broke; keep it otherwise (reconnecting costs).
 
-    Asked only after a database error in this thread, as Django does for its request threads: on
-    PostgreSQL the question is a query, which every mail would otherwise pay twice. A connection that
-    died unnoticed fails that mail with ``451`` (the client retries) and is replaced for the next.
+    On PostgreSQL the question is a query (``SELECT 1``), which every mail used to pay twice: it is
+    asked after a database error in this thread and otherwise at most once a second, so a connection
+    that died while the guard was idle (a database restart) is replaced before the next mail uses it.
     """
     conn = connections[DEFAULT_DB_ALIAS]
-    if conn.connection is None or not conn.errors_occurred:
+    if conn.connection is None:
+        return
+    now = time.monotonic()
+    if not conn.errors_occurred and now - getattr(_db_checked, "at", -DB_CHECK_SECONDS) < DB_CHECK_SECONDS:
         return
     if conn.is_usable():
         conn.errors_occurred = False
+        _db_checked.at = now
     else:
         conn.close()
 

@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 import smtplib
 import subprocess
+import time
 
 import pytest
 from django.core import mail as django_mail
@@ -303,3 +304,26 @@ def test_the_guard_reads_mail_and_rcpt_addresses_as_aiosmtpd_does(arg):
 
     ours, theirs = GuardSMTP(object(), hostname="guard"), SMTP(object(), hostname="guard")
     assert ours._getaddr(arg) == theirs._getaddr(arg)
+
+
+def test_a_database_connection_that_died_while_idle_is_replaced_before_the_next_mail(guard, sink, sender):
+    # A PostgreSQL restart (or an idle-connection timeout) kills the guard's connections while it waits:
+    # the next mail must not get 451 for it. The check is a query, so it is not asked for every mail.
+    from django.db import connection
+
+    from mamori.mailguard import smtp
+
+    if connection.vendor != "postgresql":
+        pytest.skip("an SQLite connection cannot die on its own")
+    assert send(guard, mail(to=INTERNAL_TO), ["suzuki@example.co.jp"])[0] == 250
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        assert cursor.fetchall()  # the guard's connections
+    time.sleep(smtp.DB_CHECK_SECONDS + 0.2)
+    for n in range(3):
+        code, text = send(guard, mail(to=INTERNAL_TO, subject=f"再起動後 {n}"), ["suzuki@example.co.jp"])
+        assert (code, b"delivered" in text) == (250, True)
+    assert len(sink.wait_for(4)) == 4
