@@ -2,7 +2,7 @@
 
 Writes a big customer CSV (UTF-8), a big log (CP932), a big ISO-2022-JP mail log and an HTML customer
 table, and office files whose XML is large for their zip size: a Word document, a PowerPoint deck
-(python-pptx), an OpenDocument text (LibreOffice) and an xlsx customer list (XlsxWriter). Each is
+(python-pptx), an OpenDocument text and spreadsheet (LibreOffice) and an xlsx customer list (XlsxWriter). Each is
 scanned alone with one job, no cache and a ``--max-file-size`` above it; the file size, the seconds,
 MB/s, the CPU seconds and the peak resident memory of the scanning process are printed. Run:
 ``python bench/scan_big.py [--mb 200] [--docx-mb 60] [--office-mb 40] [--only pptx,odt]``. Figures on a
@@ -167,6 +167,23 @@ def write_odt(path: Path, megabytes: int) -> None:
     _inject(tmp / "t.odt", path, "content.xml", b"</office:text>", piece, megabytes)
 
 
+def write_ods(path: Path, megabytes: int) -> None:
+    """Write an ods customer list (LibreOffice headless from a CSV, rows added) of about *megabytes* MiB."""
+    tmp = Path(tempfile.mkdtemp())
+    (tmp / "t.csv").write_text(
+        "氏名,電話番号,メールアドレス\n山田 太郎,090-1234-5678,taro@example.jp\n", encoding="utf-8"
+    )
+    cmd = ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", "ods"]
+    subprocess.run(
+        [*cmd, "--outdir", str(tmp), str(tmp / "t.csv")], check=True, capture_output=True, timeout=300
+    )
+    cell = '<table:table-cell office:value-type="string" calcext:value-type="string"><text:p>{}</text:p></table:table-cell>'
+    row = (
+        "<table:table-row>" + cell.format("本契約 顧客") + cell.format("090-1234-5678") + "</table:table-row>"
+    )
+    _inject(tmp / "t.ods", path, "content.xml", b"</table:table>", row, megabytes)
+
+
 def write_xlsx(path: Path, megabytes: int) -> None:
     """Write an xlsx customer list (XlsxWriter, constant memory) of about *megabytes* MiB of sheet XML."""
     import datetime as dt
@@ -221,7 +238,7 @@ def main() -> None:
     parser.add_argument("--docx-mb", type=int, default=60, help="MiB of XML in the Word document")
     parser.add_argument("--office-mb", type=int, default=40, help="MiB of XML in the pptx, odt and xlsx")
     parser.add_argument(
-        "--only", default="", help="comma-separated kinds: csv,log,jis,html,docx,pptx,odt,xlsx"
+        "--only", default="", help="comma-separated kinds: csv,log,jis,html,docx,pptx,odt,xlsx,ods"
     )
     args = parser.parse_args()
     jobs = {
@@ -233,6 +250,7 @@ def main() -> None:
         "pptx": ("deck.pptx", write_pptx, args.office_mb),
         "odt": ("contract.odt", write_odt, args.office_mb),
         "xlsx": ("customers.xlsx", write_xlsx, args.office_mb),
+        "ods": ("customers.ods", write_ods, args.office_mb),
     }
     chosen = [kind for kind in (args.only.split(",") if args.only else jobs) if jobs[kind][2]]
     with tempfile.TemporaryDirectory() as tmp:

@@ -140,16 +140,29 @@ def _has_big_sheet(zf: zipfile.ZipFile) -> bool:
     )
 
 
+def _big_ods(zf: zipfile.ZipFile) -> bool:
+    """Tell whether an OpenDocument spreadsheet's content is too big to build in memory."""
+    from . import xlsxstream
+
+    info = zf.NameToInfo.get("content.xml")
+    return (
+        info is not None
+        and "xl/workbook.xml" not in zf.NameToInfo
+        and info.file_size > xlsxstream.STREAM_SHEET_BYTES
+    )
+
+
 def read_spreadsheet(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
     """Yield one part per sheet of an xlsx, xls or ods workbook (cells tab-separated, rows by line).
 
-    An xlsx workbook with a worksheet of more than ``STREAM_SHEET_BYTES`` of XML is streamed row by
-    row, each sheet in parts of about a million characters. With a content budget
+    An xlsx workbook with a worksheet of more than ``STREAM_SHEET_BYTES`` of XML, or an ods whose
+    content is that big, is streamed row by row, each sheet in parts of about a million characters. With a content budget
     (``max_part_chars``) big xlsx sheets are cut to their head before parsing and rows stop once the
     budget is used; such sheets are marked ``truncated``.
     """
     from python_calamine import CalamineWorkbook, PasswordError
 
+    from .odsstream import read_streamed_ods
     from .xlsxstream import read_streamed_workbook
 
     cut_sheets: set[str] = set()
@@ -161,6 +174,9 @@ def read_spreadsheet(data: bytes, location: str, depth: int, budget: Budget) -> 
                 return
             if max_chars is None and _has_big_sheet(zf):
                 yield from read_streamed_workbook(zf, _sheet_paths(zf), location, budget)
+                return
+            if max_chars is None and _big_ods(zf):
+                yield from read_streamed_ods(zf, location, budget)
                 return
     if max_chars is not None and data.startswith(b"PK"):
         data, cut_sheets = _head_of_sheets(data, max_chars)

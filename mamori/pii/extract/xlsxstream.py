@@ -18,7 +18,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from .model import Budget, MiB, Part
-from .xmlstream import CHUNK, Capped, TooBig, parts, too_big
+from .xmlstream import TooBig, open_member, parts, too_big
 
 STREAM_SHEET_BYTES = 16 * MiB  # a workbook with a worksheet bigger than this (inflated) is streamed
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -83,28 +83,13 @@ def shared_strings(zf: zipfile.ZipFile, budget: Budget) -> list[str]:
     if "xl/sharedStrings.xml" not in zf.NameToInfo:
         return []
     strings = []
-    with _open(zf, "xl/sharedStrings.xml", budget) as stream:
+    with open_member(zf, "xl/sharedStrings.xml", budget) as stream:
         for _, element in etree.iterparse(stream, tag=_SI, resolve_entities=False, no_network=True):
             strings.append(_string_item(element))
             element.clear()
             while element.getprevious() is not None:
                 del element.getparent()[0]
     return strings
-
-
-class _open:  # noqa: N801 - a context manager used as a function
-    def __init__(self, zf: zipfile.ZipFile, name: str, budget: Budget) -> None:
-        info = zf.getinfo(name)
-        limits = budget.limits
-        self.raw = zf.open(info)
-        cap = min(limits.max_file_size, int(limits.max_ratio * max(info.compress_size, 1)) + CHUNK)
-        self.capped = Capped(self.raw, cap, budget)
-
-    def __enter__(self) -> Capped:
-        return self.capped
-
-    def __exit__(self, *exc: object) -> None:
-        self.raw.close()
 
 
 def _date(serial: float, base1904: bool) -> Any:
@@ -209,7 +194,7 @@ def read_streamed_workbook(
             continue
         where = f"{location}!{name}"
         try:
-            with _open(zf, member, budget) as stream:
+            with open_member(zf, member, budget) as stream:
                 yield from parts(where, sheet_lines(stream, sheet, budget), None)
         except TooBig as exc:
             yield too_big(where, exc, budget)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -116,13 +117,20 @@ def lines(stream: Any, markup: Markup, budget: Budget) -> Iterator[str]:
                 del parent[0]
 
 
-def member_lines(zf: zipfile.ZipFile, name: str, markup: Markup, budget: Budget) -> Iterator[str]:
-    """Yield the lines of the zip member *name*; raise :class:`TooBig` when it inflates past its cap."""
+@contextmanager
+def open_member(zf: zipfile.ZipFile, name: str, budget: Budget) -> Iterator[Capped]:
+    """Open the zip member *name* as a stream that raises :class:`TooBig` when it inflates past its cap."""
     limits = budget.limits
     info = zf.getinfo(name)
     cap = min(limits.max_file_size, int(limits.max_ratio * max(info.compress_size, 1)) + CHUNK)
     with zf.open(info) as raw:
-        yield from lines(Capped(raw, cap, budget), markup, budget)
+        yield Capped(raw, cap, budget)
+
+
+def member_lines(zf: zipfile.ZipFile, name: str, markup: Markup, budget: Budget) -> Iterator[str]:
+    """Yield the lines of the zip member *name*; raise :class:`TooBig` when it inflates past its cap."""
+    with open_member(zf, name, budget) as stream:
+        yield from lines(stream, markup, budget)
 
 
 def parts(location: str, texts: Iterable[str], max_chars: int | None) -> Iterator[Part]:

@@ -116,3 +116,40 @@ def test_number_formats_are_told_apart_like_calamine():
     assert xlsxstream.format_kind('"m"0') == "number"
     assert xlsxstream.format_kind("[$¥-411]#,##0") == "number"
     assert xlsxstream.format_kind("General") == "number"
+
+
+def tricky_book(path: Path) -> Path:
+    """Write with openpyxl what LibreOffice turns into repeated rows and cells, merges and line breaks."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "顧客"
+    sheet["C3"] = "氏名"
+    sheet["D3"] = "備考"
+    sheet["C4"] = NAME
+    sheet["D4"] = "一行目\n二行目"
+    sheet.merge_cells("C5:D5")
+    sheet["C5"] = "結合したセル"
+    for row in range(6, 16):  # ten identical rows: number-rows-repeated in the ods
+        sheet.cell(row, 3, "同じ行")
+        sheet.cell(row, 6, 0.25).number_format = "0%"
+    sheet["E17"] = dt.datetime(1985, 4, 1, 9, 30, 15)
+    sheet["E18"] = dt.time(23, 59, 59)
+    sheet["E19"] = True
+    sheet["E20"] = 1234.5
+    sheet["E20"].number_format = "¥#,##0"
+    book.create_sheet("空")
+    book.save(path)
+    return path
+
+
+def test_big_ods_spreadsheets_stream_as_calamine_reads_them(tmp_path, monkeypatch):
+    sources = [tricky_book(tmp_path / "tricky.xlsx"), xlsxwriter_book(tmp_path / "mixed.xlsx")]
+    for path in convert(sources, "ods", tmp_path):
+        whole = texts(path, False, monkeypatch)
+        assert texts(path, True, monkeypatch) == whole, path.name
+    tricky = texts(tmp_path / "tricky.ods", True, monkeypatch)
+    assert list(tricky) == ["tricky.ods!顧客", "tricky.ods!空"]
+    lines = tricky["tricky.ods!顧客"].splitlines()
+    assert lines[:2] == ["氏名\t備考", f"{NAME}\t一行目"] and lines.count("同じ行\t\t\t0.25") == 10

@@ -1,0 +1,158 @@
+"""Read big OpenDocument spreadsheets (ods) row by row from the ``content.xml`` stream.
+
+As for xlsx (:mod:`.xlsxstream`), python-calamine builds whole sheets in memory; an ods whose
+``content.xml`` is bigger than ``STREAM_SHEET_BYTES`` is read here with lxml ``iterparse`` instead,
+cells as calamine reads them: numbers (``1234``), dates (``1985-04-01``), times under a day
+(``09:30:00``, longer ones as written, ``PT36H00M00S``), booleans, text. A first pass finds each
+sheet's first used column, since calamine shows a sheet from there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from collections.abc import Iterator
+from itertools import chain, groupby
+from typing import Any
+
+from .model import Budget, Part
+from .odfxml import paragraph_text
+from .xmlstream import TooBig, open_member, parts, too_big
+
+_TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_TEXT_P = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
+_TABLE, _ROW = f"{_TABLE_NS}table", f"{_TABLE_NS}table-row"
+_CELLS = (f"{_TABLE_NS}table-cell", f"{_TABLE_NS}covered-table-cell")
+_MAX_COLUMNS = 16384  # a row is never wider (LibreOffice pads rows with empty cells up to it)
+_MAX_ROW_REPEAT = 1000  # a row with content repeated more often than this is written this often
+_DURATION = re.compile(r"PT(\d+)H(\d+)M(\d+(?:\.\d+)?)S")
+_CHECK_EVERY = 5000
+
+
+def cell_value(cell: Any) -> str:
+    """Return the text of one cell as calamine gives it."""
+    kind = cell.get(f"{_OFFICE}value-type")
+    if kind is None:
+        return ""
+    if kind in ("float", "percentage", "currency"):
+        number = float(cell.get(f"{_OFFICE}value", "0"))
+        return str(int(number)) if number.is_integer() else str(number)
+    if kind == "date":
+        value = cell.get(f"{_OFFICE}date-value", "")
+        try:
+            moment = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        return str(moment.date()) if "T" not in value else str(moment)
+    if kind == "time":
+        value = cell.get(f"{_OFFICE}time-value", "")
+        found = _DURATION.fullmatch(value)
+        if found is None or int(found.group(1)) >= 24:
+            return value
+        seconds = float(found.group(3))
+        return str(
+            dt.time(
+                int(found.group(1)), int(found.group(2)), int(seconds), round(seconds % 1 * 1e6) % 1000000
+            )
+        )
+    if kind == "boolean":
+        return str(cell.get(f"{_OFFICE}boolean-value", "false") == "true")
+    texts = [paragraph_text(p) for p in cell.iter(_TEXT_P)]
+    return "\n".join(texts) if texts else cell.get(f"{_OFFICE}string-value", "")
+
+
+def _row_cells(row: Any) -> list[tuple[int, str]]:
+    """Return (repeat count, text) of each cell of a row, up to the widest row a sheet can hold."""
+    cells: list[tuple[int, str]] = []
+    width = 0
+    for cell in row:
+        if cell.tag not in _CELLS:
+            continue
+        repeat = min(int(cell.get(f"{_TABLE_NS}number-columns-repeated", "1") or 1), _MAX_COLUMNS - width)
+        if repeat <= 0:
+            break
+        cells.append((repeat, cell_value(cell)))
+        width += repeat
+    return cells
+
+
+def _rows(stream: Any, budget: Budget) -> Iterator[tuple[int, str, Any, int]]:
+    """Yield (sheet number, sheet name, row element, row repeat) for each row, the row cleared after.
+
+    An empty sheet yields one row ``None``, so that it still comes out as a part.
+    """
+    from lxml import etree
+
+    sheet, name, seen = -1, "", True
+    events = etree.iterparse(
+        stream, events=("start", "end"), tag=(_TABLE, _ROW), resolve_entities=False, no_network=True
+    )
+    for count, (event, element) in enumerate(events):
+        if element.tag == _TABLE:
+            if event == "start":
+                sheet, name, seen = sheet + 1, element.get(f"{_TABLE_NS}name", ""), False
+            elif not seen:
+                yield sheet, name, None, 1
+            continue
+        if event == "start":
+            continue
+        seen = True
+        yield sheet, name, element, int(element.get(f"{_TABLE_NS}number-rows-repeated", "1") or 1)
+        element.clear()
+        while element.getprevious() is not None:
+            del element.getparent()[0]
+        if count % _CHECK_EVERY == 0:
+            budget.check_time()
+
+
+def _first_columns(zf: zipfile.ZipFile, budget: Budget) -> dict[int, int]:
+    """Return each sheet's first column holding a value (the first pass: only the value types are read)."""
+    first: dict[int, int] = {}
+    value_type = f"{_OFFICE}value-type"
+    with open_member(zf, "content.xml", budget) as stream:
+        for sheet, _, row, _ in _rows(stream, budget):
+            column = 0
+            for cell in row if row is not None else ():
+                if cell.tag not in _CELLS:
+                    continue
+                if cell.get(value_type) is not None:
+                    first[sheet] = min(first.get(sheet, column), column)
+                    break
+                column += int(cell.get(f"{_TABLE_NS}number-columns-repeated", "1") or 1)
+    return first
+
+
+def _lines(
+    zf: zipfile.ZipFile, first: dict[int, int], budget: Budget
+) -> Iterator[tuple[int, str, str | None]]:
+    with open_member(zf, "content.xml", budget) as stream:
+        for sheet, name, row, repeat in _rows(stream, budget):
+            cells = _row_cells(row) if row is not None else []
+            while cells and not cells[-1][1]:
+                cells.pop()  # LibreOffice pads every row with empty cells up to the last column
+            skip = first.get(sheet, 0)
+            texts: list[str] = []
+            for count, text in cells:
+                taken = max(0, count - skip)
+                skip = max(0, skip - count)
+                texts.extend([text] * taken)
+            line = "\t".join(texts).rstrip("\t")
+            if not line:
+                yield sheet, name, None
+                continue
+            for _ in range(min(repeat, _MAX_ROW_REPEAT)):
+                yield sheet, name, line
+
+
+def read_streamed_ods(zf: zipfile.ZipFile, location: str, budget: Budget) -> Iterator[Part]:
+    """Yield every sheet of the OpenDocument spreadsheet in *zf* in parts, streamed."""
+    try:
+        first = _first_columns(zf, budget)
+        for _, group in groupby(_lines(zf, first, budget), key=lambda item: item[0]):
+            head = next(group)
+            texts = (line for _, _, line in chain([head], group) if line is not None)
+            yield from parts(f"{location}!{head[1]}", texts, None)
+    except TooBig as exc:
+        yield too_big(location, exc, budget)
