@@ -28,7 +28,8 @@ from mamori.pii.scan_worker import Task
 
 EPILOG = """\
 exit status: 1 personal data was found (in any file); 2 nothing was found but some file could not
-be fully read (unreadable, encrypted, damaged, image-only, over a limit), bad usage or the scan
+be fully read (unreadable, encrypted, damaged, image-only, binary content under a text or document
+name, over a limit), bad usage or the scan
 failed; 0 every file was read and nothing was found.
 persons: an estimate per file: the table rows (records) that hold personal data plus the persons
 in running text (the most distinct values of one kind that identifies a person: name, e-mail,

@@ -113,7 +113,10 @@ def problem_text(problem: dict[str, Any], translations: gettext.NullTranslations
     if template is None:
         return str(problem.get("message", ""))
     try:
-        text = tr.gettext(template) % {"location": problem.get("location", ""), **problem.get("params", {})}
+        params = dict(problem.get("params", {}))
+        if isinstance(params.get("kind"), str):  # PNG image, executable ... are msgids too
+            params["kind"] = tr.gettext(params["kind"])
+        text = tr.gettext(template) % {"location": problem.get("location", ""), **params}
         if problem.get("more"):
             text = tr.gettext(MORE) % {"message": text, "more": problem["more"]}
     except (KeyError, TypeError, ValueError):  # a result from an older version, or odd params

@@ -9,7 +9,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import PurePath
 
-from .model import Budget, BudgetExceeded, Limits, Part, cut_part, problem_part
+from .model import Budget, BudgetExceeded, Limits, Part, cut_part, gettext_noop, problem_part
 from .stream import STREAM_SIZE, stream_html, stream_text
 from .text import decode_bytes, looks_binary
 
@@ -22,17 +22,18 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 # Binary formats we know and cannot read: reported as unsupported without trying text decoding.
+# Their labels are gettext msgids: reports show them in Japanese (the ``kind`` of a problem).
 _MAGIC_NAMES = (
-    (b"\x89PNG", "PNG image"),
-    (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF8", "GIF image"),
-    (b"Rar!", "RAR archive"),
-    (b"7z\xbc\xaf", "7-Zip archive"),
-    (b"\x7fELF", "executable"),
-    (b"MZ", "executable"),
+    (b"\x89PNG", gettext_noop("PNG image")),
+    (b"\xff\xd8\xff", gettext_noop("JPEG image")),
+    (b"GIF8", gettext_noop("GIF image")),
+    (b"Rar!", gettext_noop("RAR archive")),
+    (b"7z\xbc\xaf", gettext_noop("7-Zip archive")),
+    (b"\x7fELF", gettext_noop("executable")),
+    (b"MZ", gettext_noop("executable")),
 )
 _MAGIC_LABELS = frozenset(label for _, label in _MAGIC_NAMES)
-UNKNOWN_BINARY = "unknown format"
+UNKNOWN_BINARY = gettext_noop("unknown format")
 # Suffixes of what we read: binary content under such a name is a disguised or broken file, not read.
 _READ_SUFFIXES = (
     TEXT_SUFFIXES

@@ -10,7 +10,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from .archive import check_bomb
-from .model import Budget, Part, problem_part
+from .model import Budget, Part, gettext_noop, problem_part
 
 _ROW_CHECK = 5000  # rows between two time-budget checks
 # Sheet XML bytes kept per character of content budget: calamine parses a whole sheet before the
@@ -250,8 +250,8 @@ def read_ole(data: bytes, location: str, depth: int, budget: Budget) -> Iterator
 
         yield from read_msg(data, location, depth, budget)
     elif "WordDocument" in streams:
-        yield problem_part("unsupported", location, kind="Word 97-2003 (.doc)")
+        yield problem_part("unsupported", location, kind=gettext_noop("Word 97-2003 (.doc)"))
     elif "PowerPoint Document" in streams:
-        yield problem_part("unsupported", location, kind="PowerPoint 97-2003 (.ppt)")
+        yield problem_part("unsupported", location, kind=gettext_noop("PowerPoint 97-2003 (.ppt)"))
     else:
-        yield problem_part("unsupported", location, kind="OLE compound file")
+        yield problem_part("unsupported", location, kind=gettext_noop("OLE compound file"))

@@ -313,7 +313,7 @@ def test_a_disguised_binary_shows_in_the_table_and_in_japanese_in_the_html_repor
     code, report, _ = run(capsys, str(disguised), "--format", "html", "--no-cache", "--jobs", "1")
     assert code == 2
     assert (
-        "送付.zip!/顧客.csvはテキストではないバイナリデータ（executable）のため、内容は確認していません。"
+        "送付.zip!/顧客.csvはテキストではないバイナリデータ（実行ファイル）のため、内容は確認していません。"
         in report
     )
 
