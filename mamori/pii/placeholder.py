@@ -59,7 +59,7 @@ def placeholder_kind(span: Span) -> int:
             return ALWAYS
         return IN_EXAMPLES if _RESERVED_DOMAIN.search(value) else NEVER
     if label in ("PHONE", "POSTAL_CODE"):
-        digits = _NON_DIGITS.sub("", value.translate(_WIDE))
+        digits = _NON_DIGITS.sub("", value if value.isascii() else value.translate(_WIDE))
         if set(digits[-7:]) == {"0"}:
             return ALWAYS  # 03-0000-0000, 〒000-0000: no one's number
         return IN_EXAMPLES if _sample_digits(digits) else NEVER

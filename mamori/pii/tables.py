@@ -183,11 +183,16 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     only header-shaped others (``商品コード,商品名,単価``).
     """
     values = [text[s:e] for s, e in cells]
-    labels = [header_label(v) for v in values]
+    # A cell with a space, a digit or @ is a value, never a column name (see header_label): a data row
+    # of a customer list is told apart without filling header_label's cache with its values.
+    labels = [None if _VALUE_CHAR.search(v) else header_label(v) for v in values]
     labelled = sum(1 for x in labels if x)
     if labelled >= 2 or (labelled == 1 and len(cells) >= 2 and all(map(_header_shaped, values))):
         return labels
     return None
+
+
+_VALUE_CHAR = re.compile(r"[\s\d@]")
 
 
 def _header_shaped(cell: str) -> bool:
