@@ -72,12 +72,12 @@ def kind_of(data: bytes, name: str) -> str:
     for magic, label in _MAGIC_NAMES:
         if data.startswith(magic):
             return "binary:" + label
+    if looks_binary(data):  # before the names that claim text: a blob named .eml or .html is no mail
+        return "binary:" + UNKNOWN_BINARY
     if suffix in (".eml", ".mht", ".mhtml") or _looks_like_mail(data):
         return "eml"
     if suffix in HTML_SUFFIXES:
         return "html"
-    if looks_binary(data):
-        return "binary:" + UNKNOWN_BINARY
     return "text"
 
 

@@ -99,3 +99,9 @@ def test_a_zip_stored_in_a_zip_member_named_csv_is_still_read_as_a_zip():
     parts = list(extract(outer, name="o.zip"))
     assert not problems(parts)
     assert any(PHONE in part.text for part in parts)
+
+
+@pytest.mark.parametrize("name", ["受信.eml", "page.html", "a.mht"])
+def test_a_blob_named_as_mail_or_html_is_not_read_as_either(name):
+    blob = bytes(range(256)) * 64  # NUL bytes and controls: no mail, no page
+    assert problems(extract(blob, name=name)) == {name: ("binary", "unknown format")}
