@@ -7,6 +7,7 @@ an address is only reported when a town name and a block number (番地, 丁目,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mamori.pii.dictionaries import PREFECTURES, municipalities
 from mamori.pii.spans import Hit
@@ -27,11 +28,25 @@ _BUILDING = re.compile(
 
 
 def _prefix_in(text: str, pos: int, names: frozenset[str], longest: int) -> int:
-    """Return the length of the longest name in ``names`` that starts at ``pos`` (0 if none)."""
-    for n in range(min(longest, len(text) - pos), 1, -1):
-        if text[pos : pos + n] in names:
+    """Return the length of the longest name in ``names`` that starts at ``pos`` (0 if none).
+
+    Only the lengths of the names that begin with the two characters at ``pos`` are tried.
+    """
+    room = min(longest, len(text) - pos)
+    for n in _lengths_by_head(names).get(text[pos : pos + 2], ()):
+        if n <= room and text[pos : pos + n] in names:
             return n
     return 0
+
+
+@lru_cache(maxsize=4)
+def _lengths_by_head(names: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    """Map the first two characters of the names (two or more long) to their lengths, longest first."""
+    by_head: dict[str, set[int]] = {}
+    for name in names:
+        if len(name) >= 2:
+            by_head.setdefault(name[:2], set()).add(len(name))
+    return {head: tuple(sorted(lengths, reverse=True)) for head, lengths in by_head.items()}
 
 
 def _start_at(text: str, p: int) -> int | None:
