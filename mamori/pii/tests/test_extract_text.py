@@ -104,3 +104,17 @@ def test_problem_messages_are_gettext_templates_with_named_placeholders():
     problem = part.problems[0]
     assert "%(location)s" in problem.template
     assert problem.as_dict()["message"].startswith("a.png ")
+
+
+def test_iso2022jp_decodes_as_windows_does_on_the_fast_path_too():
+    from mamori.pii.extract.text import _decode_pairs
+
+    assert decode_iso2022jp("〜−‖¢£¬".encode("iso2022_jp")) == "～－∥￠￡￢"  # cp932's code points
+    for first in range(0x21, 0x7F):  # every JIS X 0208 row: Python's codec where it can, pairs elsewhere
+        for second in range(0x21, 0x7F):
+            data = b"\x1b$B" + bytes((first, second)) + b"\x1b(B"
+            try:
+                expected = _decode_pairs(data, "ascii")
+            except UnicodeDecodeError:
+                continue
+            assert decode_iso2022jp(data) == expected, data
