@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from mamori.pii.analyser import katakana_person
 from mamori.pii.dictionaries import given_names, given_readings, surname_readings, surnames, to_katakana
 from mamori.pii.spans import Hit
 
@@ -37,9 +38,11 @@ _LABEL = re.compile(
     r"受付|者:|者 |申込者|契約者|名義人?|依頼主|受取人|作成者|承認者|申請者|被保険者|代表者|扶養親族|配偶者|"
     r"部 |課 |室 |部\n|課\n|室\n|センター\n|フリガナ|ふりがな|付で|いたします。|"
     r"者名|客名|様名|人名|主名|宛名|保護者|代理人|世帯主|届出人|"
+    r"作成(?=[:：])|司会(?=[:：])|書記(?=[:：])|文責(?=[:：])|欠席(?=[:：])|出席(?=[:：])|"
     + "|".join(t + "(?=[:： ])" for t in _TITLES)
     + r")名?(?:\([^)\n]{1,10}\))?[:： \t]*"
 )
+_TITLES_TUPLE = tuple(_TITLES)
 _TITLE_FIRST = re.compile(rf"(?:{_TITLE}|取締役|院長|理事長|顧問|医師|担任|マネージャー) ")
 _ON_BEHALF = re.compile(rf"の([{_KANJI}]{{1,4}})です")
 _KANA_LABEL = re.compile(r"フリガナ|ふりがな|カナ")
@@ -279,6 +282,13 @@ def find_persons(text: str) -> list[Hit]:
         label = m.group()
         if label[-1] == "\t" and m.start() and text[m.start() - 1] != "\n":
             continue  # 氏名<TAB> inside a header row; only a key-value row (氏名<TAB>山田 太郎) is a label
+        if (
+            label.startswith(_TITLES_TUPLE)
+            and ":" in label
+            and m.start()
+            and _KANJI_CHAR.match(text, m.start() - 1)
+        ):
+            continue  # 大野部長：来期の… is a speaker in minutes, not a title before a name
         strong = label[-1] in ": \t\n" or label.endswith(("付で", "。"))
         kana = _KANA_LABEL.search(label) is not None
         found = _parse_list(text, m.end(), kana, strong, label.startswith(("出席者", "参加者")))
@@ -293,7 +303,7 @@ def find_persons(text: str) -> list[Hit]:
             continue  # ,様 in a mailing list whose 宛名 cell the table pass took: no name ends here
         start = _name_before(text, end)
         if start is None:
-            start = _kana_name_before(text, end)
+            start = _kana_name_before(text, end, m.group() in _JOB_TITLES)
         name_end: int | None = end
         if start is not None and m.group() in _JOB_TITLES:
             name_end = _name_end_before_title(text, start, end)
@@ -308,7 +318,13 @@ def find_persons(text: str) -> list[Hit]:
         for h in hits
         if not _NOT_A_NAME.search(text, h[0], h[1])
         and not (h[1] - h[0] >= 3 and text.endswith(_COMPANY_END, h[0], h[1]))
+        and not _shop_name(text[h[0] : h[1]])
     ]
+
+
+def _shop_name(name: str) -> bool:
+    """Return whether ``name`` is a surname + 屋, a shop (中村屋さん), rather than a name (土屋, 古屋)."""
+    return len(name) >= 3 and name[-1] == "屋" and name[:-1] in surnames()
 
 
 # Characters no name ends with: a cell separator, a line end, a table cell blanked by the engine.
@@ -317,7 +333,8 @@ _NO_NAME_END = frozenset(",\t\n\x00")
 # the compounds of name-like kanji that news prose is full of (名誉会長, 王子, 人文学科).
 _NOT_A_NAME = re.compile(
     r"長男|長女|次男|次女|三男|三女|続柄|携帯|自宅|勤務先|仕様|名誉|学科|王子|^第|[章節項条] |本人|家族|"
-    r"紛失|滅失|毀損|漏えい|漏洩|誤送|盗難|事故|件名|概要|目次|付録|別紙|備考|出席|欠席|議題|日時|場所"
+    r"紛失|滅失|毀損|漏えい|漏洩|誤送|盗難|事故|件名|概要|目次|付録|別紙|備考|出席|欠席|議題|日時|場所|"
+    r"異動|退職|入社|着任|就任|昇格|配属|来期|今期|前期|全員|一同|郵便"
 )
 # 様 in words (仕様, 模様, 同様, 皆様, 様式, 様子) is no honorific.
 _SAMA_WORDS = re.compile(r"(?<=[仕模同異多有今皆各貴神王])様|様(?=[式子相態々])")
@@ -387,8 +404,8 @@ def _not_honorific(text: str, m: re.Match[str]) -> bool:
     return m.group() == "様" and _SAMA_WORDS.match(text, m.start()) is not None
 
 
-def _kana_name_before(text: str, end: int) -> int | None:
-    """Return the start of a katakana name before an honorific (グエン・ヴァン・ナムさん, ヤマダ様)."""
+def _kana_name_before(text: str, end: int, job_title: bool) -> int | None:
+    """Return the start of a katakana name before an honorific (グエン・ヴァン・ナムさん, スミス氏)."""
     m = _KANA_BEFORE.search(text, max(0, end - 40), end)
     if m is None:
         return None
@@ -396,6 +413,8 @@ def _kana_name_before(text: str, end: int) -> int | None:
     parts = re.split(r"[・ ]", name)
     if any(p in _KANA_ROLES for p in parts):
         return None
-    if len(parts) >= 2 or name in surname_readings() or name in given_readings():
+    if len(parts) >= 2:
         return m.start()
-    return None
+    if not job_title and katakana_person(name):
+        return m.start()  # one word (スミス, ヤマト, アマゾン): person or company is the analyser's call
+    return None  # before a job title one katakana word is mostly a company (シンドラーエレベータ課長)

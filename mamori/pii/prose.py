@@ -10,14 +10,16 @@ whole kanji run (a surname glued to more kanji is a place or a company: 中村�
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
+from mamori.pii.analyser import tagger as _tagger
 from mamori.pii.dictionaries import given_names, surnames
 from mamori.pii.names import KANJI
 from mamori.pii.spans import Hit
 
-# A kanji run of 2-9 characters at a word start, ending before が / は / と / 、 or a title: where bare
+# A kanji run of 2-9 characters at a word start, ending before が / は / と / も / 、 / から / より, a
+# colon (a speaker in minutes: 菅原：了解しました) or a title: where bare
 # names stand in prose. The run is found from its cue backwards, on the reversed text: a pattern that
 # starts with literal cues lets the regex engine skip to them, where one starting with a kanji class
 # tried a run at every kanji (a third of the CPU on sparse text). ``(\d`` reversed starts with its
@@ -26,19 +28,27 @@ from mamori.pii.spans import Hit
 # wins, as a greedy match from the start would pick.
 _CUE_TITLES = (
     "総理|首相|大臣|知事|議員|県議|市長|大統領|主席|長官|選手|投手|捕手|外野手|内野手|監督|容疑者|被告|署長|"
-    "裁判長|幹事長|社長|会長|氏"
+    "裁判長|幹事長|社長|会長|委員|氏"
 )
 _CANDIDATE_REVERSED = re.compile(
     "(?:"
-    + "|".join(["、", "が", "は", "と", "も", r"\((?<=\d\()"])
+    + "|".join(["、", "が", "は", "と", "も", ":", "らか", "りよ", r"\((?<=\d\()"])
     + "|"
     + "|".join(title[::-1] for title in _CUE_TITLES.split("|"))
     + rf")([{KANJI}]{{2,9}}+)(?![{KANJI}])"
 )
+# です and まで (松田です。 担当は鈴木です。 詳細は鈴木までご連絡ください) as cues of their own: each a
+# literal the regex engine searches for fast, where in the alternation above their frequent first
+# characters (す, で) made it stop at every one.
+# Only runs of 2-5 kanji at the start of a sentence or clause or after の / は: most です follow a noun
+# that follows another word (予定です, 会議の予定です is kept and dropped by the surname check).
+_LITERAL_CUES = tuple(
+    re.compile(rf"{cue}([{KANJI}]{{2,5}}+)(?=[のは。、 \n]|\Z)") for cue in ("すで", "でま")
+)
 # Titles written glued to a name in news and minutes (岸田総理, 北村議員, 玉城知事).
 _TITLE_AFTER = re.compile(
     r"(?:元?(?:内閣)?総理(?:大臣)?|首相|副?大臣|副?知事|議員|県議|市議|副?市長|町長|村長|大統領|主席|"
-    r"官房長官|長官|氏|副?会長|副?社長|委員長|議長|幹事長|代表|先生|教授|選手|[投捕]手|[外内]野手|監督|"
+    r"官房長官|長官|氏|副?会長|副?社長|委員長|委員|議長|幹事長|代表|先生|教授|選手|[投捕]手|[外内]野手|監督|"
     r"容疑者|被告|副?署長|裁判長|弁護士|記者)"
 )
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]{2}")
@@ -52,16 +62,6 @@ _PLACE_LIST = re.compile(rf"(?:[、・](?:{_PREFECTURES}))*(?:両|各|[二三四
 _SENTENCE_END = "。！？!?\n"
 _KANJI_CHAR = re.compile(rf"[{KANJI}]")
 MAX_SENTENCE = 400  # characters analysed around one candidate
-
-
-@cache
-def _tagger() -> Any | None:
-    """Return the MeCab tagger (fugashi + unidic-lite), or None when it is not installed."""
-    try:
-        import fugashi
-    except ImportError:  # pragma: no cover - a dependency; without it prose names are not found
-        return None
-    return fugashi.Tagger()
 
 
 @lru_cache(maxsize=8192)
@@ -86,12 +86,24 @@ def _candidate(run: str) -> bool:
     return False
 
 
-def _candidate_runs(text: str) -> list[tuple[int, int]]:
+def _candidate_runs(text: str, reversed_text: str | None = None) -> list[tuple[int, int]]:
     """Return (start, end) of each whole kanji run of 2-9 characters followed by a cue, in text order."""
     n = len(text)
-    runs = [(n - m.end(1), n - m.start(1)) for m in _CANDIDATE_REVERSED.finditer(text[::-1])]
+    rev = text[::-1] if reversed_text is None else reversed_text
+    runs = [(n - m.end(1), n - m.start(1)) for m in _CANDIDATE_REVERSED.finditer(rev)]
     runs.reverse()
     return runs
+
+
+def _literal_cue_candidates(text: str, reversed_text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of the whole kanji runs before です / まで that read as a name, unordered."""
+    n = len(text)
+    return [
+        (n - m.end(1), n - m.start(1))
+        for pattern in _LITERAL_CUES
+        for m in pattern.finditer(reversed_text)
+        if _candidate(m.group(1)[::-1])
+    ]
 
 
 def find_prose_persons(text: str) -> list[Hit]:
@@ -100,7 +112,12 @@ def find_prose_persons(text: str) -> list[Hit]:
         return []  # candidates are kanji runs
     sentences: list[tuple[int, int]] = []
     last_end = -1
-    for run_start, run_end in _candidate_runs(text):
+    reversed_text = text[::-1]
+    runs = _candidate_runs(text, reversed_text)
+    more = _literal_cue_candidates(text, reversed_text)
+    if more:
+        runs = sorted(set(runs).union(more))
+    for run_start, run_end in runs:
         if run_start < last_end or not _candidate(text[run_start:run_end]):
             continue
         start = max(text.rfind(c, max(0, run_start - MAX_SENTENCE), run_start) for c in _SENTENCE_END) + 1

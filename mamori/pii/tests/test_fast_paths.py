@@ -14,7 +14,7 @@ from mamori.pii.tables import analyse_tables
 
 # The plain definition of a prose candidate: from the start of a whole kanji run, the longest 2-9
 # kanji followed by a cue (a particle, ``(`` and a digit, or a title inside the run).
-_FORWARD = re.compile(rf"[{KANJI}]{{2,9}}(?=[、がはとも]|\(\d|(?<=[{KANJI}])(?:{_CUE_TITLES}))")
+_FORWARD = re.compile(rf"[{KANJI}]{{2,9}}(?=[、がはとも:]|から|より|\(\d|(?<=[{KANJI}])(?:{_CUE_TITLES}))")
 
 
 def _forward_runs(text: str) -> list[tuple[int, int]]:
@@ -38,6 +38,7 @@ def _forward_runs(text: str) -> list[tuple[int, int]]:
         "藤は",
         "、山田(3",
         "会議は9:30から。予算配分を再検討します。",
+        "担当は鈴木です。ご不明点は鈴木まで。木村から連絡し、松本よりお送りします。西村委員長と西村委員。\n菅原:了解",
     ],
 )
 def test_prose_candidates_found_from_their_cue_are_the_runs_a_forward_scan_finds(text: str) -> None:
