@@ -9,6 +9,7 @@ from mamori.pii.address import find_addresses
 from mamori.pii.corporate import split
 from mamori.pii.dates import find_birth_dates
 from mamori.pii.ids import find_emails, find_health_insurance
+from mamori.pii.mail_names import find_mail_header_persons
 from mamori.pii.names import find_persons
 from mamori.pii.normalize import normalize
 from mamori.pii.numbers import find_numbers
@@ -24,6 +25,7 @@ RECOGNIZERS = (
     find_numbers,
     find_addresses,
     find_persons,
+    find_mail_header_persons,
     find_prose_persons,  # last and lowest priority: names in prose without a label, tagged by MeCab
 )
 

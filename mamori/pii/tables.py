@@ -13,6 +13,7 @@ from functools import lru_cache
 from mamori.pii import validators
 from mamori.pii.address import find_addresses
 from mamori.pii.dates import is_date
+from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.names import KANJI, parse_kana_name, parse_name, plausible_unknown
 from mamori.pii.spans import Hit
 
@@ -22,6 +23,14 @@ _TSV_CELL = re.compile(r"[^\t\n]*")
 _HEADERS: dict[str, str] = {"〒": "POSTAL_CODE", "カナ": "KANA", "連絡先": "PHONE", "所在地": "ADDRESS"}
 _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"フリガナ|ふりがな|カナ|セイメイ|読み"), "KANA"),
+    (
+        re.compile(
+            r"^(?:NAME|[Nn]ame)_?(?:EN|en|En|ROMAJI|[Rr]omaji|ROMAN|[Rr]oman)$|^(?:[Ee]nglish|ENGLISH)_?(?:[Nn]ame|NAME)$|"
+            r"^(?:[Ff]irst|[Ll]ast|[Ff]amily|[Gg]iven|FIRST|LAST|FAMILY|GIVEN)_?(?:[Nn]ame|NAME)$|"
+            r"^(?:ローマ字|英字|ROMAJI|[Rr]omaji)$"
+        ),
+        "ROMAJI",
+    ),
     (
         re.compile(
             r"氏名|名前|宛名|名義|受取人|契約者|対応者|担当者|申込者|依頼人|依頼主|差出人|送り主|受講者|参加者|"
@@ -46,7 +55,7 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 # Literals only, so the regex engine scans for their first characters: is any header word present at all?
 _ANY_HEADER = re.compile(
     "フリガナ|ふりがな|カナ|セイメイ|読み|氏名|名前|宛名|名義|受取人|対応者|依頼|差出人|送り主|受講者|参加者|保護者|"
-    "患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|姓|Name|name|NAME|"
+    "患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|姓|Name|name|NAME|ローマ字|英字|"
     "担当者|契約者|申込者|名義人|生年月日|誕生日|郵便|〒|住所|送付先|"
     "届け先|所在地|電話|携帯|連絡先|TEL|Tel|FAX|Fax|メール|mail|Mail|MAIL|個人番号|マイナンバー|カード番号|口座番号|"
     "免許|旅券|パスポート|保険証|者"
@@ -122,6 +131,7 @@ def _is_address(value: str) -> bool:
 _VALID: dict[str, Callable[[str], bool]] = {
     "PERSON": _is_name,
     "KANA": lambda v: parse_kana_name(v, 0) == len(v),
+    "ROMAJI": is_romaji_name,
     "DATE_OF_BIRTH": is_date,
     "POSTAL_CODE": lambda v: _POSTAL.fullmatch(v) is not None,
     "ADDRESS": _is_address,
@@ -301,7 +311,7 @@ def _judge_labelled(
     if len(numbers) >= MIN_COLUMN and len(good) * 2 < len(numbers):
         quiet.extend(numbers)  # ポイントカード番号: mostly failing check digits, so none is a card number
         return
-    out = "PERSON" if label == "KANA" else label
+    out = "PERSON" if label in ("KANA", "ROMAJI") else label
     hits.extend((s, e, out, 9) for s, e in good)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mamori.pii import detect
 
 CSV = (
@@ -57,3 +59,36 @@ def test_a_row_whose_values_contain_header_words_does_not_restart_the_table() ->
         '"相良 文雄","サガラ フミオ","03-9307-4280","ご住所確認済"\n'
     )
     assert [s.label for s in detect(text)] == ["PERSON", "PERSON", "PHONE"] * 2
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "氏名（ローマ字）",
+        "ローマ字氏名",
+        "ローマ字",
+        "英字",
+        "Name",
+        "NAME_EN",
+        "name_en",
+        "Name_Romaji",
+        "english_name",
+    ],
+)
+def test_a_romaji_name_column_holds_persons(header: str) -> None:
+    text = f"社員番号,{header},内線\n1001,YAMADA Taro,2101\n1002,Hanako Suzuki,2102\n1003,OHNO Shinji,2103\n"
+    assert [(s.label, s.text) for s in detect(text) if s.label == "PERSON"] == [
+        ("PERSON", "YAMADA Taro"),
+        ("PERSON", "Hanako Suzuki"),
+        ("PERSON", "OHNO Shinji"),
+    ]
+
+
+def test_first_and_last_name_columns_in_romaji_hold_persons() -> None:
+    text = "first_name,last_name,email\nTaro,Yamada,t@example.net\nJun,Ito,j@example.net\n"
+    assert [s.text for s in detect(text) if s.label == "PERSON"] == ["Taro", "Yamada", "Jun", "Ito"]
+
+
+def test_english_product_names_under_an_english_name_header_are_no_persons() -> None:
+    text = "商品コード,NAME_EN,単価\nA-1,Ballpoint Pen,100\nA-2,Green Tea,200\nA-3,Notebook,300\n"
+    assert [s for s in detect(text) if s.label == "PERSON"] == []
