@@ -37,14 +37,11 @@ _CANDIDATE_REVERSED = re.compile(
     + "|".join(title[::-1] for title in _CUE_TITLES.split("|"))
     + rf")([{KANJI}]{{2,9}}+)(?![{KANJI}])"
 )
-# です and まで (松田です。 担当は鈴木です。 詳細は鈴木までご連絡ください) as cues of their own: each a
-# literal the regex engine searches for fast, where in the alternation above their frequent first
-# characters (す, で) made it stop at every one.
-# Only runs of 2-5 kanji at the start of a sentence or clause or after の / は: most です follow a noun
-# that follows another word (予定です, 会議の予定です is kept and dropped by the surname check).
-_LITERAL_CUES = tuple(
-    re.compile(rf"{cue}([{KANJI}]{{2,5}}+)(?=[のは。、 \n]|\Z)") for cue in ("すで", "でま")
-)
+# です and まで (松田です。 担当は鈴木です。 詳細は鈴木までご連絡ください) as a cue of their own, reversed
+# すで / でま: one pass from the literal で, where in the alternation above their frequent first
+# characters (す, で) made it stop at every one. Only runs of 2-5 kanji at the start of a sentence or
+# clause or after の / は: most です follow a word glued to another (予定です).
+_DESU_MADE_REVERSED = re.compile(rf"で(?:(?<=すで)|ま)([{KANJI}]{{2,5}}+)(?=[のは。、 \n]|\Z)")
 # Titles written glued to a name in news and minutes (岸田総理, 北村議員, 玉城知事).
 _TITLE_AFTER = re.compile(
     r"(?:元?(?:内閣)?総理(?:大臣)?|首相|副?大臣|副?知事|議員|県議|市議|副?市長|町長|村長|大統領|主席|"
@@ -100,8 +97,7 @@ def _literal_cue_candidates(text: str, reversed_text: str) -> list[tuple[int, in
     n = len(text)
     return [
         (n - m.end(1), n - m.start(1))
-        for pattern in _LITERAL_CUES
-        for m in pattern.finditer(reversed_text)
+        for m in _DESU_MADE_REVERSED.finditer(reversed_text)
         if _candidate(m.group(1)[::-1])
     ]
 
