@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from mamori.pii.names import _KANA_ROLES, parse_kana_name, parse_name
+from mamori.pii.names import has_kana_role, parse_kana_name, parse_name
 from mamori.pii.spans import Hit
 
 # A header line of the header block that opens a text (extract's ``!headers`` part, a saved mail).
@@ -62,7 +62,7 @@ def _is_person(name: str, local: str) -> bool:
         local = local.lower()  # John Smith <john.smith@…>: the address spells the name
         return _LATIN_NAME.fullmatch(name) is not None and all(w.lower() in local for w in name.split(" "))
     if _KANA_WORDS.fullmatch(name):
-        return not any(part in _KANA_ROLES for part in re.split(r"[・ ]", name))
+        return not has_kana_role(name)
     return parse_name(name, 0) == len(name) or parse_kana_name(name, 0, strict=True) == len(name)
 
 

@@ -404,15 +404,20 @@ def _not_honorific(text: str, m: re.Match[str]) -> bool:
     return m.group() == "様" and _SAMA_WORDS.match(text, m.start()) is not None
 
 
+def has_kana_role(name: str) -> bool:
+    """Return whether a word of the katakana ``name`` is a role (メーカー, スタッフ …), not a name."""
+    return any(part in _KANA_ROLES for part in re.split(r"[・ ]", name))
+
+
 def _kana_name_before(text: str, end: int, job_title: bool) -> int | None:
     """Return the start of a katakana name before an honorific (グエン・ヴァン・ナムさん, スミス氏)."""
     m = _KANA_BEFORE.search(text, max(0, end - 40), end)
     if m is None:
         return None
     name = m.group()
-    parts = re.split(r"[・ ]", name)
-    if any(p in _KANA_ROLES for p in parts):
+    if has_kana_role(name):
         return None
+    parts = re.split(r"[・ ]", name)
     if len(parts) >= 2:
         return m.start()
     if not job_title and katakana_person(name):

@@ -18,7 +18,7 @@ from typing import Any
 
 from .model import Budget, Part
 from .odfxml import paragraph_text
-from .xmlstream import TooBig, open_member, parts, too_big
+from .xmlstream import TooBig, open_member, parts, release, too_big
 
 _TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -100,9 +100,7 @@ def _rows(stream: Any, budget: Budget) -> Iterator[tuple[int, str, Any, int]]:
             continue
         seen = True
         yield sheet, name, element, int(element.get(f"{_TABLE_NS}number-rows-repeated", "1") or 1)
-        element.clear()
-        while element.getprevious() is not None:
-            del element.getparent()[0]
+        release(element)
         if count % _CHECK_EVERY == 0:
             budget.check_time()
 

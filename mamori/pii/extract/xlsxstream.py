@@ -18,7 +18,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from .model import Budget, MiB, Part
-from .xmlstream import TooBig, open_member, parts, too_big
+from .xmlstream import TooBig, open_member, parts, release, too_big
 
 STREAM_SHEET_BYTES = 16 * MiB  # a workbook with a worksheet bigger than this (inflated) is streamed
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -86,9 +86,7 @@ def shared_strings(zf: zipfile.ZipFile, budget: Budget) -> list[str]:
     with open_member(zf, "xl/sharedStrings.xml", budget) as stream:
         for _, element in etree.iterparse(stream, tag=_SI, resolve_entities=False, no_network=True):
             strings.append(_string_item(element))
-            element.clear()
-            while element.getprevious() is not None:
-                del element.getparent()[0]
+            release(element)
     return strings
 
 
@@ -172,9 +170,7 @@ def sheet_lines(stream: Any, sheet: _Sheet, budget: Budget) -> Iterator[str]:
         line = "\t".join(cells).rstrip("\t")
         if line:
             yield line
-        row.clear()
-        while row.getprevious() is not None:
-            del row.getparent()[0]
+        release(row)
         if count % _CHECK_EVERY == 0:
             budget.check_time()
 

@@ -110,11 +110,16 @@ def lines(stream: Any, markup: Markup, budget: Budget) -> Iterator[str]:
                 rows[-1].append(text)
         elif tag == markup.row and rows:
             yield "\t".join(rows.pop())
-        element.clear(keep_tail=True)
-        parent = element.getparent()
-        if parent is not None:  # drop what was already read before this element
-            while element.getprevious() is not None:
-                del parent[0]
+        release(element)
+
+
+def release(element: Any) -> None:
+    """Free an element that was read, and the siblings read before it, so memory stays flat."""
+    element.clear(keep_tail=True)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
 
 
 @contextmanager
