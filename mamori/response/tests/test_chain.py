@@ -84,6 +84,7 @@ def test_chain_is_notified_escalated_and_acknowledged_over_real_smtp(
         and 'id="acknowledge"' in page.content.decode()
         and not ChainNotification.objects.filter(acknowledged_at__isnull=False).exists()
     )
+    assert "第3順位（" in page.content.decode()  # Japanese order words, not "順位 3: …"
     assert "山田" not in page.content.decode() and incident.title not in page.content.decode()
     client.post(url, {"token": token, "acknowledge": "1"})
     step3 = ChainNotification.objects.get(incident=incident, order=3)
