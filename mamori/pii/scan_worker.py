@@ -16,6 +16,7 @@ from mamori.pii.corporate import is_row
 from mamori.pii.extract import INCOMPLETE, STREAM_SIZE, Limits, Part, Problem, extract
 from mamori.pii.extract.model import MORE
 from mamori.pii.scan_windows import Window, Windower
+from mamori.pii.tables import header_label
 
 # Kinds that usually name one person each; their distinct values estimate how many persons a file holds.
 __all__ = ["Detection", "Summary", "Task", "scan_file"]
@@ -53,16 +54,31 @@ def _identity(label: str, value: str) -> str:
 
 
 def _table_row(text: str, pos: int, rows: dict[int, bool]) -> int | None:
-    """Return the start of the line holding ``pos`` when that line is a table row (cells), else None.
+    """Return the start of the line holding ``pos`` when that line is a record of a table, else None.
 
-    ``rows`` remembers the lines already judged: a customer list has several spans on every row.
+    ``rows`` remembers the lines already judged: a customer list has several spans on every row. A
+    line of a form (``氏名\t山田 太郎``, ``電話\t090-…`` in a résumé or an application) is a table row
+    whose first cell names the field: each such row holds one field of the same person, not a record.
     """
     start = text.rfind("\n", 0, pos) + 1
     row = rows.get(start)
     if row is None:
         end = text.find("\n", pos)
-        row = rows[start] = is_row(text[start : end if end >= 0 else len(text)])
+        line = text[start : end if end >= 0 else len(text)]
+        row = rows[start] = is_row(line) and not _form_row(line)
     return start if row else None
+
+
+def _form_row(line: str) -> bool:
+    """Return whether *line* is a field of a form: a personal-data label, then one or two values."""
+    cells = [cell.strip() for cell in line.split("\t" if "\t" in line else ",")]
+    filled = [cell for cell in cells if cell]
+    return 2 <= len(filled) <= 3 and header_label(filled[0]) not in (None, "ID")
+
+
+_READING = re.compile(
+    r"[\u3041-\u3096ー\s]+"
+)  # hiragana only: やまだ たろう; katakana may be a name (グエン)
 
 
 class Summary:
@@ -177,7 +193,12 @@ class Summary:
         counts its rows; in prose, the most distinct values of one person-identifying kind (names,
         mail addresses, phones ...) estimate the persons. Corporate data never counts.
         """
-        prose = max((len(self.distinct.get(kind, ())) for kind in PROSE_KINDS), default=0)
+        names = self.distinct.get("PERSON", set())
+        readings = sum(1 for name in names if _READING.fullmatch(name))
+        prose = max((len(self.distinct.get(kind, ())) for kind in PROSE_KINDS[1:]), default=0)
+        # A name and its reading (山田 太郎, やまだ たろう) are one person: readings in hiragana and
+        # written names are counted apart and the larger count stands for the persons named.
+        prose = max(prose, readings, len(names) - readings)
         if not prose and self.distinct:
             prose = 1  # a birth date alone still concerns someone
         return len(self.records) + prose

@@ -1,0 +1,54 @@
+"""The persons estimate of ``mamori scan``: records of a table, one person per filled-in form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+
+from mamori.pii.scan_worker import Task, scan_file
+
+RESUME = [
+    ("ふりがな", "やまだ たろう"),
+    ("氏名", "山田 太郎"),
+    ("生年月日", "1998年6月14日（満26歳）"),
+    ("現住所", "〒214-0014 神奈川県川崎市多摩区登戸2618-3 コーポ登戸201"),
+    ("電話", "090-6623-1187"),
+    ("E-mail", "taro.y0614@gmail.com"),
+]
+
+
+def _scan(path: Path) -> dict:
+    return scan_file(Task(str(path), path.stat().st_size, path.stat().st_mtime_ns))
+
+
+def test_a_resume_written_as_a_table_of_fields_is_one_person(tmp_path):
+    doc = Document()
+    doc.add_heading("履歴書", 1)
+    table = doc.add_table(rows=0, cols=2)
+    for label, value in RESUME:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    path = tmp_path / "山田太郎_履歴書.docx"
+    doc.save(str(path))
+    result = _scan(path)
+    assert {"PERSON", "PHONE", "EMAIL", "ADDRESS", "DATE_OF_BIRTH"} <= set(result["counts"])
+    assert result["persons"] == 1
+
+
+def test_a_records_table_counts_its_rows_and_names_in_prose_count_each(tmp_path):
+    rows = [("氏名", "電話番号", "住所")] + [
+        ("山田 太郎", "090-6623-1187", "東京都目黒区中町2-1-3"),
+        ("佐藤 花子", "080-1129-4478", "神奈川県横浜市港北区日吉4-5-6"),
+        ("鈴木 一郎", "070-7781-2036", "大阪府大阪市北区梅田1-2-3"),
+    ]
+    listing = tmp_path / "顧客.csv"
+    listing.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")
+    assert _scan(listing)["persons"] == 3
+    minutes = tmp_path / "議事録.txt"
+    minutes.write_text(
+        "出席者：山本、中村、小林の3名。経理の伊藤が不在のため次回に持ち越し。\n"
+        "新人研修は小林が担当し、グエンさんにも補助をお願いする。\n",
+        encoding="utf-8",
+    )
+    assert _scan(minutes)["persons"] == 5  # four kanji names and a katakana one: no reading to fold
