@@ -1,0 +1,150 @@
+"""Scan a held-out share written apart from the rules (issue 11's reviewers' checks, before they run them).
+
+``fixtures/heldout2`` holds six small organisations that look nothing like ``mamori.testing.scan_tree``
+or ``fixtures/realtree``: a dental clinic, a cram school, a real-estate agency, a staffing agency, a
+municipal NPO and a small manufacturer. Other header spellings (お名前, ＴＥＬ（自宅）, 保護者氏名, 氏　名),
+merged header rows, headers on row 3, LibreOffice / XlsxWriter / openpyxl files, CP932 and BOM CSV, TSV,
+fixed-width text, JSON and XML exports, mail from iPhone Mail / Outlook / Becky!, zips with CP932
+names, HTML pages, and company-only files full of traps (message-ids, property addresses, 12-digit
+serials that pass the My Number check, Luhn-valid order numbers, shops named サトウ, minutes of 理事).
+``fixtures/heldout2_src/build.py`` rebuilds it and ``labels.json`` holds the hand labels.
+
+What the engine does not meet yet is marked ``xfail(strict=True)`` with the reason, so that a fix shows
+up as an unexpected pass here and the mark is taken off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from mamori.pii import detect, scan
+from mamori.pii.extract import extract
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = FIXTURES / "heldout2"
+LABELS = json.loads((FIXTURES / "heldout2_src" / "labels.json").read_text(encoding="utf-8"))
+STRONG = {"PASSPORT", "CREDIT_CARD", "MY_NUMBER", "DRIVERS_LICENSE", "BANK_ACCOUNT"}
+PERSONAL = sorted(rel for rel, t in LABELS.items() if t["personal"])
+COMPANY = sorted(rel for rel, t in LABELS.items() if not t["personal"])
+
+# Company-only files the engine flags today (file, what it reports, why it is wrong).
+FLAGGED_TODAY = {
+    "NPO法人みどりの街/会議/理事会議事録_第45回.txt": "PERSON 理事 in 出席：理事7名",
+    "NPO法人みどりの街/広報/イベント告知_秋の植樹祭.html": "EMAIL jimukyoku@ of the NPO office (a role mailbox)",
+    "さくら歯科/web/index.html": "the clinic's own address / TEL in the footer (not 株式会社)",
+    "さくら歯科/料金表/自費診療料金表_2024.pdf": "the clinic's own 〒 / TEL under its name",
+    "さくら歯科/院内/院内感染対策マニュアル.docx": "PHONE of 松本市保健所 (a public office)",
+    "ひかり不動産/会社/宅建業者票.html": "the agency's 主たる事務所 〒 / address / TEL",
+    "ひかり不動産/物件/募集物件一覧_2024冬.csv": "ADDRESS of let buildings (所在地 of listings)",
+    "みらい進学塾/塾だより/塾だより_12月号.odt": "PHONE of 駅前校 (the school's branch)",
+    "ネクストスタッフ/システム/maillog/maillog-20241112": "EMAIL on Postfix message-id=<uuid@host>",
+    "東邦精工/システム/src/edi_client.py": "PHONE of a SUPPORT_TEL constant (# 品質保証部)",
+    "東邦精工/営業/送信済み/価格改定のお知らせ.eml": "EMAIL purchase@ of a customer company (To: of a 御中 mail)",
+    "東邦精工/物流/出荷ラベル_20241112.csv": "ADDRESS / PHONE of the shop 家電のサトウ 松本店 under 届け先名",
+}
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out") / "scan.jsonl"
+    with open(out, "w", encoding="utf-8") as fh, contextlib.redirect_stdout(fh):
+        code = scan.main([str(ROOT), "--format", "jsonl", "--no-cache", "--jobs", "1", "--no-progress"])
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    return {os.path.relpath(row["path"], ROOT): row for row in rows}, code
+
+
+def _spans(rel: str, label: str) -> list[str]:
+    return [s.text for part in extract(ROOT / rel, name=rel) for s in detect(part.text) if s.label == label]
+
+
+def test_the_labels_cover_the_tree_and_both_kinds_of_file():
+    on_disk = sorted(os.path.relpath(p, ROOT) for p in ROOT.rglob("*") if p.is_file())
+    assert on_disk == sorted(LABELS)
+    assert len(PERSONAL) >= 25 and len(COMPANY) >= 40
+    assert set(FLAGGED_TODAY) <= set(COMPANY)
+
+
+def test_every_file_is_read_and_the_exit_code_says_found(scanned):
+    results, code = scanned
+    assert code == 1
+    assert sorted(results) == sorted(LABELS)
+    assert [rel for rel, row in results.items() if row["problems"]] == []
+
+
+def test_file_recall(scanned):
+    results, _code = scanned
+    missed = [rel for rel in PERSONAL if not results[rel]["counts"]]
+    assert len(missed) / len(PERSONAL) <= 0.02, missed
+
+
+@pytest.mark.xfail(strict=True, reason="12 of 44 company-only files flagged (27 %): see FLAGGED_TODAY")
+def test_at_most_five_percent_of_company_files_flagged(scanned):
+    results, _code = scanned
+    flagged = {rel: results[rel]["counts"] for rel in COMPANY if results[rel]["counts"]}
+    assert len(flagged) / len(COMPANY) <= 0.05, flagged
+
+
+@pytest.mark.parametrize(
+    "rel",
+    [
+        pytest.param(rel, marks=pytest.mark.xfail(strict=True, reason=FLAGGED_TODAY[rel]))
+        if rel in FLAGGED_TODAY
+        else rel
+        for rel in COMPANY
+    ],
+)
+def test_a_company_only_file_is_not_flagged(scanned, rel):
+    results, _code = scanned
+    assert results[rel]["counts"] == {}, results[rel]["counts"]
+
+
+def test_no_identifier_label_on_a_file_without_it_and_the_real_ones_found(scanned):
+    results, _code = scanned
+    wrong = {
+        rel: results[rel]["counts"]
+        for rel, t in LABELS.items()
+        if set(results[rel]["counts"]) & STRONG - set(t["identifiers"])
+    }
+    assert wrong == {}
+    missed = {
+        rel: t["identifiers"]
+        for rel, t in LABELS.items()
+        if not set(t["identifiers"]) <= set(results[rel]["counts"])
+    }
+    assert missed == {}
+
+
+def test_names_in_tables_with_other_header_spellings():
+    assert len(_spans("さくら歯科/患者管理/患者台帳_20241105.csv", "PERSON")) >= 40  # 氏　名 on row 3
+    assert len(_spans("さくら歯科/予約/予約表_2024年11月.xlsx", "PERSON")) == 24  # merged header rows
+    assert len(_spans("東邦精工/総務/社員名簿_2024.xlsx", "PERSON")) >= 26
+    assert len(_spans("NPO法人みどりの街/ボランティア/清掃ボランティア参加者.csv", "PERSON")) == 22  # お名前
+    assert len(_spans("みらい進学塾/生徒/生徒名簿_2024年度.ods", "PERSON")) >= 60  # 生徒氏名 + 保護者氏名
+
+
+@pytest.mark.xfail(
+    strict=True, reason='names under <氏名> / "name" / <student_name> of XML and JSON exports are missed'
+)
+def test_names_in_json_and_xml_exports():
+    assert len(_spans("NPO法人みどりの街/会員/会員名簿_2024.xml", "PERSON")) == 20
+    assert len(_spans("さくら歯科/予約/Web予約_export_20241110.json", "PERSON")) == 12
+    assert len(_spans("みらい進学塾/お問い合わせ/体験授業申込_2024-10.xml", "PERSON")) == 20
+
+
+@pytest.mark.xfail(
+    strict=True, reason="申込者氏名 of a fixed-width export with full-width spaces: 1 of 15 names found"
+)
+def test_names_in_a_fixed_width_export():
+    assert len(_spans("ひかり不動産/申込/入居申込一覧.txt", "PERSON")) == 15
+
+
+@pytest.mark.xfail(
+    strict=True, reason="寄附者 records written as 'No ／ 氏名 ／ 住所' paragraphs: 1 of 8 names found"
+)
+def test_names_in_slash_separated_records():
+    assert len(_spans("NPO法人みどりの街/寄付/寄附金受領証明_発行控.docx", "PERSON")) == 8
