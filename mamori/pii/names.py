@@ -55,7 +55,10 @@ _NON_NAME = frozenset(
     "普何考備年齢就販売庫資料議題項案請求払契約込申務取締役座預貯同"
 )
 _STOP = frozenset(
-    "お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 御中 責任者 管理者 皆様 本人 家族".split()
+    "お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 御中 責任者 管理者 皆様 本人 家族 "
+    # kin and people words before さん (奥さん, 子供さん, 大家さん): nobody's name
+    "奥 子供 子ども 娘 息子 嫁 旦那 主人 兄 姉 弟 妹 父 母 祖父 祖母 孫 大家 隣 近所 業者 先方 相手 "
+    "職人 大工 医者 患者 店員 運転手".split()
 )
 
 
@@ -106,6 +109,7 @@ _COMPANY_END = tuple(
     "精機 工業 商事 電機 電気 建設 産業 物産 製作 興業 運輸 商会 設備 化学 製薬 食品 銀行 証券 保険 "
     "不動産 病院 医院 学園 学校 大学 協会 組合 事務所 工務 電工 技研 製菓 酒造 醸造 交通 観光 印刷 "
     "運送 物流 倉庫 商店 薬局 歯科 法人 機械 電子 通信 开発 開発 企画 技術 工房 製作所 重工 鉄工 "
+    "製麺 通運 急便 貨物 "
     "鋼業 木材 石油 ガス 電力 水産 農園 牧場 建築 設計 塗装 住宅 ホーム 旅館 本舗".split()
 )
 
@@ -217,6 +221,8 @@ def _name_before(text: str, end: int) -> int | None:
             return None
         if text[start : start + 3] in sur or text[start : start + 2] in sur or text[start] in sur:
             glued = start > 0 and _KANJI_CHAR.match(text, start - 1) is not None
+            if glued and end - start == 1:
+                continue  # 株式会社様: one kanji glued to a word is the word's end, not a surname
             if parse_name(text, start, strict=glued) == end:  # 東和精機様: 和精機 is no name
                 return start
     return None
@@ -319,7 +325,33 @@ def find_persons(text: str) -> list[Hit]:
         if not _NOT_A_NAME.search(text, h[0], h[1])
         and not (h[1] - h[0] >= 3 and text.endswith(_COMPANY_END, h[0], h[1]))
         and not _shop_name(text[h[0] : h[1]])
+        and not carrier(text, h[0], h[1])
     ]
+
+
+# Carriers that business Japanese calls with さん (佐川さん, 日通さん, 西濃さん, 福山さん). 佐川, 福山, 西濃
+# and 中越 are surnames too: they are the carrier only with a word of shipping in the same sentence
+# nearby (佐川さんの集荷, 福山さんの路線便で発送), a person otherwise (福山さんから電話がありました).
+_CARRIERS = frozenset("日通 名鉄 トナミ 郵便局 日本郵便 第一貨物 久留米運送 新潟運輸 ヤマト".split())
+_CARRIER_SURNAMES = frozenset("佐川 福山 西濃 中越 岡山県貨物".split())
+_SHIPPING = re.compile(
+    r"集荷|配送|発送|配達|出荷|運賃|送り状|伝票|追跡|荷物|着払|元払|引取|引き取|持ち込|持込|ドライバー|"
+    r"チャーター|路線|営業所留|宅配|運送|納品|貨物|パレット|便"
+)
+
+
+def carrier(text: str, start: int, end: int) -> bool:
+    """Return whether the name at ``start:end`` is a carrier (佐川さんの集荷), not a person."""
+    name = text[start:end]
+    if name in _CARRIERS:
+        return True
+    if name not in _CARRIER_SURNAMES:
+        return False
+    lo, hi = max(0, start - 12), end + 14
+    window = text[lo:hi]
+    cut = max(window.rfind(c, 0, start - lo) for c in "。\n")  # the sentence the name is in
+    stop = [i for i in (window.find(c, end - lo) for c in "。\n") if i >= 0]
+    return _SHIPPING.search(window, cut + 1, min(stop) if stop else len(window)) is not None
 
 
 def _shop_name(name: str) -> bool:
@@ -393,7 +425,37 @@ def _name_end_before_title(text: str, start: int, end: int) -> int | None:
     parts = re.split(r"[・ ]", name)
     if any(_KANA_COMPANY.search(p) for p in parts) or sum(p in _LETTER_NAMES for p in parts) >= 2:
         return None
+    if _KANJI_CHAR.match(name) and not _surname_led(name.replace(" ", "")):
+        return None  # 総合政策部長, 健康福祉部長, 建設課長: a department before the title
     return start + len(name)
+
+
+# Words of departments and fields that stand before 部長 / 課長 (総合政策部長, 建設課長, 診療部長).
+_DEPARTMENT = re.compile(
+    r"総務|人事|経理|財務|財政|営業|企画|広報|法務|総合|政策|教育|福祉|建設|行政|診療|管理|整備|計画|振興|"
+    r"生活|観光|労働|商工|消防|事務|技術|開発|製造|品質|情報|保健|医療|環境|農林|農政|水産|土木|都市|市民|"
+    r"学校|健康|増進|危機|監査|会計|税務|議会|秘書|国際|文化|社会|購買|調達|物流|生産|設計|研究|業務|推進|"
+    r"戦略|経営|安全|衛生|施設|資材|審査|販売|商品|事業|本部|支店|支社|地域|厚生|労務|庶務|住民|戸籍|保険|"
+    r"年金|介護|障害|児童|保育|学務|指導|生涯|学習|体育|図書|公園|道路|河川|水道|交通|防災|選挙|統計|財産|"
+    r"契約|検査|工務|営繕|用地|子育|観光|産業|商業|工業|農業|林業|漁業|港湾|空港|病院|看護|薬剤|放射|検診"
+)
+
+
+def _surname_led(name: str) -> bool:
+    """Return whether a kanji ``name`` before a title reads as surname (+ given name) and names no department.
+
+    A dictionary surname, a surname + dictionary given name, or a surname + up to four more name
+    kanji (宮川怜斗, 光吉); 財政 (財 + 政) and 建設 (建 + 設) are departments.
+    """
+    name = name.removeprefix("故")  # 故山下宗吉会長
+    if _DEPARTMENT.search(name):
+        return False
+    sur, given = surnames(), given_names()
+    for n in (3, 2, 1):
+        rest = name[n:]
+        if name[:n] in sur and (not rest or rest in given or (len(rest) <= 4 and plausible_unknown(name))):
+            return True
+    return False
 
 
 def _not_honorific(text: str, m: re.Match[str]) -> bool:

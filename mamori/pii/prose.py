@@ -15,7 +15,7 @@ from typing import Any
 
 from mamori.pii.analyser import tagger as _tagger
 from mamori.pii.dictionaries import given_names, surnames
-from mamori.pii.names import KANJI
+from mamori.pii.names import KANJI, carrier
 from mamori.pii.spans import Hit
 
 # A kanji run of 2-9 characters at a word start, ending before が / は / と / も / 、 / から / より, a
@@ -146,15 +146,15 @@ def _tag(tagger: Any, text: str, start: int, end: int) -> list[Hit]:
     i = 0
     while i < len(words):
         s, e, pos2, pos3, pos4 = words[i]
-        if not (pos2 == "固有名詞" and pos3 == "人名" and pos4 == "姓"):
+        if not (pos2 == "固有名詞" and pos3 == "人名" and pos4 == "姓") or text[s:e] not in surnames():
             i += 1
-            continue
+            continue  # also a "surname" no name dictionary knows: 明豊 (a school) read as 明 + 豊
         nxt = words[i + 1] if i + 1 < len(words) else None
         if nxt and nxt[3] == "人名" and nxt[4] == "名" and text[e : nxt[0]] in ("", " ", "\u3000"):
             e = words[i + 1][1]
             i += 1
         i += 1
-        if _whole_run(text, s, e) and not _PLACE_LIST.match(text, e):
+        if _whole_run(text, s, e) and not _PLACE_LIST.match(text, e) and not carrier(text, s, e):
             hits.append((s, e, "PERSON", 1))
     return hits
 

@@ -92,6 +92,8 @@ def test_person_precision_and_recall_on_the_held_out_sentences():
         ("菅原：了解しました。", "菅原"),
         ("以上、文責：今井", "今井"),
         ("大野部長：来期の採用計画について", "大野"),  # a speaker; 来期 is no name after 部長：
+        ("福山さんから電話がありました。折り返しをお願いします。", "福山"),  # no shipping word: a person
+        ("宮川課長が出席した。", "宮川"),
     ],
 )
 def test_names_people_write_in_prose_are_found(text: str, name: str) -> None:
@@ -112,6 +114,17 @@ def test_names_people_write_in_prose_are_found(text: str, name: str) -> None:
         "中村屋さんへの発注",
         "ウィリアムズ氏名",
         "出席者全員で確認した。",
+        "佐川さんの集荷は15時です。",
+        "日通さんに見積もりを依頼しました。",
+        "西濃さんの配送が遅れています。",
+        "福山さんの路線便で発送します。",
+        "福山通運さんに連絡済み。",
+        "本日の発送は佐川さんでお願いします。",
+        "丸亀製麺さんとともに取り組みます。",
+        "タカノフーズ株式会社様と契約しました。",
+        "3名とも奥さん、子供さんを母国に残して来日しました。",
+        "総合政策部長は、教育次長とし、新設の健康福祉部長には市民福祉課長を昇格させる。",
+        "建設課長と財政課長が出席した。",
     ],
 )
 def test_company_role_and_shop_words_before_honorifics_are_no_persons(text: str) -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from mamori.pii import detect
 
 FIXTURE = Path(__file__).parent / "fixtures" / "real_prose.jsonl"
@@ -20,6 +22,13 @@ FIXTURE = Path(__file__).parent / "fixtures" / "real_prose.jsonl"
 # persons annotated by hand, place and company names that hold surnames (山本海苔店, 石川、富山両県警,
 # 高砂殿グループ) and titles without a name (新社長, 本部長, 名誉会長, 初代会長) left unannotated.
 NEWS = Path(__file__).parent / "fixtures" / "real_news.jsonl"
+# ``fixtures/real_press.jsonl``: 221 sentences of the text businesses and offices publish, from 57 public
+# pages: personnel announcements (人事異動 with readings in parentheses and department titles: 総合政策部長,
+# 建設課長), press releases and partnership news, obituaries, police, court and traffic news, hospital
+# and school notices, council minutes, high-school baseball, foreign trainees' names; persons annotated
+# by hand (readings too). It was collected after the rules above were tuned and first scored precision
+# 101/134 = 0.75 (departments before 部長 / 課長 read as names), which is why it is kept apart.
+PRESS = Path(__file__).parent / "fixtures" / "real_press.jsonl"
 
 
 def _sentences(fixture: Path = FIXTURE) -> list[dict]:
@@ -68,10 +77,16 @@ def test_person_precision_on_real_prose_is_at_least_095():
     assert right / (right + wrong) >= 0.95, mistakes
 
 
-def test_person_precision_on_real_news_is_at_least_095():
-    sentences = _sentences(NEWS)
-    assert len(sentences) >= 300 and all(s["source"].startswith("http") for s in sentences)
+@pytest.mark.parametrize(
+    ("fixture", "sentences_at_least", "names_at_least", "recall_at_least"),
+    [(NEWS, 300, 150, 0.6), (PRESS, 200, 200, 0.4)],  # recall is reported in the README
+)
+def test_person_precision_on_real_news_and_press_is_at_least_095(
+    fixture: Path, sentences_at_least: int, names_at_least: int, recall_at_least: float
+) -> None:
+    sentences = _sentences(fixture)
+    assert len(sentences) >= sentences_at_least and all(s["source"].startswith("http") for s in sentences)
     right, wrong, found, total, mistakes = _score(sentences)
-    assert total >= 150
+    assert total >= names_at_least
     assert right / (right + wrong) >= 0.95, mistakes
-    assert found / total >= 0.6  # recall is reported in the README; here it must not collapse
+    assert found / total >= recall_at_least  # here it must not collapse
