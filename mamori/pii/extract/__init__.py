@@ -5,7 +5,8 @@
 (``encrypted``, ``too_large``, ``ratio_exceeded``, ``depth_exceeded``, ``timeout``, ``malformed``,
 ``unsupported``, ``binary`` ...) as :class:`Problem` records. It never raises for bad input.
 
-Formats: text and CSV (UTF-8, CP932, EUC-JP, ISO-2022-JP, UTF-16), HTML, xlsx / xlsm / xlsb / xls / ods,
+Formats: text and CSV (UTF-8, CP932, EUC-JP, ISO-2022-JP, UTF-16 with or without a BOM), HTML (each
+table row one line of tab-separated cells, as a spreadsheet's), xlsx / xlsm / xlsb / xls / ods,
 docx, pptx, odt / odp, PDF (text layer), .eml (with attachments), Outlook .msg, zip (CP932 names),
 tar, gzip / bzip2 / xz. Not read, reported ``unsupported``: legacy .doc / .ppt, RAR, 7-Zip, images,
 programs (under names that say so). Binary content under a name that claims text or a format we read

@@ -157,7 +157,7 @@ def read_text(data: bytes, location: str, depth: int, budget: Budget) -> Iterato
 
 def read_html(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
     """Yield the visible text of an HTML file."""
-    from .text import html_to_text
+    from .htmltext import html_to_text
 
     text, encoding = decode_bytes(data)
     yield Part(location=location, text=html_to_text(text), encoding=encoding)

@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from email import policy
 from typing import Any
 
+from .htmltext import html_to_text
 from .model import Budget, Part, problem_part
-from .text import decode_bytes, html_to_text
+from .text import decode_bytes
 
 _HEADERS = ("From", "To", "Cc", "Bcc", "Reply-To", "Subject")
 _NAME_PARAM = re.compile(r'(?:file)?name="?([^";\r\n]+)', re.IGNORECASE)

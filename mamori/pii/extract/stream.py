@@ -14,8 +14,9 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from .htmltext import TextCollector
 from .model import Budget, MiB, Part, problem_part
-from .text import _BOMS, TextCollector, _japanese_score, decode_iso2022jp_from
+from .text import _BOMS, _SAMPLE, _japanese_score, decode_iso2022jp_from, utf16_codec
 
 STREAM_SIZE = 8 * MiB  # plain-text files bigger than this are streamed rather than read whole
 PIECE = MiB  # bytes read per part
@@ -79,6 +80,10 @@ def choose_encoding(fh: BinaryIO) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if head.startswith(bom) and _decodes(fh, codec):
             return codec, "strict"
+    fh.seek(0)
+    sample = fh.read(_SAMPLE)
+    if b"\x00" in sample and (utf16 := utf16_codec(sample)) is not None:
+        return utf16, "strict" if _decodes(fh, utf16) else "replace"
     if _has_escape(fh) and _decodes(fh, "iso-2022-jp"):
         return "iso-2022-jp", "strict"
     if _decodes(fh, "utf-8"):

@@ -1,11 +1,9 @@
-"""Decode Japanese text of unknown encoding, and strip HTML to text."""
+"""Decode Japanese text of unknown encoding."""
 
 from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
-from html.parser import HTMLParser
 
 import charset_normalizer
 
@@ -151,6 +149,55 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
+# What text in UTF-16 holds: letters and punctuation of the scripts a Japanese office writes (ASCII and
+# Latin-1, Greek and Cyrillic, general punctuation and symbols, CJK punctuation, kana, kanji and their
+# extensions and compatibility forms, Hangul, full- and half-width forms) and line breaks. Binary data
+# read as UTF-16 gives control characters (two NUL bytes, small integers), private-use characters and
+# scattered code points of every block; text without a BOM must be almost all of the first.
+_UTF16_TEXT = re.compile(
+    "[\t\n\r\f\x20-\x7e\xa0-\u024f\u0370-\u04ff\u2000-\u2bff\u3000-\u9fff\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00010000-\U0010ffff]*"
+)
+_UTF16_MIN_TEXT = 0.98  # share of the sample that must read as such text
+_UTF16_MIN_ASCII = 0.3  # share of ASCII characters that shows UTF-16 by itself
+_UTF16_MIN_KANA = 0.1  # else the least share of kana among the other characters (Japanese text: 0.3-0.7)
+_KANA = re.compile("[\u3041-\u30fa]")
+_SAMPLE = 64 * 1024  # bytes looked at to tell text from binary
+
+
+def utf16_codec(data: bytes) -> str | None:
+    """Return ``utf-16-le`` or ``utf-16-be`` when *data*, without a BOM, is UTF-16 text, else ``None``.
+
+    Windows tools write UTF-16 with a BOM, but exports without one exist; their NUL bytes (the high
+    byte of every ASCII character) would make them look binary. The byte order is the one with NUL
+    bytes on the high side (odd offsets little-endian), and the first 64 KiB must then decode and
+    read as text: at least 98 % letters, digits, punctuation and line breaks of the scripts above,
+    a line break or space, and either 30 % ASCII or 10 % kana among the other characters (a dBASE
+    file of ASCII records read two bytes at a time gives "kanji", never kana).
+    """
+    head = data[: min(len(data), _SAMPLE) & ~1]
+    high_le, high_be = head[1::2].count(0), head[0::2].count(0)
+    if not high_le and not high_be:
+        return None
+    codec = "utf-16-le" if high_le >= high_be else "utf-16-be"
+    try:
+        text = codecs.getincrementaldecoder(codec)("strict").decode(head)  # a pair cut at the end waits
+    except UnicodeDecodeError:
+        return None
+    if not text or not any(c in text for c in "\n \u3000"):
+        return None
+    readable = sum(len(m.group()) for m in _UTF16_TEXT.finditer(text) if m.group())
+    if readable < _UTF16_MIN_TEXT * len(text):
+        return None
+    # ASCII read two bytes at a time also gives "text" (kanji, symbols): unless most characters are
+    # ASCII (a NUL high byte), the text must hold the kana that Japanese is never written without.
+    ascii_chars = max(high_le, high_be)
+    if ascii_chars >= _UTF16_MIN_ASCII * len(text):
+        return codec
+    kana = len(_KANA.findall(text))
+    return codec if kana >= _UTF16_MIN_KANA * (len(text) - ascii_chars) else None
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode *data* to text and return ``(text, encoding used)``.
 
@@ -164,6 +211,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     label = normalise_label(declared)
     if label and (text := _strict(data, label)) is not None:
         return text, label
+    if b"\x00" in data[:_SAMPLE] and (codec := utf16_codec(data)) is not None:
+        if (text := _strict(data, codec)) is not None:
+            return text, codec
+        return data.decode(codec, errors="replace"), f"{codec} (with replacements)"
     if b"\x1b$" in data and (text := _strict(data, "iso-2022-jp")) is not None:
         return text, "iso-2022-jp"
     if (text := _strict(data, "utf-8")) is not None:
@@ -181,52 +232,20 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
 # Bytes that text in any encoding we read never holds (C0 controls but tab, line breaks, form feed and
 # the ESC of ISO-2022-JP; DEL). Shift_JIS, EUC-JP and UTF-8 use only bytes 0x20 and up for characters.
 _NOT_TEXT = bytes(b for b in range(0x20) if b not in b"\t\n\v\f\r\x1b\x1a") + b"\x7f"
-_SAMPLE = 64 * 1024
 _MAX_CONTROL_SHARE = 0.02  # text files hold a stray control byte now and then, never 2 %
 
 
 def looks_binary(data: bytes) -> bool:
     """Tell whether *data* looks like a binary file rather than text.
 
-    Binary: a NUL byte in the first 8 KiB (UTF-16 with a BOM excepted), or more than 2 % control bytes
-    (and at least 8) in the first 64 KiB.
+    Binary: a NUL byte in the first 8 KiB (UTF-16 text excepted, with a BOM or without: see
+    :func:`utf16_codec`), or more than 2 % control bytes (and at least 8) in the first 64 KiB.
     """
     head = data[:8192]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
     if b"\x00" in head:
-        return True
+        return utf16_codec(data) is None
     sample = data[:_SAMPLE]
     controls = len(sample) - len(sample.translate(None, _NOT_TEXT))
     return controls >= 8 and controls > _MAX_CONTROL_SHARE * len(sample)
-
-
-class TextCollector(HTMLParser):
-    """Collect the visible text of HTML fed to it, a line break for each block element."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.chunks: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-        elif tag in ("br", "p", "div", "tr", "li", "td", "th", "h1", "h2", "h3"):
-            self.chunks.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.chunks.append(data)
-
-
-def html_to_text(html: str) -> str:
-    """Return the visible text of an HTML document."""
-    collector = TextCollector()
-    collector.feed(html)
-    collector.close()
-    return unicodedata.normalize("NFC", "".join(collector.chunks))

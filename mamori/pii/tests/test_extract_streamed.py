@@ -126,17 +126,3 @@ def test_a_big_iso2022jp_file_is_streamed_in_parts_with_the_same_text(tmp_path):
     text = "".join(p.text for p in parts)
     assert text == decode_iso2022jp(data)
     assert "①② １を\nテスト\n" in text
-
-
-def test_a_big_html_page_is_streamed_in_parts_with_its_visible_text(tmp_path):
-    from mamori.pii.extract.text import html_to_text
-
-    rows = "".join(f"<tr><td>{NAME}{n}</td><td>{n}@example.jp</td></tr>\n" for n in range(STREAM_SIZE // 40))
-    html = f"<html><head><style>td{{color:red}}</style></head><body><table>{rows}</table></body></html>"
-    path = tmp_path / "顧客一覧.html"
-    path.write_text(html, encoding="utf-8")
-    assert path.stat().st_size > STREAM_SIZE
-    parts = list(extract(path, limits=Limits(max_file_size=4 * STREAM_SIZE)))
-    assert len(parts) > 4
-    assert [p.offset for p in parts] == [sum(len(q.text) for q in parts[:i]) for i in range(len(parts))]
-    assert "".join(p.text for p in parts) == html_to_text(html)
