@@ -34,14 +34,15 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"氏名|名前|宛名|名義|受取人|契約者|対応者|担当者|申込者|依頼人|依頼主|差出人|送り主|受講者|参加者|"
-            r"保護者|患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|^[^\s]{1,6}者名?$|^姓$|^名$|^[Nn]ame$|^NAME$|^full_?name$"
+            r"保護者|患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|オーナー名|家主|貸主|借主|保証人|お客様名|"
+            r"生徒名|児童名|園児名|^[^\s]{1,6}者名?$|^姓$|^名$|^[Nn]ame$|^NAME$|^full_?name$"
         ),
         "PERSON",
     ),
     (re.compile(r"生年月日|誕生日"), "DATE_OF_BIRTH"),
     (re.compile(r"郵便番号|郵便"), "POSTAL_CODE"),
     (re.compile(r"住所|送付先|届け先"), "ADDRESS"),
-    (re.compile(r"電話|携帯|TEL|Tel|FAX|Fax"), "PHONE"),
+    (re.compile(r"電話|携帯|TEL|Tel|FAX|Fax|連絡先$"), "PHONE"),
     (re.compile(r"メール|[Ee]-?mail|EMAIL"), "EMAIL"),
     (re.compile(r"個人番号|マイナンバー"), "MY_NUMBER"),
     (re.compile(r"カード番号"), "CREDIT_CARD"),
@@ -58,7 +59,8 @@ _ANY_HEADER = re.compile(
     "患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|姓|Name|name|NAME|ローマ字|英字|"
     "担当者|契約者|申込者|名義人|生年月日|誕生日|郵便|〒|住所|送付先|"
     "届け先|所在地|電話|携帯|連絡先|TEL|Tel|FAX|Fax|メール|mail|Mail|MAIL|個人番号|マイナンバー|カード番号|口座番号|"
-    "免許|旅券|パスポート|保険証|者"
+    "免許|旅券|パスポート|保険証|者|オーナー|家主|貸主|借主|保証人|お客様|生徒|児童|園児|"
+    "氏 名|住 所|電 話|携 帯|名 前|生 年"  # headers spaced out in forms (氏　名)
 )
 
 
@@ -76,13 +78,20 @@ def _id_words(cell: str) -> bool:
     return _ANY_ID_HEADER.search(cell) is not None or _ID_HEADER_START.match(cell) is not None
 
 
-_HEADER_KANA = re.compile(r"ふりがな|^[おご]|届け")
+_HEADER_KANA = re.compile(r"ふりがな|^[おご]|届け|の")  # 扶養親族の氏名, 緊急時の連絡先
 _NOT_HEADER = re.compile(r"[\s\d@\u3041-\u3096]")
+_SPACED = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa](?: +[\u3400-\u9fff\u30a1-\u30fa])+")
 
 
 @lru_cache(maxsize=4096)
 def header_label(cell: str) -> str | None:
-    """Return the label of a header cell (``携帯電話番号`` → PHONE) or None for other columns."""
+    """Return the label of a header cell (``携帯電話番号`` → PHONE) or None for other columns.
+
+    Forms space out short headers (``氏　名``, ``住　所``, normalised to ``氏 名``): single characters
+    between spaces are read as one word.
+    """
+    if _SPACED.fullmatch(cell):
+        cell = cell.replace(" ", "")
     if not cell or len(cell) > 16 or _NOT_HEADER.search(_HEADER_KANA.sub("", cell)):
         return None  # a value such as ヒルマ ワカナ or 住所変更あり, not a column name
     if cell in _HEADERS:
@@ -195,7 +204,9 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     values = [text[s:e] for s, e in cells]
     # A cell with a space, a digit or @ is a value, never a column name (see header_label): a data row
     # of a customer list is told apart without filling header_label's cache with its values.
-    labels = [None if _VALUE_CHAR.search(v) else header_label(v) for v in values]
+    labels = [
+        None if _VALUE_CHAR.search(v) and not _SPACED.fullmatch(v) else header_label(v) for v in values
+    ]
     labelled = sum(1 for x in labels if x)
     if labelled >= 2 or (labelled == 1 and len(cells) >= 2 and all(map(_header_shaped, values))):
         return labels

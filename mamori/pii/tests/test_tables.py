@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mamori.pii import detect
+from mamori.pii.tables import header_label
 
 CSV = (
     "氏名,フリガナ,生年月日,郵便番号,住所,電話番号,メールアドレス,個人番号,累計購入額\n"
@@ -92,3 +93,23 @@ def test_first_and_last_name_columns_in_romaji_hold_persons() -> None:
 def test_english_product_names_under_an_english_name_header_are_no_persons() -> None:
     text = "商品コード,NAME_EN,単価\nA-1,Ballpoint Pen,100\nA-2,Green Tea,200\nA-3,Notebook,300\n"
     assert [s for s in detect(text) if s.label == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "label"),
+    [
+        ("氏　名", "五十嵐　陽翔", "PERSON"),  # a form's spaced-out header
+        ("扶養親族の氏名", "山田 花子", "PERSON"),
+        ("オーナー名", "真鍋 さくら", "PERSON"),
+        ("連帯保証人", "井上 健太", "PERSON"),
+        ("緊急連絡先", "090-1234-8765", "PHONE"),
+        ("住　所", "長野県松本市中央2-1-3", "ADDRESS"),
+    ],
+)
+def test_headers_as_forms_and_ledgers_write_them(header: str, value: str, label: str) -> None:
+    text = f"No\t{header}\t備考\n1\t{value}\t\n2\t{value}\t\n"
+    assert [(s.label, s.text) for s in detect(text)] == [(label, value)] * 2
+
+
+def test_values_with_single_characters_between_spaces_are_not_headers() -> None:
+    assert header_label("林 学") is None and header_label("山田 太郎") is None
