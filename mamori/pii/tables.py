@@ -204,9 +204,7 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     values = [text[s:e] for s, e in cells]
     # A cell with a space, a digit or @ is a value, never a column name (see header_label): a data row
     # of a customer list is told apart without filling header_label's cache with its values.
-    labels = [
-        None if _VALUE_CHAR.search(v) and not _SPACED.fullmatch(v) else header_label(v) for v in values
-    ]
+    labels = [None if _VALUE_CHAR.search(v) and not _SPACED.fullmatch(v) else header_label(v) for v in values]
     labelled = sum(1 for x in labels if x)
     if labelled >= 2 or (labelled == 1 and len(cells) >= 2 and all(map(_header_shaped, values))):
         return labels

@@ -167,7 +167,6 @@ def test_names_in_slash_separated_records():
     assert len(_spans("NPO法人みどりの街/寄付/寄附金受領証明_発行控.docx", "PERSON")) == 8
 
 
-@pytest.mark.xfail(strict=True, reason="扶養親族の氏名 and オーナー名 columns are not read as names")
 def test_names_under_other_name_headers():
     assert len(_spans("東邦精工/総務/年末調整_扶養控除等申告_2024.xlsx", "PERSON")) == 20
     assert len(_spans("ひかり不動産/経理/オーナー送金先一覧.csv", "PERSON")) == 24
