@@ -49,6 +49,12 @@ FLAGGED_TODAY = {
     "ひかり不動産/管理/設備点検予定表.xlsx": "PERSON 松本水道サービス under 点検業者 (a contractor)",
     "みらい進学塾/広告/チラシ原稿_春期講習.txt": "the school's own 〒 / address after みらい進学塾 本校",
     "東邦精工/システム/src/schema.sql": "PHONE of a shop in an INSERT seed row",
+    "ネクストスタッフ/システム/crontab.txt": "EMAIL report@ (a role mailbox) in a crontab line",
+}
+
+# Files with personal data the scan reports as clean today.
+MISSED_TODAY = {
+    "さくら歯科/院内/勤務シフト_2024年12月.xlsx": "a shift table: staff names down column A, days across, no 氏名 header",
 }
 
 
@@ -69,7 +75,7 @@ def test_the_labels_cover_the_tree_and_both_kinds_of_file():
     on_disk = sorted(os.path.relpath(p, ROOT) for p in ROOT.rglob("*") if p.is_file())
     assert on_disk == sorted(LABELS)
     assert len(PERSONAL) >= 25 and len(COMPANY) >= 40
-    assert set(FLAGGED_TODAY) <= set(COMPANY)
+    assert set(FLAGGED_TODAY) <= set(COMPANY) and set(MISSED_TODAY) <= set(PERSONAL)
 
 
 def test_every_file_is_read_and_the_exit_code_says_found(scanned):
@@ -79,13 +85,28 @@ def test_every_file_is_read_and_the_exit_code_says_found(scanned):
     assert [rel for rel, row in results.items() if row["problems"]] == []
 
 
+@pytest.mark.xfail(strict=True, reason="44 of 45 personal files found (0.978 < 0.98): see MISSED_TODAY")
 def test_file_recall(scanned):
     results, _code = scanned
     missed = [rel for rel in PERSONAL if not results[rel]["counts"]]
     assert len(missed) / len(PERSONAL) <= 0.02, missed
 
 
-@pytest.mark.xfail(strict=True, reason="15 of 58 company-only files flagged (26 %): see FLAGGED_TODAY")
+@pytest.mark.parametrize(
+    "rel",
+    [
+        pytest.param(rel, marks=pytest.mark.xfail(strict=True, reason=MISSED_TODAY[rel]))
+        if rel in MISSED_TODAY
+        else rel
+        for rel in PERSONAL
+    ],
+)
+def test_a_personal_file_is_found(scanned, rel):
+    results, _code = scanned
+    assert results[rel]["counts"], rel
+
+
+@pytest.mark.xfail(strict=True, reason="16 of 62 company-only files flagged (26 %): see FLAGGED_TODAY")
 def test_at_most_five_percent_of_company_files_flagged(scanned):
     results, _code = scanned
     flagged = {rel: results[rel]["counts"] for rel in COMPANY if results[rel]["counts"]}
@@ -170,3 +191,25 @@ def test_names_in_slash_separated_records():
 def test_names_under_other_name_headers():
     assert len(_spans("東邦精工/総務/年末調整_扶養控除等申告_2024.xlsx", "PERSON")) == 20
     assert len(_spans("ひかり不動産/経理/オーナー送金先一覧.csv", "PERSON")) == 24
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="names in a grid or a chat with no name header are found only by luck (1 of 30, 1 of 5)",
+)
+def test_names_without_a_name_header():
+    assert len(_spans("みらい進学塾/教室/座席表_中3Bクラス.xlsx", "PERSON")) == 30
+    assert len(_spans("さくら歯科/院内/LINEトーク_受付チーム.txt", "PERSON")) == 5
+    assert len(_spans("さくら歯科/院内/勤務シフト_2024年12月.xlsx", "PERSON")) == 8
+
+
+@pytest.mark.xfail(strict=True, reason="なまえ / よみ columns and vCard FN / N lines are not read as names")
+def test_names_under_kana_headers_and_in_vcards():
+    assert len(_spans("みらい進学塾/小学部/れんらくちょう_1ねん.csv", "PERSON")) >= 24
+    assert len(_spans("ネクストスタッフ/営業/連絡先_エクスポート.vcf", "PERSON")) >= 6
+
+
+def test_organisations_named_after_surnames_are_not_persons(scanned):
+    results, _code = scanned
+    for rel in ("東邦精工/経理/取引先一覧_士業・医療.csv", "ひかり不動産/会社/会社概要.html"):
+        assert results[rel]["counts"] == {}, rel
