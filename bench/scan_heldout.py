@@ -38,7 +38,17 @@ def scan(tree: Path, jobs: int) -> tuple[int, float, float, list[dict]]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(
-        [str(mamori), "scan", str(tree), "--jobs", str(jobs), "--no-cache", "--no-progress", "--format", "jsonl"],
+        [
+            str(mamori),
+            "scan",
+            str(tree),
+            "--jobs",
+            str(jobs),
+            "--no-cache",
+            "--no-progress",
+            "--format",
+            "jsonl",
+        ],
         capture_output=True,
         check=False,
     )
@@ -75,14 +85,18 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=40, help="rows of every list and log × this")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it")
-    parser.add_argument("--rounds", type=int, default=2, help="scans of the same tree (the best wall is kept)")
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="scans of the same tree (the best wall is kept)"
+    )
     args = parser.parse_args()
     out = args.keep or Path(tempfile.mkdtemp(prefix="heldout-"))
     t0 = time.perf_counter()
     labels = build(out, args.scale)
     tree = out / "tree"
     size = sum(p.stat().st_size for p in tree.rglob("*") if p.is_file())
-    print(f"built {len(labels)} files, {size / 1e6:.1f} MB at scale {args.scale} in {time.perf_counter() - t0:.0f} s")
+    print(
+        f"built {len(labels)} files, {size / 1e6:.1f} MB at scale {args.scale} in {time.perf_counter() - t0:.0f} s"
+    )
     for _ in range(args.rounds):
         load = Path("/proc/loadavg").read_text().split()[:3]
         code, wall, cpu, rows = scan(tree, args.jobs)
