@@ -10,9 +10,11 @@ import re
 from functools import lru_cache
 
 from mamori.pii.dictionaries import PREFECTURES, municipalities
+from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 
 _TRIGGER = re.compile(r"[都道府県市区町村郡]")
+TRIGGERS = Triggers(search=(_TRIGGER,))  # the engine's prefilter skips find_addresses where none occurs
 _KANJI_NUM = "一二三四五六七八九十"
 _TOWN_BLOCK = re.compile(
     r" ?(?:[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faーA-Z]{0,14}?)(?<![はをがでにへのと])"

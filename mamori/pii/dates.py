@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from mamori.pii.context import after, before
+from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 
 _ERA = r"(?:明治|大正|昭和|平成|令和|M|T|S|H|R)"  # literals, not a class: keeps the fast prefix scan
@@ -24,7 +25,10 @@ _LABEL = re.compile(
     r"生年月日|誕生日|生まれ|出生|DOB|[Bb]irth|有効期限|期限|交付|発行|出荷|入社|退社|日時|作成|登録|受付|"
     r"更新|申込|契約|支払|請求|納品|発送|到着|予定|締切|期日|日付|開始|終了|入金|変更|時点|次回|実施"
 )
-_BIRTH_ASCII = re.compile(r"DOB|Birth|birth")  # literals: the regex engine skips to D and B / b
+# Every birth label and every birth word after a date holds one of these: without them no date is a
+# birth date (the engine's prefilter skips find_birth_dates then; tests/test_prefilter.py checks).
+TRIGGERS = Triggers(search=(re.compile(r"生|歳|DOB|[Bb]irth"),))
+_BIRTH_WORDS = ("生", "歳", "DOB", "Birth", "birth")  # str searches: faster than a regex scan
 _LABEL_AT_END = re.compile(r"(?:生年月日|誕生日|DOB|[Bb]irth)[)）]?[:： ]*$")
 _BIRTH = re.compile(r"生年月日|誕生日|生まれ|出生|DOB|[Bb]irth")
 _AFTER_BIRTH = re.compile(r"^\)? ?(?:生|\(満?\d{1,3}歳\)|（満?\d{1,3}歳）)")
@@ -38,7 +42,7 @@ def is_date(value: str) -> bool:
 
 def find_birth_dates(text: str) -> list[Hit]:
     """Return DATE_OF_BIRTH hits for dates labelled or followed by birth context."""
-    if "生" not in text and "歳" not in text and _BIRTH_ASCII.search(text) is None:
+    if not any(word in text for word in _BIRTH_WORDS):
         return []  # no birth word anywhere (logs, masters): no date can be a birth date
     hits: list[Hit] = []
     for m in (*_ERA_DATE.finditer(text), *_WESTERN_DATE.finditer(text)):

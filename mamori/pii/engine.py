@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 
+from mamori.pii import address, dates, ids, names
 from mamori.pii.address import find_addresses
 from mamori.pii.corporate import split
 from mamori.pii.dates import find_birth_dates
@@ -13,6 +15,7 @@ from mamori.pii.mail_names import find_mail_header_persons
 from mamori.pii.names import find_persons
 from mamori.pii.normalize import normalize
 from mamori.pii.numbers import find_numbers
+from mamori.pii.prefilter import Prefilter, Triggers
 from mamori.pii.prose import find_prose_persons
 from mamori.pii.spans import Hit, Span
 from mamori.pii.tables import analyse_tables, find_table_values
@@ -28,6 +31,30 @@ RECOGNIZERS = (
     find_mail_header_persons,
     find_prose_persons,  # last and lowest priority: names in prose without a label, tagged by MeCab
 )
+
+# What each recognizer needs to find anything (see prefilter.py); the others are run on every text.
+_TRIGGERS: dict[object, Triggers] = {
+    find_emails: ids.EMAIL_TRIGGERS,
+    find_health_insurance: ids.HEALTH_TRIGGERS,
+    find_birth_dates: dates.TRIGGERS,
+    find_addresses: address.TRIGGERS,
+    find_persons: names.TRIGGERS,
+}
+
+
+@lru_cache(maxsize=1)
+def prefilter() -> Prefilter:
+    """Return the prefilter of the recognizers after the table pass, built on first use."""
+    return Prefilter([_TRIGGERS.get(recognizer) for recognizer in RECOGNIZERS[1:]])
+
+
+def _run_recognizers(text: str) -> list[Hit]:
+    """Return the hits of every recognizer after the table pass, skipping those the prefilter rules out."""
+    hits: list[Hit] = []
+    for recognizer, runnable in zip(RECOGNIZERS[1:], prefilter().runnable(text), strict=True):
+        if runnable:
+            hits.extend(recognizer(text))
+    return hits
 
 
 def _resolve(hits: list[Hit], length: int, first: list[Hit] | None = None) -> list[Hit]:
@@ -112,9 +139,7 @@ def _detect_spans(text: str) -> list[Span]:
     cells, quiet = analyse_tables(norm.text)
     blanked = cells + [(s, e, "", 0) for s, e in quiet] if quiet else cells
     rest = _mask(norm.text, blanked) if blanked else norm.text
-    hits: list[Hit] = []
-    for recognizer in RECOGNIZERS[1:]:
-        hits.extend(recognizer(rest))
+    hits = _run_recognizers(rest)
     kept = _resolve(hits, len(norm.text), cells)
     if not norm.breaks:  # the usual case: normalising kept every offset
         return [Span(s, e, label, text[s:e]) for s, e, label, _priority in kept]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from mamori.pii.context import NEGATIVE, before
+from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 
 _EMAIL_LOCAL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}$")
@@ -21,6 +22,9 @@ _HEALTH_PAIR = re.compile(r"[:： ]*(\d{1,8}[\-・ ]\d{1,8}(?:[\-・ ]\d{2,3})?)
 _HEALTH_PAIR_LABEL = re.compile(r"記号[・･]?番号|保険証番号|記号及び番号")
 _CTX_HEALTH = re.compile(r"保険|被保険者")
 _CTX_BANK = re.compile(r"ゆうちょ|銀行|口座|貯金")
+# Where none of these matches, the engine's prefilter skips the recognizer (tests/test_prefilter.py).
+EMAIL_TRIGGERS = Triggers(search=(re.compile("@"),))
+HEALTH_TRIGGERS = Triggers(search=(_HEALTH_TRIGGER,))
 
 
 def find_emails(text: str) -> list[Hit]:

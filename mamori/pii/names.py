@@ -11,6 +11,7 @@ import re
 
 from mamori.pii.analyser import katakana_person
 from mamori.pii.dictionaries import given_names, given_readings, surname_readings, surnames, to_katakana
+from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 
 # Every kanji a name can hold: the unified block, extension A, the compatibility ideographs (﨑) and
@@ -277,6 +278,11 @@ def _alone_on_line(text: str) -> list[Hit]:
         if known and all(len(p) == 1 or plausible_unknown(p) for p in (first, second)):
             hits.append((m.start(1), m.end(2), "PERSON", 2))
     return hits
+
+
+# Every hit of find_persons starts from a match of one of these: where none matches, the engine's
+# prefilter skips it (keep this in step with the loops below; tests/test_prefilter.py checks).
+TRIGGERS = Triggers(search=(_LABEL, _HONORIFIC, _ON_BEHALF, _ALONE), start=(_ALONE_FIRST,))
 
 
 def find_persons(text: str) -> list[Hit]:

@@ -1,0 +1,179 @@
+"""The prefilter only ever skips a recognizer that would have found nothing, with Hyperscan or without."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from mamori.pii import address, dates, engine, ids, names, numbers, prose, tables
+from mamori.pii.engine import _TRIGGERS, RECOGNIZERS, _run_recognizers, prefilter
+from mamori.pii.normalize import normalize
+from mamori.pii.prefilter import Prefilter, Triggers, Untranslatable, superset
+from mamori.testing.pii_corpus import business_corpus, generate
+
+hyperscan = pytest.importorskip("hyperscan")  # a dependency: only a broken install lacks it
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@cache
+def _texts() -> tuple[str, ...]:
+    """Return normalised texts of every kind the engine meets: forms, lists, prose, news, business mail."""
+    raw = [str(d["text"]) for d in generate(150, seed=5)] + business_corpus(200_000, seed=8)
+    for name in ("heldout.jsonl", "real_news.jsonl", "real_prose.jsonl"):
+        lines = (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+        raw += [json.loads(line)["text"] for line in lines]
+    prose_lines = (FIXTURES / "business_prose.txt").read_text(encoding="utf-8").splitlines()
+    raw += [line.replace("{{", "").replace("}}", "") for line in prose_lines if not line.startswith("#")]
+    # Every line of a form alone too: a trigger at a text's start or end, a text of one field.
+    raw += [line for d in generate(40, seed=6) for line in str(d["text"]).splitlines() if line.strip()]
+    return tuple(normalize(t).text for t in raw)
+
+
+def test_hyperscan_is_loaded_and_every_declared_trigger_compiled() -> None:
+    gate = prefilter()
+    assert gate.active
+    gated = [r for r, run_always in zip(RECOGNIZERS[1:], gate.always, strict=True) if not run_always]
+    assert set(gated) == set(_TRIGGERS)
+
+
+def test_a_recognizer_skipped_by_the_prefilter_finds_nothing() -> None:
+    gate = prefilter()
+    skipped = dict.fromkeys(_TRIGGERS, 0)
+    for text in _texts():
+        for recognizer, runnable in zip(RECOGNIZERS[1:], gate.runnable(text), strict=True):
+            if not runnable:
+                assert recognizer(text) == [], (recognizer.__name__, text[:80])
+                skipped[recognizer] += 1
+    assert all(skipped.values()), skipped  # each gate did skip texts: the check above was not empty
+
+
+def test_the_recognizer_loop_finds_what_running_every_recognizer_finds() -> None:
+    for text in _texts():
+        plain = [hit for recognizer in RECOGNIZERS[1:] for hit in recognizer(text)]
+        assert _run_recognizers(text) == plain
+
+
+# Patterns of the recognizers, as a broad check of the rewriting: wherever Python's ``re`` finds a
+# match, the rewritten expression must match too.
+_MODULES = (names, address, dates, ids, numbers, prose, tables)
+
+
+def _patterns() -> list[re.Pattern[str]]:
+    found = [v for m in _MODULES for v in vars(m).values() if isinstance(v, re.Pattern)]
+    return [p for p in found if isinstance(p.pattern, str)]
+
+
+def _compile(expression: str, multiline: bool):  # noqa: ANN202 - a hyperscan.Database
+    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    flags = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
+    database.compile(
+        expressions=[expression.encode("ascii")],
+        flags=flags | (hyperscan.HS_FLAG_MULTILINE if multiline else 0),
+    )
+    return database
+
+
+def _hyperscan_matches(expression: str, multiline: bool, text: str) -> bool:
+    database = _compile(expression, multiline)
+    found: list[object] = []
+    database.scan(text.encode("utf-8"), match_event_handler=lambda *args: found.append(args))
+    return bool(found)
+
+
+def test_each_rewritten_pattern_matches_wherever_the_original_matches() -> None:
+    texts = _texts()[::3]
+    checked = 0
+    for pattern in _patterns():
+        try:
+            expression, multiline = superset(pattern)
+        except Untranslatable:
+            continue
+        try:
+            database = _compile(expression, multiline)
+        except hyperscan.error:
+            continue  # too large for Hyperscan: never a trigger (the first test says they all compiled)
+        checked += 1
+        for text in texts:
+            if pattern.search(text) is None:
+                continue
+            found: list[object] = []
+            database.scan(text.encode("utf-8"), match_event_handler=lambda *a, found=found: found.append(a))
+            assert found, (pattern.pattern[:60], text[:80])
+    assert checked >= 40
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "matches"),
+    [
+        (r":(?<=作成:|司会:)", "作成:山田", True),
+        (r":(?<=作成:|司会:)", "時刻 10:30", False),  # the look-behind is kept, not dropped
+        (r"\d{3}", "１２３", True),  # Python's \d takes full-width digits: so must the rewrite
+        (r"\s", "\x1c", True),
+        (r"[^\s\d]x", "\u3000x", False),
+        (r"([./-])\d\1", "1.2.", True),
+        (r"^ab$", "x\nab\ny", False),
+        (r"(?m)^ab$", "x\nab\ny", True),
+        (r"a\Z", "a\n", False),
+        (r"a$", "a\n", True),
+        (r"[𠮷﨑]", "𠮷田", True),
+        (r"(?:a|b)++c", "abc", True),
+    ],
+)
+def test_the_rewrite_keeps_what_matches(pattern: str, text: str, matches: bool) -> None:
+    compiled = re.compile(pattern)
+    assert (compiled.search(text) is not None) is matches  # the case says what Python's re does
+    expression, multiline = superset(compiled)
+    assert _hyperscan_matches(expression, multiline, text) is matches
+
+
+def test_a_pattern_anchored_at_the_start_only_matches_there() -> None:
+    expression, multiline = superset(re.compile("ab"), at_start=True)
+    assert _hyperscan_matches(expression, multiline, "abc")
+    assert not _hyperscan_matches(expression, multiline, "cab")
+
+
+def test_case_folding_is_not_rewritten_and_that_recognizer_runs_on_every_text() -> None:
+    with pytest.raises(Untranslatable):
+        superset(re.compile("card", re.IGNORECASE))
+    gate = Prefilter([Triggers((re.compile("card", re.IGNORECASE),)), Triggers((re.compile("@"),))])
+    assert gate.runnable("no mail here") == [True, False]
+    assert gate.runnable("a@b") == [True, True]
+
+
+def test_a_text_with_lone_surrogates_runs_every_recognizer() -> None:
+    gate = Prefilter([Triggers((re.compile("@"),))])
+    assert gate.runnable("abc") == [False]
+    assert gate.runnable("abc\udc81") == [True]
+
+
+_WITHOUT_HYPERSCAN = """
+import json, sys
+sys.modules["hyperscan"] = None  # as on a machine where the wheel cannot load
+from mamori.pii import detect
+from mamori.pii.engine import prefilter
+texts = json.loads(sys.stdin.read())
+spans = [[[s.start, s.end, s.label, s.text] for s in detect(t)] for t in texts]
+print(json.dumps([prefilter().active, spans]))
+"""
+
+
+def test_without_hyperscan_the_engine_runs_every_recognizer_and_finds_the_same() -> None:
+    texts = [str(d["text"]) for d in generate(60, seed=12)] + business_corpus(60_000, seed=4)
+    proc = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_HYPERSCAN],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    active, spans = json.loads(proc.stdout)
+    assert active is False
+    assert spans == [[[s.start, s.end, s.label, s.text] for s in engine.detect(t)] for t in texts]
+    assert any(spans)
