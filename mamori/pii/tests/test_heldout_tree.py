@@ -55,6 +55,8 @@ FLAGGED_TODAY = {
 # Files with personal data the scan reports as clean today.
 MISSED_TODAY = {
     "さくら歯科/院内/勤務シフト_2024年12月.xlsx": "a shift table: staff names down column A, days across, no 氏名 header",
+    "NPO法人みどりの街/会員/会員連絡メモ.rtf": "RTF is read as raw markup: the Japanese (\\uN escapes) is never decoded",
+    "ひかり不動産/旧データ/入居申込書_2009.doc": "Word 97 .doc is not read (unsupported)",
 }
 
 
@@ -82,10 +84,13 @@ def test_every_file_is_read_and_the_exit_code_says_found(scanned):
     results, code = scanned
     assert code == 1
     assert sorted(results) == sorted(LABELS)
-    assert [rel for rel, row in results.items() if row["problems"]] == []
+    problems = {
+        rel: sorted({p["code"] for p in row["problems"]}) for rel, row in results.items() if row["problems"]
+    }
+    assert problems == {rel: ["unsupported"] for rel in results if rel.endswith(".doc")}
 
 
-@pytest.mark.xfail(strict=True, reason="44 of 45 personal files found (0.978 < 0.98): see MISSED_TODAY")
+@pytest.mark.xfail(strict=True, reason="48 of 51 personal files found (0.941 < 0.98): see MISSED_TODAY")
 def test_file_recall(scanned):
     results, _code = scanned
     missed = [rel for rel in PERSONAL if not results[rel]["counts"]]
@@ -213,3 +218,10 @@ def test_organisations_named_after_surnames_are_not_persons(scanned):
     results, _code = scanned
     for rel in ("東邦精工/経理/取引先一覧_士業・医療.csv", "ひかり不動産/会社/会社概要.html"):
         assert results[rel]["counts"] == {}, rel
+
+
+@pytest.mark.xfail(
+    strict=True, reason="JSON is read as raw text: \\uXXXX-escaped names and addresses are never decoded"
+)
+def test_names_in_json_with_escaped_text():
+    assert len(_spans("さくら歯科/予約/患者データ_API出力.json", "PERSON")) >= 10
