@@ -7,11 +7,19 @@ that hold a surname candidate (``prose.py``) and about single katakana words bef
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from typing import Any
 
 # Words the analyser tags as person names that, before さん in business text, are shops or roles.
 _NOT_PERSONS = frozenset("ローソン サガワ ベンダー ファン ママ パパ".split())
+# Names of people from Vietnam, Nepal and the Philippines (the largest groups of foreign workers in
+# Japan) that UniDic reads as loanwords (ナム as number, ハイ as high, ラン as run) or does not know.
+FOREIGN_NAMES = frozenset(
+    "ナム ハイ ラム ラン トゥアン ダット クオン トアン ズイ フオン トゥー ファム ブイ ドー トゥン チー "
+    "ラメシュ マリセル アンジェリカ デラクルス".split()
+)
+_KANJI = re.compile(r"[\u3400-\u9fff]")
 
 
 @cache
@@ -33,10 +41,35 @@ def katakana_person(word: str) -> bool:
     asked with さん whatever the honorific was: it reads ヤマダ様 and スズキ様 as the shops, ヤマダさん and
     スズキさん as persons.
     """
+    if word in FOREIGN_NAMES:
+        return True
+    return _person_tokens(word) is not None
+
+
+@lru_cache(maxsize=4096)
+def foreign_person(word: str) -> bool:
+    """Return whether katakana ``word`` is a foreign person's name (スミス, グエン, キム, ナム).
+
+    Stricter than ``katakana_person``, asked before 課長: a name the analyser writes in kanji is a
+    Japanese surname in katakana, which before a job title is mostly a company (ホンダ社長, スズキ部長),
+    and a word it does not know is guessed a name (シンドラーエレベータ).
+    """
+    if word in FOREIGN_NAMES:
+        return True
+    lemmas = _person_tokens(word, "課長")
+    # UniDic's lemma of a foreign name is its katakana, then its origin: グエン-外国, スミス-Smith
+    return lemmas is not None and all(lemma and not _KANJI.search(lemma.split("-")[0]) for lemma in lemmas)
+
+
+def _person_tokens(word: str, after: str = "さん") -> list[str] | None:
+    """Return the lemmas of ``word`` when the analyser reads all of it as person names before ``after``.
+
+    A word the analyser does not know has no lemma (None, given as "").
+    """
     analyser = tagger()
     if analyser is None or word in _NOT_PERSONS:
-        return False
-    tokens = [(t.surface, t.feature.pos3) for t in analyser(word + "さん")][:-1]
-    if "".join(surface for surface, _pos3 in tokens) != word:
-        return False
-    return all(pos3 == "人名" for _surface, pos3 in tokens)
+        return None
+    tokens = [(t.surface, t.feature.pos3, t.feature.lemma or "") for t in analyser(word + after)][:-1]
+    if "".join(surface for surface, _pos3, _lemma in tokens) != word:
+        return None
+    return [lemma for _surface, _pos3, lemma in tokens] if all(t[1] == "人名" for t in tokens) else None

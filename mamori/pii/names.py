@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from mamori.pii.analyser import katakana_person
+from mamori.pii.analyser import foreign_person, katakana_person
 from mamori.pii.dictionaries import given_names, given_readings, surname_readings, surnames, to_katakana
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
@@ -46,10 +46,19 @@ _LABEL = re.compile(
 _TITLES_TUPLE = tuple(_TITLES)
 _TITLE_FIRST = re.compile(rf"(?:{_TITLE}|取締役|院長|理事長|顧問|医師|担任|マネージャー) ")
 _ON_BEHALF = re.compile(rf"の([{_KANJI}]{{1,4}})です")
+# A surname after a department and の signs or speaks for it (営業部の松本より, 経理課の伊藤が不在):
+# MeCab reads 松本 there as the city.
+# The pattern starts with the literal の, which the regex engine skips to (a class of department
+# ends first stopped at every 部 and 課); the department itself is checked after a match.
+_OF_DEPARTMENT = re.compile(
+    rf"の(?<=[部課室係班ムプー店所]の)([{_KANJI}]{{1,4}})(?=より|から|が|です|でございます|まで|は|と|も|、|。|\n| |\Z)"
+)
+_DEPARTMENT_ENDS = ("部", "課", "室", "係", "班", "チーム", "グループ", "センター", "支店", "営業所")
 _KANA_LABEL = re.compile(r"フリガナ|ふりがな|カナ")
 _HONORIFIC = re.compile(rf"(?:{_TITLE}|さん|くん|ちゃん|と申します)")
 _LIST_SEP = re.compile(r"(?:\([^)\n]{1,12}\))?(?:[,、，・] ?| )")
 _READING = re.compile(r"\(([^)\n]{2,24})\)")
+_KANA_WORD = re.compile(r"[\u30a1-\u30faー]{2,12}(?![\u30a1-\u30faー])")
 # Kanji that do not occur in personal names: a run holding one is a word, not an unknown name.
 _NON_NAME = frozenset(
     "会社課係員業者客店局署庁省品物件数量額時週様殿宛各位担的用覧以情報番号宅電話設性別添確認絡送計画書式株"
@@ -193,6 +202,9 @@ def _parse_list(text: str, pos: int, kana: bool, strong: bool, attendees: bool =
         if end is None and not hits:
             romaji = _ROMAJI.match(text, pos)
             end = romaji.end() if romaji else None
+        if end is None and not hits and not kana:
+            word = _KANA_WORD.match(text, pos)  # 担当のナム, 担当：グエン: one foreign name after a label
+            end = word.end() if word and foreign_person(word.group()) else None
         if end is None:
             break
         if attendees and not kana:
@@ -318,11 +330,16 @@ def find_persons(text: str) -> list[Hit]:
             start = _kana_name_before(text, end, m.group() in _JOB_TITLES)
         name_end: int | None = end
         if start is not None and m.group() in _JOB_TITLES:
-            name_end = _name_end_before_title(text, start, end)
+            name_end = name_end_before_title(text, start, end)
         if start is not None and name_end is not None:
             hits.append((start, name_end, "PERSON", 3))
     for m in _ON_BEHALF.finditer(text) if "です" in text else ():
         if m.group(1) in surnames():  # 〇〇の桐生です: a weak cue, so only known surnames
+            hits.append((m.start(1), m.end(1), "PERSON", 2))
+    for m in _OF_DEPARTMENT.finditer(text):
+        if text.endswith(_DEPARTMENT_ENDS, 0, m.start()) and _known(
+            m.group(1)
+        ):  # 営業部の松本より: a dictionary surname (+ given name) only
             hits.append((m.start(1), m.end(1), "PERSON", 2))
     hits = hits + _readings_after(text, hits) + _alone_on_line(text)
     return [
@@ -409,7 +426,7 @@ def _known(name: str) -> bool:
     return name in sur or any(name[:n] in sur and name[n:] in given for n in (1, 2, 3))
 
 
-def _name_end_before_title(text: str, start: int, end: int) -> int | None:
+def name_end_before_title(text: str, start: int, end: int) -> int | None:
     """Return where a name before a job title (会長, 社長, 部長 ...) ends, or None when it is no name.
 
     News writes 新社長, 本部長, 日本支部長, 初代会長 and company names before titles, and words between
@@ -443,7 +460,10 @@ _DEPARTMENT = re.compile(
     r"学校|健康|増進|危機|監査|会計|税務|議会|秘書|国際|文化|社会|購買|調達|物流|生産|設計|研究|業務|推進|"
     r"戦略|経営|安全|衛生|施設|資材|審査|販売|商品|事業|本部|支店|支社|地域|厚生|労務|庶務|住民|戸籍|保険|"
     r"年金|介護|障害|児童|保育|学務|指導|生涯|学習|体育|図書|公園|道路|河川|水道|交通|防災|選挙|統計|財産|"
-    r"契約|検査|工務|営繕|用地|子育|観光|産業|商業|工業|農業|林業|漁業|港湾|空港|病院|看護|薬剤|放射|検診"
+    r"契約|検査|工務|営繕|用地|子育|観光|産業|商業|工業|農業|林業|漁業|港湾|空港|病院|看護|薬剤|放射|検診|"
+    # and the words news puts before 選手 / 医師 / 議員 without a name (先発投手, 主治医師, 県議会議員)
+    r"先発|救援|中継|左腕|右腕|主力|新人|外国人|日本人|主治|外科|内科|歯科|国会|衆院|参院|無所属|地裁|高裁|"
+    r"最高裁|法人|協会|男性|女性|少年|少女|新聞|顧問|養護|担当|代表|監督|委員|首席|主任|専任|常勤|非常勤"
 )
 
 
@@ -490,4 +510,6 @@ def _kana_name_before(text: str, end: int, job_title: bool) -> int | None:
         return m.start()
     if not job_title and katakana_person(name):
         return m.start()  # one word (スミス, ヤマト, アマゾン): person or company is the analyser's call
-    return None  # before a job title one katakana word is mostly a company (シンドラーエレベータ課長)
+    if job_title and foreign_person(name):
+        return m.start()  # ナム課長, スミス部長; ホンダ社長 and シンドラーエレベータ課長 are companies
+    return None

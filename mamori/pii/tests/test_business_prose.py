@@ -94,6 +94,14 @@ def test_person_precision_and_recall_on_the_held_out_sentences():
         ("大野部長：来期の採用計画について", "大野"),  # a speaker; 来期 is no name after 部長：
         ("福山さんから電話がありました。折り返しをお願いします。", "福山"),  # no shipping word: a person
         ("宮川課長が出席した。", "宮川"),
+        ("ナムさんが来社されました。", "ナム"),  # UniDic reads ナム as "number"
+        ("ナム課長が出張中です。", "ナム"),
+        ("担当のナムが対応します。", "ナム"),
+        ("担当：グエン", "グエン"),
+        ("営業部の松本より、見積書をお送りします。", "松本"),  # MeCab reads 松本 as the city
+        ("宮川怜斗容疑者(28)を逮捕した。", "宮川怜斗"),  # 怜斗 is in no dictionary
+        ("会社員の澤田永吉容疑者を逮捕した。", "澤田永吉"),
+        ("渡邊久美子医師が副院長に昇任した。", "渡邊久美子"),
     ],
 )
 def test_names_people_write_in_prose_are_found(text: str, name: str) -> None:
@@ -125,6 +133,13 @@ def test_names_people_write_in_prose_are_found(text: str, name: str) -> None:
         "3名とも奥さん、子供さんを母国に残して来日しました。",
         "総合政策部長は、教育次長とし、新設の健康福祉部長には市民福祉課長を昇格させる。",
         "建設課長と財政課長が出席した。",
+        "ホンダ社長が会見した。",  # a surname in katakana before a title is mostly the company
+        "シンドラーエレベータ課長",
+        "システムの松本より",
+        "先発投手の若手が好投した。",
+        "県議会議員の視察があった。",
+        "同容疑者は黙秘している。",
+        "女性医師が担当した。",
     ],
 )
 def test_company_role_and_shop_words_before_honorifics_are_no_persons(text: str) -> None:
