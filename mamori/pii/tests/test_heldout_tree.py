@@ -50,6 +50,9 @@ FLAGGED_TODAY = {
     "みらい進学塾/広告/チラシ原稿_春期講習.txt": "the school's own 〒 / address after みらい進学塾 本校",
     "東邦精工/システム/src/schema.sql": "PHONE of a shop in an INSERT seed row",
     "ネクストスタッフ/システム/crontab.txt": "EMAIL report@ (a role mailbox) in a crontab line",
+    "東邦精工/営業/営業会議メモ_1119.txt": "PERSON ケーズデンキ, カインズ, 伊勢丹, 三越, 富士通, 日立 before さん (companies)",
+    "ネクストスタッフ/総務/忘年会のご案内.txt": "a hotel venue's 〒 / address / TEL (ホテル ブエナビスタ)",
+    "NPO法人みどりの街/広報/後援名義申請_植樹祭.txt": "PERSON 松本市長 in '松本市長 様' (an office, not a person)",
 }
 
 # Files with personal data the scan reports as clean today.
@@ -111,7 +114,7 @@ def test_a_personal_file_is_found(scanned, rel):
     assert results[rel]["counts"], rel
 
 
-@pytest.mark.xfail(strict=True, reason="16 of 62 company-only files flagged (26 %): see FLAGGED_TODAY")
+@pytest.mark.xfail(strict=True, reason="19 of 66 company-only files flagged (29 %): see FLAGGED_TODAY")
 def test_at_most_five_percent_of_company_files_flagged(scanned):
     results, _code = scanned
     flagged = {rel: results[rel]["counts"] for rel in COMPANY if results[rel]["counts"]}
