@@ -22,7 +22,7 @@ _TSV_CELL = re.compile(r"[^\t\n]*")
 # Header words, tried in order on a header cell (exact cells first, then these patterns).
 _HEADERS: dict[str, str] = {"〒": "POSTAL_CODE", "カナ": "KANA", "連絡先": "PHONE", "所在地": "ADDRESS"}
 _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"フリガナ|ふりがな|カナ|セイメイ|読み"), "KANA"),
+    (re.compile(r"フリガナ|ふりがな|カナ|セイメイ|読み|(?i:kana|furigana)"), "KANA"),
     (
         re.compile(
             r"^(?:NAME|[Nn]ame)_?(?:EN|en|En|ROMAJI|[Rr]omaji|ROMAN|[Rr]oman)$|^(?:[Ee]nglish|ENGLISH)_?(?:[Nn]ame|NAME)$|"
@@ -35,15 +35,24 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"氏名|名前|宛名|名義|受取人|契約者|対応者|担当者|申込者|依頼人|依頼主|差出人|送り主|受講者|参加者|"
             r"保護者|患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|オーナー名|家主|貸主|借主|保証人|お客様名|"
-            r"生徒名|児童名|園児名|^[^\s]{1,6}者名?$|^姓$|^名$|^[Nn]ame$|^NAME$|^full_?name$"
+            r"生徒名|児童名|園児名|^[^\s]{1,6}者名?$|^姓$|^名$|^[Nn]ame$|^NAME$|^full_?name$|"
+            # the field names of JSON / XML exports and web forms (student_name, guardianName)
+            r"^(?i:(?:student|guardian|parent|patient|customer|client|member|contact|user|applicant|"
+            r"owner|holder|recipient|sender|employee|staff|person)_?(?:full_?)?name)$"
         ),
         "PERSON",
     ),
-    (re.compile(r"生年月日|誕生日"), "DATE_OF_BIRTH"),
-    (re.compile(r"郵便番号|郵便"), "POSTAL_CODE"),
-    (re.compile(r"住所|送付先|届け先"), "ADDRESS"),
-    (re.compile(r"電話|携帯|TEL|Tel|FAX|Fax|連絡先$"), "PHONE"),
-    (re.compile(r"メール|[Ee]-?mail|EMAIL"), "EMAIL"),
+    (re.compile(r"生年月日|誕生日|^(?i:birth_?date|date_?of_?birth|dob|birthday)$"), "DATE_OF_BIRTH"),
+    (re.compile(r"郵便番号|郵便|^(?i:zip_?code|zip|postal_?code|post_?code)$"), "POSTAL_CODE"),
+    (re.compile(r"住所|送付先|届け先|^(?i:(?:home_?|street_?)?address|addr)$"), "ADDRESS"),
+    (
+        re.compile(
+            r"電話|携帯|TEL|Tel|FAX|Fax|連絡先$|"
+            r"^(?i:(?:home_?|mobile_?|cell_?)?(?:tel|phone|mobile|telephone)(?:_?(?:no|number))?)$"
+        ),
+        "PHONE",
+    ),
+    (re.compile(r"メール|[Ee]-?mail|EMAIL|^(?i:mail(?:_?address)?)$"), "EMAIL"),
     (re.compile(r"個人番号|マイナンバー"), "MY_NUMBER"),
     (re.compile(r"カード番号"), "CREDIT_CARD"),
     (re.compile(r"口座番号"), "BANK_ACCOUNT"),
@@ -60,7 +69,8 @@ _ANY_HEADER = re.compile(
     "担当者|契約者|申込者|名義人|生年月日|誕生日|郵便|〒|住所|送付先|"
     "届け先|所在地|電話|携帯|連絡先|TEL|Tel|FAX|Fax|メール|mail|Mail|MAIL|個人番号|マイナンバー|カード番号|口座番号|"
     "免許|旅券|パスポート|保険証|者|オーナー|家主|貸主|借主|保証人|お客様|生徒|児童|園児|"
-    "氏 名|住 所|電 話|携 帯|名 前|生 年"  # headers spaced out in forms (氏　名)
+    "氏 名|住 所|電 話|携 帯|名 前|生 年|"  # headers spaced out in forms (氏　名)
+    "kana|furigana|birth|dob|zip|postal|post|address|addr|tel|phone|mobile"  # field names of exports
 )
 
 

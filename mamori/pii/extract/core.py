@@ -9,6 +9,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import PurePath
 
+from . import structured
 from .model import Budget, BudgetExceeded, Limits, Part, cut_part, gettext_noop, problem_part
 from .stream import STREAM_SIZE, stream_html, stream_text
 from .text import decode_bytes, looks_binary
@@ -16,7 +17,7 @@ from .text import decode_bytes, looks_binary
 Reader = Callable[[bytes, str, int, Budget], Iterator[Part]]
 
 TEXT_SUFFIXES = frozenset(
-    ".txt .csv .tsv .tab .log .md .json .jsonl .xml .yaml .yml .ini .conf .sql .vcf .ldif .prn .dat".split()
+    ".txt .csv .tsv .tab .log .md .json .jsonl .ndjson .xml .yaml .yml .ini .conf .sql .vcf .ldif .prn .dat".split()
 )
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -152,6 +153,9 @@ def _odf_encrypted(zf: zipfile.ZipFile, names: set[str]) -> bool:
 def read_text(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
     """Yield the decoded text of a plain text or CSV file, saying which encoding was used."""
     text, encoding = decode_bytes(data)
+    suffix = PurePath(location.rsplit("!", 1)[-1]).suffix.lower()
+    if suffix in structured.SUFFIXES:  # exports: records as table rows, so columns are judged by name
+        text = structured.records_text(data, text, suffix)
     yield Part(location=location, text=text, encoding=encoding)
 
 
