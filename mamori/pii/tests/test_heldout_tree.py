@@ -223,8 +223,5 @@ def test_organisations_named_after_surnames_are_not_persons(scanned):
         assert results[rel]["counts"] == {}, rel
 
 
-@pytest.mark.xfail(
-    strict=True, reason="JSON is read as raw text: \\uXXXX-escaped names and addresses are never decoded"
-)
 def test_names_in_json_with_escaped_text():
     assert len(_spans("さくら歯科/予約/患者データ_API出力.json", "PERSON")) >= 10
