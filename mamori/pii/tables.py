@@ -22,7 +22,7 @@ _TSV_CELL = re.compile(r"[^\t\n]*")
 # Header words, tried in order on a header cell (exact cells first, then these patterns).
 _HEADERS: dict[str, str] = {"〒": "POSTAL_CODE", "カナ": "KANA", "連絡先": "PHONE", "所在地": "ADDRESS"}
 _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"フリガナ|ふりがな|カナ|セイメイ|読み|(?i:kana|furigana)"), "KANA"),
+    (re.compile(r"フリガナ|ふりがな|カナ|セイメイ|読み|^よみ$|(?i:kana|furigana)"), "KANA"),
     (
         re.compile(
             r"^(?:NAME|[Nn]ame)_?(?:EN|en|En|ROMAJI|[Rr]omaji|ROMAN|[Rr]oman)$|^(?:[Ee]nglish|ENGLISH)_?(?:[Nn]ame|NAME)$|"
@@ -35,7 +35,10 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"氏名|名前|宛名|名義|受取人|契約者|対応者|担当者|申込者|依頼人|依頼主|差出人|送り主|受講者|参加者|"
             r"保護者|患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|オーナー名|家主|貸主|借主|保証人|お客様名|"
-            r"生徒名|児童名|園児名|^[^\s]{1,6}者名?$|^姓$|^名$|^[Nn]ame$|^NAME$|^full_?name$|"
+            r"生徒名|児童名|園児名|^[^\s]{1,6}者名?$|姓名|^なまえ$|"
+            # rosters, duty and shift lists: 職員, スタッフ名, 講師, 担当医, 当番 (not 社員番号: anchored)
+            r"^(?:職員|社員|従業員|スタッフ|メンバー|講師|選手|ドライバー|乗務員|医師|看護師|生徒|担当医|主治医|"
+            r"担当|当番|宛先)(?:名|氏名)?$|^姓$|^名$|^[Nn]ame$|^NAME$|^full_?name$|"
             # the field names of JSON / XML exports and web forms (student_name, guardianName)
             r"^(?i:(?:student|guardian|parent|patient|customer|client|member|contact|user|applicant|"
             r"owner|holder|recipient|sender|employee|staff|person)_?(?:full_?)?name)$"
@@ -69,7 +72,8 @@ _ANY_HEADER = re.compile(
     "担当者|契約者|申込者|名義人|生年月日|誕生日|郵便|〒|住所|送付先|"
     "届け先|所在地|電話|携帯|連絡先|TEL|Tel|FAX|Fax|メール|mail|Mail|MAIL|個人番号|マイナンバー|カード番号|口座番号|"
     "免許|旅券|パスポート|保険証|者|オーナー|家主|貸主|借主|保証人|お客様|生徒|児童|園児|"
-    "氏 名|住 所|電 話|携 帯|名 前|生 年|"  # headers spaced out in forms (氏　名)
+    "氏 名|住 所|電 話|携 帯|名 前|生 年|姓名|職員|社員|従業員|スタッフ|メンバー|講師|選手|ドライバー|乗務員|医師|"
+    "看護師|担当|当番|宛先|なまえ|よみ|"  # headers spaced out in forms (氏　名)
     "kana|furigana|birth|dob|zip|postal|post|address|addr|tel|phone|mobile"  # field names of exports
 )
 
@@ -88,7 +92,7 @@ def _id_words(cell: str) -> bool:
     return _ANY_ID_HEADER.search(cell) is not None or _ID_HEADER_START.match(cell) is not None
 
 
-_HEADER_KANA = re.compile(r"ふりがな|^[おご]|届け|の")  # 扶養親族の氏名, 緊急時の連絡先
+_HEADER_KANA = re.compile(r"ふりがな|^[おご]|届け|の|^なまえ$|^よみ$")  # 扶養親族の氏名, 緊急時の連絡先
 _NOT_HEADER = re.compile(r"[\s\d@\u3041-\u3096]")
 _SPACED = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa](?: +[\u3400-\u9fff\u30a1-\u30fa])+")
 

@@ -1,4 +1,4 @@
-"""Read JSON, JSON Lines and XML exports as tables: one line per record, one column per field.
+"""Read JSON, JSON Lines and XML exports as tables (one line per record, one column per field), vCards as forms.
 
 An export of a member list (``<会員><氏名>…</氏名><住所>…</住所></会員>``, ``[{"name": …, "tel": …}]``)
 holds the same data as a CSV, but as text the field names sit far from their values, where the table
@@ -184,10 +184,66 @@ def _cell(value: str) -> str:
     return " ".join(value.split())
 
 
-SUFFIXES = frozenset({".xml", ".json", ".jsonl", ".ndjson"})
+# The fields of a vCard, written as the labels a Japanese form gives them.
+_VCARD_LABELS = {
+    "FN": "氏名",
+    "N": "氏名",
+    "SORT-STRING": "フリガナ",
+    "X-PHONETIC-LAST-NAME": "フリガナ",
+    "X-PHONETIC-FIRST-NAME": "フリガナ",
+    "TEL": "電話",
+    "EMAIL": "メール",
+    "ADR": "住所",
+    "BDAY": "生年月日",
+    "ORG": "会社",
+    "TITLE": "役職",
+    "NOTE": "メモ",
+}
+
+
+def vcard_text(text: str) -> str | None:
+    """Return each contact of a vCard file as ``label：value`` lines (氏名：…, 電話：…), or None if unreadable.
+
+    vobject reads vCard 2.1 and 3.0/4.0, decoding quoted-printable Shift_JIS names of older phones.
+    """
+    import vobject
+
+    out: list[str] = []
+    try:
+        for card in vobject.readComponents(text, ignoreUnreadable=True):
+            names = [child for child in card.getChildren() if child.name == "FN"]
+            for child in card.getChildren():
+                label = _VCARD_LABELS.get(child.name)
+                if label is None or (child.name == "N" and names):
+                    continue
+                out.append(f"{label}：{_vcard_value(child.name, child.value)}")
+            out.append("")
+    except Exception:  # noqa: BLE001 - vobject raises its own errors and plain ones on bad input
+        return None
+    return "\n".join(out) + "\n" if out else None
+
+
+def _vcard_value(name: str, value: Any) -> str:
+    if name == "N":
+        return _cell(" ".join(part for part in (value.family, value.given) if part))
+    if name == "ADR":
+        zipcode = f"〒{value.code} " if value.code else ""
+        parts = (value.region, value.city, value.street, value.extended)
+        return zipcode + _cell("".join(part for part in parts if isinstance(part, str)))
+    if isinstance(value, list):
+        return _cell(" ".join(map(str, value)))
+    return _cell(str(value))
+
+
+SUFFIXES = frozenset({".xml", ".json", ".jsonl", ".ndjson", ".vcf"})
 
 
 def records_text(data: bytes, text: str, suffix: str) -> str:
     """Return the text to scan for an export named with *suffix*: its records as tables, else *text*."""
-    converted = xml_text(data) if suffix == ".xml" else json_text(text, lines=suffix != ".json")
+    if suffix == ".xml":
+        converted = xml_text(data)
+    elif suffix == ".vcf":
+        converted = vcard_text(text)
+    else:
+        converted = json_text(text, lines=suffix != ".json")
     return text if converted is None else converted

@@ -74,3 +74,24 @@ def test_xml_entities_are_neither_fetched_nor_expanded(tmp_path) -> None:
     laughs += "]><r>&i;</r>"
     text = xml_text(laughs.encode())
     assert text is None or len(text) < 10_000
+
+
+def test_vcards_are_read_as_forms_also_old_phones_shift_jis() -> None:
+    import vobject
+
+    book = vobject.vCard()
+    book.add("n").value = vobject.vcard.Name(family="犬養", given="あおい")
+    book.add("fn").value = "犬養 あおい"
+    tel = book.add("tel")
+    tel.value, tel.type_param = "070-7573-4744", "CELL"
+    data = book.serialize().encode("utf-8")
+    assert _labels(data, "連絡先.vcf") == {"PERSON": 1, "PHONE": 1}
+    # vCard 2.1 of a Japanese feature phone: the name in quoted-printable Shift_JIS (山田 太郎)
+    old = (
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:=8E=52=93=63;=91=BE=98=59\r\n"
+        b"TEL;CELL:090-1234-5678\r\nEND:VCARD\r\n"
+    )
+    parts = list(extract(old, name="phone.vcf"))
+    assert "氏名：山田 太郎" in parts[0].text
+    assert _labels(old, "phone.vcf") == {"PERSON": 1, "PHONE": 1}
+    assert _labels(b"BEGIN:VCARD\r\nFN:\xff\r\n", "broken.vcf") == {}  # unreadable: read as text

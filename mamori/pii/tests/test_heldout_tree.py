@@ -211,7 +211,6 @@ def test_names_without_a_name_header():
     assert len(_spans("さくら歯科/院内/勤務シフト_2024年12月.xlsx", "PERSON")) == 8
 
 
-@pytest.mark.xfail(strict=True, reason="なまえ / よみ columns and vCard FN / N lines are not read as names")
 def test_names_under_kana_headers_and_in_vcards():
     assert len(_spans("みらい進学塾/小学部/れんらくちょう_1ねん.csv", "PERSON")) >= 24
     assert len(_spans("ネクストスタッフ/営業/連絡先_エクスポート.vcf", "PERSON")) >= 6
