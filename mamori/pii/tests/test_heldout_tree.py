@@ -60,6 +60,8 @@ MISSED_TODAY = {
     "さくら歯科/院内/勤務シフト_2024年12月.xlsx": "a shift table: staff names down column A, days across, no 氏名 header",
     "NPO法人みどりの街/会員/会員連絡メモ.rtf": "RTF is read as raw markup: the Japanese (\\uN escapes) is never decoded",
     "ひかり不動産/旧データ/入居申込書_2009.doc": "Word 97 .doc is not read (unsupported)",
+    "みらい進学塾/講師/講師一覧_2024.csv": "a name-only list under 講師名 (not a name header)",
+    "東邦精工/総務/防災訓練_班編成.csv": "a name-only list under 姓名 (not a name header)",
 }
 
 
@@ -93,7 +95,7 @@ def test_every_file_is_read_and_the_exit_code_says_found(scanned):
     assert problems == {rel: ["unsupported"] for rel in results if rel.endswith(".doc")}
 
 
-@pytest.mark.xfail(strict=True, reason="48 of 51 personal files found (0.941 < 0.98): see MISSED_TODAY")
+@pytest.mark.xfail(strict=True, reason="48 of 53 personal files found (0.906 < 0.98): see MISSED_TODAY")
 def test_file_recall(scanned):
     results, _code = scanned
     missed = [rel for rel in PERSONAL if not results[rel]["counts"]]
