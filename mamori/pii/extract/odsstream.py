@@ -25,6 +25,8 @@ _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT_P = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
 _TABLE, _ROW = f"{_TABLE_NS}table", f"{_TABLE_NS}table-row"
 _CELLS = (f"{_TABLE_NS}table-cell", f"{_TABLE_NS}covered-table-cell")
+_REPEATED = f"{_TABLE_NS}number-columns-repeated"
+_VALUE_TYPE = f"{_OFFICE}value-type"
 _MAX_COLUMNS = 16384  # a row is never wider (LibreOffice pads rows with empty cells up to it)
 _MAX_ROW_REPEAT = 1000  # a row with content repeated more often than this is written this often
 _DURATION = re.compile(r"PT(\d+)H(\d+)M(\d+(?:\.\d+)?)S")
@@ -33,9 +35,13 @@ _CHECK_EVERY = 5000
 
 def cell_value(cell: Any) -> str:
     """Return the text of one cell as calamine gives it."""
-    kind = cell.get(f"{_OFFICE}value-type")
+    kind = cell.get(_VALUE_TYPE)
     if kind is None:
         return ""
+    if kind == "string" and len(cell) == 1:
+        paragraph = cell[0]
+        if paragraph.tag == _TEXT_P and not len(paragraph):
+            return paragraph.text or ""  # one plain paragraph, the usual cell
     if kind in ("float", "percentage", "currency"):
         number = float(cell.get(f"{_OFFICE}value", "0"))
         return str(int(number)) if number.is_integer() else str(number)
@@ -63,19 +69,34 @@ def cell_value(cell: Any) -> str:
     return "\n".join(texts) if texts else cell.get(f"{_OFFICE}string-value", "")
 
 
-def _row_cells(row: Any) -> list[tuple[int, str]]:
-    """Return (repeat count, text) of each cell of a row, up to the widest row a sheet can hold."""
-    cells: list[tuple[int, str]] = []
-    width = 0
-    for cell in row:
-        if cell.tag not in _CELLS:
-            continue
-        repeat = min(int(cell.get(f"{_TABLE_NS}number-columns-repeated", "1") or 1), _MAX_COLUMNS - width)
+def row_text(row: Any, skip: int) -> str:
+    """Return a row's cells joined by tabs, from column *skip* on, up to the widest row a sheet can hold.
+
+    Cells repeated (``number-columns-repeated``) are written as often; empty cells after the last
+    value (LibreOffice pads rows up to the last column) are left out.
+    """
+    texts: list[str] = []
+    width = empty = 0
+    for cell in row.iterchildren(*_CELLS):
+        repeated = cell.get(_REPEATED)
+        repeat = 1 if repeated is None else min(int(repeated or 1), _MAX_COLUMNS - width)
         if repeat <= 0:
             break
-        cells.append((repeat, cell_value(cell)))
         width += repeat
-    return cells
+        text = cell_value(cell)
+        if skip:
+            repeat, skip = max(0, repeat - skip), max(0, skip - repeat)
+        if not text:
+            empty += repeat
+            continue
+        if empty:
+            texts.extend([""] * empty)
+            empty = 0
+        if repeat == 1:
+            texts.append(text)
+        else:
+            texts.extend([text] * repeat)
+    return "\t".join(texts).rstrip("\t")
 
 
 def _rows(stream: Any, budget: Budget) -> Iterator[tuple[int, str, Any, int]]:
@@ -127,16 +148,7 @@ def _lines(
 ) -> Iterator[tuple[int, str, str | None]]:
     with open_member(zf, "content.xml", budget) as stream:
         for sheet, name, row, repeat in _rows(stream, budget):
-            cells = _row_cells(row) if row is not None else []
-            while cells and not cells[-1][1]:
-                cells.pop()  # LibreOffice pads every row with empty cells up to the last column
-            skip = first.get(sheet, 0)
-            texts: list[str] = []
-            for count, text in cells:
-                taken = max(0, count - skip)
-                skip = max(0, skip - count)
-                texts.extend([text] * taken)
-            line = "\t".join(texts).rstrip("\t")
+            line = row_text(row, first.get(sheet, 0)) if row is not None else ""
             if not line:
                 yield sheet, name, None
                 continue

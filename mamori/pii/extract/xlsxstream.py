@@ -26,6 +26,7 @@ _ROW, _CELL, _SI, _T, _R, _V, _IS = (f"{_NS}{tag}" for tag in ("row", "c", "si",
 _DATE_IDS = frozenset([*range(14, 23), *range(27, 37), 45, 47, *range(50, 59)])
 _DURATION_IDS = frozenset([46])
 _CHECK_EVERY = 5000  # rows between two time-budget checks
+_MEMO = 65536  # texts of date and duration serials kept for reuse
 _COLUMN = re.compile(r"[A-Z]+")
 _NOT_CODE = re.compile(r'"[^"]*"|\\.|_.|\*.')  # quoted text, escaped and padding characters
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
@@ -102,20 +103,36 @@ def _date(serial: float, base1904: bool) -> Any:
 
 
 class _Sheet:
-    """Turn the cells of one worksheet into text as calamine's values would read."""
+    """Turn the cells of one worksheet into text as calamine's values would read.
+
+    Values repeat in a sheet (dates of birth, flags, small numbers): the text of a number under a date
+    or duration style is kept per style kind and serial, at most ``_MEMO`` of them.
+    """
 
     def __init__(self, strings: list[str], styles: list[str], base1904: bool) -> None:
         self.strings = strings
         self.styles = styles
         self.base1904 = base1904
+        # the kind of each style by its attribute as written (s="3"); other spellings go through int()
+        self.kinds: dict[str | None, str] = {str(i): kind for i, kind in enumerate(styles)}
+        self.kinds[None] = styles[0] if styles else "number"
+        self.memo: dict[tuple[str, str], str] = {}
+
+    def kind(self, style: str | None) -> str:
+        """Return the kind of the cell style *style* (the ``s`` attribute): date, duration or number."""
+        kind = self.kinds.get(style)
+        if kind is None:
+            number = int(style or 0)
+            kind = self.styles[number] if 0 <= number < len(self.styles) else "number"
+        return kind
 
     def value(self, cell: Any) -> str:
+        """Return the text of one ``<c>`` element."""
         kind = cell.get("t", "n")
         if kind == "inlineStr":
-            inline = cell.find(_IS)
+            inline = next(cell.iterchildren(_IS), None)
             return _string_item(inline) if inline is not None else ""
-        v = cell.find(_V)
-        text = v.text if v is not None and v.text is not None else ""
+        text = _v_text(cell) or ""
         if kind == "s":
             index = int(text) if text.isdigit() else -1
             return self.strings[index] if 0 <= index < len(self.strings) else ""
@@ -123,17 +140,45 @@ class _Sheet:
             return str(text == "1" or text.lower() == "true") if text else ""
         if kind != "n" or not text:
             return text  # str (formula text), e (error), d (ISO date)
+        return self.number(text, self.kind(cell.get("s")))
+
+    def number(self, text: str, kind: str) -> str:
+        """Return the text of the number *text* under a style of *kind*."""
+        if kind == "number":
+            if text.isdigit() and text.isascii() and len(text) < 16 and (text[0] != "0" or text == "0"):
+                return text  # a whole number as written: float() and back would give it again
+            number = float(text)
+            return str(int(number)) if number.is_integer() else str(number)
+        key = (kind, text)
+        if (memo := self.memo.get(key)) is not None:
+            return memo
         number = float(text)
-        style = int(cell.get("s", "0") or 0)
-        kind = self.styles[style] if style < len(self.styles) else "number"
         if kind == "date":
             try:
-                return str(_date(number, self.base1904))
+                out = str(_date(number, self.base1904))
             except (OverflowError, ValueError):
-                return text
-        if kind == "duration":
-            return str(dt.timedelta(seconds=round(number * 86400)))
-        return str(int(number)) if number.is_integer() else str(number)
+                out = text
+        else:
+            out = str(dt.timedelta(seconds=round(number * 86400)))
+        if len(self.memo) >= _MEMO:
+            self.memo.clear()
+        self.memo[key] = out
+        return out
+
+
+def _v_text(cell: Any) -> str | None:
+    """Return the text of a cell's ``<v>`` child (usually its first child), as ``findtext`` would.
+
+    ``findtext`` compiles and walks a path on each call; this costs a tenth of it.
+    """
+    if not len(cell):
+        return None
+    child = cell[0]
+    if child.tag != _V:
+        child = next(cell.iterchildren(_V), None)
+        if child is None:
+            return None
+    return child.text or ""
 
 
 def _column(ref: str | None) -> int:
@@ -147,11 +192,21 @@ def _column(ref: str | None) -> int:
     return number - 1
 
 
+_DIGITS = "0123456789"
+
+
 def sheet_lines(stream: Any, sheet: _Sheet, budget: Budget) -> Iterator[str]:
-    """Yield the non-empty rows of one worksheet as tab-separated cells, from its first used column."""
+    """Yield the non-empty rows of one worksheet as tab-separated cells, from its first used column.
+
+    The common cells (shared strings, plain numbers) are read in this loop, without a call per
+    cell; the column of a reference is kept per letters (``AB`` of ``AB12``).
+    """
     from lxml import etree
 
     first = 0
+    strings, count_strings = sheet.strings, len(sheet.strings)
+    kinds, number, value = sheet.kinds, sheet.number, sheet.value
+    columns: dict[str, int] = {}
     events = etree.iterparse(
         stream, events=("end",), tag=(_ROW, f"{_NS}dimension"), resolve_entities=False, no_network=True
     )
@@ -160,13 +215,37 @@ def sheet_lines(stream: Any, sheet: _Sheet, budget: Budget) -> Iterator[str]:
             first = max(0, _column(row.get("ref")))
             continue
         cells: list[str] = []
-        for cell in row.iter(_CELL):
-            column = _column(cell.get("r"))
-            position = column - first if column >= 0 else len(cells)
-            if position < len(cells) or position < 0:
-                continue  # out of order or before the used range: calamine would not show it either
-            cells.extend([""] * (position - len(cells)))
-            cells.append(sheet.value(cell))
+        for cell in row.iterchildren(_CELL):
+            ref = cell.get("r")
+            if ref is None:
+                position = len(cells)
+            else:
+                letters = ref.rstrip(_DIGITS)
+                column = columns.get(letters)
+                if column is None:
+                    column = _column(letters)
+                    if len(letters) <= 3:  # no more than 18,278 such keys
+                        columns[letters] = column
+                position = column - first if column >= 0 else len(cells)
+                if position < len(cells) or position < 0:
+                    continue  # out of order or before the used range: calamine would not show it either
+                if position > len(cells):
+                    cells.extend([""] * (position - len(cells)))
+            kind = cell.get("t")
+            if kind == "s":
+                text = _v_text(cell) or ""
+                index = int(text) if text.isdigit() else -1
+                cells.append(strings[index] if 0 <= index < count_strings else "")
+            elif (
+                kind == "inlineStr" and len(cell) == 1 and (inline := cell[0]).tag == _IS and len(inline) == 1
+            ):
+                run = inline[0]  # <is><t>text</t></is>, as XlsxWriter writes it
+                cells.append((run.text or "") if run.tag == _T else _string_item(inline))
+            elif kind is None and (style := kinds.get(cell.get("s"))) is not None:
+                serial = _v_text(cell)
+                cells.append(number(serial, style) if serial else "")
+            else:
+                cells.append(value(cell))
         line = "\t".join(cells).rstrip("\t")
         if line:
             yield line
