@@ -3,8 +3,9 @@
 As for xlsx (:mod:`.xlsxstream`), python-calamine builds whole sheets in memory; an ods whose
 ``content.xml`` is bigger than ``STREAM_SHEET_BYTES`` is read here with lxml ``iterparse`` instead,
 cells as calamine reads them: numbers (``1234``), dates (``1985-04-01``), times under a day
-(``09:30:00``, longer ones as written, ``PT36H00M00S``), booleans, text. A first pass finds each
-sheet's first used column, since calamine shows a sheet from there.
+(``09:30:00``, longer ones as written, ``PT36H00M00S``), booleans, text. Calamine shows a sheet
+from its first used column: rows are held until a value in column A settles it, and a big sheet
+without one has its first used column found by a pass of its own.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ _MAX_COLUMNS = 16384  # a row is never wider (LibreOffice pads rows with empty c
 _MAX_ROW_REPEAT = 1000  # a row with content repeated more often than this is written this often
 _DURATION = re.compile(r"PT(\d+)H(\d+)M(\d+(?:\.\d+)?)S")
 _CHECK_EVERY = 5000
+_HELD_CELLS = 100_000  # cells of a sheet held while its first used column is unknown
 
 
 def cell_value(cell: Any) -> str:
@@ -69,32 +71,40 @@ def cell_value(cell: Any) -> str:
     return "\n".join(texts) if texts else cell.get(f"{_OFFICE}string-value", "")
 
 
-def row_text(row: Any, skip: int) -> str:
-    """Return a row's cells joined by tabs, from column *skip* on, up to the widest row a sheet can hold.
+Cells = list[tuple[int, str]]  # (times repeated, text) of the cells of one row
 
-    Cells repeated (``number-columns-repeated``) are written as often; empty cells after the last
-    value (LibreOffice pads rows up to the last column) are left out.
+
+def row_cells(row: Any) -> tuple[Cells, int | None]:
+    """Return a row's cells up to the widest row a sheet can hold, and the column of its first value.
+
+    Empty cells after the last text (LibreOffice pads rows up to the last column) are left out.
     """
-    texts: list[str] = []
-    width = empty = 0
+    cells: Cells = []
+    width = 0
+    first = None
     for cell in row.iterchildren(*_CELLS):
         repeated = cell.get(_REPEATED)
         repeat = 1 if repeated is None else min(int(repeated or 1), _MAX_COLUMNS - width)
         if repeat <= 0:
             break
+        if first is None and cell.get(_VALUE_TYPE) is not None:
+            first = width
         width += repeat
-        text = cell_value(cell)
+        cells.append((repeat, cell_value(cell)))
+    while cells and not cells[-1][1]:
+        cells.pop()
+    return cells, first
+
+
+def cells_text(cells: Cells, skip: int) -> str:
+    """Return *cells* joined by tabs from column *skip* on, each repeated cell written as often."""
+    texts: list[str] = []
+    for repeat, text in cells:
         if skip:
             repeat, skip = max(0, repeat - skip), max(0, skip - repeat)
-        if not text:
-            empty += repeat
-            continue
-        if empty:
-            texts.extend([""] * empty)
-            empty = 0
         if repeat == 1:
             texts.append(text)
-        else:
+        elif repeat:
             texts.extend([text] * repeat)
     return "\t".join(texts).rstrip("\t")
 
@@ -127,40 +137,79 @@ def _rows(stream: Any, budget: Budget) -> Iterator[tuple[int, str, Any, int]]:
 
 
 def _first_columns(zf: zipfile.ZipFile, budget: Budget) -> dict[int, int]:
-    """Return each sheet's first column holding a value (the first pass: only the value types are read)."""
+    """Return each sheet's first column holding a value (a pass of its own: only the value types are read)."""
     first: dict[int, int] = {}
-    value_type = f"{_OFFICE}value-type"
     with open_member(zf, "content.xml", budget) as stream:
         for sheet, _, row, _ in _rows(stream, budget):
             column = 0
-            for cell in row if row is not None else ():
-                if cell.tag not in _CELLS:
-                    continue
-                if cell.get(value_type) is not None:
+            for cell in row.iterchildren(*_CELLS) if row is not None else ():
+                if cell.get(_VALUE_TYPE) is not None:
                     first[sheet] = min(first.get(sheet, column), column)
                     break
-                column += int(cell.get(f"{_TABLE_NS}number-columns-repeated", "1") or 1)
+                column += int(cell.get(_REPEATED, "1") or 1)
     return first
 
 
-def _lines(
-    zf: zipfile.ZipFile, first: dict[int, int], budget: Budget
-) -> Iterator[tuple[int, str, str | None]]:
+def _lines(zf: zipfile.ZipFile, budget: Budget) -> Iterator[tuple[int, str, str | None]]:
+    """Yield (sheet, sheet name, line or None for an empty row) of every row, in one pass in most sheets.
+
+    A sheet shows from its first used column (as calamine shows it), which only its last row may
+    tell. Rows are held until a value in column A settles it (most sheets: a few rows), or the sheet
+    ends; a sheet that holds ``_HELD_CELLS`` cells first, with none in column A, has its first
+    columns read by a pass of its own, so memory stays bounded.
+    """
+    known: dict[int, int] | None = None  # every sheet's first column, once a pass of its own ran
+    held: list[tuple[Cells, int]] = []
+    held_cells = 0
+    current, first, settled = -1, None, False
+
+    def flush(sheet: int, name: str, skip: int) -> Iterator[tuple[int, str, str | None]]:
+        for cells, repeat in held:
+            line = cells_text(cells, skip)
+            for _ in range(min(repeat, _MAX_ROW_REPEAT) if line else 0):
+                yield sheet, name, line
+        held.clear()
+
     with open_member(zf, "content.xml", budget) as stream:
-        for sheet, name, row, repeat in _rows(stream, budget):
-            line = row_text(row, first.get(sheet, 0)) if row is not None else ""
-            if not line:
+        name = ""
+        for sheet, sheet_name, row, repeat in _rows(stream, budget):
+            if sheet != current:
+                yield from flush(current, name, first or 0)
+                current, name, held_cells = sheet, sheet_name, 0
+                first = None if known is None else known.get(sheet, 0)
+                settled = known is not None
+            if row is None:
                 yield sheet, name, None
                 continue
-            for _ in range(min(repeat, _MAX_ROW_REPEAT)):
-                yield sheet, name, line
+            cells, column = row_cells(row)
+            if not settled and column is not None:
+                first = column if first is None else min(first, column)
+            if not cells:
+                yield sheet, name, None
+            elif settled:
+                line = cells_text(cells, first or 0)
+                for _ in range(min(repeat, _MAX_ROW_REPEAT) if line else 0):
+                    yield sheet, name, line
+                if not line:
+                    yield sheet, name, None
+            else:
+                yield sheet, name, None  # the sheet is seen, whatever its held rows hold
+                held.append((cells, repeat))
+                held_cells += len(cells)
+                if first == 0:
+                    settled = True
+                elif held_cells > _HELD_CELLS:
+                    known = _first_columns(zf, budget)
+                    first, settled = known.get(sheet, 0), True
+                if settled:
+                    yield from flush(sheet, name, first or 0)
+        yield from flush(current, name, first or 0)
 
 
 def read_streamed_ods(zf: zipfile.ZipFile, location: str, budget: Budget) -> Iterator[Part]:
     """Yield every sheet of the OpenDocument spreadsheet in *zf* in parts, streamed."""
     try:
-        first = _first_columns(zf, budget)
-        for _, group in groupby(_lines(zf, first, budget), key=lambda item: item[0]):
+        for _, group in groupby(_lines(zf, budget), key=lambda item: item[0]):
             head = next(group)
             texts = (line for _, _, line in chain([head], group) if line is not None)
             yield from parts(f"{location}!{head[1]}", texts, None)

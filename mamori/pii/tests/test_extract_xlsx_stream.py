@@ -144,7 +144,13 @@ def tricky_book(path: Path) -> Path:
     return path
 
 
-def test_big_ods_spreadsheets_stream_as_calamine_reads_them(tmp_path, monkeypatch):
+@pytest.mark.parametrize("held", [100_000, 3], ids=["rows-held", "first-columns-pass"])
+def test_big_ods_spreadsheets_stream_as_calamine_reads_them(tmp_path, monkeypatch, held):
+    from mamori.pii.extract import odsstream
+
+    monkeypatch.setattr(
+        odsstream, "_HELD_CELLS", held
+    )  # 3: the sheets from column C take a pass of their own
     sources = [tricky_book(tmp_path / "tricky.xlsx"), xlsxwriter_book(tmp_path / "mixed.xlsx")]
     for path in convert(sources, "ods", tmp_path):
         whole = texts(path, False, monkeypatch)
