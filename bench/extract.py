@@ -4,9 +4,12 @@ Builds the generated company file server of ``bench/scan_tree.py`` and the mixed
 ``bench/scan.py`` (xlsx, docx, PDF made by LibreOffice, CP932 CSV, zip), runs
 ``mamori.pii.extract.extract`` on every file under cProfile in this one process, and prints per
 format the files, MB, extraction CPU seconds and MB/s and the CPU of detecting the same text, then the
-functions that take the most CPU in extraction. Run:
-``python bench/extract.py [--scale 10] [--files 300] [--top 20]``. CPU time is used, so the figures
-hold on a shared machine; say the load when quoting wall time.
+functions that take the most CPU in extraction. With ``--sheet-mb N`` it also writes the big xlsx
+(XlsxWriter) and ods (LibreOffice) customer lists of ``bench/scan_big.py`` with N MiB of sheet XML and
+extracts each in a process of its own, streamed and by python-calamine, printing the CPU seconds, the
+peak memory and whether both texts are the same. Run:
+``python bench/extract.py [--scale 10] [--files 300] [--top 20] [--sheet-mb 40]``. CPU time is used,
+so the figures hold on a shared machine; say the load when quoting wall time.
 """
 
 from __future__ import annotations
@@ -71,6 +74,47 @@ def profile(files: list[Path], top: int) -> None:
     print("\n".join(lines[start : start + top + 1]))
 
 
+SHEET_CHILD = """
+import hashlib, json, resource, sys, time
+from mamori.pii.extract import extract, xlsxstream
+if sys.argv[2] == "calamine":
+    xlsxstream.STREAM_SHEET_BYTES = 1 << 40
+cpu = time.process_time()
+digest, parts = hashlib.sha256(), 0
+for part in extract(sys.argv[1]):
+    digest.update(part.text.encode())
+    parts += 1
+cpu = time.process_time() - cpu
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"cpu": cpu, "peak_mb": peak / 1024, "parts": parts, "sha256": digest.hexdigest()}))
+"""
+
+
+def sheets(tmp: Path, megabytes: int) -> None:
+    """Extract big xlsx and ods sheets streamed and by calamine, each in a fresh process."""
+    import json
+    import subprocess
+
+    import scan_big
+
+    print(f"\n== big sheets, {megabytes} MiB of sheet XML (extraction only, one process each)")
+    for name, write in (("customers.xlsx", scan_big.write_xlsx), ("customers.ods", scan_big.write_ods)):
+        path = tmp / name
+        write(path, megabytes)
+        runs = {}
+        for mode in ("streamed", "calamine"):
+            cmd = [sys.executable, "-c", SHEET_CHILD, str(path), mode]
+            runs[mode] = json.loads(
+                subprocess.run(cmd, cwd=ROOT, capture_output=True, check=True, text=True).stdout
+            )
+        same = "same text" if runs["streamed"]["sha256"] == runs["calamine"]["sha256"] else "TEXT DIFFERS"
+        streamed, whole = runs["streamed"], runs["calamine"]
+        print(
+            f"{name}: streamed CPU {streamed['cpu']:.2f} s, peak {streamed['peak_mb']:.0f} MB, "
+            f"{streamed['parts']} parts; calamine CPU {whole['cpu']:.2f} s, peak {whole['peak_mb']:.0f} MB; {same}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -78,6 +122,9 @@ def main() -> None:
     )
     parser.add_argument("--files", type=int, default=300, help="files of the bench/scan.py tree (0: skip)")
     parser.add_argument("--top", type=int, default=20, help="functions to print, by own CPU time")
+    parser.add_argument(
+        "--sheet-mb", type=int, default=0, help="MiB of sheet XML of a big xlsx and ods to time (0: skip)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if args.scale:
@@ -94,6 +141,8 @@ def main() -> None:
             files = sorted(p for p in (Path(tmp) / "mixed").rglob("*") if p.is_file())
             print(f"\n== bench/scan.py tree: {len(files)} files")
             profile(files, args.top)
+        if args.sheet_mb:
+            sheets(Path(tmp), args.sheet_mb)
 
 
 if __name__ == "__main__":
