@@ -51,7 +51,7 @@ _ON_BEHALF = re.compile(rf"の([{_KANJI}]{{1,4}})です")
 # The pattern starts with the literal の, which the regex engine skips to (a class of department
 # ends first stopped at every 部 and 課); the department itself is checked after a match.
 _OF_DEPARTMENT = re.compile(
-    rf"の(?<=[部課室係班ムプー店所]の)([{_KANJI}]{{1,4}})(?=より|から|が|です|でございます|まで|は|と|も|、|。|\n| |\Z)"
+    rf"の(?<=[部課室係班ムプー店所]の)([{_KANJI}]{{1,4}})(?:より|から|が|です|でございます|まで|は|と|も|、|。|\n| |\Z)"
 )
 _DEPARTMENT_ENDS = ("部", "課", "室", "係", "班", "チーム", "グループ", "センター", "支店", "営業所")
 _KANA_LABEL = re.compile(r"フリガナ|ふりがな|カナ")
@@ -294,7 +294,7 @@ def _alone_on_line(text: str) -> list[Hit]:
 
 # Every hit of find_persons starts from a match of one of these: where none matches, the engine's
 # prefilter skips it (keep this in step with the loops below; tests/test_prefilter.py checks).
-TRIGGERS = Triggers(search=(_LABEL, _HONORIFIC, _ON_BEHALF, _ALONE), start=(_ALONE_FIRST,))
+TRIGGERS = Triggers(search=(_LABEL, _HONORIFIC, _ON_BEHALF, _OF_DEPARTMENT, _ALONE), start=(_ALONE_FIRST,))
 
 
 def find_persons(text: str) -> list[Hit]:
