@@ -13,6 +13,7 @@ from functools import lru_cache
 from mamori.pii import validators
 from mamori.pii.address import find_addresses
 from mamori.pii.dates import is_date
+from mamori.pii.dictionaries import given_names, surnames
 from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.names import KANJI, parse_kana_name, parse_name, plausible_unknown
 from mamori.pii.spans import Hit
@@ -144,6 +145,35 @@ def _is_name(value: str) -> bool:
     if _FOREIGN_NAME.fullmatch(value):
         return True
     return parse_name(value, 0, strong=True) == len(value) or parse_kana_name(value, 0) == len(value)
+
+
+def _known_names(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the names of a column without a header when nearly all of it is distinct known full names.
+
+    A shift table or seating list writes staff down its first column with no 氏名 header (``長谷部 千鶴``
+    by the days of the month). Only a column of four or more cells whose values are, for 80 % or more,
+    a dictionary surname, a space and a given name, each value different, is taken as one. Given names
+    of today (陽翔, 結愛) are not in the dictionary: a word of up to three characters that is no surname
+    (長野 松本 is two places) and does not end like a site or office (渋谷 本店) is taken as one.
+    """
+    family, given = surnames(), given_names()
+    names = []
+    for s, e in cells:
+        value = text[s:e]
+        if _SPACED_NAME.fullmatch(value):
+            surname, _, first = value.partition(" ")
+            if surname in family and (first in given or _new_given_name(first, family)):
+                names.append((s, e))
+    if len(names) * 5 < len(cells) * 4 or len({text[s:e] for s, e in names}) < len(names) * 0.8:
+        return []
+    return names
+
+
+_SITE_END = frozenset("店社部課所局県市区町村駅校院館場室係班")
+
+
+def _new_given_name(word: str, family: dict[str, tuple[str, ...]]) -> bool:
+    return len(word) <= 3 and word[-1] not in _SITE_END and word not in family
 
 
 def _is_address(value: str) -> bool:
@@ -341,7 +371,14 @@ def _judge_labelled(
 def _judge_unlabelled(
     text: str, cells: list[tuple[int, int]], hits: list[Hit], quiet: list[tuple[int, int]]
 ) -> None:
-    if len(cells) < MIN_COLUMN or not all(_DIGITS_ONLY.fullmatch(text[s:e]) for s, e in cells):
+    if len(cells) < MIN_COLUMN:
+        return
+    if _SPACED_NAME.fullmatch(text[cells[-1][0] : cells[-1][1]]):
+        names = _known_names(text, cells)
+        if names:
+            hits.extend((s, e, "PERSON", 9) for s, e in names)
+        return
+    if not all(_DIGITS_ONLY.fullmatch(text[s:e]) for s, e in cells):
         return
     passed = 0
     lengths = set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mamori.pii import detect
-from mamori.pii.tables import header_label
+from mamori.pii.tables import find_table_values, header_label
 
 CSV = (
     "氏名,フリガナ,生年月日,郵便番号,住所,電話番号,メールアドレス,個人番号,累計購入額\n"
@@ -113,3 +113,23 @@ def test_headers_as_forms_and_ledgers_write_them(header: str, value: str, label:
 
 def test_values_with_single_characters_between_spaces_are_not_headers() -> None:
     assert header_label("林 学") is None and header_label("山田 太郎") is None
+
+
+def test_a_column_of_known_full_names_without_a_header_holds_persons() -> None:
+    # A shift table: staff down the first column, no 氏名 header, the days across.
+    staff = ["早乙女 杏", "宇佐美 昭雄", "柳田 瑛太", "澤村 紬", "齋藤 結愛"]
+    text = "2024年12月 勤務表\n\t1(日)\t2(月)\n" + "".join(f"{name}\t早\t休\n" for name in staff)
+    assert [s.text for s in detect(text) if s.label == "PERSON"] == staff
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        ["長野 松本", "長野 上田", "新潟 長岡", "山梨 甲府"],  # places under places
+        ["渋谷 本店", "品川 本社", "高田 工場", "上田 倉庫"],  # sites
+        ["田中 太郎", "田中 太郎", "田中 太郎", "田中 太郎"],  # one value repeated: a default, not a list
+    ],
+)
+def test_columns_of_places_sites_or_one_repeated_value_are_no_name_list(column: list[str]) -> None:
+    text = "".join(f"{value}\t{i}\t備考\n" for i, value in enumerate(column))
+    assert find_table_values(text) == []
