@@ -59,8 +59,6 @@ FLAGGED_TODAY = {
 MISSED_TODAY = {
     "NPO法人みどりの街/会員/会員連絡メモ.rtf": "RTF is read as raw markup: the Japanese (\\uN escapes) is never decoded",
     "ひかり不動産/旧データ/入居申込書_2009.doc": "Word 97 .doc is not read (unsupported)",
-    "みらい進学塾/講師/講師一覧_2024.csv": "a name-only list under 講師名 (not a name header)",
-    "東邦精工/総務/防災訓練_班編成.csv": "a name-only list under 姓名 (not a name header)",
 }
 
 
