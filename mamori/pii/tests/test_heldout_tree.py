@@ -59,6 +59,7 @@ FLAGGED_TODAY = {
 MISSED_TODAY = {
     "NPO法人みどりの街/会員/会員連絡メモ.rtf": "RTF is read as raw markup: the Japanese (\\uN escapes) is never decoded",
     "ひかり不動産/旧データ/入居申込書_2009.doc": "Word 97 .doc is not read (unsupported)",
+    "ネクストスタッフ/勤怠/シフト表_物流センター厚木_12月.xlsx": "a shift table with surnames only down column A",
 }
 
 
@@ -92,7 +93,7 @@ def test_every_file_is_read_and_the_exit_code_says_found(scanned):
     assert problems == {rel: ["unsupported"] for rel in results if rel.endswith(".doc")}
 
 
-@pytest.mark.xfail(strict=True, reason="50 of 53 personal files found (0.943 < 0.98): see MISSED_TODAY")
+@pytest.mark.xfail(strict=True, reason="52 of 55 personal files found (0.945 < 0.98): see MISSED_TODAY")
 def test_file_recall(scanned):
     results, _code = scanned
     missed = [rel for rel in PERSONAL if not results[rel]["counts"]]
@@ -223,3 +224,12 @@ def test_organisations_named_after_surnames_are_not_persons(scanned):
 
 def test_names_in_json_with_escaped_text():
     assert len(_spans("さくら歯科/予約/患者データ_API出力.json", "PERSON")) >= 10
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="full names written without a space in a grid are not found; 受講生 in the title is read as a name",
+)
+def test_names_without_a_space_in_a_grid():
+    persons = _spans("みらい進学塾/教室/座席表_月曜午前.tsv", "PERSON")
+    assert "受講生" not in persons and len(persons) == 16
