@@ -1,13 +1,20 @@
-"""Tell a company's own contact data (head office, TEL/FAX, 振込先, info@) apart from a person's.
+"""Tell an organisation's own contact data (head office, TEL/FAX, 振込先, info@) apart from a person's.
 
 A phone number, address, postal code, bank account or e-mail address that sits in a block about an
-organisation (株式会社 / 御中 / 本社 / 代表 / 振込先 ...) belongs to that organisation, and a role mailbox
-(info@, noreply@, support@) belongs to nobody in particular: neither is personal data, and neither
-makes a file "personal". Names are never corporate: ``担当：山田`` in such a block stays a PERSON.
-A line that speaks of a person (様, 自宅, 携帯, 氏名) keeps its data personal. A table whose rows are
-organisations or sites (a 店舗名 / 拠点名 / 取引先名 column and no person column) holds corporate data
-on every row. Placeholder values (``user@example.com``, ``090-1234-5678``) are dropped first
-(``placeholder.py``): they are nobody's.
+organisation belongs to that organisation, and a role mailbox (info@, noreply@, jimukyoku@) belongs to
+nobody in particular: neither is personal data, and neither makes a file "personal". Organisations are
+not only companies (株式会社 / 御中 / 本社 / 代表 / 振込先): a clinic (…歯科クリニック, 医院), a school and its
+branches (本校, 駅前校, 塾), a public office (保健所, 区役所), an association (協会, 組合, NPO法人, 事務局),
+a shop or branch named before its contacts (家電のサトウ 松本店), a department (# 品質保証部).
+Names are never corporate: ``担当：山田`` in such a block stays a PERSON, and a person named on the
+line between the organisation and the value owns it (営業部 山﨑 健二 → 090-…). A line that speaks of a
+person (様, 自宅, 携帯, 氏名, 患者, 保護者) keeps its data personal; so does a mobile number with no phone
+label after a name the engine may not know. A table whose rows are organisations or sites (a 店舗名 /
+拠点名 / 取引先名 / 物件名 column and no person column such as オーナー名 or 入居者) holds corporate data
+on every row. A block (lines between blank lines) that holds a role mailbox or a free dial and no
+person is an organisation's contact box even when its name is far above (a web page's footer). A
+phone number assigned to an upper-case constant of source code is the program's. Placeholder values
+(``user@example.com``, ``090-1234-5678``) are dropped first (``placeholder.py``): they are nobody's.
 """
 
 from __future__ import annotations
@@ -22,24 +29,46 @@ from mamori.pii.spans import Span
 # Labels that an organisation has too; identifiers such as My Number or a card never are corporate.
 CORPORATE_LABELS = frozenset({"PHONE", "ADDRESS", "POSTAL_CODE", "EMAIL", "BANK_ACCOUNT"})
 
-_ORG = re.compile(
+_DEPARTMENTS = "品質保証 品質管理 営業 総務 経理 購買 製造 技術 開発 広報 業務 物流 人事 法務 管理".split()
+_ORG_WORDS = (
     r"株式会社|有限会社|合同会社|合資会社|社団法人|財団法人|社会福祉法人|医療法人|学校法人|協同組合|"
     r"\(株\)|（株）|㈱|\(有\)|（有）|㈲|御中|本社|支社|営業所|事業所|出張所|工場|"
     r"代表電話|代表番号|代表 ?(?:TEL|Tel|電話)|会社概要|会社情報|振込先|お振込先|法人番号|登録番号|"
-    r"適格請求書|発行元|担当部署|部署|相談室|事務局|窓口|お問い合わせ先|Co\.,? ?Ltd|Inc\.|Corporation|K\.K\.|LLC"
+    r"適格請求書|発行元|担当部署|部署|相談室|事務局|窓口|お問い合わせ先|Co\.,? ?Ltd|Inc\.|Corporation|K\.K\.|LLC|"
+    # Organisations that are not companies: a clinic, a school and its branches, a public office, an
+    # association, a department named as the owner of a number (# 品質保証部).
+    r"クリニック|医院|歯科|病院|診療所|整骨院|接骨院|治療院|鍼灸院|美容院|薬局|学校|学園|学院|本校|分校|"
+    r"校(?<=[\u4e00-\u9fff\u30a1-\u30fa]校)(?![長正閲了])|"
+    r"塾|教室|スクール|幼稚園|保育園|保育所|保健所|役所|役場|県庁|都庁|府庁|警察署|消防署|税務署|公民館|"
+    r"協会|組合|連合会|商工会|法人|NPO|機構|センター|事務所|本部|大学|学部|研究所|ホテル|旅館|会館|"
+    r"局(?<=[\u4e00-\u9fff]局)(?<!結局)(?![長面])|当院|当社|当店|当校|当館|弊社|弊院|"
+    # Each word starts with a literal, so that the regex engine skips to the characters that can start one.
+    + "|".join(f"{dept}{unit}(?!長)" for dept in _DEPARTMENTS for unit in "部課")
 )
+# A shop or a branch named before its contacts (家電のサトウ 松本店); not for an account, whose bank's
+# branch (みどり銀行 本店 普通 1234567) is part of every account, a person's too.
+_ORG = re.compile(_ORG_WORDS + r"|支店|本店|店(?<=[\u4e00-\u9fff\u30a1-\u30fa]店)(?![長員主頭舗内])")
+_ORG_FOR_ACCOUNTS = re.compile(_ORG_WORDS)
 # Words that put a person on the line (or in the block): their data stays personal.
 _PERSON_LINE = re.compile(
     r"様|殿|自宅|携帯|[Mm]obile|個人(?!情報)|本人|生年月日|お届け先|送付先|ご住所|お客様"
 )
-_PERSON_BLOCK = re.compile(r"氏名|自宅|個人番号|緊急連絡先|ご本人|生年月日|続柄|お客様情報")
+_PERSON_BLOCK = re.compile(
+    r"氏名|名前|自宅|個人番号|緊急連絡先|ご本人|生年月日|続柄|お客様情報|患者|保護者|生徒|申込者|契約者|入居者|会員番号"
+)
 ROLE_MAILBOX = re.compile(
     r"(?:info|information|noreply|no-reply|no_reply|donotreply|do-not-reply|support|sales|contact|"
     r"admin|office|webmaster|postmaster|hostmaster|service|services|help|helpdesk|inquiry|inquiries|"
     r"toiawase|otoiawase|hr|jinji|soumu|somu|eigyo|recruit|saiyo|press|pr|billing|invoice|accounting|"
     r"keiri|order|orders|shop|store|customer|cs|media|kouhou|koho|team|desk|center|marketing|news|"
     r"newsletter|notification|notifications|alert|alerts|system|abuse|security|privacy|legal|"
-    r"kojinjoho|mailer-daemon|bounce|reception|uketsuke|general|staff)(?:[._+-][A-Za-z0-9]+)*@",
+    r"kojinjoho|mailer-daemon|bounce|reception|uketsuke|general|staff|jimukyoku|jimu|purchase|purchasing|"
+    r"procurement|koubai|kobai|shiire|eigyou|gyomu|gyoumu|kanri|somubu|soumubu|keiribu|eigyobu|"
+    r"reservation|reservations|yoyaku|madoguchi|front|frontdesk|hello|mail|enquiry|enquiries|"
+    r"quality|qa|hinshitsu|support-desk|tech|partner|partners|vendor|vendors|career|careers|jobs|"
+    r"recruiting|ir|csr|school|juku|clinic|dental|daihyo|honbu|kyoukai|kumiai|report|reports|"
+    r"root|cron|batch|daemon|monitor|monitoring|ops|it|sysadmin|backup)"
+    r"(?:[._+-][A-Za-z0-9]+)*@",
     re.IGNORECASE,
 )
 # Numbers no person has: free dial, navi dial and the like are always an organisation's.
@@ -57,29 +86,88 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     person_starts = [s.start for s in spans if s.label == "PERSON"]
     personal: list[Span] = []
     corporate: list[Span] = []
+    signals: list[int] = []  # where a role mailbox or a service number says "an organisation's block"
     for span in spans:
         if span.label not in CORPORATE_LABELS:
             personal.append(span)
         elif span.label == "EMAIL" and ROLE_MAILBOX.match(span.text):
             corporate.append(span)
+            signals.append(span.start)
         elif span.label == "PHONE" and _SERVICE_NUMBER.match(unicodedata.normalize("NFKC", span.text)):
             corporate.append(span)
+            signals.append(span.start)
         elif org_rows and any(lo <= span.start < hi for lo, hi in org_rows):
+            corporate.append(span)
+        elif span.label == "PHONE" and _in_constant(text, span):
             corporate.append(span)
         elif has_org and _in_company_block(text, span, person_starts):
             corporate.append(span)
         else:
             personal.append(span)
+    if signals and personal:
+        personal, corporate = _beside_signals(text, personal, corporate, signals, person_starts)
     return personal, corporate
+
+
+# A constant of source code (SUPPORT_TEL = "046-…"): the program's, or its company's, number. Only an
+# upper-case name: a lower-case key ("tel": "090-…") is as likely a record of a customer export.
+_CONSTANT = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\s*[:=]\s*[\"']$")
+
+
+def _in_constant(text: str, span: Span) -> bool:
+    if span.start == 0 or text[span.start - 1] not in "\"'":
+        return False
+    line_start = text.rfind("\n", 0, span.start) + 1
+    return _CONSTANT.search(text, line_start, span.start) is not None
+
+
+def _beside_signals(
+    text: str, personal: list[Span], corporate: list[Span], signals: list[int], person_starts: list[int]
+) -> tuple[list[Span], list[Span]]:
+    """Move to ``corporate`` the contacts in a block that holds a role mailbox or a service number.
+
+    A footer or contact box (``〒… / TEL … / info@…``) is an organisation's even when its name is far
+    above (a web page's title): a person has no info@ mailbox or free dial. The block (the lines between
+    blank lines) must name no person and hold no person's words (氏名, 様, 携帯 ...).
+    """
+    keep: list[Span] = []
+    for span in personal:
+        if span.label in CORPORATE_LABELS and span.label != "EMAIL":
+            lo, hi = _block(text, span.start)
+            i = bisect_left(signals, lo)
+            j = bisect_left(person_starts, lo)
+            if (
+                i < len(signals)
+                and signals[i] < hi
+                and not (j < len(person_starts) and person_starts[j] < hi)
+                and _PERSON_LINE.search(text, lo, hi) is None
+                and _PERSON_BLOCK.search(text, lo, hi) is None
+            ):
+                corporate.append(span)
+                continue
+        keep.append(span)
+    corporate.sort(key=lambda s: s.start)
+    return keep, corporate
+
+
+def _block(text: str, pos: int) -> tuple[int, int]:
+    """Return the bounds of the lines around ``pos`` between blank lines, at most ``_BEFORE`` each way."""
+    lo = max(0, pos - _BEFORE)
+    blank = text.rfind("\n\n", lo, pos)
+    lo = blank + 2 if blank >= 0 else lo
+    hi = min(len(text), pos + _BEFORE)
+    blank = text.find("\n\n", pos, hi)
+    return lo, (blank if blank >= 0 else hi)
 
 
 # Header cells that name the organisation or site a row is about (not a person).
 _ORG_HEADER = re.compile(
     r"^(?:店舗|店|拠点|事業所|営業所|支店|支社|施設|会社|企業|法人|取引先|仕入先|得意先|販売店|代理店|"
-    r"発注先|委託先|外注先|協力会社|メーカー|銀行|団体|部署|部門)(?:名|名称)?$"
+    r"発注先|委託先|外注先|協力会社|メーカー|銀行|団体|部署|部門|物件|建物|校舎|教室|医療機関|病院|学校)(?:名|名称)?$"
 )
 _PERSON_HEADER = re.compile(
-    r"担当|氏名|名前|お名前|担当者|宛名|フリガナ|ふりがな|個人|生年月日|契約者|会員|顧客名|患者|社員"
+    r"担当|氏名|名前|お名前|担当者|宛名|フリガナ|ふりがな|個人|生年月日|契約者|会員|顧客名|患者|社員|"
+    r"オーナー|所有者|家主|貸主|借主|入居者|申込者|名義|保護者|生徒|利用者|受取人|届け先|送付先|世帯主"
 )
 
 
@@ -114,7 +202,8 @@ def _org_table_rows(text: str) -> list[tuple[int, int]]:
 
 
 _ORG_HEADER_HINT = re.compile(
-    r"(?:店舗|拠点|事業所|営業所|支店|施設|会社|企業|取引先|仕入先|得意先|販売店|代理店|委託先|部署)(?:名|名称)?(?=[\t,\r\n]|\Z)"
+    r"(?:店舗|拠点|事業所|営業所|支店|施設|会社|企業|取引先|仕入先|得意先|販売店|代理店|委託先|部署|物件|建物|校舎|"
+    r"教室|医療機関|病院|学校)(?:名|名称)?(?=[\t,\r\n]|\Z)"
 )
 
 
@@ -133,17 +222,34 @@ def _in_company_block(text: str, span: Span, person_starts: list[int]) -> bool:
         return False  # a named mailbox (yamada@) is a person's even on a letterhead
     if _PERSON_LINE.search(line):
         return False
-    if is_row(line):  # a table row: the company must be on the row itself
+    if is_row(line):  # a table row: the company must be named on the row before the value
         i = bisect_left(person_starts, line_start)
         has_person = i < len(person_starts) and person_starts[i] < line_end
-        return not has_person and _ORG.search(line) is not None
-    lo = max(0, line_start - _BEFORE)
-    blank = text.rfind("\n\n", lo, line_start)
-    lo = blank + 2 if blank >= 0 else lo
+        org = _ORG_FOR_ACCOUNTS if span.label == "BANK_ACCOUNT" else _ORG
+        return not has_person and org.search(text, line_start, span.start) is not None
+    lo, _hi = _block(text, line_start)
     last = None
-    for last in _ORG.finditer(text, lo, line_end):  # noqa: B007 - the nearest organisation word wins
+    org = _ORG_FOR_ACCOUNTS if span.label == "BANK_ACCOUNT" else _ORG
+    for last in org.finditer(text, lo, line_end):  # noqa: B007 - the nearest organisation word wins
         pass
     if last is None:
         return False  # a letterhead or signature names the organisation first, then its contacts
+    # A person named on the line between the organisation and the value owns it (営業部 山﨑 健二 → 090-…).
+    i = bisect_left(person_starts, max(last.end(), line_start))
+    if i < len(person_starts) and person_starts[i] < span.start:
+        return False
+    lo_label = max(line_start, span.start - 12)
+    # A mobile after a name-like word and no phone label (物流センター グエン ヴァン ナム → 090-…) is a person's.
+    if (
+        span.label == "PHONE"
+        and _MOBILE.match(span.text)
+        and not _PHONE_LABEL.search(text, lo_label, span.start)
+    ):
+        return False
     between = text[last.end() : span.start]
     return _PERSON_LINE.search(between) is None and _PERSON_BLOCK.search(between) is None
+
+
+# A mobile number is an organisation's only under a phone label of its contact block (TEL 090-…).
+_MOBILE = re.compile(r"[(（]?[0０][7-9７-９][0０]")
+_PHONE_LABEL = re.compile(r"TEL|Tel|tel|ＴＥＬ|電話|直通|℡|☎|連絡先|問い?合わ?せ|[:：]")

@@ -39,11 +39,28 @@ def find_emails(text: str) -> list[Hit]:
             start = local.start()
             while text[start] == "." and start < pos:
                 start += 1
-            if start < pos and not text[pos - 1] == ".":
+            if start < pos and not text[pos - 1] == "." and not _message_id(text, start, pos):
                 hits.append((start, domain.end(), "EMAIL", 6))
                 last_end = domain.end()
         pos = text.find("@", pos + 1)
     return hits
+
+
+# A message's or a part's id in angle brackets is no mailbox: Message-ID:, References:, In-Reply-To:,
+# Content-ID: of mail, message-id=<…> of a mail server's log; or a machine-made local part (a UUID).
+_MESSAGE_ID_KEY = re.compile(
+    r"(?:message-id|msgid|content-id|references|in-reply-to)\s*[=:]\s*(?:<[^<>\n]*>[\s,]*)*<\Z", re.IGNORECASE
+)
+_MACHINE_LOCAL = re.compile(r"(?=(?:[^0-9]*[0-9]){6})[0-9A-Fa-f.$=_-]{16,}")
+
+
+def _message_id(text: str, start: int, at: int) -> bool:
+    """Return whether the address at ``start`` (``@`` at ``at``) is a message id in ``<…>``, not a mailbox."""
+    if not start or text[start - 1] != "<":
+        return False
+    if _MACHINE_LOCAL.fullmatch(text, start, at):
+        return True
+    return _MESSAGE_ID_KEY.search(text[max(0, start - 400) : start]) is not None
 
 
 def passport_at(text: str, start: int) -> Hit | None:

@@ -347,6 +347,7 @@ def find_persons(text: str) -> list[Hit]:
         for h in hits
         if not _NOT_A_NAME.search(text, h[0], h[1])
         and not (h[1] - h[0] >= 3 and text.endswith(_COMPANY_END, h[0], h[1]))
+        and not _HEAD_COUNT.match(text, h[1])
         and not _shop_name(text[h[0] : h[1]])
         and not carrier(text, h[0], h[1])
     ]
@@ -391,6 +392,8 @@ _NOT_A_NAME = re.compile(
     r"紛失|滅失|毀損|漏えい|漏洩|誤送|盗難|事故|件名|概要|目次|付録|別紙|備考|出席|欠席|議題|日時|場所|"
     r"異動|退職|入社|着任|就任|昇格|配属|来期|今期|前期|全員|一同|郵便"
 )
+# A word before a head count is a role or a group (出席：理事7名、監事1名), not a name.
+_HEAD_COUNT = re.compile(r" ?[0-9０-９]+ ?[名人]")
 # 様 in words (仕様, 模様, 同様, 皆様, 様式, 様子) is no honorific.
 _SAMA_WORDS = re.compile(r"(?<=[仕模同異多有今皆各貴神王])様|様(?=[式子相態々])")
 _KANA_BEFORE = re.compile(r"[\u30a1-\u30faー]{2,12}(?:[・ ][\u30a1-\u30faー]{1,12}){0,3}\Z")

@@ -86,3 +86,70 @@ def test_service_numbers_are_nobody_s():
     assert result.personal == []
     assert [s.label for s in result.corporate] == ["PHONE", "PHONE"]
     assert [s.text for s in detect("本書の担当部署：品質保証部 電話 03-1234-5678")] == []
+
+
+# Company-only documents of organisations that are not 株式会社, written apart from the held-out share.
+NOT_COMPANIES = {
+    "a clinic's card": "ひまわり内科医院\n〒150-0001 東京都渋谷区神宮前1丁目2-3 神宮前ビル3F\nTEL 03-3400-1234 / FAX 03-3400-1235\n",
+    "a school's branch": "【お知らせ】北口校の電話番号は 045-312-7788 になりました。",
+    "a ward office": "お問い合わせ：横浜市中区役所 戸籍課 045-224-8123（平日 8:45〜17:00）",
+    "an NPO's office": (
+        "特定非営利活動法人 あおぞらの会\n〒221-0835 神奈川県横浜市神奈川区鶴屋町2丁目24-2\n"
+        "TEL 045-410-2233\nMail: jimu@aozora.example.org"
+    ),
+    "shops without 株式会社": (
+        "納品先名,納品先住所,電話番号,数量\nスーパーたなか 駅前店,東京都練馬区豊玉北5丁目17-1,03-3991-2211,12\n"
+        "ドラッグ山本 本町店,大阪府大阪市中央区本町2丁目3-4,06-6263-1100,5\n"
+    ),
+    "a source constant": "OFFICE_PHONE = '03-5555-4321'\nTIMEOUT = 30\n",
+    "a property listing": (
+        "物件名,所在地,間取り,賃料\nメゾン青葉 203,神奈川県横浜市青葉区青葉台1丁目6-3,1LDK,78000\n"
+        "コーポ緑 101,神奈川県横浜市緑区中山2丁目1-9,2DK,65000\n"
+    ),
+    "a page's footer": (
+        "あおば整骨院\n\nお客様の声\n丁寧でした（T様）\n\n"
+        "〒150-0002 東京都渋谷区渋谷2丁目1-1\nTEL 03-6427-0001 / info@aoba.example.jp\n"
+    ),
+    "message ids": (
+        "Message-ID: <20241112.0930.4711@mail.example.co.jp>\nReferences: <ab12@mx.example.jp>\n"
+        " <c0ffee00-1234-5678-9abc-def012345678@mx.example.jp>\n"
+        "Nov 12 09:00:00 mx1 postfix/cleanup[3000]: 0D1C746F0E: message-id=<kk.77@mx.example.jp>\n"
+    ),
+    "head counts in minutes": "第12回 運営委員会\n出席：委員9名、顧問2名、理事7名\n",
+}
+
+
+def test_contacts_of_clinics_schools_offices_and_shops_are_no_personal_data():
+    for kind, text in NOT_COMPANIES.items():
+        assert detect(text) == [], kind
+    assert [s.label for s in detect_all(NOT_COMPANIES["a page's footer"]).corporate] == [
+        "POSTAL_CODE",
+        "ADDRESS",
+        "PHONE",
+        "EMAIL",
+    ]
+
+
+def test_personal_data_beside_an_organisation_is_still_found():
+    def labels(text: str) -> set[str]:
+        return {s.label for s in detect(text)}
+
+    assert labels("さくら歯科クリニック 問診票\nお名前：鈴木 一郎\n電話番号：090-3876-2211\n") == {
+        "PERSON",
+        "PHONE",
+    }
+    clinic = "さくら歯科クリニック\n患者氏名：鈴木 一郎\nご住所：〒390-0001 長野県松本市寿北2丁目3-4\n"
+    assert labels(clinic) == {"PERSON", "POSTAL_CODE", "ADDRESS"}
+    shop_column = "顧客名,住所,電話,購入店\n佐藤 花子,東京都世田谷区太子堂2丁目1-5,090-2231-8876,渋谷店\n"
+    assert labels(shop_column) == {"PERSON", "ADDRESS", "PHONE"}
+    school = "みらい進学塾 駅前校\n生徒氏名：田中 さくら\n保護者連絡先：090-4455-6677\n"
+    assert labels(school) == {"PERSON", "PHONE"}
+    # A mobile after a name the engine does not know, on a department's line, is that person's.
+    assert labels("緊急連絡網\n3 物流センター グエン ヴァン ナム → 090-7781-2036\n") == {"PHONE"}
+    booking = detect_all(
+        "予約確認\nお名前：高橋 健 様\nご連絡先：080-2211-9087\n\nあおば整骨院\nTEL 03-6427-0001\n"
+    )
+    assert [s.text for s in booking.personal if s.label == "PHONE"] == ["080-2211-9087"]
+    assert [s.text for s in booking.corporate] == ["03-6427-0001"]
+    contacts = "取引先名,担当者,住所,電話\n株式会社みなと商事,山田 太郎,東京都港区芝5丁目1-1,03-3451-0001\n"
+    assert labels(contacts) == {"PERSON", "ADDRESS", "PHONE"}

@@ -79,6 +79,27 @@ def test_html_is_reduced_to_visible_text():
     assert "var x" not in part.text and "p{}" not in part.text
 
 
+def test_html_blocks_end_their_lines_and_a_footer_stands_apart():
+    html = (
+        "<h1>あおば整骨院</h1><p>駅前</p><section><h2>お客様の声</h2><blockquote>丁寧でした（T様）</blockquote>"
+        "<blockquote>安心です</blockquote></section><footer><address>〒150-0002 東京都渋谷区渋谷2丁目1-1<br>"
+        "TEL 03-6427-0001</address></footer>"
+    )
+    text = only_part(html.encode(), name="page.html").text
+    assert text.split("\n") == [
+        "",
+        "あおば整骨院",
+        "駅前",
+        "",
+        "お客様の声",
+        "丁寧でした（T様）",
+        "安心です",
+        "",
+        "〒150-0002 東京都渋谷区渋谷2丁目1-1",
+        "TEL 03-6427-0001",
+    ]
+
+
 def test_binary_file_is_reported_unsupported_not_decoded():
     part = only_part(b"\x89PNG\r\n\x1a\n" + bytes(100), name="photo.png")
     assert [p.code for p in part.problems] == ["unsupported"]
