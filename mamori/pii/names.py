@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from mamori.pii.analyser import foreign_person, katakana_person
-from mamori.pii.dictionaries import given_names, given_readings, surname_readings, surnames, to_katakana
+from mamori.pii.dictionaries import (
+    PREFECTURES,
+    given_names,
+    given_readings,
+    municipalities,
+    surname_readings,
+    surnames,
+    to_katakana,
+)
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 
@@ -348,6 +356,7 @@ def find_persons(text: str) -> list[Hit]:
         if not _NOT_A_NAME.search(text, h[0], h[1])
         and not (h[1] - h[0] >= 3 and text.endswith(_COMPANY_END, h[0], h[1]))
         and not _HEAD_COUNT.match(text, h[1])
+        and not _office(text[h[0] : h[1]])
         and not _shop_name(text[h[0] : h[1]])
         and not carrier(text, h[0], h[1])
     ]
@@ -392,6 +401,21 @@ _NOT_A_NAME = re.compile(
     r"紛失|滅失|毀損|漏えい|漏洩|誤送|盗難|事故|件名|概要|目次|付録|別紙|備考|出席|欠席|議題|日時|場所|"
     r"異動|退職|入社|着任|就任|昇格|配属|来期|今期|前期|全員|一同|郵便"
 )
+
+
+def _office(word: str) -> bool:
+    """Return whether ``word`` is an office named by its place and title (松本市長, 長野県知事), no name."""
+    if word.endswith("知事"):
+        return word[:-2] in PREFECTURES
+    place = word[:-1]
+    return (
+        len(word) >= 3
+        and word[-1] == "長"
+        and place[-1] in "都道府県市区町村"
+        and (place in municipalities() or place in PREFECTURES)
+    )
+
+
 # A word before a head count is a role or a group (出席：理事7名、監事1名), not a name.
 _HEAD_COUNT = re.compile(r" ?[0-9０-９]+ ?[名人]")
 # 様 in words (仕様, 模様, 同様, 皆様, 様式, 様子) is no honorific.

@@ -116,6 +116,7 @@ NOT_COMPANIES = {
         "Nov 12 09:00:00 mx1 postfix/cleanup[3000]: 0D1C746F0E: message-id=<kk.77@mx.example.jp>\n"
     ),
     "head counts in minutes": "第12回 運営委員会\n出席：委員9名、顧問2名、理事7名\n",
+    "offices addressed by their title": "後援名義使用承認申請書\n横浜市長 様\n神奈川県知事 様\n",
 }
 
 
