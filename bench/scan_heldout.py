@@ -27,8 +27,10 @@ SRC = REPO / "mamori" / "pii" / "tests" / "fixtures" / "heldout2_src"
 STRONG = {"PASSPORT", "CREDIT_CARD", "MY_NUMBER", "DRIVERS_LICENSE", "BANK_ACCOUNT"}
 
 
-def build(out: Path, scale: int) -> dict[str, dict]:
+def build(out: Path, scale: int, pool: Path | None) -> dict[str, dict]:
     env = dict(os.environ, HELDOUT_OUT=str(out / "tree"), HELDOUT_SCALE=str(scale), SAL_USE_VCLPLUGIN="svp")
+    if pool:
+        env["HELDOUT_POOL"] = str(pool.resolve())
     subprocess.run([sys.executable, "build.py"], cwd=SRC, env=env, check=True, stdout=subprocess.DEVNULL)
     return json.loads((out / "labels.json").read_text(encoding="utf-8"))
 
@@ -86,12 +88,17 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it")
     parser.add_argument(
+        "--pool",
+        type=Path,
+        help="JSON of other names (surnames / given / foreign: [kanji, kana] pairs) to use instead",
+    )
+    parser.add_argument(
         "--rounds", type=int, default=2, help="scans of the same tree (the best wall is kept)"
     )
     args = parser.parse_args()
     out = args.keep or Path(tempfile.mkdtemp(prefix="heldout-"))
     t0 = time.perf_counter()
-    labels = build(out, args.scale)
+    labels = build(out, args.scale, args.pool)
     tree = out / "tree"
     size = sum(p.stat().st_size for p in tree.rglob("*") if p.is_file())
     print(
