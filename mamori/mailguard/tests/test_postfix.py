@@ -170,7 +170,8 @@ def test_postfix_keeps_and_retries_the_mail_while_the_relay_behind_the_guard_is_
     settings.MAILGUARD_UPSTREAM = f"127.0.0.1:{free_port()}"  # nothing listens: the guard answers 451
     submit(via_postfix, mail(to=("鈴木 <suzuki@example.co.jp>",), subject="再送待ち"), "suzuki@example.co.jp")
     assert wait_until(lambda: '"queue_name": "deferred"' in "".join(via_postfix.queue()))
-    assert sink.received == [] and HeldMessage.objects.count() == 0
+    # Only this mail counts: on a busy machine Postfix may still be retrying a mail of an earlier test.
+    assert sink.received == [] and not HeldMessage.objects.filter(subject="再送待ち").exists()
     settings.MAILGUARD_UPSTREAM = reinject
     subprocess.run(["postqueue", "-c", str(via_postfix.etc), "-f"], check=True, timeout=30)
     assert len(sink.wait_for(1, timeout=30)) == 1, via_postfix.log()[-3000:]
