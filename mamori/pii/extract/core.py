@@ -21,6 +21,7 @@ TEXT_SUFFIXES = frozenset(
 )
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+RTF_MAGIC = b"{\\rtf"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 # Binary formats we know and cannot read: reported as unsupported without trying text decoding.
 # Their labels are gettext msgids: reports show them in Japanese (the ``kind`` of a problem).
@@ -40,7 +41,7 @@ _READ_SUFFIXES = (
     TEXT_SUFFIXES
     | HTML_SUFFIXES
     | frozenset(
-        ".eml .mht .mhtml .msg .pdf .docx .docm .xlsx .xlsm .xlsb .xls .ods .pptx .pptm .odt .odp .zip .tar .gz "
+        ".eml .mht .mhtml .msg .pdf .rtf .doc .docx .docm .xlsx .xlsm .xlsb .xls .ods .pptx .pptm .odt .odp .zip .tar .gz "
         ".tgz .bz2 .tbz2 .xz .txz".split()
     )
 )
@@ -63,6 +64,8 @@ def kind_of(data: bytes, name: str) -> str:
         return _zip_kind(data)
     if data.startswith(OLE_MAGIC):
         return "ole"
+    if data.startswith(RTF_MAGIC):  # before the binary check: RTF may carry raw picture bytes (\bin)
+        return "rtf"
     for magic, kind in _COMPRESSED_MAGICS:
         if data.startswith(magic):
             return kind
@@ -170,7 +173,7 @@ def read_html(data: bytes, location: str, depth: int, budget: Budget) -> Iterato
 def _readers() -> dict[str, Reader]:
     from functools import partial
 
-    from . import archive, compressed, mail, office, pdf
+    from . import archive, compressed, mail, office, pdf, rtf
 
     return {
         "text": read_text,
@@ -183,6 +186,7 @@ def _readers() -> dict[str, Reader]:
         "pptx": office.read_pptx,
         "odf": office.read_odf,
         "ole": office.read_ole,
+        "rtf": rtf.read_rtf,
         "eml": mail.read_eml,
         "tar": compressed.read_tar,
         **{kind: partial(compressed.read_compressed, kind) for kind in ("gzip", "bzip2", "xz")},
