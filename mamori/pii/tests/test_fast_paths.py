@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 
 from mamori.pii import detect
 from mamori.pii.names import KANJI
+from mamori.pii.normalize import normalize
 from mamori.pii.numbers import _digit_count, _not_pii_key, _plain_key
 from mamori.pii.prose import _CUE_TITLES, _candidate_runs
 from mamori.pii.tables import analyse_tables
@@ -154,3 +156,35 @@ def test_a_whole_text_scan_keeps_its_fast_first_character_scan(name: str) -> Non
 )
 def test_the_first_character_check_tells_a_fast_pattern_from_a_slow_one(pattern: str, fast: bool) -> None:
     assert _skips_to_first_characters(re.compile(pattern)) is fast
+
+
+def _nfkc_with_dashes_folded(text: str) -> str:
+    """The plain definition of the normalised text: NFKC, CR as a space, dashes between digits as ``-``."""
+    from mamori.pii.normalize import _DASH_BETWEEN_DIGITS  # noqa: PLC0415
+
+    return _DASH_BETWEEN_DIGITS.sub("-", unicodedata.normalize("NFKC", text.replace("\r", " ")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "見積（税抜）：６，５４０千円\u3000以上",
+        "電話：０９０ー１２３４ー５６７８、ＦＡＸ 03−1234−5678" + "。本日の議題は予算です" * 20,
+        "コーヒー・サーバー 3ー4 ｶﾞｲﾄﾞ ㈱ミツボシ" + "。本日の議題は予算です" * 20,
+        "データベースのサーバー" * 40 + "1ー2",  # more dashes than a search one by one is worth
+        "1・2・3 と 一・二 と 12‐34 と 5―6",
+        "サーバー・ルーム" + "。本日の議題は予算です" * 20 + "3・4",
+        "ASCII only 090-1234-5678\r\n",
+        "全角英字ＡＢＣ　と（括弧）と，読点",
+    ],
+)
+def test_normalising_finds_what_nfkc_and_the_dash_fold_give(text: str) -> None:
+    assert normalize(text).text == _nfkc_with_dashes_folded(text)
+
+
+def test_normalising_generated_documents_finds_what_nfkc_gives() -> None:
+    from mamori.testing.pii_corpus import business_corpus, generate  # noqa: PLC0415
+
+    texts = [str(d["text"]) for d in generate(200, seed=21)] + business_corpus(100_000, seed=2)
+    for text in texts:
+        assert normalize(text).text == _nfkc_with_dashes_folded(text)
