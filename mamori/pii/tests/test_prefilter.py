@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
 import json
 import re
 import subprocess
 import sys
+import textwrap
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from mamori.pii import address, dates, engine, ids, names, numbers, prose, tables
+from mamori.pii.dates import find_birth_dates
 from mamori.pii.engine import _TRIGGERS, RECOGNIZERS, _run_recognizers, prefilter
 from mamori.pii.normalize import normalize
 from mamori.pii.prefilter import Prefilter, Triggers, Untranslatable, superset
@@ -58,6 +62,41 @@ def test_the_recognizer_loop_finds_what_running_every_recognizer_finds() -> None
     for text in _texts():
         plain = [hit for recognizer in RECOGNIZERS[1:] for hit in recognizer(text)]
         assert _run_recognizers(text) == plain
+
+
+def _whole_text_scans(function: object, depth: int = 1) -> set[str]:
+    """Return the module patterns ``function`` scans the whole ``text`` with (``P.finditer(text)``,
+    ``P.search(text)``; ``P.match(text)`` as ``^P``), looking into the helpers it hands ``text`` to."""
+    module = sys.modules[function.__module__]  # type: ignore[attr-defined]
+    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))  # type: ignore[arg-type]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Name)):
+            continue
+        if node.args[0].id != "text":
+            continue
+        callee = node.func
+        if isinstance(callee, ast.Attribute) and isinstance(callee.value, ast.Name) and len(node.args) == 1:
+            if isinstance(getattr(module, callee.value.id, None), re.Pattern):
+                prefix = "^" if callee.attr == "match" else ""
+                found.add(prefix + callee.value.id)
+        elif isinstance(callee, ast.Name) and depth and inspect.isfunction(getattr(module, callee.id, None)):
+            found |= _whole_text_scans(getattr(module, callee.id), depth - 1)
+    return found
+
+
+# Scans that need no trigger of their own: a date is only looked at when a birth word is in the text.
+_NOT_ENTRIES = {find_birth_dates: {"_ERA_DATE", "_WESTERN_DATE"}}
+
+
+@pytest.mark.parametrize("recognizer", list(_TRIGGERS), ids=lambda r: r.__name__)
+def test_every_pattern_a_recognizer_scans_the_text_with_is_one_of_its_triggers(recognizer) -> None:
+    """A new loop over a new pattern must be declared, or the prefilter would skip what it finds."""
+    triggers = _TRIGGERS[recognizer]
+    module = sys.modules[recognizer.__module__]
+    declared = {name for name, value in vars(module).items() if value in triggers.search}
+    declared |= {"^" + name for name, value in vars(module).items() if value in triggers.start}
+    assert _whole_text_scans(recognizer) - _NOT_ENTRIES.get(recognizer, set()) <= declared
 
 
 # Patterns of the recognizers, as a broad check of the rewriting: wherever Python's ``re`` finds a
