@@ -7,6 +7,7 @@ import mimetypes
 import os
 import zipfile
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import PurePath
 
 from . import structured
@@ -170,6 +171,7 @@ def read_html(data: bytes, location: str, depth: int, budget: Budget) -> Iterato
     yield Part(location=location, text=html_to_text(text), encoding=encoding)
 
 
+@cache
 def _readers() -> dict[str, Reader]:
     from functools import partial
 

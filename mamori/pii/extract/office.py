@@ -65,7 +65,7 @@ def _sheet_text(rows: Iterable[list[Any]], budget: Budget) -> tuple[str, bool]:
             return "\n".join(lines), True
         if n % _ROW_CHECK == 0:
             budget.check_time()
-        line = "\t".join(_cell(v) for v in row).rstrip("\t")
+        line = "\t".join([v if v.__class__ is str else _cell(v) for v in row]).rstrip("\t")
         used += len(line) + 1
         if line:
             lines.append(line)
