@@ -5,15 +5,20 @@ organisation belongs to that organisation, and a role mailbox (info@, noreply@, 
 nobody in particular: neither is personal data, and neither makes a file "personal". Organisations are
 not only companies (株式会社 / 御中 / 本社 / 代表 / 振込先): a clinic (…歯科クリニック, 医院), a school and its
 branches (本校, 駅前校, 塾), a public office (保健所, 区役所), an association (協会, 組合, NPO法人, 事務局),
-a shop or branch named before its contacts (家電のサトウ 松本店), a department (# 品質保証部).
+a shop or branch named before its contacts (家電のサトウ 松本店), a business named without its legal
+form (鈴木工務店, 丸山商会), a venue (…ホール, …会館, ホテル …), a section of an office (環境政策課),
+a department (# 品質保証部).
 Names are never corporate: ``担当：山田`` in such a block stays a PERSON, and a person named on the
 line between the organisation and the value owns it (営業部 山﨑 健二 → 090-…). A line that speaks of a
 person (様, 自宅, 携帯, 氏名, 患者, 保護者) keeps its data personal; so does a mobile number with no phone
-label after a name the engine may not know. A table whose rows are organisations or sites (a 店舗名 /
-拠点名 / 取引先名 / 物件名 column and no person column such as オーナー名 or 入居者) holds corporate data
-on every row. A block (lines between blank lines) that holds a role mailbox or a free dial and no
-person is an organisation's contact box even when its name is far above (a web page's footer). A
-phone number assigned to an upper-case constant of source code is the program's. Placeholder values
+label after a name the engine may not know, and an address whose next line is its addressee (山田 太郎
+様). A table whose rows are organisations or sites (a 店舗名 / 拠点名 / 取引先名 / 物件名 / 業者名 /
+所在地 column and no person column such as オーナー名, 入居者 or any the table reader takes for names)
+holds corporate data on every row. A block (lines between blank lines) that holds a role mailbox, a
+free dial or a business's hours (営業時間, 定休日, 診療時間) and no person is an organisation's contact
+box even when its name is far above (a web page's footer). A phone number assigned to an upper-case
+constant of source code or to a settings key of the company's own contacts (office_tel) is the
+program's. Placeholder values
 (``user@example.com``, ``090-1234-5678``) are dropped first (``placeholder.py``): they are nobody's.
 """
 
@@ -25,6 +30,7 @@ from bisect import bisect_left
 
 from mamori.pii.placeholder import drop_placeholders
 from mamori.pii.spans import Span
+from mamori.pii.tables import header_label
 
 # Labels that an organisation has too; identifiers such as My Number or a card never are corporate.
 CORPORATE_LABELS = frozenset({"PHONE", "ADDRESS", "POSTAL_CODE", "EMAIL", "BANK_ACCOUNT"})
@@ -42,22 +48,26 @@ _ORG_WORDS = (
     r"塾|教室|スクール|幼稚園|保育園|保育所|保健所|役所|役場|県庁|都庁|府庁|警察署|消防署|税務署|公民館|"
     r"協会|組合|連合会|商工会|法人|NPO|機構|センター|事務所|本部|大学|学部|研究所|ホテル|旅館|会館|"
     r"局(?<=[\u4e00-\u9fff]局)(?<!結局)(?![長面])|当院|当社|当店|当校|当館|弊社|弊院|"
+    r"課(?<=[\u4e00-\u9fff]課)(?<!日課)(?![長題金税程])|館(?<=[\u4e00-\u9fff\u30a1-\u30fa]館)(?![長内])|ホール|"
+    # a business named without its legal form (鈴木工務店, 田中建設, 丸山商会), an event's organisers
+    r"商会|商事|商店|工業|産業|建設|工務店|製作所|運輸|物産|興業|電機|不動産|信用金庫|信用組合|"
+    r"主催|共催|後援|協賛|"
     # Each word starts with a literal, so that the regex engine skips to the characters that can start one.
     + "|".join(f"{dept}{unit}(?!長)" for dept in _DEPARTMENTS for unit in "部課")
 )
 # A shop or a branch named before its contacts (家電のサトウ 松本店); not for an account, whose bank's
 # branch (みどり銀行 本店 普通 1234567) is part of every account, a person's too.
-_ORG = re.compile(_ORG_WORDS + r"|支店|本店|店(?<=[\u4e00-\u9fff\u30a1-\u30fa]店)(?![長員主頭舗内])")
+_ORG = re.compile(_ORG_WORDS + r"|銀行|支店|本店|店(?<=[\u4e00-\u9fff\u30a1-\u30fa]店)(?![長員主頭舗内])")
 _ORG_FOR_ACCOUNTS = re.compile(_ORG_WORDS)
 # Words that put a person on the line (or in the block): their data stays personal.
 _PERSON_LINE = re.compile(
     r"様|殿|自宅|携帯|[Mm]obile|個人(?!情報)|本人|生年月日|お届け先|送付先|ご住所|お客様"
 )
 _PERSON_BLOCK = re.compile(
-    r"氏名|名前|自宅|個人番号|緊急連絡先|ご本人|生年月日|続柄|お客様情報|患者|保護者|生徒|申込者|契約者|入居者|会員番号"
+    r"氏名|名前|自宅|個人番号|緊急連絡先|ご本人|生年月日|続柄|お客様情報|患者|保護者|生徒|申込者|契約者|入居者|会員番号|顧客"
 )
-ROLE_MAILBOX = re.compile(
-    r"(?:info|information|noreply|no-reply|no_reply|donotreply|do-not-reply|support|sales|contact|"
+_ROLES = (
+    r"info|information|noreply|no-reply|no_reply|donotreply|do-not-reply|support|sales|contact|"
     r"admin|office|webmaster|postmaster|hostmaster|service|services|help|helpdesk|inquiry|inquiries|"
     r"toiawase|otoiawase|hr|jinji|soumu|somu|eigyo|recruit|saiyo|press|pr|billing|invoice|accounting|"
     r"keiri|order|orders|shop|store|customer|cs|media|kouhou|koho|team|desk|center|marketing|news|"
@@ -67,8 +77,11 @@ ROLE_MAILBOX = re.compile(
     r"reservation|reservations|yoyaku|madoguchi|front|frontdesk|hello|mail|enquiry|enquiries|"
     r"quality|qa|hinshitsu|support-desk|tech|partner|partners|vendor|vendors|career|careers|jobs|"
     r"recruiting|ir|csr|school|juku|clinic|dental|daihyo|honbu|kyoukai|kumiai|report|reports|"
-    r"root|cron|batch|daemon|monitor|monitoring|ops|it|sysadmin|backup)"
-    r"(?:[._+-][A-Za-z0-9]+)*@",
+    r"root|cron|batch|daemon|monitor|monitoring|ops|it|sysadmin|backup"
+)
+# A role word first (info@, sales.tokyo@) or last (web-info@, tokyo.sales@) of the mailbox.
+ROLE_MAILBOX = re.compile(
+    rf"(?:{_ROLES})(?:[._+-][A-Za-z0-9]+)*@|(?:[A-Za-z0-9]+[._+-])+(?:{_ROLES})@",
     re.IGNORECASE,
 )
 # Numbers no person has: free dial, navi dial and the like are always an organisation's.
@@ -104,14 +117,31 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
             corporate.append(span)
         else:
             personal.append(span)
-    if signals and personal:
-        personal, corporate = _beside_signals(text, personal, corporate, signals, person_starts)
+    if personal and any(s.label in CORPORATE_LABELS for s in personal):
+        if any(word in text for word in _BUSINESS_WORDS):  # str.find is far faster than the regex
+            signals.extend(m.start() for m in _BUSINESS_INFO.finditer(text))
+        if signals:
+            signals.sort()
+            personal, corporate = _beside_signals(text, personal, corporate, signals, person_starts)
     return personal, corporate
 
 
-# A constant of source code (SUPPORT_TEL = "046-…"): the program's, or its company's, number. Only an
-# upper-case name: a lower-case key ("tel": "090-…") is as likely a record of a customer export.
-_CONSTANT = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\s*[:=]\s*[\"']$")
+# Words of a business's own information block (opening hours, days closed, how to get there): a block
+# that holds one and no person is the business's, wherever its name is.
+_BUSINESS_INFO = re.compile(
+    r"営業時間|定休日|診療時間|休診日|受付時間|開館時間|休館日|営業日|駐車場(?:あり|有|完備)"
+)
+_BUSINESS_WORDS = ("時間", "休", "営業日", "駐車場")
+
+
+# A constant of source code (SUPPORT_TEL = "046-…") or a settings key of the company's own contacts
+# ("office_tel": "03-…"): the program's, or its company's, number. A bare lower-case key ("tel":
+# "090-…") is as likely a record of a customer export.
+_CONSTANT = re.compile(
+    r"(?:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*|"
+    r"\b[A-Za-z_]*(?i:support|office|company|corp|helpdesk|shop|store|hq|head_?office|call_?center|"
+    r"reception|daihyo|honsha|sender|from)[A-Za-z_]*)[\"']?\s*[:=]\s*[\"']$"
+)
 
 
 def _in_constant(text: str, span: Span) -> bool:
@@ -163,12 +193,21 @@ def _block(text: str, pos: int) -> tuple[int, int]:
 # Header cells that name the organisation or site a row is about (not a person).
 _ORG_HEADER = re.compile(
     r"^(?:店舗|店|拠点|事業所|営業所|支店|支社|施設|会社|企業|法人|取引先|仕入先|得意先|販売店|代理店|"
-    r"発注先|委託先|外注先|協力会社|メーカー|銀行|団体|部署|部門|物件|建物|校舎|教室|医療機関|病院|学校)(?:名|名称)?$"
+    r"発注先|委託先|外注先|協力会社|メーカー|銀行|団体|部署|部門|物件|建物|校舎|教室|医療機関|病院|学校|"
+    r"[^\s]{0,4}業者|所在地)(?:名|名称)?$"
 )
 _PERSON_HEADER = re.compile(
     r"担当|氏名|名前|お名前|担当者|宛名|フリガナ|ふりがな|個人|生年月日|契約者|会員|顧客名|患者|社員|"
-    r"オーナー|所有者|家主|貸主|借主|入居者|申込者|名義|保護者|生徒|利用者|受取人|届け先|送付先|世帯主"
+    r"オーナー|所有者|家主|貸主|借主|入居者|申込者|保護者|生徒|利用者|受取人|届け先|送付先|世帯主"
 )
+_PERSONAL_COLUMNS = frozenset({"PERSON", "KANA", "ROMAJI", "DATE_OF_BIRTH", "MY_NUMBER"})
+
+
+def _person_column(cell: str) -> bool:
+    """Return whether a header cell names persons (担当者, 講師名, 生年月日); 口座名義 may be a company's."""
+    if _PERSON_HEADER.search(cell):
+        return True
+    return "名義" not in cell and header_label(cell) in _PERSONAL_COLUMNS
 
 
 def _org_table_rows(text: str) -> list[tuple[int, int]]:
@@ -187,7 +226,7 @@ def _org_table_rows(text: str) -> list[tuple[int, int]]:
         if not is_row(line):
             continue
         cells = [c.strip().strip('"') for c in line.split("\t" if "\t" in line else ",")]
-        if not any(_ORG_HEADER.match(c) for c in cells) or any(_PERSON_HEADER.search(c) for c in cells):
+        if not any(_ORG_HEADER.match(c) for c in cells) or any(_person_column(c) for c in cells):
             continue
         table_end = end
         while table_end < length:  # the table goes on while its lines are rows
@@ -203,7 +242,7 @@ def _org_table_rows(text: str) -> list[tuple[int, int]]:
 
 _ORG_HEADER_HINT = re.compile(
     r"(?:店舗|拠点|事業所|営業所|支店|施設|会社|企業|取引先|仕入先|得意先|販売店|代理店|委託先|部署|物件|建物|校舎|"
-    r"教室|医療機関|病院|学校)(?:名|名称)?(?=[\t,\r\n]|\Z)"
+    r"教室|医療機関|病院|学校|業者|所在地)(?:名|名称)?(?=[\t,\r\n]|\Z)"
 )
 
 
@@ -227,6 +266,10 @@ def _in_company_block(text: str, span: Span, person_starts: list[int]) -> bool:
         has_person = i < len(person_starts) and person_starts[i] < line_end
         org = _ORG_FOR_ACCOUNTS if span.label == "BANK_ACCOUNT" else _ORG
         return not has_person and org.search(text, line_start, span.start) is not None
+    if span.label in ("ADDRESS", "POSTAL_CODE") and line_end < len(text):
+        next_end = text.find("\n", line_end + 1)
+        if _ADDRESSEE.search(text, line_end + 1, len(text) if next_end < 0 else next_end):
+            return False  # a recipient's address: 〒… / 長野県… / 山田 太郎 様
     lo, _hi = _block(text, line_start)
     last = None
     org = _ORG_FOR_ACCOUNTS if span.label == "BANK_ACCOUNT" else _ORG
@@ -250,6 +293,7 @@ def _in_company_block(text: str, span: Span, person_starts: list[int]) -> bool:
     return _PERSON_LINE.search(between) is None and _PERSON_BLOCK.search(between) is None
 
 
+_ADDRESSEE = re.compile(r"(?:様|殿)\s*$|\s(?:様|殿)\s")
 # A mobile number is an organisation's only under a phone label of its contact block (TEL 090-…).
 _MOBILE = re.compile(r"[(（]?[0０][7-9７-９][0０]")
 _PHONE_LABEL = re.compile(r"TEL|Tel|tel|ＴＥＬ|電話|直通|℡|☎|連絡先|問い?合わ?せ|[:：]")

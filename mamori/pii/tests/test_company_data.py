@@ -116,6 +116,16 @@ NOT_COMPANIES = {
         "Nov 12 09:00:00 mx1 postfix/cleanup[3000]: 0D1C746F0E: message-id=<kk.77@mx.example.jp>\n"
     ),
     "head counts in minutes": "第12回 運営委員会\n出席：委員9名、顧問2名、理事7名\n",
+    "a business without its legal form": "鈴木工務店\n〒399-0001 長野県松本市宮田1-2\nTEL 0263-58-1111",
+    "a hall as a venue": "会場：松本市音楽文化ホール\n〒390-0303 長野県松本市浅間温泉2丁目2-1 TEL 0263-46-2200",
+    "a section of a city office": "申請先：松本市 環境政策課 0263-34-3000",
+    "a shop's hours below its contacts": (
+        "〒390-0811 長野県松本市中央1丁目10-2\nTEL 0263-32-1234\n営業時間 10:00-19:00 定休日 水曜"
+    ),
+    "a settings file": '{\n  "office_tel": "03-5555-1234",\n  "timeout": 30\n}',
+    "a role word last in the mailbox": "お問い合わせ: web-info@shop.example.co.jp",
+    "a list of contractors": "業者名,所在地,電話\n松本水道サービス,長野県松本市島立1020-5,0263-47-2200\n",
+    "a list of sites": "所在地,用途,面積\n長野県松本市笹賀5652-1,倉庫,120㎡\n長野県塩尻市広丘野村1500-3,事務所,80㎡\n",
     "offices addressed by their title": "後援名義使用承認申請書\n横浜市長 様\n神奈川県知事 様\n",
 }
 
@@ -152,5 +162,11 @@ def test_personal_data_beside_an_organisation_is_still_found():
     )
     assert [s.text for s in booking.personal if s.label == "PHONE"] == ["080-2211-9087"]
     assert [s.text for s in booking.corporate] == ["03-6427-0001"]
+    letter = "みらい進学塾\n〒390-0001 長野県松本市寿北2丁目3-4\n山田 太郎 様\n"  # the addressee's block
+    assert labels(letter) == {"PERSON", "POSTAL_CODE", "ADDRESS"}
+    assert labels('{"name": "佐藤 花子", "tel": "090-3312-7788"}') >= {"PHONE"}  # a lower-case key
+    order = "ご注文者：佐藤 花子\nお届け先：東京都世田谷区太子堂2丁目1-5\nTEL 090-2231-8876\n営業時間外はメールで。"
+    assert labels(order) == {"PERSON", "ADDRESS", "PHONE"}
+    assert labels("経理課 山田 太郎 03-3861-2202") == {"PERSON", "PHONE"}
     contacts = "取引先名,担当者,住所,電話\n株式会社みなと商事,山田 太郎,東京都港区芝5丁目1-1,03-3451-0001\n"
     assert labels(contacts) == {"PERSON", "ADDRESS", "PHONE"}
