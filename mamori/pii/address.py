@@ -69,6 +69,12 @@ _BLOCK_MARK = re.compile(r"[-番丁号]")
 
 def _match_from(text: str, start: int) -> int | None:
     """Return the end of the address starting at ``start`` or None when no block number follows."""
+    pos = _names_end(text, start)
+    return None if pos is None else _block_end(text, start, pos)
+
+
+def _names_end(text: str, start: int) -> int | None:
+    """Return where the prefecture and municipality at ``start`` end, or None when neither is there."""
     pos = start + _prefix_in(text, start, PREFECTURES, 4)
     pref = pos > start
     if pref and text[pos : pos + 1] == " ":
@@ -76,7 +82,11 @@ def _match_from(text: str, start: int) -> int | None:
     city = _prefix_in(text, pos, municipalities(), 10)
     if not city and not pref:
         return None
-    pos += city
+    return pos + city
+
+
+def _block_end(text: str, start: int, pos: int) -> int | None:
+    """Return the end of the town, block number and building after the municipality ending at ``pos``."""
     block = _TOWN_BLOCK.match(text, pos)
     if block is None or block.end() == pos:
         return _labelled_without_block(text, start, pos)
@@ -120,3 +130,36 @@ def find_addresses(text: str) -> list[Hit]:
             hits.append((start, end, "ADDRESS", 5))
             covered = end
     return hits
+
+
+def is_address(value: str) -> bool:
+    """Return whether the whole of ``value`` is the first address ``find_addresses`` reports in it.
+
+    Used on every cell of an address column. The prefecture and municipality are looked up once per
+    distinct text before the first digit (a list repeats its towns): no prefecture or municipality name
+    holds a digit, so what ``find_addresses`` finds there does not depend on the rest of the cell. Cells
+    that would need a later start are judged by ``find_addresses`` itself.
+    """
+    if value.isascii():
+        return False
+    pos = _names_end_of_first_start(_NON_DIGITS.match(value).group())  # type: ignore[union-attr]
+    end = None if pos < 0 else _block_end(value, 0, pos)
+    if end is None:  # no address at the start, or one found later: as find_addresses decides
+        hits = find_addresses(value)
+        return bool(hits) and hits[0][0] == 0 and hits[0][1] == len(value)
+    return end == len(value)
+
+
+@lru_cache(maxsize=8192)
+def _names_end_of_first_start(head: str) -> int:
+    """Return where the names end when the first trigger in ``head`` that starts an address starts it at 0.
+
+    -1 when that start is not 0, when no trigger starts one, or when no name is at 0.
+    """
+    for m in _TRIGGER.finditer(head):
+        start = _start_at(head, m.start())
+        if start is None:
+            continue
+        pos = _names_end(head, start) if start == 0 else None
+        return -1 if pos is None else pos
+    return -1

@@ -7,11 +7,13 @@ under 生年月日, a name shape under 氏名, a valid check digit under 個人�
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from itertools import accumulate, compress, islice, repeat
+from operator import add
 
 from mamori.pii import validators
-from mamori.pii.address import find_addresses
+from mamori.pii.address import is_address
 from mamori.pii.dates import is_date
 from mamori.pii.dictionaries import given_names, surnames
 from mamori.pii.mail_names import is_romaji_name
@@ -147,8 +149,8 @@ def _is_name(value: str) -> bool:
     return parse_name(value, 0, strong=True) == len(value) or parse_kana_name(value, 0) == len(value)
 
 
-def _known_names(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Return the names of a column without a header when nearly all of it is distinct known full names.
+def _known_names(values: list[str]) -> list[bool] | None:
+    """Mark the names of a column without a header when nearly all of it is distinct known full names.
 
     A shift table or seating list writes staff down its first column with no 氏名 header (``長谷部 千鶴``
     by the days of the month). Only a column of four or more cells whose values are, for 80 % or more,
@@ -157,16 +159,16 @@ def _known_names(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int
     (長野 松本 is two places) and does not end like a site or office (渋谷 本店) is taken as one.
     """
     family, given = surnames(), given_names()
-    names = []
-    for s, e in cells:
-        value = text[s:e]
+    keep = [False] * len(values)
+    for i, value in enumerate(values):
         if _SPACED_NAME.fullmatch(value):
             surname, _, first = value.partition(" ")
             if surname in family and (first in given or _new_given_name(first, family)):
-                names.append((s, e))
-    if len(names) * 5 < len(cells) * 4 or len({text[s:e] for s, e in names}) < len(names) * 0.8:
-        return []
-    return names
+                keep[i] = True
+    count = sum(keep)
+    if count * 5 < len(values) * 4 or len(set(compress(values, keep))) < count * 0.8:
+        return None
+    return keep
 
 
 _SITE_END = frozenset("店社部課所局県市区町村駅校院館場室係班")
@@ -176,18 +178,13 @@ def _new_given_name(word: str, family: dict[str, tuple[str, ...]]) -> bool:
     return len(word) <= 3 and word[-1] not in _SITE_END and word not in family
 
 
-def _is_address(value: str) -> bool:
-    hits = find_addresses(value)
-    return bool(hits) and hits[0][0] == 0 and hits[0][1] == len(value)
-
-
 _VALID: dict[str, Callable[[str], bool]] = {
     "PERSON": _is_name,
     "KANA": lambda v: parse_kana_name(v, 0) == len(v),
     "ROMAJI": is_romaji_name,
     "DATE_OF_BIRTH": is_date,
     "POSTAL_CODE": lambda v: _POSTAL.fullmatch(v) is not None,
-    "ADDRESS": _is_address,
+    "ADDRESS": is_address,
     "PHONE": lambda v: (
         _PHONE.fullmatch(v) is not None and validators.is_phone_number(_digits(v).replace("+81", "0"))
     ),
@@ -291,6 +288,7 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     A column is judged as a whole: by its header (個人番号 vs 伝票番号 / 注文番号 / 商品コード) and by the
     share of its values that pass the check digit (a column of real My Numbers passes 100 %, shipping
     numbers about 10 %). The second list (``start, end``) is blanked for the other recognizers.
+    Rows are only collected while the table goes on; they are split into columns when it ends.
     """
     if "," not in text and "\t" not in text:
         return [], []
@@ -313,85 +311,168 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
         words = _two_header_words(line)
         if block is None and not words and line.count(line_sep) < 2:
             continue  # prose with a comma, no table open: nothing to split
-        cells = _cells(line, start, line_sep)
-        header = _header(text, cells) if words else None
-        if header is not None:
-            if block is not None:
-                block.close(text, hits, quiet)
-            block = _Block(header, line_sep)
-            continue
+        if words:
+            header = _header(text, _cells(line, start, line_sep))
+            if header is not None:
+                if block is not None:
+                    block.close(text, hits, quiet)
+                block = _Block(header, line_sep)
+                continue
         if block is None or line_sep != block.sep:
             if block is not None:
                 block.close(text, hits, quiet)
-            block = _Block([None] * len(cells), line_sep)  # a table without a header row
-        block.add(cells)
+            block = _Block([None] * len(_cells(line, start, line_sep)), line_sep)  # no header row
+        if block.first < 0:
+            block.first = start
+        block.end = start + len(line)
     if block is not None:
         block.close(text, hits, quiet)
     return hits, quiet
 
 
+class _Column:
+    """Hold the filled cells of one column, top to bottom: their values, and where they are.
+
+    A cell starts at ``offsets[i]`` characters into the row that starts at ``rows[i]``: offsets within a
+    row are small numbers, so the absolute positions are only computed for the cells a judge emits.
+    """
+
+    __slots__ = ("lengths", "offsets", "rows", "values")
+
+    def __init__(self, values: list[str], rows: list[int], offsets: list[int], lengths: list[int]) -> None:
+        self.values = values
+        self.rows = rows
+        self.offsets = offsets
+        self.lengths = lengths
+
+    def cells(self, keep: list[bool] | None = None) -> list[tuple[int, int]]:
+        """Return (start, end) of every cell, or of those ``keep`` marks."""
+        if keep is None:
+            starts = list(map(add, self.rows, self.offsets))
+            return list(zip(starts, map(add, starts, self.lengths), strict=True))
+        starts = list(map(add, compress(self.rows, keep), compress(self.offsets, keep)))
+        return list(zip(starts, map(add, starts, compress(self.lengths, keep)), strict=True))
+
+    def hits(self, keep: list[bool], label: str) -> Iterator[Hit]:
+        """Return the hits of the cells ``keep`` marks, under ``label``."""
+        starts = list(map(add, compress(self.rows, keep), compress(self.offsets, keep)))
+        return zip(starts, map(add, starts, compress(self.lengths, keep)), repeat(label), repeat(9))
+
+
 class _Block:
-    """Collect the cells of one table, column by column, and judge each column when it ends."""
+    """Hold one table (its column labels and the span of its rows) and judge each column when it ends."""
 
     def __init__(self, labels: list[str | None], sep: str) -> None:
         self.labels = labels
         self.sep = sep
-        self.columns: list[list[tuple[int, int]]] = [[] for _ in labels]
-
-    def add(self, cells: list[tuple[int, int]]) -> None:
-        for column, cell in zip(self.columns, cells, strict=False):
-            if cell[0] < cell[1]:
-                column.append(cell)
+        self.first = -1  # start of the first row; rows are consecutive lines up to ``end``
+        self.end = -1
 
     def close(self, text: str, hits: list[Hit], quiet: list[tuple[int, int]]) -> None:
-        for label, cells in zip(self.labels, self.columns, strict=True):
-            if not cells:
+        if self.first < 0:
+            return
+        for label, column in zip(self.labels, self._columns(text), strict=True):
+            if not column.values:
                 continue
             if label == "ID":
-                quiet.extend(cells)
+                quiet.extend(column.cells())
             elif label is None:
-                _judge_unlabelled(text, cells, hits, quiet)
+                _judge_unlabelled(column, hits, quiet)
             else:
-                _judge_labelled(text, label, cells, hits, quiet)
+                _judge_labelled(label, column, hits, quiet)
+
+    def _columns(self, text: str) -> list[_Column]:
+        """Return each column's filled cells, split from the rows in bulk when no cell needs trimming."""
+        sep, first, width = self.sep, self.first, len(self.labels)
+        region = text[first : self.end]
+        if '"' in region or " " + sep in region or sep + " " in region or " \n" in region or "\n " in region:
+            return self._columns_cell_by_cell(text)
+        if region[:1] == " " or region[-1:] == " ":
+            return self._columns_cell_by_cell(text)
+        lines = region.split("\n")
+        rows = [line.split(sep) for line in lines]
+        if min(map(len, rows)) < width:
+            return self._columns_cell_by_cell(text)  # short rows: their cells fill fewer columns
+        steps = [len(line) + 1 for line in lines]
+        steps[-1] = first
+        steps.insert(0, steps.pop())
+        starts = list(accumulate(steps))  # where each row starts
+        ones = [1] * len(rows)
+        offsets = [0] * len(rows)
+        columns: list[_Column] = []
+        for values in islice(zip(*rows, strict=False), width):
+            lengths = list(map(len, values))
+            if all(lengths):
+                columns.append(_Column(list(values), starts, offsets, lengths))
+            else:  # drop the empty cells
+                columns.append(
+                    _Column(
+                        list(compress(values, lengths)),
+                        list(compress(starts, lengths)),
+                        list(compress(offsets, lengths)),
+                        list(compress(lengths, lengths)),
+                    )
+                )
+            offsets = list(map(add, map(add, offsets, lengths), ones))
+        return columns
+
+    def _columns_cell_by_cell(self, text: str) -> list[_Column]:
+        columns = [_Column([], [], [], []) for _ in self.labels]
+        offset = self.first
+        for line in text[self.first : self.end].split("\n"):
+            for column, (s, e) in zip(columns, _cells(line, offset, self.sep), strict=False):
+                if s < e:
+                    column.values.append(text[s:e])
+                    column.rows.append(s)
+                    column.offsets.append(0)
+                    column.lengths.append(e - s)
+            offset += len(line) + 1
+        return columns
 
 
-def _judge_labelled(
-    text: str, label: str, cells: list[tuple[int, int]], hits: list[Hit], quiet: list[tuple[int, int]]
-) -> None:
+def _validate(label: str, values: list[str]) -> list[bool]:
+    """Return whether each value is valid for ``label``, each distinct value validated once."""
     valid = _VALID[label]
-    good = [(s, e) for s, e in cells if valid(text[s:e])]
-    numbers = [c for c in cells if _DIGITS_ONLY.fullmatch(text[c[0] : c[1]])] if label in _CHECKSUM else []
-    if len(numbers) >= MIN_COLUMN and len(good) * 2 < len(numbers):
-        quiet.extend(numbers)  # ポイントカード番号: mostly failing check digits, so none is a card number
-        return
+    verdicts: dict[str, bool] = dict.fromkeys(values, False)
+    for value in verdicts:
+        verdicts[value] = bool(valid(value))
+    return list(map(verdicts.__getitem__, values))
+
+
+def _judge_labelled(label: str, column: _Column, hits: list[Hit], quiet: list[tuple[int, int]]) -> None:
+    good = _validate(label, column.values)
+    if label in _CHECKSUM:
+        numbers = [_DIGITS_ONLY.fullmatch(value) is not None for value in column.values]
+        if sum(numbers) >= MIN_COLUMN and sum(good) * 2 < sum(numbers):
+            quiet.extend(column.cells(numbers))  # ポイントカード番号: mostly failing check digits
+            return
     out = "PERSON" if label in ("KANA", "ROMAJI") else label
-    hits.extend((s, e, out, 9) for s, e in good)
+    hits.extend(column.hits(good, out))
 
 
-def _judge_unlabelled(
-    text: str, cells: list[tuple[int, int]], hits: list[Hit], quiet: list[tuple[int, int]]
-) -> None:
-    if len(cells) < MIN_COLUMN:
+def _judge_unlabelled(column: _Column, hits: list[Hit], quiet: list[tuple[int, int]]) -> None:
+    values = column.values
+    if len(values) < MIN_COLUMN:
         return
-    if _SPACED_NAME.fullmatch(text[cells[-1][0] : cells[-1][1]]):
-        names = _known_names(text, cells)
-        if names:
-            hits.extend((s, e, "PERSON", 9) for s, e in names)
+    if _SPACED_NAME.fullmatch(values[-1]):
+        names = _known_names(values)
+        if names is not None:
+            hits.extend(column.hits(names, "PERSON"))
         return
-    if not all(_DIGITS_ONLY.fullmatch(text[s:e]) for s, e in cells):
+    if not all(map(_DIGITS_ONLY.fullmatch, values)):
         return
     passed = 0
     lengths = set()
-    for s, e in cells:
-        digits = _digits(text[s:e])
+    for value in values:
+        digits = _digits(value)
         if not 12 <= len(digits) <= 19 or len(digits) == 13:
             return  # phone numbers and the like: not a column of check-digit identifiers
         lengths.add(12 if len(digits) == 12 else 16)
         check = _CHECKSUM["MY_NUMBER"] if len(digits) == 12 else _CHECKSUM["CREDIT_CARD"]
         passed += check(digits)
-    if passed < 0.9 * len(cells):
-        quiet.extend(cells)  # 12-digit shipping numbers: about one in ten passes the My Number check
-    elif passed == len(cells) and len(lengths) == 1:
+    if passed < 0.9 * len(values):
+        quiet.extend(column.cells())  # 12-digit shipping numbers: about one in ten passes the My Number check
+    elif passed == len(values) and len(lengths) == 1:
         # a headerless column whose every value passes: the numbers themselves say what they are
         label = "MY_NUMBER" if lengths == {12} else "CREDIT_CARD"
-        hits.extend((s, e, label, 9) for s, e in cells)
+        hits.extend((s, e, label, 9) for s, e in column.cells())

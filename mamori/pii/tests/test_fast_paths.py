@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
 
 import pytest
 
 from mamori.pii import detect
+from mamori.pii.address import find_addresses, is_address
 from mamori.pii.names import KANJI
 from mamori.pii.normalize import normalize
 from mamori.pii.numbers import _digit_count, _not_pii_key, _plain_key
 from mamori.pii.prose import _CUE_TITLES, _candidate_runs
 from mamori.pii.tables import analyse_tables
+from mamori.testing.pii_corpus import address
 
 # The plain definition of a prose candidate: from the start of a whole kanji run, the longest 2-9
 # kanji followed by a cue (a particle, ``(`` and a digit, or a title inside the run).
@@ -188,3 +191,43 @@ def test_normalising_generated_documents_finds_what_nfkc_gives() -> None:
     texts = [str(d["text"]) for d in generate(200, seed=21)] + business_corpus(100_000, seed=2)
     for text in texts:
         assert normalize(text).text == _nfkc_with_dashes_folded(text)
+
+
+def _whole_address(value: str) -> bool:
+    hits = find_addresses(value)
+    return bool(hits) and hits[0][0] == 0 and hits[0][1] == len(value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "東京都港区芝公園2-4-1",
+        "東京都 港区芝公園4丁目2番8号 メゾン桜 203",
+        "港区芝公園2-4-1",
+        "大阪府堺市中区深井北町3-12-5",
+        "北海道旭川市宮下通5-1-1",
+        "東京都23区",
+        "東京都港区",
+        "市川市八幡2-1-1",
+        "四日市市諏訪町1-5",
+        "自宅 東京都港区芝公園2-4-1",
+        "東京都港区芝公園2-4-1 (自宅)",
+        "長野県松本市中山",
+        "京都市中京区寺町通御池上る上本能寺前町488",
+        "郡山市1-2-3",
+        "ABC 1-2-3",
+        "山田 太郎",
+        "港区1-2-3港区2-3-4",
+        "",
+    ],
+)
+def test_an_address_cell_is_judged_as_find_addresses_judges_it(value: str) -> None:
+    assert is_address(value) is _whole_address(value)
+
+
+def test_address_cells_of_generated_lists_are_judged_as_find_addresses_judges_them() -> None:
+    rng = random.Random(3)
+    for _ in range(2000):
+        value = address(rng)
+        for cell in (value, value[: rng.randrange(len(value))], value + rng.choice(["", "号", " 5F", "-"])):
+            assert is_address(cell) is _whole_address(cell), cell
