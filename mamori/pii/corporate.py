@@ -106,7 +106,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         elif span.label == "EMAIL" and ROLE_MAILBOX.match(span.text):
             corporate.append(span)
             signals.append(span.start)
-        elif span.label == "PHONE" and _SERVICE_NUMBER.match(unicodedata.normalize("NFKC", span.text)):
+        elif span.label == "PHONE" and _SERVICE_NUMBER.match(_nfkc(span.text)):
             corporate.append(span)
             signals.append(span.start)
         elif org_rows and any(lo <= span.start < hi for lo, hi in org_rows):
@@ -188,6 +188,10 @@ def _block(text: str, pos: int) -> tuple[int, int]:
     hi = min(len(text), pos + _BEFORE)
     blank = text.find("\n\n", pos, hi)
     return lo, (blank if blank >= 0 else hi)
+
+
+def _nfkc(value: str) -> str:
+    return value if value.isascii() else unicodedata.normalize("NFKC", value)  # ASCII is its own NFKC
 
 
 # Header cells that name the organisation or site a row is about (not a person).

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from itertools import islice
+from operator import itemgetter, le, lt
 
 from mamori.pii import address, dates, ids, names
 from mamori.pii.address import find_addresses
@@ -64,19 +66,22 @@ def _resolve(hits: list[Hit], length: int, first: list[Hit] | None = None) -> li
     already taken: a byte per character of the text answers that in linear time (inserting into a
     sorted list of kept hits cost a memmove per hit, quadratic on a 16,000-row list). Empty hits
     carry no text and are dropped. ``first`` are hits that outrank all of ``hits`` (the table
-    cells): when they are disjoint, as cells are, all of them are kept without sorting them.
+    cells): when they are disjoint, as cells are, all of them are kept, and a hit is checked against
+    them by a binary search in their sorted starts.
     """
+    cells: list[Hit] = sorted(first, key=_START) if first else []
+    starts = list(map(_START, cells))
+    ends = list(map(_END, cells))
+    if cells and (
+        (hits and min(map(_PRIORITY, cells)) <= max(map(_PRIORITY, hits)))
+        or not all(map(lt, starts, ends))
+        or not all(map(le, ends, islice(starts, 1, None)))
+    ):
+        return _resolve(first + hits, length)  # type: ignore[operator]  # not disjoint, or not outranking: rank them all
+    if not hits:
+        return cells
     taken = bytearray(length)
     kept: list[Hit] = []
-    if first:
-        if hits and min(h[3] for h in first) <= max(h[3] for h in hits):
-            return _resolve(first + hits, length)
-        for hit in first:
-            start, end = hit[0], hit[1]
-            if end <= start or taken.find(1, start, end) >= 0:
-                return _resolve(first + hits, length)  # not disjoint after all: rank them all
-            taken[start:end] = b"\x01" * (end - start)
-        kept.extend(first)
     # One integer per hit orders like (-priority, -length, start): offsets and lengths are below n.
     n = length + 1
     keys = [(-p * n - (e - s)) * n + s for s, e, _label, p in hits]
@@ -85,27 +90,37 @@ def _resolve(hits: list[Hit], length: int, first: list[Hit] | None = None) -> li
         start, end = hit[0], hit[1]
         if end <= start or taken.find(1, start, end) >= 0:
             continue
+        if cells:
+            j = bisect_left(starts, end) - 1  # the last cell starting before the hit ends
+            if j >= 0 and ends[j] > start:
+                continue
         taken[start:end] = b"\x01" * (end - start)
         kept.append(hit)
-    kept.sort(key=itemgetter(0))
+    if cells:
+        kept.extend(cells)
+    kept.sort(key=_START)
     return kept
+
+
+_START, _END, _PRIORITY = itemgetter(0), itemgetter(1), itemgetter(3)
 
 
 def _mask(text: str, cells: list[Hit]) -> str:
     """Return ``text`` with the table cells already found blanked out, offsets unchanged.
 
     A validated table cell outranks every other recognizer, so their hits on it would only be thrown
-    away by the overlap resolution: on a customer list that was most of their work.
+    away by the overlap resolution: on a customer list that was most of their work. The cells are
+    cleared in a UTF-32 copy of the text, four bytes a character, in any order.
     """
-    parts = []
-    last = 0
-    for start, end, _label, _priority in sorted(cells):
-        start = max(start, last)
-        parts.append(text[last:start])
-        parts.append(_BLANK * (end - start))
-        last = max(end, start)
-    parts.append(text[last:])
-    return "".join(parts)
+    if not text.isascii():
+        buffer = bytearray(text.encode("utf-32-le"))
+        for start, end, _label, _priority in cells:
+            buffer[4 * start : 4 * end] = bytes(4 * (end - start))
+        return buffer.decode("utf-32-le")
+    ascii_buffer = bytearray(text.encode("ascii"))
+    for start, end, _label, _priority in cells:
+        ascii_buffer[start:end] = bytes(end - start)
+    return ascii_buffer.decode("ascii")
 
 
 _BLANK = "\x00"  # matched by no recognizer and no context word

@@ -59,7 +59,7 @@ def placeholder_kind(span: Span) -> int:
             return ALWAYS
         return IN_EXAMPLES if _RESERVED_DOMAIN.search(value) else NEVER
     if label in ("PHONE", "POSTAL_CODE"):
-        digits = _NON_DIGITS.sub("", value if value.isascii() else value.translate(_WIDE))
+        digits = _digits_of(value)
         if set(digits[-7:]) == {"0"}:
             return ALWAYS  # 03-0000-0000, 〒000-0000: no one's number
         return IN_EXAMPLES if _sample_digits(digits) else NEVER
@@ -83,28 +83,56 @@ _EXAMPLE_WORDS = ("例", "ダミー", "テスト用", "SAMPLE", "DUMMY")
 _WIDE = str.maketrans("０１２３４５６７８９／－", "0123456789/-")
 
 
+def _digits_of(value: str) -> str:
+    return _NON_DIGITS.sub("", value if value.isascii() else value.translate(_WIDE))
+
+
 def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
-    """Return ``spans`` without the placeholder values (see the module docstring)."""
+    """Return ``spans`` without the placeholder values (see the module docstring).
+
+    Whether ``text`` shows examples is looked up once, at the first span that could be a placeholder.
+    Outside examples only the ``ALWAYS`` placeholders go, and those are told by their last digits
+    (a number ending in 1-9 is none) or their domain (judged once per domain of a list).
+    """
     kept: list[Span] = []
-    example: bool | None = None  # looked up once, and only when a span needs it
+    example: bool | None = None
+    domains: dict[str, tuple[bool, bool]] = {}
     for span in spans:
         label = span.label
         if label not in _JUDGED:
             kept.append(span)
             continue
-        if label not in _ALWAYS_LABELS:  # a name or a birth date is a placeholder only among examples
-            if example is None:
-                example = is_example(text)  # once per text: cheaper than judging every name of a list
-            if not example:
-                kept.append(span)
-                continue
-        kind = placeholder_kind(span)
-        if kind == IN_EXAMPLES and example is None:
+        if example is None:
             example = is_example(text)
-        if kind == ALWAYS or (kind == IN_EXAMPLES and example):
-            continue
-        kept.append(span)
+        if example:
+            if placeholder_kind(span) == NEVER:
+                kept.append(span)
+        elif label == "EMAIL":
+            if not _dummy_mail(span.text, domains):
+                kept.append(span)
+        elif label not in _ALWAYS_LABELS:
+            kept.append(span)  # a name or a birth date is a placeholder only among examples
+        elif span.text[-1:] in _NONZERO or set(_digits_of(span.text)[-7:]) != {"0"}:
+            kept.append(span)
     return kept
+
+
+_NONZERO = frozenset("123456789１２３４５６７８９")
+
+
+def _dummy_mail(value: str, domains: dict[str, tuple[bool, bool]]) -> bool:
+    """Return whether ``value`` is ``ALWAYS`` a placeholder mailbox; ``domains`` caches the domain's verdicts.
+
+    Both domain patterns start at an ``@`` and allow none after it, so they match at the last one.
+    """
+    domain = value[value.rfind("@") :] if "@" in value else ""
+    verdict = domains.get(domain)
+    if verdict is None:
+        verdict = domains[domain] = (
+            _DUMMY_DOMAIN.match(domain) is not None,
+            _RESERVED_DOMAIN.match(domain) is not None,
+        )
+    return verdict[0] or (verdict[1] and _DUMMY_MAILBOX.match(value) is not None)
 
 
 _ALWAYS_LABELS = frozenset({"EMAIL", "PHONE", "POSTAL_CODE"})  # the labels a value alone makes a placeholder

@@ -13,7 +13,9 @@ from mamori.pii.address import find_addresses, is_address
 from mamori.pii.names import KANJI
 from mamori.pii.normalize import normalize
 from mamori.pii.numbers import _digit_count, _not_pii_key, _plain_key
+from mamori.pii.placeholder import IN_EXAMPLES, NEVER, drop_placeholders, is_example, placeholder_kind
 from mamori.pii.prose import _CUE_TITLES, _candidate_runs
+from mamori.pii.spans import Span
 from mamori.pii.tables import analyse_tables
 from mamori.testing.pii_corpus import address
 
@@ -231,3 +233,44 @@ def test_address_cells_of_generated_lists_are_judged_as_find_addresses_judges_th
         value = address(rng)
         for cell in (value, value[: rng.randrange(len(value))], value + rng.choice(["", "号", " 5F", "-"])):
             assert is_address(cell) is _whole_address(cell), cell
+
+
+def _kept_by_kind(text: str, spans: list[Span]) -> list[Span]:
+    example = is_example(text)
+    return [
+        s
+        for s in spans
+        if placeholder_kind(s) == NEVER or (placeholder_kind(s) == IN_EXAMPLES and not example)
+    ]
+
+
+_VALUES = {
+    "PHONE": [
+        "090-1234-5678",
+        "03-0000-0000",
+        "０９０－１２３４－５６７８",
+        "０３－００００－００００",
+        "(03) 5401-2210",
+        "0120-000-000",
+    ],
+    "POSTAL_CODE": ["105-0011", "000-0000", "１０５－００００", "123-4567"],
+    "EMAIL": [
+        "user@example.com",
+        "yamada@example.co.jp",
+        "xxx@xxx.co.jp",
+        "a@b@example.com",
+        "taro@mirai-mail.jp",
+        "test@EXAMPLE.JP",
+    ],
+    "PERSON": ["山田太郎", "山田 花子", "佐藤 一郎"],
+    "DATE_OF_BIRTH": ["昭和60年1月1日", "1985/04/01"],
+    "ADDRESS": ["東京都港区芝公園2-4-1"],
+}
+
+
+@pytest.mark.parametrize("text", ["顧客一覧", "記入例\n氏名", "(例) 入力してください"])
+def test_placeholders_are_dropped_as_their_kind_says(text: str) -> None:
+    spans = [
+        Span(i, i + 1, label, value) for i, (label, values) in enumerate(_VALUES.items()) for value in values
+    ]
+    assert drop_placeholders(text, spans) == _kept_by_kind(text, spans)
