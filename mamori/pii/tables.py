@@ -298,6 +298,9 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     offset = 0
     lines = text.split("\n")
     last = len(lines) - 1
+    # Inside a table, the next header word at or after a row's start is searched in the text and
+    # reused for the rows before it: on a list, one search for many rows instead of one per row.
+    next_word = next_id = -1
     for i, line in enumerate(lines):
         start, offset = offset, offset + len(line) + 1
         line_sep = "\t" if "\t" in line else ","
@@ -306,9 +309,16 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
                 block.close(text, hits, quiet)
                 block = None
             continue
-        if block is None and (i == last or ("," not in lines[i + 1] and "\t" not in lines[i + 1])):
-            continue  # a lone line with a comma (prose): a table of one row has no column to judge
-        words = _two_header_words(line)
+        if block is None:
+            if i == last or ("," not in lines[i + 1] and "\t" not in lines[i + 1]):
+                continue  # a lone line with a comma (prose): a table of one row has no column to judge
+            words = _two_header_words(line)
+        else:
+            if next_word < start:
+                next_word = _next(_ANY_HEADER, text, start)
+            if next_id < start:
+                next_id = _next(_ANY_ID_HEADER, text, start)
+            words = next_word < offset or next_id < offset or _ID_HEADER_START.match(line) is not None
         if block is None and not words and line.count(line_sep) < 2:
             continue  # prose with a comma, no table open: nothing to split
         if words:
@@ -328,6 +338,12 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     if block is not None:
         block.close(text, hits, quiet)
     return hits, quiet
+
+
+def _next(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """Return where ``pattern`` (literals without a line break) next matches from ``pos``, or past the text."""
+    m = pattern.search(text, pos)
+    return len(text) + 1 if m is None else m.start()
 
 
 class _Column:
@@ -390,6 +406,8 @@ class _Block:
         if region[:1] == " " or region[-1:] == " ":
             return self._columns_cell_by_cell(text)
         lines = region.split("\n")
+        if set(map(str.count, lines, repeat(sep))) == {width - 1}:
+            return self._columns_of_even_rows(region, len(lines))
         rows = [line.split(sep) for line in lines]
         if min(map(len, rows)) < width:
             return self._columns_cell_by_cell(text)  # short rows: their cells fill fewer columns
@@ -414,6 +432,29 @@ class _Block:
                     )
                 )
             offsets = list(map(add, map(add, offsets, lengths), ones))
+        return columns
+
+    def _columns_of_even_rows(self, region: str, count: int) -> list[_Column]:
+        """Return the columns of rows that all have one cell per column: every ``width``-th cell of all."""
+        width = len(self.labels)
+        cells = region.replace("\n", self.sep).split(self.sep)
+        lengths = list(map(len, cells))
+        starts = list(accumulate(map(add, lengths, repeat(1)), initial=self.first))
+        zeros = [0] * count
+        columns = []
+        for j in range(width):
+            values, rows, sizes = cells[j::width], starts[j : len(cells) : width], lengths[j::width]
+            if all(sizes):
+                columns.append(_Column(values, rows, zeros, sizes))
+            else:  # drop the empty cells
+                columns.append(
+                    _Column(
+                        list(compress(values, sizes)),
+                        list(compress(rows, sizes)),
+                        zeros[: len(sizes) - sizes.count(0)],
+                        list(compress(sizes, sizes)),
+                    )
+                )
         return columns
 
     def _columns_cell_by_cell(self, text: str) -> list[_Column]:

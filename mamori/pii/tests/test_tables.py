@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mamori.pii import detect
-from mamori.pii.tables import find_table_values, header_label
+from mamori.pii.tables import analyse_tables, find_table_values, header_label
 
 CSV = (
     "氏名,フリガナ,生年月日,郵便番号,住所,電話番号,メールアドレス,個人番号,累計購入額\n"
@@ -133,3 +133,32 @@ def test_a_column_of_known_full_names_without_a_header_holds_persons() -> None:
 def test_columns_of_places_sites_or_one_repeated_value_are_no_name_list(column: list[str]) -> None:
     text = "".join(f"{value}\t{i}\t備考\n" for i, value in enumerate(column))
     assert find_table_values(text) == []
+
+
+_PEOPLE = "氏名,電話番号,住所\n山田 太郎,090-1234-5678,東京都港区芝公園2-4-1\n佐藤 花子,080-2345-6789,大阪府豊中市新栄1-2-3\n"
+_ORDERS = "注文番号,商品コード,数量\n245892152759,MB2493714,3\n245892152760,MB2493715,1\n"
+_NO_HEADER = "1,2,3\n4,5,6\n"
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        [_PEOPLE, _ORDERS],
+        [_ORDERS, _PEOPLE],
+        [_PEOPLE, _PEOPLE],
+        [_NO_HEADER, _PEOPLE, _ORDERS.rstrip("\n")],
+        [_PEOPLE.replace(",", "\t"), _PEOPLE],
+    ],
+)
+def test_tables_stacked_without_a_blank_line_are_judged_as_apart(parts: list[str]) -> None:
+    whole = analyse_tables("".join(parts))
+    hits: list[tuple[int, int, str, int]] = []
+    quiet: list[tuple[int, int]] = []
+    offset = 0
+    for part in parts:  # each alone, then moved to where it sits in the whole text
+        part_hits, part_quiet = analyse_tables(part)
+        hits += [(s + offset, e + offset, label, p) for s, e, label, p in part_hits]
+        quiet += [(s + offset, e + offset) for s, e in part_quiet]
+        offset += len(part)
+    assert sorted(whole[0]) == sorted(hits)
+    assert sorted(whole[1]) == sorted(quiet)
