@@ -51,9 +51,8 @@ _ORG_WORDS = (
     r"課(?<=[\u4e00-\u9fff]課)(?<!日課)(?![長題金税程])|館(?<=[\u4e00-\u9fff\u30a1-\u30fa]館)(?![長内])|ホール|"
     # a business named without its legal form (鈴木工務店, 田中建設, 丸山商会), an event's organisers
     r"商会|商事|商店|工業|産業|建設|工務店|製作所|運輸|物産|興業|電機|不動産|信用金庫|信用組合|"
-    r"主催|共催|後援|協賛|"
+    r"主催|共催|後援|協賛|" + "|".join(f"{dept}{unit}(?!長)" for dept in _DEPARTMENTS for unit in "部課")
     # Each word starts with a literal, so that the regex engine skips to the characters that can start one.
-    + "|".join(f"{dept}{unit}(?!長)" for dept in _DEPARTMENTS for unit in "部課")
 )
 # A shop or a branch named before its contacts (家電のサトウ 松本店); not for an account, whose bank's
 # branch (みどり銀行 本店 普通 1234567) is part of every account, a person's too.
