@@ -119,7 +119,15 @@ def plausible_unknown(run: str) -> bool:
         return False
     if len(run) >= 3 and run.endswith(_COMPANY_END):
         return False  # 東和精機様, 北斗建設様: a company addressed with 様
-    return not any(c in _NON_NAME for c in run)
+    if run[-1] in "市町村区" and any(run[-n:] in municipalities() for n in (2, 3, 4, 5)):
+        return False  # 一宮市さん: a city (浩市 and 健市 are given names, no city)
+    return not any(c in _NON_NAME for c in run) and not _TIME_WORD.match(run)
+
+
+# Words of time that stand where a name could (本日会長副会長会議で, 本日一宮市さんより).
+_TIME_WORD = re.compile(
+    r"本日|今日|明日|昨日|先日|当日|翌日|前日|後日|毎日|今回|次回|前回|今年|昨年|来年|今月|先月|来月|今週|来週|先週|今般|今後"
+)
 
 
 # Words that end company and institution names, never a person's (東和精機, 山陽商事, 北斗建設).
@@ -127,7 +135,8 @@ _COMPANY_END = tuple(
     "精機 工業 商事 電機 電気 建設 産業 物産 製作 興業 運輸 商会 設備 化学 製薬 食品 銀行 証券 保険 "
     "不動産 病院 医院 学園 学校 大学 協会 組合 事務所 工務 電工 技研 製菓 酒造 醸造 交通 観光 印刷 "
     "運送 物流 倉庫 商店 薬局 歯科 法人 機械 電子 通信 开発 開発 企画 技術 工房 製作所 重工 鉄工 "
-    "製麺 通運 急便 貨物 "
+    "製麺 通運 急便 貨物 興産 製鐵 製鉄 鉄鋼 重工業 商船 海運 汽船 製紙 紡績 繊維 工機 精工 精密 光学 薬品 "
+    "製粉 製糖 乳業 "
     "鋼業 木材 石油 ガス 電力 水産 農園 牧場 建築 設計 塗装 住宅 ホーム 旅館 本舗".split()
 )
 
@@ -469,7 +478,7 @@ def name_end_before_title(text: str, start: int, end: int) -> int | None:
     if (
         len(name.replace(" ", "")) < 2
         or _TITLE_PREFIX.fullmatch(name)
-        or name[-1] in "支部課室係店社所局会校院署団省庁県市町村区"
+        or (name[-1] in "支部課室係店社所局会校院署団省庁県市町村区" and not _known(name))  # 北村, 中村
     ):
         return None
     parts = re.split(r"[・ ]", name)
@@ -501,8 +510,8 @@ def _surname_led(name: str) -> bool:
     kanji (宮川怜斗, 光吉); 財政 (財 + 政) and 建設 (建 + 設) are departments.
     """
     name = name.removeprefix("故")  # 故山下宗吉会長
-    if _DEPARTMENT.search(name):
-        return False
+    if _DEPARTMENT.search(name) or _TIME_WORD.match(name) or (len(name) >= 3 and name.endswith(_COMPANY_END)):
+        return False  # 出光興産新社長: a company
     sur, given = surnames(), given_names()
     for n in (3, 2, 1):
         rest = name[n:]

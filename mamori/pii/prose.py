@@ -83,6 +83,11 @@ def _candidate(run: str) -> int:
     Cached: business text repeats the same few words before its particles (会議は, 予算配分を).
     """
     run = run.rstrip(_KANA_CUE)
+    title = _NAME_TITLE_END.search(run)
+    if (
+        title and title.start()
+    ):  # 大山容疑者, 宮川怜斗容疑者: the dictionary decides, not MeCab (大山 the place)
+        return name_end_before_title(run, 0, title.start()) or 0
     sur = surnames()
     for n in (2, 3, 1):
         if run[:n] not in sur:
@@ -96,9 +101,7 @@ def _candidate(run: str) -> int:
         for g in (1, 2, 3):
             if rest[:g] in given_names() and _TITLE_AFTER.fullmatch(rest[g:]):
                 return ANALYSE
-    title = _NAME_TITLE_END.search(run)
-    name_end = name_end_before_title(run, 0, title.start()) if title and title.start() else None
-    return name_end or 0
+    return 0
 
 
 def _candidate_runs(text: str, reversed_text: str | None = None) -> list[tuple[int, int]]:
@@ -140,9 +143,8 @@ def find_prose_persons(text: str) -> list[Hit]:
         kind = _candidate(text[run_start:run_end])
         if not kind:
             continue  # most runs
-        if kind > 0:
+        if kind > 0:  # and MeCab reads the sentence for the other names in it (「寺島か」と尋ねた)
             titled.append((run_start, run_start + kind, "PERSON", 2))
-            continue
         if run_start < last_end:
             continue
         start = max(text.rfind(c, max(0, run_start - MAX_SENTENCE), run_start) for c in _SENTENCE_END) + 1

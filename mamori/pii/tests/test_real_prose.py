@@ -22,12 +22,14 @@ FIXTURE = Path(__file__).parent / "fixtures" / "real_prose.jsonl"
 # persons annotated by hand, place and company names that hold surnames (山本海苔店, 石川、富山両県警,
 # 高砂殿グループ) and titles without a name (新社長, 本部長, 名誉会長, 初代会長) left unannotated.
 NEWS = Path(__file__).parent / "fixtures" / "real_news.jsonl"
-# ``fixtures/real_press.jsonl``: 221 sentences of the text businesses and offices publish, from 57 public
+# ``fixtures/real_press.jsonl``: 318 sentences of the text businesses and offices publish, from 80 public
 # pages: personnel announcements (人事異動 with readings in parentheses and department titles: 総合政策部長,
-# 建設課長), press releases and partnership news, obituaries, police, court and traffic news, hospital
-# and school notices, council minutes, high-school baseball, foreign trainees' names; persons annotated
-# by hand (readings too). It was collected after the rules above were tuned and first scored precision
-# 101/134 = 0.75 (departments before 部長 / 課長 read as names), which is why it is kept apart.
+# 建設課長), press releases, new presidents' press conferences, obituaries, police, fraud, court and
+# traffic news, awards, hospital and school notices, council minutes, high-school baseball, foreign
+# trainees' names; persons annotated by hand (readings too). The first 221 were collected after the
+# rules above were tuned and first scored precision 101/134 = 0.75 (departments before 部長 / 課長 read
+# as names); the last 97 were collected after those were fixed and first scored 68/71 = 0.96 (本日会長,
+# 出光興産新社長, 一宮市さん).
 PRESS = Path(__file__).parent / "fixtures" / "real_press.jsonl"
 
 
@@ -79,7 +81,7 @@ def test_person_precision_on_real_prose_is_at_least_095():
 
 @pytest.mark.parametrize(
     ("fixture", "sentences_at_least", "names_at_least", "recall_at_least"),
-    [(NEWS, 300, 150, 0.6), (PRESS, 200, 200, 0.4)],  # recall is reported in the README
+    [(NEWS, 300, 150, 0.6), (PRESS, 300, 300, 0.5)],  # recall is reported in the README
 )
 def test_person_precision_on_real_news_and_press_is_at_least_095(
     fixture: Path, sentences_at_least: int, names_at_least: int, recall_at_least: float
