@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import cache
 from re import _constants as sre_constants  # type: ignore[attr-defined]  # Python's own parse tree
@@ -259,6 +260,7 @@ class Prefilter:
             return
         self.database = database
         self.error = hyperscan.error
+        self.local = threading.local()  # a scratch space per thread: the mail guard detects in threads
 
     @property
     def active(self) -> bool:
@@ -278,8 +280,11 @@ class Prefilter:
         def on_match(gate: int, _start: int, _end: int, _flags: int, _context: object) -> None:
             hit[gate] = True
 
+        scratch = getattr(self.local, "scratch", None)
+        if scratch is None:
+            scratch = self.local.scratch = self.scratch.clone()
         try:
-            self.database.scan(data, match_event_handler=on_match, scratch=self.scratch)
-        except self.error:
+            self.database.scan(data, match_event_handler=on_match, scratch=scratch)
+        except self.error:  # whatever went wrong, running every recognizer is right
             return [True] * self.count
         return hit

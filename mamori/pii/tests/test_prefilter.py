@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
@@ -184,6 +185,15 @@ def test_case_folding_is_not_rewritten_and_that_recognizer_runs_on_every_text() 
     gate = Prefilter([Triggers((re.compile("card", re.IGNORECASE),)), Triggers((re.compile("@"),))])
     assert gate.runnable("no mail here") == [True, False]
     assert gate.runnable("a@b") == [True, True]
+
+
+def test_threads_scanning_at_once_each_get_the_answer_one_thread_gets() -> None:
+    gate = prefilter()
+    texts = list(_texts()[:300])
+    alone = [gate.runnable(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(gate.runnable, texts * 4))
+    assert together == alone * 4
 
 
 def test_a_text_with_lone_surrogates_runs_every_recognizer() -> None:
