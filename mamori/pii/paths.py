@@ -45,6 +45,28 @@ def _split(token: str) -> int | None:
 _PLACE_SUFFIX = ("市", "区", "町", "村", "県", "郡", "駅", "店", "社", "所", "部", "課")
 
 
+# Words of documents about one person: beside them, a surname followed by any given name is a name.
+_PERSONAL_DOCUMENT = re.compile(
+    r"履歴書|経歴書|応募|面接|内定|入社|退職|雇用契約|給与|賞与|源泉|扶養|身分証|免許証|保険証|住民票|診断書|"
+    r"カルテ|問診|健康診断|人事|評価|誓約書"
+)
+
+
+def _split_by_document(path: str, token: str) -> int | None:
+    """Return the length of the surname of ``token`` (柳田心春) when the path is a personal document's.
+
+    Given names of today (心春, 陽翔) are not in the dictionary; in ``応募書類/履歴書_柳田心春.txt`` the
+    document says that a dictionary surname followed by one to three more characters is a person.
+    """
+    if not _PERSONAL_DOCUMENT.search(path) or _PERSONAL_DOCUMENT.search(token):
+        return None
+    sur = surnames()
+    for n in (2, 3):
+        if n < len(token) <= n + 3 and token[:n] in sur and not token.endswith(_PLACE_SUFFIX):
+            return n
+    return None
+
+
 def names_in_path(path: str) -> list[tuple[int, int, int]]:
     """Return (start, end, end of the surname) of the person names in ``path``."""
     found: list[tuple[int, int, int]] = []
@@ -55,6 +77,8 @@ def names_in_path(path: str) -> list[tuple[int, int, int]]:
             continue
         token = m.group()
         n = _split(token)
+        if n is None:
+            n = _split_by_document(path, token)
         if n is not None:
             found.append((m.start(), m.end(), m.start() + n))
             continue

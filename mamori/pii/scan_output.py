@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from mamori.cells import neutralise
 from mamori.pii.extract import INCOMPLETE, MESSAGES
 from mamori.pii.extract.model import MORE
+from mamori.pii.paths import mask_path
 
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 
@@ -180,7 +181,9 @@ class Writer:
             f"{result['status']:<9} {result.get('persons', 0):>7}  {counts:<40} {result['path']}\n"
         )
         for example in result.get("examples", []):
-            where = example["location"].removeprefix(result["path"])  # the inner part: sheet, page, member
+            # The inner part (sheet, page, archive member) is shown next to a masked value: a member
+            # named after a person (!/履歴書_柳田心春.txt) is masked like it (!/履歴書_柳田**.txt).
+            where = mask_path(example["location"].removeprefix(result["path"]))
             self.out.write(
                 f"{'':<19}  e.g. {_example_text(example)}" + (f"  at {where}" if where else "") + "\n"
             )

@@ -35,3 +35,16 @@ def test_names_in_file_and_folder_names_are_masked(path, masked):
 def test_places_companies_and_bare_surnames_are_left_alone(path):
     assert names_in_path(path) == []
     assert mask_path(path) == path
+
+
+@pytest.mark.parametrize(
+    ("path", "masked"),
+    [
+        ("応募書類/履歴書_柳田心春.txt", "応募書類/履歴書_柳田**.txt"),  # 心春 is in no dictionary
+        ("人事/評価_中村陽翔.xlsx", "人事/評価_中村**.xlsx"),
+        ("人事/評価_松本支店.xlsx", "人事/評価_松本支店.xlsx"),  # a branch, not a name
+        ("営業/松本工場_見積.xlsx", "営業/松本工場_見積.xlsx"),  # no personal document: left alone
+    ],
+)
+def test_beside_a_personal_document_a_surname_with_any_given_name_is_masked(path: str, masked: str) -> None:
+    assert mask_path(path) == masked

@@ -105,6 +105,14 @@ def test_table_lists_files_that_need_attention_with_examples(tree, capsys):
     assert "e.g. PHONE 090-****-5678" in out
 
 
+def test_the_table_masks_a_members_name_beside_its_masked_values(tmp_path, capsys):
+    (tmp_path / "応募書類.zip").write_bytes(
+        zip_bytes({"履歴書_柳田心春.txt": "氏名：柳田 心春\n電話：090-6623-1187\n".encode()})
+    )
+    _, out, _ = run(capsys, str(tmp_path), "--no-cache", "--jobs", "1")
+    assert "at !/履歴書_柳田**.txt" in out and "柳田心春" not in out
+
+
 def test_csv_has_a_header_and_one_row_per_file(tree, capsys):
     _, out, _ = run(capsys, str(tree), "--format", "csv", "--no-cache", "--jobs", "1")
     rows = list(csv.DictReader(io.StringIO(out)))
