@@ -99,6 +99,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     personal: list[Span] = []
     corporate: list[Span] = []
     signals: list[int] = []  # where a role mailbox or a service number says "an organisation's block"
+    lines: dict[tuple[int, int], tuple[bool, bool, bool]] = {}  # what _in_company_block saw on a line
     for span in spans:
         if span.label not in CORPORATE_LABELS:
             personal.append(span)
@@ -112,7 +113,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
             corporate.append(span)
         elif span.label == "PHONE" and _in_constant(text, span):
             corporate.append(span)
-        elif has_org and _in_company_block(text, span, person_starts):
+        elif has_org and _in_company_block(text, span, person_starts, lines):
             corporate.append(span)
         else:
             personal.append(span)
@@ -160,9 +161,21 @@ def _beside_signals(
     blank lines) must name no person and hold no person's words (氏名, 様, 携帯 ...).
     """
     keep: list[Span] = []
+    length = len(text)
     for span in personal:
         if span.label in CORPORATE_LABELS and span.label != "EMAIL":
-            lo, hi = _block(text, span.start)
+            # The block holds at least the span's line within _BEFORE characters: a person there keeps
+            # the span personal without looking for the blank lines (the rows of a list).
+            pos = span.start
+            lo = max(0, pos - _BEFORE)
+            hi = min(length, pos + _BEFORE)
+            line_start = text.rfind("\n", lo, pos) + 1 or lo
+            line_end = text.find("\n", pos, hi)
+            j = bisect_left(person_starts, line_start)
+            if j < len(person_starts) and person_starts[j] < (hi if line_end < 0 else line_end):
+                keep.append(span)
+                continue
+            lo, hi = _block(text, pos)
             i = bisect_left(signals, lo)
             j = bisect_left(person_starts, lo)
             if (
@@ -255,18 +268,27 @@ def is_row(line: str) -> bool:
     return sum(1 for cell in line.split(sep) if cell.strip()) >= 2 and (sep == "\t" or line.count(",") >= 2)
 
 
-def _in_company_block(text: str, span: Span, person_starts: list[int]) -> bool:
+def _in_company_block(
+    text: str, span: Span, person_starts: list[int], lines: dict[tuple[int, int], tuple[bool, bool, bool]]
+) -> bool:
+    """Return whether ``span`` sits in an organisation's block; ``lines`` keeps what each line showed."""
+    if span.label == "EMAIL":
+        return False  # a named mailbox (yamada@) is a person's even on a letterhead
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
     line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end]
-    if span.label == "EMAIL":
-        return False  # a named mailbox (yamada@) is a person's even on a letterhead
-    if _PERSON_LINE.search(line):
-        return False
-    if is_row(line):  # a table row: the company must be named on the row before the value
+    seen = lines.get((line_start, line_end))
+    if seen is None:  # the values of a list share their row: it is looked at once
+        line = text[line_start:line_end]
+        person_line = _PERSON_LINE.search(line) is not None
+        row = not person_line and is_row(line)
         i = bisect_left(person_starts, line_start)
-        has_person = i < len(person_starts) and person_starts[i] < line_end
+        has_person = row and i < len(person_starts) and person_starts[i] < line_end
+        seen = lines[line_start, line_end] = (person_line, row, has_person)
+    person_line, row, has_person = seen
+    if person_line:
+        return False
+    if row:  # a table row: the company must be named on the row before the value
         org = _ORG_FOR_ACCOUNTS if span.label == "BANK_ACCOUNT" else _ORG
         return not has_person and org.search(text, line_start, span.start) is not None
     if span.label in ("ADDRESS", "POSTAL_CODE") and line_end < len(text):
