@@ -228,7 +228,7 @@ def _ole_is_encrypted(data: bytes) -> bool:
 
 
 def read_ole(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
-    """Yield the parts of an OLE compound file: legacy xls, Outlook .msg, or encrypted OOXML.
+    """Yield the parts of an OLE compound file: legacy xls and doc, Outlook .msg, or encrypted OOXML.
 
     A password-protected xlsx/docx/pptx is an OLE file holding an ``EncryptionInfo`` stream, so
     encryption is checked first.
@@ -250,7 +250,9 @@ def read_ole(data: bytes, location: str, depth: int, budget: Budget) -> Iterator
 
         yield from read_msg(data, location, depth, budget)
     elif "WordDocument" in streams:
-        yield problem_part("unsupported", location, kind=gettext_noop("Word 97-2003 (.doc)"))
+        from .doc import read_doc
+
+        yield from read_doc(data, location, depth, budget)
     elif "PowerPoint Document" in streams:
         yield problem_part("unsupported", location, kind=gettext_noop("PowerPoint 97-2003 (.ppt)"))
     else:
