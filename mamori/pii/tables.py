@@ -15,7 +15,7 @@ from operator import add
 from mamori.pii import validators
 from mamori.pii.address import is_address
 from mamori.pii.dates import is_date
-from mamori.pii.dictionaries import given_names, surnames
+from mamori.pii.dictionaries import given_names, municipalities, surnames
 from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.names import KANJI, parse_kana_name, parse_name, plausible_unknown
 from mamori.pii.spans import Hit
@@ -167,6 +167,40 @@ def _known_names(values: list[str]) -> list[bool] | None:
                 keep[i] = True
     count = sum(keep)
     if count * 5 < len(values) * 4 or len(set(compress(values, keep))) < count * 0.8:
+        return None
+    return keep
+
+
+_DAY = re.compile(r"\d{1,2}(?:/\d{1,2})?(?:\([日月火水木金土祝]\))?|[日月火水木金土]")
+MIN_DAYS = 7
+
+
+def _calendar(columns: list[_Column]) -> bool:
+    """Tell whether a table is headed by days (``1(日) 2(月) …``, ``12/1 12/2 …``) across its columns."""
+    return sum(1 for column in columns[1:] if column.values and _DAY.fullmatch(column.values[0])) >= MIN_DAYS
+
+
+def _duty_names(values: list[str]) -> list[bool] | None:
+    """Mark the staff down the side of a shift table, written as people write them there.
+
+    A shift table names its staff by surname alone (``比嘉 | 日勤 | 夜勤 | 休``) as often as in full:
+    with the days across, a column of three or more cells that are, for 80 % or more, distinct
+    dictionary surnames (not a municipality such as 松本市), full names or foreign names holds persons.
+    """
+    family, places = surnames(), municipalities()
+
+    def person(value: str) -> bool:
+        if value in places or any(value + end in places for end in "市区町村"):
+            return False
+        if value in family or _FOREIGN_NAME.fullmatch(value):
+            return True
+        if _SPACED_NAME.fullmatch(value):
+            return value.partition(" ")[0] in family
+        return len(value) >= 3 and parse_name(value, 0) == len(value)  # 早乙女杏: surname and given name
+
+    keep = list(map(person, values))
+    count = sum(keep)
+    if count < 3 or count * 5 < len(values) * 4 or len(set(compress(values, keep))) < count * 0.8:
         return None
     return keep
 
@@ -387,9 +421,17 @@ class _Block:
     def close(self, text: str, hits: list[Hit], quiet: list[tuple[int, int]]) -> None:
         if self.first < 0:
             return
-        for label, column in zip(self.labels, self._columns(text), strict=True):
+        columns = self._columns(text)
+        duty = _calendar(columns)  # a shift or duty table: the days across, the staff down the side
+        for label, column in zip(self.labels, columns, strict=True):
             if not column.values:
                 continue
+            if duty and label is None:
+                duty = False  # only the first filled column holds the staff
+                names = _duty_names(column.values)
+                if names is not None:
+                    hits.extend(column.hits(names, "PERSON"))
+                    continue
             if label == "ID":
                 quiet.extend(column.cells())
             elif label is None:

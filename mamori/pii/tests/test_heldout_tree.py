@@ -42,7 +42,6 @@ FLAGGED_TODAY = {
 
 # Files with personal data the scan reports as clean today.
 MISSED_TODAY = {
-    "ネクストスタッフ/勤怠/シフト表_物流センター厚木_12月.xlsx": "a shift table with surnames only down column A",
     "東邦精工/営業/見積書_案_コメント付き.docx": "a Word review comment (word/comments.xml) is not read",
     "東邦精工/物流/在庫引当表.xlsx": "an Excel cell note (xl/comments1.xml) is not read",
 }
@@ -78,7 +77,7 @@ def test_every_file_is_read_and_the_exit_code_says_found(scanned):
     assert problems == {}
 
 
-@pytest.mark.xfail(strict=True, reason="54 of 57 personal files found (0.947 < 0.98): see MISSED_TODAY")
+@pytest.mark.xfail(strict=True, reason="55 of 57 personal files found (0.965 < 0.98): see MISSED_TODAY")
 def test_file_recall(scanned):
     results, _code = scanned
     missed = [rel for rel in PERSONAL if not results[rel]["counts"]]

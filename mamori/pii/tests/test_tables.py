@@ -162,3 +162,36 @@ def test_tables_stacked_without_a_blank_line_are_judged_as_apart(parts: list[str
         offset += len(part)
     assert sorted(whole[0]) == sorted(hits)
     assert sorted(whole[1]) == sorted(quiet)
+
+
+DAYS = "\t" + "\t".join(f"12/{day}" for day in range(1, 11)) + "\n"
+
+
+@pytest.mark.parametrize(
+    "staff",
+    [
+        ["比嘉", "佐藤", "鈴木", "高橋", "田中"],  # surnames alone, as shift tables write them
+        ["早乙女杏", "勅使河原陽翔", "比嘉湊", "金城健太郎"],  # full names without a space
+        ["グエン ティ フオン", "NGUYEN THI HUONG", "スミス ジョン", "ブラウン エマ"],
+    ],
+)
+def test_the_staff_down_the_side_of_a_shift_table_are_persons(staff: list[str]) -> None:
+    text = (
+        "物流センター 12月シフト\n"
+        + DAYS
+        + "".join(f"{name}\t" + "\t".join(["日勤"] * 10) + "\n" for name in staff)
+    )
+    assert [s.text for s in detect(text) if s.label == "PERSON"] == staff
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["松本", "塩尻", "安曇野", "岡谷", "諏訪"],
+        ["A班", "B班", "C班", "D班"],
+        ["会議室A", "会議室B", "応接室", "和室"],
+    ],
+)
+def test_places_teams_and_rooms_down_a_calendar_are_no_persons(rows: list[str]) -> None:
+    text = "配送予定\n" + DAYS + "".join(f"{row}\t" + "\t".join(["○"] * 10) + "\n" for row in rows)
+    assert [s for s in detect(text) if s.label == "PERSON"] == []
