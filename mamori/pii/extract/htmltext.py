@@ -86,18 +86,22 @@ class TextCollector(HTMLParser):
         if cell is None:
             return
         table.cell = None
-        colspan, rowspan = table.cell_span
         if table.spilled:
             return
-        lines = []
-        start = 0
-        for i in [*(i for i, piece in enumerate(cell) if piece is None), len(cell)]:
-            line = _SPACE.sub(" ", "".join(cell[start:i])).strip(" ")  # type: ignore[arg-type]
-            if line:
-                lines.append(line)
-            start = i + 1
+        colspan, rowspan = table.cell_span
         assert table.row is not None
-        table.row.append("\n".join(lines))
+        if None not in cell:  # no line break: the usual cell
+            text = cell[0] if len(cell) == 1 else "".join(cell)  # type: ignore[arg-type]
+            table.row.append(_SPACE.sub(" ", text).strip(" "))  # type: ignore[arg-type]
+        else:
+            lines = []
+            start = 0
+            for i in [*(i for i, piece in enumerate(cell) if piece is None), len(cell)]:
+                line = _SPACE.sub(" ", "".join(cell[start:i])).strip(" ")  # type: ignore[arg-type]
+                if line:
+                    lines.append(line)
+                start = i + 1
+            table.row.append("\n".join(lines))
         if colspan > 1:
             table.row.extend([""] * (colspan - 1))
         if rowspan > 1:
@@ -125,10 +129,13 @@ class TextCollector(HTMLParser):
             self._newline()
             return
         values = [value for value in row if value]
-        if len(values) > 1 and all(
-            len(value) <= MAX_VALUE_CHARS and value.count("\n") < MAX_VALUE_LINES for value in values
+        line = "\t".join(row)
+        if (
+            len(values) > 1
+            and max(map(len, values)) <= MAX_VALUE_CHARS
+            and ("\n" not in line or all(value.count("\n") < MAX_VALUE_LINES for value in values))
         ):
-            self._line("\t".join(value.replace("\n", " ") for value in row).rstrip("\t"))
+            self._line(line.replace("\n", " ").rstrip("\t"))
         else:  # one value, or prose laid out in a table: each cell on lines of its own
             for value in values:
                 self._line(value)
@@ -156,7 +163,7 @@ class TextCollector(HTMLParser):
                 table.row.append("")  # type: ignore[union-attr]
                 table.col += 1
         table.cell = []
-        table.cell_span = (_span(attrs, "colspan"), _span(attrs, "rowspan"))
+        table.cell_span = (_span(attrs, "colspan"), _span(attrs, "rowspan")) if attrs else (1, 1)
 
     # -- parser events ------------------------------------------------------------------------------
 
