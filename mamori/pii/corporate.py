@@ -35,7 +35,9 @@ from mamori.pii.tables import header_label
 # Labels that an organisation has too; identifiers such as My Number or a card never are corporate.
 CORPORATE_LABELS = frozenset({"PHONE", "ADDRESS", "POSTAL_CODE", "EMAIL", "BANK_ACCOUNT"})
 
-_DEPARTMENTS = "品質保証 品質管理 営業 総務 経理 購買 製造 技術 開発 広報 業務 物流 人事 法務 管理".split()
+_DEPARTMENTS = (
+    "品質保証 品質管理 営業 総務 経理 購買 製造 技術 開発 広報 業務 物流 人事 法務 管理 採用".split()
+)
 _ORG_WORDS = (
     r"株式会社|有限会社|合同会社|合資会社|社団法人|財団法人|社会福祉法人|医療法人|学校法人|協同組合|"
     r"\(株\)|（株）|㈱|\(有\)|（有）|㈲|御中|本社|支社|営業所|事業所|出張所|工場|"
@@ -48,11 +50,16 @@ _ORG_WORDS = (
     r"塾|教室|スクール|幼稚園|保育園|保育所|保健所|役所|役場|県庁|都庁|府庁|警察署|消防署|税務署|公民館|"
     r"協会|組合|連合会|商工会|法人|NPO|機構|センター|事務所|本部|大学|学部|研究所|ホテル|旅館|会館|"
     r"局(?<=[\u4e00-\u9fff]局)(?<!結局)(?![長面])|当院|当社|当店|当校|当館|弊社|弊院|"
-    r"課(?<=[\u4e00-\u9fff]課)(?<!日課)(?![長題金税程])|館(?<=[\u4e00-\u9fff\u30a1-\u30fa]館)(?![長内])|ホール|"
+    r"課(?<=[\u4e00-\u9fff]課)(?<!日課)(?![長題金税程後])|館(?<=[\u4e00-\u9fff\u30a1-\u30fa]館)(?![長内])|ホール|"
     # a business named without its legal form (鈴木工務店, 田中建設, 丸山商会), an event's organisers
     r"商会|商事|商店|工業|産業|建設|工務店|製作所|運輸|物産|興業|電機|不動産|信用金庫|信用組合|"
-    r"主催|共催|後援|協賛|" + "|".join(f"{dept}{unit}(?!長)" for dept in _DEPARTMENTS for unit in "部課")
-    # Each word starts with a literal, so that the regex engine skips to the characters that can start one.
+    r"主催|共催|後援|協賛|勤務地|就業場所|勤務先|物件(?:所在地|名|概要|情報)|倉庫|返品先|"
+    r"請求元|送信元|発送元|販売元|製造元|提供元|運営元|発売元|輸入元|出荷元|"
+    r"室(?<=[\u4e00-\u9fff\u30a1-\u30fa]室)(?<!号室)(?![長内])|係(?<=[\u4e00-\u9fff]係)(?<!関係)(?![長数])|"
+    # Every branch starts with a literal character (a lookbehind goes after it: 校(?<=…校)), so that the
+    # regex engine skips to the characters that can start one; a branch that starts with a group or a
+    # lookbehind makes each search try every position, 30 times slower on a text without these words.
+    + "|".join(f"{dept}{unit}(?!長)" for dept in _DEPARTMENTS for unit in ("部", "課", "担当", "窓口"))
 )
 # A shop or a branch named before its contacts (家電のサトウ 松本店); not for an account, whose bank's
 # branch (みどり銀行 本店 普通 1234567) is part of every account, a person's too.
@@ -106,7 +113,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         elif span.label == "EMAIL" and ROLE_MAILBOX.match(span.text):
             corporate.append(span)
             signals.append(span.start)
-        elif span.label == "PHONE" and _SERVICE_NUMBER.match(_nfkc(span.text)):
+        elif span.label == "PHONE" and _SERVICE_NUMBER.match(_nfkc(span.text).lstrip()):
             corporate.append(span)
             signals.append(span.start)
         elif org_rows and any(lo <= span.start < hi for lo, hi in org_rows):
@@ -129,9 +136,9 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
 # Words of a business's own information block (opening hours, days closed, how to get there): a block
 # that holds one and no person is the business's, wherever its name is.
 _BUSINESS_INFO = re.compile(
-    r"営業時間|定休日|診療時間|休診日|受付時間|開館時間|休館日|営業日|駐車場(?:あり|有|完備)"
+    r"営業時間|定休日|診療時間|休診日|受付時間|開館時間|休館日|営業日|駐車場|徒歩\s?[0-9０-９]+\s?分"
 )
-_BUSINESS_WORDS = ("時間", "休", "営業日", "駐車場")
+_BUSINESS_WORDS = ("時間", "休", "営業日", "駐車場", "徒歩")
 
 
 # A constant of source code (SUPPORT_TEL = "046-…") or a settings key of the company's own contacts
@@ -310,7 +317,7 @@ def _in_company_block(
     # A mobile after a name-like word and no phone label (物流センター グエン ヴァン ナム → 090-…) is a person's.
     if (
         span.label == "PHONE"
-        and _MOBILE.match(span.text)
+        and _MOBILE.match(span.text.lstrip())
         and not _PHONE_LABEL.search(text, lo_label, span.start)
     ):
         return False

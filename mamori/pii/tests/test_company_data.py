@@ -126,6 +126,10 @@ NOT_COMPANIES = {
     "a role word last in the mailbox": "お問い合わせ: web-info@shop.example.co.jp",
     "a list of contractors": "業者名,所在地,電話\n松本水道サービス,長野県松本市島立1020-5,0263-47-2200\n",
     "a list of sites": "所在地,用途,面積\n長野県松本市笹賀5652-1,倉庫,120㎡\n長野県塩尻市広丘野村1500-3,事務所,80㎡\n",
+    "a job offer": "勤務地：長野県松本市中央2丁目3-4\n応募・問合せ：TEL 0263-32-7777（採用担当）",
+    "directions to a shop": "〒390-0811 長野県松本市中央1丁目10-2\n松本駅から徒歩5分",
+    "an invoice's issuer": "請求元：やまだデザイン室\n〒390-0874 長野県松本市大手3丁目8-13\nTEL 0263-36-0001",
+    "a returns address": "返品先：〒399-0701 長野県塩尻市広丘吉田1000 ホームライフ物流倉庫 返品係",
     "offices addressed by their title": "後援名義使用承認申請書\n横浜市長 様\n神奈川県知事 様\n",
 }
 
@@ -168,5 +172,10 @@ def test_personal_data_beside_an_organisation_is_still_found():
     order = "ご注文者：佐藤 花子\nお届け先：東京都世田谷区太子堂2丁目1-5\nTEL 090-2231-8876\n営業時間外はメールで。"
     assert labels(order) == {"PERSON", "ADDRESS", "PHONE"}
     assert labels("経理課 山田 太郎 03-3861-2202") == {"PERSON", "PHONE"}
+    # Column names of a fixed-width list are no organisation, and a padded mobile is still a mobile.
+    listing = "受付日     申込者氏名     電話番号        希望物件\n2024/10/10 真鍋　美紀     080-1990-2276   サンライズ桜台\n"
+    assert "PHONE" in labels(listing)
+    reply = "御手洗様\n\n初日は正門守衛所へお越しください。当日の連絡は070-3754-7071あてにいたします。\n"
+    assert "PHONE" in labels(reply)
     contacts = "取引先名,担当者,住所,電話\n株式会社みなと商事,山田 太郎,東京都港区芝5丁目1-1,03-3451-0001\n"
     assert labels(contacts) == {"PERSON", "ADDRESS", "PHONE"}
