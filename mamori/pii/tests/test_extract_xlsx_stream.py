@@ -159,3 +159,48 @@ def test_big_ods_spreadsheets_stream_as_calamine_reads_them(tmp_path, monkeypatc
     assert list(tricky) == ["tricky.ods!顧客", "tricky.ods!空"]
     lines = tricky["tricky.ods!顧客"].splitlines()
     assert lines[:2] == ["氏名\t備考", f"{NAME}\t一行目"] and lines.count("同じ行\t\t\t0.25") == 10
+
+
+def _rezip(path: Path, member: str, mutate) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
+        for info in source.infolist():
+            data = source.read(info)
+            dest.writestr(info.filename, mutate(data) if info.filename == member else data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("held", [100_000, 3])
+def test_damaged_sheet_xml_streamed_gives_problems_never_an_exception(tmp_path, monkeypatch, held):
+    import random
+
+    from mamori.pii.extract import INCOMPLETE, odsstream
+
+    monkeypatch.setattr(xlsxstream, "STREAM_SHEET_BYTES", 0)
+    monkeypatch.setattr(odsstream, "_HELD_CELLS", held)
+    xlsx = xlsxwriter_book(tmp_path / "mixed.xlsx")
+    (ods,) = convert([tricky_book(tmp_path / "tricky.xlsx")], "ods", tmp_path)
+    rng = random.Random(held)
+
+    def damage(data: bytes) -> bytes:
+        buf = bytearray(data)
+        kind = rng.randrange(3)
+        if kind == 0:
+            return bytes(buf[: rng.randrange(len(buf))])  # cut
+        if kind == 1:
+            for _ in range(rng.randint(1, 10)):
+                buf[rng.randrange(len(buf))] = rng.choice(b'<>"&=/x0 9\xff')
+            return bytes(buf)
+        text = bytes(buf)  # attribute values a writer would never write
+        return text.replace(b'number-columns-repeated="', b'number-columns-repeated="x').replace(
+            b' r="', b' r="$'
+        )
+
+    for path, member in ((xlsx, "xl/worksheets/sheet2.xml"), (ods, "content.xml")):
+        for _ in range(15):
+            parts = list(extract(_rezip(path, member, damage), name=path.name))
+            assert parts and all(isinstance(p.text, str) for p in parts)
+            assert {p.code for part in parts for p in part.problems} <= INCOMPLETE
