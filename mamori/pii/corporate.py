@@ -107,6 +107,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     corporate: list[Span] = []
     signals: list[int] = []  # where a role mailbox or a service number says "an organisation's block"
     lines: dict[tuple[int, int], tuple[bool, bool, bool]] = {}  # what _in_company_block saw on a line
+    row_lo = row_hi = -1  # the last line whose values are all personal (a row naming a person, 様 ...)
     for span in spans:
         if span.label not in CORPORATE_LABELS:
             personal.append(span)
@@ -120,10 +121,13 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
             corporate.append(span)
         elif span.label == "PHONE" and _in_constant(text, span):
             corporate.append(span)
-        elif has_org and _in_company_block(text, span, person_starts, lines):
+        elif not has_org or row_lo <= span.start and span.end <= row_hi:
+            personal.append(span)
+        elif _in_company_block(text, span, person_starts, lines):
             corporate.append(span)
         else:
             personal.append(span)
+            row_lo, row_hi = _personal_line(text, span, lines)
     if personal and any(s.label in CORPORATE_LABELS for s in personal):
         if any(word in text for word in _BUSINESS_WORDS):  # str.find is far faster than the regex
             signals.extend(m.start() for m in _BUSINESS_INFO.finditer(text))
@@ -323,6 +327,19 @@ def _in_company_block(
         return False
     between = text[last.end() : span.start]
     return _PERSON_LINE.search(between) is None and _PERSON_BLOCK.search(between) is None
+
+
+def _personal_line(
+    text: str, span: Span, lines: dict[tuple[int, int], tuple[bool, bool, bool]]
+) -> tuple[int, int]:
+    """Return the bounds of ``span``'s line when _in_company_block found every value on it personal."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    seen = lines.get((line_start, line_end))
+    if seen is not None and (seen[0] or (seen[1] and seen[2])):  # a person's word, or a row naming a person
+        return line_start, line_end
+    return -1, -1
 
 
 _ADDRESSEE = re.compile(r"(?:様|殿)\s*$|\s(?:様|殿)\s")
