@@ -130,6 +130,11 @@ NOT_COMPANIES = {
     "directions to a shop": "〒390-0811 長野県松本市中央1丁目10-2\n松本駅から徒歩5分",
     "an invoice's issuer": "請求元：やまだデザイン室\n〒390-0874 長野県松本市大手3丁目8-13\nTEL 0263-36-0001",
     "a returns address": "返品先：〒399-0701 長野県塩尻市広丘吉田1000 ホームライフ物流倉庫 返品係",
+    "a meeting point and a co-op's office": (
+        "集合場所：城山公園 北口（長野県松本市蟻ケ崎2丁目5-1）\n"
+        "協力：JA松本 支所 〒390-1701 長野県松本市梓川倭1000 TEL 0263-78-2111"
+    ),
+    "a shop that moves": "店舗移転のお知らせ\n新住所：〒390-0811 長野県松本市中央2丁目3-4\n新電話番号 0263-33-7788",
     "offices addressed by their title": "後援名義使用承認申請書\n横浜市長 様\n神奈川県知事 様\n",
 }
 
@@ -177,5 +182,9 @@ def test_personal_data_beside_an_organisation_is_still_found():
     assert "PHONE" in labels(listing)
     reply = "御手洗様\n\n初日は正門守衛所へお越しください。当日の連絡は070-3754-7071あてにいたします。\n"
     assert "PHONE" in labels(reply)
+    moving = (
+        "転居のお知らせ\n新住所：〒390-0811 長野県松本市中央2丁目3-4\n山田 花子\n"  # a person moves: 転居
+    )
+    assert labels(moving) >= {"POSTAL_CODE", "ADDRESS"}
     contacts = "取引先名,担当者,住所,電話\n株式会社みなと商事,山田 太郎,東京都港区芝5丁目1-1,03-3451-0001\n"
     assert labels(contacts) == {"PERSON", "ADDRESS", "PHONE"}
