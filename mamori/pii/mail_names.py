@@ -54,16 +54,37 @@ def is_romaji_name(value: str) -> bool:
     )
 
 
+_LAST_FIRST = re.compile(r"([A-Za-z][A-Za-z'\-]+), ?([A-Za-z][A-Za-z'\-]+)")
+
+
 def _is_person(name: str, local: str) -> bool:
     """Return whether display ``name`` of the mailbox ``local@…`` names a person."""
     if name.isascii():
+        last_first = _LAST_FIRST.fullmatch(name)  # Outlook's "Yamada, Taro" and "Smith, John"
+        if last_first:
+            name = f"{last_first.group(2)} {last_first.group(1)}"
         if is_romaji_name(name) and " " in name:
             return True
-        local = local.lower()  # John Smith <john.smith@…>: the address spells the name
-        return _LATIN_NAME.fullmatch(name) is not None and all(w.lower() in local for w in name.split(" "))
+        return _LATIN_NAME.fullmatch(name) is not None and _spelled_in(name.split(" "), local.lower())
     if _KANA_WORDS.fullmatch(name):
         return not has_kana_role(name)
     return parse_name(name, 0) == len(name) or parse_kana_name(name, 0, strict=True) == len(name)
+
+
+def _spelled_in(words: list[str], local: str) -> bool:
+    """Return whether the mailbox ``local`` spells the name (john.smith, jsmith, smithj for John Smith).
+
+    Every word, or the last (the surname) with the first one's initial beside it: Support Team
+    <support@…> and Sales Dept <sales@…> are not spelled out, so they are no persons.
+    """
+    words = [w.lower() for w in words]
+    if all(w in local for w in words):
+        return True
+    first, last = words[0], words[-1]
+    return len(last) >= 3 and any(
+        form in local
+        for form in (first[0] + last, first[0] + "." + last, last + first[0], last + "." + first[0])
+    )
 
 
 def find_mail_header_persons(text: str) -> list[Hit]:

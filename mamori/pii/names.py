@@ -39,6 +39,12 @@ _KANA_NAME = re.compile(
     r"([\u30a1-\u30faー]{2,12})(?: ([\u30a1-\u30faー]{1,7}))?|([\u3041-\u3096ー]{2,12})(?: ([\u3041-\u3096ー]{1,7}))?"
 )
 _ROMAJI = re.compile(r"[A-Z][A-Za-z]{1,14} [A-Z][A-Za-z]{1,14}(?![A-Za-z])")
+# Words of mailboxes and teams, not of names (From: Support Team, From: Sales Dept).
+_ROLE_WORD = re.compile(
+    r"\b(?:Team|Support|Sales|Dept|Department|Cent(?:er|re)|Office|Desk|Services?|Info|Admin|Staff|Group|"
+    r"Division|Section|Customer|System|Notifications?|Mail|Reply|Help|News|Newsletter|Marketing|Shop|Store|"
+    r"Online|Accounts?|Billing|Security|Corp|Inc|Ltd|Co|Japan|Tokyo)\b"
+)
 _TITLES = "課長 部長 係長 主任 社長 取締役 店長 マネージャー リーダー 所長 院長 会長 専務 常務 理事長 顧問 医師 担任".split()
 # One flat alternation of literals keeps the regex engine's fast first-character scan; a title is a
 # label only when a space or colon follows (社長 山田, not 社長室).
@@ -218,7 +224,7 @@ def _parse_list(text: str, pos: int, kana: bool, strong: bool, attendees: bool =
         end = parse_kana_name(text, pos) if kana else parse_name(text, pos, strong=strong)
         if end is None and not hits:
             romaji = _ROMAJI.match(text, pos)
-            end = romaji.end() if romaji else None
+            end = romaji.end() if romaji and not _ROLE_WORD.search(romaji.group()) else None
         if end is None and not hits and not kana:
             word = _KANA_WORD.match(text, pos)  # 担当のナム, 担当：グエン: one foreign name after a label
             end = word.end() if word and foreign_person(word.group()) else None

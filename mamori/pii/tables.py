@@ -212,10 +212,15 @@ def _new_given_name(word: str, family: dict[str, tuple[str, ...]]) -> bool:
     return len(word) <= 3 and word[-1] not in _SITE_END and word not in family
 
 
+_LATIN_PERSON = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'.\-]*){1,2}")
+# Columns that make a row a person's: beside one, a NAME_EN value that is no romaji is a foreign name.
+_PERSONAL_COLUMNS = frozenset(("PERSON", "KANA", "ADDRESS", "PHONE", "EMAIL", "DATE_OF_BIRTH"))
 _VALID: dict[str, Callable[[str], bool]] = {
     "PERSON": _is_name,
     "KANA": lambda v: parse_kana_name(v, 0) == len(v),
     "ROMAJI": is_romaji_name,
+    # a romaji column of a table that also holds names or contacts: John Smith, SMITH John too
+    "LATIN": lambda v: is_romaji_name(v) or _LATIN_PERSON.fullmatch(v) is not None,
     "DATE_OF_BIRTH": is_date,
     "POSTAL_CODE": lambda v: _POSTAL.fullmatch(v) is not None,
     "ADDRESS": is_address,
@@ -436,6 +441,8 @@ class _Block:
                 quiet.extend(column.cells())
             elif label is None:
                 _judge_unlabelled(column, hits, quiet)
+            elif label == "ROMAJI" and not _PERSONAL_COLUMNS.isdisjoint(self.labels):
+                _judge_labelled("LATIN", column, hits, quiet)  # Ballpoint Pen under NAME_EN stays out
             else:
                 _judge_labelled(label, column, hits, quiet)
 
@@ -529,7 +536,7 @@ def _judge_labelled(label: str, column: _Column, hits: list[Hit], quiet: list[tu
         if sum(numbers) >= MIN_COLUMN and sum(good) * 2 < sum(numbers):
             quiet.extend(column.cells(numbers))  # ポイントカード番号: mostly failing check digits
             return
-    out = "PERSON" if label in ("KANA", "ROMAJI") else label
+    out = "PERSON" if label in ("KANA", "ROMAJI", "LATIN") else label
     hits.extend(column.hits(good, out))
 
 

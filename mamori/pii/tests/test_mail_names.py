@@ -68,3 +68,16 @@ def test_recipients_listed_without_addresses_are_found() -> None:
         "田中 一郎",
         "鈴木 一郎",
     ]
+
+
+def test_outlook_last_first_names_and_initial_mailboxes_are_persons_and_team_mailboxes_are_not() -> None:
+    headers = (
+        'From: Support Team <support@example.com>\nTo: "Yamada, Taro" <taro.yamada@example.com>, '
+        '"Smith, John" <j.smith@example.com>\nCc: John Smith <jsmith@example.com>, Sales Dept <sales@example.com>'
+        "\nSubject: 件名"
+    )
+    assert [s.text for s in detect(headers) if s.label == "PERSON"] == [
+        "Yamada, Taro",
+        "Smith, John",
+        "John Smith",
+    ]

@@ -195,3 +195,17 @@ def test_the_staff_down_the_side_of_a_shift_table_are_persons(staff: list[str]) 
 def test_places_teams_and_rooms_down_a_calendar_are_no_persons(rows: list[str]) -> None:
     text = "配送予定\n" + DAYS + "".join(f"{row}\t" + "\t".join(["○"] * 10) + "\n" for row in rows)
     assert [s for s in detect(text) if s.label == "PERSON"] == []
+
+
+def test_foreign_names_under_name_en_are_persons_when_the_row_is_a_persons() -> None:
+    people = (
+        "氏名,NAME_EN,電話番号\n山田 太郎,Taro Yamada,090-1234-5678\nスミス ジョン,John Smith,090-2345-6789\n"
+    )
+    assert [s.text for s in detect(people) if s.label == "PERSON"] == [
+        "山田 太郎",
+        "Taro Yamada",
+        "スミス ジョン",
+        "John Smith",
+    ]
+    products = "品番,NAME_EN,単価\nA-1,Ballpoint Pen,120\nA-2,Desk Lamp,3000\nA-3,Note Book,200\n"
+    assert [s.text for s in detect(products) if s.label == "PERSON"] == []
