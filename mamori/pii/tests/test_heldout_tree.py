@@ -36,12 +36,14 @@ COMPANY = sorted(rel for rel, t in LABELS.items() if not t["personal"])
 FLAGGED_TODAY = {
     "東邦精工/営業/営業会議メモ_1119.txt": "PERSON ケーズデンキ, カインズ, 伊勢丹, 三越, 富士通, 日立 before さん (companies)",
     "東邦精工/購買/購買メモ_1126.txt": "PERSON モノタロウ, ミスミ, 京セラ, 丸紅, ジョーシン before さん (suppliers)",
+    "第二小PTA/回覧板_12月.txt": "PERSON 班長 in 各班の班長さんが (a role with さん)",
 }
 
 # Files with personal data the scan reports as clean today.
 MISSED_TODAY = {
     "東邦精工/営業/見積書_案_コメント付き.docx": "a Word review comment (word/comments.xml) is not read",
     "東邦精工/物流/在庫引当表.xlsx": "an Excel cell note (xl/comments1.xml) is not read",
+    "第二小PTA/連絡網_3年.txt": "a phone chain of surnames joined by arrows (原 → 樋口 → 当山 …)",
 }
 
 
@@ -75,7 +77,7 @@ def test_every_file_is_read_and_the_exit_code_says_found(scanned):
     assert problems == {}
 
 
-@pytest.mark.xfail(strict=True, reason="55 of 57 personal files found (0.965 < 0.98): see MISSED_TODAY")
+@pytest.mark.xfail(strict=True, reason="68 of 71 personal files found (0.958 < 0.98): see MISSED_TODAY")
 def test_file_recall(scanned):
     results, _code = scanned
     missed = [rel for rel in PERSONAL if not results[rel]["counts"]]
@@ -212,3 +214,8 @@ def test_names_in_json_with_escaped_text():
 def test_names_without_a_space_in_a_grid():
     persons = _spans("みらい進学塾/教室/座席表_月曜午前.tsv", "PERSON")
     assert "受講生" not in persons and len(persons) == 16
+
+
+@pytest.mark.xfail(strict=True, reason="相談者 / 相手方 rows of a consultation form are not read as names")
+def test_parties_of_a_consultation_form():
+    assert len(_spans("山川法律事務所/相談受付票_2024-11-12.docx", "PERSON")) == 2
