@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass, field
 from email.message import Message
 from email.parser import BytesHeaderParser
-from html.parser import HTMLParser
+
+from mamori.pii.extract.htmltext import html_to_text as extract_html_text
 
 from .headers import decode_header_value, decode_param, parse_addresses, parse_params, unfold
 from .jis import decode_bytes
@@ -120,43 +121,19 @@ class _Acc:
     nesting: int = 0
 
 
-class _TextFromHtml(HTMLParser):
-    """Collect the visible text of an HTML body, with line breaks at block elements."""
-
-    BLOCKS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote", "hr"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.chunks: list[str] = []
-        self.skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style", "head"):
-            self.skip += 1
-        elif tag in self.BLOCKS:
-            self.chunks.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "head"):
-            self.skip = max(0, self.skip - 1)
-        elif tag in self.BLOCKS:
-            self.chunks.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.chunks.append(data)
-
-
 def html_to_text(html: str) -> str:
-    """Return the visible text of an HTML document (scripts and styles dropped)."""
-    parser = _TextFromHtml()
+    """Return the visible text of an HTML body (scripts and styles dropped), as the scanner reads it.
+
+    A table pasted from Excel into a mail (a customer list in the body) keeps its rows: each row is a
+    line of tab-separated cells, so the PII check judges its columns by their headers (氏名, 電話番号)
+    as in an attached spreadsheet. Runs of spaces inside a cell are collapsed and empty lines dropped.
+    """
     try:
-        parser.feed(html)
-        parser.close()
+        text = extract_html_text(html)
     except Exception:  # noqa: BLE001 - html.parser is lenient, but never let a body stop the guard
         return html
-    lines = (" ".join(line.split()) for line in "".join(parser.chunks).splitlines())
-    return "\n".join(line for line in lines if line)
+    lines = ("\t".join(" ".join(cell.split()) for cell in line.split("\t")) for line in text.splitlines())
+    return "\n".join(line for line in lines if line.strip("\t"))
 
 
 def _raw_header(part: Message, name: str) -> str | None:

@@ -10,6 +10,7 @@ import pytest
 from mamori.mailguard.headers import decode_header_value, parse_params
 from mamori.mailguard.jis import decode_bytes, decode_iso2022jp, resolve_charset
 from mamori.mailguard.parse import html_to_text, parse_message
+from mamori.pii import detect
 
 from . import mails
 from .mails import jis, mail, tnef, zip_bytes
@@ -138,6 +139,27 @@ def test_html_only_body_becomes_text_without_scripts():
     )
     assert parse_message(raw).text == "佐藤様\n&確認"
     assert html_to_text("<b>a</b>b") == "ab"
+
+
+def test_a_table_pasted_into_an_html_body_keeps_its_rows_for_the_pii_check():
+    # What Outlook sends when cells are pasted from Excel: a table with the header row first.
+    rows = [("氏名", "電話番号"), ("穂積 和奏", "090-1234-5678"), ("柳田 心春", "080-2345-6789")]
+    table = "".join(
+        "<tr>"
+        + "".join(f"<td style='border:.5pt solid'><p class=MsoNormal>{c}</p></td>" for c in row)
+        + "</tr>"
+        for row in rows
+    )
+    html = f"<html><body><p>顧客一覧です。</p><table class=MsoTableGrid>{table}</table></body></html>"
+    raw = raw_mail(
+        [b"From: a@example.co.jp", b"To: b@example.com"], html.encode(), b"text/html; charset=utf-8"
+    )
+    text = parse_message(raw).text
+    assert "氏名\t電話番号\n穂積 和奏\t090-1234-5678" in text
+    assert [(s.label, s.text) for s in detect(text) if s.label == "PERSON"] == [
+        ("PERSON", "穂積 和奏"),
+        ("PERSON", "柳田 心春"),
+    ]
 
 
 def test_multipart_alternative_keeps_only_the_plain_text():
