@@ -228,7 +228,7 @@ def _ole_is_encrypted(data: bytes) -> bool:
 
 
 def read_ole(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
-    """Yield the parts of an OLE compound file: legacy xls and doc, Outlook .msg, or encrypted OOXML.
+    """Yield the parts of an OLE compound file: legacy xls, doc and ppt, Outlook .msg, or encrypted OOXML.
 
     A password-protected xlsx/docx/pptx is an OLE file holding an ``EncryptionInfo`` stream, so
     encryption is checked first.
@@ -254,6 +254,8 @@ def read_ole(data: bytes, location: str, depth: int, budget: Budget) -> Iterator
 
         yield from read_doc(data, location, depth, budget)
     elif "PowerPoint Document" in streams:
-        yield problem_part("unsupported", location, kind=gettext_noop("PowerPoint 97-2003 (.ppt)"))
+        from .ppt import read_ppt
+
+        yield from read_ppt(data, location, depth, budget)
     else:
         yield problem_part("unsupported", location, kind=gettext_noop("OLE compound file"))
