@@ -279,8 +279,19 @@ _ORG_HEADER_HINT = re.compile(
 
 def is_row(line: str) -> bool:
     """Return whether *line* is a table row with two or more filled cells (not a letterhead line in a sheet)."""
-    sep = "\t" if "\t" in line else ","
-    return sum(1 for cell in line.split(sep) if cell.strip()) >= 2 and (sep == "\t" or line.count(",") >= 2)
+    if "\t" in line:
+        sep = "\t"
+    elif line.count(",") >= 2:
+        sep = ","
+    else:
+        return False
+    filled = 0
+    for cell in line.split(sep):  # stop at the second filled cell: a row of a list is looked at per line
+        if cell and not cell.isspace():
+            filled += 1
+            if filled == 2:
+                return True
+    return False
 
 
 def _in_company_block(
@@ -295,11 +306,14 @@ def _in_company_block(
     seen = lines.get((line_start, line_end))
     if seen is None:  # the values of a list share their row: it is looked at once
         line = text[line_start:line_end]
-        person_line = _PERSON_LINE.search(line) is not None
-        row = not person_line and is_row(line)
         i = bisect_left(person_starts, line_start)
-        has_person = row and i < len(person_starts) and person_starts[i] < line_end
-        seen = lines[line_start, line_end] = (person_line, row, has_person)
+        if i < len(person_starts) and person_starts[i] < line_end and is_row(line):
+            seen = lines[line_start, line_end] = (False, True, True)  # a customer's row: personal
+        else:
+            person_line = _PERSON_LINE.search(line) is not None
+            row = not person_line and is_row(line)
+            has_person = row and i < len(person_starts) and person_starts[i] < line_end
+            seen = lines[line_start, line_end] = (person_line, row, has_person)
     person_line, row, has_person = seen
     if person_line:
         return False
