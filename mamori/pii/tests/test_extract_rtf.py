@@ -97,3 +97,14 @@ def test_raw_shift_jis_in_rtf_is_decoded():
         "cp932"
     )
     assert text_of(data, "old.rtf").strip() == "顧客 山田太郎様"
+
+
+def test_a_hyperlink_shows_its_text_and_raw_picture_bytes_are_skipped():
+    # Binary data with braces that are no markup and bytes that would pair up as Shift_JIS if decoded.
+    png = b"\x89PNG\r\n\x1a\n" + b"\x82\x7d\x82\x7b}" * 20
+    data = (
+        rb"{\rtf1\ansi\ansicpg932 {\pict\pngblip\bin" + str(len(png)).encode() + b" " + png + b"}"
+        rb"{\field{\*\fldinst{HYPERLINK \"mailto:taro@example.jp\"}}{\fldrslt{\'8e\'52\'93\'63 taro@example.jp}}}"
+        rb"\par a\{b\}c\\d\par}"
+    )
+    assert text_of(data, "link.rtf").splitlines() == ["山田 taro@example.jp", "a{b}c\\d"]
