@@ -99,18 +99,30 @@ def test_damaged_doc_never_raises_and_says_what_it_could_not_read(word_dir):
             assert part.problems or isinstance(part.text, str)
 
 
-def test_a_doc_with_a_cut_piece_table_is_malformed(word_dir):
-    data = bytearray((word_dir / "letter.doc").read_bytes())
+def poke_fib(path: Path, fmt: str, value: int, at: int | None = None) -> bytes:
+    """Return the .doc at *path* with one field of its FIB set; *at* None is lcbClx (FibRgFcLcb97 pair 33)."""
+    data = bytearray(path.read_bytes())
     ole = olefile.OleFileIO(bytes(data))
     word = ole.openstream("WordDocument").read()
     ole.close()
-    # Set lcbClx (FibRgFcLcb97 pair 33) to 3: the Clx no longer holds a piece table.
-    at = 32 + 2 + 2 * struct.unpack_from("<H", word, 32)[0]
-    at += 2 + 4 * struct.unpack_from("<H", word, at)[0] + 2 + 8 * 33 + 4
-    start = bytes(data).index(word[:64])  # the FIB's first 512-byte sector holds the pair (at < 512)
+    if at is None:
+        at = 32 + 2 + 2 * struct.unpack_from("<H", word, 32)[0]
+        at += 2 + 4 * struct.unpack_from("<H", word, at)[0] + 2 + 8 * 33 + 4
+    start = bytes(data).index(word[:64])  # the stream's first 512-byte sector holds the field (at < 512)
     assert at < 512
-    struct.pack_into("<I", data, start + at, 3)
-    assert codes(extract(bytes(data), name="letter.doc")) == ["malformed"]
+    struct.pack_into(fmt, data, start + at, value)
+    return bytes(data)
+
+
+def test_a_doc_with_a_cut_piece_table_is_malformed(word_dir):
+    data = poke_fib(word_dir / "letter.doc", "<I", 3)  # lcbClx 3: the Clx holds no piece table
+    assert codes(extract(data, name="letter.doc")) == ["malformed"]
+
+
+def test_a_word_95_document_is_unsupported(word_dir):
+    data = poke_fib(word_dir / "letter.doc", "<H", 0x0068, at=2)  # nFib of Word 95
+    parts = list(extract(data, name="letter.doc"))
+    assert codes(parts) == ["unsupported"] and parts[0].problems[0].params["kind"] == "Word 6.0/95 (.doc)"
 
 
 def test_compressed_and_unicode_pieces_and_nested_fields_follow_ms_doc():
