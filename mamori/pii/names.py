@@ -372,6 +372,7 @@ def find_persons(text: str) -> list[Hit]:
         and not (h[1] - h[0] >= 3 and text.endswith(_COMPANY_END, h[0], h[1]))
         and not _HEAD_COUNT.match(text, h[1])
         and not _office(text[h[0] : h[1]])
+        and text[h[0] : h[1]] not in _ROLES_ALONE
         and not _shop_name(text[h[0] : h[1]])
         and not carrier(text, h[0], h[1])
     ]
@@ -415,6 +416,13 @@ _NOT_A_NAME = re.compile(
     r"長男|長女|次男|次女|三男|三女|続柄|携帯|自宅|勤務先|仕様|名誉|学科|王子|^第|[章節項条] |本人|家族|"
     r"紛失|滅失|毀損|漏えい|漏洩|誤送|盗難|事故|件名|概要|目次|付録|別紙|備考|出席|欠席|議題|日時|場所|"
     r"異動|退職|入社|着任|就任|昇格|配属|来期|今期|前期|全員|一同|郵便"
+)
+
+
+# A role alone before さん / 様 is no name (班長さん, 部長さん, 組長さんへ).
+_ROLES_ALONE = frozenset(
+    "班長 組長 部長 課長 係長 社長 店長 室長 所長 会長 院長 園長 校長 委員長 隊長 団長 区長 町内会長 自治会長 "
+    "理事 監事 幹事 顧問 役員 会計 書記 当番 担任 主任 次長 専務 常務 副会長 副班長".split()
 )
 
 
