@@ -320,6 +320,12 @@ def _alone_on_line(text: str) -> list[Hit]:
 TRIGGERS = Triggers(search=(_LABEL, _HONORIFIC, _ON_BEHALF, _OF_DEPARTMENT, _ALONE), start=(_ALONE_FIRST,))
 
 
+def _first_cell(text: str, pos: int) -> bool:
+    """Return whether ``pos`` is in the first cell of its line, a short one (申込者氏名, 保護者氏名)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return pos - line_start <= 8 and "\t" not in text[line_start:pos]
+
+
 def find_persons(text: str) -> list[Hit]:
     """Return PERSON hits found through labels before and honorifics after a name."""
     if text.isascii() and "From" not in text:
@@ -327,8 +333,13 @@ def find_persons(text: str) -> list[Hit]:
     hits: list[Hit] = []
     for m in _LABEL.finditer(text):
         label = m.group()
-        if label[-1] == "\t" and m.start() and text[m.start() - 1] != "\n":
-            continue  # 氏名<TAB> inside a header row; only a key-value row (氏名<TAB>山田 太郎) is a label
+        if (
+            label[-1] == "\t"
+            and m.start()
+            and text[m.start() - 1] != "\n"
+            and not _first_cell(text, m.start())
+        ):
+            continue  # 氏名<TAB> inside a header row; only a key-value row (申込者氏名<TAB>山田 太郎) is a label
         if (
             label.startswith(_TITLES_TUPLE)
             and ":" in label

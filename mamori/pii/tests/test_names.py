@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from mamori.pii import detect
 from mamori.pii.tests.conftest import found
 
 
@@ -113,3 +114,10 @@ def test_signature_lines_with_a_known_part_are_names_and_department_lines_are_no
 def test_two_attendees_are_not_joined_into_one_name() -> None:
     assert names("出席者：仲宗根 米倉澪\n") == ["仲宗根", "米倉澪"]
     assert names("出席者：山田 真由美、佐藤\n") == ["山田 真由美", "佐藤"]
+
+
+@pytest.mark.parametrize("label", ["申込者氏名", "保護者氏名", "氏名"])
+def test_a_field_row_of_a_form_names_its_person(label: str) -> None:
+    # A form read from Word (.doc / .docx tables) gives "label<TAB>value" rows.
+    text = f"入居申込書\n{label}\t御手洗 琴音\n生年月日\t1990年1月1日\n"
+    assert [s.text for s in detect(text) if s.label == "PERSON"] == ["御手洗 琴音"]
