@@ -48,19 +48,31 @@ def find_emails(text: str) -> list[Hit]:
 
 # A message's or a part's id in angle brackets is no mailbox: Message-ID:, References:, In-Reply-To:,
 # Content-ID: of mail, message-id=<…> of a mail server's log; or a machine-made local part (a UUID).
-_MESSAGE_ID_KEY = re.compile(
-    r"(?:message-id|msgid|content-id|references|in-reply-to)\s*[=:]\s*(?:<[^<>\n]*>[\s,]*)*<\Z", re.IGNORECASE
-)
+_MESSAGE_ID_KEYS = ("message-id", "msgid", "content-id", "references", "in-reply-to")
+# From a key to the ``<`` before the address: the key's value may list earlier ids (References:).
+_MESSAGE_ID_VALUE = re.compile(r"\s*[=:]\s*(?:<[^<>\n]*>[\s,]*)*<")
 _MACHINE_LOCAL = re.compile(r"(?=(?:[^0-9]*[0-9]){6})[0-9A-Fa-f.$=_-]{16,}")
 
 
 def _message_id(text: str, start: int, at: int) -> bool:
-    """Return whether the address at ``start`` (``@`` at ``at``) is a message id in ``<…>``, not a mailbox."""
+    """Return whether the address at ``start`` (``@`` at ``at``) is a message id in ``<…>``, not a mailbox.
+
+    The keys are looked for with string searches in the 400 characters before it (a case-folding
+    regex searched there cost a third of the detection time of a mail server's log).
+    """
     if not start or text[start - 1] != "<":
         return False
     if _MACHINE_LOCAL.fullmatch(text, start, at):
         return True
-    return _MESSAGE_ID_KEY.search(text[max(0, start - 400) : start]) is not None
+    lo = max(0, start - 400)
+    window = text[lo:start].lower()
+    for key in _MESSAGE_ID_KEYS:
+        i = window.rfind(key)
+        while i >= 0:
+            if _MESSAGE_ID_VALUE.fullmatch(window, i + len(key)):
+                return True
+            i = window.rfind(key, 0, i)
+    return False
 
 
 def passport_at(text: str, start: int) -> Hit | None:

@@ -10,6 +10,7 @@ import pytest
 
 from mamori.pii import detect
 from mamori.pii.address import find_addresses, is_address
+from mamori.pii.ids import _message_id
 from mamori.pii.names import KANJI
 from mamori.pii.normalize import normalize
 from mamori.pii.numbers import _digit_count, _not_pii_key, _plain_key
@@ -274,3 +275,41 @@ def test_placeholders_are_dropped_as_their_kind_says(text: str) -> None:
         Span(i, i + 1, label, value) for i, (label, values) in enumerate(_VALUES.items()) for value in values
     ]
     assert drop_placeholders(text, spans) == _kept_by_kind(text, spans)
+
+
+_MESSAGE_ID_PLAIN = re.compile(
+    r"(?:message-id|msgid|content-id|references|in-reply-to)\s*[=:]\s*(?:<[^<>\n]*>[\s,]*)*<\Z", re.IGNORECASE
+)
+_MACHINE_PLAIN = re.compile(r"(?=(?:[^0-9]*[0-9]){6})[0-9A-Fa-f.$=_-]{16,}")
+
+
+def test_a_message_id_is_told_from_a_mailbox_as_the_plain_pattern_tells_it() -> None:
+    rng = random.Random(11)
+    pieces = [
+        "Message-ID: ",
+        "message-id=",
+        "References: ",
+        "In-Reply-To:",
+        "Content-ID: ",
+        "msgid=",
+        "to=",
+        "From: ",
+        "<a1@x.jp> ",
+        "<b2@y.jp>, ",
+        "\n ",
+        "x-",
+        "MSGID",
+        " ",
+        "山田 ",
+        "<",
+        "=",
+        ":",
+    ]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) + "<yamada.t@example.co.jp>"
+        at = text.rfind("@")
+        start = text.rfind("<", 0, at) + 1
+        plain = bool(_MACHINE_PLAIN.fullmatch(text, start, at)) or (
+            _MESSAGE_ID_PLAIN.search(text[max(0, start - 400) : start]) is not None
+        )
+        assert _message_id(text, start, at) == plain, text
