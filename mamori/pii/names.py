@@ -317,7 +317,74 @@ def _alone_on_line(text: str) -> list[Hit]:
 
 # Every hit of find_persons starts from a match of one of these: where none matches, the engine's
 # prefilter skips it (keep this in step with the loops below; tests/test_prefilter.py checks).
-TRIGGERS = Triggers(search=(_LABEL, _HONORIFIC, _ON_BEHALF, _OF_DEPARTMENT, _ALONE), start=(_ALONE_FIRST,))
+# A name with its reading in parentheses, as news and personnel announcements write it
+# (高山登(たかやまのぼる)教育次長, 木川 寿眞(きかわ かずま)さん): the reading must begin with a reading of
+# the surname and go on with the given name's, which no word in parentheses (愛顔(えがお)) does.
+_READING_CUE = re.compile(r"\(([\u3041-\u3096ー]{3,12}(?:[・ ][\u3041-\u3096ー]{1,8})?)\)")
+_RUN_END = re.compile(rf"[{_KANJI}]{{1,8}}(?: [{_KANJI}]{{1,4}})?\Z")
+# Names in the ▽ lists of personnel announcements and awards: ▽自治功労賞 日西善博(表町)、吉岡茂樹(豊丘),
+# 総務部長(健康福祉部長)手塚均▽
+_LISTED = re.compile(rf"(?<=[▽ 、)○])([{_KANJI}]{{2,6}})(?=[(▽、]|\Z)")
+_LIST_LINE = re.compile(r"▽[^\n]*")  # names are looked for on the lines that hold a ▽ only
+
+TRIGGERS = Triggers(
+    search=(_LABEL, _HONORIFIC, _ON_BEHALF, _OF_DEPARTMENT, _ALONE, _READING_CUE, _LIST_LINE),
+    start=(_ALONE_FIRST,),
+)
+
+
+def _read_names(text: str) -> list[Hit]:
+    """Return names followed by their reading in parentheses, and the readings."""
+    hits: list[Hit] = []
+    sur = surnames()
+    for m in _READING_CUE.finditer(text):
+        run = _RUN_END.search(text, max(0, m.start() - 9), m.start())
+        if run is None:
+            continue
+        kana = to_katakana(re.sub("[・ ]", "", m.group(1)))
+        name = run.group()
+        if name[-1] in "様殿氏君":
+            continue  # 藤井順子 様(ふじい じゅんこ): the label and honorific passes have the name
+        for i in range(len(name) - 1):  # 無職小野恵美子(おのえみこ): the name is the run's end
+            part = name[i:].lstrip(" ")
+            glued = part.replace(" ", "")
+            if any(
+                glued[:n] in sur
+                and len(glued) > n
+                and any(kana.startswith(r) and len(kana) > len(r) for r in sur[glued[:n]])
+                for n in (1, 2, 3)
+            ):
+                start = run.start() + len(name) - len(part)
+                hits.append((start, run.end(), "PERSON", 3))
+                hits.append((m.start(1), m.end(1), "PERSON", 3))
+                break
+    return hits
+
+
+def _listed_names(text: str) -> list[Hit]:
+    """Return the names of a ▽ list (personnel announcements, awards) that read as surname + given name."""
+    sur, given = surnames(), given_names()
+    hits: list[Hit] = []
+    for line in _LIST_LINE.finditer(text):
+        lo = max(0, line.start() - 40)  # ...部長(健康福祉部長)手塚均▽: the first name stands before the ▽
+        lo = text.rfind("\n", lo, line.start()) + 1 or lo
+        hits.extend(_listed_in(text[lo : line.end()], lo, sur, given))
+    return hits
+
+
+def _listed_in(
+    line: str, offset: int, sur: dict[str, tuple[str, ...]], given: dict[str, tuple[str, ...]]
+) -> list[Hit]:
+    hits: list[Hit] = []
+    for m in _LISTED.finditer(line):
+        name = m.group(1)
+        if any(
+            name[:n] in sur
+            and (name[n:] in given or (n >= 2 and 1 <= len(name) - n <= 2 and plausible_unknown(name)))
+            for n in (1, 2, 3)
+        ) and not _DEPARTMENT.search(name):
+            hits.append((offset + m.start(1), offset + m.end(1), "PERSON", 3))
+    return hits
 
 
 def _first_cell(text: str, pos: int) -> bool:
@@ -370,6 +437,9 @@ def find_persons(text: str) -> list[Hit]:
     for m in _ON_BEHALF.finditer(text) if "です" in text else ():
         if m.group(1) in surnames():  # 〇〇の桐生です: a weak cue, so only known surnames
             hits.append((m.start(1), m.end(1), "PERSON", 2))
+    if "(" in text:
+        hits.extend(_read_names(text))
+    hits.extend(_listed_names(text))
     for m in _OF_DEPARTMENT.finditer(text):
         if text.endswith(_DEPARTMENT_ENDS, 0, m.start()) and _known(
             m.group(1)

@@ -102,12 +102,16 @@ def test_person_precision_and_recall_on_the_held_out_sentences():
         ("宮川怜斗容疑者(28)を逮捕した。", "宮川怜斗"),  # 怜斗 is in no dictionary
         ("会社員の澤田永吉容疑者を逮捕した。", "澤田永吉"),
         ("渡邊久美子医師が副院長に昇任した。", "渡邊久美子"),
-        ("星野容疑者が支店係長だったころ、大山容疑者が配達を請け負った。", "星野 大山"),
+        ("星野容疑者が支店係長だったころ、大山容疑者が配達を請け負った。", "星野|大山"),
         ("北村議員が質問した。", "北村"),  # 村 ends the surname, not a village
+        ("総合政策部長は、高山登(たかやまのぼる)教育次長とする。", "高山登|たかやまのぼる"),
+        ("PR TIMES=東京都港区、山口 拓己(やまぐち たくみ)社長=と提携した。", "山口 拓己|やまぐち たくみ"),
+        ("▽自治功労賞 木村幸一(朝日)、高橋茂(宇隆)▽自治貢献賞 堀田義勝(新町)", "木村幸一|高橋茂|堀田義勝"),
+        ("総務部長(健康福祉部長)手塚均▽健康福祉部長(総合政策課長)○福田充男", "手塚均|福田充男"),
     ],
 )
 def test_names_people_write_in_prose_are_found(text: str, name: str) -> None:
-    assert [s.text for s in detect(text) if s.label == "PERSON"] == name.split(" ")
+    assert [s.text for s in detect(text) if s.label == "PERSON"] == name.split("|")
 
 
 @pytest.mark.parametrize(
@@ -145,6 +149,8 @@ def test_names_people_write_in_prose_are_found(text: str, name: str) -> None:
         "本日会長副会長会議で決めた。",
         "出光興産新社長が会見した。",
         "本日一宮市さんよりご連絡を頂きました。",
+        "愛顔(えがお)あふれる愛媛づくり",  # a word's reading, not a name's
+        "▽自治功労賞 町交通安全指導員会(京町)▽総務部長(建設課長)",
     ],
 )
 def test_company_role_and_shop_words_before_honorifics_are_no_persons(text: str) -> None:
