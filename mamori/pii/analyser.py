@@ -73,3 +73,23 @@ def _person_tokens(word: str, after: str = "さん") -> list[str] | None:
     if "".join(surface for surface, _pos3, _lemma in tokens) != word:
         return None
     return [lemma for _surface, _pos3, lemma in tokens] if all(t[1] == "人名" for t in tokens) else None
+
+
+@lru_cache(maxsize=4096)
+def organisation(word: str) -> bool:
+    """Return whether the analyser reads kanji ``word`` before さん as one proper noun that is no
+    person's name: a company or a place (伊勢丹さん, 富士通さん, 三越さん, 丸紅さん, 日立さん).
+
+    Common surnames are read as person names before さん (松本さん, 住友さん, 丸井さん), and a word the
+    analyser splits (伊藤忠) is left to the name rules.
+    """
+    analyser = tagger()
+    if analyser is None:
+        return False
+    tokens = list(analyser(word + "さん"))[:-1]
+    return (
+        len(tokens) == 1
+        and tokens[0].surface == word
+        and tokens[0].feature.pos2 == "固有名詞"
+        and tokens[0].feature.pos3 != "人名"
+    )

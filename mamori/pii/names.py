@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from mamori.pii.analyser import foreign_person, katakana_person
+from mamori.pii.analyser import foreign_person, katakana_person, organisation
 from mamori.pii.dictionaries import (
     PREFECTURES,
     given_names,
@@ -432,7 +432,15 @@ def find_persons(text: str) -> list[Hit]:
         name_end: int | None = end
         if start is not None and m.group() in _JOB_TITLES:
             name_end = name_end_before_title(text, start, end)
-        if start is not None and name_end is not None:
+        if (
+            start is not None
+            and name_end is not None
+            and not (
+                m.group() == "さん"
+                and _KANJI_CHAR.search(text, start, name_end)
+                and organisation(text[start:name_end])
+            )
+        ):  # 伊勢丹さん, 富士通さん: a company the analyser knows
             hits.append((start, name_end, "PERSON", 3))
     for m in _ON_BEHALF.finditer(text) if "です" in text else ():
         if m.group(1) in surnames():  # 〇〇の桐生です: a weak cue, so only known surnames
