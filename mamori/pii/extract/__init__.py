@@ -14,7 +14,9 @@ content under a name that claims text or a format we read (an executable or imag
 ``名簿.csv``), or of no known format, is reported ``binary``: not read.
 A plain-text or HTML file bigger than ``STREAM_SIZE`` given by path is streamed in several parts
 (``offset``); the XML of docx, pptx, odt / odp and of xlsx sheets over ``STREAM_SHEET_BYTES`` is
-streamed too, a long document or sheet coming in parts of about a million characters.
+streamed too, a long document or sheet coming in parts of about a million characters. Comments and
+notes come after the text as parts of their own (``a.docx!comments``, ``a.docx!footnotes``,
+``a.xlsx!Sheet1!comments``, ``a.pptx!comments``, ``a.ods!comments``; see :mod:`.comments`).
 The mail guard passes attachments as bytes: ``extract(payload, name="名簿.xlsx", limits=Limits())``.
 """
 

@@ -11,7 +11,16 @@ from functools import cache
 from pathlib import PurePath
 
 from . import structured
-from .model import Budget, BudgetExceeded, Limits, Part, cut_part, gettext_noop, problem_part
+from .model import (
+    Budget,
+    BudgetExceeded,
+    Limits,
+    Part,
+    cut_part,
+    error_name,
+    gettext_noop,
+    problem_part,
+)
 from .stream import STREAM_SIZE, stream_html, stream_text
 from .text import decode_bytes, looks_binary
 
@@ -222,21 +231,6 @@ def dispatch(data: bytes, location: str, depth: int, budget: Budget) -> Iterator
         raise
     except Exception as exc:  # noqa: BLE001 - any library failure on bad input is a reported problem
         yield problem_part("malformed", location, kind=kind, error=error_name(exc))
-
-
-def error_name(exc: BaseException) -> str:
-    """Return the name of a reader's failure; ``MemoryError`` also when a C library ran out of memory.
-
-    Under a memory limit (the mail guard's check processes) libxml2 fails an allocation and lxml
-    raises ``XMLSyntaxError`` saying "Memory allocation failed" or, when libxml2 gave no message at
-    all, "unknown error"; a damaged file always comes with a real parser message.
-    """
-    message = str(exc).lower()
-    if isinstance(exc, MemoryError) or "memory allocation failed" in message:
-        return "MemoryError"
-    if type(exc).__name__ == "XMLSyntaxError" and message.startswith("unknown error"):
-        return "MemoryError"
-    return type(exc).__name__
 
 
 def extract(

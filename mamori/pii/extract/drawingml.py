@@ -1,7 +1,7 @@
 """Read the text of PowerPoint files (pptx) by streaming each slide's XML (:mod:`.xmlstream`).
 
 Slides come in the order of the presentation, one location each (``!slide3``), their speaker notes
-after their shapes; text boxes and placeholders give a line per paragraph, tables a line per row.
+after their shapes, then the comments (``!comments``); text boxes and placeholders give a line per paragraph, tables a line per row.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from itertools import chain
 from xml.etree import ElementTree
 
+from .comments import read_slide_comments
 from .model import Budget, Part
 from .xmlstream import Markup, member_lines, runs_text, streamed
 
@@ -72,3 +73,4 @@ def read_slides(zf: zipfile.ZipFile, location: str, budget: Budget) -> Iterator[
             texts = chain(texts, member_lines(zf, notes, DRAWING, budget))
         if not (yield from streamed(f"{location}!slide{number}", texts, budget)):
             return
+    yield from read_slide_comments(zf, location, budget)

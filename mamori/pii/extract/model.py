@@ -168,3 +168,18 @@ def cut_part(part: Part, max_chars: int | None) -> Part:
 def problem_part(code: str, location: str, **params: Any) -> Part:
     """Return a text-less part that reports one problem at *location*."""
     return Part(location=location, problems=(Problem(code, location, params),))
+
+
+def error_name(exc: BaseException) -> str:
+    """Return the name of a reader's failure; ``MemoryError`` also when a C library ran out of memory.
+
+    Under a memory limit (the mail guard's check processes) libxml2 fails an allocation and lxml
+    raises ``XMLSyntaxError`` saying "Memory allocation failed" or, when libxml2 gave no message at
+    all, "unknown error"; a damaged file always comes with a real parser message.
+    """
+    message = str(exc).lower()
+    if isinstance(exc, MemoryError) or "memory allocation failed" in message:
+        return "MemoryError"
+    if type(exc).__name__ == "XMLSyntaxError" and message.startswith("unknown error"):
+        return "MemoryError"
+    return type(exc).__name__

@@ -24,6 +24,7 @@ from .xmlstream import TooBig, open_member, parts, release, too_big
 _TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT_P = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
+_ANNOTATION = f"{_OFFICE}annotation"  # a comment on the cell, read apart (:mod:`.comments`)
 _TABLE, _ROW = f"{_TABLE_NS}table", f"{_TABLE_NS}table-row"
 _CELLS = (f"{_TABLE_NS}table-cell", f"{_TABLE_NS}covered-table-cell")
 _REPEATED = f"{_TABLE_NS}number-columns-repeated"
@@ -67,7 +68,7 @@ def cell_value(cell: Any) -> str:
         )
     if kind == "boolean":
         return str(cell.get(f"{_OFFICE}boolean-value", "false") == "true")
-    texts = [paragraph_text(p) for p in cell.iter(_TEXT_P)]
+    texts = [paragraph_text(p) for p in cell.iter(_TEXT_P) if p.getparent().tag != _ANNOTATION]
     return "\n".join(texts) if texts else cell.get(f"{_OFFICE}string-value", "")
 
 

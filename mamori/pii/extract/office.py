@@ -155,6 +155,8 @@ def _big_ods(zf: zipfile.ZipFile) -> bool:
 def read_spreadsheet(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
     """Yield one part per sheet of an xlsx, xls or ods workbook (cells tab-separated, rows by line).
 
+    The notes and comments on cells come after the sheets (``!Sheet1!comments``, see :mod:`.comments`).
+
     An xlsx workbook with a worksheet of more than ``STREAM_SHEET_BYTES`` of XML, or an ods whose
     content is that big, is streamed row by row, each sheet in parts of about a million characters. With a content budget
     (``max_part_chars``) big xlsx sheets are cut to their head before parsing and rows stop once the
@@ -174,9 +176,11 @@ def read_spreadsheet(data: bytes, location: str, depth: int, budget: Budget) -> 
                 return
             if max_chars is None and _has_big_sheet(zf):
                 yield from read_streamed_workbook(zf, _sheet_paths(zf), location, budget)
+                yield from _sheet_comments(zf, location, budget)
                 return
             if max_chars is None and _big_ods(zf):
                 yield from read_streamed_ods(zf, location, budget)
+                yield from _sheet_comments(zf, location, budget)
                 return
     if max_chars is not None and data.startswith(b"PK"):
         data, cut_sheets = _head_of_sheets(data, max_chars)
@@ -192,6 +196,19 @@ def read_spreadsheet(data: bytes, location: str, depth: int, budget: Budget) -> 
             yield Part(location=f"{location}!{name}", text=text, truncated=truncated or name in cut_sheets)
     finally:
         workbook.close()
+    if data.startswith(b"PK"):
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            yield from _sheet_comments(zf, location, budget)
+
+
+def _sheet_comments(zf: zipfile.ZipFile, location: str, budget: Budget) -> Iterator[Part]:
+    """Yield the notes and comments on the cells of an xlsx or ods workbook (:mod:`.comments`)."""
+    from .comments import read_ods_comments, read_sheet_comments
+
+    if "xl/workbook.xml" in zf.NameToInfo:
+        yield from read_sheet_comments(zf, _sheet_paths(zf), location, budget)
+    elif "content.xml" in zf.NameToInfo:
+        yield from read_ods_comments(zf, location, budget)
 
 
 def read_docx(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:

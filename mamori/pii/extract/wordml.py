@@ -2,7 +2,7 @@
 
 Body paragraphs come one per line, table rows as tab-separated cells (nested tables and text boxes
 included), in document order, in parts of about a million characters (``Part.offset``); headers and
-footers come as a last part.
+footers come as a part after them, then review comments, footnotes and endnotes (:mod:`.comments`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 
+from .comments import read_word_notes
 from .model import Budget, Part
 from .xmlstream import Markup, TooBig, member_lines, runs_text, streamed, too_big
 
@@ -31,7 +32,7 @@ def _margins(zf: zipfile.ZipFile, budget: Budget) -> Iterator[str]:
 
 
 def read_wordml(zf: zipfile.ZipFile, location: str, budget: Budget) -> Iterator[Part]:
-    """Yield the body of the Word document in *zf*, then its headers and footers."""
+    """Yield the body of the Word document in *zf*, then its headers and footers, comments and notes."""
     if not (yield from streamed(location, member_lines(zf, "word/document.xml", WORD, budget), budget)):
         return
     margins_at = f"{location}!header-footer"
@@ -40,5 +41,6 @@ def read_wordml(zf: zipfile.ZipFile, location: str, budget: Budget) -> Iterator[
     except TooBig as exc:
         yield too_big(margins_at, exc, budget)
         return
-    if any(margins):
-        yield from streamed(margins_at, margins, budget)
+    if any(margins) and not (yield from streamed(margins_at, margins, budget)):
+        return
+    yield from read_word_notes(zf, location, budget, WORD)

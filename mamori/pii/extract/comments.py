@@ -1,0 +1,214 @@
+"""Read the notes people leave on office documents, as parts after the document's own text.
+
+Word review comments (``!comments``) and footnotes and endnotes (``!footnotes``), Excel notes and
+threaded comments (``!Sheet1!comments``), PowerPoint comments (``!comments``) and comments on
+OpenDocument spreadsheet cells (``!comments``). Each comment gives a line; the parts are streamed
+(:mod:`.xmlstream`), bounded by the same ratio and size caps as the body, and a part with no text
+says nothing. A damaged comments part is a ``malformed`` problem at its location; the rest of the
+file is still read. Authors' names are metadata and are not read (as ``docProps/core.xml`` is not).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from collections.abc import Callable, Generator, Iterable, Iterator
+from dataclasses import replace
+from itertools import chain
+from typing import Any
+from xml.etree import ElementTree
+
+from .model import Budget, Part, error_name, problem_part
+from .xmlstream import CHUNK, Markup, TooBig, member_lines, open_member, streamed, too_big
+
+_NONE = "{urn:mamori:none}none"  # a cell or row tag that never occurs
+_S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_TC = "{http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_TEXT_P = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}p"
+_THREADED = "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment"
+_NOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+
+
+def _join_text(tag: str) -> Callable[[Any], str]:
+    """Return a reader of the text runs *tag* of one comment, phonetic guides (``rPh``) left out."""
+
+    def read(element: Any) -> str:
+        return "".join(node.text or "" for node in element.iter(tag) if node.getparent().tag != f"{_S}rPh")
+
+    return read
+
+
+def _text_of(element: Any) -> str:
+    return "".join(element.itertext())
+
+
+def parts_of(
+    zf: zipfile.ZipFile, members: Iterable[str], location: str, markup: Markup, budget: Budget, kind: str
+) -> Generator[Part, None, bool]:
+    """Yield the comment lines of the zip *members* as parts at *location*; nothing when they are empty.
+
+    A damaged member ends with a ``malformed`` problem at *location*, the lines read before it kept.
+    Return False when a member inflated past its caps (its problem is then the last part yielded).
+    """
+    damaged: list[str] = []
+    return (yield from _stream(location, _lines(zf, members, markup, budget, damaged), damaged, budget, kind))
+
+
+def _lines(
+    zf: zipfile.ZipFile, members: Iterable[str], markup: Markup, budget: Budget, damaged: list[str]
+) -> Iterator[str]:
+    from lxml import etree
+
+    for member in members:
+        try:
+            for line in member_lines(zf, member, markup, budget):
+                if line.strip():
+                    yield line
+        except etree.XMLSyntaxError as exc:
+            damaged.append(error_name(exc))
+
+
+# Word: comments, then footnotes and endnotes (their separators have no text).
+def read_word_notes(zf: zipfile.ZipFile, location: str, budget: Budget, markup: Markup) -> Iterator[Part]:
+    """Yield the review comments of a Word document, then its footnotes and endnotes."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    markup = replace(markup, containers=(f"{w}comment", f"{w}footnote", f"{w}endnote"))
+    names = zf.NameToInfo
+    for where, members in (
+        ("comments", ["word/comments.xml"]),
+        ("footnotes", ["word/footnotes.xml", "word/endnotes.xml"]),
+    ):
+        found = [m for m in members if m in names]
+        if found and not (yield from parts_of(zf, found, f"{location}!{where}", markup, budget, "docx")):
+            return
+
+
+# Excel: a sheet's threaded comments, then its notes. Excel also writes each threaded comment as a
+# note (for older versions): a note on a cell that has a threaded comment is left out.
+def _threaded(refs: set[str]) -> Markup:
+    def read(element: Any) -> str:
+        refs.add(element.get("ref", ""))
+        return "\n".join(_text_of(text) for text in element.iter(f"{_TC}text"))
+
+    return Markup(paragraphs=(f"{_TC}threadedComment",), cell=_NONE, row=_NONE, text=read)
+
+
+def _notes(skip: set[str]) -> Markup:
+    runs = _join_text(f"{_S}t")
+
+    def read(element: Any) -> str:
+        return "" if element.get("ref", "") in skip else runs(element)
+
+    return Markup(paragraphs=(f"{_S}comment",), cell=_NONE, row=_NONE, text=read)
+
+
+def _sheet_comments(zf: zipfile.ZipFile, sheet: str) -> tuple[list[str], list[str]]:
+    """Return the threaded comment members and the note members of the worksheet member *sheet*."""
+    folder, name = posixpath.split(sheet)
+    rels_name = posixpath.join(folder, "_rels", name + ".rels")
+    if rels_name not in zf.NameToInfo:
+        return [], []
+    rels = ElementTree.fromstring(zf.read(rels_name))  # noqa: S314 - a small part, no DTDs in OOXML
+    threaded, notes = [], []
+    for rel in rels.iter("{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"):
+        target = rel.get("Target", "")
+        member = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
+        if member not in zf.NameToInfo:
+            continue
+        if rel.get("Type") == _THREADED:
+            threaded.append(member)
+        elif rel.get("Type") == _NOTES:
+            notes.append(member)
+    return threaded, notes
+
+
+def read_sheet_comments(
+    zf: zipfile.ZipFile, sheets: dict[str, str], location: str, budget: Budget
+) -> Iterator[Part]:
+    """Yield the threaded comments and notes of each worksheet (sheet name -> member) of an xlsx."""
+    for name, sheet in sheets.items():
+        where = f"{location}!{name}!comments"
+        try:
+            threaded, notes = _sheet_comments(zf, sheet)
+        except ElementTree.ParseError as exc:
+            yield problem_part("malformed", where, kind="xlsx", error=type(exc).__name__)
+            continue
+        if not threaded and not notes:
+            continue
+        refs: set[str] = set()
+        damaged: list[str] = []
+        texts = chain(
+            _lines(zf, threaded, _threaded(refs), budget, damaged),
+            _lines(zf, notes, _notes(refs), budget, damaged),
+        )
+        if not (yield from _stream(where, texts, damaged, budget, "xlsx")):
+            return
+
+
+def _stream(
+    where: str, texts: Iterator[str], damaged: list[str], budget: Budget, kind: str
+) -> Generator[Part, None, bool]:
+    try:
+        first = next(texts, None)
+    except TooBig as exc:
+        yield too_big(where, exc, budget)
+        return False
+    if first is not None and not (yield from streamed(where, chain([first], texts), budget)):
+        return False
+    for error in damaged:
+        yield problem_part("malformed", where, kind=kind, error=error)
+    return True
+
+
+SLIDE_COMMENTS = Markup(
+    paragraphs=(f"{_P}text", f"{_A}p"),  # legacy comments hold plain text, modern ones DrawingML
+    cell=_NONE,
+    row=_NONE,
+    text=_text_of,
+)
+
+
+def read_slide_comments(zf: zipfile.ZipFile, location: str, budget: Budget) -> Iterator[Part]:
+    """Yield the comments of a PowerPoint presentation (legacy and modern) as one part."""
+    members = sorted(
+        name for name in zf.NameToInfo if name.startswith("ppt/comments/") and name.endswith(".xml")
+    )
+    if members:
+        yield from parts_of(zf, members, f"{location}!comments", SLIDE_COMMENTS, budget, "pptx")
+
+
+def read_ods_comments(zf: zipfile.ZipFile, location: str, budget: Budget) -> Iterator[Part]:
+    """Yield the comments on the cells of an OpenDocument spreadsheet, rows cleared as they end."""
+    from .odfxml import paragraph_text
+
+    def read(element: Any) -> str:
+        return "\n".join(paragraph_text(p) for p in element.iter(_TEXT_P))
+
+    markup = Markup(paragraphs=(f"{_OFFICE}annotation",), cell=_NONE, row=f"{_TABLE}table-row", text=read)
+    where = f"{location}!comments"
+    try:
+        if "content.xml" not in zf.NameToInfo or not _mentions(zf, "content.xml", b"annotation", budget):
+            return
+    except TooBig as exc:
+        yield too_big(where, exc, budget)
+        return
+    yield from parts_of(zf, ["content.xml"], where, markup, budget, "ods")
+
+
+def _mentions(zf: zipfile.ZipFile, member: str, needle: bytes, budget: Budget) -> bool:
+    """Tell whether the zip *member* holds *needle*: inflating is far cheaper than a second XML parse."""
+    tail = b""
+    with open_member(zf, member, budget) as stream:
+        while block := stream.read(CHUNK):
+            if needle in tail + block[: len(needle)] or needle in block:
+                return True
+            tail = block[-len(needle) :]
+    return False
