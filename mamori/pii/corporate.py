@@ -57,7 +57,7 @@ _ORG_WORDS = (
     # a venue or meeting point, a co-op's offices, a shop or tenant that moves (移転: persons 転居)
     r"会場|開催場所|開催地|集合場所|公園|JA|農協|本所|支所|ハローワーク|店舗|テナント|移転|"
     r"内科|外科|小児科|眼科|皮膚科|耳鼻科|耳鼻咽喉科|婦人科|神社|教会|自治会|町内会|PTA|生協|協議会|"
-    r"商店街|サロン|スタジオ|工房|倶楽部|クラブ|ゴルフ場|"
+    r"商店街|サロン|スタジオ|工房|倶楽部|クラブ|ゴルフ場|寺務所|社務所|"
     r"請求元|送信元|発送元|販売元|製造元|提供元|運営元|発売元|輸入元|出荷元|"
     r"室(?<=[\u4e00-\u9fff\u30a1-\u30fa]室)(?<!号室)(?![長内])|係(?<=[\u4e00-\u9fff]係)(?<!関係)(?![長数])|"
     # Every branch starts with a literal character (a lookbehind goes after it: 校(?<=…校)), so that the
@@ -104,7 +104,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     spans = drop_placeholders(text, spans)
     if not any(s.label in CORPORATE_LABELS for s in spans):
         return spans, []
-    has_org = _ORG.search(text) is not None
+    has_org: bool | None = None  # looked up at the first value that needs it: a mail log never does
     org_rows = _org_table_rows(text)
     person_starts = [s.start for s in spans if s.label == "PERSON"]
     personal: list[Span] = []
@@ -125,7 +125,9 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
             corporate.append(span)
         elif span.label == "PHONE" and _in_constant(text, span):
             corporate.append(span)
-        elif not has_org or row_lo <= span.start and span.end <= row_hi:
+        elif span.label == "EMAIL" or row_lo <= span.start and span.end <= row_hi:
+            personal.append(span)  # a named mailbox (yamada@) is a person's even on a letterhead
+        elif not (has_org if has_org is not None else (has_org := _ORG.search(text) is not None)):
             personal.append(span)
         elif _in_company_block(text, span, person_starts, lines):
             corporate.append(span)
@@ -271,9 +273,13 @@ def _org_table_rows(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+# One branch per word, each starting with a literal, so that a search skips to where a word can start.
 _ORG_HEADER_HINT = re.compile(
-    r"(?:店舗|拠点|事業所|営業所|支店|施設|会社|企業|取引先|仕入先|得意先|販売店|代理店|委託先|部署|物件|建物|校舎|"
-    r"教室|医療機関|病院|学校|業者|所在地)(?:名|名称)?(?=[\t,\r\n]|\Z)"
+    "|".join(
+        rf"{word}(?:名|名称)?(?=[\t,\r\n]|\Z)"
+        for word in "店舗 拠点 事業所 営業所 支店 施設 会社 企業 取引先 仕入先 得意先 販売店 代理店 委託先 部署 物件 "
+        "建物 校舎 教室 医療機関 病院 学校 業者 所在地".split()
+    )
 )
 
 
