@@ -57,7 +57,8 @@ _ORG_WORDS = (
     # a venue or meeting point, a co-op's offices, a shop or tenant that moves (移転: persons 転居)
     r"会場|開催場所|開催地|集合場所|公園|JA|農協|本所|支所|ハローワーク|店舗|テナント|移転|"
     r"内科|外科|小児科|眼科|皮膚科|耳鼻科|耳鼻咽喉科|婦人科|神社|教会|自治会|町内会|PTA|生協|協議会|"
-    r"商店街|サロン|スタジオ|工房|倶楽部|クラブ|ゴルフ場|寺務所|社務所|"
+    r"商店街|サロン|スタジオ|工房|倶楽部|クラブ|ゴルフ場|寺務所|社務所|カフェ|Café|Cafe|CAFE|レストラン|居酒屋|食堂|"
+    r"ベーカリー|料理店|料亭|寿司|鮨|ビストロ|ダイニング|"
     r"請求元|送信元|発送元|販売元|製造元|提供元|運営元|発売元|輸入元|出荷元|"
     r"室(?<=[\u4e00-\u9fff\u30a1-\u30fa]室)(?<!号室)(?![長内])|係(?<=[\u4e00-\u9fff]係)(?<!関係)(?![長数])|"
     # Every branch starts with a literal character (a lookbehind goes after it: 校(?<=…校)), so that the
