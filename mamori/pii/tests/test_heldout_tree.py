@@ -36,6 +36,8 @@ COMPANY = sorted(rel for rel, t in LABELS.items() if not t["personal"])
 FLAGGED_TODAY = {
     "東邦精工/営業/営業会議メモ_1119.txt": "PERSON ケーズデンキ, カインズ, 伊勢丹, 三越, 富士通, 日立 before さん (companies)",
     "東邦精工/購買/購買メモ_1126.txt": "PERSON モノタロウ, ミスミ, 京セラ, 丸紅, ジョーシン before さん (suppliers)",
+    "みなみ動物病院/お預かり一覧.txt": "PERSON モモ, レオ, ココ, ソラ, ハナ: pets with ちゃん in a pet-hotel list",
+    "浄光寺/年間行事.txt": "PHONE of a temple's office (問い合わせ：寺務所 0263-…)",
 }
 
 # Files with personal data the scan reports as clean today.
@@ -75,7 +77,7 @@ def test_every_file_is_read_and_the_exit_code_says_found(scanned):
     assert problems == {}
 
 
-@pytest.mark.xfail(strict=True, reason="80 of 82 personal files found (0.976 < 0.98): see MISSED_TODAY")
+@pytest.mark.xfail(strict=True, reason="89 of 91 personal files found (0.978 < 0.98): see MISSED_TODAY")
 def test_file_recall(scanned):
     results, _code = scanned
     missed = [rel for rel in PERSONAL if not results[rel]["counts"]]
@@ -217,3 +219,8 @@ def test_names_without_a_space_in_a_grid():
 @pytest.mark.xfail(strict=True, reason="相談者 / 相手方 rows of a consultation form are not read as names")
 def test_parties_of_a_consultation_form():
     assert len(_spans("山川法律事務所/相談受付票_2024-11-12.docx", "PERSON")) == 2
+
+
+@pytest.mark.xfail(strict=True, reason="a git log's Author: names are not read as persons (only the e-mail)")
+def test_authors_of_a_git_log():
+    assert len(_spans("開発部/gitlog_2024-12.txt", "PERSON")) == 10
