@@ -37,7 +37,6 @@ FLAGGED_TODAY = {
     "東邦精工/営業/営業会議メモ_1119.txt": "PERSON ケーズデンキ, カインズ, 伊勢丹, 三越, 富士通, 日立 before さん (companies)",
     "東邦精工/購買/購買メモ_1126.txt": "PERSON モノタロウ, ミスミ, 京セラ, 丸紅, ジョーシン before さん (suppliers)",
     "みなみ動物病院/お預かり一覧.txt": "PERSON モモ, レオ, ココ, ソラ, ハナ: pets with ちゃん in a pet-hotel list",
-    "浄光寺/年間行事.txt": "PHONE of a temple's office (問い合わせ：寺務所 0263-…)",
 }
 
 # Files with personal data the scan reports as clean today.
