@@ -19,12 +19,19 @@ from mamori.pii.dictionaries import (
     surnames,
     to_katakana,
 )
+from mamori.pii.name_words import COMPANY_END as _COMPANY_END
+from mamori.pii.name_words import DEPARTMENT as _DEPARTMENT
+from mamori.pii.name_words import JOB_TITLES as _JOB_TITLES
+from mamori.pii.name_words import KANJI, name_end_before_title, plausible_unknown
+from mamori.pii.name_words import KANJI_CHAR as _KANJI_CHAR
+from mamori.pii.name_words import NON_NAME as _NON_NAME
+from mamori.pii.name_words import STOP as _STOP
+from mamori.pii.name_words import known as _known
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 
 # Every kanji a name can hold: the unified block, extension A, the compatibility ideographs (﨑) and
 # the supplementary planes (𠮷 and the other extensions), plus 々〆ヶノ.
-KANJI = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3005\u3006\u30f6\u30ce"
 _KANJI = KANJI
 _TITLE = r"様|殿|氏(?!名)|君|課長|部長|係長|社長|主任|店長|先生|室長|次長|所長|会長|専務|常務|教授"
 _KANJI_RUN = re.compile(rf"(?:(?!{_TITLE})[{_KANJI}]){{1,7}}")
@@ -73,19 +80,9 @@ _HONORIFIC = re.compile(rf"(?:{_TITLE}|さん|くん|ちゃん|と申します)"
 _LIST_SEP = re.compile(r"(?:\([^)\n]{1,12}\))?(?:[,、，・] ?| )")
 _READING = re.compile(r"\(([^)\n]{2,24})\)")
 _KANA_WORD = re.compile(r"[\u30a1-\u30faー]{2,12}(?![\u30a1-\u30faー])")
+
+
 # Kanji that do not occur in personal names: a run holding one is a word, not an unknown name.
-_NON_NAME = frozenset(
-    "会社課係員業者客店局署庁省品物件数量額時週様殿宛各位担的用覧以情報番号宅電話設性別添確認絡送計画書式株"
-    "普何考備年齢就販売庫資料議題項案請求払契約込申務取締役座預貯同"
-)
-_STOP = frozenset(
-    "お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 御中 責任者 管理者 皆様 本人 家族 "
-    # kin and people words before さん (奥さん, 子供さん, 大家さん): nobody's name
-    "奥 子供 子ども 娘 息子 嫁 旦那 主人 兄 姉 弟 妹 父 母 祖父 祖母 孫 大家 隣 近所 業者 先方 相手 "
-    "職人 大工 医者 患者 店員 運転手".split()
-)
-
-
 def _split_glued(run: str) -> int | None:
     """Return the length of the name in a kanji run without a space (surname + given, or surname)."""
     sur = surnames()
@@ -117,34 +114,6 @@ def _spaced(text: str, run: str, end: int, strict: bool, strong: bool) -> int | 
     if any(c in _NON_NAME for c in part):
         return None
     return g.end()
-
-
-def plausible_unknown(run: str) -> bool:
-    """Return whether a kanji run could be a name missing from the dictionaries (2-6 name kanji)."""
-    if not 2 <= len(run) <= 7 or run in _STOP or run[-1] in "部課室係店社所局":
-        return False
-    if len(run) >= 3 and run.endswith(_COMPANY_END):
-        return False  # 東和精機様, 北斗建設様: a company addressed with 様
-    if run[-1] in "市町村区" and any(run[-n:] in municipalities() for n in (2, 3, 4, 5)):
-        return False  # 一宮市さん: a city (浩市 and 健市 are given names, no city)
-    return not any(c in _NON_NAME for c in run) and not _TIME_WORD.match(run)
-
-
-# Words of time that stand where a name could (本日会長副会長会議で, 本日一宮市さんより).
-_TIME_WORD = re.compile(
-    r"本日|今日|明日|昨日|先日|当日|翌日|前日|後日|毎日|今回|次回|前回|今年|昨年|来年|今月|先月|来月|今週|来週|先週|今般|今後"
-)
-
-
-# Words that end company and institution names, never a person's (東和精機, 山陽商事, 北斗建設).
-_COMPANY_END = tuple(
-    "精機 工業 商事 電機 電気 建設 産業 物産 製作 興業 運輸 商会 設備 化学 製薬 食品 銀行 証券 保険 "
-    "不動産 病院 医院 学園 学校 大学 協会 組合 事務所 工務 電工 技研 製菓 酒造 醸造 交通 観光 印刷 "
-    "運送 物流 倉庫 商店 薬局 歯科 法人 機械 電子 通信 开発 開発 企画 技術 工房 製作所 重工 鉄工 "
-    "製麺 通運 急便 貨物 興産 製鐵 製鉄 鉄鋼 重工業 商船 海運 汽船 製紙 紡績 繊維 工機 精工 精密 光学 薬品 "
-    "製粉 製糖 乳業 "
-    "鋼業 木材 石油 ガス 電力 水産 農園 牧場 建築 設計 塗装 住宅 ホーム 旅館 本舗".split()
-)
 
 
 def parse_name(text: str, pos: int, strict: bool = False, strong: bool = False) -> int | None:
@@ -264,7 +233,6 @@ def _name_before(text: str, end: int) -> int | None:
     return None
 
 
-_KANJI_CHAR = re.compile(rf"[{_KANJI}]")
 _RUN_BEFORE = re.compile(
     rf"(?<![{_KANJI}\u30a1-\u30fa ])[{_KANJI}]{{1,4}}"
     rf"(?: ?(?:[{_KANJI}]{{1,4}}|[\u3041-\u3096]{{2,4}}|[\u30a1-\u30faー]{{2,4}}))?\Z"
@@ -537,90 +505,6 @@ _KANA_ROLES = frozenset(
     "ユーザー ユーザ オーナー スタッフ ゲスト メーカー ドライバー メンバー パートナー クライアント ベンダー "
     "オペレーター リーダー マネージャー サポート センター ショップ カスタマー ファン ママ パパ".split()
 )
-
-
-_JOB_TITLES = frozenset("課長 部長 係長 社長 主任 店長 室長 次長 所長 会長 専務 常務 教授".split())
-# Words that stand between a name and a job title (大矢光雄副社長, 三森前会長, 徳植次期社長) or before a
-# title without any name (新社長, 後任社長, 初代会長, 同社社長, 本部長).
-_TITLE_PREFIX = re.compile(
-    r"(?:新|前|元|現|副|上級副|次期|後任|前任|初代|歴代|二代目|同社|同|当社|弊社|各|代表|名誉|筆頭|統括|"
-    r"統括本|[\u3041-\u3096]+)\Z"
-)
-# Words of company names in katakana (エス・イー・シーエレベーター会長 is no person).
-_KANA_COMPANY = re.compile(
-    r"(?:エレベーター|ホールディングス|グループ|ジャパン|システムズ?|テクノロジーズ?|サービス|コーポレーション|"
-    r"インターナショナル|エンタープライズ|カンパニー|ファンド|ホテル|ホール|センター|ショップ|ストア|スタジオ|"
-    r"クリニック|フーズ|エンジニアリング|パートナーズ|ラボ|バンク|モータース|ストアーズ)$"
-)
-_LETTER_NAMES = frozenset(
-    "エー エイ ビー シー ディー イー エフ ジー エイチ アイ ジェー ジェイ ケー ケイ エル エム エヌ オー ピー キュー "
-    "アール エス ティー ユー ブイ ダブリュー エックス ワイ ゼット ゼッド".split()
-)
-
-
-def _known(name: str) -> bool:
-    """Return whether ``name`` is a dictionary surname, or surname + given name (秋元, 山本 太郎)."""
-    name = name.replace(" ", "")
-    sur, given = surnames(), given_names()
-    return name in sur or any(name[:n] in sur and name[n:] in given for n in (1, 2, 3))
-
-
-def name_end_before_title(text: str, start: int, end: int) -> int | None:
-    """Return where a name before a job title (会長, 社長, 部長 ...) ends, or None when it is no name.
-
-    News writes 新社長, 本部長, 日本支部長, 初代会長 and company names before titles, and words between
-    a name and its title (大矢光雄副社長, 三森前会長): those are cut off; a name left has two or more
-    characters, starts at a word boundary and ends in no organisation word.
-    """
-    if start and _KANJI_CHAR.match(text, start - 1):
-        return None  # 営業本部長: glued to the word before
-    name = text[start:end]
-    while not _known(name) and (prefix := _TITLE_PREFIX.search(name)) is not None and prefix.start() > 0:
-        name = name[: prefix.start()]
-    name = name.rstrip(" ")
-    if (
-        len(name.replace(" ", "")) < 2
-        or _TITLE_PREFIX.fullmatch(name)
-        or (name[-1] in "支部課室係店社所局会校院署団省庁県市町村区" and not _known(name))  # 北村, 中村
-    ):
-        return None
-    parts = re.split(r"[・ ]", name)
-    if any(_KANA_COMPANY.search(p) for p in parts) or sum(p in _LETTER_NAMES for p in parts) >= 2:
-        return None
-    if _KANJI_CHAR.match(name) and not _surname_led(name.replace(" ", "")):
-        return None  # 総合政策部長, 健康福祉部長, 建設課長: a department before the title
-    return start + len(name)
-
-
-# Words of departments and fields that stand before 部長 / 課長 (総合政策部長, 建設課長, 診療部長).
-_DEPARTMENT = re.compile(
-    r"総務|人事|経理|財務|財政|営業|企画|広報|法務|総合|政策|教育|福祉|建設|行政|診療|管理|整備|計画|振興|"
-    r"生活|観光|労働|商工|消防|事務|技術|開発|製造|品質|情報|保健|医療|環境|農林|農政|水産|土木|都市|市民|"
-    r"学校|健康|増進|危機|監査|会計|税務|議会|秘書|国際|文化|社会|購買|調達|物流|生産|設計|研究|業務|推進|"
-    r"戦略|経営|安全|衛生|施設|資材|審査|販売|商品|事業|本部|支店|支社|地域|厚生|労務|庶務|住民|戸籍|保険|"
-    r"年金|介護|障害|児童|保育|学務|指導|生涯|学習|体育|図書|公園|道路|河川|水道|交通|防災|選挙|統計|財産|"
-    r"契約|検査|工務|営繕|用地|子育|観光|産業|商業|工業|農業|林業|漁業|港湾|空港|病院|看護|薬剤|放射|検診|"
-    # and the words news puts before 選手 / 医師 / 議員 without a name (先発投手, 主治医師, 県議会議員)
-    r"先発|救援|中継|左腕|右腕|主力|新人|外国人|日本人|主治|外科|内科|歯科|国会|衆院|参院|無所属|地裁|高裁|"
-    r"最高裁|法人|協会|男性|女性|少年|少女|新聞|顧問|養護|担当|代表|監督|委員|首席|主任|専任|常勤|非常勤"
-)
-
-
-def _surname_led(name: str) -> bool:
-    """Return whether a kanji ``name`` before a title reads as surname (+ given name) and names no department.
-
-    A dictionary surname, a surname + dictionary given name, or a surname + up to four more name
-    kanji (宮川怜斗, 光吉); 財政 (財 + 政) and 建設 (建 + 設) are departments.
-    """
-    name = name.removeprefix("故")  # 故山下宗吉会長
-    if _DEPARTMENT.search(name) or _TIME_WORD.match(name) or (len(name) >= 3 and name.endswith(_COMPANY_END)):
-        return False  # 出光興産新社長: a company
-    sur, given = surnames(), given_names()
-    for n in (3, 2, 1):
-        rest = name[n:]
-        if name[:n] in sur and (not rest or rest in given or (len(rest) <= 4 and plausible_unknown(name))):
-            return True
-    return False
 
 
 def _not_honorific(text: str, m: re.Match[str]) -> bool:
