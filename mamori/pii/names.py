@@ -295,10 +295,65 @@ _RUN_END = re.compile(rf"[{_KANJI}]{{1,8}}(?: [{_KANJI}]{{1,4}})?\Z")
 _LISTED = re.compile(rf"(?<=[▽ 、)○])([{_KANJI}]{{2,6}})(?=[(▽、]|\Z)")
 _LIST_LINE = re.compile(r"▽[^\n]*")  # names are looked for on the lines that hold a ▽ only
 
+# A member introduced at a paragraph's start: 阿部 翔太（製造部）長野市出身。 (a staff newsletter).
+_INTRO_LINE = rf"([{_KANJI}]{{1,4}}) ([{_KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}})\((?:[^)\n]{{0,10}}(?:部|課|室|係|班|科|局|店|所|センター|チーム|年|組))\)"
+_INTRO_FIRST = re.compile(_INTRO_LINE)
+_INTRO = re.compile("\n" + _INTRO_LINE)
+# A phone or contact chain: 1組：原 → 樋口 → 当山 → 阿部 → 吉田 (each calls the next).
+_ARROW = re.compile("[→⇒]")
+_CHAIN_NAME = re.compile(rf"[{_KANJI}]{{1,4}}(?: [{_KANJI}]{{1,3}})?")
+
 TRIGGERS = Triggers(
-    search=(_LABEL, _HONORIFIC, _ON_BEHALF, _OF_DEPARTMENT, _ALONE, _READING_CUE, _LIST_LINE),
-    start=(_ALONE_FIRST,),
+    search=(_LABEL, _HONORIFIC, _ON_BEHALF, _OF_DEPARTMENT, _ALONE, _READING_CUE, _LIST_LINE, _INTRO, _ARROW),
+    start=(_ALONE_FIRST, _INTRO_FIRST),
 )
+
+
+def _introduced(text: str) -> list[Hit]:
+    """Return the names that open a paragraph with their department in parentheses (a known surname)."""
+    first = _INTRO_FIRST.match(text)
+    hits = []
+    for m in ([first] if first else []) + list(_INTRO.finditer(text)):
+        given = m.group(2)
+        if m.group(1) in surnames() and (
+            not _KANJI_CHAR.match(given) or plausible_unknown(m.group(1) + given)
+        ):
+            hits.append((m.start(1), m.end(2), "PERSON", 3))
+    return hits
+
+
+def _chains(text: str) -> list[Hit]:
+    """Return the names of a chain of three or more joined by arrows, 80 % of them known surnames.
+
+    A PTA's or a team's phone chain lists who calls whom (原 → 樋口 → 当山); a flow of steps
+    (受付 → 確認 → 発送) holds no surnames, and a route (松本 → 塩尻 → 岡谷) is mostly municipalities,
+    which some surnames are too (原村, 大野市, 吉田町): a chain of which half or more are is a route.
+    """
+    hits: list[Hit] = []
+    sur, places = surnames(), municipalities()
+    pos = 0
+    while (arrow := _ARROW.search(text, pos)) is not None:
+        line_start = text.rfind("\n", 0, arrow.start()) + 1
+        line_end = text.find("\n", arrow.end())
+        line_end = len(text) if line_end < 0 else line_end
+        pos = line_end
+        before = text[line_start : arrow.start()].rstrip(" ")
+        lo = line_start + max(before.rfind(":"), before.rfind(" ")) + 1  # after 1組： or a heading
+        items = []
+        offset = lo
+        for part in _ARROW.split(text[lo:line_end]):  # an arrow is one character
+            piece = part.strip(" ")
+            items.append((offset + len(part) - len(part.lstrip(" ")), piece))
+            offset += len(part) + 1
+        names = [
+            (start, piece)
+            for start, piece in items
+            if _CHAIN_NAME.fullmatch(piece) and piece.split(" ")[0] in sur
+        ]
+        towns = sum(1 for _, piece in items if any(piece + end in places for end in "市町村区"))
+        if len(items) >= 3 and len(names) * 5 >= len(items) * 4 and towns * 2 < len(items):
+            hits.extend((start, start + len(piece), "PERSON", 2) for start, piece in names)
+    return hits
 
 
 def _read_names(text: str) -> list[Hit]:
@@ -421,7 +476,9 @@ def find_persons(text: str) -> list[Hit]:
             m.group(1)
         ):  # 営業部の松本より: a dictionary surname (+ given name) only
             hits.append((m.start(1), m.end(1), "PERSON", 2))
-    hits = hits + _readings_after(text, hits) + _alone_on_line(text)
+    hits = hits + _readings_after(text, hits) + _alone_on_line(text) + _introduced(text)
+    if "→" in text or "⇒" in text:
+        hits += _chains(text)
     return [
         h
         for h in hits

@@ -121,3 +121,26 @@ def test_a_field_row_of_a_form_names_its_person(label: str) -> None:
     # A form read from Word (.doc / .docx tables) gives "label<TAB>value" rows.
     text = f"入居申込書\n{label}\t御手洗 琴音\n生年月日\t1990年1月1日\n"
     assert [s.text for s in detect(text) if s.label == "PERSON"] == ["御手洗 琴音"]
+
+
+def test_a_phone_chain_of_surnames_joined_by_arrows_names_each_caller() -> None:
+    text = "3年生 連絡網\n1組：原 → 樋口 → 当山 → 阿部 → 吉田\n2組：大野 → 宮城 → 佐々木 → 高嶋 → 林\n"
+    assert [s.text for s in detect(text)] == "原 樋口 当山 阿部 吉田 大野 宮城 佐々木 高嶋 林".split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "処理の流れ：受付 → 確認 → 発送 → 請求\n",
+        "ルート：松本 → 塩尻 → 岡谷 → 諏訪\n",
+        "配送：長野 → 上田 → 佐久 → 小諸\n",
+    ],
+)
+def test_a_flow_of_steps_or_a_route_of_towns_is_no_chain_of_persons(text: str) -> None:
+    assert detect(text) == []
+
+
+def test_a_member_introduced_with_the_department_in_parentheses_is_a_person() -> None:
+    text = "新しい仲間を紹介します\n阿部 翔太（製造部）長野市出身。趣味は登山。\n村上 さくら（営業部）松本市出身。\n"
+    assert [s.text for s in detect(text) if s.label == "PERSON"] == ["阿部 翔太", "村上 さくら"]
+    assert detect("松本 本店（営業部）の移転について\n") == []
