@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from mamori.pii.dictionaries import given_names, municipalities, surnames
+from mamori.pii.dictionaries import PREFECTURES, given_names, municipalities, surnames
 
 KANJI = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3005\u3006\u30f6\u30ce"
 KANJI_CHAR = re.compile(rf"[{KANJI}]")
@@ -136,3 +136,46 @@ def _surname_led(name: str) -> bool:
         if name[:n] in sur and (not rest or rest in given or (len(rest) <= 4 and plausible_unknown(name))):
             return True
     return False
+
+
+ROLES_ALONE = frozenset(
+    "班長 組長 部長 課長 係長 社長 店長 室長 所長 会長 院長 園長 校長 委員長 隊長 団長 区長 町内会長 自治会長 "
+    "理事 監事 幹事 顧問 役員 会計 書記 当番 担任 主任 次長 専務 常務 副会長 副班長 理事長 "
+    # professions called with さん / 先生 (薬剤師さんへのご相談, 看護師さん, 保育士の先生)
+    "薬剤師 看護師 保健師 保育士 栄養士 歯科医 医師 獣医 税理士 弁護士 司法書士 行政書士 社労士 "
+    "講師 教師 技師 美容師 調理師 運転士 整備士 設計士 建築士 介護士 助産師".split()
+)
+
+
+def office(word: str) -> bool:
+    """Return whether ``word`` is an office named by its place and title (松本市長, 長野県知事), no name."""
+    if word.endswith("知事"):
+        return word[:-2] in PREFECTURES
+    place = word[:-1]
+    return (
+        len(word) >= 3
+        and word[-1] == "長"
+        and place[-1] in "都道府県市区町村"
+        and (place in municipalities() or place in PREFECTURES)
+    )
+
+
+# A word before a head count is a role or a group (出席：理事7名、監事1名), not a name.
+HEAD_COUNT = re.compile(r" ?[0-9０-９]+ ?[名人]")
+
+
+# What a pet's line holds beside its name (モモちゃん（トイプードル）ケージ1, ポチちゃん ワクチン).
+_PET_WORDS = re.compile(
+    r"プードル|チワワ|ダックス|ポメラニアン|マルチーズ|シーズー|ヨークシャー|ゴールデン|ラブラドール|ブルドッグ|"
+    r"パグ|コーギー|ビーグル|シュナウザー|柴犬|豆柴|ミックス|雑種|猫|ネコ|ねこ|犬|イヌ|いぬ|うさぎ|ウサギ|ハムスター|"
+    r"インコ|ケージ|トリミング|ワクチン|狂犬病|予防接種|去勢|避妊|フィラリア|ペット|飼い主|散歩"
+)
+
+
+def pet(text: str, start: int, end: int) -> bool:
+    """Return whether the name at ``start:end`` before ちゃん is a pet's: its line speaks of animals."""
+    if not text.startswith("ちゃん", end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return _PET_WORDS.search(text, line_start, line_end if line_end >= 0 else len(text)) is not None

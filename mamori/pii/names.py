@@ -11,7 +11,6 @@ import re
 
 from mamori.pii.analyser import foreign_person, katakana_person, organisation
 from mamori.pii.dictionaries import (
-    PREFECTURES,
     given_names,
     given_readings,
     municipalities,
@@ -21,12 +20,16 @@ from mamori.pii.dictionaries import (
 )
 from mamori.pii.name_words import COMPANY_END as _COMPANY_END
 from mamori.pii.name_words import DEPARTMENT as _DEPARTMENT
+from mamori.pii.name_words import HEAD_COUNT as _HEAD_COUNT
 from mamori.pii.name_words import JOB_TITLES as _JOB_TITLES
 from mamori.pii.name_words import KANJI, name_end_before_title, plausible_unknown
 from mamori.pii.name_words import KANJI_CHAR as _KANJI_CHAR
 from mamori.pii.name_words import NON_NAME as _NON_NAME
+from mamori.pii.name_words import ROLES_ALONE as _ROLES_ALONE
 from mamori.pii.name_words import STOP as _STOP
 from mamori.pii.name_words import known as _known
+from mamori.pii.name_words import office as _office
+from mamori.pii.name_words import pet as _pet
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 
@@ -486,6 +489,7 @@ def find_persons(text: str) -> list[Hit]:
         and not (h[1] - h[0] >= 3 and text.endswith(_COMPANY_END, h[0], h[1]))
         and not _HEAD_COUNT.match(text, h[1])
         and not _office(text[h[0] : h[1]])
+        and not _pet(text, h[0], h[1])
         and text[h[0] : h[1]] not in _ROLES_ALONE
         and not _shop_name(text[h[0] : h[1]])
         and not carrier(text, h[0], h[1])
@@ -534,27 +538,6 @@ _NOT_A_NAME = re.compile(
 
 
 # A role alone before さん / 様 is no name (班長さん, 部長さん, 組長さんへ).
-_ROLES_ALONE = frozenset(
-    "班長 組長 部長 課長 係長 社長 店長 室長 所長 会長 院長 園長 校長 委員長 隊長 団長 区長 町内会長 自治会長 "
-    "理事 監事 幹事 顧問 役員 会計 書記 当番 担任 主任 次長 専務 常務 副会長 副班長".split()
-)
-
-
-def _office(word: str) -> bool:
-    """Return whether ``word`` is an office named by its place and title (松本市長, 長野県知事), no name."""
-    if word.endswith("知事"):
-        return word[:-2] in PREFECTURES
-    place = word[:-1]
-    return (
-        len(word) >= 3
-        and word[-1] == "長"
-        and place[-1] in "都道府県市区町村"
-        and (place in municipalities() or place in PREFECTURES)
-    )
-
-
-# A word before a head count is a role or a group (出席：理事7名、監事1名), not a name.
-_HEAD_COUNT = re.compile(r" ?[0-9０-９]+ ?[名人]")
 # 様 in words (仕様, 模様, 同様, 皆様, 様式, 様子) is no honorific.
 _SAMA_WORDS = re.compile(r"(?<=[仕模同異多有今皆各貴神王])様|様(?=[式子相態々])")
 _KANA_BEFORE = re.compile(r"[\u30a1-\u30faー]{2,12}(?:[・ ][\u30a1-\u30faー]{1,12}){0,3}\Z")

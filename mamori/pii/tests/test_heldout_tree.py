@@ -36,8 +36,6 @@ COMPANY = sorted(rel for rel, t in LABELS.items() if not t["personal"])
 FLAGGED_TODAY = {
     "東邦精工/営業/営業会議メモ_1119.txt": "PERSON ケーズデンキ, カインズ, 伊勢丹, 三越, 富士通, 日立 before さん (companies)",
     "東邦精工/購買/購買メモ_1126.txt": "PERSON モノタロウ, ミスミ, 京セラ, 丸紅, ジョーシン before さん (suppliers)",
-    "みなみ動物病院/お預かり一覧.txt": "PERSON モモ, レオ, ココ, ソラ, ハナ: pets with ちゃん in a pet-hotel list",
-    "あおば薬局/営業案内.html": "PERSON 薬剤師 in 薬剤師さんへのご相談 (a role with さん)",
     "信濃保険サービス/営業会議メモ.txt": "PERSON 東京海上日動 and 生命 (はなさく生命) before さん (insurers)",
 }
 

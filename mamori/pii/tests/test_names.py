@@ -144,3 +144,10 @@ def test_a_member_introduced_with_the_department_in_parentheses_is_a_person() ->
     text = "新しい仲間を紹介します\n阿部 翔太（製造部）長野市出身。趣味は登山。\n村上 さくら（営業部）松本市出身。\n"
     assert [s.text for s in detect(text) if s.label == "PERSON"] == ["阿部 翔太", "村上 さくら"]
     assert detect("松本 本店（営業部）の移転について\n") == []
+
+
+def test_pets_and_professions_called_with_chan_and_san_are_no_persons() -> None:
+    assert detect("お預かり一覧\nモモちゃん（トイプードル）ケージ1\nポチちゃん（ミックス）ケージ2\n") == []
+    assert [s.text for s in detect("坂本様,モモちゃん,ワクチン\n")] == ["坂本"]  # the owner, not the dog
+    assert detect("薬剤師さんへのご相談はお気軽に。看護師さんに伝えてください。") == []
+    assert [s.text for s in detect("ハナちゃんが保育園で遊んでいます。")] == ["ハナ"]  # a child
