@@ -7,6 +7,6 @@ masked preview and the keyed hash that findings store instead of the raw value.
 
 from mamori.pii.engine import Detection, detect, detect_all
 from mamori.pii.mask import keyed_hash, mask
-from mamori.pii.spans import LABELS, Span
+from mamori.pii.spans import LABEL_NAMES, LABELS, Span
 
-__all__ = ["LABELS", "Detection", "Span", "detect", "detect_all", "keyed_hash", "mask"]
+__all__ = ["LABELS", "LABEL_NAMES", "Detection", "Span", "detect", "detect_all", "keyed_hash", "mask"]

@@ -22,6 +22,7 @@ from mamori.cells import neutralise
 from mamori.pii.extract import INCOMPLETE, MESSAGES
 from mamori.pii.extract.model import MORE
 from mamori.pii.paths import mask_path
+from mamori.pii.spans import LABEL_NAMES
 
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 
@@ -94,6 +95,15 @@ def _cell(value: Any) -> Any:
 
 def _counts_text(result: dict[str, Any]) -> str:
     return ", ".join(f"{label} {n}" for label, n in result.get("counts", {}).items())
+
+
+def _label(code: str) -> str:
+    """Return the Japanese name of a label for the HTML report (氏名, 電話番号), the code if unknown."""
+    return japanese().gettext(LABEL_NAMES[code]) if code in LABEL_NAMES else code
+
+
+def _counts_japanese(result: dict[str, Any]) -> str:
+    return "、".join(f"{_label(label)} {n}" for label, n in result.get("counts", {}).items())
 
 
 def _example_text(example: dict[str, str]) -> str:
@@ -258,8 +268,8 @@ class Report:
     def html(self, totals: Totals, seconds: float) -> str:
         """Return a standalone HTML report (Japanese), values masked as in the table."""
         e = html.escape
-        kinds = "、".join(f"{e(k)} {v}" for k, v in sorted(totals.kinds.items())) or "なし"
-        corporate = "、".join(f"{e(k)} {v}" for k, v in sorted(totals.corporate.items())) or "なし"
+        kinds = "、".join(f"{e(_label(k))} {v}" for k, v in sorted(totals.kinds.items())) or "なし"
+        corporate = "、".join(f"{e(_label(k))} {v}" for k, v in sorted(totals.corporate.items())) or "なし"
         parts = [
             '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>個人情報スキャン結果</title>',
             "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}"
@@ -277,7 +287,7 @@ class Report:
             "<h2>フォルダ別</h2><table><tr><th>フォルダ</th><th>ファイル</th><th>本人数</th><th>種類</th></tr>",
         ]
         for folder, stats in self.top_folders():
-            counts = "、".join(f"{e(k)} {v}" for k, v in stats.kinds.most_common())
+            counts = "、".join(f"{e(_label(k))} {v}" for k, v in stats.kinds.most_common())
             parts.append(
                 f'<tr><td>{e(folder)}</td><td class="n">{stats.files}</td>'
                 f'<td class="n">{stats.persons}</td><td>{counts}</td></tr>'
@@ -285,10 +295,12 @@ class Report:
         parts.append("</table><h2>ファイル別（本人数の多い順）</h2><table>")
         parts.append("<tr><th>ファイル</th><th>本人数</th><th>種類</th><th>例（マスク済み）</th></tr>")
         for result in self.sorted_findings():
-            examples = "<br>".join(e(_example_text(x)) for x in result.get("examples", []))
+            examples = "<br>".join(
+                e(f"{_label(x['label'])} {x.get('value') or x['masked']}") for x in result.get("examples", [])
+            )
             parts.append(
                 f'<tr><td>{e(result["path"])}</td><td class="n">{result.get("persons", 0)}</td>'
-                f"<td>{e(_counts_text(result))}</td><td>{examples}</td></tr>"
+                f"<td>{e(_counts_japanese(result))}</td><td>{examples}</td></tr>"
             )
         parts.append("</table>")
         if self.problems:

@@ -20,6 +20,28 @@ LABELS: tuple[str, ...] = (
 )
 
 
+def gettext_noop(message: str) -> str:
+    """Mark ``message`` for the catalogue (makemessages looks for this name); translated where shown."""
+    return message
+
+
+# What a report shows for each label: gettext msgids (Japanese in mamori/locale), 氏名, 電話番号 ...
+LABEL_NAMES: dict[str, str] = {
+    "PERSON": gettext_noop("person's name"),
+    "ADDRESS": gettext_noop("address"),
+    "POSTAL_CODE": gettext_noop("postal code"),
+    "PHONE": gettext_noop("phone number"),
+    "EMAIL": gettext_noop("e-mail address"),
+    "MY_NUMBER": gettext_noop("My Number"),
+    "CREDIT_CARD": gettext_noop("credit card number"),
+    "BANK_ACCOUNT": gettext_noop("bank account number"),
+    "DATE_OF_BIRTH": gettext_noop("date of birth"),
+    "DRIVERS_LICENSE": gettext_noop("driver's licence number"),
+    "PASSPORT": gettext_noop("passport number"),
+    "HEALTH_INSURANCE": gettext_noop("health insurance card number"),
+}
+
+
 @dataclass(frozen=True, order=True)
 class Span:
     """Hold one detected value: code-point offsets into the original text, its label and substring."""

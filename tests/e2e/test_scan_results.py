@@ -50,6 +50,7 @@ def test_manager_reads_the_uploaded_scan_results(live_server, page, shot, tmp_pa
     rows = page.locator("table.scan-files tbody tr")
     assert rows.count() == 4  # the four HR sheets of the file server, nothing else
     assert all("社員台帳" in rows.nth(i).inner_text() for i in range(rows.count()))
+    assert "マイナンバー" in rows.nth(0).inner_text() and "MY_NUMBER" not in rows.nth(0).inner_text()
     shot(page, "scans-02-my-number-on-fileserver")
 
     page.goto(f"{base}/scans/?persons=50")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from mamori import jpcalendar
 from mamori.core import audit_labels
+from mamori.pii import LABEL_NAMES
 from mamori.reference import citations
 
 register = template.Library()
@@ -134,3 +135,17 @@ def action_label(code: str) -> str:
 def colon() -> str:
     """Return the separator between a label and its value: "：" in Japanese, ": " in English."""
     return pgettext("label separator", ": ")
+
+
+@register.filter
+def pii_counts(counts: dict[str, int] | None) -> str:
+    """Return counts of personal data by kind in words (氏名 3、電話番号 2), most frequent kind first."""
+    items = sorted((counts or {}).items(), key=lambda item: -item[1])
+    names = [f"{pii_label(k)} {n}" for k, n in items]
+    return pgettext("list separator", ", ").join(names)
+
+
+@register.filter
+def pii_label(code: str) -> str:
+    """Return the name of a kind of personal data (PERSON → 氏名), the code itself when unknown."""
+    return _(LABEL_NAMES[code]) if code in LABEL_NAMES else code

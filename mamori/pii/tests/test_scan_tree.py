@@ -142,3 +142,6 @@ def test_the_html_report_has_summary_folders_and_masked_files(tmp_path, capsys):
     assert "フォルダ別" in page and "宛名リスト_000.csv" in page and "法人の連絡先" in page
     assert "-****-" in page  # masked phones only
     assert "user0" not in page and "u***@mirai-mail.jp" in page  # local parts masked
+    # The kinds are named as a privacy manager names them, not by the labels of the JSON output.
+    assert "氏名 " in page and "電話番号 " in page and "メールアドレス u***@" in page
+    assert "PERSON" not in page and "PHONE" not in page
