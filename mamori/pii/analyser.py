@@ -11,6 +11,8 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
+from mamori.pii.dictionaries import surnames
+
 # Words the analyser tags as person names that, before さん in business text, are shops or roles.
 _NOT_PERSONS = frozenset("ローソン サガワ ベンダー ファン ママ パパ".split())
 # Names of people from Vietnam, Nepal and the Philippines (the largest groups of foreign workers in
@@ -87,9 +89,18 @@ def organisation(word: str) -> bool:
     if analyser is None:
         return False
     tokens = list(analyser(word + "さん"))[:-1]
+    if "".join(t.surface for t in tokens) != word:
+        return False
+    if len(tokens) == 1:
+        if (
+            tokens[0].feature.pos2 == "普通名詞"
+        ):  # 生命さん (はなさく生命), 銀行さん: a known word, no surname
+            return bool(tokens[0].feature.lemma) and word not in surnames()  # unknown: 髙吉さん
+        return tokens[0].feature.pos2 == "固有名詞" and tokens[0].feature.pos3 != "人名"
+    # 東京海上日動さん: a place that is no surname, then more words, none of them a person's name
+    # (相良蒼空さん is a person: 相良 is a place to the analyser, but a surname too)
     return (
-        len(tokens) == 1
-        and tokens[0].surface == word
-        and tokens[0].feature.pos2 == "固有名詞"
-        and tokens[0].feature.pos3 != "人名"
+        tokens[0].feature.pos3 == "地名"
+        and tokens[0].surface not in surnames()
+        and not any(t.feature.pos3 == "人名" for t in tokens)
     )

@@ -151,3 +151,9 @@ def test_pets_and_professions_called_with_chan_and_san_are_no_persons() -> None:
     assert [s.text for s in detect("坂本様,モモちゃん,ワクチン\n")] == ["坂本"]  # the owner, not the dog
     assert detect("薬剤師さんへのご相談はお気軽に。看護師さんに伝えてください。") == []
     assert [s.text for s in detect("ハナちゃんが保育園で遊んでいます。")] == ["ハナ"]  # a child
+
+
+def test_companies_the_analyser_reads_as_places_or_words_before_san_are_no_persons() -> None:
+    text = "東京海上日動さん・はなさく生命さんと打合せ。相良蒼空さんより連絡。髙吉さんや警察官が調べた。"
+    # 相良 is a place to the analyser but a surname; 髙吉 is a word it does not know
+    assert [s.text for s in detect(text)] == ["相良蒼空", "髙吉"]
