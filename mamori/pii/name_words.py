@@ -138,6 +138,23 @@ def _surname_led(name: str) -> bool:
     return False
 
 
+# Endings of words for a job or a member, never of a name (清掃員さん, 音楽科教諭, 警備員).
+ROLE_ENDS = (
+    "清掃員",
+    "警備員",
+    "作業員",
+    "職員",
+    "社員",
+    "係員",
+    "会員",
+    "委員",
+    "教員",
+    "教諭",
+    "店員",
+    "隊員",
+    "乗務員",
+)
+
 ROLES_ALONE = frozenset(
     "班長 組長 部長 課長 係長 社長 店長 室長 所長 会長 院長 園長 校長 委員長 隊長 団長 区長 町内会長 自治会長 "
     "理事 監事 幹事 顧問 役員 会計 書記 当番 担任 主任 次長 専務 常務 副会長 副班長 理事長 "

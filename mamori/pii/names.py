@@ -25,6 +25,7 @@ from mamori.pii.name_words import JOB_TITLES as _JOB_TITLES
 from mamori.pii.name_words import KANJI, name_end_before_title, plausible_unknown
 from mamori.pii.name_words import KANJI_CHAR as _KANJI_CHAR
 from mamori.pii.name_words import NON_NAME as _NON_NAME
+from mamori.pii.name_words import ROLE_ENDS as _ROLE_ENDS
 from mamori.pii.name_words import ROLES_ALONE as _ROLES_ALONE
 from mamori.pii.name_words import STOP as _STOP
 from mamori.pii.name_words import known as _known
@@ -491,6 +492,7 @@ def find_persons(text: str) -> list[Hit]:
         and not _office(text[h[0] : h[1]])
         and not _pet(text, h[0], h[1])
         and text[h[0] : h[1]] not in _ROLES_ALONE
+        and not text.endswith(_ROLE_ENDS, h[0], h[1])
         and not _shop_name(text[h[0] : h[1]])
         and not carrier(text, h[0], h[1])
     ]

@@ -150,6 +150,7 @@ def test_pets_and_professions_called_with_chan_and_san_are_no_persons() -> None:
     assert detect("お預かり一覧\nモモちゃん（トイプードル）ケージ1\nポチちゃん（ミックス）ケージ2\n") == []
     assert [s.text for s in detect("坂本様,モモちゃん,ワクチン\n")] == ["坂本"]  # the owner, not the dog
     assert detect("薬剤師さんへのご相談はお気軽に。看護師さんに伝えてください。") == []
+    assert detect("清掃員さんは作業前に手袋を着用する。警備員さんにも伝える。") == []
     assert [s.text for s in detect("ハナちゃんが保育園で遊んでいます。")] == ["ハナ"]  # a child
 
 
