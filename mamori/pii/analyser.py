@@ -97,10 +97,10 @@ def organisation(word: str) -> bool:
         ):  # 生命さん (はなさく生命), 銀行さん: a known word, no surname
             return bool(tokens[0].feature.lemma) and word not in surnames()  # unknown: 髙吉さん
         return tokens[0].feature.pos2 == "固有名詞" and tokens[0].feature.pos3 != "人名"
-    # 東京海上日動さん: a place that is no surname, then more words, none of them a person's name
-    # (相良蒼空さん is a person: 相良 is a place to the analyser, but a surname too)
-    return (
-        tokens[0].feature.pos3 == "地名"
-        and tokens[0].surface not in surnames()
-        and not any(t.feature.pos3 == "人名" for t in tokens)
+    if tokens[0].surface in surnames() or any(t.feature.pos3 == "人名" for t in tokens):
+        return False  # 相良蒼空さん: 相良 is a place to the analyser, but a surname too
+    # 東京海上日動さん: a place, then more words; 果樹園さん: known common words (果樹 + 園)
+    return tokens[0].feature.pos3 == "地名" or (
+        tokens[0].feature.pos2 == "普通名詞"
+        and all(t.feature.lemma and t.feature.pos1 in ("名詞", "接尾辞") for t in tokens)  # not 香乃子
     )

@@ -95,7 +95,9 @@ def _id_words(cell: str) -> bool:
     return _ANY_ID_HEADER.search(cell) is not None or _ID_HEADER_START.match(cell) is not None
 
 
-_HEADER_KANA = re.compile(r"ふりがな|^[おご]|届け|の|^なまえ$|^よみ$")  # 扶養親族の氏名, 緊急時の連絡先
+_HEADER_KANA = re.compile(
+    r"ふりがな|^[おご]|届け|の|^なまえ|^よみ$"
+)  # なまえ（カタカナ）  # 扶養親族の氏名, 緊急時の連絡先
 _NOT_HEADER = re.compile(r"[\s\d@\u3041-\u3096]")
 _SPACED = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa](?: +[\u3400-\u9fff\u30a1-\u30fa])+")
 
@@ -295,7 +297,12 @@ _VALUE_CHAR = re.compile(r"[\s\d@]")
 
 
 def _header_shaped(cell: str) -> bool:
+    if _HIRAGANA_WORD.fullmatch(cell):
+        return True  # lists for children write their headers in hiragana (くらす, おむかえ)
     return 0 < len(cell) <= 16 and not _NOT_HEADER.search(_HEADER_KANA.sub("", cell))
+
+
+_HIRAGANA_WORD = re.compile(r"[\u3041-\u3096ー]{2,6}")
 
 
 def _two_header_words(line: str) -> bool:

@@ -155,6 +155,9 @@ def test_pets_and_professions_called_with_chan_and_san_are_no_persons() -> None:
 
 
 def test_companies_the_analyser_reads_as_places_or_words_before_san_are_no_persons() -> None:
-    text = "東京海上日動さん・はなさく生命さんと打合せ。相良蒼空さんより連絡。髙吉さんや警察官が調べた。"
-    # 相良 is a place to the analyser but a surname; 髙吉 is a word it does not know
-    assert [s.text for s in detect(text)] == ["相良蒼空", "髙吉"]
+    text = (
+        "東京海上日動さん・はなさく生命さんと打合せ。山形の果樹園さんから。相良蒼空さんより連絡。"
+        "髙吉さんや警察官が調べた。香乃子さんは大会で優勝。"
+    )
+    # 相良 is a place to the analyser but a surname; 髙吉 is a word it does not know; 香 + 乃 + 子 no nouns
+    assert [s.text for s in detect(text)] == ["相良蒼空", "髙吉", "香乃子"]

@@ -99,6 +99,7 @@ def test_english_product_names_under_an_english_name_header_are_no_persons() -> 
     ("header", "value", "label"),
     [
         ("氏　名", "五十嵐　陽翔", "PERSON"),  # a form's spaced-out header
+        ("なまえ（カタカナ）", "クリバヤシ ヒカル", "PERSON"),  # a nursery's list
         ("扶養親族の氏名", "山田 花子", "PERSON"),
         ("オーナー名", "真鍋 さくら", "PERSON"),
         ("連帯保証人", "井上 健太", "PERSON"),
