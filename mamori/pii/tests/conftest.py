@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from mamori.pii import detect
+import contextlib
+import json
+import os
+from pathlib import Path
+
+from mamori.pii import detect, scan
 
 
 def found(text: str) -> list[tuple[str, str]]:
     """Return (label, substring) of every span detected in ``text``."""
     return [(s.label, s.text) for s in detect(text)]
+
+
+def scan_tree_jsonl(root: Path, out: Path) -> tuple[dict[str, dict], int]:
+    """Scan *root* as a user would (``mamori scan --format jsonl``) into *out*; return rows by path and the exit code."""
+    with open(out, "w", encoding="utf-8") as fh, contextlib.redirect_stdout(fh):
+        code = scan.main([str(root), "--format", "jsonl", "--no-cache", "--jobs", "1", "--no-progress"])
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    return {os.path.relpath(row["path"], root): row for row in rows}, code

@@ -12,15 +12,15 @@ logs with ``order=`` / ``ship_no=`` / ``id=``, manuals and form samples with pla
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 from pathlib import Path
 
 import pytest
 
-from mamori.pii import detect, scan
+from mamori.pii import detect
 from mamori.pii.extract import extract
+from mamori.pii.tests.conftest import scan_tree_jsonl
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = FIXTURES / "realtree"
@@ -30,11 +30,7 @@ STRONG = {"PASSPORT", "CREDIT_CARD", "MY_NUMBER", "DRIVERS_LICENSE", "BANK_ACCOU
 
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory):
-    out = tmp_path_factory.mktemp("out") / "scan.jsonl"
-    with open(out, "w", encoding="utf-8") as fh, contextlib.redirect_stdout(fh):
-        code = scan.main([str(ROOT), "--format", "jsonl", "--no-cache", "--jobs", "1", "--no-progress"])
-    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    return {os.path.relpath(row["path"], ROOT): row for row in rows}, code
+    return scan_tree_jsonl(ROOT, tmp_path_factory.mktemp("out") / "scan.jsonl")
 
 
 def _persons(rel: str) -> list[str]:
