@@ -10,7 +10,6 @@ file is still read. Authors' names are metadata and are not read (as ``docProps/
 
 from __future__ import annotations
 
-import posixpath
 import zipfile
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import replace
@@ -19,7 +18,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from .model import Budget, Part, error_name, problem_part
-from .xmlstream import CHUNK, Markup, TooBig, member_lines, open_member, streamed, too_big
+from .xmlstream import CHUNK, Markup, TooBig, member_lines, open_member, relationships, streamed, too_big
 
 _NONE = "{urn:mamori:none}none"  # a cell or row tag that never occurs
 _S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -108,24 +107,13 @@ def _notes(skip: set[str]) -> Markup:
 
 def _sheet_comments(zf: zipfile.ZipFile, sheet: str) -> tuple[list[str], list[str]]:
     """Return the threaded comment members and the note members of the worksheet member *sheet*."""
-    folder, name = posixpath.split(sheet)
-    rels_name = posixpath.join(folder, "_rels", name + ".rels")
-    if rels_name not in zf.NameToInfo:
-        return [], []
-    rels = ElementTree.fromstring(zf.read(rels_name))  # noqa: S314 - a small part, no DTDs in OOXML
     threaded, notes = [], []
-    for rel in rels.iter("{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"):
-        target = rel.get("Target", "")
-        member = (
-            target.lstrip("/")
-            if target.startswith("/")
-            else posixpath.normpath(posixpath.join(folder, target))
-        )
+    for kind, member in relationships(zf, sheet).values():
         if member not in zf.NameToInfo:
             continue
-        if rel.get("Type") == _THREADED:
+        if kind == _THREADED:
             threaded.append(member)
-        elif rel.get("Type") == _NOTES:
+        elif kind == _NOTES:
             notes.append(member)
     return threaded, notes
 

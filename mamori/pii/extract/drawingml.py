@@ -6,7 +6,6 @@ after their shapes, then the comments (``!comments``); text boxes and placeholde
 
 from __future__ import annotations
 
-import posixpath
 import zipfile
 from collections.abc import Iterator
 from itertools import chain
@@ -14,12 +13,11 @@ from xml.etree import ElementTree
 
 from .comments import read_slide_comments
 from .model import Budget, Part
-from .xmlstream import Markup, member_lines, runs_text, streamed
+from .xmlstream import Markup, member_lines, relationships, runs_text, streamed
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _NOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesSlide"
 DRAWING = Markup(
     paragraphs=(f"{_A}p",),
@@ -30,35 +28,16 @@ DRAWING = Markup(
 )
 
 
-def _relationships(zf: zipfile.ZipFile, source: str) -> dict[str, tuple[str, str]]:
-    """Return id -> (type, member name) of the relationships of the package part *source*."""
-    folder, name = posixpath.split(source)
-    rels_name = posixpath.join(folder, "_rels", name + ".rels")
-    if rels_name not in zf.NameToInfo:
-        return {}
-    rels = ElementTree.fromstring(zf.read(rels_name))  # noqa: S314 - a small part, no DTDs in OOXML
-    found = {}
-    for rel in rels.iter(f"{_PKG}Relationship"):
-        target = rel.get("Target", "")
-        member = (
-            target.lstrip("/")
-            if target.startswith("/")
-            else posixpath.normpath(posixpath.join(folder, target))
-        )
-        found[rel.get("Id", "")] = (rel.get("Type", ""), member)
-    return found
-
-
 def slide_members(zf: zipfile.ZipFile) -> list[tuple[str, str | None]]:
     """Return (slide member, its notes member or None) in the order of the presentation."""
     presentation = ElementTree.fromstring(zf.read("ppt/presentation.xml"))  # noqa: S314 - small part
-    rels = _relationships(zf, "ppt/presentation.xml")
+    rels = relationships(zf, "ppt/presentation.xml")
     slides = []
     for slide in presentation.iter(f"{_P}sldId"):
         member = rels.get(slide.get(f"{_R}id", ""), ("", ""))[1]
         if member in zf.NameToInfo:
             notes = [
-                m for kind, m in _relationships(zf, member).values() if kind == _NOTES and m in zf.NameToInfo
+                m for kind, m in relationships(zf, member).values() if kind == _NOTES and m in zf.NameToInfo
             ]
             slides.append((member, notes[0] if notes else None))
     return slides

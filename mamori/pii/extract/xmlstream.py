@@ -9,11 +9,13 @@ document order, in parts of about a million characters (``Part.offset``).
 
 from __future__ import annotations
 
+import posixpath
 import zipfile
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import IO, Any
+from xml.etree import ElementTree
 
 from .model import Budget, Part, problem_part
 
@@ -177,3 +179,22 @@ def too_big(location: str, exc: TooBig, budget: Budget) -> Part:
     if exc.over_file_size:
         return problem_part("too_large", location, limit=limits.max_file_size, scope="file")
     return problem_part("ratio_exceeded", location, limit=f"{limits.max_ratio:g}")
+
+
+def relationships(zf: zipfile.ZipFile, source: str) -> dict[str, tuple[str, str]]:
+    """Return id -> (type, member name) of the relationships of the package part *source*."""
+    folder, name = posixpath.split(source)
+    rels_name = posixpath.join(folder, "_rels", name + ".rels")
+    if rels_name not in zf.NameToInfo:
+        return {}
+    rels = ElementTree.fromstring(zf.read(rels_name))  # noqa: S314 - a small part, no DTDs in OOXML
+    found = {}
+    for rel in rels.iter("{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"):
+        target = rel.get("Target", "")
+        member = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
+        found[rel.get("Id", "")] = (rel.get("Type", ""), member)
+    return found
