@@ -28,6 +28,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 
+from mamori.pii.owner import heading_owner, named_below, org_column_tables, table_end
 from mamori.pii.placeholder import drop_placeholders
 from mamori.pii.spans import Span
 from mamori.pii.tables import header_label
@@ -41,7 +42,7 @@ _DEPARTMENTS = (
 _ORG_WORDS = (
     r"株式会社|有限会社|合同会社|合資会社|社団法人|財団法人|社会福祉法人|医療法人|学校法人|協同組合|"
     r"\(株\)|（株）|㈱|\(有\)|（有）|㈲|御中|本社|支社|営業所|事業所|出張所|工場|"
-    r"代表電話|代表番号|代表 ?(?:TEL|Tel|電話)|会社概要|会社情報|振込先|お振込先|法人番号|登録番号|"
+    r"代表電話|代表番号|代表 ?(?:TEL|Tel|電話)|代表(?=[ 　]*[:：]?[ 　]*[(（]?[0０])|会社概要|会社情報|振込先|お振込先|法人番号|登録番号|"
     r"適格請求書|発行元|担当部署|部署|相談室|事務局|窓口|お問い合わせ先|Co\.,? ?Ltd|Inc\.|Corporation|K\.K\.|LLC|"
     # Organisations that are not companies: a clinic, a school and its branches, a public office, an
     # association, a department named as the owner of a number (# 品質保証部).
@@ -53,7 +54,7 @@ _ORG_WORDS = (
     r"課(?<=[\u4e00-\u9fff]課)(?<!日課)(?![長題金税程後])|館(?<=[\u4e00-\u9fff\u30a1-\u30fa]館)(?![長内])|ホール|"
     # a business named without its legal form (鈴木工務店, 田中建設, 丸山商会), an event's organisers
     r"商会|商事|商店|工業|産業|建設|工務店|製作所|運輸|物産|興業|電機|不動産|信用金庫|信用組合|"
-    r"主催|共催|後援|協賛|勤務地|就業場所|勤務先|物件(?:所在地|名|概要|情報)|倉庫|返品先|"
+    r"主催|共催|後援|協賛|勤務地|就業場所|勤務先|物件(?:所在地|名|概要|情報|[A-ZＡ-Ｚ0-9０-９①-⑳](?![0-9０-９]))|倉庫|返品先|"
     # a venue or meeting point, a co-op's offices, a shop or tenant that moves (移転: persons 転居)
     r"会場|開催場所|開催地|集合場所|公園|JA|農協|本所|支所|ハローワーク|店舗|テナント|移転|"
     r"内科|外科|小児科|眼科|皮膚科|耳鼻科|耳鼻咽喉科|婦人科|神社|教会|自治会|町内会|PTA|生協|協議会|"
@@ -76,7 +77,9 @@ _PERSON_LINE = re.compile(
 )
 _PERSON_BLOCK = re.compile(
     r"氏名|名前|自宅|個人番号|緊急連絡先|ご本人|生年月日|続柄|お客様情報|患者|保護者|生徒|申込者|契約者|入居者|会員番号|顧客"
+    r"|社員番号|従業員番号|職員番号|所属"  # a record about one employee (所属：製造部 names where they work)
 )
+_PERSON_WORDS = re.compile(f"{_PERSON_LINE.pattern}|{_PERSON_BLOCK.pattern}")
 _ROLES = (
     r"info|information|noreply|no-reply|no_reply|donotreply|do-not-reply|support|sales|contact|"
     r"admin|office|webmaster|postmaster|hostmaster|service|services|help|helpdesk|inquiry|inquiries|"
@@ -107,6 +110,10 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         return spans, []
     has_org: bool | None = None  # looked up at the first value that needs it: a mail log never does
     org_rows = _org_table_rows(text)
+    org_lists, org_names = org_column_tables(text, _ORG, _person_column, is_row)
+    if org_lists:
+        org_rows += org_lists
+        spans = [s for s in spans if not _org_name(s, org_names)]
     person_starts = [s.start for s in spans if s.label == "PERSON"]
     personal: list[Span] = []
     corporate: list[Span] = []
@@ -160,6 +167,21 @@ _CONSTANT = re.compile(
     r"\b[A-Za-z_]*(?i:support|office|company|corp|helpdesk|shop|store|hq|head_?office|call_?center|"
     r"reception|daihyo|honsha|sender|from)[A-Za-z_]*)[\"']?\s*[:=]\s*[\"']$"
 )
+
+
+def _org_name(span: Span, cells: list[tuple[int, int]]) -> bool:
+    """Return whether ``span`` is a PERSON that is a whole cell of a column of organisations, in katakana.
+
+    A single katakana word (エムケーソリューションズ) among company names is one more company; a name of
+    several words (グエン・ヴァン・ナム, 山田 太郎, a sole trader) stays a person.
+    """
+    if span.label != "PERSON" or not _KATAKANA_WORD.fullmatch(span.text):
+        return False
+    i = bisect_left(cells, (span.start + 1, 0)) - 1
+    return i >= 0 and cells[i][0] <= span.start and span.end <= cells[i][1]
+
+
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]+")
 
 
 def _in_constant(text: str, span: Span) -> bool:
@@ -262,15 +284,8 @@ def _org_table_rows(text: str) -> list[tuple[int, int]]:
         cells = [c.strip().strip('"') for c in line.split("\t" if "\t" in line else ",")]
         if not any(_ORG_HEADER.match(c) for c in cells) or any(_person_column(c) for c in cells):
             continue
-        table_end = end
-        while table_end < length:  # the table goes on while its lines are rows
-            nxt = text.find("\n", table_end + 1)
-            nxt = length if nxt < 0 else nxt
-            if not is_row(text[table_end + 1 : nxt]):
-                break
-            table_end = nxt
-        ranges.append((end, table_end))
-        done = table_end
+        done = table_end(text, end, is_row)  # the table goes on while its lines are rows
+        ranges.append((end, done))
     return ranges
 
 
@@ -336,12 +351,6 @@ def _in_company_block(
     org = _ORG_FOR_ACCOUNTS if span.label == "BANK_ACCOUNT" else _ORG
     for last in org.finditer(text, lo, line_end):  # noqa: B007 - the nearest organisation word wins
         pass
-    if last is None:
-        return False  # a letterhead or signature names the organisation first, then its contacts
-    # A person named on the line between the organisation and the value owns it (営業部 山﨑 健二 → 090-…).
-    i = bisect_left(person_starts, max(last.end(), line_start))
-    if i < len(person_starts) and person_starts[i] < span.start:
-        return False
     lo_label = max(line_start, span.start - 12)
     # A mobile after a name-like word and no phone label (物流センター グエン ヴァン ナム → 090-…) is a person's.
     if (
@@ -350,7 +359,21 @@ def _in_company_block(
         and not _PHONE_LABEL.search(text, lo_label, span.start)
     ):
         return False
-    between = text[last.end() : span.start]
+    if last is None:  # a letterhead or signature names the organisation first, then its contacts
+        owner_end = (
+            -1 if _LABEL.search(text, line_start, span.start) else heading_owner(text, lo, org, _PERSON_WORDS)
+        )
+        if (
+            owner_end < 0
+        ):  # or the owner is named under an unlabelled address (〒… / 洛北学院高等学校 入試広報室)
+            return named_below(text, lo, line_start, span.start, line_end, org, _PERSON_WORDS, person_starts)
+    else:
+        owner_end = last.end()
+    # A person named on the line between the organisation and the value owns it (営業部 山﨑 健二 → 090-…).
+    i = bisect_left(person_starts, max(owner_end, line_start))
+    if i < len(person_starts) and person_starts[i] < span.start:
+        return False
+    between = text[owner_end : span.start]
     return _PERSON_LINE.search(between) is None and _PERSON_BLOCK.search(between) is None
 
 
@@ -367,6 +390,7 @@ def _personal_line(
     return -1, -1
 
 
+_LABEL = re.compile(r"[:：\t]")  # a field's label before the value (住所：, a form's, often a person's)
 _ADDRESSEE = re.compile(r"(?:様|殿)\s*$|\s(?:様|殿)\s")
 # A mobile number is an organisation's only under a phone label of its contact block (TEL 090-…).
 _MOBILE = re.compile(r"[(（]?[0０][7-9７-９][0０]")

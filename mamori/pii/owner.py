@@ -1,0 +1,182 @@
+"""Find the organisation that owns a contact block when it is not named before the value in the block.
+
+``corporate.py`` gives a value to the organisation named before it in its block (the lines between
+blank lines). Two layouts name the owner elsewhere:
+
+- a heading: a web page or a notice puts the name of a branch or office on a line of its own, then a
+  blank line, then its contacts (``東京営業所`` / blank / ``〒105-0014 東京都港区…`` / ``TEL 03-…``). The
+  heading is a short line alone between blank lines, with no label, no sentence and no person;
+- a mailing block written address first: ``〒602-0898 京都府京都市…`` / ``洛北学院高等学校 入試広報室`` /
+  ``電話 075-…``, the sender of a label, the place to send an application to. The value's line holds no
+  label (a form's ``住所：`` is a person's field) and one of the next two lines of the block is the
+  organisation's name: short, no label, no sentence, no person. A recipient (``山田 太郎 様``) on the next
+  line keeps it personal (``corporate._ADDRESSEE``, checked before).
+
+Both are structure: the organisation words themselves are ``corporate._ORG``'s.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+
+_HEADING_MAX = 30  # characters of a heading naming a branch or an office
+_NAME_LINE_MAX = 40  # characters of a line that names an organisation under an address
+_NOT_A_NAME = re.compile(r"[:：。、\t]|[,，](?=.*[,，])")  # a label, a sentence, a table row
+
+
+def heading_owner(text: str, block_start: int, org: re.Pattern[str], person: re.Pattern[str]) -> int:
+    """Return the end of an organisation heading alone above the block starting at ``block_start``, or -1.
+
+    ``block_start`` must follow a blank line; the heading line must itself follow a blank line (or open
+    the text), hold an organisation word (``org``) and nothing ``person`` matches.
+    """
+    if block_start < 2 or text[block_start - 2 : block_start] != "\n\n":
+        return -1
+    end = block_start - 1
+    while end > 0 and text[end - 1] == "\n":
+        end -= 1
+    start = text.rfind("\n", 0, end) + 1
+    if start > 0 and (start < 2 or text[start - 2] != "\n"):
+        return -1  # the line before is part of a paragraph, not a heading
+    line = text[start:end].strip()
+    if not line or len(line) > _HEADING_MAX or _NOT_A_NAME.search(line) or person.search(line):
+        return -1
+    return end if org.search(line) else -1
+
+
+def named_below(
+    text: str,
+    block_start: int,
+    line_start: int,
+    value_start: int,
+    line_end: int,
+    org: re.Pattern[str],
+    person: re.Pattern[str],
+    person_starts: list[int],
+) -> bool:
+    """Return whether a line right under the value's unlabelled line names an organisation.
+
+    The value's line must hold no label before the value (``住所：`` is a form's, often a person's), the
+    block before it names no person (a recipient's 〒 / address / 小島幸子 様 / TEL … above a sender's
+    line ``ご依頼主 …合同会社`` is the recipient's); one of the two next lines, before a blank line, is
+    an organisation's name and names no person.
+    """
+    if _NOT_A_NAME.search(text, line_start, value_start) or person.search(text, block_start, value_start):
+        return False
+    i = bisect_left(person_starts, block_start)
+    if i < len(person_starts) and person_starts[i] < value_start:
+        return False
+    pos = line_end
+    for _ in range(2):
+        if pos >= len(text) or text.startswith("\n\n", pos):
+            return False
+        start = pos + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
+        if line and len(line) <= _NAME_LINE_MAX and not _NOT_A_NAME.search(line) and org.search(line):
+            i = bisect_left(person_starts, start)
+            named = i < len(person_starts) and person_starts[i] < end
+            return not named and person.search(line) is None
+        pos = end
+    return False
+
+
+# 株式会社 カ, 有限会社 ユ, 合同会社 ド, 医療法人 イ, 学校法人 ガク, 社会福祉法人 フク, 財団 ザイ, 社団 シヤ
+_BANK_FORMS = "カ|ユ|ド|イ|ガク|フク|ザイ|シヤ|ｶ|ﾕ|ﾄﾞ|ｲ|ｶﾞｸ|ﾌｸ|ｻﾞｲ|ｼﾔ"
+# A legal form: the value-side mark of an organisation in a list (株式会社北辰精機, 三協化成工業㈱).
+_LEGAL_FORM = re.compile(
+    r"株式会社|有限会社|合同会社|合資会社|㈱|㈲|（株）|\(株\)|（有）|\(有\)|"
+    rf"(?:{_BANK_FORMS})[)）]|[(（](?:{_BANK_FORMS})(?=[,\t\r\n\"]|\Z)"
+)
+# A legal form as banks abbreviate it in an account holder's name (カ）ヤマトセイコウ, ダイワケミカル（カ).
+_BANK_LEGAL = re.compile(rf"^(?:{_BANK_FORMS})[)）]|[(（](?:{_BANK_FORMS})[)）]?$")
+_MIN_ROWS = 3  # data rows a table needs before its columns are judged by their values
+_SAMPLE_ROWS = 200  # rows a column is judged on
+_ORG_SHARE = 0.5  # of a column's filled cells that carry an organisation word
+
+
+def org_column_tables(
+    text: str,
+    org: re.Pattern[str],
+    person_column: Callable[[str], bool],
+    is_row: Callable[[str], bool],
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Return the row ranges of lists of organisations found by their values, and their name cells.
+
+    A column in which half or more of the filled cells name an organisation (a legal form or an
+    organisation word: 株式会社北辰精機, ミナト計測所) is a column of organisations, whatever its header
+    says (出展者名, 社名, 請求先); its other cells name organisations too (エムケーソリューションズ). The
+    table is a list of organisations, and its contacts theirs, when no other column's header names
+    persons (担当者, 氏名: a contact list of persons at companies stays personal).
+    """
+    ranges: list[tuple[int, int]] = []
+    name_cells: list[tuple[int, int]] = []
+    done = 0
+    length = len(text)
+    for mark in _LEGAL_FORM.finditer(text):
+        if mark.start() < done:
+            continue
+        start = text.rfind("\n", 0, mark.start()) + 1
+        end = text.find("\n", mark.end())
+        end = length if end < 0 else end
+        done = end
+        if not is_row(text[start:end]):
+            continue
+        while start > 0:  # up to the table's first row
+            prev = text.rfind("\n", 0, start - 1) + 1
+            if not is_row(text[prev : start - 1]):
+                break
+            start = prev
+        done = end = table_end(text, end, is_row)
+        found = _org_column(text, start, end, org, person_column)
+        if found is not None:
+            first_row_end, cells = found
+            ranges.append((first_row_end, end))
+            name_cells.extend(cells)
+    return ranges, name_cells
+
+
+def table_end(text: str, end: int, is_row: Callable[[str], bool]) -> int:
+    """Return the end of the last row of the table whose row ends at ``end``."""
+    length = len(text)
+    while end < length:
+        nxt = text.find("\n", end + 1)
+        nxt = length if nxt < 0 else nxt
+        if not is_row(text[end + 1 : nxt]):
+            break
+        end = nxt
+    return end
+
+
+def _org_column(
+    text: str, start: int, end: int, org: re.Pattern[str], person_column: Callable[[str], bool]
+) -> tuple[int, list[tuple[int, int]]] | None:
+    """Return the header's end and the cells of the table's organisation column, or None."""
+    lines = text[start:end].split("\n")
+    sep = "\t" if "\t" in lines[0] else ","
+    rows = [line.split(sep) for line in lines]
+    if len(rows) < _MIN_ROWS + 1:
+        return None
+    header, data = rows[0], rows[1:]
+    persons = [i for i, cell in enumerate(header) if person_column(cell.strip().strip('"'))]
+    if len(persons) > 1:
+        return None  # a list of persons (氏名, 生年月日 ...), perhaps with their employer
+    sample = data[:_SAMPLE_ROWS]
+    for col in persons or range(len(header)):  # a person-like header may head the organisations (出展者名)
+        filled = [c for row in sample if col < len(row) and (c := row[col].strip().strip('"'))]
+        if len(filled) < _MIN_ROWS or sum(
+            1 for c in filled if org.search(c) or _BANK_LEGAL.search(c)
+        ) < _ORG_SHARE * len(filled):
+            continue
+        cells = []
+        pos = start + len(lines[0]) + 1
+        for line, row in zip(lines[1:], data, strict=True):
+            if col < len(row):
+                cell_start = pos + sum(len(c) + 1 for c in row[:col])
+                cells.append((cell_start, cell_start + len(row[col])))
+            pos += len(line) + 1
+        return start + len(lines[0]), cells
+    return None

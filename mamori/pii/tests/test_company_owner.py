@@ -1,0 +1,110 @@
+"""Who owns a contact block: an organisation named in a heading above it or under its address, or a person."""
+
+from __future__ import annotations
+
+from mamori.pii import detect, detect_all
+
+
+def _labels(text: str) -> list[str]:
+    return [s.label for s in detect(text)]
+
+
+def _corporate(text: str) -> list[str]:
+    return [s.text for s in detect_all(text).corporate]
+
+
+def test_a_branch_named_in_a_heading_above_its_block_owns_its_contacts():
+    page = (
+        "お問い合わせ\n\n製品に関するご質問は下記までご連絡ください。\n\n"
+        "東京営業所\n\n〒105-0014 東京都港区芝2丁目14-5 芝ビル4F\nTEL 03-5442-1180 / FAX 03-5442-1181\n\n"
+        "大阪営業所\n\n〒532-0011 大阪府大阪市淀川区西中島5-9-12\nTEL 06-6305-2271\n"
+    )
+    assert _labels(page) == []
+    assert "06-6305-2271" in _corporate(page)
+
+
+def test_a_heading_that_is_a_sentence_or_a_person_owns_nothing():
+    # The line above is a paragraph's, not a heading alone between blank lines.
+    memo = "お客様から電話あり。\n東京営業所の件\n\n〒105-0014 東京都港区芝2丁目14-5\n"
+    assert "ADDRESS" in _labels(memo)
+    hr = "人事部\n\n新住所：〒252-0303 神奈川県相模原市南区相模大野6-15-22\n"  # a labelled field
+    assert "ADDRESS" in _labels(hr)
+
+
+def test_an_organisation_named_under_an_unlabelled_address_owns_it():
+    school = (
+        "出願書類の郵送先\n〒602-0898 京都府京都市上京区相国寺門前町647-22\n"
+        "洛北学院高等学校 入試広報室\n電話 075-211-4321（平日9:00～16:00）\n"
+    )
+    assert _labels(school) == []
+    label = "ご依頼主\n  〒541-0053 大阪府大阪市中央区本町3-5-7 本町ビル2F\n  株式会社フレッシュマート 通販事業部\n"
+    assert _labels(label) == []
+
+
+def test_a_recipient_above_a_sender_line_keeps_their_data():
+    slip = (
+        "お届け先：〒264-1651\n山梨県甲府市鍛冶ケ沢4丁目12-22 グランドハイツ 501\n小島幸子 様\n"
+        "TEL 0365394575\nご依頼主　日本ホールディングス合同会社\n"
+    )
+    assert {"PHONE", "ADDRESS"} <= set(_labels(slip))
+    addressee = "〒390-0001 長野県松本市寿北2丁目3-4\n山田 太郎 様\n株式会社みなと商事 御中\n"
+    assert "ADDRESS" in _labels(addressee)
+    labelled = "住所：埼玉県川口市芝新町4-12-8\n株式会社ホームライフ\n"  # a form's field
+    assert "ADDRESS" in _labels(labelled)
+
+
+def test_an_employee_record_under_a_department_is_personal():
+    record = (
+        "住所変更届\n\n所属：製造部 第二課\n社員番号：20415\n"
+        "新住所：〒252-0303 神奈川県相模原市南区相模大野6-15-22 サンハイツ203\n新電話番号：042-745-8813\n"
+    )
+    assert sorted(_labels(record)) == ["ADDRESS", "PHONE", "POSTAL_CODE"]
+
+
+EXHIBITORS = (
+    "小間番号,出展者名,所在地,電話番号,出展製品\n"
+    "A-01,株式会社北辰精機,愛知県名古屋市中村区名駅3-22-4,052-581-3302,精密ボールねじ\n"
+    "A-02,三協化成工業株式会社,大阪府東大阪市高井田元町2-8-12,06-6781-5520,射出成形品\n"
+    "A-03,有限会社タカノ鉄工,新潟県燕市吉田東栄町1-15,0256-63-8811,板金加工\n"
+    "B-01,エムケーソリューションズ,福岡県福岡市博多区博多駅前2-1-1,092-477-6600,IoTゲートウェイ\n"
+    "B-02,ミナト計測,神奈川県横浜市港北区新横浜2-5-10,045-475-9912,レーザー変位計\n"
+)
+
+
+def test_a_column_mostly_of_companies_makes_a_list_of_organisations():
+    assert _labels(EXHIBITORS) == []
+    assert "045-475-9912" in _corporate(EXHIBITORS)
+
+
+def test_a_list_of_persons_with_their_employer_stays_personal():
+    contacts = (
+        "会社名,担当者名,電話番号\n株式会社北辰精機,山田 太郎,090-1111-2233\n"
+        "三協化成工業株式会社,佐藤 花子,080-2222-3344\n有限会社タカノ鉄工,鈴木 一郎,070-3333-4455\n"
+    )
+    assert _labels(contacts).count("PHONE") == 3
+    staff = (
+        "氏名,勤務先,自宅住所\n山田 太郎,株式会社北辰精機,長野県松本市寿北2丁目3-4\n"
+        "佐藤 花子,三協化成工業株式会社,長野県松本市中央2丁目3-4\n鈴木 一郎,有限会社タカノ鉄工,長野県松本市島立817-1\n"
+    )
+    assert _labels(staff).count("ADDRESS") == 3
+
+
+def test_a_transfer_list_to_companies_in_bank_notation_is_theirs_and_a_payroll_is_personal():
+    suppliers = (
+        "振込先銀行コード,振込先支店コード,預金種目,口座番号,受取人名,金額\n"
+        "0143,101,1,1234561,カ）ヤマトセイコウ,320000\n0143,205,1,2345672,ユ）サカモトシヨウテン,44000\n"
+        "0009,301,1,3456783,ダイワケミカル（カ,9000\n"
+    )
+    assert _labels(suppliers) == []
+    payroll = (
+        "振込先銀行コード,振込先支店コード,預金種目,口座番号,受取人名,金額\n"
+        "0143,101,1,1234561,ヤマダ タロウ,320000\n0143,205,1,2345672,サトウ ハナコ,280000\n"
+        "0009,301,1,3456783,スズキ イチロウ,300000\n"
+    )
+    assert _labels(payroll).count("BANK_ACCOUNT") == 3
+
+
+def test_a_main_number_is_the_organisation_s():
+    page = "お問い合わせ\n\n社会医療法人 青葉会 青葉中央病院\n\n代表 022-711-3355\n"
+    assert _labels(page) == []
+    assert _labels("代表取締役 山田 太郎\n携帯 090-1234-5678\n") == ["PERSON", "PHONE"]
