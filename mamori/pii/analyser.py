@@ -104,3 +104,71 @@ def organisation(word: str) -> bool:
         tokens[0].feature.pos2 == "普通名詞"
         and all(t.feature.lemma and t.feature.pos1 in ("名詞", "接尾辞") for t in tokens)  # not 香乃子
     )
+
+
+SURE = "sure"  # a surname (+ given name), or a foreign name of known origin: ヤマダ, スミス, グエン
+UNSURE = "unsure"  # a name to the analyser, but of no known kind: ミスミ, カインズ, ジョー + シン
+UNKNOWN_COMPOUND = "compound"  # an unknown word glued from a word and a common noun: ケーズ + デンキ
+NO_NAME = "none"  # a word the analyser reads as no name at all: アマゾン, メーカー
+
+
+@lru_cache(maxsize=4096)
+def kana_reading(word: str) -> str:
+    """Return how sure the analyser is that katakana ``word`` before さん is a person's name.
+
+    ``SURE``: a surname or surname + given name (ヤマダ, キム, ヤマダタロウ), a foreign name whose lemma
+    names its origin (スミス-Smith, グエン-外国, ジョン + スミス) or a listed foreign name (ナム).
+    ``UNKNOWN_COMPOUND``: a word the analyser does not know, glued from a word and a common noun of three
+    or more kana (ケーズ + デンキ, タカラ + スタンダード); unknown foreign names (クマール, シュレスタ)
+    hold none. ``UNSURE``: any other reading with a name in it (ミスミ: a given name alone; カインズ,
+    アンナ: a name of no known origin; ジョー + シン; モノ + タロウ; an unknown word). ``NO_NAME``
+    otherwise.
+    """
+    analyser = tagger()
+    if analyser is None or not re.fullmatch(r"[\u30a1-\u30faー]+", word):
+        return NO_NAME
+    if word in FOREIGN_NAMES:
+        return SURE
+    tokens = [t for t in analyser(word + "さん")][:-1]
+    if "".join(t.surface for t in tokens) != word:
+        return NO_NAME
+    if len(tokens) == 1 and not tokens[0].feature.lemma:
+        return UNKNOWN_COMPOUND if _glued_from_a_noun(word) else UNSURE
+    if not any(t.feature.pos3 == "人名" for t in tokens):
+        return NO_NAME
+    kinds = [t.feature.pos4 if t.feature.pos3 == "人名" else "" for t in tokens]
+    if kinds in (["姓"], ["姓", "名"]):
+        return SURE
+    if all(kind == "一般" and "-" in (t.feature.lemma or "") for kind, t in zip(kinds, tokens, strict=True)):
+        return SURE
+    return UNSURE
+
+
+def _glued_from_a_noun(word: str) -> bool:
+    """Return whether ``word`` splits into two parts of two or more kana, one of them a common noun of
+    three or more kana the analyser knows (デンキ, スタンダード)."""
+    return any(
+        _common_noun(part) for i in range(2, len(word) - 1) for part in (word[:i], word[i:]) if len(part) >= 3
+    )
+
+
+@lru_cache(maxsize=4096)
+def _common_noun(word: str) -> bool:
+    analyser = tagger()
+    tokens = list(analyser(word)) if analyser is not None else []
+    return len(tokens) == 1 and tokens[0].feature.pos2 == "普通名詞" and bool(tokens[0].feature.lemma)
+
+
+@lru_cache(maxsize=4096)
+def reads_as_name(word: str) -> bool:
+    """Return whether the analyser reads kanji ``word`` as person names only when asked as 〇〇の.
+
+    A name alone on a line has no context; asked with の the analyser reads 田中雄太 and 小野寺信行 as
+    surname + given name and a title such as 道場訓 as the common nouns 道場 + 訓 (alone, it guesses
+    both as names). Without the analyser every word passes.
+    """
+    analyser = tagger()
+    if analyser is None:
+        return True
+    tokens = list(analyser(word + "の"))[:-1]
+    return "".join(t.surface for t in tokens) == word and all(t.feature.pos3 == "人名" for t in tokens)

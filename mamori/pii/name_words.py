@@ -96,7 +96,7 @@ def name_end_before_title(text: str, start: int, end: int) -> int | None:
     if (
         len(name.replace(" ", "")) < 2
         or _TITLE_PREFIX.fullmatch(name)
-        or (name[-1] in "支部課室係店社所局会校院署団省庁県市町村区" and not known(name))  # 北村, 中村
+        or (name[-1] in "支部課室係科店社所局会校院署団省庁県市町村区" and not known(name))  # 北村, 仁科
     ):
         return None
     parts = re.split(r"[・ ]", name)

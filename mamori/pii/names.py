@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from mamori.pii.analyser import foreign_person, katakana_person, organisation
+from mamori.pii.analyser import foreign_person, katakana_person, organisation, reads_as_name
 from mamori.pii.dictionaries import (
     given_names,
     given_readings,
@@ -33,6 +33,7 @@ from mamori.pii.name_words import office as _office
 from mamori.pii.name_words import pet as _pet
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
+from mamori.pii.trade_names import kana_company
 
 # Every kanji a name can hold: the unified block, extension A, the compatibility ideographs (﨑) and
 # the supplementary planes (𠮷 and the other extensions), plus 々〆ヶノ.
@@ -282,6 +283,8 @@ def _alone_on_line(text: str) -> list[Hit]:
             cut = next((n for n in range(1, len(glued)) if glued[:n] in sur and glued[n:] in given), None)
             first, second = (glued[:cut], glued[cut:]) if cut else (first, second)
         known = (first in sur or second in given) if spaced else (first in sur and second in given)
+        if known and not spaced and not reads_as_name(first + second):
+            continue  # 道場訓, a title: 道場 + 訓 to the analyser
         if known and all(len(p) == 1 or plausible_unknown(p) for p in (first, second)):
             hits.append((m.start(1), m.end(2), "PERSON", 2))
     return hits
@@ -495,6 +498,7 @@ def find_persons(text: str) -> list[Hit]:
         and not text.endswith(_ROLE_ENDS, h[0], h[1])
         and not _shop_name(text[h[0] : h[1]])
         and not carrier(text, h[0], h[1])
+        and not kana_company(text, h[0], h[1])
     ]
 
 

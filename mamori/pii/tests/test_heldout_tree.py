@@ -33,13 +33,7 @@ PERSONAL = sorted(rel for rel, t in LABELS.items() if t["personal"])
 COMPANY = sorted(rel for rel, t in LABELS.items() if not t["personal"])
 
 # Company-only files the engine flags today (file, what it reports, why it is wrong).
-FLAGGED_TODAY = {
-    "東邦精工/営業/営業会議メモ_1119.txt": "PERSON ケーズデンキ, カインズ, 伊勢丹, 三越, 富士通, 日立 before さん (companies)",
-    "東邦精工/購買/購買メモ_1126.txt": "PERSON モノタロウ, ミスミ, 京セラ, 丸紅, ジョーシン before さん (suppliers)",
-    "住まいのリフォーム館/商談メモ_1206.txt": "PERSON タカラスタンダード before さん (a maker)",
-    "県立松本南高校/部活動予定.txt": "PERSON 音楽科教諭 after 顧問： (a role, not a name)",
-    "空手道場 誠心館/道場訓.txt": "PERSON 道場訓 (the title line)",
-}
+FLAGGED_TODAY: dict[str, str] = {}
 
 # Files with personal data the scan reports as clean today.
 MISSED_TODAY: dict[str, str] = {}

@@ -161,3 +161,10 @@ def test_companies_the_analyser_reads_as_places_or_words_before_san_are_no_perso
     )
     # 相良 is a place to the analyser but a surname; 髙吉 is a word it does not know; 香 + 乃 + 子 no nouns
     assert [s.text for s in detect(text)] == ["相良蒼空", "髙吉", "香乃子"]
+
+
+def test_a_title_line_and_a_subject_before_a_title_are_no_names() -> None:
+    # 道場訓 splits into a surname and a given name; the analyser reads it as 道場 + 訓 (asked as 道場訓の)
+    assert detect("道場訓\n一、礼儀を重んずること\n") == []
+    assert detect("吹奏楽部：定期演奏会 顧問：音楽科教諭\n") == []  # a subject's teacher, no name
+    assert names("担任の仁科教諭は") == ["仁科"]  # a surname that ends in 科
