@@ -21,3 +21,15 @@ def scan_tree_jsonl(root: Path, out: Path) -> tuple[dict[str, dict], int]:
         code = scan.main([str(root), "--format", "jsonl", "--no-cache", "--jobs", "1", "--no-progress"])
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     return {os.path.relpath(row["path"], root): row for row in rows}, code
+
+
+def files_below(root: Path) -> list[str]:
+    """Return the paths of the files under *root*, relative to it and sorted (to compare with a tree's labels)."""
+    return sorted(os.path.relpath(p, root) for p in root.rglob("*") if p.is_file())
+
+
+def spans_in_file(root: Path, rel: str, label: str) -> list[str]:
+    """Return the text of every *label* span ``detect`` finds in the parts ``extract`` reads from *root* / *rel*."""
+    from mamori.pii.extract import extract
+
+    return [s.text for part in extract(root / rel, name=rel) for s in detect(part.text) if s.label == label]

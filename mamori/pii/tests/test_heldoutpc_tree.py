@@ -1,0 +1,194 @@
+"""Scan eight employees' PCs written apart from the rules (issue 11: every PC of the company once a year).
+
+``fixtures/heldoutpc`` holds the home folders of eight PCs of one mid-size maker (sales, HR, accounting,
+engineering, reception, an executive's secretary, a designer, an IT admin), written by a reviewer's own
+generator (``fixtures/heldoutpc_src``, labels by hand in ``labels.json``) and scanned once before anyone
+tuned on it: LINE, Slack and Teams exports, Thunderbird mbox, 筆まめ / 筆ぐるめ / Eight / Sansan / Outlook
+contact lists, PDF "screenshots", freee and MF exports, .env, SQL dumps, git and firewall logs, 源泉徴収票,
+扶養控除申告書, beside company-only files whose traps are department mailboxes, companies before さん, our
+own contact page, vendor masters and a public test card number.
+
+Each file is asked one question: is it flagged (any personal ``counts``) exactly when it holds personal
+data? What the scanner got wrong on the first scan is marked ``xfail(strict=True)`` with the words
+involved, so a fix shows up as an unexpected pass and its mark is taken off.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mamori.pii.tests.conftest import files_below, scan_tree_jsonl, spans_in_file
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = FIXTURES / "heldoutpc"
+LABELS: dict[str, dict] = json.loads((FIXTURES / "heldoutpc_src" / "labels.json").read_text(encoding="utf-8"))
+STRONG = {"PASSPORT", "CREDIT_CARD", "MY_NUMBER", "DRIVERS_LICENSE", "BANK_ACCOUNT"}
+SALES, HR, ACCOUNTS = "PC-EIGYO-07/Users/eigyo07/", "PC-JINJI-02/Users/jinji02/", "PC-KEIRI-01/Users/keiri01/"
+DEV, SECRETARY = "PC-DEV-11/Users/dev11/", "PC-HISHO-01/Users/hisho01/"
+DESIGN, RECEPTION, IT = (
+    "PC-DESIGN-02/Users/design02/",
+    "PC-UKETSUKE-01/Users/uketsuke01/",
+    "PC-JOHO-01/Users/joho01/",
+)
+
+# Personal files reported clean, and company-only files flagged (first scan at e8f6365; b8ea6b8 fixed two, broke one).
+WRONG_TODAY = {
+    # missed
+    DESIGN
+    + "Documents/LINE/[LINE] 撮影チーム.txt": "LINE speakers `07:50<TAB>藤原 拓海<TAB>…` are not read as names",
+    SECRETARY + "Documents/LINE/[LINE] 家族.txt": "LINE speakers `今村 航`, `由紀子` are not read as names",
+    DEV + "Downloads/slack_export/dev-iot/2024-11-07.json": 'Slack `"real_name": "高橋 悠斗"` is no name key',
+    IT + "Documents/Teams/export_情シス連絡_202411.json": 'Teams `"displayName": "岡田 健"` is no name key',
+    ACCOUNTS
+    + "Documents/MF/仕訳帳_202411.csv": "names as 補助科目 (`未払金 / 森田 隆之`) and in 摘要 are not found",
+    DESIGN
+    + "Documents/個人/ポートフォリオ_クレジット.txt": "credits `AD：藤原拓海 / Photo：栗原蓮` are not found",
+    HR
+    + "AppData/Roaming/Microsoft/Windows/Recent/最近使ったファイル.txt": "`履歴書_宇佐美結衣.txt` in a path list",
+    DESIGN
+    + "Documents/撮影/請求書_フォトグラファー_栗原.pdf": "a freelancer's invoice addressed 御中 is read as "
+    "an organisation's: his account, address and mobile go to corporate_counts, `栗原 蓮（Photo Studio REN）` is missed",
+    SALES + "Documents/Outlook/contacts_export.csv": "since b8ea6b8 the 'Company' column makes every row an "
+    "organisation's: 3 persons' e-mails and a mobile (080-5542-0193) go to corporate_counts; First / Last Name missed",
+    # flagged
+    DESIGN + "Documents/Outlook/入稿データ受領.eml": "EMAIL design@ (a department mailbox)",
+    DESIGN + "Documents/ブランド/ロゴ使用規定.md": "EMAIL design@ (a department mailbox)",
+    DEV + "Documents/Outlook/GitHub_security_alert.eml": "EMAIL dev-iot@ (a team mailbox)",
+    SECRETARY
+    + "AppData/Roaming/Microsoft/Outlook/RoamCache/Stream_Calendar_D.tmp.txt": "EMAIL hisho@, ceo-calendar@",
+    IT
+    + "AppData/Roaming/Thunderbird/Profiles/q2.default/Mail/Local Folders/監視通知": "EMAIL joho@, zabbix@….local",
+    IT + "Documents/Outlook/保守契約更新のご案内.eml": "EMAIL joho@ (a department mailbox)",
+    SALES + "AppData/Roaming/Thunderbird/Profiles/x1k9.default/Mail/Local Folders/展示会": "EMAIL exhibitor@",
+    RECEPTION + "Documents/Outlook/【重要】年末年始の受付業務について.eml": "EMAIL all@ and PERSON 全社員",
+    DEV
+    + "source/tsubasa-iot/.env": "PHONE SUPPORT_TEL=052-561-7739 and a Sentry DSN `<hex>@o451234.ingest.sentry.io` "
+    "as EMAIL",
+    SALES
+    + "Downloads/仕入先_会社概要_東海電材.html": "a 会社概要 table's `TEL / FAX` row as PHONE 2, `平日` as PERSON",
+    SALES
+    + "Documents/Outlook/受注確認_PO-88341207.eml": "PHONE `お問い合わせは 0567-26-4400（平日9:00-17:00）まで` "
+    "in a mail from order@ signed by no person",
+    ACCOUNTS
+    + "Documents/freee/取引先一覧_export.csv": "取引先名 rows read as persons through 取引先名（カナ）: "
+    "ADDRESS, PHONE, BANK_ACCOUNT 3 each, PERSON トウカイデンザイ",
+    DEV
+    + "source/tsubasa-ec/src/main/resources/application-staging.yml": "CREDIT_CARD `test-card: 4111111111111111`",
+    SALES + "Desktop/売上目標_2025上期.txt": "PERSON 豊田合成 before さん (a customer company)",
+    SALES + "Documents/営業会議_議事録_20241111.txt": "PERSON 豊田通商 before さん (a customer company)",
+    SECRETARY + "Documents/社長/スケジュール_2024年11月.txt": "PERSON 大和計装 before 様 (a company)",
+    ACCOUNTS + "Desktop/メモ.txt": "PERSON 名鉄協商 before さん (a parking company)",
+    DESIGN + "Documents/展示会2024/ブース図面_寸法.txt": "PERSON 名古屋装飾 before さん (a booth builder)",
+    RECEPTION
+    + "Documents/清掃/清掃業者スケジュール_2024下期.txt": "PERSON ホーチキ, 東海 (ビルメン東海さん) before さん",
+    IT + "Documents/手順書/新PCセットアップ手順.md": "PERSON 内線 (`情報システム室 内線 2600`)",
+    SECRETARY + "Documents/慶弔/弔電_文例.txt": "PERSON 尊父, 喪主 (`ご尊父様`, `喪主様のお名前`)",
+}
+
+# Files whose strong identifiers (PASSPORT, CREDIT_CARD, MY_NUMBER, DRIVERS_LICENSE, BANK_ACCOUNT) differ from the labels.
+WRONG_IDS_TODAY = {
+    ACCOUNTS + "Documents/freee/取引先一覧_export.csv": "companies' accounts as BANK_ACCOUNT",
+    DEV
+    + "source/tsubasa-ec/src/main/resources/application-staging.yml": "the public test card 4111111111111111",
+    DESIGN
+    + "Documents/撮影/請求書_フォトグラファー_栗原.pdf": "the freelancer's `普通 2281904 クリハラ レン` is corporate",
+    SALES
+    + "Documents/出張/出張旅費精算_2024年11月.xlsx": "`振込先 … 普通 3320915 モリタ タカユキ` is corporate",
+    HR
+    + "Downloads/スキャン_運転免許証_写し_森田.pdf": "`番号 第 301992184560 号` under 運転免許証 is not reported",
+}
+
+
+def _marked(rels, known: dict[str, str]) -> list:
+    return [
+        pytest.param(r, marks=pytest.mark.xfail(strict=True, reason=known[r])) if r in known else r
+        for r in rels
+    ]
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory):
+    """The rows of ``mamori scan --format jsonl`` by relative path, and its exit code."""
+    return scan_tree_jsonl(ROOT, tmp_path_factory.mktemp("out") / "scan.jsonl")
+
+
+def _spans(rel: str, label: str) -> list[str]:
+    return spans_in_file(ROOT, rel, label)
+
+
+def test_the_labels_cover_the_tree_and_both_kinds_of_file():
+    assert files_below(ROOT) == sorted(LABELS)
+    personal = sum(t["personal"] for t in LABELS.values())
+    assert personal >= 90 and len(LABELS) - personal >= 120
+    assert set(WRONG_TODAY) <= set(LABELS) and set(WRONG_IDS_TODAY) <= set(LABELS)
+
+
+def test_every_file_is_read_and_the_exit_code_says_found(scanned):
+    results, code = scanned
+    assert code == 1
+    assert {rel: row["problems"] for rel, row in results.items() if row["problems"]} == {}
+
+
+@pytest.mark.xfail(
+    strict=True, reason="first scan: file recall 89/97 = 0.918, 23/125 = 18.4 % company-only flagged"
+)
+def test_recall_and_the_share_of_company_files_flagged_meet_the_issue(scanned):
+    results, _code = scanned
+    personal = [rel for rel, t in LABELS.items() if t["personal"]]
+    company = [rel for rel, t in LABELS.items() if not t["personal"]]
+    missed = [rel for rel in personal if not results[rel]["counts"]]
+    flagged = [rel for rel in company if results[rel]["counts"]]
+    assert len(missed) <= 0.02 * len(personal) and len(flagged) <= 0.05 * len(company), (missed, flagged)
+
+
+@pytest.mark.parametrize("rel", _marked(sorted(LABELS), WRONG_TODAY))
+def test_a_file_is_flagged_exactly_when_it_holds_personal_data(scanned, rel):
+    counts = scanned[0][rel]["counts"]
+    assert bool(counts) == LABELS[rel]["personal"], counts
+
+
+@pytest.mark.parametrize("rel", _marked(sorted(LABELS), WRONG_IDS_TODAY))
+def test_the_strong_identifiers_are_those_the_file_holds(scanned, rel):
+    assert set(scanned[0][rel]["counts"]) & STRONG == set(LABELS[rel]["identifiers"])
+
+
+def test_address_books_and_business_card_exports():
+    assert len(_spans(SECRETARY + "Documents/年賀状/筆ぐるめ_住所録.csv", "PERSON")) >= 4
+    assert len(_spans(SALES + "Downloads/Sansan_名刺データ_営業部_20241108.csv", "PERSON")) >= 3
+    assert _spans(HR + "Documents/人事/年末調整/扶養控除等申告書_西村恵.docx", "MY_NUMBER") != []
+    assert len(_spans(SECRETARY + "Documents/社長/海外出張_2024年12月_ミュンヘン.xlsx", "PASSPORT")) == 2
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="筆まめ / 筆ぐるめ rows of private persons (自宅住所1, no 会社名) are corporate: 檜山's and 東海林's home "
+    "addresses and phones, 猪俣's; an Outlook contacts CSV's mobile 080-5542-0193 too",
+)
+def test_home_addresses_in_an_address_book_are_personal():
+    book = SECRETARY + "Documents/年賀状/筆まめ_住所録_2025年賀.csv"
+    addresses = _spans(book, "ADDRESS")
+    assert "愛知県名古屋市名東区一社2-88" in addresses and "東京都渋谷区広尾5-19-7" in addresses
+    assert "0564-21-6630" in _spans(SECRETARY + "Documents/年賀状/筆ぐるめ_住所録.csv", "PHONE")
+    assert "080-5542-0193" in _spans(SALES + "Documents/Outlook/contacts_export.csv", "PHONE")
+
+
+@pytest.mark.xfail(strict=True, reason="names of chat, directory and contact exports: 0 of 3, 1 of 6, 0 of 3")
+def test_names_in_chat_directory_and_contact_exports():
+    assert len(_spans(DESIGN + "Documents/LINE/[LINE] 撮影チーム.txt", "PERSON")) >= 3
+    assert len(_spans(IT + "Documents/AD/ad_users_export_20241101.csv", "PERSON")) >= 5  # displayName
+    assert (
+        len(_spans(SALES + "Documents/Outlook/contacts_export.csv", "PERSON")) >= 3
+    )  # First Name, Last Name
+
+
+@pytest.mark.xfail(
+    strict=True, reason="header cells 氏名, 所属, 日付 and a reading line of an address as PERSON"
+)
+def test_header_words_and_readings_are_no_persons():
+    assert "氏名" not in _spans(SALES + "Documents/出張/出張旅費精算_2024年11月.xlsx", "PERSON")
+    assert "所属" not in _spans(HR + "Documents/人事/健康診断/2024_健診結果_要再検査者.xlsx", "PERSON")
+    assert "日付" not in _spans(SECRETARY + "Documents/社長/海外出張_2024年12月_ミュンヘン.xlsx", "PERSON")
+    assert "あかいけ" not in _spans(HR + "Documents/採用/履歴書_宇佐美結衣.txt", "PERSON")
