@@ -33,3 +33,22 @@ def spans_in_file(root: Path, rel: str, label: str) -> list[str]:
     from mamori.pii.extract import extract
 
     return [s.text for part in extract(root / rel, name=rel) for s in detect(part.text) if s.label == label]
+
+
+STRONG_LABELS = {
+    "PASSPORT",
+    "CREDIT_CARD",
+    "MY_NUMBER",
+    "DRIVERS_LICENSE",
+    "BANK_ACCOUNT",
+    "HEALTH_INSURANCE",
+}
+
+
+def unlabelled_identifiers(results: dict[str, dict], labels: dict[str, dict]) -> dict[str, dict]:
+    """Return the counts of the scanned files that report an identifier label their hand label does not hold."""
+    return {
+        rel: results[rel]["counts"]
+        for rel, label in labels.items()
+        if set(results[rel]["counts"]) & STRONG_LABELS - set(label["identifiers"])
+    }

@@ -1,0 +1,255 @@
+"""Scan a third held-out share, written apart from the rules and from the other trees' generators.
+
+``fixtures/heldout3`` is the file server of fourteen small organisations none of the other trees has: a
+司法書士・行政書士 office, a university lab, a 町内会, an IT system integrator, a business hotel, a 社労士
+office, a sake brewery, a funeral home, a second-hand shop (古物台帳), an osteopathic clinic, an architect,
+a car repair shop, an after-school club and a community FM station. Files as people keep them (ledgers
+and 台帳 in xlsx, CP932 / BOM CSV from PMS, kintone, Google Forms and shop exports, docx forms, LibreOffice
+PDFs, zips with CP932 names, UTF-16 and EUC-JP text, fixed width, RTF, ics, vCards, LINE and Slack
+exports) and company-only files full of traps (suppliers and shops before さん, shops named after
+families, lot numbers that pass the My Number check, equipment serials, a 古物商 permit number,
+table definitions with personal column names, dummy test data, templates with 記入例, public offices'
+pages, our own 振込先). ``fixtures/heldout3_src/build.py`` rebuilds it byte for byte and
+``labels.json`` holds the labels set by hand for each file as it was written.
+
+It was scanned once before any rule was tuned on it (main at e8f6365: file recall 82 / 95, 23 of
+119 company-only files flagged, no strong identifier on a file without it, exit code 1); what the
+engine does not meet yet is marked ``xfail(strict=True)`` with the reason, so that a fix shows up as an
+unexpected pass here and the mark is taken off in the same commit.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from mamori.pii import detect
+from mamori.pii.extract import extract
+from mamori.pii.tests.conftest import files_below, scan_tree_jsonl, unlabelled_identifiers
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = FIXTURES / "heldout3"
+LABELS = json.loads((FIXTURES / "heldout3_src" / "labels.json").read_text(encoding="utf-8"))
+PERSONAL = sorted(rel for rel, t in LABELS.items() if t["personal"])
+COMPANY = sorted(rel for rel, t in LABELS.items() if not t["personal"])
+
+# Company-only files the engine flags today (file: what it reports, why it is wrong).
+FLAGGED_TODAY = {
+    "あずさ司法書士・行政書士事務所/書式/委任状_記入例.docx": "ADDRESS 長野県松本市中央1-2-3 of a （記入例） form's 代理人 〇〇〇〇",
+    "あずさ司法書士・行政書士事務所/書式/遺言書_文例集.txt": "PERSON 甲野太郎 of a model will (文例中の氏名は架空)",
+    "くるみ設計事務所/事務所/会社概要.html": "ADDRESS, POSTAL_CODE of the firm's own 所在地 row in its 会社概要 table",
+    "しなの社労士事務所/メール/【協会けんぽ】料率改定のお知らせ.eml": "PERSON 全国健康保険協 from the sender's display name",
+    "みどり整骨院/メール/【柔整師会】講習会.eml": "PERSON 長野県柔道整復 (sender's display name), EMAIL of a clinic's mailbox",
+    "みどり整骨院/院内/保険者一覧.csv": "PHONE of 松本市（国民健康保険） in a table of insurers",
+    "みどり整骨院/院内/消耗品発注.txt": "PERSON 伊藤超短波 before さん (a maker)",
+    "やすらぎ葬祭/営業/チラシ原稿_家族葬.txt": "PERSON 喪主, 遺族 before 様 (words, no one)",
+    "やすらぎ葬祭/営業/仕入先メモ.txt": "PERSON 割烹 まつや, シャディ before さん (a caterer, a gift company)",
+    "エフエム安曇野/番組/メッセージ_抜粋_1118.txt": "PERSON 姫 of the pen name りんご姫さん",
+    "ネクサスシステムズ/メール/【AWS】請求書のお知らせ.eml": "PERSON Amazon Web from the sender's display name",
+    "ネクサスシステムズ/案件/松本市民病院_予約システム/テスト/テストデータ_患者.csv": "DATE_OF_BIRTH 2000-01-01 of dummy rows (テスト患者01, 000-0000-0000)",
+    "ホテル_リバーサイド松本/営業/営業会議_1105.txt": "PERSON 楽天 before さん (an OTA)",
+    "北アルプス大学_環境材料研究室/メール/【リガク】定期点検のご案内.eml": "PERSON 長野 (長野サービスステーション), EMAIL of the lab's mailbox",
+    "北アルプス大学_環境材料研究室/規程/装置利用ルール.pdf": "PERSON 内線 (工学部技術部 内線 5201)",
+    "北アルプス大学_環境材料研究室/購入/業者さんとのやりとり_メモ.txt": "PERSON ナカライ, リガク, 堀場 before さん (suppliers)",
+    "有賀モータース/経理/請求書控_フォーマット.txt": "ADDRESS, POSTAL_CODE, PHONE of the garage's own letterhead",
+    "桜ヶ丘三丁目町内会/回覧板/回覧_秋祭りのお知らせ.pdf": "PERSON 清水酒店 before さん (a sponsor shop)",
+    "桜ヶ丘三丁目町内会/書式/転入届_記入例.docx": "PERSON 松本 太郎, PHONE 0263-00-0000 of a （記入例） form",
+    "酒造_大雪渓の郷/メール/【JA】酒米の入荷予定.eml": "PERSON 米穀課 (a section), EMAIL of the co-op's sender",
+    "酒造_大雪渓の郷/営業/営業日報_1112.txt": "PERSON 清水酒店 before さん (a shop)",
+    "酒造_大雪渓の郷/営業/蔵見学_案内文.txt": "PHONE 0261-62-3125 of the brewery's own 予約：電話",
+    "酒造_大雪渓の郷/製造/製品規格書_純米吟醸.pdf": "PERSON 大雪渓 of 製造者 大雪渓の郷酒造株式会社",
+}
+
+# Files with personal data the scan reports as clean today.
+MISSED_TODAY = {
+    "くるみ設計事務所/顧客/施主リスト.txt": "施主名 is no name header and the clients' mobiles go to corporate_counts (物件 column)",
+    "しなの社労士事務所/顧問先/合同会社ひだまり/退職者メモ.txt": "・濵田 さくら（介護職、自己都合） bullet lines without a label",
+    "みどり整骨院/予約/予約メモ_LINE.txt": "9:00 𠮷田蓮 / 10:30 松沢誠: names without a space after times",
+    "ネクサスシステムズ/開発/reservation-api/git_shortlog.txt": "git shortlog: count<TAB>name",
+    "ホテル_リバーサイド松本/フロント/外国人宿泊者_旅券確認.pdf": "English passport page: Surname / Given names, Passport No. of 9 digits",
+    "リユースショップ_たからや/LINE査定/LINE_トーク_査定依頼.txt": "LINE export: time<TAB>sender<TAB>message",
+    "北アルプス大学_環境材料研究室/運営/slack_export/general/2024-11-12.json": "Slack export: user_profile.real_name",
+    "北アルプス大学_環境材料研究室/運営/ゼミ当番表.txt": "1週 武居 明美、渡邉 葵: pairs of full names in a rota",
+    "放課後児童クラブ_なかよし/名簿/アレルギー対応一覧.txt": "children's names in hiragana (ももせ はると（2年）)",
+    "放課後児童クラブ_なかよし/連絡/LINE_保護者会.txt": "LINE export: time<TAB>sender<TAB>message",
+    "桜ヶ丘三丁目町内会/会計/会費集金表_上期.csv": "氏名 column of names without a space beside ○/× months",
+    "桜ヶ丘三丁目町内会/当番/ゴミ集積所当番表_11月.txt": "a rota of one bare surname a day (11/4 牛山)",
+    "酒造_大雪渓の郷/総務/社員旅行_参加者.docx": "a numbered list of names (1. 丸山 健太) in one paragraph",
+}
+
+# Files whose real identifiers are not reported today.
+MISSED_IDS_TODAY = {
+    "みどり整骨院/受付/患者台帳.xlsx": "保険者番号 / 記号 / 番号 columns: no HEALTH_INSURANCE",
+    "ホテル_リバーサイド松本/フロント/外国人宿泊者_旅券確認.pdf": "Passport No.: 9 digits (US) in English",
+    "リユースショップ_たからや/古物台帳/古物台帳_2024年11月.xlsx": "確認書類番号 column of licence numbers (確認方法 運転免許証)",
+}
+
+
+def _params(rels, xfails):
+    return [
+        pytest.param(rel, marks=pytest.mark.xfail(strict=True, reason=xfails[rel])) if rel in xfails else rel
+        for rel in rels
+    ]
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory):
+    return scan_tree_jsonl(ROOT, tmp_path_factory.mktemp("out") / "scan.jsonl")
+
+
+def test_the_labels_cover_the_tree_and_both_kinds_of_file():
+    assert files_below(ROOT) == sorted(LABELS)
+    assert len(PERSONAL) >= 80 and len(COMPANY) >= 100
+    assert set(FLAGGED_TODAY) <= set(COMPANY) and set(MISSED_TODAY) <= set(PERSONAL)
+    assert set(MISSED_IDS_TODAY) <= {rel for rel, t in LABELS.items() if t["identifiers"]}
+
+
+def test_every_file_is_read_and_the_exit_code_says_found(scanned):
+    results, code = scanned
+    assert code == 1
+    assert sorted(results) == sorted(LABELS)
+    assert {rel: row["problems"] for rel, row in results.items() if row["problems"]} == {}
+
+
+@pytest.mark.xfail(strict=True, reason="82 of 95 personal files found on 2026-12-07 (see MISSED_TODAY)")
+def test_file_recall(scanned):
+    results, _code = scanned
+    missed = [rel for rel in PERSONAL if not results[rel]["counts"]]
+    assert len(missed) / len(PERSONAL) <= 0.02, missed
+
+
+@pytest.mark.parametrize("rel", _params(PERSONAL, MISSED_TODAY))
+def test_a_personal_file_is_found(scanned, rel):
+    results, _code = scanned
+    assert results[rel]["counts"], rel
+
+
+@pytest.mark.xfail(
+    strict=True, reason="23 of 119 company-only files flagged on 2026-12-07 (see FLAGGED_TODAY)"
+)
+def test_at_most_five_percent_of_company_files_flagged(scanned):
+    results, _code = scanned
+    flagged = {rel: results[rel]["counts"] for rel in COMPANY if results[rel]["counts"]}
+    assert len(flagged) / len(COMPANY) <= 0.05, flagged
+
+
+@pytest.mark.parametrize("rel", _params(COMPANY, FLAGGED_TODAY))
+def test_a_company_only_file_is_not_flagged(scanned, rel):
+    results, _code = scanned
+    assert results[rel]["counts"] == {}, results[rel]["counts"]
+
+
+def test_no_identifier_label_on_a_file_without_it(scanned):
+    # Lot numbers and serials that pass the My Number check, TK12345678 stock numbers, a 古物商 permit.
+    results, _code = scanned
+    assert unlabelled_identifiers(results, LABELS) == {}
+
+
+@pytest.mark.parametrize(
+    "rel", _params(sorted(r for r, t in LABELS.items() if t["identifiers"]), MISSED_IDS_TODAY)
+)
+def test_the_real_identifiers_are_found(scanned, rel):
+    results, _code = scanned
+    assert set(LABELS[rel]["identifiers"]) <= set(results[rel]["counts"])
+
+
+def _column(rel: str, header: str) -> list[str]:
+    """The non-empty cells under *header*, read from the file itself (the truth the test compares with)."""
+    path = ROOT / rel
+    if rel.endswith(".xlsx"):
+        sheet = load_workbook(path, read_only=True).worksheets[0]
+        rows = [["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+    else:
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp932")
+        rows = list(csv.reader(io.StringIO(text), delimiter="\t" if rel.endswith(".tsv") else ","))
+    top = next(i for i, row in enumerate(rows) if header in row)
+    col = rows[top].index(header)
+    return [row[col] for row in rows[top + 1 :] if len(row) > col and row[col]]
+
+
+def _squeeze(text: str) -> str:
+    return text.replace(" ", "").replace("\u3000", "")
+
+
+NAME_COLUMNS_TODAY = {
+    (
+        "やすらぎ葬祭/施行/会葬者名簿_24-315.csv",
+        "ご芳名",
+    ): "rare surnames dropped: 務台, 一志, 布山 (24 of 30)",
+    ("やすらぎ葬祭/施行/香典帳_24-315.xlsx", "ご芳名"): "rare surnames dropped: 布山, 征矢 (21 of 25)",
+    ("やすらぎ葬祭/施行/施行台帳_2024.xlsx", "故人名"): "故人名 is no name header (1 of 20)",
+    ("やすらぎ葬祭/施行/施行台帳_2024.xlsx", "喪主"): "巾 竜也 (a one-kanji surname) dropped (19 of 20)",
+    (
+        "放課後児童クラブ_なかよし/名簿/児童名簿_R6.xlsx",
+        "じどうのなまえ",
+    ): "children's names in hiragana (0 of 26)",
+    (
+        "エフエム安曇野/番組/プレゼント当選者_11月.xlsx",
+        "本名",
+    ): "本名 beside ラジオネーム is no name header (0 of 14)",
+    ("ホテル_リバーサイド松本/フロント/PMS出力/予約一覧_202411.csv", "宿泊者名"): "務台 dropped (43 of 45)",
+    ("酒造_大雪渓の郷/製造/契約農家一覧.csv", "契約農家"): "細萱 dropped (10 of 11)",
+    ("桜ヶ丘三丁目町内会/名簿/会員名簿_令和6年度.xlsx", "世帯主"): "務台 dropped (35 of 36)",
+    ("桜ヶ丘三丁目町内会/会計/会費集金表_上期.csv", "氏名"): "names without a space beside ○/× (0 of 15)",
+    ("あずさ司法書士・行政書士事務所/案件管理/案件台帳_令和6年.xlsx", "依頼者"): "務台 dropped (33 of 34)",
+    ("ネクサスシステムズ/総務/来館者記録_2024-11.csv", "氏名"): "務台 dropped (21 of 22)",
+    ("有賀モータース/顧客/車検顧客リスト.xlsx", "顧客名"): "務台 dropped (26 of 28)",
+    ("ホテル_リバーサイド松本/総務/シフト_12月.csv", "氏名"): "一志 dropped (8 of 9)",
+}
+NAME_COLUMNS = sorted(NAME_COLUMNS_TODAY) + [
+    ("放課後児童クラブ_なかよし/名簿/児童名簿_R6.xlsx", "保護者氏名"),
+    ("リユースショップ_たからや/古物台帳/古物台帳_2024年11月.xlsx", "相手方氏名"),
+    ("酒造_大雪渓の郷/営業/蔵見学予約_フォーム回答.csv", "代表者氏名"),
+    ("酒造_大雪渓の郷/総務/技能実習生_管理表.xlsx", "氏名"),
+    ("ホテル_リバーサイド松本/フロント/宿泊者名簿_2024年11月.xlsx", "氏名"),
+    ("しなの社労士事務所/顧問先/株式会社安曇野ファーム/算定基礎/算定基礎届_2024.csv", "氏名"),
+    ("みどり整骨院/受付/領収書控え_11月.csv", "患者氏名"),
+    ("ネクサスシステムズ/営業/名刺データ_export.csv", "氏名"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rel", "header"),
+    [
+        pytest.param(*key, marks=pytest.mark.xfail(strict=True, reason=NAME_COLUMNS_TODAY[key]))
+        if key in NAME_COLUMNS_TODAY
+        else key
+        for key in NAME_COLUMNS
+    ],
+)
+def test_every_name_of_a_name_column_is_found(rel, header):
+    persons = {
+        _squeeze(s.text)
+        for part in extract(ROOT / rel, name=rel)
+        for s in detect(part.text)
+        if s.label == "PERSON"
+    }
+    cells = _column(rel, header)
+    assert len(cells) >= 4
+    assert [cell for cell in cells if _squeeze(cell) not in persons] == []
+
+
+def test_identifier_columns_count_every_row():
+    # My Numbers of staff and dependants, foreign guests' passports, salary accounts: each row's value.
+    for rel, header, label in (
+        (
+            "しなの社労士事務所/顧問先/有限会社丸山製麺/マイナンバー/特定個人情報管理台帳.csv",
+            "個人番号",
+            "MY_NUMBER",
+        ),
+        ("ホテル_リバーサイド松本/フロント/宿泊者名簿_2024年11月.xlsx", "旅券番号", "PASSPORT"),
+        ("しなの社労士事務所/顧問先/有限会社丸山製麺/給与/振込口座一覧.xlsx", "口座番号", "BANK_ACCOUNT"),
+    ):
+        found = {
+            s.text for part in extract(ROOT / rel, name=rel) for s in detect(part.text) if s.label == label
+        }
+        assert set(_column(rel, header)) == found, rel
