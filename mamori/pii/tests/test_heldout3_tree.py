@@ -28,9 +28,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from mamori.pii import detect
-from mamori.pii.extract import extract
-from mamori.pii.tests.conftest import files_below, scan_tree_jsonl, unlabelled_identifiers
+from mamori.pii.tests.conftest import (
+    files_below,
+    scan_tree_jsonl,
+    spans_in_file,
+    unlabelled_identifiers,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = FIXTURES / "heldout3"
@@ -223,12 +226,7 @@ NAME_COLUMNS = sorted(NAME_COLUMNS_TODAY) + [
     ],
 )
 def test_every_name_of_a_name_column_is_found(rel, header):
-    persons = {
-        _squeeze(s.text)
-        for part in extract(ROOT / rel, name=rel)
-        for s in detect(part.text)
-        if s.label == "PERSON"
-    }
+    persons = {_squeeze(text) for text in spans_in_file(ROOT, rel, "PERSON")}
     cells = _column(rel, header)
     assert len(cells) >= 4
     assert [cell for cell in cells if _squeeze(cell) not in persons] == []
@@ -245,7 +243,4 @@ def test_identifier_columns_count_every_row():
         ("ホテル_リバーサイド松本/フロント/宿泊者名簿_2024年11月.xlsx", "旅券番号", "PASSPORT"),
         ("しなの社労士事務所/顧問先/有限会社丸山製麺/給与/振込口座一覧.xlsx", "口座番号", "BANK_ACCOUNT"),
     ):
-        found = {
-            s.text for part in extract(ROOT / rel, name=rel) for s in detect(part.text) if s.label == label
-        }
-        assert set(_column(rel, header)) == found, rel
+        assert set(_column(rel, header)) == set(spans_in_file(ROOT, rel, label)), rel
