@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,12 +18,16 @@ from mamori.pii.extract import PROBLEM_LABELS
 from mamori.scans import services
 from mamori.scans.models import ScannedFile, ScannedFolder, ScanToken
 
-MAX_ROWS = 500
+PAGE_SIZE = 50
 
 
 @login_required
 def results(request: HttpRequest) -> HttpResponse:
-    """List machines, folders and files with personal data; filter by label, persons and machine."""
+    """List machines, folders and files with personal data; filter by label, persons, machine and folder.
+
+    Folders, files and unread files are each paged (a company's share holds thousands); a folder's link
+    shows the files of that folder only.
+    """
     user: Any = request.user
     if not (getattr(user, "is_pms_manager", False) or getattr(user, "role", "") == "auditor"):
         raise PermissionDenied
@@ -32,30 +37,38 @@ def results(request: HttpRequest) -> HttpResponse:
     persons = request.GET.get("persons", "")
     min_persons = int(persons) if persons.isdigit() else 0
     machine = request.GET.get("machine", "")
+    folder = request.GET.get("folder", "")
     shown = [r for r in runs if not machine.isdigit() or r.machine_id == int(machine)]
     files = ScannedFile.objects.filter(run__in=shown, persons__gte=min_persons).exclude(counts={})
     folders = ScannedFolder.objects.filter(run__in=shown, persons__gte=min_persons)
+    unread = ScannedFile.objects.filter(run__in=shown, counts={}).exclude(problems=[])
     if label:
         files = files.filter(counts__has_key=label)
         folders = folders.filter(counts__has_key=label)
-    files = files.select_related("run__machine")
-    folders = folders.select_related("run__machine")
-    unread = ScannedFile.objects.filter(run__in=shown, counts={}).select_related("run__machine")
-    unread_rows = [(f, [reason(p, f.path) for p in f.problems]) for f in unread[:MAX_ROWS]]
+    if folder:
+        files = files.filter(folder=folder)
+        unread = unread.filter(folder=folder)
+    unread_page = _page(request, unread.select_related("run__machine").order_by("path", "pk"), "upage")
     return render(
         request,
         "scans/results.html",
         {
             "runs": runs,
-            "files": files[:MAX_ROWS],
-            "folders": folders[:MAX_ROWS],
-            "unread": unread_rows,
+            "files": _page(request, files.select_related("run__machine"), "page"),
+            "folders": _page(request, folders.select_related("run__machine"), "dpage"),
+            "unread": unread_page,
+            "unread_rows": [(f, [reason(p, f.path) for p in f.problems]) for f in unread_page],
             "labels": LABELS,
             "label": label,
             "persons": min_persons or "",
             "machine": int(machine) if machine.isdigit() else None,
+            "folder": folder,
         },
     )
+
+
+def _page(request: HttpRequest, rows: Any, param: str) -> Page:
+    return Paginator(rows, PAGE_SIZE).get_page(request.GET.get(param))
 
 
 def reason(problem: dict[str, Any], path: str) -> str:

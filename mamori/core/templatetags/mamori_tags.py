@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import template
 from django.utils import timezone
@@ -149,3 +150,23 @@ def pii_counts(counts: dict[str, int] | None) -> str:
 def pii_label(code: str) -> str:
     """Return the name of a kind of personal data (PERSON → 氏名), the code itself when unknown."""
     return _(LABEL_NAMES[code]) if code in LABEL_NAMES else code
+
+
+@register.inclusion_tag("pager.html", takes_context=True)
+def pager(context: template.Context, page: Any, param: str = "page") -> dict[str, Any]:
+    """Previous / next links for one of a page's paged lists, keeping the other query parameters.
+
+    ``param`` names the list's own page parameter, so that several lists on one page page apart.
+    """
+    query = context["request"].GET
+
+    def link(number: int) -> str:
+        params = query.copy()
+        params[param] = str(number)
+        return "?" + params.urlencode()
+
+    return {
+        "page": page,
+        "previous": link(page.previous_page_number()) if page.has_previous() else "",
+        "next": link(page.next_page_number()) if page.has_next() else "",
+    }

@@ -150,3 +150,31 @@ def test_the_openapi_schema_describes_the_upload_calls_without_a_warning(tmp_pat
     body = start["requestBody"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
     assert set(schema["components"]["schemas"][body]["required"]) == {"machine", "run_id"}
     assert schema["components"]["securitySchemes"]["scanToken"]["scheme"] == "bearer"
+
+
+def test_the_results_page_pages_its_lists_and_opens_a_folder(env, live_server, client, monkeypatch):
+    from mamori.scans import views
+
+    org, share, truth = env
+    assert run_scan(str(share), "--upload", live_server.url, "--machine", "fs-01") == 1
+    client.force_login(factories.make_user(org, Role.MANAGER))
+    monkeypatch.setattr(views, "PAGE_SIZE", 3)
+    personal = sum(t["personal"] for t in truth.values())
+    first = client.get("/scans/", {"label": "PHONE"})
+    files = first.context["files"]
+    assert files.paginator.count > 3 and len(files.object_list) == 3
+    last = client.get("/scans/", {"label": "PHONE", "page": files.paginator.num_pages, "dpage": "2"})
+    page = last.content.decode()
+    assert "label=PHONE" in page and "dpage=2" in page  # the other list's page and the filter are kept
+    seen = set()
+    for number in range(1, client.get("/scans/").context["files"].paginator.num_pages + 1):
+        shown = client.get("/scans/", {"page": number}).context["files"]
+        seen |= {f.path for f in shown.object_list}
+    assert len(seen) == personal  # every file is on one of the pages, once
+    folder = f"{share}/総務/DM"
+    in_folder = client.get("/scans/", {"folder": folder}).context["files"]
+    assert in_folder.paginator.count == sum(
+        t["personal"] for rel, t in truth.items() if rel.rpartition("/")[0] == "総務/DM"
+    )
+    assert all(f.folder == folder for f in in_folder.object_list)
+    assert "すべてのフォルダを表示" in client.get("/scans/", {"folder": folder}).content.decode()
