@@ -20,7 +20,7 @@ from mamori.pii.normalize import normalize
 from mamori.pii.numbers import find_numbers
 from mamori.pii.prefilter import Prefilter, Triggers
 from mamori.pii.prose import find_prose_persons
-from mamori.pii.spans import Hit, Span
+from mamori.pii.spans import Hit, Span, spans_of
 from mamori.pii.tables import analyse_tables, find_table_values
 
 RECOGNIZERS = (
@@ -180,7 +180,7 @@ def _detect_spans(text: str) -> list[Span]:
     hits = _run_recognizers(rest)
     kept = _resolve(hits, len(norm.text), cells)
     if not norm.breaks:  # the usual case: normalising kept every offset
-        return [Span(s, e, label, text[s:e]) for s, e, label, _priority in kept]
+        return spans_of(text, kept)
     spans = []
     for start, end, label, _priority in kept:
         s, e = norm.to_original(start), norm.to_original(end)

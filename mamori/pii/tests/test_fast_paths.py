@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 import unicodedata
@@ -16,7 +17,7 @@ from mamori.pii.normalize import normalize
 from mamori.pii.numbers import _digit_count, _not_pii_key, _plain_key
 from mamori.pii.placeholder import IN_EXAMPLES, NEVER, drop_placeholders, is_example, placeholder_kind
 from mamori.pii.prose import _CUE_TITLES, _candidate_runs
-from mamori.pii.spans import Span
+from mamori.pii.spans import Span, spans_of
 from mamori.pii.tables import analyse_tables
 from mamori.testing.pii_corpus import address
 
@@ -313,3 +314,14 @@ def test_a_message_id_is_told_from_a_mailbox_as_the_plain_pattern_tells_it() -> 
             _MESSAGE_ID_PLAIN.search(text[max(0, start - 400) : start]) is not None
         )
         assert _message_id(text, start, at) == plain, text
+
+
+def test_spans_filled_in_at_once_are_the_spans_the_constructor_makes() -> None:
+    text = "氏名,電話\n山田 太郎,090-1234-5678\n"
+    places = [(8, 13, "PERSON", 9), (14, 27, "PHONE", 9)]
+    made = spans_of(text, places)
+    plain = [Span(s, e, label, text[s:e]) for s, e, label, _priority in places]
+    assert made == plain and [hash(s) for s in made] == [hash(s) for s in plain]
+    assert [repr(s) for s in made] == [repr(s) for s in plain] and made[1] > made[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made[0].start = 0  # type: ignore[misc]
