@@ -87,9 +87,12 @@ def named_below(
 # 株式会社 カ, 有限会社 ユ, 合同会社 ド, 医療法人 イ, 学校法人 ガク, 社会福祉法人 フク, 財団 ザイ, 社団 シヤ
 _BANK_FORMS = "カ|ユ|ド|イ|ガク|フク|ザイ|シヤ|ｶ|ﾕ|ﾄﾞ|ｲ|ｶﾞｸ|ﾌｸ|ｻﾞｲ|ｼﾔ"
 # A legal form: the value-side mark of an organisation in a list (株式会社北辰精機, 三協化成工業㈱).
+# Every branch starts with a literal, so that a search skips to the characters that can start one (a
+# branch starting with a group or a class made each search try every position: 17 ms a 1 MB list).
 _LEGAL_FORM = re.compile(
     r"株式会社|有限会社|合同会社|合資会社|㈱|㈲|（株）|\(株\)|（有）|\(有\)|"
-    rf"(?:{_BANK_FORMS})[)）]|[(（](?:{_BANK_FORMS})(?=[,\t\r\n\"]|\Z)"
+    + "|".join(f"{form}[)）]" for form in _BANK_FORMS.split("|"))
+    + rf"|\((?:{_BANK_FORMS})(?=[,\t\r\n\"]|\Z)|（(?:{_BANK_FORMS})(?=[,\t\r\n\"]|\Z)"
 )
 # A legal form as banks abbreviate it in an account holder's name (カ）ヤマトセイコウ, ダイワケミカル（カ).
 _BANK_LEGAL = re.compile(rf"^(?:{_BANK_FORMS})[)）]|[(（](?:{_BANK_FORMS})[)）]?$")

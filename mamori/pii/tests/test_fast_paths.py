@@ -120,7 +120,7 @@ def _skips_to_first_characters(pattern: re.Pattern[str]) -> bool:
 
 
 def _whole_text_scans() -> dict[str, re.Pattern[str]]:
-    from mamori.pii import address, corporate, dates, ids, names, normalize, numbers, prose
+    from mamori.pii import address, corporate, dates, ids, names, normalize, numbers, owner, prose
 
     return {
         "numbers.NUMBER_RUN": numbers.NUMBER_RUN,
@@ -139,6 +139,7 @@ def _whole_text_scans() -> dict[str, re.Pattern[str]]:
         "normalize._DASH_BETWEEN_DIGITS": normalize._DASH_BETWEEN_DIGITS,
         "corporate._ORG": corporate._ORG,
         "corporate._ORG_HEADER_HINT": corporate._ORG_HEADER_HINT,
+        "owner._LEGAL_FORM": owner._LEGAL_FORM,
     }
 
 
