@@ -77,6 +77,14 @@ def _person_tokens(word: str, after: str = "さん") -> list[str] | None:
     return [lemma for _surface, _pos3, lemma in tokens] if all(t[1] == "人名" for t in tokens) else None
 
 
+def san_tokens(word: str) -> list[Any]:
+    """Return the analyser's words for ``word`` asked as 〇〇さん, or [] when they do not make up
+    ``word`` (or there is no analyser)."""
+    analyser = tagger()
+    tokens = list(analyser(word + "さん"))[:-1] if analyser is not None else []
+    return tokens if "".join(t.surface for t in tokens) == word else []
+
+
 @lru_cache(maxsize=4096)
 def organisation(word: str) -> bool:
     """Return whether the analyser reads kanji ``word`` before さん as one proper noun that is no
@@ -85,11 +93,8 @@ def organisation(word: str) -> bool:
     Common surnames are read as person names before さん (松本さん, 住友さん, 丸井さん), and a word the
     analyser splits (伊藤忠) is left to the name rules.
     """
-    analyser = tagger()
-    if analyser is None:
-        return False
-    tokens = list(analyser(word + "さん"))[:-1]
-    if "".join(t.surface for t in tokens) != word:
+    tokens = san_tokens(word)
+    if not tokens:
         return False
     if len(tokens) == 1:
         if (
@@ -124,13 +129,10 @@ def kana_reading(word: str) -> str:
     アンナ: a name of no known origin; ジョー + シン; モノ + タロウ; an unknown word). ``NO_NAME``
     otherwise.
     """
-    analyser = tagger()
-    if analyser is None or not re.fullmatch(r"[\u30a1-\u30faー]+", word):
-        return NO_NAME
     if word in FOREIGN_NAMES:
         return SURE
-    tokens = [t for t in analyser(word + "さん")][:-1]
-    if "".join(t.surface for t in tokens) != word:
+    tokens = san_tokens(word) if re.fullmatch(r"[\u30a1-\u30faー]+", word) else []
+    if not tokens:
         return NO_NAME
     if len(tokens) == 1 and not tokens[0].feature.lemma:
         return UNKNOWN_COMPOUND if _glued_from_a_noun(word) else UNSURE

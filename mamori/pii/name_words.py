@@ -22,7 +22,9 @@ STOP = frozenset(
     "お客 皆 各位 担当者 ご担当者 ご担当 担当 関係者 会員 利用者 御中 責任者 管理者 皆様 本人 家族 "
     # kin and people words before さん (奥さん, 子供さん, 大家さん): nobody's name
     "奥 子供 子ども 娘 息子 嫁 旦那 主人 兄 姉 弟 妹 父 母 祖父 祖母 孫 大家 隣 近所 業者 先方 相手 "
-    "職人 大工 医者 患者 店員 運転手".split()
+    "職人 大工 医者 患者 店員 運転手 "
+    # the bereaved and their kin in condolences and funeral notices (喪主様, ご遺族様, ご尊父様)
+    "喪主 遺族 尊父 母堂 令息 令嬢 故人 施主 全社員".split()
 )
 
 
@@ -39,7 +41,8 @@ def plausible_unknown(run: str) -> bool:
 
 # Words of time that stand where a name could (本日会長副会長会議で, 本日一宮市さんより).
 TIME_WORD = re.compile(
-    r"本日|今日|明日|昨日|先日|当日|翌日|前日|後日|毎日|今回|次回|前回|今年|昨年|来年|今月|先月|来月|今週|来週|先週|今般|今後"
+    r"本日|今日|明日|昨日|先日|当日|翌日|前日|後日|毎日|今回|次回|前回|今年|昨年|来年|今月|先月|来月|今週|来週|先週|今般|今後|"
+    r"平日|休日|祝日|土日|終日|毎週|毎月"
 )
 
 
@@ -196,3 +199,35 @@ def pet(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     return _PET_WORDS.search(text, line_start, line_end if line_end >= 0 else len(text)) is not None
+
+
+_KATAKANA_AFTER = re.compile(r"[\u30a1-\u30faー]{5,}")
+_KATAKANA_BEFORE = re.compile(r"[\u30a1-\u30faー]{4,}\Z")
+# Titles written in katakana after a name (渡邊翔キャップ, 田中マネージャー, 佐藤プロデューサー).
+_KANA_TITLES = (
+    "キャップ",
+    "デスク",
+    "コーチ",
+    "プロデューサー",
+    "ディレクター",
+    "アナウンサー",
+    "キャスター",
+)
+
+
+def glued_to_a_word(text: str, start: int, end: int, roles: frozenset[str]) -> bool:
+    """Return whether a kanji name at ``start:end`` is glued to a katakana word: the part of a company's
+    or a site's name (長野サービスステーション, ビルメン東海さん). A role or a title beside a name
+    stays (パート田中さん, 田中マネージャー: ``roles`` and the katakana titles)."""
+    if not KANJI_CHAR.match(text, start) or not KANJI_CHAR.match(text, end - 1):
+        return False
+    after = _KATAKANA_AFTER.match(text, end)
+    if after is not None and not after.group().startswith((*roles, *_KANA_TITLES)):
+        return True
+    before = _KATAKANA_BEFORE.search(text, max(0, start - 12), start)
+    return before is not None and before.group() not in roles
+
+
+def department(name: str) -> bool:
+    """Return whether ``name`` is a department (米穀課, 技術部), no surname that ends like one (長谷部)."""
+    return len(name) >= 3 and name[-1] in "部課室係" and not known(name)

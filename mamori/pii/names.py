@@ -22,7 +22,14 @@ from mamori.pii.name_words import COMPANY_END as _COMPANY_END
 from mamori.pii.name_words import DEPARTMENT as _DEPARTMENT
 from mamori.pii.name_words import HEAD_COUNT as _HEAD_COUNT
 from mamori.pii.name_words import JOB_TITLES as _JOB_TITLES
-from mamori.pii.name_words import KANJI, name_end_before_title, plausible_unknown
+from mamori.pii.name_words import (
+    KANJI,
+    TIME_WORD,
+    department,
+    glued_to_a_word,
+    name_end_before_title,
+    plausible_unknown,
+)
 from mamori.pii.name_words import KANJI_CHAR as _KANJI_CHAR
 from mamori.pii.name_words import NON_NAME as _NON_NAME
 from mamori.pii.name_words import ROLE_ENDS as _ROLE_ENDS
@@ -33,7 +40,7 @@ from mamori.pii.name_words import office as _office
 from mamori.pii.name_words import pet as _pet
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
-from mamori.pii.trade_names import kana_company
+from mamori.pii.trade_names import carrier, company_before_san
 
 # Every kanji a name can hold: the unified block, extension A, the compatibility ideographs (﨑) and
 # the supplementary planes (𠮷 and the other extensions), plus 々〆ヶノ.
@@ -50,7 +57,9 @@ _HIRA_GIVEN = re.compile(
 _KANA_NAME = re.compile(
     r"([\u30a1-\u30faー]{2,12})(?: ([\u30a1-\u30faー]{1,7}))?|([\u3041-\u3096ー]{2,12})(?: ([\u3041-\u3096ー]{1,7}))?"
 )
-_ROMAJI = re.compile(r"[A-Z][A-Za-z]{1,14} [A-Z][A-Za-z]{1,14}(?![A-Za-z])")
+_ROMAJI = re.compile(
+    r"[A-Z][A-Za-z]{1,14} [A-Z][A-Za-z]{1,14}(?![A-Za-z])(?! [A-Z])"
+)  # not Amazon Web Services
 # Words of mailboxes and teams, not of names (From: Support Team, From: Sales Dept).
 _ROLE_WORD = re.compile(
     r"\b(?:Team|Support|Sales|Dept|Department|Cent(?:er|re)|Office|Desk|Services?|Info|Admin|Staff|Group|"
@@ -161,6 +170,8 @@ def _unknown_name(text: str, run: str, end: int) -> int | None:
         g = _GIVEN_RUN.match(text, end + 1)
         if g and plausible_unknown(run + g.group()):
             return g.end()
+    if _KANJI_RUN.match(text, end):
+        return None  # 全国健康保険協|会: a run cut at seven kanji is a longer word
     if not plausible_unknown(run) or re.match(r"[\u30a1-\u30faーA-Za-z]{3}", text[end : end + 3]):
         return None  # 日本ホールディングス: a word glued to katakana is a company, not a name
     kana = _HIRA_GIVEN.match(text, end) if len(run) <= 4 else None
@@ -486,45 +497,29 @@ def find_persons(text: str) -> list[Hit]:
     hits = hits + _readings_after(text, hits) + _alone_on_line(text) + _introduced(text)
     if "→" in text or "⇒" in text:
         hits += _chains(text)
-    return [
-        h
-        for h in hits
-        if not _NOT_A_NAME.search(text, h[0], h[1])
-        and not (h[1] - h[0] >= 3 and text.endswith(_COMPANY_END, h[0], h[1]))
-        and not _HEAD_COUNT.match(text, h[1])
-        and not _office(text[h[0] : h[1]])
-        and not _pet(text, h[0], h[1])
-        and text[h[0] : h[1]] not in _ROLES_ALONE
-        and not text.endswith(_ROLE_ENDS, h[0], h[1])
-        and not _shop_name(text[h[0] : h[1]])
-        and not carrier(text, h[0], h[1])
-        and not kana_company(text, h[0], h[1])
-    ]
+    return [h for h in hits if not not_a_name(text, h[0], h[1])]
 
 
-# Carriers that business Japanese calls with さん (佐川さん, 日通さん, 西濃さん, 福山さん). 佐川, 福山, 西濃
-# and 中越 are surnames too: they are the carrier only with a word of shipping in the same sentence
-# nearby (佐川さんの集荷, 福山さんの路線便で発送), a person otherwise (福山さんから電話がありました).
-_CARRIERS = frozenset("日通 名鉄 トナミ 郵便局 日本郵便 第一貨物 久留米運送 新潟運輸 ヤマト".split())
-_CARRIER_SURNAMES = frozenset("佐川 福山 西濃 中越 岡山県貨物".split())
-_SHIPPING = re.compile(
-    r"集荷|配送|発送|配達|出荷|運賃|送り状|伝票|追跡|荷物|着払|元払|引取|引き取|持ち込|持込|ドライバー|"
-    r"チャーター|路線|営業所留|宅配|運送|納品|貨物|パレット|便"
-)
-
-
-def carrier(text: str, start: int, end: int) -> bool:
-    """Return whether the name at ``start:end`` is a carrier (佐川さんの集荷), not a person."""
+def not_a_name(text: str, start: int, end: int) -> bool:
+    """Return whether ``start:end``, read as a name by its context, is none: a relation, a device, a
+    role, a company, a shop, a department, an office, a pet, a word glued to a longer one."""
     name = text[start:end]
-    if name in _CARRIERS:
-        return True
-    if name not in _CARRIER_SURNAMES:
-        return False
-    lo, hi = max(0, start - 12), end + 14
-    window = text[lo:hi]
-    cut = max(window.rfind(c, 0, start - lo) for c in "。\n")  # the sentence the name is in
-    stop = [i for i in (window.find(c, end - lo) for c in "。\n") if i >= 0]
-    return _SHIPPING.search(window, cut + 1, min(stop) if stop else len(window)) is not None
+    return (
+        _NOT_A_NAME.search(text, start, end) is not None
+        or (end - start >= 3 and text.endswith(_COMPANY_END, start, end))
+        or _HEAD_COUNT.match(text, end) is not None
+        or _office(name)
+        or _pet(text, start, end)
+        or name in _ROLES_ALONE
+        or name in _STOP
+        or TIME_WORD.fullmatch(name) is not None
+        or text.endswith(_ROLE_ENDS, start, end)
+        or _shop_name(name)
+        or department(name)
+        or glued_to_a_word(text, start, end, _KANA_ROLES)
+        or carrier(text, start, end)
+        or company_before_san(text, start, end)
+    )
 
 
 def _shop_name(name: str) -> bool:
@@ -539,7 +534,7 @@ _NO_NAME_END = frozenset(",\t\n\x00")
 _NOT_A_NAME = re.compile(
     r"長男|長女|次男|次女|三男|三女|続柄|携帯|自宅|勤務先|仕様|名誉|学科|王子|^第|[章節項条] |本人|家族|"
     r"紛失|滅失|毀損|漏えい|漏洩|誤送|盗難|事故|件名|概要|目次|付録|別紙|備考|出席|欠席|議題|日時|場所|"
-    r"異動|退職|入社|着任|就任|昇格|配属|来期|今期|前期|全員|一同|郵便"
+    r"異動|退職|入社|着任|就任|昇格|配属|来期|今期|前期|全員|一同|郵便|内線|外線|直通"
 )
 
 
@@ -549,7 +544,7 @@ _SAMA_WORDS = re.compile(r"(?<=[仕模同異多有今皆各貴神王])様|様(?=
 _KANA_BEFORE = re.compile(r"[\u30a1-\u30faー]{2,12}(?:[・ ][\u30a1-\u30faー]{1,12}){0,3}\Z")
 _KANA_ROLES = frozenset(
     "ユーザー ユーザ オーナー スタッフ ゲスト メーカー ドライバー メンバー パートナー クライアント ベンダー "
-    "オペレーター リーダー マネージャー サポート センター ショップ カスタマー ファン ママ パパ".split()
+    "オペレーター リーダー マネージャー サポート センター ショップ カスタマー ファン ママ パパ パート アルバイト バイト".split()
 )
 
 

@@ -15,8 +15,9 @@ from typing import Any
 
 from mamori.pii.analyser import tagger as _tagger
 from mamori.pii.dictionaries import given_names, surnames
-from mamori.pii.names import KANJI, carrier, name_end_before_title
+from mamori.pii.names import KANJI, name_end_before_title
 from mamori.pii.spans import Hit
+from mamori.pii.trade_names import carrier
 
 # A kanji run of 2-9 characters at a word start, ending before が / は / と / も / 、 / から / より, a
 # colon (a speaker in minutes: 菅原：了解しました) or a title: where bare

@@ -1,4 +1,4 @@
-"""Katakana words before さん that name a company one trades with, not a person.
+"""Words before さん that name a company one trades with, not a person.
 
 Sales and purchasing memos call their customers and suppliers さん: ケーズデンキさん向けの特価,
 カインズさんとの商談, ミスミさんに図面を送付. UniDic reads many such words as person names when it is
@@ -10,9 +10,12 @@ asked with さん, so the analyser's word alone cannot tell them from スミス�
   mix of a foreign and a Japanese name (ジョー + シン) or a common noun and a name (モノ + タロウ) is not;
 - a word the analyser does not know that is glued from a word and a common noun of three or more kana
   (ケーズ + デンキ, タカラ + スタンダード) is a company's name whatever the context;
-- an unsure word is a company in a sentence that speaks of trade (特価, 商談, 単価, 見積, 発注 …) or
-  in a text where two or more other words before さん / 様 are companies to the analyser or in capital
-  letters (京セラさん, 丸紅さん, LIXILさん, TOTOさん): a memo in which every さん is a company.
+- so is a kanji word the analyser reads as no sure name: a name or a place and a common noun (豊田 +
+  合成, 名古屋 + 装飾), a common noun first (割烹 まつや); a word ending in 店 is a shop (清水酒店);
+- an unsure word is a company in a sentence that speaks of trade (特価, 商談, 単価, 見積, 発注, 点検 …)
+  or in a text where two other words before さん / 様 are companies to the analyser or in capital
+  letters (京セラさん, 中部電力さん, LIXILさん, TOTOさん): a memo in which the さん are companies. One
+  is not enough: a letter that names an insurer (東京海上日動さん) names persons with rare names too.
 
 A structural rule (the analyser's reading) with a contextual one (the sentence, the text): no company
 is listed.
@@ -23,32 +26,56 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mamori.pii.analyser import UNKNOWN_COMPOUND, UNSURE, kana_reading, tagger
-from mamori.pii.name_words import KANJI
+from mamori.pii.analyser import UNKNOWN_COMPOUND, UNSURE, kana_reading, san_tokens
+from mamori.pii.dictionaries import surnames
+from mamori.pii.name_words import COMPANY_END, KANJI, STOP, known
 
 _KATAKANA = re.compile(r"[\u30a1-\u30faー]{2,14}")
+_KANJI_FIRST = re.compile(rf"[{KANJI}]")
 _ADDRESSED = re.compile(r" ?(?:さん|様|殿)")
 # Words of trade between companies: prices, orders, deliveries, quotes, counters, shop floors.
 _TRADE = re.compile(
     r"発注|受注|注文|納品|納入|仕入|見積|単価|特価|値引|値下|卸|商談|取引|代理店|販売店|量販|店頭|売場|売り場|"
-    r"在庫|入荷|出荷|出展|催事|窓口|経由|購買|調達|納期|品番|型番|販促|新商品|新製品"
+    r"在庫|入荷|出荷|出展|催事|窓口|経由|購買|調達|納期|品番|型番|販促|新商品|新製品|カタログ|キャンペーン|"
+    r"請求書|口座振替|売上|需要|点検|保守|修理|施工|工事|営業マン|サービスマン|デモ機"
 )
 _SENTENCE_END = "。！？!?\n"
 # A word before さん / 様: capitals (LIXIL, TOTO, NTT), or a run of kanji and katakana.
 _BEFORE_SAN = re.compile(rf"(?:([A-Z][A-Z0-9&]{{1,9}})|([{KANJI}\u30a1-\u30faー]{{2,10}})) ?(?=さん|様)")
 
 
-def kana_company(text: str, start: int, end: int) -> bool:
-    """Return whether the katakana name at ``start:end`` before さん / 様 / 殿 is a company's name."""
-    word = text[start:end]
-    if not _KATAKANA.fullmatch(word) or not _ADDRESSED.match(text, end):
+def company_before_san(text: str, start: int, end: int) -> bool:
+    """Return whether the name at ``start:end`` before さん / 様 / 殿 is a company's name."""
+    if not _ADDRESSED.match(text, end):
         return False
-    reading = kana_reading(word)
-    if reading == UNKNOWN_COMPOUND:
-        return True
-    if reading != UNSURE:
+    word = text[start:end]
+    if _KATAKANA.fullmatch(word):
+        reading = kana_reading(word)
+        if reading == UNKNOWN_COMPOUND:
+            return True
+        if reading != UNSURE:
+            return False
+    elif len(word) >= 3 and word[-1] == "店":
+        return True  # 清水酒店さん, 山田書店さん: a shop (no name ends in 店)
+    elif not _KANJI_FIRST.match(word) or known(word) or not _unsure_kanji(word.partition(" ")[0]):
         return False
     return _trade_sentence(text, start, end) or len(_companies(text) - {word}) >= 2
+
+
+@lru_cache(maxsize=4096)
+def _unsure_kanji(word: str) -> bool:
+    """Return whether the analyser reads a ``word`` with kanji before さん as no sure person's name.
+
+    Asked of a name's first word (猪狩 of 猪狩 柚葉). Sure: a surname, or one with a given name (松本,
+    佐藤誠, 伊藤忠). Unsure: a name or a place and a common noun (豊田 + 合成, 名古屋 + 装飾, 伊藤 + 超
+    + 短波), a common noun first (割烹 まつや), a word it does not know; in a sentence of trade or a
+    memo of companies these are companies.
+    """
+    tokens = san_tokens(word)
+    if not tokens:
+        return False
+    kinds = [t.feature.pos4 for t in tokens if t.feature.pos3 == "人名"]
+    return "名" not in kinds and len(kinds) < len(tokens)
 
 
 def _trade_sentence(text: str, start: int, end: int) -> bool:
@@ -61,27 +88,56 @@ def _trade_sentence(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=16)
 def _companies(text: str) -> frozenset[str]:
-    """Return the words before さん / 様 in ``text`` that name companies (京セラ, LIXIL, ケーズデンキ)."""
+    """Return the words before さん / 様 in ``text`` that name no person: capitals (LIXIL, TOTO), words
+    the analyser reads with no name in them (京セラ, ニトリ, ダイキン, ビル + ソリューションズ) and
+    unknown words glued to a common noun (ケーズデンキ); not words for people (奥さん, 業者さん)."""
     out = set()
     for m in _BEFORE_SAN.finditer(text):
-        if m.group(1):
-            out.add(m.group(1))
-        elif _proper_noun_of_no_person(m.group(2)) or kana_reading(m.group(2)) == UNKNOWN_COMPOUND:
-            out.add(m.group(2))
+        word = m.group(1) or m.group(2)
+        if m.group(1) or (word not in STOP and (_no_name(word) or kana_reading(word) == UNKNOWN_COMPOUND)):
+            out.add(word)
     return frozenset(out)
 
 
 @lru_cache(maxsize=4096)
-def _proper_noun_of_no_person(word: str) -> bool:
-    """Return whether the analyser reads ``word`` before さん as one proper noun that is no person's name
-    (京セラ, 丸紅, ニトリ, アマゾン): a company or a place."""
-    analyser = tagger()
-    if analyser is None:
+def _no_name(word: str) -> bool:
+    """Return whether the analyser reads ``word`` before さん as a company's or a place's name: one
+    proper noun of no person, alone or first (京セラ, ニトリ, トヨタ + 紡織), katakana words with no name in them (ビル +
+    ソリューションズ), or a word ending like a company (中部電力, 信州霊柩自動車). Kanji words of no
+    name to the analyser are no evidence: rare names read so too (相良 + 蒼空, 香 + 乃 + 子)."""
+    if word in surnames():
         return False
-    tokens = list(analyser(word + "さん"))[:-1]
-    return (
-        len(tokens) == 1
-        and tokens[0].surface == word
-        and tokens[0].feature.pos2 == "固有名詞"
-        and tokens[0].feature.pos3 != "人名"
-    )
+    if len(word) >= 3 and word.endswith(COMPANY_END):
+        return True
+    tokens = san_tokens(word)
+    if not tokens or not all(t.feature.lemma and t.feature.pos3 != "人名" for t in tokens):
+        return False
+    first = tokens[0].feature
+    if len(tokens) == 1 or first.pos2 == "固有名詞" and first.pos3 != "地名":  # トヨタ + 紡織, 名鉄 + 協商
+        return first.pos2 == "固有名詞"
+    return _KATAKANA.fullmatch(word) is not None
+
+
+# Carriers that business Japanese calls with さん (佐川さん, 日通さん, 西濃さん, 福山さん). 佐川, 福山, 西濃
+# and 中越 are surnames too: they are the carrier only with a word of shipping in the same sentence
+# nearby (佐川さんの集荷, 福山さんの路線便で発送), a person otherwise (福山さんから電話がありました).
+_CARRIERS = frozenset("日通 名鉄 トナミ 郵便局 日本郵便 第一貨物 久留米運送 新潟運輸 ヤマト".split())
+_CARRIER_SURNAMES = frozenset("佐川 福山 西濃 中越 岡山県貨物".split())
+_SHIPPING = re.compile(
+    r"集荷|配送|発送|配達|出荷|運賃|送り状|伝票|追跡|荷物|着払|元払|引取|引き取|持ち込|持込|ドライバー|"
+    r"チャーター|路線|営業所留|宅配|運送|納品|貨物|パレット|便"
+)
+
+
+def carrier(text: str, start: int, end: int) -> bool:
+    """Return whether the name at ``start:end`` is a carrier (佐川さんの集荷), not a person."""
+    name = text[start:end]
+    if name in _CARRIERS:
+        return True
+    if name not in _CARRIER_SURNAMES:
+        return False
+    lo, hi = max(0, start - 12), end + 14
+    window = text[lo:hi]
+    cut = max(window.rfind(c, 0, start - lo) for c in "。\n")  # the sentence the name is in
+    stop = [i for i in (window.find(c, end - lo) for c in "。\n") if i >= 0]
+    return _SHIPPING.search(window, cut + 1, min(stop) if stop else len(window)) is not None

@@ -68,8 +68,6 @@ WRONG_TODAY = {
     + "source/tsubasa-iot/.env": "PHONE SUPPORT_TEL=052-561-7739 and a Sentry DSN `<hex>@o451234.ingest.sentry.io` "
     "as EMAIL",
     SALES
-    + "Downloads/仕入先_会社概要_東海電材.html": "a 会社概要 table's `TEL / FAX` row as PHONE 2, `平日` as PERSON",
-    SALES
     + "Documents/Outlook/受注確認_PO-88341207.eml": "PHONE `お問い合わせは 0567-26-4400（平日9:00-17:00）まで` "
     "in a mail from order@ signed by no person",
     ACCOUNTS
@@ -77,15 +75,7 @@ WRONG_TODAY = {
     "ADDRESS, PHONE, BANK_ACCOUNT 3 each, PERSON トウカイデンザイ",
     DEV
     + "source/tsubasa-ec/src/main/resources/application-staging.yml": "CREDIT_CARD `test-card: 4111111111111111`",
-    SALES + "Desktop/売上目標_2025上期.txt": "PERSON 豊田合成 before さん (a customer company)",
-    SALES + "Documents/営業会議_議事録_20241111.txt": "PERSON 豊田通商 before さん (a customer company)",
     SECRETARY + "Documents/社長/スケジュール_2024年11月.txt": "PERSON 大和計装 before 様 (a company)",
-    ACCOUNTS + "Desktop/メモ.txt": "PERSON 名鉄協商 before さん (a parking company)",
-    DESIGN + "Documents/展示会2024/ブース図面_寸法.txt": "PERSON 名古屋装飾 before さん (a booth builder)",
-    RECEPTION
-    + "Documents/清掃/清掃業者スケジュール_2024下期.txt": "PERSON ホーチキ, 東海 (ビルメン東海さん) before さん",
-    IT + "Documents/手順書/新PCセットアップ手順.md": "PERSON 内線 (`情報システム室 内線 2600`)",
-    SECRETARY + "Documents/慶弔/弔電_文例.txt": "PERSON 尊父, 喪主 (`ご尊父様`, `喪主様のお名前`)",
 }
 
 # Files whose strong identifiers (PASSPORT, CREDIT_CARD, MY_NUMBER, DRIVERS_LICENSE, BANK_ACCOUNT) differ from the labels.

@@ -168,3 +168,25 @@ def test_a_title_line_and_a_subject_before_a_title_are_no_names() -> None:
     assert detect("道場訓\n一、礼儀を重んずること\n") == []
     assert detect("吹奏楽部：定期演奏会 顧問：音楽科教諭\n") == []  # a subject's teacher, no name
     assert names("担任の仁科教諭は") == ["仁科"]  # a surname that ends in 科
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "弔電の宛名は喪主様のお名前で。ご母堂様のご逝去を悼み",  # the bereaved, no names
+        "問い合わせ：総務部 内線 3300\n",  # an extension
+        "受付 平日9:00〜17:00\n",  # a time word
+        "From: 愛知県社会保険労務士会 <office@example.jp>\n",  # a long name cut at seven kanji
+        "From: Google Cloud Platform <no-reply@example.com>\n",  # three capitalised words
+        "JA北信 営農部 園芸課\n",  # a department
+        "技術部 松本テクニカルセンター\n",  # a surname glued to a site's name
+        "清掃：クリーンサービス中村さん 毎週月曜\n",  # a surname at the end of a company's name
+    ],
+)
+def test_roles_departments_and_organisations_after_labels_are_no_names(text: str) -> None:
+    assert names(text) == []
+
+
+def test_titles_in_katakana_and_roles_beside_a_name_keep_it() -> None:
+    assert names("金融担当の渡邊翔キャップと") == ["渡邊翔"]
+    assert names("アルバイト山田さんに連絡") == ["山田"]

@@ -68,3 +68,31 @@ def test_persons_called_with_san_stay_persons(text: str, name: str) -> None:
 def test_an_unsure_name_in_a_sentence_of_trade_is_read_as_a_company() -> None:
     # The price of the rule: a person the analyser is unsure of, in a sentence about an order.
     assert persons("ユキさんに在庫の確認をお願いした。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "・三河合成さんから追加の見積依頼。",  # a place + a common noun, in a sentence of trade
+        "11:00 来客（岐阜装飾様）/ 15:00 トヨタ紡織様 来訪 / 17:00 中部電力様",  # two other companies
+        "・山口酒店さん：新酒 追加",  # a shop
+        "仕出し：懐石 しらかわ さん（見積 3,000円〜）",  # a common noun first
+    ],
+)
+def test_companies_written_in_kanji_before_san_are_no_persons(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "相良蒼空さんより連絡。",
+            "相良蒼空",
+        ),  # a place + a noun to the analyser, but no trade and no company
+        ("猪狩 柚葉様から見積の依頼。", "猪狩 柚葉"),  # a surname, a space and a given name
+        ("パート田中さんが見積書を作成。", "田中"),  # a role before a name
+    ],
+)
+def test_persons_in_kanji_stay_persons_beside_trade(text: str, name: str) -> None:
+    assert persons(text) == [name]
