@@ -44,7 +44,7 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"担当|当番|宛先)(?:名|氏名)?$|^姓$|^名$|^[Nn]ame$|^NAME$|^full_?name$|"
             # the field names of JSON / XML exports and web forms (student_name, guardianName)
             r"^(?i:(?:student|guardian|parent|patient|customer|client|member|contact|user|applicant|"
-            r"owner|holder|recipient|sender|employee|staff|person)_?(?:full_?)?name)$"
+            r"owner|holder|recipient|sender|employee|staff|person|real|display|author)_?(?:full_?)?name)$"
         ),
         "PERSON",
     ),

@@ -40,8 +40,6 @@ WRONG_TODAY = {
     DESIGN
     + "Documents/LINE/[LINE] 撮影チーム.txt": "LINE speakers `07:50<TAB>藤原 拓海<TAB>…` are not read as names",
     SECRETARY + "Documents/LINE/[LINE] 家族.txt": "LINE speakers `今村 航`, `由紀子` are not read as names",
-    DEV + "Downloads/slack_export/dev-iot/2024-11-07.json": 'Slack `"real_name": "高橋 悠斗"` is no name key',
-    IT + "Documents/Teams/export_情シス連絡_202411.json": 'Teams `"displayName": "岡田 健"` is no name key',
     ACCOUNTS
     + "Documents/MF/仕訳帳_202411.csv": "names as 補助科目 (`未払金 / 森田 隆之`) and in 摘要 are not found",
     DESIGN
