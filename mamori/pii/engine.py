@@ -9,15 +9,18 @@ from functools import lru_cache
 from itertools import chain, islice, zip_longest
 from operator import itemgetter, le, lt, sub
 
-from mamori.pii import address, dates, ids, names
+from mamori.pii import address, chat_names, dates, ids, list_names, names, paths
 from mamori.pii.address import find_addresses
+from mamori.pii.chat_names import find_chat_persons
 from mamori.pii.corporate import split
 from mamori.pii.dates import find_birth_dates
 from mamori.pii.ids import find_emails, find_health_insurance
+from mamori.pii.list_names import find_list_persons
 from mamori.pii.mail_names import find_mail_header_persons
 from mamori.pii.names import find_persons
 from mamori.pii.normalize import normalize
 from mamori.pii.numbers import find_numbers
+from mamori.pii.paths import find_path_persons
 from mamori.pii.prefilter import Prefilter, Triggers
 from mamori.pii.prose import find_prose_persons
 from mamori.pii.spans import Hit, Span, spans_of
@@ -32,6 +35,9 @@ RECOGNIZERS = (
     find_addresses,
     find_persons,
     find_mail_header_persons,
+    find_chat_persons,
+    find_list_persons,
+    find_path_persons,
     find_prose_persons,  # last and lowest priority: names in prose without a label, tagged by MeCab
 )
 
@@ -42,6 +48,9 @@ _TRIGGERS: dict[object, Triggers] = {
     find_birth_dates: dates.TRIGGERS,
     find_addresses: address.TRIGGERS,
     find_persons: names.TRIGGERS,
+    find_chat_persons: chat_names.TRIGGERS,
+    find_list_persons: list_names.TRIGGERS,
+    find_path_persons: paths.TRIGGERS,
 }
 
 

@@ -57,7 +57,7 @@ def is_romaji_name(value: str) -> bool:
 _LAST_FIRST = re.compile(r"([A-Za-z][A-Za-z'\-]+), ?([A-Za-z][A-Za-z'\-]+)")
 
 
-def _is_person(name: str, local: str) -> bool:
+def is_display_name(name: str, local: str) -> bool:
     """Return whether display ``name`` of the mailbox ``local@…`` names a person."""
     if name.isascii():
         last_first = _LAST_FIRST.fullmatch(name)  # Outlook's "Yamada, Taro" and "Smith, John"
@@ -110,6 +110,6 @@ def find_mail_header_persons(text: str) -> list[Hit]:
             if suffix:
                 end = suffix.start()
             name = text[start:end]
-            if name and "@" not in name and _is_person(name, item.group(3) or ""):
+            if name and "@" not in name and is_display_name(name, item.group(3) or ""):
                 hits.append((start, end, "PERSON", 3))
     return hits

@@ -14,6 +14,8 @@ import re
 
 from mamori.pii.dictionaries import given_names, municipalities, surnames
 from mamori.pii.names import KANJI
+from mamori.pii.prefilter import Triggers
+from mamori.pii.spans import Hit
 
 _PART = re.compile(rf"[{KANJI}]{{2,7}}")
 _SEPARATOR = re.compile(r"[ _\-\u3000・]")
@@ -104,3 +106,24 @@ def mask_path(path: str) -> str:
         last = end
     out.append(path[last:])
     return "".join(out)
+
+
+# Paths written inside a text: a recent-files list, a backup or access log, a zip listing
+# (C:\Users\…\履歴書_宇佐美結衣.txt, \\fs01\人事\…, /home/…/…): each is read as the scanner reads
+# the path of a file.
+_PATH_IN_TEXT = re.compile(
+    r"(?:[A-Za-z]:\\|\\\\[\w.$-]+\\|/(?:home|Users|mnt|srv|share|data)/|~/)[^\t\n\r\"'<>|*?]+"
+)
+TRIGGERS = Triggers(search=(_PATH_IN_TEXT,))
+
+
+def find_path_persons(text: str) -> list[Hit]:
+    """Return PERSON hits for the person names in the file paths a text holds."""
+    hits: list[Hit] = []
+    for m in _PATH_IN_TEXT.finditer(text):
+        if m.group().isascii():
+            continue
+        hits.extend(
+            (m.start() + start, m.start() + end, "PERSON", 2) for start, end, _ in names_in_path(m.group())
+        )
+    return hits

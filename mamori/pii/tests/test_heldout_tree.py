@@ -202,7 +202,6 @@ def test_parties_of_a_consultation_form():
     assert len(_spans("山川法律事務所/相談受付票_2024-11-12.docx", "PERSON")) == 2
 
 
-@pytest.mark.xfail(strict=True, reason="a git log's Author: names are not read as persons (only the e-mail)")
 def test_authors_of_a_git_log():
     assert len(_spans("開発部/gitlog_2024-12.txt", "PERSON")) == 10
 

@@ -48,3 +48,16 @@ def test_places_companies_and_bare_surnames_are_left_alone(path):
 )
 def test_beside_a_personal_document_a_surname_with_any_given_name_is_masked(path: str, masked: str) -> None:
     assert mask_path(path) == masked
+
+
+def test_paths_written_in_a_text_name_their_persons() -> None:
+    from mamori.pii import detect
+
+    text = (
+        "C:\\Users\\soumu01\\Documents\\応募\\履歴書_荻原千夏.pdf\n"
+        "\\\\fs01\\人事\\面接\\評価シート_滝沢亮.xlsx\n"
+        "/home/share/人事/雇用契約書_宮下凛.docx\n"
+        "C:\\Users\\soumu01\\Documents\\規程\\就業規則_2024.txt\n"
+        "C:\\Program Files\\松本工業\\setup.log\n"
+    )
+    assert [s.text for s in detect(text) if s.label == "PERSON"] == ["荻原千夏", "滝沢亮", "宮下凛"]

@@ -1,0 +1,84 @@
+"""Recognise PERSON in the speakers of chat exports and the authors of version-control logs.
+
+These files name their people by structure, with no label or honorific:
+- LINE's トーク履歴 export writes a message a line, ``HH:MM<TAB>speaker<TAB>message`` (PC and phone
+  apps alike); two lines or more of that shape make a chat, and the second field is who spoke;
+- ``git log`` writes ``Author: name <mail>`` (and ``Commit:`` with ``--format=fuller``);
+- ``git shortlog -sn`` writes ``<spaces><count><TAB>name``, two lines or more.
+
+A speaker or author is a person when the field reads as a name (structural, with the name
+dictionaries): two words of name kanji (犬養 瑛太, whether the dictionaries know them or not), a
+dictionary surname alone or glued to a given name, a given name alone
+(由紀子 in a family chat), a name in katakana or hiragana that splits into the readings of a surname and
+a given name, a katakana name of two words, or a romaji one as ``mail_names`` reads display names.
+Nicknames, roles and groups (ママ, 営業部, 受付) are not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mamori.pii.dictionaries import given_names, surnames
+from mamori.pii.mail_names import is_display_name
+from mamori.pii.name_words import KANJI, plausible_unknown
+from mamori.pii.names import not_a_name, parse_kana_name
+from mamori.pii.prefilter import Triggers
+from mamori.pii.spans import Hit
+
+_CHAT_FIELD = r"(\d{1,2}:\d{2})\t([^\t\n]{1,40})\t"
+_CHAT_LINE = re.compile("\n" + _CHAT_FIELD)
+_CHAT_FIRST = re.compile(_CHAT_FIELD)
+_AUTHOR = re.compile(r"(?:Author|Commit): ([^<>\n]{1,60}?) <([^<>@\n]*)@")
+_SHORTLOG_FIELD = r" *\d+\t([^\t\n]{1,40}?) *(?:<[^<>\n]*>)?(?=\n|\Z)"
+_SHORTLOG_LINE = re.compile("\n" + _SHORTLOG_FIELD)
+_SHORTLOG_FIRST = re.compile(_SHORTLOG_FIELD)
+
+TRIGGERS = Triggers(search=(_CHAT_LINE, _AUTHOR, _SHORTLOG_LINE), start=(_CHAT_FIRST, _SHORTLOG_FIRST))
+
+_KANJI_NAME = re.compile(rf"([{KANJI}]{{1,4}})(?:[ \u3000]([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}))?")
+_KANA_TWO_WORDS = re.compile(r"[\u30a1-\u30faー]{2,12}[・ ][\u30a1-\u30faー]{2,12}")
+
+
+def find_chat_persons(text: str) -> list[Hit]:
+    """Return PERSON hits for the speakers of a LINE export and the authors of a git log."""
+    hits: list[Hit] = []
+    for pattern, first, group in ((_CHAT_LINE, _CHAT_FIRST, 2), (_SHORTLOG_LINE, _SHORTLOG_FIRST, 1)):
+        found = list(pattern.finditer(text))
+        at_start = first.match(text)
+        if at_start:
+            found.insert(0, at_start)
+        if len(found) >= 2:
+            hits.extend(_named(text, [m.span(group) for m in found]))
+    for m in _AUTHOR.finditer(text):
+        start, end = m.span(1)
+        if is_display_name(m.group(1), m.group(2)) or speaker_name(m.group(1)):
+            hits.append((start, end, "PERSON", 3))
+    return hits
+
+
+def _named(text: str, fields: list[tuple[int, int]]) -> list[Hit]:
+    hits: list[Hit] = []
+    for start, end in fields:
+        while end > start and text[end - 1] == " ":
+            end -= 1
+        if speaker_name(text[start:end]) and not not_a_name(text, start, end):
+            hits.append((start, end, "PERSON", 3))
+    return hits
+
+
+def speaker_name(field: str) -> bool:
+    """Return whether a chat's speaker field or a log's author field reads as a person's name."""
+    kanji = _KANJI_NAME.fullmatch(field)
+    if kanji:
+        first, second = kanji.group(1), kanji.group(2)
+        if second is not None:  # 藤原 拓海, 降旗 悠真, 大久保 あけみ
+            return plausible_unknown(first + second)  # 犬養 瑛太: a name's shape, in a name's place
+        sur = surnames()
+        return (
+            first in sur
+            or (len(first) >= 2 and first in given_names())
+            or any(first[:n] in sur and first[n:] in given_names() for n in (1, 2, 3))
+        )
+    if _KANA_TWO_WORDS.fullmatch(field):
+        return True  # グエン・ヴァン・ナム, マリア サントス
+    return parse_kana_name(field, 0, strict=True) == len(field) or is_display_name(field, "")

@@ -1,0 +1,130 @@
+"""Recognise PERSON in lists of names without a label: rotas, running orders, bookings, participants.
+
+Offices keep such lists as plain lines, a marker and then the name: a day (``11/4 牛山``), a time
+(``9:30 胡桃沢大輔（初診）``), a week (``1週 武居 明美、渡邉 葵``), a number (``1. 髙橋 陽斗``) or a
+bullet (``・濵田 さくら（介護職）``), often a remark after it. No line alone says it holds a name, the
+list does (structural): consecutive lines of that shape of which three and 75 % or more begin with a name, and of
+which fewer than half begin with a municipality (``11/4 松本`` is a trip, not a duty); or two lines
+or more that all begin with a full name written with a space and a known surname or given name.
+
+A name at a line's start is two words of name kanji or a kanji surname and a hiragana given name
+(the second word a dictionary given name, hiragana, or a word the analyser does not read as a common
+noun: ``松本 出張`` is a trip), a dictionary surname alone or glued to a given name, or a surname the
+dictionaries do not know glued to a dictionary given name (胡桃沢大輔).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mamori.pii.analyser import san_tokens
+from mamori.pii.dictionaries import given_names, municipalities, surnames
+from mamori.pii.name_words import KANJI, plausible_unknown
+from mamori.pii.names import not_a_name
+from mamori.pii.prefilter import Triggers
+from mamori.pii.spans import Hit
+
+_MARKER = (
+    r"(?:[・\-*●○◆■□◇]|\d{1,2}[.)．]|\(\d{1,2}\)|\d{1,2}/\d{1,2}(?:\([^)\n]{1,3}\))?|\d{1,2}:\d{2}|"
+    r"第?\d{1,2}週|\d{1,2}月\d{1,2}日(?:\([^)\n]{1,3}\))?)"
+)
+_ITEM = rf"{_MARKER}[ \t]*([{KANJI}][^\n]*)"
+_ITEM_LINE = re.compile("\n" + _ITEM)
+_ITEM_FIRST = re.compile(_ITEM)
+
+TRIGGERS = Triggers(search=(_ITEM_LINE,), start=(_ITEM_FIRST,))
+
+_NAME_AT = re.compile(
+    rf"([{KANJI}]{{1,7}})(?: ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}))?(?=[（(、,，：: \t\n]|\Z)"
+)
+_SEPARATOR = re.compile(r"[、,，] ?")
+MIN_LINES = 3
+SHARE = 0.75
+
+
+def find_list_persons(text: str) -> list[Hit]:
+    """Return PERSON hits for the names that begin the lines of a list of names."""
+    hits: list[Hit] = []
+    for block in _blocks(text):
+        names = [(start, end, spaced) for start, end, spaced in block if end]
+        towns = sum(1 for start, end, _ in names if _town(text[start:end]))
+        if towns * 2 >= len(block):
+            continue
+        enough = len(names) >= MIN_LINES and len(names) >= SHARE * len(block)
+        spaced_pair = (
+            len(block) >= 2 and all(spaced for _, end, spaced in block if end) and len(names) == len(block)
+        )
+        if enough or spaced_pair:
+            hits.extend(_line_names(text, block))
+    return hits
+
+
+def _blocks(text: str) -> list[list[tuple[int, int, bool]]]:
+    """Return runs of consecutive list lines, each line as (name start, name end or 0, spaced)."""
+    found = list(_ITEM_LINE.finditer(text))
+    first = _ITEM_FIRST.match(text)
+    if first:
+        found.insert(0, first)
+    blocks: list[list[tuple[int, int, bool]]] = []
+    last_end = -2
+    for m in found:
+        start = m.start(1)
+        name = _name_at(text, start)
+        line = (start, name[0], name[1]) if name else (start, 0, False)
+        if m.start() == last_end:  # the line right after the last one
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+        last_end = m.end()
+    return [b for b in blocks if len(b) >= 2]
+
+
+def _name_at(text: str, pos: int) -> tuple[int, bool] | None:
+    """Return (end, spaced) of a name at ``pos``, or None."""
+    m = _NAME_AT.match(text, pos)
+    if m is None or not_a_name(text, m.start(), m.end()):
+        return None
+    first, second = m.group(1), m.group(2)
+    if second is not None:
+        if len(first) > 4 or not plausible_unknown(first + second) or not _given_like(second):
+            return None
+        if first not in surnames() and second not in given_names() and not _hiragana(second):
+            return None
+        return m.end(), True
+    sur, given = surnames(), given_names()
+    if first in sur or any(first[:n] in sur and first[n:] in given for n in (1, 2, 3)):
+        return m.end(), False
+    if any(first[n:] in given and plausible_unknown(first) for n in (2, 3)):
+        return m.end(), False  # 胡桃沢大輔: a surname no dictionary knows and a known given name
+    return None
+
+
+def _line_names(text: str, block: list[tuple[int, int, bool]]) -> list[Hit]:
+    """Return the names of each line: the first, and more after 、 (武居 明美、渡邉 葵)."""
+    hits: list[Hit] = []
+    for start, end, _spaced in block:
+        while end:
+            hits.append((start, end, "PERSON", 2))
+            sep = _SEPARATOR.match(text, end)
+            name = _name_at(text, sep.end()) if sep else None
+            start, end = (sep.end(), name[0]) if sep and name else (0, 0)
+    return hits
+
+
+def _hiragana(word: str) -> bool:
+    return all("\u3041" <= c <= "\u3096" for c in word)
+
+
+@lru_cache(maxsize=4096)
+def _given_like(word: str) -> bool:
+    """Return whether ``word`` after a surname can be a given name: a dictionary one, hiragana, or one
+    the analyser does not read as a common noun (出張, 会議 are)."""
+    if word in given_names() or _hiragana(word):
+        return True
+    tokens = san_tokens(word)
+    return not tokens or not any(t.feature.pos2 == "普通名詞" and t.feature.lemma for t in tokens)
+
+
+def _town(name: str) -> bool:
+    return any(name + end in municipalities() for end in "市町村区")

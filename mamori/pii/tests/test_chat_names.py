@@ -1,0 +1,39 @@
+"""Test PERSON in the speakers of LINE exports and the authors of git logs (``chat_names.py``)."""
+
+from __future__ import annotations
+
+from mamori.pii import detect
+
+
+def persons(text: str) -> list[str]:
+    return [s.text for s in detect(text) if s.label == "PERSON"]
+
+
+LINE = (
+    "[LINE] 営業一課のトーク履歴\n保存日時：2025/01/10 19:00\n\n2025/01/09(木)\n"
+    "08:02\t宮坂 玲奈\tおはようございます。直行します\n"
+    "08:05\t犬養 瑛太\t了解です\n"
+    "08:06\t早苗\t[スタンプ]\n"  # a given name alone
+    "08:10\tママ\t牛乳買ってきて\n"  # a nickname, no name
+    "12:30\t宮坂 玲奈\t午後の打合せは15時からです\n"
+)
+
+
+def test_the_speakers_of_a_line_export_are_persons() -> None:
+    assert persons(LINE) == ["宮坂 玲奈", "犬養 瑛太", "早苗", "宮坂 玲奈"]
+
+
+def test_one_line_of_that_shape_or_a_timetable_is_no_chat() -> None:
+    assert persons("08:02\t宮坂 玲奈\tおはようございます\n") == []  # one line is no chat
+    assert persons("09:00\t朝礼\t全員\n10:00\t定例会議\t会議室A\n13:00\t営業 二課\t外出\n") == []
+
+
+def test_the_authors_of_a_git_log_and_a_shortlog_are_persons() -> None:
+    log = (
+        "commit 3f2a\nAuthor: 犬養 瑛太 <e.inukai@example.co.jp>\nDate:   Mon Jan 6 10:00:00 2025 +0900\n\n"
+        "    fix\n\ncommit 9b1c\nAuthor: Kenta Maruyama <k.maruyama@example.co.jp>\n\n"
+        "commit 77aa\nAuthor: github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>\n"
+    )
+    assert persons(log) == ["犬養 瑛太", "Kenta Maruyama"]
+    shortlog = "    41\t宮坂 玲奈\n    12\tKenta Maruyama\n     3\tdependabot[bot]\n"
+    assert persons(shortlog) == ["宮坂 玲奈", "Kenta Maruyama"]

@@ -1,0 +1,45 @@
+"""Test PERSON in lists of names without a label (``list_names.py``): rotas, orders, bookings."""
+
+from __future__ import annotations
+
+import pytest
+
+from mamori.pii import detect
+
+
+def persons(text: str) -> list[str]:
+    return [s.text for s in detect(text) if s.label == "PERSON"]
+
+
+def test_a_duty_rota_of_bare_surnames_names_each() -> None:
+    text = "給湯室 掃除当番\n12/2 荻原\n12/3 滝沢\n12/4 矢島\n12/5 空き\n12/6 宮下\n片付けもお願いします。\n"
+    assert persons(text) == ["荻原", "滝沢", "矢島", "宮下"]
+
+
+def test_a_running_order_with_two_names_a_line() -> None:
+    text = "発表順\n第1週 荻原 千夏、滝沢 亮\n第2週 矢島 隼人、宮下 りん\n第3週 丸山 大樹、市川 萌\n"
+    assert persons(text) == ["荻原 千夏", "滝沢 亮", "矢島 隼人", "宮下 りん", "丸山 大樹", "市川 萌"]
+
+
+def test_bookings_by_time_with_glued_names_and_remarks() -> None:
+    text = "12/3\n9:00 荻原千夏\n9:30 鰐淵大輔（初診）\n10:00 空き\n10:30 滝沢亮（再診）\n"
+    assert persons(text) == ["荻原千夏", "鰐淵大輔", "滝沢亮"]
+
+
+def test_two_bulleted_full_names_are_a_list() -> None:
+    text = "今月の退職者\n・荻原 千夏（事務職、自己都合）\n・滝沢 りん（契約満了）\n"
+    assert persons(text) == ["荻原 千夏", "滝沢 りん"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出張予定\n12/2 松本 出張\n12/3 長野 出張\n12/4 上田 出張\n",  # towns and trips
+        "巡回\n12/2 松本\n12/3 長野\n12/4 上田\n12/5 岡谷\n",  # a route of municipalities
+        "議題\n1. 予算 報告\n2. 行事 予定\n3. 会計 監査\n",  # words, no names
+        "手順\n・電源 投入\n・設定 確認\n",
+        "1. 田中 一郎\n",  # one line is no list
+    ],
+)
+def test_lists_of_places_or_words_name_nobody(text: str) -> None:
+    assert persons(text) == []
