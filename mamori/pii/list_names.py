@@ -10,7 +10,11 @@ or more that all begin with a full name written with a space and a known surname
 A name at a line's start is two words of name kanji or a kanji surname and a hiragana given name
 (the second word a dictionary given name, hiragana, or a word the analyser does not read as a common
 noun: ``松本 出張`` is a trip), a dictionary surname alone or glued to a given name, or a surname the
-dictionaries do not know glued to a dictionary given name (胡桃沢大輔).
+dictionaries do not know glued to a dictionary given name (胡桃沢大輔). Two lines or more that begin
+with a name in kana, a surname's reading, a space and a given name (かみじょう こはる（1年）), one of
+them a dictionary given name's reading, are names too: children's lists are written in hiragana. So is
+a full name, a dictionary surname and a given name, after a role in English (AD：藤原拓海 / Photo：栗原蓮,
+the credits of a portfolio).
 """
 
 from __future__ import annotations
@@ -18,8 +22,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mamori.pii.analyser import san_tokens
-from mamori.pii.dictionaries import given_names, municipalities, surnames
+from mamori.pii.analyser import reads_as_name, san_tokens
+from mamori.pii.dictionaries import (
+    given_names,
+    given_readings,
+    municipalities,
+    surname_readings,
+    surnames,
+    to_katakana,
+)
 from mamori.pii.name_words import KANJI, plausible_unknown
 from mamori.pii.names import not_a_name
 from mamori.pii.prefilter import Triggers
@@ -33,7 +44,20 @@ _ITEM = rf"{_MARKER}[ \t]*([{KANJI}][^\n]*)"
 _ITEM_LINE = re.compile("\n" + _ITEM)
 _ITEM_FIRST = re.compile(_ITEM)
 
-TRIGGERS = Triggers(search=(_ITEM_LINE,), start=(_ITEM_FIRST,))
+# A name in kana at a line's start, a space between surname and given name (かみじょう こはる（1年）…):
+# children's lists and rosters written in hiragana. Both words must be readings of the dictionaries'.
+_KANA_LINE_NAME = (
+    r"([\u3041-\u3096\u30a1-\u30faー]{2,8}) ([\u3041-\u3096\u30a1-\u30faー]{1,6})(?=[(（ …:：,、\t]|\n|\Z)"
+)
+_KANA_LINE = re.compile("\n" + _KANA_LINE_NAME)
+_KANA_FIRST = re.compile(_KANA_LINE_NAME)
+
+# A role in English before a name, as credits and sign-offs write it (AD：藤原拓海 / Photo：栗原蓮).
+_CREDIT = re.compile(
+    rf"(?<![A-Za-z])[A-Z][A-Za-z]{{1,11}}: ?([{KANJI}]{{1,4}} [{KANJI}]{{1,3}}|[{KANJI}]{{2,7}})(?=[ /|・,、()\n]|\Z)"
+)
+
+TRIGGERS = Triggers(search=(_ITEM_LINE, _KANA_LINE, _CREDIT), start=(_ITEM_FIRST, _KANA_FIRST))
 
 _NAME_AT = re.compile(
     rf"([{KANJI}]{{1,7}})(?: ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}))?(?=[（(、,，：: \t\n]|\Z)"
@@ -57,7 +81,37 @@ def find_list_persons(text: str) -> list[Hit]:
         )
         if enough or spaced_pair:
             hits.extend(_line_names(text, block))
+    return hits + _kana_lines(text) + _credits(text)
+
+
+def _credits(text: str) -> list[Hit]:
+    """Return the full names after a role in English (AD：藤原拓海): a dictionary surname and a given name."""
+    sur = surnames()
+    hits: list[Hit] = []
+    for m in _CREDIT.finditer(text):
+        first, _, second = m.group(1).partition(" ")
+        if second:
+            full = first in sur and _given_like(second)
+        else:  # 藤原 + 拓海, a given name of today no dictionary holds; not 松本 + 城 (the analyser's call)
+            full = any(first[:n] in sur and 1 <= len(first) - n <= 3 for n in (1, 2, 3)) and reads_as_name(
+                first
+            )
+        if full and not not_a_name(text, m.start(1), m.end(1)):
+            hits.append((m.start(1), m.end(1), "PERSON", 2))
     return hits
+
+
+def _kana_lines(text: str) -> list[Hit]:
+    """Return the kana names that begin two lines or more, each a surname's and a given name's reading."""
+    found = list(_KANA_LINE.finditer(text))
+    first = _KANA_FIRST.match(text)
+    if first:
+        found.insert(0, first)
+    sur, given = surname_readings(), given_readings()
+    hits = [(m.start(1), m.end(2), "PERSON", 2) for m in found if to_katakana(m.group(1)) in sur]
+    # given names of today (ひなた, ゆうま) are missing from the readings: one known one in the list will do
+    known = any(to_katakana(text[s:e].split(" ")[1]) in given for s, e, _, _ in hits)
+    return hits if len(hits) >= 2 and known else []
 
 
 def _blocks(text: str) -> list[list[tuple[int, int, bool]]]:

@@ -43,3 +43,15 @@ def test_two_bulleted_full_names_are_a_list() -> None:
 )
 def test_lists_of_places_or_words_name_nobody(text: str) -> None:
     assert persons(text) == []
+
+
+def test_children_listed_by_their_names_in_hiragana() -> None:
+    text = "食物アレルギー一覧\nおぎわら ちなつ（1年）… 卵\nたきざわ りょう（2年）… 小麦\nみやした ゆいと（3年）… なし\n"
+    assert persons(text) == ["おぎわら ちなつ", "たきざわ りょう", "みやした ゆいと"]
+    assert persons("おしらせ\nきょうは えんそく です\nあした の よてい\n") == []
+
+
+def test_credits_name_their_persons_after_a_role_in_english() -> None:
+    text = "・会社案内（2024）AD：荻原千夏 / Photo：滝沢亮 / Copy：宮下 凛\n"
+    assert persons(text) == ["荻原千夏", "滝沢亮", "宮下 凛"]
+    assert persons("Note: 松本城\nPlace: 長野県庁\nSpot: 上高地\n") == []  # places, no names

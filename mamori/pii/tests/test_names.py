@@ -190,3 +190,7 @@ def test_roles_departments_and_organisations_after_labels_are_no_names(text: str
 def test_titles_in_katakana_and_roles_beside_a_name_keep_it() -> None:
     assert names("金融担当の渡邊翔キャップと") == ["渡邊翔"]
     assert names("アルバイト山田さんに連絡") == ["山田"]
+
+
+def test_kin_in_hiragana_before_san_is_no_name() -> None:
+    assert names("私が池袋おかあさんに来たのも") == []  # a restaurant named after お母さん
