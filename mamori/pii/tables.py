@@ -29,10 +29,13 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"^(?:NAME|[Nn]ame)_?(?:EN|en|En|ROMAJI|[Rr]omaji|ROMAN|[Rr]oman)$|^(?:[Ee]nglish|ENGLISH)_?(?:[Nn]ame|NAME)$|"
-            r"^(?:[Ff]irst|[Ll]ast|[Ff]amily|[Gg]iven|FIRST|LAST|FAMILY|GIVEN)_?(?:[Nn]ame|NAME)$|"
             r"^(?:ローマ字|英字|ROMAJI|[Rr]omaji)$"
         ),
         "ROMAJI",
+    ),
+    (
+        re.compile(r"^(?:[Ff]irst|[Ll]ast|[Ff]amily|[Gg]iven|FIRST|LAST|FAMILY|GIVEN)_?(?:[Nn]ame|NAME)$"),
+        "NAME_PART",
     ),
     (
         re.compile(
@@ -111,6 +114,8 @@ def header_label(cell: str) -> str | None:
     """
     if _SPACED.fullmatch(cell):
         cell = cell.replace(" ", "")
+    elif " " in cell and cell.isascii():
+        cell = cell.replace(" ", "_")  # Outlook's and Google's exports: First Name, Mobile Phone
     if not cell or len(cell) > 16 or _NOT_HEADER.search(_HEADER_KANA.sub("", cell)):
         return None  # a value such as ヒルマ ワカナ or 住所変更あり, not a column name
     if cell in _HEADERS:
@@ -221,6 +226,10 @@ _VALID: dict[str, Callable[[str], bool]] = {
     "PERSON": _is_name,
     "KANA": lambda v: parse_kana_name(v, 0) == len(v),
     "ROMAJI": is_romaji_name,
+    # First Name / Last Name of a contacts export: romaji or, in Japanese ones, 堀之内 and 奈緒
+    "NAME_PART": lambda v: (
+        is_romaji_name(v) or _LATIN_PERSON.fullmatch(v) is not None or (not v.isascii() and _is_name(v))
+    ),
     # a romaji column of a table that also holds names or contacts: John Smith, SMITH John too
     "LATIN": lambda v: is_romaji_name(v) or _LATIN_PERSON.fullmatch(v) is not None,
     "DATE_OF_BIRTH": is_date,
@@ -286,7 +295,12 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     values = [text[s:e] for s, e in cells]
     # A cell with a space, a digit or @ is a value, never a column name (see header_label): a data row
     # of a customer list is told apart without filling header_label's cache with its values.
-    labels = [None if _VALUE_CHAR.search(v) and not _SPACED.fullmatch(v) else header_label(v) for v in values]
+    labels = [
+        None
+        if _VALUE_CHAR.search(v) and not _SPACED.fullmatch(v) and not _WORDS.fullmatch(v)
+        else header_label(v)
+        for v in values
+    ]
     labelled = sum(1 for x in labels if x)
     if labelled >= 2 or (labelled == 1 and len(cells) >= 2 and all(map(_header_shaped, values))):
         return labels
@@ -294,6 +308,9 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
 
 
 _VALUE_CHAR = re.compile(r"[\s\d@]")
+_WORDS = re.compile(
+    r"[A-Za-z][A-Za-z\-]* [A-Za-z][A-Za-z\-]*(?: [A-Za-z][A-Za-z\-]*)?"
+)  # First Name, E-mail Address
 
 
 def _header_shaped(cell: str) -> bool:
@@ -543,7 +560,7 @@ def _judge_labelled(label: str, column: _Column, hits: list[Hit], quiet: list[tu
         if sum(numbers) >= MIN_COLUMN and sum(good) * 2 < sum(numbers):
             quiet.extend(column.cells(numbers))  # ポイントカード番号: mostly failing check digits
             return
-    out = "PERSON" if label in ("KANA", "ROMAJI", "LATIN") else label
+    out = "PERSON" if label in ("KANA", "ROMAJI", "LATIN", "NAME_PART") else label
     hits.extend(column.hits(good, out))
 
 
