@@ -24,7 +24,9 @@ STOP = frozenset(
     "奥 子供 子ども 娘 息子 嫁 旦那 主人 兄 姉 弟 妹 父 母 祖父 祖母 孫 大家 隣 近所 業者 先方 相手 "
     "職人 大工 医者 患者 店員 運転手 "
     # the bereaved and their kin in condolences and funeral notices (喪主様, ご遺族様, ご尊父様)
-    "喪主 遺族 尊父 母堂 令息 令嬢 故人 施主 全社員".split()
+    "喪主 遺族 尊父 母堂 令息 令嬢 故人 施主 全社員 "
+    # the fields of forms and sheets, read as a name under another label (所属→営業部 営業第二課⏎氏名)
+    "氏名 名前 所属 日付 受付 住所 項目 判定 区分 役職".split()
 )
 
 
@@ -231,3 +233,17 @@ def glued_to_a_word(text: str, start: int, end: int, roles: frozenset[str]) -> b
 def department(name: str) -> bool:
     """Return whether ``name`` is a department (米穀課, 技術部), no surname that ends like one (長谷部)."""
     return len(name) >= 3 and name[-1] in "部課室係" and not known(name)
+
+
+# A pen name (ラジオネーム りんご姫さん) is nobody's name; a name followed by の and a company's legal
+# form is the start of the company's (大雪渓の郷酒造株式会社).
+_PSEUDONYM = re.compile(r"(?:ラジオネーム|ペンネーム|ハンドルネーム|ニックネーム|RN)[:：]? ?[^\n]{0,12}\Z")
+_COMPANY_AFTER = re.compile(r"の[^\s、。,\n]{0,12}?(?:株式会社|有限会社|合同会社|\(株\)|\(有\))")
+
+
+def pseudonym_or_company(text: str, start: int, end: int) -> bool:
+    """Return whether the name at ``start:end`` is a pen name or the start of a company's name."""
+    return (
+        _PSEUDONYM.search(text, max(0, start - 20), start) is not None
+        or _COMPANY_AFTER.match(text, end) is not None
+    )

@@ -29,6 +29,7 @@ from mamori.pii.name_words import (
     glued_to_a_word,
     name_end_before_title,
     plausible_unknown,
+    pseudonym_or_company,
 )
 from mamori.pii.name_words import KANJI_CHAR as _KANJI_CHAR
 from mamori.pii.name_words import NON_NAME as _NON_NAME
@@ -517,6 +518,7 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         or _shop_name(name)
         or department(name)
         or glued_to_a_word(text, start, end, _KANA_ROLES)
+        or pseudonym_or_company(text, start, end)
         or carrier(text, start, end)
         or company_before_san(text, start, end)
     )

@@ -123,7 +123,10 @@ def header_label(cell: str) -> str | None:
     label = next((label for pattern, label in _HEADER_PATTERNS if pattern.search(cell)), None)
     if label is None and _id_words(cell):
         return "ID"
-    return label
+    return None if label == "KANA" and _ORGANISATION_HEADER.search(cell) else label  # 取引先名（カナ）
+
+
+_ORGANISATION_HEADER = re.compile(r"取引先|会社|法人|店舗|店名|業者|仕入先|得意先|団体|事業所|施設|銀行|支店")
 
 
 _SEPARATORS = re.compile(r"[\s\-()]")
@@ -314,12 +317,13 @@ _WORDS = re.compile(
 
 
 def _header_shaped(cell: str) -> bool:
-    if _HIRAGANA_WORD.fullmatch(cell):
-        return True  # lists for children write their headers in hiragana (くらす, おむかえ)
+    if _HIRAGANA_WORD.fullmatch(cell) or _MONTH.fullmatch(cell):
+        return True  # lists for children write their headers in hiragana (くらす, おむかえ); 4月, 5月 …
     return 0 < len(cell) <= 16 and not _NOT_HEADER.search(_HEADER_KANA.sub("", cell))
 
 
 _HIRAGANA_WORD = re.compile(r"[\u3041-\u3096ー]{2,6}")
+_MONTH = re.compile(r"\d{1,2}月(?:分)?|\d{1,2}/\d{1,2}")
 
 
 def _two_header_words(line: str) -> bool:

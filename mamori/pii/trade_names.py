@@ -67,15 +67,17 @@ def _unsure_kanji(word: str) -> bool:
     """Return whether the analyser reads a ``word`` with kanji before さん as no sure person's name.
 
     Asked of a name's first word (猪狩 of 猪狩 柚葉). Sure: a surname, or one with a given name (松本,
-    佐藤誠, 伊藤忠). Unsure: a name or a place and a common noun (豊田 + 合成, 名古屋 + 装飾, 伊藤 + 超
+    佐藤誠, 伊藤忠). Unsure: a given name alone (楽天), a name or a place and a common noun (豊田 + 合成, 名古屋 + 装飾, 伊藤 + 超
     + 短波), a common noun first (割烹 まつや), a word it does not know; in a sentence of trade or a
     memo of companies these are companies.
     """
     tokens = san_tokens(word)
     if not tokens:
         return False
-    kinds = [t.feature.pos4 for t in tokens if t.feature.pos3 == "人名"]
-    return "名" not in kinds and len(kinds) < len(tokens)
+    kinds = [t.feature.pos4 if t.feature.pos3 == "人名" else "" for t in tokens]
+    if kinds == ["名"]:
+        return True  # a given name alone (楽天: ラクテン to the analyser), as ミスミ in katakana
+    return "名" not in kinds and "" in kinds
 
 
 def _trade_sentence(text: str, start: int, end: int) -> bool:

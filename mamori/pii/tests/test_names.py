@@ -194,3 +194,9 @@ def test_titles_in_katakana_and_roles_beside_a_name_keep_it() -> None:
 
 def test_kin_in_hiragana_before_san_is_no_name() -> None:
     assert names("私が池袋おかあさんに来たのも") == []  # a restaurant named after お母さん
+
+
+def test_pen_names_form_fields_and_company_names_are_no_persons() -> None:
+    assert names("ラジオネーム みかん姫さんからのお便りです。") == []  # a pen name
+    assert names("販売者 白馬の里酒造株式会社\n") == []  # a name followed by の and a legal form
+    assert names("所属 営業部 営業一課\n氏名 荻原 千夏\n") == ["荻原 千夏"]  # not the field 氏名

@@ -210,3 +210,10 @@ def test_foreign_names_under_name_en_are_persons_when_the_row_is_a_persons() -> 
     ]
     products = "品番,NAME_EN,単価\nA-1,Ballpoint Pen,120\nA-2,Desk Lamp,3000\nA-3,Note Book,200\n"
     assert [s.text for s in detect(products) if s.label == "PERSON"] == []
+
+
+def test_the_reading_of_a_company_column_is_no_person() -> None:
+    from mamori.pii import detect
+
+    text = "取引先名,取引先名（カナ）,担当者,担当者（カナ）\n有限会社アオバ精密,アオバセイミツ,荻原 千夏,オギワラ チナツ\n"
+    assert [s.text for s in detect(text) if s.label == "PERSON"] == ["荻原 千夏", "オギワラ チナツ"]

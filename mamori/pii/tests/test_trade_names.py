@@ -96,3 +96,8 @@ def test_companies_written_in_kanji_before_san_are_no_persons(text: str) -> None
 )
 def test_persons_in_kanji_stay_persons_beside_trade(text: str, name: str) -> None:
     assert persons(text) == [name]
+
+
+def test_a_given_name_alone_in_kanji_is_a_company_in_a_sentence_of_trade() -> None:
+    assert persons("・楽天さんのポイント還元キャンペーンに参加。") == []
+    assert persons("美咲さんから電話がありました。") == ["美咲"]
