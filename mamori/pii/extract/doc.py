@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import re
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .model import Budget, Part, gettext_noop, problem_part
 
@@ -25,6 +25,12 @@ _NFIB_WORD97 = 0x006A  # 0x0065-0x0069: Word 6 / 95; Word 97 and every later Wor
 _F_ENCRYPTED = 0x0100
 _F_WHICH_TABLE = 0x0200
 _FC_CLX = 33  # index of the fcClx / lcbClx pair in FibRgFcLcb97
+_FC_BTE_PAPX = 13  # index of fcPlcfBtePapx / lcbPlcfBtePapx: where the paragraphs' properties are
+_SPRM_TTP = 0x2417  # sprmPFTtp: this paragraph mark ends a table row
+_SPRM_TDEF_TABLE = 0xD608  # the one variable operand with a 2-byte length
+_SPRM_CHG_TABS = 0xC615  # a variable operand that may hold a length of 255 and a layout of its own
+_OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # operand size by spra (the top 3 bits of a sprm)
+_ROW = "\x1d"  # stands for a row's end mark between doc_text and plain_text
 _CCP_FIELDS = range(3, 11)  # ccpText, ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn, ccpTxbx, ccpHdrTxbx
 _COMPRESSED = 0x40000000
 _FC_MASK = 0x3FFFFFFF
@@ -62,8 +68,8 @@ def _u32(data: bytes, at: int) -> int:
     return int.from_bytes(data[at : at + 4], "little")
 
 
-def _fib(word: bytes) -> tuple[int, int, int, int, bool]:
-    """Return (flags, characters of text, fcClx, lcbClx, encrypted) from the FIB of *word*."""
+def _fib_fields(word: bytes) -> tuple[int, int, Callable[[int], tuple[int, int]], bool]:
+    """Return (flags, characters of text, a reader of FibRgFcLcb97's pairs, encrypted) from the FIB."""
     if _u16(word, 0) != _WIDENT:
         raise DocError("not a Word document (wIdent)")
     nfib, flags = _u16(word, 2), _u16(word, 0x0A)
@@ -81,10 +87,13 @@ def _fib(word: bytes) -> tuple[int, int, int, int, bool]:
     cb_rg_fc_lcb = _u16(word, at)
     if cb_rg_fc_lcb <= _FC_CLX:
         raise DocError("FibRgFcLcb too short")
-    at += 2 + 8 * _FC_CLX
-    fc_clx, lcb_clx = _u32(word, at), _u32(word, at + 4)
+    pairs = at + 2
+
+    def fc_lcb(index: int) -> tuple[int, int]:
+        return _u32(word, pairs + 8 * index), _u32(word, pairs + 8 * index + 4)
+
     total = ccps[0] + sum(ccps[1:]) + (1 if any(ccps[1:]) else 0)  # the subdocuments end in one more mark
-    return flags, total, fc_clx, lcb_clx, encrypted
+    return flags, total, fc_lcb, encrypted
 
 
 def _pieces(clx: bytes) -> list[tuple[int, int, int]]:
@@ -104,8 +113,14 @@ def _pieces(clx: bytes) -> list[tuple[int, int, int]]:
     return [(cps[i], cps[i + 1], fcs[i]) for i in range(n)]
 
 
-def doc_text(word: bytes, table: bytes, fc_clx: int, lcb_clx: int, total: int) -> str:
-    """Return the raw text (Word's marks still in) of the first *total* characters of the pieces."""
+def doc_text(
+    word: bytes, table: bytes, fc_clx: int, lcb_clx: int, total: int, row_ends: frozenset[int] = frozenset()
+) -> str:
+    """Return the raw text (Word's marks still in) of the first *total* characters of the pieces.
+
+    A 0x07 mark whose paragraph ends at a file offset of *row_ends* (see :func:`row_end_offsets`) ends
+    a table row; it comes as ``_ROW`` so that :func:`plain_text` tells it from a cell's end.
+    """
     out: list[str] = []
     for first, end, fc in _pieces(table[fc_clx : fc_clx + lcb_clx]):
         end = min(end, total)
@@ -113,17 +128,79 @@ def doc_text(word: bytes, table: bytes, fc_clx: int, lcb_clx: int, total: int) -
             continue
         count = end - first
         if fc & _COMPRESSED:
-            start = (fc & _FC_MASK) // 2
+            start, width = (fc & _FC_MASK) // 2, 1
             raw = word[start : start + count]
             text = raw.decode("cp1252", errors="replace")
         else:
-            start = fc & _FC_MASK
+            start, width = fc & _FC_MASK, 2
             raw = word[start : start + 2 * count]
             text = raw.decode("utf-16-le", errors="replace")
-        if len(raw) < count:
+        if len(raw) < width * count:
             raise DocError("a piece lies past the end of the WordDocument stream")
+        if row_ends and "\x07" in text:
+            text = _mark_rows(text, start, width, row_ends)
         out.append(text)
     return "".join(out)
+
+
+def _mark_rows(text: str, start: int, width: int, row_ends: frozenset[int]) -> str:
+    chars = list(text)
+    at = text.find("\x07")
+    while at >= 0:
+        if start + width * (at + 1) in row_ends:
+            chars[at] = _ROW
+        at = text.find("\x07", at + 1)
+    return "".join(chars)
+
+
+def row_end_offsets(word: bytes, table: bytes, fc: int, lcb: int) -> frozenset[int]:
+    """Return the file offsets just after the paragraph marks that end a table row.
+
+    The paragraphs' properties lie in 512-byte pages (``PapxFkp``) listed by the ``PlcBtePapx`` at
+    *fc* in the table stream; a row's end mark carries ``sprmPFTtp``. Unreadable pages give nothing,
+    and :func:`plain_text` then guesses the rows from the marks alone.
+    """
+    plc = table[fc : fc + lcb]
+    if lcb < 12 or len(plc) != lcb or (lcb - 4) % 8:
+        return frozenset()
+    n = (lcb - 4) // 8
+    ends = set()
+    for i in range(n):
+        pn = int.from_bytes(plc[4 * (n + 1) + 4 * i : 4 * (n + 2) + 4 * i], "little") & 0x3FFFFF
+        page = word[pn * 512 : pn * 512 + 512]
+        if len(page) < 512:
+            continue
+        crun = page[511]
+        if 4 * (crun + 1) + 13 * crun > 511:
+            continue
+        for j in range(crun):
+            offset = 2 * page[4 * (crun + 1) + 13 * j]
+            if offset and _ends_row(page, offset):
+                ends.add(int.from_bytes(page[4 * (j + 1) : 4 * (j + 2)], "little"))
+    return frozenset(ends)
+
+
+def _ends_row(page: bytes, at: int) -> bool:
+    """Tell whether the ``PapxInFkp`` at *at* of *page* sets ``sprmPFTtp`` (its istd skipped)."""
+    cb = page[at]
+    start, size = (at + 1, 2 * cb - 1) if cb else (at + 2, 2 * page[at + 1] if at + 1 < len(page) else 0)
+    grpprl = page[start + 2 : start + size]
+    i = 0
+    while i + 2 < len(grpprl):
+        sprm = int.from_bytes(grpprl[i : i + 2], "little")
+        i += 2
+        if sprm == _SPRM_TTP:
+            return grpprl[i] == 1
+        spra = sprm >> 13
+        if spra != 6:
+            i += _OPERAND[spra]
+        elif sprm == _SPRM_TDEF_TABLE:
+            i += 1 + int.from_bytes(grpprl[i : i + 2], "little")
+        elif sprm == _SPRM_CHG_TABS and grpprl[i] == 0xFF:
+            return False  # a layout of its own; the row marks are guessed
+        else:
+            i += 1 + grpprl[i]
+    return False
 
 
 def _drop_field_codes(text: str) -> str:
@@ -149,12 +226,14 @@ def _drop_field_codes(text: str) -> str:
 def plain_text(raw: str) -> str:
     """Turn Word's text stream into lines: paragraphs by line, cells by tab, a table row a line.
 
-    A cell ends in 0x07 and so does the row after its last cell: two marks in a row (or a mark
-    at a line end) close the row. An empty last cell looks the same and loses only its tab.
+    A cell ends in 0x07 and so does the row after its last cell. When the rows' end marks are known
+    (``_ROW``, from the paragraphs' properties) every cell keeps its place, an empty one too; else two
+    marks in a row (or a mark at a line end) close the row, and an empty last cell is lost.
     """
     text = _drop_field_codes(raw).translate(_MARKS)
-    text = text.replace("\x07\x07", "\x07\n").replace("\x07\n", "\n").replace("\x07", "\t")
-    return text
+    if _ROW in text:
+        return text.replace("\x07" + _ROW, "\n").replace(_ROW, "\n").replace("\x07", "\t")
+    return text.replace("\x07\x07", "\x07\n").replace("\x07\n", "\n").replace("\x07", "\t")
 
 
 def read_doc(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
@@ -165,7 +244,7 @@ def read_doc(data: bytes, location: str, depth: int, budget: Budget) -> Iterator
     try:
         word = ole.openstream("WordDocument").read()
         try:
-            flags, total, fc_clx, lcb_clx, encrypted = _fib(word)
+            flags, total, fc_lcb, encrypted = _fib_fields(word)
         except Word95:
             yield problem_part("unsupported", location, kind=gettext_noop("Word 6.0/95 (.doc)"))
             return
@@ -179,4 +258,6 @@ def read_doc(data: bytes, location: str, depth: int, budget: Budget) -> Iterator
     finally:
         ole.close()
     budget.consume(len(word) + len(table))
-    yield Part(location=location, text=plain_text(doc_text(word, table, fc_clx, lcb_clx, total)))
+    row_ends = row_end_offsets(word, table, *fc_lcb(_FC_BTE_PAPX))
+    text = plain_text(doc_text(word, table, *fc_lcb(_FC_CLX), total, row_ends))
+    yield Part(location=location, text=text)

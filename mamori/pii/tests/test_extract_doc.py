@@ -34,6 +34,7 @@ def word_dir(tmp_path_factory) -> Path:
     """A python-docx letter (paragraph, table, footer) and a Japanese page, saved as Word 97 by LibreOffice."""
     root = tmp_path_factory.mktemp("doc")
     letter = make_docx(root / "letter.docx")
+    roster = make_sparse_table(root / "名簿.docx")
     page = root / "申込書.html"
     page.write_text(
         "<html><head><meta charset='utf-8'></head><body><h1>入居申込書</h1>"
@@ -43,7 +44,7 @@ def word_dir(tmp_path_factory) -> Path:
         "<tr><td>栗林 凛</td><td>長野県松本市中央3丁目4-7</td></tr></table></body></html>",
         encoding="utf-8",
     )
-    convert([letter], "doc:MS Word 97", root)
+    convert([letter, roster], "doc:MS Word 97", root)
     (page_odt,) = convert([page], "odt:writer8", root)
     convert([page_odt], "doc:MS Word 97", root)
     return root
@@ -56,6 +57,38 @@ def test_word_97_written_by_libreoffice_has_paragraphs_table_cells_and_footer(wo
     assert f"担当者 {NAME} 様" in text.splitlines()
     assert f"電話\t{PHONE}" in text.splitlines() and f"メール\t{EMAIL}" in text.splitlines()
     assert "社外秘 hanako.sato@example.com" in text  # the footer (a header / footer subdocument)
+
+
+SPARSE_ROWS = (
+    ("氏名", "電話", "備考"),
+    ("山田 太郎", "090-1234-5678", ""),
+    ("", "03-1111-2222", "要確認"),
+    ("佐藤 花子", "", ""),
+    ("", "", ""),
+    ("鈴木 一郎", "080-2222-3333", "再送"),
+)
+
+
+def make_sparse_table(path: Path) -> Path:
+    """Write a python-docx table with empty first, middle and last cells and an empty row."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("顧客一覧")
+    table = document.add_table(rows=len(SPARSE_ROWS), cols=3)
+    for i, row in enumerate(SPARSE_ROWS):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    document.add_paragraph("以上")
+    document.save(str(path))
+    return path
+
+
+def test_empty_cells_of_a_word_97_table_keep_their_place(word_dir):
+    # The row's end mark is told from a cell's by the paragraph's properties (sprmPFTtp): an empty
+    # last cell used to lose its tab and push the next row's cells one column left.
+    lines = text_of(word_dir / "名簿.doc").splitlines()
+    assert lines == ["顧客一覧", *("\t".join(row) for row in SPARSE_ROWS), "以上"]
 
 
 def test_japanese_latin_and_links_of_a_word_97_page_read_as_written(word_dir):
