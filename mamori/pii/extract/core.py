@@ -74,7 +74,7 @@ def kind_of(data: bytes, name: str) -> str:
         return _zip_kind(data)
     if data.startswith(OLE_MAGIC):
         return "ole"
-    if data.startswith(RTF_MAGIC):  # before the binary check: RTF may carry raw picture bytes (\bin)
+    if _rtf_head(data).startswith(RTF_MAGIC):  # before the binary check: RTF may carry raw pictures (\bin)
         return "rtf"
     for magic, kind in _COMPRESSED_MAGICS:
         if data.startswith(magic):
@@ -93,6 +93,11 @@ def kind_of(data: bytes, name: str) -> str:
     if suffix in HTML_SUFFIXES:
         return "html"
     return "text"
+
+
+def _rtf_head(data: bytes) -> bytes:
+    """Return the head of *data* past a UTF-8 byte order mark and blank space, which editors leave before ``{\\rtf``."""
+    return data[:1024].removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
 
 
 def named_binary(name: str, label: str) -> bool:

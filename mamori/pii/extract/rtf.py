@@ -67,6 +67,7 @@ def rtf_text(data: bytes) -> str:
     """Return the plain text of the RTF document *data*."""
     from striprtf.striprtf import rtf_to_text
 
+    data = data.removeprefix(b"\xef\xbb\xbf").lstrip()  # what editors leave before {\\rtf is no text
     markup = _MARGINS.sub(rb"\\par ", _CELL.sub(rb"\\tab ", _drop_binary(data)))
     source = rtf_source(_one_group_a_line(markup))
     return rtf_to_text(source, encoding="cp1252", errors="replace").replace("\t\n", "\n")

@@ -85,6 +85,14 @@ def test_rtf_written_by_libreoffice_is_read_with_its_table_and_footer(libreoffic
     assert "Liberation" not in text and "Normal" not in text  # no font table, no style sheet
 
 
+@pytest.mark.parametrize("head", [b"\xef\xbb\xbf", b"\r\n", b"  \n\t", b"\xef\xbb\xbf\r\n"])
+def test_rtf_after_a_byte_order_mark_or_blank_space_is_read_as_rtf(libreoffice_rtf, head):
+    # Editors and scripts that wrote the file as UTF-8 text leave a BOM or a blank line before {\rtf1.
+    data = head + libreoffice_rtf.read_bytes()
+    assert kind_of(data, "letter.rtf") == kind_of(data, "letter.doc") == "rtf"
+    assert text_of(data, "letter.rtf") == text_of(libreoffice_rtf.read_bytes(), "letter.rtf")
+
+
 def test_cut_rtf_keeps_the_text_before_the_cut(libreoffice_rtf):
     data = libreoffice_rtf.read_bytes()
     cut = data[: data.index(rb"\u27096") + 8]  # just after 様 (U+69D8), braces left open
