@@ -10,6 +10,7 @@ file is still read. Authors' names are metadata and are not read (as ``docProps/
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import replace
@@ -174,29 +175,92 @@ def read_slide_comments(zf: zipfile.ZipFile, location: str, budget: Budget) -> I
 
 
 def read_ods_comments(zf: zipfile.ZipFile, location: str, budget: Budget) -> Iterator[Part]:
-    """Yield the comments on the cells of an OpenDocument spreadsheet, rows cleared as they end."""
+    """Yield the comments on the cells of an OpenDocument spreadsheet.
+
+    The sheets were parsed already (calamine or :mod:`.odsstream`): ``content.xml`` is only inflated
+    again and searched for ``<office:annotation>`` elements, each parsed alone under a copy of the
+    document's root tag (its namespaces), rather than the whole document parsed a second time.
+    """
+    where = f"{location}!comments"
+    if "content.xml" not in zf.NameToInfo:
+        return
+    damaged: list[str] = []
+    yield from _stream(where, _annotation_lines(zf, budget, damaged), damaged, budget, "ods")
+
+
+_ODF_OFFICE = b"urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_ROOT = re.compile(rb"<([\w.-]+:)?[\w.-]+(?=[\s>/])")
+_PREFIX = re.compile(rb"xmlns:([\w.-]+)\s*=\s*[\"']" + re.escape(_ODF_OFFICE))
+
+
+def _annotation_lines(zf: zipfile.ZipFile, budget: Budget, damaged: list[str]) -> Iterator[str]:
+    from lxml import etree
+
     from .odfxml import paragraph_text
 
-    def read(element: Any) -> str:
-        return "\n".join(paragraph_text(p) for p in element.iter(_TEXT_P))
-
-    markup = Markup(paragraphs=(f"{_OFFICE}annotation",), cell=_NONE, row=f"{_TABLE}table-row", text=read)
-    where = f"{location}!comments"
-    try:
-        if "content.xml" not in zf.NameToInfo or not _mentions(zf, "content.xml", b"annotation", budget):
+    with open_member(zf, "content.xml", budget) as stream:
+        root, fragments = _annotations(stream)
+        if root is None:
             return
-    except TooBig as exc:
-        yield too_big(where, exc, budget)
-        return
-    yield from parts_of(zf, ["content.xml"], where, markup, budget, "ods")
+        opening, closing = root
+        for fragment in fragments:
+            try:
+                element = etree.fromstring(opening + fragment + closing)  # noqa: S320 - lxml, no DTD
+            except etree.XMLSyntaxError as exc:
+                damaged.append(error_name(exc))
+                return
+            line = "\n".join(paragraph_text(p) for p in element.iter(_TEXT_P))
+            if line.strip():
+                yield line
 
 
-def _mentions(zf: zipfile.ZipFile, member: str, needle: bytes, budget: Budget) -> bool:
-    """Tell whether the zip *member* holds *needle*: inflating is far cheaper than a second XML parse."""
-    tail = b""
-    with open_member(zf, member, budget) as stream:
-        while block := stream.read(CHUNK):
-            if needle in tail + block[: len(needle)] or needle in block:
-                return True
-            tail = block[-len(needle) :]
-    return False
+def _annotations(stream: Any) -> tuple[tuple[bytes, bytes] | None, Iterator[bytes]]:
+    """Return the root's (opening tag, closing tag) and the annotation elements of an ODF document."""
+    buffer = b""
+    root = None
+    while root is None and len(buffer) < 1 << 20 and (block := stream.read(CHUNK)):
+        buffer += block
+        root = _root_tag(buffer)
+    if root is None:
+        return None, iter(())
+    opening, name = root
+    return (opening, b"</" + name + b">"), _elements(stream, buffer, opening)
+
+
+def _elements(stream: Any, buffer: bytes, opening: bytes) -> Iterator[bytes]:
+    """Yield each ``office:annotation`` element of the document read on from *buffer* (its head)."""
+    prefix = (found.group(1) if (found := _PREFIX.search(opening)) else b"office") + b":annotation"
+    start, end = re.compile(rb"<" + re.escape(prefix) + rb"(?=[\s/>])"), b"</" + prefix + b">"
+    at = len(opening)
+    while True:
+        found = start.search(buffer, at)
+        if found is not None:
+            close = buffer.find(b">", found.end())
+            empty = close >= 0 and buffer[close - 1] == 0x2F  # <office:annotation/>
+            stop = close if empty else buffer.find(end, found.end()) if close >= 0 else -1
+            if stop >= 0:
+                if not empty:
+                    yield buffer[found.start() : stop + len(end)]
+                at = stop + 1
+                continue
+            buffer, at = buffer[found.start() :], 0  # an element cut by the block: read on
+        else:
+            buffer, at = buffer[-len(end) :], 0
+        block = stream.read(CHUNK)
+        if not block:
+            return
+        buffer += block
+
+
+def _root_tag(head: bytes) -> tuple[bytes, bytes] | None:
+    """Return the root element's opening tag (its namespaces) and name from the head of a document."""
+    at = 0
+    while (at := head.find(b"<", at)) >= 0 and head[at + 1 : at + 2] in (b"?", b"!"):
+        at += 1
+    if at < 0 or (match := _ROOT.match(head, at)) is None:
+        return None
+    close = head.find(b">", match.end())
+    if close < 0:
+        return None
+    opening = head[at : close + 1]
+    return (opening[:-2] + b">" if opening.endswith(b"/>") else opening), match.group()[1:]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mamori.pii.extract import extract, xlsxstream
+from mamori.pii.extract import comments, extract, xlsxstream
 
 from .extract_samples import convert, soffice
 
@@ -202,3 +202,48 @@ def test_damaged_comments_are_a_problem_and_the_document_is_still_read(tmp_path)
     assert [(p.location, [q.code for q in p.problems]) for p in parts[1:]] == [
         ("s.xlsx!在庫!comments", ["malformed"])
     ]
+
+
+def _many_comments_fods(rows: int) -> tuple[str, list[str]]:
+    """Return a flat ODS of *rows* customers, a comment on every 7th (two paragraphs, spaces), and the comments."""
+    lines, written = [], []
+    for i in range(rows):
+        note = ""
+        if i % 7 == 3:
+            comment = f"{i}番 折り返し 090-{i % 9000 + 1000:04d}-3885"
+            written.append(f"{comment}\n担当  宮城")
+            note = _ANNOTATION.format(comment + "</text:p><text:p>担当<text:s/> 宮城").replace(
+                "<office:annotation>", '<office:annotation office:display="true">'
+            )
+        lines.append(
+            f'<table:table-row><table:table-cell office:value-type="string">{note}<text:p>比嘉 湊{i}</text:p>'
+            f'</table:table-cell><table:table-cell office:value-type="string"><text:p>沖縄県那覇市{i}</text:p>'
+            "</table:table-cell></table:table-row>"
+        )
+    body = "".join(lines)
+    source = (
+        FODS.split("<table:table-row>", 1)[0]
+        + body
+        + "</table:table></office:spreadsheet></office:body></office:document>"
+    )
+    return source, written
+
+
+@pytest.fixture(scope="module")
+def commented_ods(tmp_path_factory) -> tuple[Path, list[str]]:
+    root = tmp_path_factory.mktemp("ods")
+    source, written = _many_comments_fods(3000)
+    (root / "big.fods").write_text(source, encoding="utf-8")
+    (ods,) = convert([root / "big.fods"], "ods", root)
+    return ods, written
+
+
+@pytest.mark.parametrize("block", [977, 4096, comments.CHUNK])
+def test_comments_of_a_libreoffice_ods_are_read_across_inflated_blocks(commented_ods, block, monkeypatch):
+    # The comments are found by searching the inflated content.xml, not by parsing it a second time;
+    # small blocks put many of them across two blocks of the search.
+    monkeypatch.setattr(comments, "CHUNK", block)
+    ods, written = commented_ods
+    found = texts(ods, "big.ods")
+    assert found["big.ods!comments"] == "\n".join(written)
+    assert AUTHOR not in found["big.ods!comments"]
