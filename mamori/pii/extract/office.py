@@ -18,7 +18,6 @@ _ROW_CHECK = 5000  # rows between two time-budget checks
 # take about 7 bytes of XML per character of text; shared strings far fewer.
 _XML_BYTES_PER_CHAR = 16
 _RELS_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_PKG_RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
 def _zip_guard(zf: zipfile.ZipFile, location: str, budget: Budget) -> Part | None:
@@ -89,15 +88,15 @@ def _cut_sheet_xml(zf: zipfile.ZipFile, member: str, max_bytes: int) -> bytes | 
 
 def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
     """Return the zip member of each sheet of an xlsx workbook, by sheet name."""
+    from .xmlstream import relationships
+
     ns_main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
     workbook = ElementTree.fromstring(zf.read("xl/workbook.xml"))  # noqa: S314 - small, no DTDs in OOXML
-    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))  # noqa: S314
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_PKG_RELS_NS}Relationship")}
-    paths = {}
-    for sheet in workbook.iter(f"{ns_main}sheet"):
-        target = targets.get(sheet.get(f"{_RELS_NS}id"), "")
-        paths[sheet.get("name", "")] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-    return paths
+    targets = relationships(zf, "xl/workbook.xml")
+    return {
+        sheet.get("name", ""): targets.get(sheet.get(f"{_RELS_NS}id", ""), ("", "xl"))[1]
+        for sheet in workbook.iter(f"{ns_main}sheet")
+    }
 
 
 def _head_of_sheets(data: bytes, max_chars: int) -> tuple[bytes, set[str]]:
