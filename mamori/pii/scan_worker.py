@@ -6,6 +6,7 @@ import hashlib
 import re
 import time
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,7 +16,9 @@ from mamori.pii import Detection, detect_all, mask
 from mamori.pii.corporate import is_row
 from mamori.pii.extract import INCOMPLETE, STREAM_SIZE, Limits, Part, Problem, extract
 from mamori.pii.extract.model import MORE
+from mamori.pii.records import as_rows, label_records
 from mamori.pii.scan_windows import Window, Windower
+from mamori.pii.tables import _ANY_HEADER as HEADER_WORDS
 from mamori.pii.tables import header_label
 
 # Kinds that usually name one person each; their distinct values estimate how many persons a file holds.
@@ -161,12 +164,20 @@ class Summary:
                     self.corporate[span.label] += 1
             rows: dict[int, list[str]] = {}
             judged: dict[int, bool] = {}
+            # Fixed-width and ／-separated lines read as table rows, as the table pass read them.
+            row_text = as_rows(text, header_label, HEADER_WORDS) if found.personal else text
+            blocks = label_records(text, header_label) if found.personal else []
+            block_starts = [start for start, _ in blocks]
             for span in found.personal:
                 if not own_start <= span.start < own_end:
                     continue
                 label, value = span.label, span.text
                 key = _identity(label, value)
-                row = _table_row(text, span.start, judged)
+                row = _table_row(row_text, span.start, judged)
+                if row is None and blocks:  # a record of labelled lines (氏名：… / 電話：… / 携帯：…)
+                    k = bisect_right(block_starts, span.start) - 1
+                    if k >= 0 and span.start < blocks[k][1]:
+                        row = -1 - blocks[k][0]
                 if row is None:
                     self.distinct.setdefault(label, set()).add(key)
                 else:

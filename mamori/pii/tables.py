@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, islice, repeat
 from operator import add
 
-from mamori.pii import validators
+from mamori.pii import records, validators
 from mamori.pii.address import is_address
 from mamori.pii.dates import is_date
 from mamori.pii.dictionaries import given_names, municipalities, surnames
@@ -357,6 +357,9 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     numbers about 10 %). The second list (``start, end``) is blanked for the other recognizers.
     Rows are only collected while the table goes on; they are split into columns when it ends.
     """
+    text = records.as_rows(
+        text, header_label, _ANY_HEADER
+    )  # fixed-width, ／ and paragraph records; same length
     if "," not in text and "\t" not in text:
         return [], []
     hits: list[Hit] = []

@@ -144,16 +144,10 @@ def test_names_in_json_and_xml_exports():
     )  # student, guardian
 
 
-@pytest.mark.xfail(
-    strict=True, reason="申込者氏名 of a fixed-width export with full-width spaces: 1 of 15 names found"
-)
 def test_names_in_a_fixed_width_export():
     assert len(_spans("ひかり不動産/申込/入居申込一覧.txt", "PERSON")) == 15
 
 
-@pytest.mark.xfail(
-    strict=True, reason="寄附者 records written as 'No ／ 氏名 ／ 住所' paragraphs: 1 of 8 names found"
-)
 def test_names_in_slash_separated_records():
     assert len(_spans("NPO法人みどりの街/寄付/寄附金受領証明_発行控.docx", "PERSON")) == 8
 

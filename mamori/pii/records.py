@@ -1,0 +1,269 @@
+"""Read records that are neither comma- nor tab-separated as table rows, without moving a character.
+
+:mod:`mamori.pii.tables` judges CSV / TSV columns by their headers. People and tools also write
+records other ways; :func:`as_rows` rewrites them in place into tab-separated rows, each change one
+character for one character, so that every offset into the text stays true:
+
+- fixed-width exports: columns aligned by spaces (``sqlite3 -column``, ``column -t``, mainframe /
+  COBOL and accounting exports padded by bytes, which is display width in Shift_JIS, Excel's .prn).
+  The blank before each header cell's start (left-aligned values) or after its end (right-aligned
+  numbers) that stays blank on every row becomes a tab. Columns are measured both in characters
+  (``sqlite3`` pads by characters) and in display width (full-width characters take two);
+- separated records: ``No ／ 氏名 ／ 住所``, Markdown and psql tables (``| 氏名 | 電話 |``), box
+  drawing (``│``): the separators become tabs, rule lines (``|----|``, ``├──┼──┤``) rows of dashes;
+- paragraph records: under such a header, one field a line and a blank line between records
+  (``1`` / ``山田 太郎`` / ``090-…`` / ``東京都…``): a record's line breaks become tabs.
+
+A block is rewritten only when its first line is a header: two or more cells that *header_label*
+(the table module's own) names. Rows go on while they keep to the header's columns.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
+from itertools import accumulate
+
+HeaderLabel = Callable[[str], "str | None"]
+
+_SEPARATORS = ("／", "｜", "│", "|", " / ")
+_RULE = re.compile(r"[\s\-=+─━┌┐└┘├┤┬┴┼│|:]+")
+_JUNCTIONS = str.maketrans({c: "\t" for c in "+┼├┤┬┴┌┐└┘|│"})
+_GAP = re.compile(r"[ \u3000]{2,}")
+_PREFILTER = re.compile(r"  |\u3000\u3000|[／｜│|]| / ")
+_DIGITS = re.compile(r"\d\D*\d\D*\d\D*\d")  # a header line holds at most three digits (住所2)
+_CELL = re.compile(r"[^\s／｜│|/]+(?: [^\s／｜│|/]+)*")
+MAX_LINE = 2000
+
+
+def as_rows(text: str, header_label: HeaderLabel, header_words: re.Pattern[str]) -> str:
+    """Return *text* with fixed-width, separated and paragraph records rewritten as tab-separated rows.
+
+    Only lines where *header_words* (literals of header words) match are tried as headers.
+    """
+    if _PREFILTER.search(text) is None:
+        return text
+    lines: list[str] | None = None
+    starts: list[int] = []
+    done = 0  # lines before this index are settled
+    for match in header_words.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        line = text[start : len(text) if end < 0 else end]
+        if "\t" in line or len(line) > MAX_LINE or not _header(line, header_label):
+            continue
+        if lines is None:
+            lines = text.split("\n")
+            starts = [0, *accumulate(len(x) + 1 for x in lines)]
+        i = bisect_right(starts, start) - 1
+        if i < done:
+            continue
+        done = _separated(lines, i, header_label) or _fixed(lines, i, header_label) or i + 1
+    if lines is None:
+        return text
+    rows = "\n".join(lines)
+    return rows if len(rows) == len(text) else text  # never moves a character (a safeguard)
+
+
+def _header(line: str, header_label: HeaderLabel) -> bool:
+    """Tell whether *line* names two or more columns between separators or gaps of blanks."""
+    if _PREFILTER.search(line) is None or _DIGITS.search(line):
+        return False
+    return _labelled(_CELL.findall(line), header_label)
+
+
+def _labelled(cells: list[str], header_label: HeaderLabel) -> bool:
+    return sum(1 for cell in cells if cell and header_label(cell) is not None) >= 2
+
+
+# Separated records ------------------------------------------------------------------------------
+
+
+def _separated(lines: list[str], i: int, header_label: HeaderLabel) -> int:
+    """Rewrite a separated table whose header is ``lines[i]``; return the index after it, or 0."""
+    header = lines[i]
+    for sep in _SEPARATORS:
+        count = header.count(sep)
+        if not count or not _labelled([c.strip() for c in header.split(sep)], header_label):
+            continue
+        lines[i] = _tabs(header, sep)
+        j = i + 1
+        while j < len(lines):
+            line = lines[j]
+            if "\t" in line or not line.strip():
+                break
+            if line.count(sep) == count:
+                lines[j] = _tabs(line, sep)
+            elif _RULE.fullmatch(line):
+                lines[j] = line.translate(_JUNCTIONS)
+            else:
+                break
+            j += 1
+        if j == i + 1:
+            return _paragraphs(lines, i, count + 1)
+        return j
+    return 0
+
+
+def _tabs(line: str, sep: str) -> str:
+    if sep == " / ":
+        return line.replace(" / ", " \t ")
+    return line.replace(sep, "\t")
+
+
+def _paragraphs(lines: list[str], i: int, fields: int) -> int:
+    """Join records of one field a line under the header ``lines[i]``; return the index after them.
+
+    Records are groups of *fields* lines after blank lines. The line break before each blank line
+    becomes a tab and the blank line joins the line before it, so that the header and each record
+    are one line: the text keeps its length.
+    """
+    j = i + 1
+    merged = [lines[i]]
+    while j + fields < len(lines) and not lines[j].strip() and "\t" not in lines[j]:
+        group = lines[j + 1 : j + 1 + fields]
+        if any(not line.strip() or "\t" in line for line in group):
+            break
+        after = j + 1 + fields
+        if after < len(lines) and lines[after].strip():
+            break  # more lines than fields: no record layout
+        merged[-1] += "\t" + lines[j]  # the blank line, after its line break turned into a tab
+        merged.append("\t".join(group))
+        j = after
+    if len(merged) == 1:
+        return i + 1
+    lines[i:j] = merged
+    return i + len(merged)
+
+
+# Fixed-width records ----------------------------------------------------------------------------
+
+
+def _columns(line: str, mode: int) -> list[int]:
+    """Return the column at which each character of *line* starts, and where it ends.
+
+    *mode* 0 counts characters (``sqlite3`` pads so), 1 display width (full-width characters take two,
+    as Shift_JIS bytes do), 2 display width with a space between two full-width characters taken as
+    two: an ideographic space (山田　太郎) that NFKC made a space before the table pass.
+    """
+    cols, at = [], 0
+    wide = [mode and unicodedata.east_asian_width(ch) in "WF" for ch in line]
+    for k, _ch in enumerate(line):
+        cols.append(at)
+        if wide[k] or (
+            mode == 2 and line[k] == " " and 0 < k < len(line) - 1 and wide[k - 1] and wide[k + 1]
+        ):
+            at += 2
+        else:
+            at += 1
+    cols.append(at)
+    return cols
+
+
+def _occupied(line: str, cols: list[int]) -> int:
+    """Return a bit mask of the columns *line* fills with other than blanks."""
+    mask = 0
+    for k, ch in enumerate(line):
+        if ch != " " and ch != "\u3000":
+            mask |= ((1 << (cols[k + 1] - cols[k])) - 1) << cols[k]
+    return mask
+
+
+def _fixed(lines: list[str], i: int, header_label: HeaderLabel) -> int:
+    """Rewrite a fixed-width table whose header is ``lines[i]``; return the index after it, or 0."""
+    if _GAP.search(lines[i].strip()) is None:
+        return 0
+    best: tuple[int, list[int], int] | None = None
+    for mode in (1, 2, 0):
+        found = _fixed_rows(lines, i, header_label, mode)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = (found[0], found[1], mode)
+    if best is None:
+        return 0
+    end, boundaries, mode = best
+    for j in range(i, end):
+        lines[j] = _cut(lines[j], boundaries, mode)
+    return end
+
+
+def _fixed_rows(
+    lines: list[str], i: int, header_label: HeaderLabel, mode: int
+) -> tuple[int, list[int]] | None:
+    """Return the end of the table headed by ``lines[i]`` and the column of each boundary, or None."""
+    header = lines[i]
+    cols = _columns(header, mode)
+    cells = [(cols[m.start()], cols[m.end()], m.group()) for m in re.finditer(r"\S+(?: \S+)*", header)]
+    if len(cells) < 2 or not _labelled([c[2] for c in cells], header_label):
+        return None
+    # Each boundary lies just before the next cell's start (left-aligned) or just after its cell's end.
+    left = [start - 1 for start, _, _ in cells[1:]]
+    right = [end for _, end, _ in cells[:-1]]
+    left_ok, right_ok = [True] * len(left), [True] * len(right)
+    j = i + 1
+    while j < len(lines):
+        line = lines[j]
+        if "\t" in line or not line.strip() or len(line) > MAX_LINE:
+            break
+        if _RULE.fullmatch(line):  # ------ under the header: cut where the columns are
+            j += 1
+            continue
+        mask = _occupied(line, _columns(line, mode))
+        new_left = [ok and not mask >> c & 1 for ok, c in zip(left_ok, left, strict=True)]
+        new_right = [ok and not mask >> c & 1 for ok, c in zip(right_ok, right, strict=True)]
+        if not all(a or b for a, b in zip(new_left, new_right, strict=True)):
+            break
+        left_ok, right_ok = new_left, new_right
+        j += 1
+    if j == i + 1:
+        return None
+    return j, [lo if ok else hi for lo, hi, ok in zip(left, right, left_ok, strict=True)]
+
+
+def _cut(line: str, boundaries: list[int], mode: int) -> str:
+    """Put a tab at each boundary column of *line* that it reaches (a blank there, or a rule line's)."""
+    cols = _columns(line, mode)
+    index = {c: k for k, c in enumerate(cols[:-1])}
+    chars = list(line)
+    rule = _RULE.fullmatch(line) is not None
+    for boundary in boundaries:
+        k = index.get(boundary)
+        if k is not None and (rule or chars[k] in " \u3000"):
+            chars[k] = "\t"
+    return "".join(chars)
+
+
+# Records of labelled lines --------------------------------------------------------------------
+
+_LABEL_LINE = re.compile(r"^[ \t\u3000]*([^\s：:]{1,12})[ \u3000]*[：:]", re.MULTILINE)
+
+
+def label_records(text: str, header_label: HeaderLabel) -> list[tuple[int, int]]:
+    """Return the (start, end) of each record written as labelled lines (``氏名：…`` / ``住所：…`` …).
+
+    A record starts at a line labelled as the record before it started (``氏名：`` again), or after
+    more than one other line, and ends with the line of its last labelled line; ``氏名：… 住所：… 電話：…`` on one line is a record of
+    its own. Labels that name no personal data (``件名：``, ``日時：``) are no fields.
+    """
+    if "：" not in text and ":" not in text:
+        return []
+    kinds: dict[str, str | None] = {}
+    found: list[tuple[int, int]] = []
+    first: str | None = None
+    start = last_end = -1
+    for match in _LABEL_LINE.finditer(text):
+        word = match.group(1)
+        kind = kinds[word] if word in kinds else kinds.setdefault(word, header_label(word))
+        if kind is None or kind == "ID":
+            continue
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if first is None or kind == first or text.count("\n", last_end, match.start()) > 2:
+            if first is not None:
+                found.append((start, last_end))
+            first, start = kind, match.start()
+        last_end = line_end
+    if first is not None:
+        found.append((start, last_end))
+    return found

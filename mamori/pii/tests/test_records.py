@@ -1,0 +1,110 @@
+"""Fixed-width, separated and paragraph records read as table rows, on lists written by real tools."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from mamori.pii import detect, records
+from mamori.pii.scan_worker import Task, scan_file
+from mamori.pii.tables import _ANY_HEADER, header_label
+
+PEOPLE = [
+    ("山田 太郎", "090-1234-5678", "東京都千代田区丸の内1-1-1", "1980/04/01"),
+    ("佐藤 花子", "080-2345-6789", "大阪府大阪市北区梅田2-2-2", "1975/12/24"),
+    ("グエン・ヴァン・ナム", "070-3456-7890", "愛知県名古屋市中区栄3-3-3", "1990/07/07"),
+    ("髙橋 一郎", "090-4567-8901", "福岡県福岡市博多区博多駅前4-4-4", "1966/02/28"),
+    ("中村 美咲", "080-5678-9012", "北海道札幌市中央区北一条西5-5", "2001/09/15"),
+]
+NAMES = [p[0] for p in PEOPLE]
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("records") / "customers.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE c(No INTEGER, 氏名 TEXT, 電話番号 TEXT, 住所 TEXT, 生年月日 TEXT)")
+        db.executemany("INSERT INTO c VALUES (?, ?, ?, ?, ?)", [(i, *p) for i, p in enumerate(PEOPLE, 1)])
+    return path
+
+
+def sqlite_cli(database: Path, *mode: str) -> str:
+    if shutil.which("sqlite3") is None:
+        pytest.skip("the sqlite3 command line is not installed")
+    command = ["sqlite3", "-header", *mode, str(database), "SELECT * FROM c"]
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+def persons(text: str) -> list[str]:
+    return [span.text for span in detect(text) if span.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "mode",
+    [("-column",), ("-box",), ("-markdown",), ("-separator", " ／ "), ("-separator", " | ")],
+    ids=["column", "box", "markdown", "slash", "pipe"],
+)
+def test_every_name_and_birth_date_of_a_sqlite3_listing_is_found(database, mode):
+    text = sqlite_cli(database, *mode)
+    rows = records.as_rows(text, header_label, _ANY_HEADER)
+    assert len(rows) == len(text) and rows != text
+    assert persons(text) == NAMES
+    assert [s.text for s in detect(text) if s.label == "DATE_OF_BIRTH"] == [p[3] for p in PEOPLE]
+
+
+def test_columns_aligned_by_display_width_with_column_t(database):
+    if shutil.which("column") is None:
+        pytest.skip("column (util-linux) is not installed")
+    tsv = sqlite_cli(database, "-separator", "\t")
+    text = subprocess.run(
+        ["column", "-t", "-s", "\t"], input=tsv, check=True, capture_output=True, text=True
+    ).stdout
+    assert "グエン・ヴァン・ナム  070" in text  # padded by display width, unlike sqlite3's -column
+    assert persons(text) == NAMES
+
+
+def test_paragraph_records_under_a_slash_header_are_rows():
+    body = "\n\n".join(
+        "\n".join((str(i), name, phone, address)) for i, (name, phone, address, _) in enumerate(PEOPLE, 1)
+    )
+    text = f"名簿\nNo ／ 氏名 ／ 電話番号 ／ 住所\n\n{body}\n\n以上\n"
+    rows = records.as_rows(text, header_label, _ANY_HEADER)
+    assert len(rows) == len(text)
+    assert rows.splitlines()[2] == f"1\t{NAMES[0]}\t{PEOPLE[0][1]}\t{PEOPLE[0][2]}\t"
+    assert persons(text) == NAMES
+
+
+def test_prose_and_aligned_logs_are_left_alone():
+    text = (
+        "2024-10-10 12:00:01  INFO  user=3  order=4411  shipped\n"
+        "2024-10-10 12:00:02  INFO  user=4  order=4412  shipped\n"
+        "本日の会議は  午後3時から。資料／議事録は共有フォルダへ。\n"
+        "項目 ／ 内容\n"
+    )
+    assert records.as_rows(text, header_label, _ANY_HEADER) == text
+
+
+def scan(path: Path) -> dict:
+    stat = path.stat()
+    return scan_file(Task(str(path), stat.st_size, stat.st_mtime_ns))
+
+
+def test_a_record_of_labelled_lines_is_one_person_however_many_phones(tmp_path):
+    blocks = [
+        f"氏名：{n}\n住所：{a}\n電話：{t}\n携帯：090-9999-{i}000" for i, (n, t, a, _) in enumerate(PEOPLE)
+    ]
+    path = tmp_path / "顧客メモ.txt"
+    path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+    result = scan(path)
+    assert result["counts"]["PHONE"] == 10
+    assert result["persons"] == 5
+
+
+def test_a_fixed_width_list_counts_its_records(database, tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_text(sqlite_cli(database, "-column"), encoding="utf-8")
+    assert scan(path)["persons"] == 5
