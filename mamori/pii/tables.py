@@ -151,7 +151,15 @@ _FOREIGN_NAME = re.compile(
 )
 
 
+def _two_names(value: str) -> bool:
+    """A cell of two lines, folded (クリバヤシ アキオ 栗林 昭雄: a reading and a name): two names."""
+    cuts = [i for i, ch in enumerate(value) if ch == " "]
+    return len(cuts) >= 3 and any(_is_name(value[:i]) and _is_name(value[i + 1 :]) for i in cuts[1:-1])
+
+
 def _is_name(value: str) -> bool:
+    if value.count(" ") >= 3 and _two_names(value):
+        return True
     if _SPACED_NAME.fullmatch(value) and plausible_unknown(value.replace(" ", "")):
         return True
     if _FOREIGN_NAME.fullmatch(value):
@@ -227,7 +235,7 @@ _LATIN_PERSON = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'.\-]*){1,2}")
 _PERSONAL_COLUMNS = frozenset(("PERSON", "KANA", "ADDRESS", "PHONE", "EMAIL", "DATE_OF_BIRTH"))
 _VALID: dict[str, Callable[[str], bool]] = {
     "PERSON": _is_name,
-    "KANA": lambda v: parse_kana_name(v, 0) == len(v),
+    "KANA": lambda v: parse_kana_name(v, 0) == len(v) or _two_names(v),
     "ROMAJI": is_romaji_name,
     # First Name / Last Name of a contacts export: romaji or, in Japanese ones, 堀之内 and 奈緒
     "NAME_PART": lambda v: (

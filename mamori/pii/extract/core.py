@@ -22,7 +22,7 @@ from .model import (
     problem_part,
 )
 from .stream import STREAM_SIZE, stream_html, stream_text
-from .text import decode_bytes, looks_binary
+from .text import CSV_SUFFIXES, decode_bytes, fold_quoted_breaks, looks_binary
 
 Reader = Callable[[bytes, str, int, Budget], Iterator[Part]]
 
@@ -174,6 +174,8 @@ def read_text(data: bytes, location: str, depth: int, budget: Budget) -> Iterato
     suffix = PurePath(location.rsplit("!", 1)[-1]).suffix.lower()
     if suffix in structured.SUFFIXES:  # exports: records as table rows, so columns are judged by name
         text = structured.records_text(data, text, suffix)
+    elif suffix in CSV_SUFFIXES:
+        text = fold_quoted_breaks(text)
     yield Part(location=location, text=text, encoding=encoding)
 
 

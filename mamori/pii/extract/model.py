@@ -165,6 +165,18 @@ def cut_part(part: Part, max_chars: int | None) -> Part:
     return replace(part, text=text, truncated=True)
 
 
+def one_row(line: str) -> str:
+    """Return a spreadsheet row's line with the line breaks inside its cells made spaces.
+
+    A cell of two lines (Alt+Enter in Excel: a name and its reading, an address and its building) is
+    no second record: on a line of its own its second half sat under the wrong headers and counted as
+    another person.
+    """
+    if "\n" in line or "\r" in line:
+        return line.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    return line
+
+
 def problem_part(code: str, location: str, **params: Any) -> Part:
     """Return a text-less part that reports one problem at *location*."""
     return Part(location=location, problems=(Problem(code, location, params),))

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from itertools import chain, groupby
 from typing import Any
 
-from .model import Budget, Part
+from .model import Budget, Part, one_row
 from .odfxml import paragraph_text
 from .xmlstream import TooBig, open_member, parts, release, too_big
 
@@ -107,7 +107,7 @@ def cells_text(cells: Cells, skip: int) -> str:
             texts.append(text)
         elif repeat:
             texts.extend([text] * repeat)
-    return "\t".join(texts).rstrip("\t")
+    return one_row("\t".join(texts).rstrip("\t"))
 
 
 def _rows(stream: Any, budget: Budget) -> Iterator[tuple[int, str, Any, int]]:

@@ -10,7 +10,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from .archive import check_bomb
-from .model import Budget, Part, gettext_noop, problem_part
+from .model import Budget, Part, gettext_noop, one_row, problem_part
 
 _ROW_CHECK = 5000  # rows between two time-budget checks
 # Sheet XML bytes kept per character of content budget: calamine parses a whole sheet before the
@@ -64,7 +64,7 @@ def _sheet_text(rows: Iterable[list[Any]], budget: Budget) -> tuple[str, bool]:
             return "\n".join(lines), True
         if n % _ROW_CHECK == 0:
             budget.check_time()
-        line = "\t".join([v if v.__class__ is str else _cell(v) for v in row]).rstrip("\t")
+        line = one_row("\t".join([v if v.__class__ is str else _cell(v) for v in row]).rstrip("\t"))
         used += len(line) + 1
         if line:
             lines.append(line)

@@ -249,3 +249,41 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:_SAMPLE]
     controls = len(sample) - len(sample.translate(None, _NOT_TEXT))
     return controls >= 8 and controls > _MAX_CONTROL_SHARE * len(sample)
+
+
+CSV_SUFFIXES = frozenset({".csv", ".tsv", ".tab", ".txt", ".dat", ".prn"})
+_MAX_CELL_LINES = 20  # a quoted cell of more lines is prose in quotes, not a cell
+
+
+def fold_quoted_breaks(text: str) -> str:
+    """Return CSV *text* with the line breaks inside quoted cells made spaces, one for one.
+
+    A cell of two lines (``"山田 太郎\\n（ヤマダ タロウ）"``, an address and its building) would else
+    split its row in two: its second half under the wrong headers, counted as another person. Only a
+    quote at a cell's start opens a cell and only one before a separator or a line end closes it; an
+    unclosed quote leaves the rest of the text as it is.
+    """
+    if '"' not in text:
+        return text
+    out: list[str] = []
+    done = 0
+    at = text.find('"')
+    while at >= 0:
+        if at and text[at - 1] not in ",\t\n":
+            at = text.find('"', at + 1)
+            continue
+        end = at + 1
+        while (end := text.find('"', end)) >= 0 and text[end + 1 : end + 2] == '"':
+            end += 2
+        if end < 0:
+            break
+        cell = text[at : end + 1]
+        if text[end + 1 : end + 2] in ("", ",", "\t", "\n", "\r") and ("\n" in cell or "\r" in cell):
+            if cell.count("\n") <= _MAX_CELL_LINES:
+                out += [text[done:at], cell.replace("\r", " ").replace("\n", " ")]
+                done = end + 1
+        at = text.find('"', end + 1)
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)

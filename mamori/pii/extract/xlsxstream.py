@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 from xml.etree import ElementTree
 
-from .model import Budget, MiB, Part
+from .model import Budget, MiB, Part, one_row
 from .xmlstream import TooBig, open_member, parts, release, too_big
 
 STREAM_SHEET_BYTES = 16 * MiB  # a workbook with a worksheet bigger than this (inflated) is streamed
@@ -246,7 +246,7 @@ def sheet_lines(stream: Any, sheet: _Sheet, budget: Budget) -> Iterator[str]:
                 cells.append(number(serial, style) if serial else "")
             else:
                 cells.append(value(cell))
-        line = "\t".join(cells).rstrip("\t")
+        line = one_row("\t".join(cells).rstrip("\t"))
         if line:
             yield line
         release(row)
