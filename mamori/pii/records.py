@@ -243,27 +243,40 @@ def label_records(text: str, header_label: HeaderLabel) -> list[tuple[int, int]]
     """Return the (start, end) of each record written as labelled lines (``氏名：…`` / ``住所：…`` …).
 
     A record starts at a line labelled as the record before it started (``氏名：`` again), or after
-    more than one other line, and ends with the line of its last labelled line; ``氏名：… 住所：… 電話：…`` on one line is a record of
-    its own. Labels that name no personal data (``件名：``, ``日時：``) are no fields.
+    more than one other line, and ends with the line of its last labelled line; ``氏名：… 住所：…
+    電話：…`` on one line is a record of its own. A record holds two fields or more: a lone
+    ``出席者：山本、中村`` lists persons, it is none. Labels that name no personal data (``件名：``,
+    ``日時：``) are no fields.
     """
     if "：" not in text and ":" not in text:
         return []
     kinds: dict[str, str | None] = {}
+
+    def kind_of(word: str) -> str | None:
+        if word not in kinds:
+            kind = header_label(word)
+            kinds[word] = None if kind == "ID" else kind
+        return kinds[word]
+
     found: list[tuple[int, int]] = []
     first: str | None = None
     start = last_end = -1
+    fields = 0
     for match in _LABEL_LINE.finditer(text):
-        word = match.group(1)
-        kind = kinds[word] if word in kinds else kinds.setdefault(word, header_label(word))
-        if kind is None or kind == "ID":
+        kind = kind_of(match.group(1))
+        if kind is None:
             continue
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
         if first is None or kind == first or text.count("\n", last_end, match.start()) > 2:
-            if first is not None:
+            if fields >= 2:
                 found.append((start, last_end))
-            first, start = kind, match.start()
+            first, start, fields = kind, match.start(), 0
+        fields += 1 + sum(1 for word in _INLINE_LABEL.findall(text, match.end(), line_end) if kind_of(word))
         last_end = line_end
-    if first is not None:
+    if fields >= 2:
         found.append((start, last_end))
     return found
+
+
+_INLINE_LABEL = re.compile(r"[ \u3000]([^\s：:]{1,12})[ \u3000]*[：:]")

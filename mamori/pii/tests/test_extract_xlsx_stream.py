@@ -158,7 +158,7 @@ def test_big_ods_spreadsheets_stream_as_calamine_reads_them(tmp_path, monkeypatc
     tricky = texts(tmp_path / "tricky.ods", True, monkeypatch)
     assert list(tricky) == ["tricky.ods!顧客", "tricky.ods!空"]
     lines = tricky["tricky.ods!顧客"].splitlines()
-    assert lines[:2] == ["氏名\t備考", f"{NAME}\t一行目"] and lines.count("同じ行\t\t\t0.25") == 10
+    assert lines[:2] == ["氏名\t備考", f"{NAME}\t一行目 二行目"] and lines.count("同じ行\t\t\t0.25") == 10
 
 
 def _rezip(path: Path, member: str, mutate) -> bytes:
