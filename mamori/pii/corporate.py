@@ -28,7 +28,16 @@ import re
 import unicodedata
 from bisect import bisect_left
 
-from mamori.pii.owner import heading_owner, named_below, org_column_tables, table_end
+from mamori.pii.mailbox import org_mailbox, org_mailbox_by_address
+from mamori.pii.owner import (
+    MOBILE,
+    heading_owner,
+    named_below,
+    names_by_value,
+    org_column_tables,
+    reader_calls,
+    table_end,
+)
 from mamori.pii.placeholder import drop_placeholders
 from mamori.pii.spans import Span
 from mamori.pii.tables import header_label
@@ -120,6 +129,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     signals: list[int] = []  # where a role mailbox or a service number says "an organisation's block"
     lines: dict[tuple[int, int], tuple[bool, bool, bool]] = {}  # what _in_company_block saw on a line
     row_lo = row_hi = -1  # the last line whose values are all personal (a row naming a person, 様 ...)
+    roles_seen: list[frozenset[str]] = []  # the domains of role mailboxes, looked up at the first need
     for span in spans:
         if span.label not in CORPORATE_LABELS:
             personal.append(span)
@@ -131,9 +141,15 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
             signals.append(span.start)
         elif org_rows and any(lo <= span.start < hi for lo, hi in org_rows):
             corporate.append(span)
-        elif span.label == "PHONE" and _in_constant(text, span):
+        elif span.label == "PHONE" and (
+            _in_constant(text, span) or reader_calls(text, span.start, span.end, _PERSON_WORDS, person_starts)
+        ):
             corporate.append(span)
-        elif span.label == "EMAIL" or row_lo <= span.start and span.end <= row_hi:
+        elif row_lo <= span.start and span.end <= row_hi:
+            personal.append(span)  # on a line whose values were all found personal
+        elif span.label == "EMAIL" and _org_mailbox(text, span, spans, person_starts, roles_seen):
+            corporate.append(span)  # dev-iot@…co.jp, 全国健康保険協会 長野支部 <…>; no person on the line
+        elif span.label == "EMAIL":
             personal.append(span)  # a named mailbox (yamada@) is a person's even on a letterhead
         elif not (has_org if has_org is not None else (has_org := _ORG.search(text) is not None)):
             personal.append(span)
@@ -167,6 +183,43 @@ _CONSTANT = re.compile(
     r"\b[A-Za-z_]*(?i:support|office|company|corp|helpdesk|shop|store|hq|head_?office|call_?center|"
     r"reception|daihyo|honsha|sender|from)[A-Za-z_]*)[\"']?\s*[:=]\s*[\"']$"
 )
+
+
+def _org_mailbox(
+    text: str, span: Span, spans: list[Span], person_starts: list[int], roles_seen: list[frozenset[str]]
+) -> bool:
+    """Return whether ``span`` is a mailbox of an organisation (``mailbox.org_mailbox``).
+
+    Not in a block that names a person before it or on its line (a signature: 福田 結菜 / … / E-mail:
+    fukuyui@…), but for a mail header's line, where only the mailbox's own display name counts
+    (``To: 山田 太郎 <…>, 全社員 <all@…>``). ``roles_seen`` keeps the domains of the text's role
+    mailboxes once looked up.
+    """
+
+    def roles() -> frozenset[str]:
+        if not roles_seen:
+            roles_seen.append(
+                frozenset(
+                    s.text[s.text.rfind("@") + 1 :].lower()
+                    for s in spans
+                    if s.label == "EMAIL" and ROLE_MAILBOX.match(s.text)
+                )
+            )
+        return roles_seen[0]
+
+    verdict = org_mailbox(text, span.start, span.end, _ORG, roles, person_starts)
+    if verdict is not None:
+        return verdict  # a header's display name decided
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    i = bisect_left(person_starts, text.rfind("\n", 0, span.start) + 1)
+    if i < len(person_starts) and person_starts[i] < line_end:
+        return False  # a row or a line naming a person: the commonest case, looked at first
+    lo, _hi = _block(text, span.start)  # a signature names its person before the mailbox
+    i = bisect_left(person_starts, lo)
+    if (i < len(person_starts) and person_starts[i] < line_end) or _PERSON_WORDS.search(text, lo, line_end):
+        return False
+    return org_mailbox_by_address(span.text, roles)
 
 
 def _org_name(span: Span, cells: list[tuple[int, int]]) -> bool:
@@ -282,11 +335,17 @@ def _org_table_rows(text: str) -> list[tuple[int, int]]:
         if not is_row(line):
             continue
         cells = [c.strip().strip('"') for c in line.split("\t" if "\t" in line else ",")]
-        if not any(_ORG_HEADER.match(c) for c in cells) or any(_person_column(c) for c in cells):
+        if not any(_ORG_HEADER.match(c) for c in cells) or any(
+            _person_column(c) and not _ORG_HEADER.match(_READING.sub("", c)) for c in cells
+        ):  # 取引先名（カナ） is the reading of the organisation's name, no person column
             continue
         done = table_end(text, end, is_row)  # the table goes on while its lines are rows
-        ranges.append((end, done))
+        if not names_by_value(text, end, done):
+            ranges.append((end, done))
     return ranges
+
+
+_READING = re.compile(r"[(（](?:カナ|かな|フリガナ|ふりがな|読み|よみ)[)）]$")
 
 
 # One branch per word, each starting with a literal, so that a search skips to where a word can start.
@@ -339,7 +398,9 @@ def _in_company_block(
     person_line, row, has_person = seen
     if person_line:
         return False
-    if row:  # a table row: the company must be named on the row before the value
+    if row and not _KEY_VALUE.fullmatch(text, line_start, line_end):
+        # a table row: the company must be named on the row before the value; the rows of a record
+        # (所在地<TAB>〒…, TEL<TAB>…: a 会社概要 table) are read as the lines of a block below
         org = _ORG_FOR_ACCOUNTS if span.label == "BANK_ACCOUNT" else _ORG
         return not has_person and org.search(text, line_start, span.start) is not None
     if span.label in ("ADDRESS", "POSTAL_CODE") and line_end < len(text):
@@ -353,9 +414,10 @@ def _in_company_block(
         pass
     lo_label = max(line_start, span.start - 12)
     # A mobile after a name-like word and no phone label (物流センター グエン ヴァン ナム → 090-…) is a person's.
+    # A mobile number is an organisation's only under a phone label of its contact block (TEL 090-…).
     if (
         span.label == "PHONE"
-        and _MOBILE.match(span.text.lstrip())
+        and MOBILE.match(span.text.lstrip())
         and not _PHONE_LABEL.search(text, lo_label, span.start)
     ):
         return False
@@ -390,8 +452,7 @@ def _personal_line(
     return -1, -1
 
 
+_KEY_VALUE = re.compile(r"[^\t\n\d]{1,12}\t+[^\t\n]+\t*")  # a record's row: a label and one value
 _LABEL = re.compile(r"[:：\t]")  # a field's label before the value (住所：, a form's, often a person's)
 _ADDRESSEE = re.compile(r"(?:様|殿)\s*$|\s(?:様|殿)\s")
-# A mobile number is an organisation's only under a phone label of its contact block (TEL 090-…).
-_MOBILE = re.compile(r"[(（]?[0０][7-9７-９][0０]")
 _PHONE_LABEL = re.compile(r"TEL|Tel|tel|ＴＥＬ|電話|直通|℡|☎|連絡先|問い?合わ?せ|[:：]")

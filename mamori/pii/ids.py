@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from mamori.pii.context import NEGATIVE, before
+from mamori.pii.mailbox import in_url
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 
@@ -39,7 +40,12 @@ def find_emails(text: str) -> list[Hit]:
             start = local.start()
             while text[start] == "." and start < pos:
                 start += 1
-            if start < pos and not text[pos - 1] == "." and not _message_id(text, start, pos):
+            if (
+                start < pos
+                and not text[pos - 1] == "."
+                and not _message_id(text, start, pos)
+                and not in_url(text, start)
+            ):
                 hits.append((start, domain.end(), "EMAIL", 6))
                 last_end = domain.end()
         pos = text.find("@", pos + 1)

@@ -21,6 +21,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
+from mamori.pii.names import parse_name
+
 _HEADING_MAX = 30  # characters of a heading naming a branch or an office
 _NAME_LINE_MAX = 40  # characters of a line that names an organisation under an address
 _NOT_A_NAME = re.compile(r"[:：。、\t]|[,，](?=.*[,，])")  # a label, a sentence, a table row
@@ -86,11 +88,11 @@ def named_below(
 
 # 株式会社 カ, 有限会社 ユ, 合同会社 ド, 医療法人 イ, 学校法人 ガク, 社会福祉法人 フク, 財団 ザイ, 社団 シヤ
 _BANK_FORMS = "カ|ユ|ド|イ|ガク|フク|ザイ|シヤ|ｶ|ﾕ|ﾄﾞ|ｲ|ｶﾞｸ|ﾌｸ|ｻﾞｲ|ｼﾔ"
-# A legal form: the value-side mark of an organisation in a list (株式会社北辰精機, 三協化成工業㈱).
+# A legal form: the value-side mark of an organisation in a list (株式会社北辰精機, 三協化成工業㈱, …健康保険組合).
 # Every branch starts with a literal, so that a search skips to the characters that can start one (a
 # branch starting with a group or a class made each search try every position: 17 ms a 1 MB list).
 _LEGAL_FORM = re.compile(
-    r"株式会社|有限会社|合同会社|合資会社|㈱|㈲|（株）|\(株\)|（有）|\(有\)|"
+    r"株式会社|有限会社|合同会社|合資会社|㈱|㈲|（株）|\(株\)|（有）|\(有\)|法人|協会|組合|共済|機構|連合会|公社|"
     + "|".join(f"{form}[)）]" for form in _BANK_FORMS.split("|"))
     + rf"|\((?:{_BANK_FORMS})(?=[,\t\r\n\"]|\Z)|（(?:{_BANK_FORMS})(?=[,\t\r\n\"]|\Z)"
 )
@@ -119,11 +121,12 @@ def org_column_tables(
     name_cells: list[tuple[int, int]] = []
     done = 0
     length = len(text)
-    for mark in _LEGAL_FORM.finditer(text):
-        if mark.start() < done:
+    for match in _LEGAL_FORM.finditer(text):
+        mark = match.start()
+        if mark < done:
             continue
-        start = text.rfind("\n", 0, mark.start()) + 1
-        end = text.find("\n", mark.end())
+        start = text.rfind("\n", 0, mark) + 1
+        end = text.find("\n", mark)
         end = length if end < 0 else end
         done = end
         if not is_row(text[start:end]):
@@ -135,7 +138,7 @@ def org_column_tables(
             start = prev
         done = end = table_end(text, end, is_row)
         found = _org_column(text, start, end, org, person_column)
-        if found is not None:
+        if found is not None and not names_by_value(text, found[0], end):
             first_row_end, cells = found
             ranges.append((first_row_end, end))
             name_cells.extend(cells)
@@ -183,3 +186,62 @@ def _org_column(
             pos += len(line) + 1
         return start + len(lines[0]), cells
     return None
+
+
+_NAME_SHARE = 0.5  # of a column's cells that read as full names: a column of persons whatever its header
+
+
+def names_by_value(text: str, start: int, end: int) -> bool:
+    """Return whether a column of the table rows in ``text[start:end]`` holds persons' full names.
+
+    A header the engine does not know (施主名, 故人名) does not make the rows organisations' when half
+    or more of a column's cells are a name with a space (青木 陽菜); a store (渋谷店) is no full name.
+    """
+    lines = text[start:end].strip("\n").split("\n")[:_SAMPLE_ROWS]
+    if not lines:
+        return False
+    sep = "\t" if "\t" in lines[0] else ","
+    columns: dict[int, list[str]] = {}
+    for line in lines:
+        for i, cell in enumerate(line.split(sep)):
+            cell = cell.strip().strip('"')
+            if cell:
+                columns.setdefault(i, []).append(cell)
+    for cells in columns.values():
+        named = sum(1 for c in cells if " " in c and parse_name(c, 0) == len(c))
+        if len(cells) >= _MIN_ROWS and named >= _NAME_SHARE * len(cells):
+            return True
+    return False
+
+
+# The reader is told to call this number for a service: to book, apply, ask or order (予約：電話 …,
+# お問い合わせは … まで, お申込み TEL …). The number is the provider's.
+_CALL_US = re.compile(
+    r"(?:ご?予約|お?申し?込み?|お?問い?合わ?せ|ご?注文|お?見積り?)(?:先|窓口|専用|受付|ダイヤル)?"
+    r"(?:[はも:：]|\s)*(?:(?:お?電話|TEL|Tel|℡|☎)(?:番号)?(?:[:：]|\s)*)?\Z"
+)
+# Opening hours right after the number (03-1234-5678（平日9:00-17:00）): a desk's, no person's.
+_HOURS_AFTER = re.compile(r"\s*[(（][^()（）\n]{0,12}?\d{1,2}[:：]\d{2}\s*[-~〜～－]\s*\d{1,2}[:：]\d{2}")
+MOBILE = re.compile(r"[(（]?[0０][7-9７-９][0０]")  # a mobile number's start (070, 080, 090)
+
+
+def reader_calls(text: str, start: int, end: int, person: re.Pattern[str], person_starts: list[int]) -> bool:
+    """Return whether the phone number at ``text[start:end]`` is one the reader is told to call.
+
+    A label that asks the reader to book, apply, ask or order right before the number, or opening hours
+    right after it, on a line that names no person: the organisation's number. Mobiles are left
+    alone (a customer's ``連絡先：090-…（10:00-12:00なら可）``).
+    """
+    if MOBILE.match(text, start):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not (
+        _CALL_US.search(text[max(line_start, start - 16) : start]) or _HOURS_AFTER.match(text, end, line_end)
+    ):
+        return False
+    i = bisect_left(person_starts, line_start)
+    if i < len(person_starts) and person_starts[i] < line_end:
+        return False
+    return person.search(text, line_start, line_end) is None

@@ -48,6 +48,21 @@ def _sample_digits(digits: str) -> bool:
     return len(set(tail)) == 1 or tail in _COUNTING or digits[-7:] in _COUNTING
 
 
+_GROUPS = re.compile(r"[0-9０-９]+")
+
+
+def _zeros(value: str, digits: str) -> bool:
+    """Return whether a number is zeros where a real one has its subscriber's digits.
+
+    Its last seven digits (03-0000-0000, 〒000-0000), or the two groups after the area code
+    (0263-00-0000: no local exchange starts with 0).
+    """
+    if set(digits[-7:]) == {"0"}:
+        return True
+    groups = _GROUPS.findall(value)
+    return len(groups) == 3 and set(groups[1] + groups[2]) <= {"0", "０"}
+
+
 NEVER, ALWAYS, IN_EXAMPLES = 0, 1, 2
 
 
@@ -60,7 +75,7 @@ def placeholder_kind(span: Span) -> int:
         return IN_EXAMPLES if _RESERVED_DOMAIN.search(value) else NEVER
     if label in ("PHONE", "POSTAL_CODE"):
         digits = _digits_of(value)
-        if set(digits[-7:]) == {"0"}:
+        if _zeros(value, digits):
             return ALWAYS  # 03-0000-0000, 〒000-0000: no one's number
         return IN_EXAMPLES if _sample_digits(digits) else NEVER
     if label == "PERSON":
@@ -94,6 +109,8 @@ def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
     Outside examples only the ``ALWAYS`` placeholders go, and those are told by their last digits
     (a number ending in 1-9 is none) or their domain (judged once per domain of a list).
     """
+    if sum(1 for s in spans if s.label == "DATE_OF_BIRTH") >= _DEFAULT_REPEATS:
+        spans = _without_default_dates(spans)
     kept: list[Span] = []
     example: bool | None = None
     domains: dict[str, tuple[bool, bool]] = {}
@@ -112,9 +129,31 @@ def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
                 kept.append(span)
         elif label not in _ALWAYS_LABELS:
             kept.append(span)  # a name or a birth date is a placeholder only among examples
-        elif span.text[-1:] in _NONZERO or set(_digits_of(span.text)[-7:]) != {"0"}:
+        elif span.text[-1:] in _NONZERO or not _zeros(span.text, _digits_of(span.text)):
             kept.append(span)
     return kept
+
+
+_DEFAULT_REPEATS = 5  # persons of one list sharing one birth date (day, month and year): a default value
+
+
+def _without_default_dates(spans: list[Span]) -> list[Span]:
+    """Drop a birth date written five times or more that is half or more of a text's birth dates.
+
+    A column filled with one date (2000-01-01) is what a system writes when nobody entered one, or test
+    data; persons of a list share a birthday by chance, but a long list's commonest date is a small share
+    of its dates (100,000 customers over 70 years: about four a day).
+    """
+    counts: dict[str, int] = {}
+    total = 0
+    for span in spans:
+        if span.label == "DATE_OF_BIRTH":
+            counts[span.text] = counts.get(span.text, 0) + 1
+            total += 1
+    default = {d for d, n in counts.items() if n >= _DEFAULT_REPEATS and 2 * n >= total}
+    if not default:
+        return spans
+    return [s for s in spans if s.label != "DATE_OF_BIRTH" or s.text not in default]
 
 
 _NONZERO = frozenset("123456789１２３４５６７８９")

@@ -108,3 +108,54 @@ def test_a_main_number_is_the_organisation_s():
     page = "お問い合わせ\n\n社会医療法人 青葉会 青葉中央病院\n\n代表 022-711-3355\n"
     assert _labels(page) == []
     assert _labels("代表取締役 山田 太郎\n携帯 090-1234-5678\n") == ["PERSON", "PHONE"]
+
+
+def test_a_record_of_an_organisation_in_label_value_rows_is_its_own():
+    profile = "会社概要\n名称\tくるみ建築設計事務所\n所在地\t〒399-8205 長野県安曇野市豊科5520-3\nTEL\t0263-72-5566\n"
+    assert _labels(profile) == []
+    person = (
+        "氏名\t山田 太郎\n所在地\t〒399-8205 長野県安曇野市豊科5520-3\n"  # a person's record stays theirs
+    )
+    assert "ADDRESS" in _labels(person)
+    employee = "勤務先\t株式会社北辰精機\n自宅住所\t長野県安曇野市豊科5520-3\n"
+    assert "ADDRESS" in _labels(employee)
+
+
+def test_a_table_of_sites_whose_first_column_holds_full_names_is_personal():
+    clients = (
+        "施主名\t物件\t連絡先\n青木 陽菜\t塩尻市広丘 平屋\t090-7773-8260\n"
+        "上條 さくら\t安曇野市穂高 新築\t090-6726-8775\n山﨑 愛\t松本市里山辺 リノベ\t070-4304-6279\n"
+    )
+    assert _labels(clients).count("PHONE") == 3
+    vendors = (
+        "取引先名,取引先名（カナ）,郵便番号,住所,電話番号\n"
+        "中部ロジテック,チュウブロジテック,460-0008,愛知県名古屋市中区栄4-1-1,052-261-1001\n"
+    )
+    assert [s for s in _labels(vendors) if s != "PERSON"] == []  # the reading of the organisation's name
+
+
+def test_a_list_of_insurers_is_a_list_of_organisations():
+    insurers = (
+        "保険者番号,保険者名,電話\n01200016,全国健康保険協会 長野支部,026-238-1250\n"
+        "06200107,セイコーエプソン健康保険組合,0266-52-3131\n32200012,長野県市町村職員共済組合,026-235-2400\n"
+        "138222,松本市（国民健康保険）,0263-34-3212\n"
+    )
+    assert _labels(insurers) == []
+
+
+def test_a_number_the_reader_is_told_to_call_is_the_provider_s():
+    assert _labels("蔵見学のご案内\n予約：電話 0261-62-3125 または Webフォーム\n定員：各回15名\n") == []
+    assert _labels("ご不明な点は 0567-26-4400（平日9:00-17:00）まで。\n") == []
+    assert _labels("お問い合わせは 0567-26-4400 まで\n") == []
+    # A customer's mobile, a caller named on the line: theirs.
+    assert _labels("連絡先：090-3318-5524（10:00-12:00なら可）\n") == ["PHONE"]
+    assert "PHONE" in _labels("問合せ 山口様 0263-33-1234 駐車場について\n")
+
+
+def test_a_birth_date_every_row_shares_and_a_number_of_zeros_are_defaults():
+    rows = "".join(f"T{i:09d},テスト患者{i:02d},2000-01-01,000-0000-0000\n" for i in range(1, 8))
+    assert _labels("patient_id,name,birth_date,tel\n" + rows) == []
+    real = "".join(f"P{i},2000-01-{i + 1:02d}\n" for i in range(8))
+    assert _labels("patient_id,birth_date\n" + real).count("DATE_OF_BIRTH") == 8
+    assert _labels("電話番号：0263-00-0000") == []  # no local exchange starts with 0
+    assert _labels("電話番号：0263-32-1000") == ["PHONE"]

@@ -1,0 +1,201 @@
+"""Tell an organisation's mailbox from a person's by what its local part spells and where it is.
+
+``corporate.ROLE_MAILBOX`` knows the role words every company uses (info@, support@, noreply@). A
+department, a system or a project has mailboxes named after itself too (joho@, hisho@, design@,
+dev-iot@, zabbix@, lab-envmat@), more than any list holds. A person's mailbox at an organisation spells
+the person's name: taro.yamada@, t.yamada@, tyamada@, yamada_t@, yamada2@, or a staff number. So at a
+domain of an organisation (``.co.jp``, ``.or.jp``, ``.ac.jp``, ``.go.jp``, ``.lg.jp``, an intranet's
+``.local``, or a domain the text also gives a role mailbox) a mailbox whose words are not all name
+readings (a dictionary surname or given name in romaji, alone or with an initial) is the
+organisation's. A mailbox in a mail header whose display name is an organisation (``全国健康保険協会
+長野支部 <…>``) is too. A free-mail or carrier domain (gmail.com, docomo.ne.jp) is not an organisation's:
+``hanako-love@`` there stays a person's. Nothing here reads a line that names a person: the caller
+keeps those mailboxes personal.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import lru_cache
+
+from mamori.pii.dictionaries import given_readings, surname_readings
+from mamori.pii.mail_names import is_romaji_name
+from mamori.pii.names import parse_name
+
+_ORG_DOMAIN = re.compile(
+    r"\.(?:co|or|ac|go|lg|ed|gr|ad)\.jp\Z|\.(?:local|lan|internal|intra|corp|localdomain)\Z", re.IGNORECASE
+)
+# Free mail under an organisation's suffix: its mailboxes are anyone's.
+_FREE_MAIL = frozenset({"yahoo.co.jp", "hotmail.co.jp", "excite.co.jp", "mail.goo.ne.jp"})
+_MAIL_HEADERS = ("From", "To", "Cc", "CC", "Bcc", "Reply-To", "Sender", "差出人", "宛先", "送信者")
+_SPACE = re.compile(r"[ \u3000]+")
+_WORDS = re.compile(r"[A-Za-z]+")
+# A line naming a mailbox's owner before it: mail headers, and git's author lines (Author: 栗林 昭雄 <dev0@…>).
+_HEADER = re.compile(
+    r"\s*(?:From|To|Cc|CC|Bcc|Reply-To|Sender|差出人|宛先|送信者|Author|Committer|Signed-off-by|Co-authored-by|"
+    r"Reviewed-by|Reported-by|Acked-by): ?"
+)
+
+# Hepburn and kunrei syllables to katakana, longest first: enough to read a name written in romaji.
+_SYLLABLES = {
+    "kya": "キャ", "kyu": "キュ", "kyo": "キョ", "sha": "シャ", "shu": "シュ", "sho": "ショ", "she": "シェ",
+    "cha": "チャ", "chu": "チュ", "cho": "チョ", "nya": "ニャ", "nyu": "ニュ", "nyo": "ニョ", "hya": "ヒャ",
+    "hyu": "ヒュ", "hyo": "ヒョ", "mya": "ミャ", "myu": "ミュ", "myo": "ミョ", "rya": "リャ", "ryu": "リュ",
+    "ryo": "リョ", "gya": "ギャ", "gyu": "ギュ", "gyo": "ギョ", "bya": "ビャ", "byu": "ビュ", "byo": "ビョ",
+    "pya": "ピャ", "pyu": "ピュ", "pyo": "ピョ", "sya": "シャ", "syu": "シュ", "syo": "ショ", "tya": "チャ",
+    "tyu": "チュ", "tyo": "チョ", "shi": "シ", "chi": "チ", "tsu": "ツ", "ja": "ジャ", "ju": "ジュ", "jo": "ジョ",
+    "ji": "ジ", "zya": "ジャ", "zyu": "ジュ", "zyo": "ジョ",
+    "ka": "カ", "ki": "キ", "ku": "ク", "ke": "ケ", "ko": "コ", "sa": "サ", "si": "シ", "su": "ス", "se": "セ",
+    "so": "ソ", "ta": "タ", "ti": "チ", "tu": "ツ", "te": "テ", "to": "ト", "na": "ナ", "ni": "ニ", "nu": "ヌ",
+    "ne": "ネ", "no": "ノ", "ha": "ハ", "hi": "ヒ", "fu": "フ", "hu": "フ", "he": "ヘ", "ho": "ホ", "ma": "マ",
+    "mi": "ミ", "mu": "ム", "me": "メ", "mo": "モ", "ya": "ヤ", "yu": "ユ", "yo": "ヨ", "ra": "ラ", "ri": "リ",
+    "ru": "ル", "re": "レ", "ro": "ロ", "wa": "ワ", "wo": "ヲ", "ga": "ガ", "gi": "ギ", "gu": "グ", "ge": "ゲ",
+    "go": "ゴ", "za": "ザ", "zi": "ジ", "zu": "ズ", "ze": "ゼ", "zo": "ゾ", "da": "ダ", "di": "ヂ", "du": "ヅ",
+    "de": "デ", "do": "ド", "ba": "バ", "bi": "ビ", "bu": "ブ", "be": "ベ", "bo": "ボ", "pa": "パ", "pi": "ピ",
+    "pu": "プ", "pe": "ペ", "po": "ポ", "a": "ア", "i": "イ", "u": "ウ", "e": "エ", "o": "オ",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def to_katakana(word: str) -> str | None:
+    """Return ``word`` in romaji read as katakana (sasaki → ササキ, ohno → オオノ), or None."""
+    word = word.lower()
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        for size in (3, 2, 1):
+            kana = _SYLLABLES.get(word[i : i + size])
+            if kana:
+                out.append(kana)
+                i += size
+                break
+        else:
+            ch = word[i]
+            nxt = word[i + 1 : i + 2]
+            if ch == "n" and nxt not in ("a", "i", "u", "e", "o", "y"):
+                out.append("ン")
+            elif ch == nxt and ch in "kstpc":
+                out.append("ッ")  # hattori, kitta
+            elif ch == "h" and out and out[-1][-1] in _O_ROW:
+                out.append("ウ")  # ohno, satoh: a long vowel written with h
+            elif ch == "m" and nxt in ("b", "p", "m"):
+                out.append("ン")  # homma, sampei
+            else:
+                return None
+            i += 1
+    return "".join(out)
+
+
+_O_ROW = frozenset("オコソトノホモヨロゴゾドボポョ")
+_U_ROW = frozenset("ウクスツヌフムユルグズヅブプュ")
+
+
+def _short(kana: str) -> str:
+    """Return a reading without its long vowels, as romaji writes them (サトウ, オオノ, ユウスケ → サト, オノ, ユスケ)."""
+    out: list[str] = []
+    for ch in kana:
+        if out and ((ch in "ウオ" and out[-1] in _O_ROW) or (ch == "ウ" and out[-1] in _U_ROW)):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _readings() -> tuple[frozenset[str], frozenset[str]]:
+    """Return the surname and the given-name readings without their long vowels."""
+    return frozenset(map(_short, surname_readings())), frozenset(map(_short, given_readings()))
+
+
+def _reads_as(word: str, given: bool) -> bool:
+    """Return whether a romaji word is a surname, or when ``given`` a given name, or a surname with an initial."""
+    surnames, given_names = _readings()
+    kana = to_katakana(word)
+    if kana and (_short(kana) in surnames or (given and _short(kana) in given_names)):
+        return True
+    for cut in (1, 2):  # an initial or two glued to the surname: tyamada, yamadat, tkyamada
+        if len(word) >= cut + 4:
+            for part in (word[cut:], word[:-cut]):
+                kana = to_katakana(part)
+                if kana and _short(kana) in surnames:
+                    return True
+    return False
+
+
+def spells_a_name(local: str) -> bool:
+    """Return whether a mailbox's local part spells a person's name, or holds no word (a staff number).
+
+    One word must be a surname (yamada, tyamada, yamadat, satoh); of several words each is a surname or
+    a given name, single letters aside (taro.yamada, t.yamada, yuki_s, yusuke.ito). Department, system
+    and project words are not (design, dev-iot, lab-envmat, midori-seikotsu, joho).
+    """
+    words = [w for w in _WORDS.findall(local) if len(w) > 1]
+    if len(words) == 1:
+        return _reads_as(words[0].lower(), given=False)
+    return all(_reads_as(w.lower(), given=True) for w in words)
+
+
+def in_url(text: str, start: int) -> bool:
+    """Return whether the address at ``start`` is the credentials of a URL (https://key@host/…)."""
+    lo = max(0, start - 200)
+    token_start = max(text.rfind(c, lo, start) for c in " \t\n\"'<(=") + 1
+    return "://" in text[max(lo, token_start) : start + 1]
+
+
+def org_mailbox_by_address(address: str, role_domains: Callable[[], frozenset[str]]) -> bool:
+    """Return whether ``address`` is at an organisation's domain and spells no person's name.
+
+    ``role_domains`` gives the domains of the text's role mailboxes, asked only when the domain's
+    suffix does not tell.
+    """
+    at = max(address.rfind("@"), address.rfind("＠"))
+    domain = address[at + 1 :].lower()
+    if domain in _FREE_MAIL or not (_ORG_DOMAIN.search(domain) or domain in role_domains()):
+        return False
+    return not spells_a_name(address[:at])
+
+
+def org_mailbox(
+    text: str,
+    start: int,
+    end: int,
+    org: re.Pattern[str],
+    role_domains: Callable[[], frozenset[str]],
+    person_starts: list[int],
+) -> bool | None:
+    """Return whether the mailbox ``text[start:end]`` of a mail header's line is an organisation's.
+
+    Its display name decides: an organisation's (``全国健康保険協会 長野支部 <…>``) yes, a name the engine
+    found no; the address decides with a display name that is neither (``全社員 <all@…>``) or none.
+    None when the line is no header.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    header = _HEADER.match(text, line_start)
+    if header is None:
+        return None
+    lt = text.rfind("<", header.end(), start)
+    if lt >= 0:
+        name_start = max(header.end(), max(text.rfind(c, header.end(), lt) for c in ",;>") + 1)
+        last = None
+        for last in org.finditer(text, name_start, lt):  # noqa: B007 - the last organisation word counts
+            pass
+        i = bisect_left(person_starts, last.start() + 1 if last else name_start)
+        if i < len(person_starts) and person_starts[i] < lt:
+            return False  # From: 石井加奈 <ishiikana88@…>, 株式会社ABC 山田太郎 <…>
+        if (
+            last is not None
+        ):  # 全国健康保険協会 長野支部 <…>; a name's mailbox stays (山田（株式会社ABC） <yamada@…>)
+            rest = text[last.end() : lt].strip(' "\u3000')
+            starts = [0] + [m.end() for m in _SPACE.finditer(rest)]
+            if rest and any(parse_name(rest, i, strict=True) == len(rest) for i in starts):
+                return False  # 株式会社ABC 山田太郎 <…>: the person at the organisation
+            return not spells_a_name(text[start:end].split("@")[0])
+        name = text[name_start:lt].strip(' "')
+        if name and (parse_name(name, 0) == len(name) or (" " in name and is_romaji_name(name))):
+            return False  # a name the display holds, found by the engine or not (Reply-To: 栗林 昭雄 <…>)
+        if name and not header.group().lstrip().startswith(_MAIL_HEADERS):
+            return (
+                False  # git's author lines name a person unless an organisation (Author: 犬養 瑛太 <dev1@…>)
+            )
+    return org_mailbox_by_address(text[start:end], role_domains)

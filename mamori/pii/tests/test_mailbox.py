@@ -1,0 +1,57 @@
+"""Mailboxes of organisations told from persons' by what the local part spells and where it is."""
+
+from __future__ import annotations
+
+from mamori.pii import detect_all
+from mamori.pii.mailbox import spells_a_name, to_katakana
+
+
+def _split(text: str) -> tuple[list[str], list[str]]:
+    result = detect_all(text)
+    return (
+        [s.text for s in result.personal if s.label == "EMAIL"],
+        [s.text for s in result.corporate if s.label == "EMAIL"],
+    )
+
+
+def test_romaji_reads_as_katakana():
+    assert to_katakana("sasaki") == "ササキ"
+    assert to_katakana("hattori") == "ハットリ"
+    assert to_katakana("satoh") == "サトウ"
+    assert to_katakana("design") is None
+
+
+def test_a_local_part_spells_a_name_or_a_function():
+    for local in ("taro.yamada", "t.yamada", "tyamada", "yamada2", "k-ito", "shota.kato", "e12345", "yuki_s"):
+        assert spells_a_name(local), local
+    for local in ("design", "dev-iot", "lab-envmat", "all", "exhibitor", "zabbix", "ceo-calendar", "joho"):
+        assert not spells_a_name(local), local
+
+
+def test_a_department_s_mailbox_at_an_organisation_s_domain_is_the_organisation_s():
+    assert _split("ご連絡は dev-iot@tsubasa.example.co.jp まで") == ([], ["dev-iot@tsubasa.example.co.jp"])
+    assert _split("監視: zabbix@tsubasa.local") == ([], ["zabbix@tsubasa.local"])
+    assert _split("To: all@tsubasa.example.co.jp")[1] == ["all@tsubasa.example.co.jp"]
+    assert _split("From: 株式会社ABC 山田 太郎 <info2@abc.example.co.jp>")[0] == ["info2@abc.example.co.jp"]
+    assert _split("From: 山田（株式会社ABC） <yamada@abc.example.jp>")[0] == ["yamada@abc.example.jp"]
+    assert _split("From: 全国健康保険協会 長野支部 <kenpo@example.jp>")[1] == ["kenpo@example.jp"]
+
+
+def test_a_person_s_mailbox_stays_personal():
+    assert _split("連絡は t.yamada@tsubasa.example.co.jp まで")[0] == ["t.yamada@tsubasa.example.co.jp"]
+    assert _split("hanako-love@docomo.ne.jp")[0] == ["hanako-love@docomo.ne.jp"]  # a carrier's
+    assert _split("メール:kandmin@yahoo.co.jp")[0] == ["kandmin@yahoo.co.jp"]  # free mail
+    signature = (
+        "株式会社共栄工業 営業部\n福田 結菜\nTel:011-491-2582\nE-mail:fukuyui@kyoeitech.example.co.jp\n"
+    )
+    assert _split(signature)[0] == ["fukuyui@kyoeitech.example.co.jp"]
+    git = (
+        "commit 8a0dbbe\nAuthor: 犬養 瑛太 <dev1@katsura-it.example.co.jp>\nDate:   Tue Dec 2 10:01:00 2024\n"
+    )
+    assert _split(git)[0] == ["dev1@katsura-it.example.co.jp"]
+
+
+def test_the_credentials_of_a_url_are_no_mailbox():
+    dsn = "SENTRY_DSN=https://0123456789abcdef0123456789abcdef@o451234.ingest.sentry.io/5512345"
+    assert _split(dsn) == ([], [])
+    assert _split("mailto:taro@example.net")[0] == ["taro@example.net"]
