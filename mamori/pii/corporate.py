@@ -28,9 +28,10 @@ import re
 import unicodedata
 from bisect import bisect_left
 
-from mamori.pii.mailbox import org_mailbox, org_mailbox_by_address
+from mamori.pii.mailbox import org_mailbox, org_mailbox_by_address, spells_a_name
 from mamori.pii.owner import (
     MOBILE,
+    column_cells,
     heading_owner,
     named_below,
     names_by_value,
@@ -118,10 +119,11 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     if not any(s.label in CORPORATE_LABELS for s in spans):
         return spans, []
     has_org: bool | None = None  # looked up at the first value that needs it: a mail log never does
-    org_rows = _org_table_rows(text)
-    org_lists, org_names = org_column_tables(text, _ORG, _person_column, is_row)
-    if org_lists:
-        org_rows += org_lists
+    org_rows, org_names = _org_table_rows(text)
+    org_lists, list_names = org_column_tables(text, _ORG, _person_column, is_row)
+    org_rows += org_lists
+    org_names = sorted(org_names + list_names)
+    if org_names:
         spans = [s for s in spans if not _org_name(s, org_names)]
     person_starts = [s.start for s in spans if s.label == "PERSON"]
     personal: list[Span] = []
@@ -139,8 +141,12 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         elif span.label == "PHONE" and _SERVICE_NUMBER.match(_nfkc(span.text).lstrip()):
             corporate.append(span)
             signals.append(span.start)
-        elif org_rows and any(lo <= span.start < hi for lo, hi in org_rows):
-            corporate.append(span)
+        elif (
+            org_rows
+            and any(lo <= span.start < hi for lo, hi in org_rows)
+            and not (span.label == "EMAIL" and spells_a_name(span.text[: span.text.rfind("@")]))
+        ):
+            corporate.append(span)  # a row of a list of organisations, but for a person's mailbox
         elif span.label == "PHONE" and (
             _in_constant(text, span) or reader_calls(text, span.start, span.end, _PERSON_WORDS, person_starts)
         ):
@@ -238,10 +244,15 @@ _KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]+")
 
 
 def _in_constant(text: str, span: Span) -> bool:
-    if span.start == 0 or text[span.start - 1] not in "\"'":
+    if span.start == 0:
         return False
     line_start = text.rfind("\n", 0, span.start) + 1
+    if text[span.start - 1] not in "\"'":  # a .env or shell line: SUPPORT_TEL=052-…
+        return _ENV_CONSTANT.fullmatch(text, line_start, span.start) is not None
     return _CONSTANT.search(text, line_start, span.start) is not None
+
+
+_ENV_CONSTANT = re.compile(r"[ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+[ \t]*=[ \t]*")
 
 
 def _beside_signals(
@@ -307,7 +318,9 @@ _ORG_HEADER = re.compile(
 )
 _PERSON_HEADER = re.compile(
     r"担当|氏名|名前|お名前|担当者|宛名|フリガナ|ふりがな|個人|生年月日|契約者|会員|顧客名|患者|社員|"
-    r"オーナー|所有者|家主|貸主|借主|入居者|申込者|保護者|生徒|利用者|受取人|届け先|送付先|世帯主"
+    r"オーナー|所有者|家主|貸主|借主|入居者|申込者|保護者|生徒|利用者|受取人|届け先|送付先|世帯主|"
+    # what only persons have: a job title, a mobile, a first or last name (an address book's export)
+    r"役職|肩書|携帯|(?i:first[ _]?name|last[ _]?name|given[ _]?name|family[ _]?name|full[ _]?name|job[ _]?title|mobile)"
 )
 _PERSONAL_COLUMNS = frozenset({"PERSON", "KANA", "ROMAJI", "DATE_OF_BIRTH", "MY_NUMBER"})
 
@@ -319,9 +332,13 @@ def _person_column(cell: str) -> bool:
     return "名義" not in cell and header_label(cell) in _PERSONAL_COLUMNS
 
 
-def _org_table_rows(text: str) -> list[tuple[int, int]]:
-    """Return the ranges of tables whose header names an organisation column and no person column."""
+def _org_table_rows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Return the ranges of tables whose header names an organisation column and no person column.
+
+    And the cells of their columns of readings (取引先名（カナ）): the organisations' names in kana.
+    """
     ranges: list[tuple[int, int]] = []
+    readings: list[tuple[int, int]] = []
     length = len(text)
     done = 0
     for hint in _ORG_HEADER_HINT.finditer(text):
@@ -342,7 +359,10 @@ def _org_table_rows(text: str) -> list[tuple[int, int]]:
         done = table_end(text, end, is_row)  # the table goes on while its lines are rows
         if not names_by_value(text, end, done):
             ranges.append((end, done))
-    return ranges
+            for col, cell in enumerate(cells):
+                if _READING.search(cell) and _ORG_HEADER.match(_READING.sub("", cell)):
+                    readings.extend(column_cells(text, end + 1, done, col))
+    return ranges, readings
 
 
 _READING = re.compile(r"[(（](?:カナ|かな|フリガナ|ふりがな|読み|よみ)[)）]$")
@@ -435,8 +455,26 @@ def _in_company_block(
     i = bisect_left(person_starts, max(owner_end, line_start))
     if i < len(person_starts) and person_starts[i] < span.start:
         return False
+    # A record's rows hold one subject: a form's 申込者 / 氏名 row anywhere above makes it a person's
+    # (申込者<TAB>佐々木 達也 / 団体名<TAB>…高校 同窓会 / 連絡先<TAB>080-…), a profile's 代表者 does not.
+    if row and _record_subject(text, lo, owner_end):
+        return False
     between = text[owner_end : span.start]
     return _PERSON_LINE.search(between) is None and _PERSON_BLOCK.search(between) is None
+
+
+def _record_subject(text: str, lo: int, hi: int) -> bool:
+    """Return whether a record's rows in ``text[lo:hi]`` name a person as their subject (申込者, 氏名).
+
+    An organisation's officer (代表者氏名, 担当者氏名) is no subject: a 会社概要 or 業者票 names one.
+    """
+    for m in _PERSON_BLOCK.finditer(text, lo, hi):
+        if not text[max(lo, m.start() - 3) : m.start()].endswith(_OFFICERS):
+            return True
+    return _PERSON_LINE.search(text, lo, hi) is not None
+
+
+_OFFICERS = ("代表者", "代表", "担当者", "担当", "責任者")
 
 
 def _personal_line(

@@ -177,15 +177,23 @@ def _org_column(
             1 for c in filled if org.search(c) or _BANK_LEGAL.search(c)
         ) < _ORG_SHARE * len(filled):
             continue
-        cells = []
-        pos = start + len(lines[0]) + 1
-        for line, row in zip(lines[1:], data, strict=True):
-            if col < len(row):
-                cell_start = pos + sum(len(c) + 1 for c in row[:col])
-                cells.append((cell_start, cell_start + len(row[col])))
-            pos += len(line) + 1
-        return start + len(lines[0]), cells
+        return start + len(lines[0]), column_cells(text, start + len(lines[0]), end, col)
     return None
+
+
+def column_cells(text: str, start: int, end: int, col: int) -> list[tuple[int, int]]:
+    """Return the bounds of column ``col``'s cells in the table rows of ``text[start:end]``."""
+    lines = text[start:end].split("\n")
+    sep = "\t" if "\t" in text[start : text.find("\n", start + 1)] else ","
+    cells = []
+    pos = start
+    for line in lines:
+        row = line.split(sep)
+        if col < len(row):
+            cell_start = pos + sum(len(c) + 1 for c in row[:col])
+            cells.append((cell_start, cell_start + len(row[col])))
+        pos += len(line) + 1
+    return cells
 
 
 _NAME_SHARE = 0.5  # of a column's cells that read as full names: a column of persons whatever its header

@@ -159,3 +159,31 @@ def test_a_birth_date_every_row_shares_and_a_number_of_zeros_are_defaults():
     assert _labels("patient_id,birth_date\n" + real).count("DATE_OF_BIRTH") == 8
     assert _labels("電話番号：0263-00-0000") == []  # no local exchange starts with 0
     assert _labels("電話番号：0263-32-1000") == ["PHONE"]
+
+
+def test_a_form_s_applicant_owns_the_contact_rows_below_an_organisation_s_name():
+    form = "宴会申込書\n申込者\t佐々木 達也\n団体名\t松本深志高校 同窓会\n連絡先\t080-7983-4085\n日時\t12月7日 18:00\n"
+    assert "PHONE" in _labels(form)
+    licence = "商号又は名称\tひかり不動産株式会社\n代表者氏名\t代表取締役\n主たる事務所\t〒390-0811 長野県松本市中央2丁目1-27\n"
+    assert _labels(licence) == []  # an officer (代表者氏名) is no subject of the record
+
+
+def test_an_address_book_export_with_a_company_column_stays_personal():
+    contacts = (
+        "First Name,Last Name,Company,Job Title,Business Phone,Mobile Phone,E-mail Address\n"
+        "誠,堀之内,株式会社三河ファクトリー,購買課 課長,0564-22-1180,080-5542-0193,m.horinouchi@mikawa-f.example.co.jp\n"
+        "奈緒,鈴村,東海電材株式会社,営業部,052-251-8800,,suzumura@tokai-denzai.example.jp\n"
+        "Maria,Santos,Nagoya Robotics Inc.,Sales Manager,052-990-1200,,maria.santos@nagoya-robotics.example.com\n"
+    )
+    assert _labels(contacts).count("EMAIL") == 3
+
+
+def test_the_reading_of_an_organisation_s_name_is_no_person_and_a_settings_constant_is_the_program_s():
+    vendors = (
+        "取引先名,取引先名（カナ）,郵便番号,住所,電話番号\n"
+        "中部ロジテック株式会社,チュウブロジテック,460-0008,愛知県名古屋市中区栄4-1-1,052-261-1001\n"
+        "東海電材株式会社,トウカイデンザイ,496-0046,愛知県津島市百町字旭44,0567-26-4400\n"
+    )
+    assert _labels(vendors) == []
+    assert _labels("APP_ENV=production\nSUPPORT_TEL=052-561-7739\n") == []
+    assert _labels("tel=090-1234-5678\n") == ["PHONE"]  # a lower-case key of a record

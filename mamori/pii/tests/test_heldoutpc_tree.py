@@ -37,28 +37,15 @@ DESIGN, RECEPTION, IT = (
 # Personal files reported clean, and company-only files flagged (first scan at e8f6365; b8ea6b8 fixed two, broke one).
 WRONG_TODAY = {
     # missed
+    SECRETARY + "Documents/Outlook/ホテル予約確認_88419302.eml": "the guests `Mr. Ryuichi Shoji, Ms. Yukiko "
+    "Imamura` are not read as names; the mail was found only through the secretariat's mailbox hisho@",
     ACCOUNTS
     + "Documents/MF/仕訳帳_202411.csv": "names as 補助科目 (`未払金 / 森田 隆之`) and in 摘要 are not found",
     DESIGN
     + "Documents/撮影/請求書_フォトグラファー_栗原.pdf": "a freelancer's invoice addressed 御中 is read as "
     "an organisation's: his account, address and mobile go to corporate_counts, `栗原 蓮（Photo Studio REN）` is missed",
     # flagged
-    DESIGN + "Documents/Outlook/入稿データ受領.eml": "EMAIL design@ (a department mailbox)",
-    DESIGN + "Documents/ブランド/ロゴ使用規定.md": "EMAIL design@ (a department mailbox)",
-    DEV + "Documents/Outlook/GitHub_security_alert.eml": "EMAIL dev-iot@ (a team mailbox)",
-    SECRETARY
-    + "AppData/Roaming/Microsoft/Outlook/RoamCache/Stream_Calendar_D.tmp.txt": "EMAIL hisho@, ceo-calendar@",
-    IT
-    + "AppData/Roaming/Thunderbird/Profiles/q2.default/Mail/Local Folders/監視通知": "EMAIL joho@, zabbix@….local",
-    IT + "Documents/Outlook/保守契約更新のご案内.eml": "EMAIL joho@ (a department mailbox)",
     SALES + "AppData/Roaming/Thunderbird/Profiles/x1k9.default/Mail/Local Folders/展示会": "EMAIL exhibitor@",
-    RECEPTION + "Documents/Outlook/【重要】年末年始の受付業務について.eml": "EMAIL all@ and PERSON 全社員",
-    DEV
-    + "source/tsubasa-iot/.env": "PHONE SUPPORT_TEL=052-561-7739 and a Sentry DSN `<hex>@o451234.ingest.sentry.io` "
-    "as EMAIL",
-    SALES
-    + "Documents/Outlook/受注確認_PO-88341207.eml": "PHONE `お問い合わせは 0567-26-4400（平日9:00-17:00）まで` "
-    "in a mail from order@ signed by no person",
     DEV
     + "source/tsubasa-ec/src/main/resources/application-staging.yml": "CREDIT_CARD `test-card: 4111111111111111`",
     SECRETARY + "Documents/社長/スケジュール_2024年11月.txt": "PERSON 大和計装 before 様 (a company)",
@@ -70,8 +57,6 @@ WRONG_IDS_TODAY = {
     + "source/tsubasa-ec/src/main/resources/application-staging.yml": "the public test card 4111111111111111",
     DESIGN
     + "Documents/撮影/請求書_フォトグラファー_栗原.pdf": "the freelancer's `普通 2281904 クリハラ レン` is corporate",
-    SALES
-    + "Documents/出張/出張旅費精算_2024年11月.xlsx": "`振込先 … 普通 3320915 モリタ タカユキ` is corporate",
     HR
     + "Downloads/スキャン_運転免許証_写し_森田.pdf": "`番号 第 301992184560 号` under 運転免許証 is not reported",
 }
