@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import email
 import socket
+from collections.abc import Iterator
 from email.message import EmailMessage
 from email.policy import default as default_policy
 from typing import Any
@@ -16,6 +18,18 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def refusing_port() -> Iterator[int]:
+    """Hold a loopback port that refuses every connection (bound, never listening) while the block runs.
+
+    A port that is merely free now may be taken by another test process before it is dialled, and a
+    listener that never greets turns "refused at once" into a long timeout.
+    """
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield int(sock.getsockname()[1])
 
 
 class Collector:

@@ -24,6 +24,7 @@ from mamori.mailguard.tests.conftest import free_port, user_with_mail, wait_unti
 from mamori.mailguard.tests.mails import mail
 from mamori.mailguard.tests.postfixproc import CLIENT_TIMEOUT, Postfix, available
 from mamori.testing import factories
+from mamori.testing.smtp import refusing_port
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -174,11 +175,14 @@ def test_postfix_keeps_and_retries_the_mail_while_the_relay_behind_the_guard_is_
     via_postfix, sink, sender, settings
 ):
     reinject = settings.MAILGUARD_UPSTREAM
-    settings.MAILGUARD_UPSTREAM = f"127.0.0.1:{free_port()}"  # nothing listens: the guard answers 451
-    submit(via_postfix, mail(to=("鈴木 <suzuki@example.co.jp>",), subject="再送待ち"), "suzuki@example.co.jp")
-    assert wait_until(lambda: '"queue_name": "deferred"' in "".join(via_postfix.queue()), QUEUE_WAIT)
-    # Only this mail counts: on a busy machine Postfix may still be retrying a mail of an earlier test.
-    assert sink.received == [] and not HeldMessage.objects.filter(subject="再送待ち").exists()
+    with refusing_port() as down:
+        settings.MAILGUARD_UPSTREAM = f"127.0.0.1:{down}"  # the relay refuses: the guard answers 451
+        submit(
+            via_postfix, mail(to=("鈴木 <suzuki@example.co.jp>",), subject="再送待ち"), "suzuki@example.co.jp"
+        )
+        assert wait_until(lambda: '"queue_name": "deferred"' in "".join(via_postfix.queue()), QUEUE_WAIT)
+        # Only this mail counts: on a busy machine Postfix may still be retrying a mail of an earlier test.
+        assert sink.received == [] and not HeldMessage.objects.filter(subject="再送待ち").exists()
     settings.MAILGUARD_UPSTREAM = reinject
     subprocess.run(["postqueue", "-c", str(via_postfix.etc), "-f"], check=True, timeout=30)
     assert len(sink.wait_for(1, timeout=30)) == 1, via_postfix.log()[-3000:]

@@ -19,6 +19,7 @@ from mamori.mailguard.models import HeldMessage, RecipientHistory, State
 from mamori.mailguard.tests.conftest import user_with_mail
 from mamori.mailguard.tests.mails import mail, my_number
 from mamori.testing import factories
+from mamori.testing.smtp import refusing_port
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -139,23 +140,21 @@ def test_policy_reject_answers_550_with_an_ascii_reason(guard, sink, sender, mai
 
 
 def test_upstream_down_gets_451_so_the_client_retries(guard, sink, sender, settings):
-    from mamori.mailguard.tests.conftest import free_port
-
-    settings.MAILGUARD_UPSTREAM = f"127.0.0.1:{free_port()}"
-    code, text = send(guard, mail(to=INTERNAL_TO), ["suzuki@example.co.jp"])
+    with refusing_port() as down:
+        settings.MAILGUARD_UPSTREAM = f"127.0.0.1:{down}"
+        code, text = send(guard, mail(to=INTERNAL_TO), ["suzuki@example.co.jp"])
     assert code == 451
     assert HeldMessage.objects.count() == 0
 
 
 def test_held_mail_is_retried_with_backoff_while_the_upstream_is_down(guard, sink, sender, settings):
-    from mamori.mailguard.tests.conftest import free_port
-
     send(guard, mail(to=EXTERNAL_TO), ["sato@torihiki.invalid"])
     held = HeldMessage.objects.get()
     upstream = settings.MAILGUARD_UPSTREAM
-    settings.MAILGUARD_UPSTREAM = f"127.0.0.1:{free_port()}"
     later = timezone.now() + dt.timedelta(minutes=6)
-    assert release.release_due(now=later)["retry"] == 1
+    with refusing_port() as down:
+        settings.MAILGUARD_UPSTREAM = f"127.0.0.1:{down}"
+        assert release.release_due(now=later)["retry"] == 1
     held.refresh_from_db()
     assert held.state == State.HELD and held.attempts == 1 and held.release_at > timezone.now()
     settings.MAILGUARD_UPSTREAM = upstream
