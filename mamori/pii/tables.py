@@ -12,12 +12,12 @@ from functools import lru_cache
 from itertools import accumulate, compress, islice, repeat
 from operator import add
 
-from mamori.pii import records, validators
+from mamori.pii import name_columns, records, validators
 from mamori.pii.address import is_address
 from mamori.pii.dates import is_date
-from mamori.pii.dictionaries import given_names, municipalities, surnames
+from mamori.pii.dictionaries import municipalities, surnames
 from mamori.pii.mail_names import is_romaji_name
-from mamori.pii.names import KANJI, parse_kana_name, parse_name, plausible_unknown
+from mamori.pii.names import parse_kana_name, parse_name, plausible_unknown
 from mamori.pii.spans import Hit
 
 _CSV_CELL = re.compile(r'"(?:[^"\n]|"")*"|[^,\n]*')
@@ -80,7 +80,8 @@ _ANY_HEADER = re.compile(
     "免許|旅券|パスポート|保険証|者|オーナー|家主|貸主|借主|保証人|お客様|生徒|児童|園児|"
     "氏 名|住 所|電 話|携 帯|名 前|生 年|姓名|職員|社員|従業員|スタッフ|メンバー|講師|選手|ドライバー|乗務員|医師|"
     "看護師|担当|当番|宛先|なまえ|よみ|"  # headers spaced out in forms (氏　名)
-    "kana|furigana|birth|dob|zip|postal|post|address|addr|tel|phone|mobile"  # field names of exports
+    "kana|furigana|birth|dob|zip|postal|post|address|addr|tel|phone|mobile|"  # field names of exports
+    + name_columns.HEADER_WORDS  # ご芳名, 喪主, 故人名, 本名, じどうのなまえ (name_columns.py)
 )
 
 
@@ -116,6 +117,8 @@ def header_label(cell: str) -> str | None:
         cell = cell.replace(" ", "")
     elif " " in cell and cell.isascii():
         cell = cell.replace(" ", "_")  # Outlook's and Google's exports: First Name, Mobile Phone
+    if name_columns.name_header(cell):
+        return "PERSON"
     if not cell or len(cell) > 16 or _NOT_HEADER.search(_HEADER_KANA.sub("", cell)):
         return None  # a value such as ヒルマ ワカナ or 住所変更あり, not a column name
     if cell in _HEADERS:
@@ -142,7 +145,7 @@ def _digits(value: str) -> str:
     return _SEPARATORS.sub("", value)
 
 
-_SPACED_NAME = re.compile(rf"[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096\u30a1-\u30faー]{{1,4}}")
+_SPACED_NAME = name_columns.SPACED_NAME
 
 
 # Katakana names with a middle dot or space (グエン・ヴァン・ナム) and Latin names (John Smith, SMITH JOHN).
@@ -164,29 +167,9 @@ def _is_name(value: str) -> bool:
         return True
     if _FOREIGN_NAME.fullmatch(value):
         return True
-    return parse_name(value, 0, strong=True) == len(value) or parse_kana_name(value, 0) == len(value)
-
-
-def _known_names(values: list[str]) -> list[bool] | None:
-    """Mark the names of a column without a header when nearly all of it is distinct known full names.
-
-    A shift table or seating list writes staff down its first column with no 氏名 header (``長谷部 千鶴``
-    by the days of the month). Only a column of four or more cells whose values are, for 80 % or more,
-    a dictionary surname, a space and a given name, each value different, is taken as one. Given names
-    of today (陽翔, 結愛) are not in the dictionary: a word of up to three characters that is no surname
-    (長野 松本 is two places) and does not end like a site or office (渋谷 本店) is taken as one.
-    """
-    family, given = surnames(), given_names()
-    keep = [False] * len(values)
-    for i, value in enumerate(values):
-        if _SPACED_NAME.fullmatch(value):
-            surname, _, first = value.partition(" ")
-            if surname in family and (first in given or _new_given_name(first, family)):
-                keep[i] = True
-    count = sum(keep)
-    if count * 5 < len(values) * 4 or len(set(compress(values, keep))) < count * 0.8:
-        return None
-    return keep
+    if parse_name(value, 0, strong=True) == len(value) or parse_kana_name(value, 0) == len(value):
+        return True
+    return name_columns.unknown_surname_name(value)  # 務台 ひかり: the column vouches for the surname
 
 
 _DAY = re.compile(r"\d{1,2}(?:/\d{1,2})?(?:\([日月火水木金土祝]\))?|[日月火水木金土]")
@@ -221,13 +204,6 @@ def _duty_names(values: list[str]) -> list[bool] | None:
     if count < 3 or count * 5 < len(values) * 4 or len(set(compress(values, keep))) < count * 0.8:
         return None
     return keep
-
-
-_SITE_END = frozenset("店社部課所局県市区町村駅校院館場室係班")
-
-
-def _new_given_name(word: str, family: dict[str, tuple[str, ...]]) -> bool:
-    return len(word) <= 3 and word[-1] not in _SITE_END and word not in family
 
 
 _LATIN_PERSON = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'.\-]*){1,2}")
@@ -325,7 +301,7 @@ _WORDS = re.compile(
 
 
 def _header_shaped(cell: str) -> bool:
-    if _HIRAGANA_WORD.fullmatch(cell) or _MONTH.fullmatch(cell):
+    if _HIRAGANA_WORD.fullmatch(cell) or _MONTH.fullmatch(cell) or name_columns.name_header(cell):
         return True  # lists for children write their headers in hiragana (くらす, おむかえ); 4月, 5月 …
     return 0 < len(cell) <= 16 and not _NOT_HEADER.search(_HEADER_KANA.sub("", cell))
 
@@ -583,10 +559,9 @@ def _judge_unlabelled(column: _Column, hits: list[Hit], quiet: list[tuple[int, i
     values = column.values
     if len(values) < MIN_COLUMN:
         return
-    if _SPACED_NAME.fullmatch(values[-1]):
-        names = _known_names(values)
-        if names is not None:
-            hits.extend(column.hits(names, "PERSON"))
+    names = name_columns.column_names(values)
+    if names is not None:  # a list of names; or 補助科目: employees beside banks (name_columns.py)
+        hits.extend(column.hits(names, "PERSON"))
         return
     if not all(map(_DIGITS_ONLY.fullmatch, values)):
         return

@@ -39,8 +39,6 @@ WRONG_TODAY = {
     # missed
     SECRETARY + "Documents/Outlook/ホテル予約確認_88419302.eml": "the guests `Mr. Ryuichi Shoji, Ms. Yukiko "
     "Imamura` are not read as names; the mail was found only through the secretariat's mailbox hisho@",
-    ACCOUNTS
-    + "Documents/MF/仕訳帳_202411.csv": "names as 補助科目 (`未払金 / 森田 隆之`) and in 摘要 are not found",
     DESIGN
     + "Documents/撮影/請求書_フォトグラファー_栗原.pdf": "a freelancer's invoice addressed 御中 is read as "
     "an organisation's: his account, address and mobile go to corporate_counts, `栗原 蓮（Photo Studio REN）` is missed",

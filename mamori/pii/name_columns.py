@@ -1,0 +1,115 @@
+"""Name columns of tables that ``tables`` did not read as such: their headers, their cells, their neighbours.
+
+- Headers people write over names in ledgers and lists: ``ご芳名`` (guest books), ``喪主`` / ``故人名`` /
+  ``施主名`` (a funeral home's or an architect's clients), ``本名`` (beside a radio name), a hiragana
+  ``○○のなまえ`` (a children's list: ``じどうのなまえ``).
+- A cell under a name header is a name when it is a surname the dictionaries do not know before a given
+  name they do know (``務台 ひかり``, ``巾 竜也``): the column says it is a name, the given name says where
+  the surname ends; the surname needs no list of its own.
+- A column of no name header in which three or more distinct cells are full names of a dictionary
+  surname and a dictionary given name, half of its cells or more (a journal's ``補助科目`` of 未払金 holds
+  the employees paid back beside banks and suppliers), holds persons in those cells; so does one in
+  which nearly all cells are distinct full names (a shift table's or a seating chart's staff,
+  ``_known_names``, moved here from ``tables``), and it keeps its unknown surnames too (細萱 修).
+Structure and context: each rule needs the column, the header row or the share of the column.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import compress
+
+from mamori.pii.dictionaries import given_names, given_readings, surnames, to_katakana
+from mamori.pii.name_words import KANJI, NON_NAME, STOP, plausible_unknown
+
+_NAME_HEADER = re.compile(r"(?:ご|御)?芳名|(?:喪主|施主|故人)(?:名|氏名)?|本名|[\u3041-\u3096]{1,6}のなまえ")
+# Literals of those headers, for the header-row prefilter of ``tables``.
+HEADER_WORDS = "芳名|喪主|施主|故人|本名|のなまえ"
+
+SPACED_NAME = re.compile(rf"[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096\u30a1-\u30faー]{{1,4}}")
+_SURNAME_GIVEN = re.compile(
+    rf"([{KANJI}]{{1,3}}) ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}|[\u30a1-\u30fa]{{2,4}})"
+)
+
+
+def name_header(cell: str) -> bool:
+    """Return whether a header cell names a column of persons that the header patterns of ``tables`` miss."""
+    return _NAME_HEADER.fullmatch(cell) is not None
+
+
+def _known_given(given: str) -> bool:
+    return given in given_names() or (not KANJI_RE.match(given) and to_katakana(given) in given_readings())
+
+
+KANJI_RE = re.compile(rf"[{KANJI}]")
+
+
+def unknown_surname_name(value: str) -> bool:
+    """Return whether a cell under a name header is a surname no dictionary knows and a given name (務台 ひかり).
+
+    The given name is a dictionary one, or a kanji word that could be a name (務台 悠真: 務 keeps the
+    whole run from reading as an unknown name, but it is the surname's).
+    """
+    m = _SURNAME_GIVEN.fullmatch(value)
+    if m is None:
+        return False
+    surname, given = m.groups()
+    if surname in STOP or given in surnames() or (len(surname) == 1 and surname in NON_NAME):
+        return False
+    return _known_given(given) or (len(surname) >= 2 and plausible_unknown(given))
+
+
+def widen(values: list[str], names: list[bool] | None) -> list[bool] | None:
+    """Return the name cells of a column without a name header, ``names`` being those ``tables`` found.
+
+    A column ``tables`` found to be names also holds the unknown surnames before a given name (細萱 修
+    among 契約農家); a column it did not is one when three or more distinct cells are full names of a
+    dictionary surname and a dictionary given name, half of its cells or more.
+    """
+    if names is not None:
+        return [keep or unknown_surname_name(value) for keep, value in zip(names, values, strict=True)]
+    family, given = surnames(), given_names()
+    verdicts = dict.fromkeys(values, False)
+    for value in verdicts:
+        if " " in value:
+            m = _SURNAME_GIVEN.fullmatch(value)
+            verdicts[value] = bool(m and m[1] in family and m[2] in given and m[2] not in family)
+    keep = list(map(verdicts.__getitem__, values))
+    count = sum(keep)
+    if count < 3 or count * 2 < len(values) or sum(verdicts.values()) < 3:
+        return None
+    return keep
+
+
+def column_names(values: list[str]) -> list[bool] | None:
+    """Return the name cells of a column without a name header (``tables``), or None when it holds none."""
+    return widen(values, _known_names(values) if SPACED_NAME.fullmatch(values[-1]) else None)
+
+
+def _known_names(values: list[str]) -> list[bool] | None:
+    """Mark the names of a column without a header when nearly all of it is distinct known full names.
+
+    A shift table or seating list writes staff down its first column with no 氏名 header (``長谷部 千鶴``
+    by the days of the month). Only a column of four or more cells whose values are, for 80 % or more,
+    a dictionary surname, a space and a given name, each value different, is taken as one. Given names
+    of today (陽翔, 結愛) are not in the dictionary: a word of up to three characters that is no surname
+    (長野 松本 is two places) and does not end like a site or office (渋谷 本店) is taken as one.
+    """
+    family, given = surnames(), given_names()
+    keep = [False] * len(values)
+    for i, value in enumerate(values):
+        if SPACED_NAME.fullmatch(value):
+            surname, _, first = value.partition(" ")
+            if surname in family and (first in given or _new_given_name(first, family)):
+                keep[i] = True
+    count = sum(keep)
+    if count * 5 < len(values) * 4 or len(set(compress(values, keep))) < count * 0.8:
+        return None
+    return keep
+
+
+_SITE_END = frozenset("店社部課所局県市区町村駅校院館場室係班")
+
+
+def _new_given_name(word: str, family: dict[str, tuple[str, ...]]) -> bool:
+    return len(word) <= 3 and word[-1] not in _SITE_END and word not in family

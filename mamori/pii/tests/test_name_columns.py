@@ -1,0 +1,49 @@
+"""Name columns that the header patterns alone miss: their headers, rare surnames, months across, mixed columns."""
+
+from __future__ import annotations
+
+from mamori.pii import detect
+
+
+def _persons(text: str) -> list[str]:
+    return [s.text for s in detect(text) if s.label == "PERSON"]
+
+
+def test_guest_book_funeral_and_radio_headers_are_name_columns():
+    book = "No,ご芳名,ご関係\n1,唐沢 蓮,友人\n2,一志 拓海,近所\n3,務台 ひかり,親戚\n"
+    assert _persons(book) == ["唐沢 蓮", "一志 拓海", "務台 ひかり"]
+    funeral = "施行番号\t故人名\t喪主\n24-301\t布山 博之\t巾 竜也\n24-302\t細萱 陽菜\t清水 正則\n"
+    assert _persons(funeral) == ["布山 博之", "巾 竜也", "細萱 陽菜", "清水 正則"]
+    radio = "当選日\tラジオネーム\t本名\n2024/11/26\t北アルプス太郎\t一志 拓海\n2024/11/17\tねこ好き主婦\t市川 千尋\n"
+    assert _persons(radio) == ["一志 拓海", "市川 千尋"]  # the radio names are nobody's
+    children = "学年\tじどうのなまえ\tアレルギー\n2\tかみじょう ゆうま\t小麦\n1\tこばやし ひなた\t卵\n"
+    assert _persons(children) == ["かみじょう ゆうま", "こばやし ひなた"]
+
+
+def test_an_unknown_surname_needs_a_name_header_or_a_column_of_names():
+    assert _persons("No,品名,数量\n1,務台 ひかり,3\n2,巾 竜也,4\n") == []
+    farmers = "契約農家,地区,電話\n" + "".join(
+        f"{name},穂高,0263-82-{i:04d}\n"
+        for i, name in enumerate(("青木 誠", "中島 達也", "丸山 健太", "細萱 修", "清水 孝"), 1201)
+    )
+    assert "細萱 修" in _persons(farmers)  # the known names of the column vouch for it
+
+
+def test_months_across_make_a_header_row():
+    sheet = "班,氏名,4月,5月,6月\n1,両角めぐみ,○,○,×\n1,佐々木勝,○,×,○\n2,胡桃沢健太,×,○,○\n"
+    assert _persons(sheet) == ["両角めぐみ", "佐々木勝", "胡桃沢健太"]
+
+
+def test_full_names_among_banks_in_a_journal_column_and_not_in_a_column_of_goods():
+    journal = "取引No,借方勘定科目,貸方勘定科目,貸方補助科目,貸方金額(円)\n"
+    for account, sub in (
+        ("未払金", "森田 隆之"),
+        ("普通預金", "三菱UFJ"),
+        ("未払金", "真壁 恵理"),
+        ("未払金", "五十嵐 千里"),
+        ("普通預金", "三菱UFJ"),
+    ):
+        journal += f"1,旅費交通費,{account},{sub},4200\n"
+    assert _persons(journal) == ["森田 隆之", "真壁 恵理", "五十嵐 千里"]
+    goods = "No,品名,数量\n1,長野 りんご,3\n2,松本 一本ねぎ,4\n3,安曇野 わさび,2\n4,信州 そば,5\n"
+    assert _persons(goods) == []
