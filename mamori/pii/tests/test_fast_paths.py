@@ -9,6 +9,7 @@ import unicodedata
 
 import pytest
 
+from mamori.pii import address as address_module
 from mamori.pii import detect
 from mamori.pii.address import find_addresses, is_address
 from mamori.pii.ids import _message_id
@@ -326,3 +327,31 @@ def test_spans_filled_in_at_once_are_the_spans_the_constructor_makes() -> None:
     assert [repr(s) for s in made] == [repr(s) for s in plain] and made[1] > made[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
         made[0].start = 0  # type: ignore[misc]
+
+
+def _plain_names_end_of_first_start(head: str) -> int:
+    for m in address_module._TRIGGER.finditer(head):
+        start = address_module._start_at(head, m.start())
+        if start is None:
+            continue
+        pos = address_module._names_end(head, start) if start == 0 else None
+        return -1 if pos is None else pos
+    return -1
+
+
+def test_where_the_names_of_an_address_head_end_is_what_the_plain_lookups_give() -> None:
+    from mamori.pii.dictionaries import PREFECTURES, municipalities
+
+    rng = random.Random(5)
+    cities, prefectures = sorted(municipalities()), sorted(PREFECTURES)
+    letters = "都道府県市区町村郡京東北海大阪中川山田 ヶ丘町台"
+    heads = [c + end for c in cities for end in ("", "本町", "市")] + [c[1:] for c in cities]
+    heads += [p + rest for p in prefectures for rest in ("", " ", "京都市", "郡山市")] + [
+        p[1:] for p in prefectures
+    ]
+    for _ in range(20000):
+        head = rng.choice(["", rng.choice(prefectures), rng.choice(prefectures) + " "])
+        head += rng.choice(["", rng.choice(cities)]) + "".join(rng.sample(letters, rng.randrange(6)))
+        heads += [head, head[rng.randrange(len(head) + 1) :], "".join(rng.sample(letters, rng.randrange(12)))]
+    for head in heads:
+        assert address_module._first_start_names_end(head) == _plain_names_end_of_first_start(head), head
