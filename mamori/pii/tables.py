@@ -242,7 +242,7 @@ _VALID: dict[str, Callable[[str], bool]] = {
 
 def _cells(line: str, offset: int, sep: str) -> list[tuple[int, int]]:
     """Return (start, end) of each cell's value, quotes and surrounding spaces removed."""
-    if sep == "\t" or '"' not in line:
+    if sep == "\t" or not _quoted_cell(line, sep):
         pieces = line.split(sep)  # no quoting to honour: the cells are the pieces between separators
     else:
         pieces = [m.group() for m in _cells_quoted(line)]
@@ -263,6 +263,13 @@ def _cells(line: str, offset: int, sep: str) -> list[tuple[int, int]]:
         cells.append((s + lo, s + hi))
         s += len(raw) + 1
     return cells
+
+
+def _quoted_cell(text: str, sep: str) -> bool:
+    """Return whether a cell of the rows in ``text`` may start or end with a quote: only one that starts
+    with one is read as quoted (_CSV_CELL); a log's ``INFO "GET / HTTP/1.1" 200`` has it inside its cell."""
+    edges = (sep + '"', '"' + sep, '\n"', '"\n')
+    return '"' in text and ('"' in (text[:1], text[-1:]) or any(edge in text for edge in edges))
 
 
 def _cells_quoted(line: str) -> list[re.Match[str]]:
@@ -476,7 +483,13 @@ class _Block:
         """Return each column's filled cells, split from the rows in bulk when no cell needs trimming."""
         sep, first, width = self.sep, self.first, len(self.labels)
         region = text[first : self.end]
-        if '"' in region or " " + sep in region or sep + " " in region or " \n" in region or "\n " in region:
+        if (
+            _quoted_cell(region, sep)
+            or " " + sep in region
+            or sep + " " in region
+            or " \n" in region
+            or "\n " in region
+        ):
             return self._columns_cell_by_cell(text)
         if region[:1] == " " or region[-1:] == " ":
             return self._columns_cell_by_cell(text)

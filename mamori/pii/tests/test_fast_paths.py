@@ -11,6 +11,7 @@ import pytest
 
 from mamori.pii import address as address_module
 from mamori.pii import detect
+from mamori.pii import tables as tables_module
 from mamori.pii.address import find_addresses, is_address
 from mamori.pii.ids import _message_id
 from mamori.pii.names import KANJI
@@ -355,3 +356,31 @@ def test_where_the_names_of_an_address_head_end_is_what_the_plain_lookups_give()
         heads += [head, head[rng.randrange(len(head) + 1) :], "".join(rng.sample(letters, rng.randrange(12)))]
     for head in heads:
         assert address_module._first_start_names_end(head) == _plain_names_end_of_first_start(head), head
+
+
+def test_rows_with_quotes_inside_their_cells_are_split_as_the_quote_aware_reader_splits_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = random.Random(11)
+    pieces = [
+        "山田 太郎",
+        "090-1234-5678",
+        '"GET /a HTTP/1.1"',
+        'INFO "x"',
+        '"氏名,住所"',
+        '""',
+        " ",
+        "user_id=3",
+        "",
+    ]
+    texts = ["氏名,電話\n", '2024-11-12 08:00:00,000 INFO "GET /staff/1 HTTP/1.1" user_id=1\n' * 5]
+    for _ in range(400):
+        rows = [
+            ",".join(rng.choice(pieces) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(2, 6))
+        ]
+        texts.append(rng.choice(["氏名,電話,住所\n", "", "注文番号,氏名\n"]) + "\n".join(rows) + "\n")
+    new = [analyse_tables(text) for text in texts]
+    monkeypatch.setattr(
+        tables_module, "_quoted_cell", lambda text, sep: '"' in text
+    )  # any quote: read by the regex
+    assert new == [analyse_tables(text) for text in texts]
