@@ -14,14 +14,14 @@ from operator import add
 
 from mamori.pii import name_columns, records, validators
 from mamori.pii.address import is_address
+from mamori.pii.csv_cells import cells as _cells
+from mamori.pii.csv_cells import quoted_cell as _quoted_cell
 from mamori.pii.dates import is_date
 from mamori.pii.dictionaries import municipalities, surnames
 from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.names import parse_kana_name, parse_name, plausible_unknown
 from mamori.pii.spans import Hit
 
-_CSV_CELL = re.compile(r'"(?:[^"\n]|"")*"|[^,\n]*')
-_TSV_CELL = re.compile(r"[^\t\n]*")
 # Header words, tried in order on a header cell (exact cells first, then these patterns).
 _HEADERS: dict[str, str] = {"〒": "POSTAL_CODE", "カナ": "KANA", "連絡先": "PHONE", "所在地": "ADDRESS"}
 _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -238,51 +238,6 @@ _VALID: dict[str, Callable[[str], bool]] = {
     "PASSPORT": lambda v: _PASSPORT.fullmatch(v) is not None,
     "HEALTH_INSURANCE": lambda v: _HEALTH.fullmatch(v) is not None,
 }
-
-
-def _cells(line: str, offset: int, sep: str) -> list[tuple[int, int]]:
-    """Return (start, end) of each cell's value, quotes and surrounding spaces removed."""
-    if sep == "\t" or not _quoted_cell(line, sep):
-        pieces = line.split(sep)  # no quoting to honour: the cells are the pieces between separators
-    else:
-        pieces = [m.group() for m in _cells_quoted(line)]
-    cells: list[tuple[int, int]] = []
-    s = offset
-    for raw in pieces:
-        if not raw or (raw[0] not in ' "' and raw[-1] not in ' "'):
-            cells.append((s, s + len(raw)))  # the usual cell: nothing to strip
-            s += len(raw) + 1
-            continue
-        lo, hi = 0, len(raw)
-        if len(raw) >= 2 and raw[0] == '"' and raw[-1] == '"':
-            lo, hi = 1, hi - 1
-        while lo < hi and raw[lo] == " ":
-            lo += 1
-        while hi > lo and raw[hi - 1] == " ":
-            hi -= 1
-        cells.append((s + lo, s + hi))
-        s += len(raw) + 1
-    return cells
-
-
-def _quoted_cell(text: str, sep: str) -> bool:
-    """Return whether a cell of the rows in ``text`` may start or end with a quote: only one that starts
-    with one is read as quoted (_CSV_CELL); a log's ``INFO "GET / HTTP/1.1" 200`` has it inside its cell."""
-    edges = (sep + '"', '"' + sep, '\n"', '"\n')
-    return '"' in text and ('"' in (text[:1], text[-1:]) or any(edge in text for edge in edges))
-
-
-def _cells_quoted(line: str) -> list[re.Match[str]]:
-    """Return the raw cells of a CSV line with quoted cells (which may hold commas)."""
-    cells = []
-    pos = 0
-    while pos <= len(line):
-        m = _CSV_CELL.match(line, pos)
-        if m is None:  # cannot happen: the pattern matches the empty string
-            break
-        cells.append(m)
-        pos = m.end() + 1
-    return cells
 
 
 def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:

@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 
 from mamori.pii import address as address_module
-from mamori.pii import detect
+from mamori.pii import csv_cells, detect
 from mamori.pii import tables as tables_module
 from mamori.pii.address import find_addresses, is_address
 from mamori.pii.ids import _message_id
@@ -380,7 +380,10 @@ def test_rows_with_quotes_inside_their_cells_are_split_as_the_quote_aware_reader
         ]
         texts.append(rng.choice(["氏名,電話,住所\n", "", "注文番号,氏名\n"]) + "\n".join(rows) + "\n")
     new = [analyse_tables(text) for text in texts]
-    monkeypatch.setattr(
-        tables_module, "_quoted_cell", lambda text, sep: '"' in text
-    )  # any quote: read by the regex
+
+    def any_quote(text: str, sep: str) -> bool:
+        return '"' in text  # the old rule: a row or table with any quote is read by the regex
+
+    monkeypatch.setattr(tables_module, "_quoted_cell", any_quote)
+    monkeypatch.setattr(csv_cells, "quoted_cell", any_quote)
     assert new == [analyse_tables(text) for text in texts]
