@@ -29,6 +29,7 @@ import unicodedata
 from bisect import bisect_left
 
 from mamori.pii.mailbox import org_mailbox, org_mailbox_by_address, spells_a_name
+from mamori.pii.names import parse_kana_name
 from mamori.pii.owner import (
     MOBILE,
     column_cells,
@@ -401,6 +402,10 @@ def _in_company_block(
     """Return whether ``span`` sits in an organisation's block; ``lines`` keeps what each line showed."""
     if span.label == "EMAIL":
         return False  # a named mailbox (yamada@) is a person's even on a letterhead
+    if span.label == "BANK_ACCOUNT" and _person_holds(text, span.end):
+        return (
+            False  # 振込先 … 普通 2281904 クリハラ レン: an account held by a person, whoever is named above
+        )
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
     line_end = len(text) if line_end < 0 else line_end
@@ -490,6 +495,20 @@ def _personal_line(
     return -1, -1
 
 
+def _person_holds(text: str, end: int) -> bool:
+    """Return whether the account holder written after an account number is a person's name in kana.
+
+    ``普通 2281904 クリハラ レン`` or ``… 3320915 口座名義：モリタ タカユキ``: a surname's reading, a space and
+    a given name, and no legal form (カ）ヤマトセイコウ is a company's).
+    """
+    line_end = text.find("\n", end)
+    holder = _HOLDER_LABEL.sub("", text[end : len(text) if line_end < 0 else line_end], count=1).strip()
+    if not holder or holder[0] in "(（" or ")" in holder[:3] or "）" in holder[:3]:
+        return False
+    return parse_kana_name(holder, 0, strict=True) is not None and " " in holder[:9]
+
+
+_HOLDER_LABEL = re.compile(r"\A[\s\u3000]*(?:口座)?(?:名義人?|受取人)?[\s\u3000]*[:：]?")
 _KEY_VALUE = re.compile(r"[^\t\n\d]{1,12}\t+[^\t\n]+\t*")  # a record's row: a label and one value
 _LABEL = re.compile(r"[:：\t]")  # a field's label before the value (住所：, a form's, often a person's)
 _ADDRESSEE = re.compile(r"(?:様|殿)\s*$|\s(?:様|殿)\s")

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
 from functools import lru_cache
 
 from mamori.pii.dictionaries import given_readings, surname_readings
@@ -143,6 +145,14 @@ def in_url(text: str, start: int) -> bool:
     return "://" in text[max(lo, token_start) : start + 1]
 
 
+def _decoded(value: str) -> str:
+    """Return a header value with its MIME encoded words (=?utf-8?b?…?=) decoded, or "" when they do not decode."""
+    try:
+        return str(make_header(decode_header(" ".join(value.split()))))
+    except (ValueError, LookupError, UnicodeDecodeError, HeaderParseError):
+        return ""
+
+
 def org_mailbox_by_address(address: str, role_domains: Callable[[], frozenset[str]]) -> bool:
     """Return whether ``address`` is at an organisation's domain and spells no person's name.
 
@@ -172,30 +182,37 @@ def org_mailbox(
     """
     line_start = text.rfind("\n", 0, start) + 1
     header = _HEADER.match(text, line_start)
+    for _ in range(3):  # a folded header: the address on a continuation line (From:\n =?utf-8?…?=\n <…>)
+        if header is not None or line_start < 2 or text[line_start] not in " \t":
+            break
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+        header = _HEADER.match(text, line_start)
     if header is None:
         return None
     lt = text.rfind("<", header.end(), start)
     if lt >= 0:
         name_start = max(header.end(), max(text.rfind(c, header.end(), lt) for c in ",;>") + 1)
+        if "=?" in text[name_start:lt]:  # a display name left MIME-encoded (a mailbox file read as text)
+            display = _decoded(text[name_start:lt])
+            if org.search(display):
+                return not spells_a_name(text[start:end].split("@")[0])
+            return org_mailbox_by_address(text[start:end], role_domains)
         last = None
         for last in org.finditer(text, name_start, lt):  # noqa: B007 - the last organisation word counts
             pass
         i = bisect_left(person_starts, last.start() + 1 if last else name_start)
         if i < len(person_starts) and person_starts[i] < lt:
-            return False  # From: 石井加奈 <ishiikana88@…>, 株式会社ABC 山田太郎 <…>
-        if (
-            last is not None
-        ):  # 全国健康保険協会 長野支部 <…>; a name's mailbox stays (山田（株式会社ABC） <yamada@…>)
+            return False  # From: 石井加奈 <ishiikana88@…>, 株式会社ABC 山田 太郎 <…>
+        if last is not None:
+            # 全国健康保険協会 長野支部 <…>; a name's mailbox stays (山田（株式会社ABC） <yamada@…>)
             rest = text[last.end() : lt].strip(' "\u3000')
             starts = [0] + [m.end() for m in _SPACE.finditer(rest)]
             if rest and any(parse_name(rest, i, strict=True) == len(rest) for i in starts):
-                return False  # 株式会社ABC 山田太郎 <…>: the person at the organisation
+                return False  # 株式会社ABC 山田 太郎 <…>: the person at the organisation
             return not spells_a_name(text[start:end].split("@")[0])
         name = text[name_start:lt].strip(' "')
         if name and (parse_name(name, 0) == len(name) or (" " in name and is_romaji_name(name))):
             return False  # a name the display holds, found by the engine or not (Reply-To: 栗林 昭雄 <…>)
         if name and not header.group().lstrip().startswith(_MAIL_HEADERS):
-            return (
-                False  # git's author lines name a person unless an organisation (Author: 犬養 瑛太 <dev1@…>)
-            )
+            return False  # git's author lines name a person unless an organisation (Author: 犬養 瑛太 <…>)
     return org_mailbox_by_address(text[start:end], role_domains)

@@ -39,6 +39,8 @@ _PII_KEY = re.compile(
     r"kouza|license|licence|passport|insurance|hoken|contact|renraku",
     re.IGNORECASE,
 )
+# A key that says its value is test data (test-card:, dummy_tel=, sample_phone:, mock_card_no:).
+_TEST_KEY = re.compile(r"(?:^|[._-])(?:test|dummy|sample|mock|fake|example)(?:[._-]|$)", re.IGNORECASE)
 _TEL = frozenset({"TEL", "FAX"})
 _LENGTHS = frozenset({7, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19})
 _CARD_GROUPS = {(16,), (15,), (14,), (13,), (19,), (4, 4, 4, 4), (4, 6, 5), (4, 6, 4), (4, 4, 4, 4, 3)}
@@ -141,9 +143,13 @@ def classify(text: str, start: int, end: int, run: str) -> Hit | None:
     key = _KEY.search(ctx)
     if key and not _PII_KEY.search(ctx[max(0, key.start() - 8) : key.end()]):
         return None  # ship_no=123456789012, order: 4111...: an identifier of that key, whatever it passes
+    if key and _TEST_KEY.search(key.group(1)):
+        return None  # test-card: 4111111111111111, dummy_tel=…: a program's test data, nobody's
     negative = _negative(ctx)
     n = len(digits)
     if n == 12 and groups in {(12,), (4, 4, 4)}:
+        if _licence_framed(text, start, end) and validators.is_drivers_license(digits):
+            return (start, end, "DRIVERS_LICENSE", 5)
         return _twelve_digits(digits, ctx, negative, start, end)
     if 13 <= n <= 19 and groups in _CARD_GROUPS and validators.is_card_number(digits):
         # One random 16-digit identifier in ten passes Luhn: an ungrouped run needs a card label.
@@ -175,6 +181,22 @@ def _negative(ctx: str) -> bool:
         return False
     labels = [m.end() for m in _CTX_ANY.finditer(tail)]
     return not labels or labels[-1] <= last_negative.start()
+
+
+# A licence's own layout: 番号 第 301992184560 号 under a 運転免許証 title some lines above.
+_FRAMED_BEFORE = re.compile(r"第\s*\Z")
+_FRAMED_AFTER = re.compile(r"\s*号")
+_LICENCE_TITLE = "運転免許"
+_TITLE_WINDOW = 300  # characters above the number the title may be (a scanned card's lines)
+
+
+def _licence_framed(text: str, start: int, end: int) -> bool:
+    """Return whether a 12-digit run is framed 第 … 号 with 運転免許 in the lines above it."""
+    return (
+        _FRAMED_BEFORE.search(text, max(0, start - 4), start) is not None
+        and _FRAMED_AFTER.match(text, end) is not None
+        and text.find(_LICENCE_TITLE, max(0, start - _TITLE_WINDOW), start) >= 0
+    )
 
 
 def _twelve_digits(digits: str, ctx: str, negative: bool, start: int, end: int) -> Hit | None:

@@ -32,13 +32,14 @@ _DUMMY_MAILBOX = re.compile(
 _NON_DIGITS = re.compile(r"\D")
 _COUNTING = "01234567890123"
 _EXAMPLE_DOC = re.compile(
-    r"記入例|入力例|記載例|記入見本|\(例[)）]|（例[)）]|例[:：]|ダミー|テスト用|SAMPLE(?<=\bSAMPLE)\b|DUMMY(?<=\bDUMMY)\b"
+    r"記入例|入力例|記載例|記入見本|文例|\(例[)）]|（例[)）]|例[:：]|ダミー|テスト用|SAMPLE(?<=\bSAMPLE)\b|DUMMY(?<=\bDUMMY)\b"
 )
 # The sample names of Japanese forms and manuals, without spaces, in kanji and kana.
 _SAMPLE_NAMES = frozenset(
     "山田太郎 山田花子 山田一郎 山田次郎 鈴木一郎 田中太郎 佐藤花子 日本太郎 日本花子 見本太郎 見本花子 "
     "ヤマダタロウ ヤマダハナコ ヤマダイチロウ スズキイチロウ タナカタロウ ニホンタロウ やまだたろう やまだはなこ".split()
 )
+_SAMPLE_GIVEN = re.compile(r"\A[\u4e00-\u9fff々]{1,3}(?:太郎|花子|一郎|次郎)\Z")
 _NEW_YEAR = re.compile(r"(?:\D|^)0?1\s*(?:月|/|-|\.)\s*0?1\s*日?\s*\Z")
 
 
@@ -79,7 +80,9 @@ def placeholder_kind(span: Span) -> int:
             return ALWAYS  # 03-0000-0000, 〒000-0000: no one's number
         return IN_EXAMPLES if _sample_digits(digits) else NEVER
     if label == "PERSON":
-        return IN_EXAMPLES if re.sub(r"[\s・]", "", value) in _SAMPLE_NAMES else NEVER
+        name = re.sub(r"[\s・]", "", value)
+        # the sample names, and any surname with a form's sample given name (松本 太郎, 甲野太郎)
+        return IN_EXAMPLES if name in _SAMPLE_NAMES or _SAMPLE_GIVEN.search(name) else NEVER
     if label == "DATE_OF_BIRTH":
         return IN_EXAMPLES if _NEW_YEAR.search(value.translate(_WIDE)) else NEVER
     return NEVER
@@ -92,7 +95,7 @@ def is_example(text: str) -> bool:
     return _EXAMPLE_DOC.search(text) is not None
 
 
-_EXAMPLE_WORDS = ("例", "ダミー", "テスト用", "SAMPLE", "DUMMY")
+_EXAMPLE_WORDS = ("例", "ダミー", "テスト用", "SAMPLE", "DUMMY")  # 記入例, 文例 …
 
 
 _WIDE = str.maketrans("０１２３４５６７８９／－", "0123456789/-")

@@ -187,3 +187,28 @@ def test_the_reading_of_an_organisation_s_name_is_no_person_and_a_settings_const
     assert _labels(vendors) == []
     assert _labels("APP_ENV=production\nSUPPORT_TEL=052-561-7739\n") == []
     assert _labels("tel=090-1234-5678\n") == ["PHONE"]  # a lower-case key of a record
+
+
+def test_an_account_held_by_a_person_is_personal_whoever_is_named_above():
+    invoice = (
+        "請求書\n株式会社ツバサ電装 デザイン室 御中\n"
+        "お振込先 大垣共立銀行 岐阜駅前支店 普通 2281904 クリハラ レン\n"
+    )
+    assert "BANK_ACCOUNT" in _labels(invoice)
+    ours = "お振込先 大垣共立銀行 岐阜駅前支店 普通 2281904 カ）ツバサデンソウ\n株式会社ツバサ電装\n"
+    assert _labels(ours) == []
+
+
+def test_test_data_keys_model_documents_and_a_licence_s_own_layout():
+    assert _labels("payment:\n  test-card: 4111111111111111\n") == []
+    assert _labels("card_no: 4111111111111111\n") == ["CREDIT_CARD"]
+    assert (
+        _labels("遺言書の文例（文例中の氏名は架空のものです）\n遺言者 甲野太郎は、次のとおり遺言する。\n")
+        == []
+    )
+    assert "PERSON" in _labels("遺言者 甲野太郎は、次のとおり遺言する。\n")  # not a model: a name
+    licence = (
+        "運転免許証（写し）\n氏名 森田 隆之\n免許の条件等 眼鏡等\n番号 第 301992184560 号\n愛知県公安委員会\n"
+    )
+    assert "DRIVERS_LICENSE" in _labels(licence)
+    assert "DRIVERS_LICENSE" not in _labels("受付番号 第 301992184560 号\n")  # no licence above

@@ -55,3 +55,10 @@ def test_the_credentials_of_a_url_are_no_mailbox():
     dsn = "SENTRY_DSN=https://0123456789abcdef0123456789abcdef@o451234.ingest.sentry.io/5512345"
     assert _split(dsn) == ([], [])
     assert _split("mailto:taro@example.net")[0] == ["taro@example.net"]
+
+
+def test_a_folded_header_with_an_encoded_display_name_is_read():
+    folded = "From: \n =?utf-8?b?44Od44O844OI44Oh44OD44K7IOWHuuWxleiAheS6i+WLmeWxgA==?=\n <exhibitor@messe.example.jp>\n"
+    assert _split(folded)[1] == ["exhibitor@messe.example.jp"]  # ポートメッセ 出展者事務局
+    person = "From: \n =?utf-8?b?5bGx55SwIOWkqumDjg==?=\n <t.yamada@messe.example.jp>\n"  # 山田 太郎
+    assert _split(person)[0] == ["t.yamada@messe.example.jp"]
