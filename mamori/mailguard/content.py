@@ -33,6 +33,7 @@ _REASONS = {
     "no_text": "テキストがない（画像のみ？）",
     "too_many_members": "ファイル数が多すぎる",
     "unsupported": "未対応の形式",
+    "skipped": "文書を含まない形式（プログラム等）",
     "binary": "テキストでないバイナリデータ",
     "engine_missing": "個人情報検出エンジンが未導入",
 }
@@ -246,7 +247,7 @@ def _attachment_findings(att: Attachment, scan: _Scan, policy: Policy, external:
     }
     if unread:
         # Unknown binary formats are common (CAD, media) and say little; an undecoded TNEF hides mail.
-        harmless = set(unread.values()) == {"unsupported"} and "tnef" not in att.content_type
+        harmless = set(unread.values()) <= {"unsupported", "skipped"} and "tnef" not in att.content_type
         severity = "info" if not external or harmless else "warning"
         reasons = "、".join(sorted({_REASONS.get(c, c) for c in unread.values()}))
         found.append(

@@ -28,9 +28,10 @@ from mamori.pii.scan_worker import Task
 
 EPILOG = """\
 exit status: 1 personal data was found (in any file); 2 nothing was found but some file could not
-be fully read (unreadable, encrypted, damaged, image-only, binary content under a text or document
-name, over a limit), bad usage or the scan
-failed; 0 every file was read and nothing was found.
+be fully read (unreadable, encrypted, damaged, image-only, an image or a format not read such as RAR
+or Outlook .pst, binary content under a text or document name, over a limit), bad usage or the scan
+failed; 0 every file was read and nothing was found (programs, fonts, media and system files, which
+hold no documents, are skipped).
 persons: an estimate per file: the table rows (records) that hold personal data plus the persons
 in running text (the most distinct values of one kind that identifies a person: name, e-mail,
 phone, My Number, licence, passport, insurance number). Contact data of organisations (head office
@@ -162,7 +163,7 @@ def _walk(paths: Iterable[str]) -> Iterator[tuple[str, os.stat_result] | dict[st
         elif stat.S_ISDIR(st.st_mode):
             yield from _walk_directory(top)
         else:  # a FIFO or device would block the reader forever
-            yield _problem_result(top, "unsupported", kind="special file")
+            yield _problem_result(top, "skipped", kind="special file")
 
 
 def _walk_directory(top: str) -> Iterator[tuple[str, os.stat_result] | dict[str, Any]]:
@@ -186,7 +187,7 @@ def _walk_directory(top: str) -> Iterator[tuple[str, os.stat_result] | dict[str,
             elif entry.is_symlink() and not os.path.exists(entry.path):
                 yield _problem_result(entry.path, "unreadable", reason="broken symbolic link")
             elif not entry.is_symlink():  # a FIFO, device or socket: reading it could block forever
-                yield _problem_result(entry.path, "unsupported", kind="special file")
+                yield _problem_result(entry.path, "skipped", kind="special file")
         except OSError as exc:
             yield _problem_result(entry.path, "unreadable", reason=exc.strerror or type(exc).__name__)
 

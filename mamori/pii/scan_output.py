@@ -48,6 +48,7 @@ class Totals:
     findings: int = 0
     errors: int = 0
     unsupported: int = 0
+    skipped: int = 0
     cached: int = 0
     persons: int = 0
     kinds: dict[str, int] = field(default_factory=dict)
@@ -65,16 +66,24 @@ class Totals:
             self.findings += 1
             for label, n in result["counts"].items():
                 self.kinds[label] = self.kinds.get(label, 0) + n
-        if any(p["code"] in INCOMPLETE for p in result.get("problems", [])):
+        codes = {p["code"] for p in result.get("problems", [])}
+        if codes & INCOMPLETE - {"unsupported"}:
             self.errors += 1
-        elif result.get("status") == "unsupported":
+        elif "unsupported" in codes and not result.get("counts"):
             self.unsupported += 1
             for problem in result.get("problems", []):
-                self.unsupported_kinds[str(problem.get("params", {}).get("kind", "?"))] += 1
+                if problem["code"] == "unsupported":
+                    self.unsupported_kinds[str(problem.get("params", {}).get("kind", "?"))] += 1
+        elif result.get("status") == "skipped":
+            self.skipped += 1
 
     def exit_code(self) -> int:
-        """Return 1 when any file holds personal data, else 2 when something could not be read, else 0."""
-        return 1 if self.findings else 2 if self.errors else 0
+        """Return 1 when any file holds personal data, else 2 when something could not be read, else 0.
+
+        A format that is not read (an image, a RAR archive) was not checked: 2 as a scanned PDF is.
+        What holds no documents (programs, fonts, FIFOs) is skipped and leaves 0.
+        """
+        return 1 if self.findings else 2 if self.errors or self.unsupported else 0
 
     def line(self, seconds: float) -> str:
         """Return the one-line summary of the whole scan."""
@@ -83,7 +92,7 @@ class Totals:
         unsupported = f"{self.unsupported} unsupported" + (f" ({formats})" if formats else "")
         return (
             f"{self.files} files ({self.bytes / 1e6:.1f} MB) in {seconds:.1f} s: {self.findings} with findings, "
-            f"{self.errors} not fully read, {unsupported}, {self.cached} unchanged (cached); "
+            f"{self.errors} not fully read, {unsupported}, {self.skipped} skipped, {self.cached} unchanged (cached); "
             f"persons (estimate, summed over files) {self.persons}; findings by kind: {kinds}"
         )
 
@@ -181,7 +190,7 @@ class Writer:
         )
 
     def _write_table(self, result: dict[str, Any]) -> None:
-        if result.get("status") in ("clean", "unsupported"):
+        if result.get("status") in ("clean", "unsupported", "skipped"):
             return  # the table lists what needs attention; the summary counts the rest
         if not self.header_done:
             self.out.write(f"{'STATUS':<9} {'PERSONS':>7}  {'FINDINGS':<40} PATH\n")
@@ -255,7 +264,7 @@ class Report:
             folder.files += 1
             folder.persons += result.get("persons", 0)
             folder.kinds.update(result["counts"])
-        elif result.get("status") not in ("clean", "unsupported"):
+        elif result.get("status") not in ("clean", "unsupported", "skipped"):
             self.problems.append(result)
 
     def sorted_findings(self) -> list[dict[str, Any]]:
@@ -283,7 +292,8 @@ class Report:
             f"<tr><th>種類別の件数</th><td>{kinds}</td></tr>",
             f"<tr><th>法人の連絡先（個人情報ではない）</th><td>{corporate}</td></tr>",
             f"<tr><th>読めなかったファイル</th><td>{totals.errors}</td></tr>",
-            f"<tr><th>対象外の形式</th><td>{totals.unsupported}</td></tr></table>",
+            f"<tr><th>読めない形式（画像など、未確認）</th><td>{totals.unsupported}</td></tr>",
+            f"<tr><th>対象外（プログラム等、文書を含まない）</th><td>{totals.skipped}</td></tr></table>",
             "<h2>フォルダ別</h2><table><tr><th>フォルダ</th><th>ファイル</th><th>本人数</th><th>種類</th></tr>",
         ]
         for folder, stats in self.top_folders():

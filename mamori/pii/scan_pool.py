@@ -21,7 +21,7 @@ GRACE = 10.0  # seconds past a task's own time budget before the kernel ends its
 def problem_result(path: str, size: int, code: str, **params: Any) -> Result:
     """Return the result of a file that could not be scanned at all."""
     problem = Problem(code, path, params)
-    status = "error" if code in INCOMPLETE else "unsupported"
+    status = "skipped" if code not in INCOMPLETE else code if code == "unsupported" else "error"
     return {
         "path": path,
         "size": size,

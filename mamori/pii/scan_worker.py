@@ -215,14 +215,15 @@ class Summary:
         return len(self.records) + prose
 
     def status(self) -> str:
-        """Return ``findings``, ``error`` (not fully read), ``unsupported`` or ``clean``."""
+        """Return ``findings``, ``error`` (not fully read), ``unsupported`` (a format not read), ``skipped`` or ``clean``."""
         if self.counts:
             return "findings"
-        if any(p.code in INCOMPLETE for p in self.problems):
+        codes = {p.code for p in self.problems}
+        if codes & INCOMPLETE - {"unsupported"}:
             return "error"
-        if self.problems:
+        if "unsupported" in codes:
             return "unsupported"
-        return "clean"
+        return "skipped" if codes else "clean"
 
 
 def _read(path: str, limits: Limits) -> tuple[bytes | None, str, Problem | None]:

@@ -41,8 +41,25 @@ _MAGIC_NAMES = (
     (b"GIF8", gettext_noop("GIF image")),
     (b"Rar!", gettext_noop("RAR archive")),
     (b"7z\xbc\xaf", gettext_noop("7-Zip archive")),
+    (b"II*\x00", gettext_noop("TIFF image")),
+    (b"MM\x00*", gettext_noop("TIFF image")),
+    (b"!BDN", gettext_noop("Outlook data file (.pst / .ost)")),
     (b"\x7fELF", gettext_noop("executable")),
     (b"MZ", gettext_noop("executable")),
+    (b"regf", gettext_noop("Windows registry hive")),
+    (b"CMMM", gettext_noop("Windows thumbnail cache")),
+)
+# What holds no documents: skipped, not "not read", under any name (NTUSER.DAT, thumbcache_256.db).
+_NO_DOCUMENTS = frozenset(
+    {
+        gettext_noop("executable"),
+        gettext_noop("Windows registry hive"),
+        gettext_noop("Windows thumbnail cache"),
+    }
+)
+_NO_DOCUMENT_SUFFIXES = frozenset(
+    ".exe .dll .sys .so .dylib .lib .a .o .obj .pyc .class .jar .dex .apk .ipa .msi .lnk .ttf .otf .ttc .woff "
+    ".woff2 .eot .swf .mkv .flac .m4a .wma .wmv .mp3 .mp4 .wav .avi .mov .ogg .mid .ico .cur .db-wal .db-shm".split()
 )
 _MAGIC_LABELS = frozenset(label for _, label in _MAGIC_NAMES)
 UNKNOWN_BINARY = gettext_noop("unknown format")
@@ -58,7 +75,7 @@ _READ_SUFFIXES = (
 # Binary formats that Python's MIME table does not know: fonts, Java, disk images, archives we cannot open.
 _BINARY_SUFFIXES = frozenset(
     ".ttf .otf .ttc .woff .woff2 .eot .jar .class .iso .img .dmg .msi .lnk .rar .7z .cab .lib .a .dylib .psd "
-    ".heif .avif .jxl .raw .cr2 .nef .mkv .flac .m4a .wma .wmv .swf .dex .apk .ipa".split()
+    ".heif .avif .jxl .raw .cr2 .nef .mkv .flac .m4a .wma .wmv .swf .dex .apk .ipa .pst .ost .nsf .one".split()
 )
 _MIME = mimetypes.MimeTypes()  # Python's built-in table only: the same answer on every machine
 _COMPRESSED_MAGICS = ((b"\x1f\x8b\x08", "gzip"), (b"\xfd7zXZ\x00", "xz"))
@@ -120,11 +137,32 @@ def named_binary(name: str, label: str) -> bool:
 
 
 def binary_part(location: str, label: str) -> Part:
-    """Return the problem part of binary content at *location*: ``unsupported`` or not read (``binary``)."""
+    """Return the problem part of binary content at *location*.
+
+    ``skipped`` for what holds no documents (a program, a font, media, a registry hive), under any
+    name for the system files; ``unsupported`` for a known format that can hold them and that is not
+    read (an image, a RAR archive, an Outlook .pst); else ``binary``, content under a name it belies.
+    """
     name = location.rsplit("!", 1)[-1]
+    kind = label if label != UNKNOWN_BINARY else _suffix(name)
+    if label in _NO_DOCUMENTS and label != gettext_noop("executable"):
+        return problem_part("skipped", location, kind=kind)
     if named_binary(name, label):
-        return problem_part("unsupported", location, kind=label if label != UNKNOWN_BINARY else _suffix(name))
+        return problem_part(
+            "skipped" if _holds_no_documents(name, label) else "unsupported", location, kind=kind
+        )
     return problem_part("binary", location, kind=label)
+
+
+def _holds_no_documents(name: str, label: str) -> bool:
+    """Tell whether binary content so named is a program, library, font or media file."""
+    if label in _NO_DOCUMENTS:
+        return True
+    suffix = PurePath(name).suffix.lower()
+    if suffix in _NO_DOCUMENT_SUFFIXES:
+        return True
+    mime, _ = _MIME.guess_type("x" + suffix, strict=False)
+    return mime is not None and mime.startswith(("audio/", "video/", "font/"))
 
 
 def _suffix(name: str) -> str:

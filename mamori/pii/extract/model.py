@@ -27,7 +27,10 @@ MESSAGES: Mapping[str, str] = MappingProxyType(
         "depth_exceeded": gettext_noop("%(location)s is nested deeper than %(limit)s containers."),
         "timeout": gettext_noop("Reading %(location)s took longer than %(limit)s seconds."),
         "malformed": gettext_noop("%(location)s is damaged or not a valid %(kind)s file."),
-        "unsupported": gettext_noop("%(location)s has a format that cannot be read (%(kind)s)."),
+        "unsupported": gettext_noop(
+            "%(location)s has a format that cannot be read (%(kind)s); its content was not checked."
+        ),
+        "skipped": gettext_noop("%(location)s was skipped: %(kind)s holds no documents."),
         "unreadable": gettext_noop("%(location)s could not be opened (%(reason)s)."),
         "no_text": gettext_noop(
             "%(location)s has no text layer (scanned image?); its content was not checked."
@@ -52,6 +55,7 @@ LABELS: Mapping[str, str] = MappingProxyType(
         "timeout": gettext_noop("reading took too long"),
         "malformed": gettext_noop("damaged or invalid file"),
         "unsupported": gettext_noop("format not supported"),
+        "skipped": gettext_noop("skipped (holds no documents)"),
         "unreadable": gettext_noop("could not be opened"),
         "no_text": gettext_noop("no text layer (scanned image?)"),
         "too_many_members": gettext_noop("too many entries"),
@@ -59,8 +63,10 @@ LABELS: Mapping[str, str] = MappingProxyType(
     }
 )
 
-# Codes that mean "content was not (fully) checked"; ``unsupported`` is deliberately not one of them.
-INCOMPLETE = frozenset(MESSAGES) - {"unsupported"}
+# Codes that mean "content was not (fully) checked": every code but ``skipped``, which is said of what
+# holds no documents (programs, fonts, media, system files, FIFOs). ``unsupported`` is a format that
+# can hold them (an image, a RAR archive, an Outlook .pst) and that is not read: not checked either.
+INCOMPLETE = frozenset(MESSAGES) - {"skipped"}
 
 
 @dataclass(frozen=True)

@@ -32,10 +32,18 @@ def test_an_image_renamed_to_a_document_is_not_read(name):
     assert problems(parts) == {name: ("binary", "PNG image")}
 
 
-@pytest.mark.parametrize(("name", "kind"), [("photo.png", "PNG image"), ("true", "executable")])
-def test_binary_named_as_what_it_is_stays_an_unsupported_format(name, kind):
+@pytest.mark.parametrize(
+    ("name", "code", "kind"),
+    [
+        ("photo.png", "unsupported", "PNG image"),
+        ("true", "skipped", "executable"),
+        ("ls.exe", "skipped", "executable"),
+    ],
+)
+def test_binary_named_as_what_it_is_is_a_format_not_read_or_skipped(name, code, kind):
+    # An image is not read (it may be a scanned page); a program holds no documents and is skipped.
     data = png_bytes() if name.endswith(".png") else program_bytes()
-    assert problems(extract(data, name=name)) == {name: ("unsupported", kind)}
+    assert problems(extract(data, name=name)) == {name: (code, kind)}
 
 
 def test_a_high_share_of_control_bytes_is_binary_without_any_nul():

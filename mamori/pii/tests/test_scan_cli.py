@@ -228,7 +228,7 @@ def test_a_fifo_given_on_the_command_line_is_reported_not_read(tmp_path, capsys)
     os.mkfifo(fifo)
     code, out, _ = run(capsys, str(fifo), "--no-cache", "--jobs", "1", "--format", "jsonl")
     (row,) = jsonl(out).values()
-    assert row["status"] == "unsupported" and "special file" in row["problems"][0]["message"]
+    assert row["status"] == "skipped" and "special file" in row["problems"][0]["message"]
     assert code == 0
 
 
@@ -330,3 +330,36 @@ def test_personal_data_next_to_a_disguised_binary_still_gives_exit_1(disguised, 
     (disguised / "顧客一覧.txt").write_text(JAPANESE_TEXT, encoding="utf-8")
     code, out, _ = run(capsys, str(disguised), "--format", "jsonl", "--no-cache", "--jobs", "1")
     assert code == 1 and jsonl(out)["送付.zip"]["status"] == "error"
+
+
+def scan_folder(capsys, folder: Path, files: dict[str, bytes]) -> tuple[int, dict[str, dict], str]:
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    code, out, err = run(capsys, str(folder), "--format", "jsonl", "--no-cache", "--jobs", "1")
+    return code, jsonl(out), err
+
+
+def test_a_format_not_read_is_not_checked_and_what_holds_no_documents_is_skipped(tmp_path, capsys):
+    # An image may be a scanned licence, an Outlook .pst holds mail: not checked, exit 2 when nothing
+    # was found, as a scanned PDF. A program, a font or a registry hive holds no documents: exit 0.
+    images = {"免許証.jpg": b"\xff\xd8\xff\xe0" + bytes(64), "Outlook.pst": b"!BDN" + bytes(64)}
+    code, rows, err = scan_folder(capsys, tmp_path / "images", images)
+    assert code == 2
+    assert {name: row["status"] for name, row in rows.items()} == dict.fromkeys(images, "unsupported")
+    assert rows["Outlook.pst"]["problems"][0]["params"]["kind"] == "Outlook data file (.pst / .ost)"
+    assert "2 unsupported" in err
+    assert "content was not checked" in rows["免許証.jpg"]["problems"][0]["message"]
+    programs = {
+        "setup.exe": b"MZ" + bytes(64),
+        "NTUSER.DAT": b"regf" + bytes(64),
+        "font.ttf": b"\x00\x01\x00\x00" + bytes(64),
+        "memo.txt": "会議は午後三時から。\n".encode(),
+    }
+    code, rows, err = scan_folder(capsys, tmp_path / "programs", programs)
+    assert code == 0
+    assert {name: row["status"] for name, row in rows.items()} == {
+        **dict.fromkeys(programs, "skipped"),
+        "memo.txt": "clean",
+    }
+    assert "3 skipped" in err
