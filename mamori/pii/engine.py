@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import chain, islice, zip_longest
 from operator import itemgetter, le, lt, sub
 
-from mamori.pii import address, chat_names, dates, ids, list_names, names, paths
+from mamori.pii import address, chat_names, dates, ids, list_names, name_fields, names, paths
 from mamori.pii.address import find_addresses
 from mamori.pii.chat_names import find_chat_persons
 from mamori.pii.corporate import split
@@ -17,6 +17,7 @@ from mamori.pii.dates import find_birth_dates
 from mamori.pii.ids import find_emails, find_health_insurance
 from mamori.pii.list_names import find_list_persons
 from mamori.pii.mail_names import find_mail_header_persons
+from mamori.pii.name_fields import find_field_persons
 from mamori.pii.names import find_persons
 from mamori.pii.normalize import normalize
 from mamori.pii.numbers import find_numbers
@@ -38,6 +39,7 @@ RECOGNIZERS = (
     find_chat_persons,
     find_list_persons,
     find_path_persons,
+    find_field_persons,
     find_prose_persons,  # last and lowest priority: names in prose without a label, tagged by MeCab
 )
 
@@ -51,6 +53,7 @@ _TRIGGERS: dict[object, Triggers] = {
     find_chat_persons: chat_names.TRIGGERS,
     find_list_persons: list_names.TRIGGERS,
     find_path_persons: paths.TRIGGERS,
+    find_field_persons: name_fields.TRIGGERS,
 }
 
 

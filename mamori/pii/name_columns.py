@@ -22,9 +22,11 @@ from itertools import compress
 from mamori.pii.dictionaries import given_names, given_readings, surnames, to_katakana
 from mamori.pii.name_words import KANJI, NON_NAME, STOP, plausible_unknown
 
-_NAME_HEADER = re.compile(r"(?:ご|御)?芳名|(?:喪主|施主|故人)(?:名|氏名)?|本名|[\u3041-\u3096]{1,6}のなまえ")
+_NAME_HEADER = re.compile(
+    r"(?:ご|御)?芳名|(?:喪主|施主|故人)(?:名|氏名)?|本名|相手方|[\u3041-\u3096]{1,6}のなまえ"
+)
 # Literals of those headers, for the header-row prefilter of ``tables``.
-HEADER_WORDS = "芳名|喪主|施主|故人|本名|のなまえ"
+HEADER_WORDS = "芳名|相手方|喪主|施主|故人|本名|のなまえ"
 
 SPACED_NAME = re.compile(rf"[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096\u30a1-\u30faー]{{1,4}}")
 _SURNAME_GIVEN = re.compile(

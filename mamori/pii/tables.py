@@ -155,7 +155,7 @@ _SPACED_NAME = name_columns.SPACED_NAME
 
 # Katakana names with a middle dot or space (グエン・ヴァン・ナム) and Latin names (John Smith, SMITH JOHN).
 _FOREIGN_NAME = re.compile(
-    r"[\u30a1-\u30faー]{1,12}(?:[・= ][\u30a1-\u30faー]{1,12}){1,3}|[A-Za-z][A-Za-z'\-]+(?: [A-Za-z][A-Za-z'.\-]*){1,3}"
+    r"[\u30a1-\u30faー]{1,12}(?:[・= ][\u30a1-\u30faー]{1,12}){1,3}|[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'.\-]*){1,3}"
 )
 
 

@@ -37,8 +37,6 @@ DESIGN, RECEPTION, IT = (
 # Personal files reported clean, and company-only files flagged (first scan at e8f6365; b8ea6b8 fixed two, broke one).
 WRONG_TODAY = {
     # missed
-    SECRETARY + "Documents/Outlook/ホテル予約確認_88419302.eml": "the guests `Mr. Ryuichi Shoji, Ms. Yukiko "
-    "Imamura` are not read as names; the mail was found only through the secretariat's mailbox hisho@",
     # flagged
     SECRETARY + "Documents/社長/スケジュール_2024年11月.txt": "PERSON 大和計装 before 様 (a company)",
 }

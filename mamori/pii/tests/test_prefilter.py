@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from mamori.pii import address, dates, engine, ids, names, numbers, prose, tables
+from mamori.pii import address, dates, engine, ids, name_fields, names, numbers, prose, tables
 from mamori.pii.dates import find_birth_dates
 from mamori.pii.engine import _TRIGGERS, RECOGNIZERS, _run_recognizers, prefilter
 from mamori.pii.normalize import normalize
@@ -102,7 +102,7 @@ def test_every_pattern_a_recognizer_scans_the_text_with_is_one_of_its_triggers(r
 
 # Patterns of the recognizers, as a broad check of the rewriting: wherever Python's ``re`` finds a
 # match, the rewritten expression must match too.
-_MODULES = (names, address, dates, ids, numbers, prose, tables)
+_MODULES = (names, address, dates, ids, numbers, prose, tables, name_fields)
 
 
 def _patterns() -> list[re.Pattern[str]]:

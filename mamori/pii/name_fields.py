@@ -1,0 +1,125 @@
+"""PERSON in fields that a form, a roster or a grid makes name fields, without a label before each name.
+
+- A vertical form's row ``相談者<TAB>澤村 千鶴`` (a docx or xlsx form read as tab-separated cells): the
+  row's first cell is a name header of ``tables`` (相談者, 氏名, 相手方) and the second a name.
+- English honorifics, as さん in Japanese: ``Mr. Ryuichi Shoji, Ms. Yukiko Imamura`` (a hotel's guests).
+- A roster of offices, a role and a person a line (``会長　𠮷田 結衣`` / ``会計　松沢 昌平`` /
+  ``監事　望月 葵、小口 蓮``): when three lines or more in a row are a word and a full name, and two of
+  the words end like an office (会長, 部長, 委員), every line's full names are persons, whatever the role.
+- A list after an attendance label (``出席：矢島、巾、中島、濵田、上條``): when most of its items are
+  dictionary surnames or names, the others of one to four name kanji are surnames too (巾, 濵田); the
+  label's own parser stops at the first it does not know.
+- A grid of full names without a space (a seating chart: ``一ノ瀬あおい<TAB>海老原美紀<TAB>雨宮稔``):
+  three rows or more of two cells or more, 80 % of the cells names that split into a dictionary
+  surname and a given name.
+Each rule is structure (a form's row, a line shape repeated, a list's share of known names).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mamori.pii.dictionaries import surnames
+from mamori.pii.name_columns import unknown_surname_name
+from mamori.pii.name_words import KANJI, NON_NAME, plausible_unknown
+from mamori.pii.names import parse_name
+from mamori.pii.prefilter import Triggers
+from mamori.pii.spans import Hit
+from mamori.pii.tables import header_label
+
+_FORM_ROW = re.compile(rf"^([{KANJI}\u30a1-\u30fa]{{2,8}})\t([^\t\n]{{2,24}})", re.MULTILINE)
+_MISTER = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Mx|Dr)\.? ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\b")
+_FULL = rf"[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096\u30a1-\u30fa]{{1,4}}"
+_ROSTER_LINE = re.compile(rf"^([{KANJI}]{{2,6}})[ :]+({_FULL}(?:、{_FULL})*)(?=[(\s、]|$)", re.MULTILINE)
+_OFFICE_END = ("長", "役", "員", "事", "問", "監")
+_ATTENDANCE = re.compile(r"(?:出席者?|欠席者?|参加者?|メンバー)[:：] ?([^\n]{2,200})")
+_GRID_ROW = re.compile(
+    rf"^[{KANJI}\u3041-\u3096]{{2,7}}(?:\t[{KANJI}\u3041-\u3096]{{2,7}})+\r?$", re.MULTILINE
+)
+
+TRIGGERS = Triggers(search=(_FORM_ROW, _MISTER, _ROSTER_LINE, _ATTENDANCE, _GRID_ROW))
+
+
+def _name(value: str) -> bool:
+    return parse_name(value, 0, strong=True) == len(value) or unknown_surname_name(value)
+
+
+def _form_rows(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for m in _FORM_ROW.finditer(text):
+        value = m.group(2)
+        cut = re.match(r"[^(（]+", value)
+        name = cut.group().rstrip() if cut else value
+        if header_label(m.group(1)) == "PERSON" and " " in name and _name(name):
+            hits.append((m.start(2), m.start(2) + len(name), "PERSON", 3))
+    return hits
+
+
+def _roster(text: str) -> list[Hit]:
+    lines = list(_ROSTER_LINE.finditer(text))
+    hits: list[Hit] = []
+    run: list[re.Match[str]] = []
+    for i, m in enumerate(lines):
+        run.append(m)
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if following is not None and text.count("\n", m.end(), following.start()) <= 1:
+            continue  # the next roster line is on the next line: the run goes on
+        offices = sum(1 for r in run if r.group(1).endswith(_OFFICE_END))
+        if len(run) >= 3 and offices >= 2:
+            for r in run:
+                pos = r.start(2)
+                for name in r.group(2).split("、"):
+                    if _name(name):
+                        hits.append((pos, pos + len(name), "PERSON", 3))
+                    pos += len(name) + 1
+        run = []
+    return hits
+
+
+_ITEM = re.compile(rf"[{KANJI}]{{1,4}}")
+
+
+def _attendance(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    family = surnames()
+    for m in _ATTENDANCE.finditer(text):
+        items = m.group(1).split("、")
+        if len(items) < 3:
+            continue
+        known = sum(1 for item in items if item in family or parse_name(item, 0) == len(item))
+        if known * 3 < len(items) * 2:
+            continue
+        pos = m.start(1)
+        for item in items:
+            if _ITEM.fullmatch(item) and (
+                item in family or plausible_unknown(item) or (len(item) == 1 and item not in NON_NAME)
+            ):
+                hits.append((pos, pos + len(item), "PERSON", 2))
+            pos += len(item) + 1
+    return hits
+
+
+def _grid(text: str) -> list[Hit]:
+    rows = list(_GRID_ROW.finditer(text))
+    if len(rows) < 3:
+        return []
+    cells: list[tuple[int, str]] = []
+    for row in rows:
+        pos = row.start()
+        for cell in row.group().rstrip("\r").split("\t"):
+            cells.append((pos, cell))
+            pos += len(cell) + 1
+    names = [(pos, cell) for pos, cell in cells if len(cell) >= 3 and parse_name(cell, 0) == len(cell)]
+    if len(names) * 5 < len(cells) * 4:
+        return []
+    return [(pos, pos + len(cell), "PERSON", 3) for pos, cell in names]
+
+
+def find_field_persons(text: str) -> list[Hit]:
+    """Return the names of forms' rows, English honorifics, rosters of offices, attendance lists and grids."""
+    hits = _form_rows(text) if "\t" in text else []
+    hits += [(m.start(1), m.end(1), "PERSON", 3) for m in _MISTER.finditer(text)]
+    hits += _roster(text) + _attendance(text)
+    if "\t" in text:
+        hits += _grid(text)
+    return hits

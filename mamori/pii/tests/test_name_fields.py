@@ -1,0 +1,44 @@
+"""Names in fields that a form, a roster, an attendance list, a grid or an English honorific makes name fields."""
+
+from __future__ import annotations
+
+from mamori.pii import detect
+
+
+def _persons(text: str) -> list[str]:
+    return [s.text for s in detect(text) if s.label == "PERSON"]
+
+
+def test_a_vertical_forms_rows():
+    form = "法律相談受付票\n相談者\t澤村 千鶴\n住所\t北海道札幌市中央区大通西20丁目3-18\n相手方\t剱持 恵美（元交際相手）\n"
+    assert _persons(form) == ["澤村 千鶴", "剱持 恵美"]
+    assert _persons("受付票\n相手方\t株式会社アルファ\n") == []
+
+
+def test_english_honorifics():
+    assert _persons("Guests: Mr. Ryuichi Shoji, Ms. Yukiko Imamura") == ["Ryuichi Shoji", "Yukiko Imamura"]
+
+
+def test_a_roster_of_offices_reads_every_role():
+    roster = "会長　𠮷田 結衣\n副会長　山﨑 健太\n会計　松沢 昌平\n書記　土屋 明美\n監事　望月 葵、小口 蓮\n"
+    assert _persons(roster) == ["𠮷田 結衣", "山﨑 健太", "松沢 昌平", "土屋 明美", "望月 葵", "小口 蓮"]
+    # Lines of a word and a pair of words that are no roster: no office, so nothing is read.
+    assert _persons("会計 報告\n書記 交代\n監事 選任\n") == []
+
+
+def test_an_attendance_list_vouches_for_its_unknown_surnames():
+    assert _persons("出席：矢島、巾、中島、柳沢、濵田、上條") == [
+        "矢島",
+        "巾",
+        "中島",
+        "柳沢",
+        "濵田",
+        "上條",
+    ]
+    assert _persons("参加：比嘉、金城、仲宗根、事務局") == ["比嘉", "金城", "仲宗根"]
+
+
+def test_a_grid_of_names_without_spaces():
+    grid = "一ノ瀬あおい\t海老原美紀\t雨宮稔\n齋藤颯太\t四方田杏\t蛭田昭雄\n真鍋陽翔\t野々村紬\t芹沢ひなた\n"
+    assert len(_persons(grid)) == 9
+    assert _persons("営業部\t総務部\t経理部\n東京本社\t大阪支店\t名古屋支店\n朝礼\t会議\t研修\n") == []
