@@ -350,8 +350,8 @@ def _org_table_rows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, i
         end = length if end < 0 else end
         line = text[start:end]
         done = end
-        if not is_row(line):
-            continue
+        if not is_row(line) or (start > 1 and is_row(text[text.rfind("\n", 0, start - 1) + 1 : start - 1])):
+            continue  # a header opens its table: 取引先 in a row's 分類 cell is a value, not a header
         cells = [c.strip().strip('"') for c in line.split("\t" if "\t" in line else ",")]
         if not any(_ORG_HEADER.match(c) for c in cells) or any(
             _person_column(c) and not _ORG_HEADER.match(_READING.sub("", c)) for c in cells

@@ -212,3 +212,13 @@ def test_test_data_keys_model_documents_and_a_licence_s_own_layout():
     )
     assert "DRIVERS_LICENSE" in _labels(licence)
     assert "DRIVERS_LICENSE" not in _labels("受付番号 第 301992184560 号\n")  # no licence above
+
+
+def test_a_value_like_取引先_in_a_row_is_no_header_of_a_list_of_organisations():
+    book = (
+        "氏名,郵便番号,住所1,電話番号,会社名,分類\r\n"
+        "鈴村 健一,461-0001,愛知県名古屋市東区泉1-21-3,052-962-7731,鈴村税理士事務所,顧問\r\n"
+        "Lee Junho,541-0041,大阪府大阪市中央区北浜2-1-5,06-6201-3344,大和計装株式会社,取引先\r\n"
+        "猪俣 圭介,444-0044,愛知県岡崎市康生通南1-6,0564-21-6630,,社長友人\r\n"
+    )
+    assert "0564-21-6630" in [s.text for s in detect_all(book).personal]

@@ -102,11 +102,6 @@ def test_address_books_and_business_card_exports():
     assert len(_spans(SECRETARY + "Documents/社長/海外出張_2024年12月_ミュンヘン.xlsx", "PASSPORT")) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="筆まめ / 筆ぐるめ rows of private persons (自宅住所1, no 会社名) are corporate: 檜山's and 東海林's home "
-    "addresses and phones, 猪俣's; an Outlook contacts CSV's mobile 080-5542-0193 too",
-)
 def test_home_addresses_in_an_address_book_are_personal():
     book = SECRETARY + "Documents/年賀状/筆まめ_住所録_2025年賀.csv"
     addresses = _spans(book, "ADDRESS")
