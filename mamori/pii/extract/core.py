@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import mimetypes
 import os
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -100,11 +101,15 @@ def kind_of(data: bytes, name: str) -> str:
         return "bzip2"
     if data[257:262] == b"ustar":
         return "tar"
+    if data.startswith(b"SQLite format 3\x00"):
+        return "sqlite"
     for magic, label in _MAGIC_NAMES:
         if data.startswith(magic):
             return "binary:" + label
     if looks_binary(data):  # before the names that claim text: a blob named .eml or .html is no mail
         return "binary:" + UNKNOWN_BINARY
+    if data.startswith(b"From ") and _looks_like_mbox(data):
+        return "mbox"
     if suffix in (".eml", ".mht", ".mhtml") or _looks_like_mail(data):
         return "eml"
     if suffix in HTML_SUFFIXES:
@@ -169,6 +174,15 @@ def _suffix(name: str) -> str:
     return PurePath(name).suffix.lower().lstrip(".") or UNKNOWN_BINARY
 
 
+def _looks_like_mbox(data: bytes) -> bool:
+    """Tell whether *data* is a Unix mailbox: a ``From sender date`` line, then a message's headers."""
+    first, _, rest = data[:4096].partition(b"\n")
+    return len(first) < 300 and _MBOX_HEADER.match(rest) is not None
+
+
+_MBOX_HEADER = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:[ \t]")
+
+
 def _looks_like_mail(data: bytes) -> bool:
     head = data[:2048].lower()
     return head.startswith(MAIL_HEADS) and b"\n\n" in data[:65536].replace(b"\r\n", b"\n")
@@ -188,6 +202,8 @@ def _zip_kind(data: bytes) -> str:
                     return "odf"
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError, NotImplementedError):
         return "zip"  # let the archive reader report the damage
+    if any(name.startswith("Index/") and name.endswith(".iwa") for name in names):
+        return "iwork"  # Pages / Numbers / Keynote: snappy-compressed protobuf, not read
     if "[Content_Types].xml" in names:
         if "word/document.xml" in names:
             return "docx"
@@ -229,7 +245,7 @@ def read_html(data: bytes, location: str, depth: int, budget: Budget) -> Iterato
 def _readers() -> dict[str, Reader]:
     from functools import partial
 
-    from . import archive, compressed, mail, office, pdf, rtf
+    from . import archive, compressed, mail, office, pdf, rtf, sqlite
 
     return {
         "text": read_text,
@@ -244,6 +260,8 @@ def _readers() -> dict[str, Reader]:
         "ole": office.read_ole,
         "rtf": rtf.read_rtf,
         "eml": mail.read_eml,
+        "mbox": mail.read_mbox,
+        "sqlite": sqlite.read_sqlite,
         "tar": compressed.read_tar,
         **{kind: partial(compressed.read_compressed, kind) for kind in ("gzip", "bzip2", "xz")},
     }
@@ -266,6 +284,9 @@ def dispatch(data: bytes, location: str, depth: int, budget: Budget) -> Iterator
     kind = kind_of(data, location.rsplit("!", 1)[-1])
     if kind == "encrypted":
         yield problem_part("encrypted", location)
+        return
+    if kind == "iwork":
+        yield problem_part("unsupported", location, kind=gettext_noop("Apple iWork document"))
         return
     if kind.startswith("binary:"):
         yield binary_part(location, kind.removeprefix("binary:"))

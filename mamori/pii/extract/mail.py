@@ -72,6 +72,22 @@ def _raw_filename(part: email.message.EmailMessage) -> str | None:
     return None
 
 
+_MBOX_FROM = re.compile(rb"\n\nFrom [^\n]*\n")
+
+
+def read_mbox(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
+    """Yield the parts of each message of a Unix mailbox (Thunderbird's folders), at ``file!1``, ``file!2`` ...
+
+    Messages are cut at a ``From `` line after a blank line (mboxo and mboxrd alike), each read as an
+    ``.eml``: bodies decoded, attachments read.
+    """
+    starts = [0, *(match.start() + 2 for match in _MBOX_FROM.finditer(data))]
+    for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(data)], strict=True), 1):
+        budget.check_time()
+        message = data[start:end].partition(b"\n")[2]  # the From_ line is the mailbox's, not the message's
+        yield from read_eml(message, f"{location}!{number}", depth, budget)
+
+
 def read_eml(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
     """Yield the headers, the text bodies and the parts of each attachment of a MIME message."""
     from .core import dispatch

@@ -235,18 +235,27 @@ _NOT_TEXT = bytes(b for b in range(0x20) if b not in b"\t\n\v\f\r\x1b\x1a") + b"
 _MAX_CONTROL_SHARE = 0.02  # text files hold a stray control byte now and then, never 2 %
 
 
+_STRAY_NULS = 4
+
+
 def looks_binary(data: bytes) -> bool:
     """Tell whether *data* looks like a binary file rather than text.
 
-    Binary: a NUL byte in the first 8 KiB (UTF-16 text excepted, with a BOM or without: see
-    :func:`utf16_codec`), or more than 2 % control bytes (and at least 8) in the first 64 KiB.
+    Binary: more than ``_STRAY_NULS`` NUL bytes in the first 8 KiB (UTF-16 text excepted, with a BOM or
+    without: see :func:`utf16_codec`), or more than 2 % control bytes (and at least 8) in the first
+    64 KiB. A stray NUL or two in text (a broken export, a padded record) leave it text: binary
+    formats hold dozens in their first 8 KiB, and the control bytes of the rest still tell.
     """
     head = data[:8192]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    if b"\x00" in head:
-        return utf16_codec(data) is None
     sample = data[:_SAMPLE]
+    if b"\x00" in head:
+        if utf16_codec(data) is not None:
+            return False
+        if head.count(b"\x00") > _STRAY_NULS:
+            return True
+        sample = sample.replace(b"\x00", b"")
     controls = len(sample) - len(sample.translate(None, _NOT_TEXT))
     return controls >= 8 and controls > _MAX_CONTROL_SHARE * len(sample)
 
