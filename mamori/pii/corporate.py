@@ -158,7 +158,11 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
             corporate.append(span)  # dev-iot@…co.jp, 全国健康保険協会 長野支部 <…>; no person on the line
         elif span.label == "EMAIL":
             personal.append(span)  # a named mailbox (yamada@) is a person's even on a letterhead
-        elif not (has_org if has_org is not None else (has_org := _ORG.search(text) is not None)):
+        elif not (
+            has_org
+            if has_org is not None
+            else (has_org := _ORG.search(text) is not None or _contact_words(text))
+        ):
             personal.append(span)
         elif _in_company_block(text, span, person_starts, lines):
             corporate.append(span)
@@ -190,6 +194,14 @@ _CONSTANT = re.compile(
     r"\b[A-Za-z_]*(?i:support|office|company|corp|helpdesk|shop|store|hq|head_?office|call_?center|"
     r"reception|daihyo|honsha|sender|from)[A-Za-z_]*)[\"']?\s*[:=]\s*[\"']$"
 )
+
+
+def _contact_words(text: str) -> bool:
+    """Return whether ``text`` has a word of a contact section's heading (ご予約, お問い合わせ, アクセス)."""
+    return any(word in text for word in _CONTACT_WORDS)
+
+
+_CONTACT_WORDS = ("予約", "問い合わせ", "問合せ", "問合わせ", "アクセス", "申込", "申し込")
 
 
 def _org_mailbox(

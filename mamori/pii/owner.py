@@ -45,7 +45,14 @@ def heading_owner(text: str, block_start: int, org: re.Pattern[str], person: re.
     line = text[start:end].strip()
     if not line or len(line) > _HEADING_MAX or _NOT_A_NAME.search(line) or person.search(line):
         return -1
-    return end if org.search(line) else -1
+    return end if org.search(line) or _CONTACT_HEADING.fullmatch(line) else -1
+
+
+# A section's heading that says "how to reach us" (ご予約, お問い合わせ, アクセス): the contacts under it
+# are the page's organisation's.
+_CONTACT_HEADING = re.compile(
+    r"[■◆●【\[]?\s*(?:ご?予約|お?問い?合わ?せ(?:先|窓口)?|アクセス|お?申し?込み?)\s*[】\]]?"
+)
 
 
 def named_below(
@@ -225,7 +232,7 @@ def names_by_value(text: str, start: int, end: int) -> bool:
 # The reader is told to call this number for a service: to book, apply, ask or order (予約：電話 …,
 # お問い合わせは … まで, お申込み TEL …). The number is the provider's.
 _CALL_US = re.compile(
-    r"(?:ご?予約|お?申し?込み?|お?問い?合わ?せ|ご?注文|お?見積り?)(?:先|窓口|専用|受付|ダイヤル)?"
+    r"(?:ご?予約|お?申し?込み?|お?問い?合わ?せ|ご?注文|お?見積り?)(?:先|窓口|専用|受付|ダイヤル|番号){0,3}"
     r"(?:[はも:：]|\s)*(?:(?:お?電話|TEL|Tel|℡|☎)(?:番号)?(?:[:：]|\s)*)?\Z"
 )
 # Opening hours right after the number (03-1234-5678（平日9:00-17:00）): a desk's, no person's.

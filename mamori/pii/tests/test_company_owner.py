@@ -222,3 +222,11 @@ def test_a_value_like_取引先_in_a_row_is_no_header_of_a_list_of_organisations
         "猪俣 圭介,444-0044,愛知県岡崎市康生通南1-6,0564-21-6630,,社長友人\r\n"
     )
     assert "0564-21-6630" in [s.text for s in detect_all(book).personal]
+
+
+def test_a_booking_section_s_number_is_the_provider_s_and_a_booking_memo_s_mobile_the_guest_s():
+    page = "季節のコース\n\nご予約\n\nお電話またはWebにて承ります。\nTEL 075-241-3380\n\n京料理 はなぶさ\n"
+    assert "PHONE" not in _labels(page)
+    assert _labels("予約専用ダイヤル 0268-23-1177\n\nうえだ内科クリニック\n") == []
+    memo = "ご予約\n\n2/5 19:00 4名\n090-4412-8830\n"
+    assert _labels(memo) == ["PHONE"]
