@@ -32,7 +32,9 @@ _SEPARATORS = ("／", "｜", "│", "|", " / ")
 _RULE = re.compile(r"[\s\-=+─━┌┐└┘├┤┬┴┼│|:]+")
 _JUNCTIONS = str.maketrans({c: "\t" for c in "+┼├┤┬┴┌┐└┘|│"})
 _GAP = re.compile(r"[ \u3000]{2,}")
-_PREFILTER = re.compile(r"  |\u3000\u3000|[／｜│|]| / ")
+# Each branch a literal, so that a search skips to the characters that can start one (a branch that is
+# a class made it try every position: 17 ms on 6 MB of business prose, 6.9 ms this way).
+_PREFILTER = re.compile(r"  |\u3000\u3000|／|｜|│|\|| / ")
 _DIGITS = re.compile(r"\d\D*\d\D*\d\D*\d")  # a header line holds at most three digits (住所2)
 _CELL = re.compile(r"[^\s／｜│|/]+(?: [^\s／｜│|/]+)*")
 MAX_LINE = 2000

@@ -122,7 +122,7 @@ def _skips_to_first_characters(pattern: re.Pattern[str]) -> bool:
 
 
 def _whole_text_scans() -> dict[str, re.Pattern[str]]:
-    from mamori.pii import address, corporate, dates, ids, names, normalize, numbers, owner, prose
+    from mamori.pii import address, corporate, dates, ids, names, normalize, numbers, owner, prose, records
 
     return {
         "numbers.NUMBER_RUN": numbers.NUMBER_RUN,
@@ -142,6 +142,7 @@ def _whole_text_scans() -> dict[str, re.Pattern[str]]:
         "corporate._ORG": corporate._ORG,
         "corporate._ORG_HEADER_HINT": corporate._ORG_HEADER_HINT,
         "owner._LEGAL_FORM": owner._LEGAL_FORM,
+        "records._PREFILTER": records._PREFILTER,
     }
 
 
