@@ -2,7 +2,9 @@
 
 - A vertical form's row ``相談者<TAB>澤村 千鶴`` (a docx or xlsx form read as tab-separated cells): the
   row's first cell is a name header of ``tables`` (相談者, 氏名, 相手方) and the second a name.
-- English honorifics, as さん in Japanese: ``Mr. Ryuichi Shoji, Ms. Yukiko Imamura`` (a hotel's guests).
+- English honorifics, as さん in Japanese: ``Mr. Ryuichi Shoji, Ms. Yukiko Imamura`` (a hotel's guests);
+  a passport page's ``Surname / Given names: DAVID MILLER`` at a line's start, and ``Name: Taro Yamada``
+  when the name is romaji (not ``Name: Production Server``).
 - A roster of offices, a role and a person a line (``会長　𠮷田 結衣`` / ``会計　松沢 昌平`` /
   ``監事　望月 葵、小口 蓮``): when three lines or more in a row are a word and a full name, and two of
   the words end like an office (会長, 部長, 委員), every line's full names are persons, whatever the role.
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 
 from mamori.pii.dictionaries import surnames
+from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.name_columns import unknown_surname_name
 from mamori.pii.name_words import KANJI, NON_NAME, plausible_unknown
 from mamori.pii.names import parse_name
@@ -28,6 +31,15 @@ from mamori.pii.spans import Hit
 from mamori.pii.tables import header_label
 
 _FORM_ROW = re.compile(rf"^([{KANJI}\u30a1-\u30fa]{{2,8}})\t([^\t\n]{{2,24}})", re.MULTILINE)
+# A passport page's or an English form's name fields (Surname / Given names: DAVID MILLER, Name: Taro Yamada).
+_PASSPORT_NAME = re.compile(
+    r"^(?:Surname|Family name|Given names?)(?: ?/ ?(?:Given names?|Surname))? ?: ?"
+    r"([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,3}) *\r?$",
+    re.MULTILINE,
+)
+_ENGLISH_NAME = re.compile(
+    r"^(?:Full name|Name|Guest name) ?: ?([A-Za-z]+(?: [A-Za-z]+){1,2}) *\r?$", re.MULTILINE
+)
 _MISTER = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Mx|Dr)\.? ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\b")
 _FULL = rf"[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096\u30a1-\u30fa]{{1,4}}"
 _ROSTER_LINE = re.compile(rf"^([{KANJI}]{{2,6}})[ :]+({_FULL}(?:、{_FULL})*)(?=[(\s、]|$)", re.MULTILINE)
@@ -37,7 +49,9 @@ _GRID_ROW = re.compile(
     rf"^[{KANJI}\u3041-\u3096]{{2,7}}(?:\t[{KANJI}\u3041-\u3096]{{2,7}})+\r?$", re.MULTILINE
 )
 
-TRIGGERS = Triggers(search=(_FORM_ROW, _MISTER, _ROSTER_LINE, _ATTENDANCE, _GRID_ROW))
+TRIGGERS = Triggers(
+    search=(_FORM_ROW, _PASSPORT_NAME, _ENGLISH_NAME, _MISTER, _ROSTER_LINE, _ATTENDANCE, _GRID_ROW)
+)
 
 
 def _name(value: str) -> bool:
@@ -119,6 +133,10 @@ def find_field_persons(text: str) -> list[Hit]:
     """Return the names of forms' rows, English honorifics, rosters of offices, attendance lists and grids."""
     hits = _form_rows(text) if "\t" in text else []
     hits += [(m.start(1), m.end(1), "PERSON", 3) for m in _MISTER.finditer(text)]
+    hits += [(m.start(1), m.end(1), "PERSON", 3) for m in _PASSPORT_NAME.finditer(text)]
+    hits += [
+        (m.start(1), m.end(1), "PERSON", 3) for m in _ENGLISH_NAME.finditer(text) if is_romaji_name(m[1])
+    ]
     hits += _roster(text) + _attendance(text)
     if "\t" in text:
         hits += _grid(text)

@@ -17,6 +17,9 @@ def test_a_vertical_forms_rows():
 
 def test_english_honorifics():
     assert _persons("Guests: Mr. Ryuichi Shoji, Ms. Yukiko Imamura") == ["Ryuichi Shoji", "Yukiko Imamura"]
+    page = "Passport copy check \nSurname / Given names: DAVID MILLER \nNationality: USA\nName: Taro Yamada\n"
+    assert _persons(page) == ["DAVID MILLER", "Taro Yamada"]
+    assert _persons("[server]\nName: Production Server\nAccount Name: SYSTEM\n") == []
 
 
 def test_a_roster_of_offices_reads_every_role():
