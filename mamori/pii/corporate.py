@@ -126,7 +126,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     org_names = sorted(org_names + list_names)
     if org_names:
         spans = [s for s in spans if not _org_name(s, org_names)]
-    person_starts = [s.start for s in spans if s.label == "PERSON"]
+    person_starts = [s.start for s in spans if s.label in _PERSON_MARKS]  # a name, or a birth date
     personal: list[Span] = []
     corporate: list[Span] = []
     signals: list[int] = []  # where a role mailbox or a service number says "an organisation's block"
@@ -335,6 +335,8 @@ _PERSON_HEADER = re.compile(
     # what only persons have: a job title, a mobile, a first or last name (an address book's export)
     r"役職|肩書|携帯|(?i:first[ _]?name|last[ _]?name|given[ _]?name|family[ _]?name|full[ _]?name|job[ _]?title|mobile)"
 )
+# What marks a person where it stands: a name, or a birth date (代表社員予定：巾 達也（1957/11/20生）).
+_PERSON_MARKS = frozenset({"PERSON", "DATE_OF_BIRTH"})
 _PERSONAL_COLUMNS = frozenset({"PERSON", "KANA", "ROMAJI", "DATE_OF_BIRTH", "MY_NUMBER"})
 
 
@@ -451,13 +453,14 @@ def _in_company_block(
         pass
     lo_label = max(line_start, span.start - 12)
     # A mobile after a name-like word and no phone label (物流センター グエン ヴァン ナム → 090-…) is a person's.
-    # A mobile number is an organisation's only under a phone label of its contact block (TEL 090-…).
-    if (
-        span.label == "PHONE"
-        and MOBILE.match(span.text.lstrip())
-        and not _PHONE_LABEL.search(text, lo_label, span.start)
-    ):
-        return False
+    # A mobile number is an organisation's only under a phone label of its contact block (TEL 090-…),
+    # and in a block that marks no person before it (巾 達也（1957/11/20生） / 本店：… / 連絡先 090-…).
+    if span.label == "PHONE" and MOBILE.match(span.text.lstrip()):
+        if not _PHONE_LABEL.search(text, lo_label, span.start):
+            return False
+        j = bisect_left(person_starts, lo)
+        if j < len(person_starts) and person_starts[j] < span.start:
+            return False
     if last is None:  # a letterhead or signature names the organisation first, then its contacts
         owner_end = (
             -1 if _LABEL.search(text, line_start, span.start) else heading_owner(text, lo, org, _PERSON_WORDS)

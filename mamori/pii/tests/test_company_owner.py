@@ -230,3 +230,12 @@ def test_a_booking_section_s_number_is_the_provider_s_and_a_booking_memo_s_mobil
     assert _labels("予約専用ダイヤル 0268-23-1177\n\nうえだ内科クリニック\n") == []
     memo = "ご予約\n\n2/5 19:00 4名\n090-4412-8830\n"
     assert _labels(memo) == ["PHONE"]
+
+
+def test_a_mobile_under_a_person_marked_in_the_block_is_theirs():
+    memo = "合同会社そらいろ 設立\n代表社員予定：巾 達也（1957/11/20生）\n本店：長野県松本市桐2-4-7\n連絡先 090-9411-2604\n"
+    assert "090-9411-2604" in [s.text for s in detect_all(memo).personal]
+    letter = "有限会社あおば物産 営業部 担当：伊集院 慧\n直通 090-2921-1786\n"
+    assert "090-2921-1786" in [s.text for s in detect_all(letter).personal]
+    office = "有限会社あおば物産 営業部 担当：伊集院 慧\n代表 03-3861-2202\n"  # a landline stays the office's
+    assert "03-3861-2202" in [s.text for s in detect_all(office).corporate]
