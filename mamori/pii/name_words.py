@@ -26,7 +26,7 @@ STOP = frozenset(
     # the bereaved and their kin in condolences and funeral notices (喪主様, ご遺族様, ご尊父様)
     "喪主 遺族 尊父 母堂 令息 令嬢 故人 施主 全社員 "
     # the fields of forms and sheets, read as a name under another label (所属→営業部 営業第二課⏎氏名)
-    "氏名 名前 所属 日付 受付 住所 項目 判定 区分 役職".split()
+    "氏名 名前 所属 日付 受付 住所 項目 判定 区分 役職 金融機関 支店 種別 続柄 性別 年齢 職業".split()
 )
 
 

@@ -62,7 +62,7 @@ _ROMAJI = re.compile(
     r"[A-Z][A-Za-z]{1,14} [A-Z][A-Za-z]{1,14}(?![A-Za-z])(?! [A-Z])"
 )  # not Amazon Web Services
 # Words of mailboxes and teams, not of names (From: Support Team, From: Sales Dept).
-_ROLE_WORD = re.compile(
+ROLE_WORD = re.compile(
     r"\b(?:Team|Support|Sales|Dept|Department|Cent(?:er|re)|Office|Desk|Services?|Info|Admin|Staff|Group|"
     r"Division|Section|Customer|System|Notifications?|Mail|Reply|Help|News|Newsletter|Marketing|Shop|Store|"
     r"Online|Accounts?|Billing|Security|Corp|Inc|Ltd|Co|Japan|Tokyo)\b"
@@ -210,7 +210,7 @@ def _parse_list(text: str, pos: int, kana: bool, strong: bool, attendees: bool =
         end = parse_kana_name(text, pos) if kana else parse_name(text, pos, strong=strong)
         if end is None and not hits:
             romaji = _ROMAJI.match(text, pos)
-            end = romaji.end() if romaji and not _ROLE_WORD.search(romaji.group()) else None
+            end = romaji.end() if romaji and not ROLE_WORD.search(romaji.group()) else None
         if end is None and not hits and not kana:
             word = _KANA_WORD.match(text, pos)  # 担当のナム, 担当：グエン: one foreign name after a label
             end = word.end() if word and foreign_person(word.group()) else None

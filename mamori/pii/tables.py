@@ -19,7 +19,7 @@ from mamori.pii.csv_cells import quoted_cell as _quoted_cell
 from mamori.pii.dates import is_date
 from mamori.pii.dictionaries import municipalities, surnames
 from mamori.pii.mail_names import is_romaji_name
-from mamori.pii.names import parse_kana_name, parse_name, plausible_unknown
+from mamori.pii.names import ROLE_WORD, parse_kana_name, parse_name, plausible_unknown
 from mamori.pii.spans import Hit
 
 # Header words, tried in order on a header cell (exact cells first, then these patterns).
@@ -171,7 +171,7 @@ def _is_name(value: str) -> bool:
     if _SPACED_NAME.fullmatch(value) and plausible_unknown(value.replace(" ", "")):
         return True
     if _FOREIGN_NAME.fullmatch(value):
-        return True
+        return ROLE_WORD.search(value) is None  # not Backup Service, Support Team
     if parse_name(value, 0, strong=True) == len(value) or parse_kana_name(value, 0) == len(value):
         return True
     return name_columns.unknown_surname_name(value)  # 務台 ひかり: the column vouches for the surname

@@ -55,3 +55,8 @@ def test_credits_name_their_persons_after_a_role_in_english() -> None:
     text = "・会社案内（2024）AD：荻原千夏 / Photo：滝沢亮 / Copy：宮下 凛\n"
     assert persons(text) == ["荻原千夏", "滝沢亮", "宮下 凛"]
     assert persons("Note: 松本城\nPlace: 長野県庁\nSpot: 上高地\n") == []  # places, no names
+
+
+def test_surnames_in_their_variant_kanji_are_known() -> None:
+    # 濵 (浜), 條 (条), 冨 (富): the dictionaries hold the common form only
+    assert persons("当番\n11/4 濵田\n11/5 上條\n11/6 冨田\n") == ["濵田", "上條", "冨田"]

@@ -217,3 +217,12 @@ def test_the_reading_of_a_company_column_is_no_person() -> None:
 
     text = "取引先名,取引先名（カナ）,担当者,担当者（カナ）\n有限会社アオバ精密,アオバセイミツ,荻原 千夏,オギワラ チナツ\n"
     assert [s.text for s in detect(text) if s.label == "PERSON"] == ["荻原 千夏", "オギワラ チナツ"]
+
+
+def test_service_accounts_and_header_words_are_no_persons() -> None:
+    from mamori.pii import detect
+
+    text = "displayName,mail\nAnna Schmidt,anna@example.com\nBackup Service,backup@example.com\n"
+    assert [s.text for s in detect(text) if s.label == "PERSON"] == ["Anna Schmidt"]
+    text = "氏名\t金融機関\t口座番号\n荻原 千夏\t長野銀行\t8614447\n"
+    assert [s.text for s in detect(text) if s.label == "PERSON"] == ["荻原 千夏"]
