@@ -118,6 +118,8 @@ def _spaced(text: str, run: str, end: int, strict: bool, strong: bool) -> int | 
     if g is None:
         return None
     part = g.group()
+    if part == "印":
+        return None  # 甲野太郎 印: the seal's mark after a signature, no given name
     if run not in surnames() and not (strong and plausible_unknown(run + part)):
         return None
     follows = text[g.end() : g.end() + 3]
@@ -169,7 +171,7 @@ def _unknown_name(text: str, run: str, end: int) -> int | None:
     """Return the end of a name the dictionaries do not know, starting with kanji ``run`` ending at ``end``."""
     if text[end : end + 1] == " " and len(run) <= 4:
         g = _GIVEN_RUN.match(text, end + 1)
-        if g and plausible_unknown(run + g.group()):
+        if g and g.group() != "印" and plausible_unknown(run + g.group()):
             return g.end()
     if _KANJI_RUN.match(text, end):
         return None  # 全国健康保険協|会: a run cut at seven kanji is a longer word

@@ -43,7 +43,6 @@ COMPANY = sorted(rel for rel, t in LABELS.items() if not t["personal"])
 
 # Company-only files the engine flags today (file: what it reports, why it is wrong).
 FLAGGED_TODAY = {
-    "あずさ司法書士・行政書士事務所/書式/遺言書_文例集.txt": "PERSON 甲野太郎 of a model will (文例中の氏名は架空)",
     "みどり整骨院/メール/【柔整師会】講習会.eml": "EMAIL of a clinic's mailbox",
     "やすらぎ葬祭/営業/仕入先メモ.txt": "PERSON 割烹 まつや before さん (a caterer; one other company in the memo)",
     "北アルプス大学_環境材料研究室/購入/業者さんとのやりとり_メモ.txt": "PERSON 堀場 before さん (a supplier; a surname to the analyser)",

@@ -200,3 +200,13 @@ def test_pen_names_form_fields_and_company_names_are_no_persons() -> None:
     assert names("ラジオネーム みかん姫さんからのお便りです。") == []  # a pen name
     assert names("販売者 白馬の里酒造株式会社\n") == []  # a name followed by の and a legal form
     assert names("所属 営業部 営業一課\n氏名 荻原 千夏\n") == ["荻原 千夏"]  # not the field 氏名
+
+
+def test_sample_names_of_model_texts_and_the_seal_mark_are_no_persons() -> None:
+    text = (
+        "遺言書（文例）\n遺言者 乙野太郎は、次のとおり遺言する。\n遺言者　乙野太郎　印\n※ 氏名は架空です。\n"
+    )
+    assert names(text) == []
+    assert names("（記入例）\n世帯主氏名\t長野 花子\n") == []
+    assert names("遺言者　荻原 千夏　印\n") == ["荻原 千夏"]  # a real signature: the name without its 印
+    assert names("世帯主氏名\t長野 太郎\n") == ["長野 太郎"]  # no sample without a 記入例
