@@ -241,7 +241,7 @@ _STRAY_NULS = 4
 def looks_binary(data: bytes) -> bool:
     """Tell whether *data* looks like a binary file rather than text.
 
-    Binary: more than ``_STRAY_NULS`` NUL bytes in the first 8 KiB (UTF-16 text excepted, with a BOM or
+    Binary: more than ``_STRAY_NULS`` NUL bytes in the first 8 KiB (or more than one a KiB) (UTF-16 text excepted, with a BOM or
     without: see :func:`utf16_codec`), or more than 2 % control bytes (and at least 8) in the first
     64 KiB. A stray NUL or two in text (a broken export, a padded record) leave it text: binary
     formats hold dozens in their first 8 KiB, and the control bytes of the rest still tell.
@@ -253,7 +253,8 @@ def looks_binary(data: bytes) -> bool:
     if b"\x00" in head:
         if utf16_codec(data) is not None:
             return False
-        if head.count(b"\x00") > _STRAY_NULS:
+        nuls = head.count(b"\x00")
+        if nuls > _STRAY_NULS or nuls * 1024 > len(head):  # stray: a few in kilobytes of text
             return True
         sample = sample.replace(b"\x00", b"")
     controls = len(sample) - len(sample.translate(None, _NOT_TEXT))

@@ -87,8 +87,12 @@ def test_an_iwork_document_is_a_format_not_read(tmp_path):
 
 
 def test_a_stray_nul_in_a_csv_leaves_it_text_and_many_make_it_binary():
-    rows = f"氏名,電話番号\n{NAME},{PHONE}\n佐藤 花子,080-2345-6789\n".encode()
+    rows = f"氏名,電話番号\n{NAME},{PHONE}\n".encode() + "佐藤 花子,080-2345-6789\n".encode() * 60
     texts, problems = read(rows[:30] + b"\x00" + rows[30:], "顧客.csv")
     assert problems == [] and ("PHONE", "080-2345-6789") in found(texts)
-    _, problems = read(rows + bytes(16) + rows, "顧客.csv")
-    assert [code for code, _ in problems] == ["binary"]
+    for blob in (
+        rows + bytes(16) + rows,
+        rows[:200] + b"\x00" + rows[200:300],
+    ):  # many, or one in a short file
+        _, problems = read(blob, "顧客.csv")
+        assert [code for code, _ in problems] == ["binary"]
