@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import chain, islice, zip_longest
 from operator import itemgetter, le, lt, sub
 
-from mamori.pii import address, chat_names, dates, ids, list_names, name_fields, names, paths
+from mamori.pii import address, chat_names, dates, ids, list_names, name_fields, names, paths, titled_names
 from mamori.pii.address import find_addresses
 from mamori.pii.chat_names import find_chat_persons
 from mamori.pii.corporate import split
@@ -26,6 +26,7 @@ from mamori.pii.prefilter import Prefilter, Triggers
 from mamori.pii.prose import find_prose_persons
 from mamori.pii.spans import Hit, Span, spans_of
 from mamori.pii.tables import analyse_tables, find_table_values
+from mamori.pii.titled_names import find_titled_persons
 
 RECOGNIZERS = (
     find_table_values,  # first: its hits outrank all others and are masked for the rest (see detect)
@@ -40,6 +41,7 @@ RECOGNIZERS = (
     find_list_persons,
     find_path_persons,
     find_field_persons,
+    find_titled_persons,
     find_prose_persons,  # last and lowest priority: names in prose without a label, tagged by MeCab
 )
 
@@ -54,6 +56,7 @@ _TRIGGERS: dict[object, Triggers] = {
     find_list_persons: list_names.TRIGGERS,
     find_path_persons: paths.TRIGGERS,
     find_field_persons: name_fields.TRIGGERS,
+    find_titled_persons: titled_names.TRIGGERS,
 }
 
 
