@@ -437,7 +437,7 @@ def _in_company_block(
     person_line, row, has_person = seen
     if person_line:
         return False
-    if row and not _KEY_VALUE.fullmatch(text, line_start, line_end):
+    if row and (has_person or not _KEY_VALUE.fullmatch(text, line_start, line_end)):
         # a table row: the company must be named on the row before the value; the rows of a record
         # (所在地<TAB>〒…, TEL<TAB>…: a 会社概要 table) are read as the lines of a block below
         org = _ORG_FOR_ACCOUNTS if span.label == "BANK_ACCOUNT" else _ORG

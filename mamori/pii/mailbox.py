@@ -120,21 +120,23 @@ def _reads_as(word: str, given: bool) -> bool:
         if len(word) >= cut + 4:
             for part in (word[cut:], word[:-cut]):
                 kana = to_katakana(part)
-                if kana and _short(kana) in surnames:
-                    return True
+                short = _short(kana) if kana else ""
+                if (len(short) >= 3 and short in surnames) or (kana and kana + "ウ" in surname_readings()):
+                    return True  # e + inou (イノ) is no initial and a surname; k + sato (サトウ) is
     return False
 
 
 def spells_a_name(local: str) -> bool:
     """Return whether a mailbox's local part spells a person's name, or holds no word (a staff number).
 
-    One word must be a surname (yamada, tyamada, yamadat, satoh); of several words each is a surname or
-    a given name, single letters aside (taro.yamada, t.yamada, yuki_s, yusuke.ito). Department, system
+    One word alone must be a surname (yamada, tyamada, yamadat, satoh); with another word or an initial
+    each is a surname or a given name (taro.yamada, t.yamada, yuki_s, hanako_s, yusuke.ito). Department, system
     and project words are not (design, dev-iot, lab-envmat, midori-seikotsu, joho).
     """
-    words = [w for w in _WORDS.findall(local) if len(w) > 1]
-    if len(words) == 1:
-        return _reads_as(words[0].lower(), given=False)
+    tokens = _WORDS.findall(local)
+    words = [w for w in tokens if len(w) > 1]
+    if len(tokens) == 1:  # one word alone: a surname (a given name with an initial: hanako_s)
+        return _reads_as(words[0].lower(), given=False) if words else True
     return all(_reads_as(w.lower(), given=True) for w in words)
 
 

@@ -62,3 +62,10 @@ def test_a_folded_header_with_an_encoded_display_name_is_read():
     assert _split(folded)[1] == ["exhibitor@messe.example.jp"]  # ポートメッセ 出展者事務局
     person = "From: \n =?utf-8?b?5bGx55SwIOWkqumDjg==?=\n <t.yamada@messe.example.jp>\n"  # 山田 太郎
     assert _split(person)[0] == ["t.yamada@messe.example.jp"]
+
+
+def test_an_initial_glued_to_a_surname_needs_a_surname_of_three_kana_or_a_long_vowel():
+    assert not spells_a_name("einou")  # e + inou is no initial and イノ
+    assert spells_a_name("ksato") and spells_a_name("tyamada")  # k + サトウ, t + ヤマダ
+    coop = "From: =?utf-8?b?SkHlpKfljJcg5Za26L6y6YOo?= <einou@ja-daihoku.example.or.jp>\n"  # JA大北 営農部
+    assert _split(coop)[1] == ["einou@ja-daihoku.example.or.jp"]
