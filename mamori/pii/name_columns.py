@@ -61,15 +61,26 @@ def unknown_surname_name(value: str) -> bool:
     return _known_given(given) or (len(surname) >= 2 and plausible_unknown(given))
 
 
+def _surname_and_word(value: str, family: dict[str, tuple[str, ...]]) -> bool:
+    """Return whether a cell of a name column is a dictionary surname and a second word (蛭田 大和, 大和 a place too)."""
+    m = _SURNAME_GIVEN.fullmatch(value)
+    return m is not None and m[1] in family and len(m[2]) >= 2
+
+
 def widen(values: list[str], names: list[bool] | None) -> list[bool] | None:
     """Return the name cells of a column without a name header, ``names`` being those ``tables`` found.
 
-    A column ``tables`` found to be names also holds the unknown surnames before a given name (細萱 修
-    among 契約農家); a column it did not is one when three or more distinct cells are full names of a
+    A column ``tables`` found to be names (a list, a seating chart, the staff of a shift table) also holds
+    the unknown surnames before a given name (細萱 修 among 契約農家, 剱持 琴音) and the dictionary
+    surnames before a word that is a surname or a place too (蛭田 大和); a column it did not is one when three or more distinct cells are full names of a
     dictionary surname and a dictionary given name, half of its cells or more.
     """
     if names is not None:
-        return [keep or unknown_surname_name(value) for keep, value in zip(names, values, strict=True)]
+        family = surnames()
+        return [
+            keep or unknown_surname_name(value) or _surname_and_word(value, family)
+            for keep, value in zip(names, values, strict=True)
+        ]
     family, given = surnames(), given_names()
     verdicts = dict.fromkeys(values, False)
     for value in verdicts:

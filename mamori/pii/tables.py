@@ -421,7 +421,7 @@ class _Block:
                 continue
             if duty and label is None:
                 duty = False  # only the first filled column holds the staff
-                names = _duty_names(column.values)
+                names = name_columns.widen(column.values, _duty_names(column.values))
                 if names is not None:
                     hits.extend(column.hits(names, "PERSON"))
                     continue

@@ -157,10 +157,6 @@ def test_names_under_other_name_headers():
     assert len(_spans("ひかり不動産/経理/オーナー送金先一覧.csv", "PERSON")) == 24
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names in a grid or a chat with no name header are found only by luck (1 of 30, 1 of 5)",
-)
 def test_names_without_a_name_header():
     assert len(_spans("みらい進学塾/教室/座席表_中3Bクラス.xlsx", "PERSON")) == 30
     assert len(_spans("さくら歯科/院内/LINEトーク_受付チーム.txt", "PERSON")) == 5

@@ -47,3 +47,16 @@ def test_full_names_among_banks_in_a_journal_column_and_not_in_a_column_of_goods
     assert _persons(journal) == ["森田 隆之", "真壁 恵理", "五十嵐 千里"]
     goods = "No,品名,数量\n1,長野 りんご,3\n2,松本 一本ねぎ,4\n3,安曇野 わさび,2\n4,信州 そば,5\n"
     assert _persons(goods) == []
+
+
+def test_a_column_of_names_keeps_a_surname_before_a_word_that_is_a_place_too():
+    # A seating chart: its columns of full names vouch for 蛭田 大和 (大和 is a surname and a place).
+    rows = (
+        "齋藤 結愛\t四方田 悠真\t蛭田 大和\t薬師寺 あおい\t真鍋 美紀\t野々村 稔",
+        "仲宗根 凛\t芹沢 颯太\t五十嵐 さくら\t渡邉 千鶴\t長谷部 恵美\t鬼塚 結愛",
+        "早乙女 悠真\t宇佐美 大和\t柳田 あおい\t勅使河原 美紀\t澤村 稔\t剱持 凛",
+        "金城 颯太\t二階堂 杏\t栗林 昭雄\t犬養 瑛太\t小野寺 陽翔\t濱田 紬",
+        "御手洗 琴音\t廣瀬 ひなた\t桧山 龍之介\t比嘉 光\t一ノ瀬 蓮\t海老原 芽依",
+    )
+    persons = _persons("中3Bクラス 座席表（12月〜）\n【 ホワイトボード 】\n" + "\n".join(rows))
+    assert "蛭田 大和" in persons and "宇佐美 大和" in persons and len(persons) == 30
