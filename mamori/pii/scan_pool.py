@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import multiprocessing
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -11,6 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
+from mamori.pii.engine import warm_up
 from mamori.pii.extract import INCOMPLETE, Problem
 from mamori.pii.scan_worker import Task, scan_file
 
@@ -68,6 +70,8 @@ class WorkerPool:
     def submit(self, task: Task) -> Future[Result]:
         """Start *task* on a worker, starting a pool first if needed."""
         if self.executor is None:
+            if multiprocessing.get_start_method() == "fork":
+                warm_up()  # forked workers inherit the prefilter and dictionaries instead of building them
             self.executor = ProcessPoolExecutor(self.jobs, initializer=_ignore_interrupt)
         return self.executor.submit(_run_in_worker, self.func, task)
 

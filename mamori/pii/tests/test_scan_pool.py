@@ -53,3 +53,25 @@ def test_only_the_file_that_crashes_its_worker_is_blamed(monkeypatch):
 def test_a_slow_file_does_not_hold_back_the_results_of_the_others(monkeypatch):
     order = list(run(["slow", "a", "b", "c"], monkeypatch))
     assert order[-1] == "slow"
+
+
+def prefilter_built(task: Task) -> dict:
+    """Tell, before this worker detects anything, whether it holds a built prefilter."""
+    from mamori.pii import engine
+
+    return {"path": task.path, "built": engine.prefilter.cache_info().currsize == 1}
+
+
+def test_forked_workers_inherit_the_prefilter_instead_of_building_it() -> None:
+    import multiprocessing
+
+    import pytest
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("spawned workers build their own prefilter: nothing is inherited")
+    pool = WorkerPool(1, func=prefilter_built)
+    try:
+        result = pool.submit(Task("a", 1, 0, limits=Limits(time_budget=30))).result()
+    finally:
+        pool.close()
+    assert result["built"] is True
