@@ -67,7 +67,7 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"口座番号"), "BANK_ACCOUNT"),
     (re.compile(r"免許"), "DRIVERS_LICENSE"),
     (re.compile(r"旅券|パスポート"), "PASSPORT"),
-    (re.compile(r"保険証|被保険者証"), "HEALTH_INSURANCE"),
+    (re.compile(r"保険証(?!券)|被保険者証"), "HEALTH_INSURANCE"),  # 保険証券番号: a policy, no card
 )
 
 

@@ -239,3 +239,13 @@ def test_a_mobile_under_a_person_marked_in_the_block_is_theirs():
     assert "090-2921-1786" in [s.text for s in detect_all(letter).personal]
     office = "有限会社あおば物産 営業部 担当：伊集院 慧\n代表 03-3861-2202\n"  # a landline stays the office's
     assert "03-3861-2202" in [s.text for s in detect_all(office).corporate]
+
+
+def test_an_insurance_policy_number_is_no_health_insurance_card():
+    cars = (
+        "車両No,登録番号,車名,車検満了,保険証券番号,使用部署\n"
+        "1,名古屋 300 あ 12-34,プリウス,2025/06/30,1234-5678901,営業部\n"
+        "2,名古屋 300 い 56-78,ハイエース,2025/09/30,2234-5678902,物流\n"
+    )
+    assert "HEALTH_INSURANCE" not in _labels(cars)
+    assert "HEALTH_INSURANCE" in _labels("氏名,保険証番号\n山田 太郎,12345678\n")
