@@ -33,6 +33,8 @@ _NON_DIGITS = re.compile(r"\D")
 _COUNTING = "01234567890123"
 _EXAMPLE_DOC = re.compile(
     r"記入例|入力例|記載例|記入見本|文例|\(例[)）]|（例[)）]|例[:：]|ダミー|テスト用|SAMPLE(?<=\bSAMPLE)\b|DUMMY(?<=\bDUMMY)\b"
+    # the example key of an API description or a schema (OpenAPI's example: / examples:, JSON "example":)
+    r"|example(?<=\bexample)s?\"?\s*:"
 )
 # The sample names of Japanese forms and manuals, without spaces, in kanji and kana.
 _SAMPLE_NAMES = frozenset(
@@ -95,7 +97,7 @@ def is_example(text: str) -> bool:
     return _EXAMPLE_DOC.search(text) is not None
 
 
-_EXAMPLE_WORDS = ("例", "ダミー", "テスト用", "SAMPLE", "DUMMY")  # 記入例, 文例 …
+_EXAMPLE_WORDS = ("例", "ダミー", "テスト用", "SAMPLE", "DUMMY", "example")  # 記入例, 文例, example: …
 
 
 _WIDE = str.maketrans("０１２３４５６７８９／－", "0123456789/-")

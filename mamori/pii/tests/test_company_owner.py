@@ -249,3 +249,12 @@ def test_an_insurance_policy_number_is_no_health_insurance_card():
     )
     assert "HEALTH_INSURANCE" not in _labels(cars)
     assert "HEALTH_INSURANCE" in _labels("氏名,保険証番号\n山田 太郎,12345678\n")
+
+
+def test_an_api_description_s_example_values_are_placeholders():
+    spec = (
+        "components:\n  schemas:\n    Customer:\n      example:\n"
+        '        name: "山田 太郎"\n        tel: "090-0000-0000"\n        email: "taro@example.com"\n'
+    )
+    assert _labels(spec) == []
+    assert _labels("連絡先 taro@example.com まで") == ["EMAIL"]  # no example key: kept
