@@ -226,3 +226,13 @@ def test_without_hyperscan_the_engine_runs_every_recognizer_and_finds_the_same()
     assert active is False
     assert spans == [[[s.start, s.end, s.label, s.text] for s in engine.detect(t)] for t in texts]
     assert any(spans)
+
+
+@pytest.mark.parametrize("escape", [r"\d", r"\w", r"\s"])
+def test_a_class_escape_is_spelled_out_as_exactly_the_code_points_re_gives_it(escape: str) -> None:
+    from mamori.pii.prefilter import _category_ranges
+
+    pattern = re.compile(escape)
+    plain = [c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and pattern.match(chr(c))]
+    spelled = [c for lo, hi in _category_ranges(escape) for c in range(lo, hi + 1)]
+    assert spelled == plain
