@@ -69,7 +69,8 @@ def prefilter() -> Prefilter:
 def warm_up() -> None:
     """Build what every process of detection builds once: the prefilter and the name dictionaries.
 
-    Building the prefilter's Hyperscan database took 0.8 s of CPU (2026-12-07, 30 trigger expressions).
+    Building the prefilter's Hyperscan database took 0.8 s of CPU (2026-12-07, 30 trigger expressions);
+    loaded from the user's cache (``prefilter._compiled``) it takes about 0.3 s with the rewriting.
     A process that forks workers calls this first, so that they inherit it instead of each building it.
     """
     prefilter()

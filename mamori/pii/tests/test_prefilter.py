@@ -236,3 +236,40 @@ def test_a_class_escape_is_spelled_out_as_exactly_the_code_points_re_gives_it(es
     plain = [c for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and pattern.match(chr(c))]
     spelled = [c for lo, hi in _category_ranges(escape) for c in range(lo, hi + 1)]
     assert spelled == plain
+
+
+def test_the_compiled_database_is_kept_in_the_users_cache_and_a_damaged_file_is_compiled_again(
+    tmp_path, monkeypatch
+) -> None:
+    from mamori.pii.prefilter import Prefilter
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    gates = [_TRIGGERS.get(recognizer) for recognizer in RECOGNIZERS[1:]]
+    texts = _texts()[:300]
+    expected = [prefilter().runnable(t) for t in texts]
+    first = Prefilter(gates)
+    [kept] = (tmp_path / "mamori").glob("prefilter-*.hsdb")
+    assert [first.runnable(t) for t in texts] == expected
+    import hyperscan
+
+    with monkeypatch.context() as patched:
+        patched.setattr(hyperscan, "Database", None)  # nothing can be compiled now: it must be loaded
+        loaded = Prefilter(gates)
+    assert loaded.active and [loaded.runnable(t) for t in texts] == expected
+    damaged = bytearray(kept.read_bytes())
+    damaged[len(damaged) // 2] ^= 0xFF
+    kept.write_bytes(bytes(damaged[: len(damaged) - 1000]))
+    again = Prefilter(gates)
+    assert [again.runnable(t) for t in texts] == expected
+    assert len(kept.read_bytes()) == len(damaged)  # written anew, whole
+    assert [p.name for p in (tmp_path / "mamori").iterdir()] == [kept.name]  # no temporary file left
+
+
+def test_a_cache_that_cannot_be_written_only_means_compiling(tmp_path, monkeypatch) -> None:
+    from mamori.pii.prefilter import Prefilter
+
+    (tmp_path / "mamori").write_text("a file where the cache folder would be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    gate = Prefilter([_TRIGGERS.get(recognizer) for recognizer in RECOGNIZERS[1:]])
+    assert gate.active
+    assert [gate.runnable(t) for t in _texts()[:100]] == [prefilter().runnable(t) for t in _texts()[:100]]
