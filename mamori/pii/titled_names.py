@@ -23,7 +23,10 @@ _TITLES = (
 _TITLED = re.compile(rf"([{KANJI}]{{3,8}}?)」?(?:・(?:[{KANJI}]{{1,3}}?))?(?={_TITLES})")
 _STATUS = ("無職", "会社員", "建設業", "自営業", "会社役員", "アルバイト", "故", "元", "前")
 
-TRIGGERS = Triggers(search=(_TITLED,))
+# _TITLED's look-ahead needs a title, so a text without one holds no hit. The title words are the trigger:
+# Hyperscan drops look-aheads, and _TITLED without its own would let any three kanji through.
+_TITLE_WORDS = re.compile(_TITLES)
+TRIGGERS = Triggers(search=(_TITLE_WORDS,))
 
 
 # Titles never written after an organisation or a place: before them a surname and a given name the
