@@ -31,6 +31,8 @@ from re import _constants as sre_constants  # type: ignore[attr-defined]  # Pyth
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
+from mamori.pii.cache_dir import cache_dir
+
 log = logging.getLogger(__name__)
 
 
@@ -240,8 +242,7 @@ def superset(pattern: re.Pattern[str], at_start: bool = False) -> tuple[str, boo
 
 def cache_file(key: str) -> Path:
     """Return where the compiled database of ``key`` is kept (``$XDG_CACHE_HOME`` or ``~/.cache``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "mamori" / f"prefilter-{key}.hsdb"
+    return cache_dir() / f"prefilter-{key}.hsdb"
 
 
 def _compiled(hyperscan: Any, expressions: list[bytes], ids: list[int], flags: list[int]) -> Any:

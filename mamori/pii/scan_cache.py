@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from mamori.pii.cache_dir import cache_dir
 from mamori.pii.extract import Limits
 
 SCHEMA_VERSION = 2  # PRAGMA user_version; an older cache is dropped, never migrated (it is only a cache)
@@ -30,8 +31,7 @@ _RETRY = frozenset({"timeout", "unreadable"})  # may succeed next time: never se
 
 def default_path() -> Path:
     """Return the cache file under the user's cache directory (``$XDG_CACHE_HOME`` or ``~/.cache``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "mamori" / "scan.sqlite3"
+    return cache_dir() / "scan.sqlite3"
 
 
 def engine_version(limits: Limits) -> str:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from mamori.pii.cache_dir import cache_dir
 from mamori.pii.scan_cache import public
 
 BATCH = 200
@@ -33,8 +34,7 @@ class UploadError(Exception):
 
 
 def spool_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "mamori" / "uploads"
+    return cache_dir() / "uploads"
 
 
 def machine_name() -> str:

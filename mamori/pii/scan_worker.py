@@ -16,10 +16,9 @@ from mamori.pii import Detection, detect_all, mask
 from mamori.pii.corporate import is_row
 from mamori.pii.extract import INCOMPLETE, STREAM_SIZE, Limits, Part, Problem, extract
 from mamori.pii.extract.model import MORE
-from mamori.pii.records import as_rows, label_records
+from mamori.pii.records import label_records
 from mamori.pii.scan_windows import Window, Windower
-from mamori.pii.tables import _ANY_HEADER as HEADER_WORDS
-from mamori.pii.tables import header_label
+from mamori.pii.tables import as_rows, header_label
 
 # Kinds that usually name one person each; their distinct values estimate how many persons a file holds.
 __all__ = ["Detection", "Summary", "Task", "scan_file"]
@@ -165,7 +164,7 @@ class Summary:
             rows: dict[int, list[str]] = {}
             judged: dict[int, bool] = {}
             # Fixed-width and ／-separated lines read as table rows, as the table pass read them.
-            row_text = as_rows(text, header_label, HEADER_WORDS) if found.personal else text
+            row_text = as_rows(text) if found.personal else text
             blocks = label_records(text, header_label) if found.personal else []
             block_starts = [start for start, _ in blocks]
             for span in found.personal:

@@ -304,6 +304,11 @@ def find_table_values(text: str) -> list[Hit]:
     return analyse_tables(text)[0]
 
 
+def as_rows(text: str) -> str:
+    """Return *text* with fixed-width, ／-separated and paragraph records as tab-separated rows, same length."""
+    return records.as_rows(text, header_label, _ANY_HEADER)
+
+
 def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     """Return the hits of table cells and the cells that hold identifiers which are no personal data.
 
@@ -312,9 +317,7 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     numbers about 10 %). The second list (``start, end``) is blanked for the other recognizers.
     Rows are only collected while the table goes on; they are split into columns when it ends.
     """
-    text = records.as_rows(
-        text, header_label, _ANY_HEADER
-    )  # fixed-width, ／ and paragraph records; same length
+    text = as_rows(text)
     if "," not in text and "\t" not in text:
         return [], []
     hits: list[Hit] = []
