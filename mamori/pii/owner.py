@@ -40,7 +40,7 @@ def heading_owner(text: str, block_start: int, org: re.Pattern[str], person: re.
     while end > 0 and text[end - 1] == "\n":
         end -= 1
     start = text.rfind("\n", 0, end) + 1
-    if start > 0 and (start < 2 or text[start - 2] != "\n"):
+    if start > 1 and text[start - 2] != "\n" and not text[:start].isspace():
         return -1  # the line before is part of a paragraph, not a heading
     line = text[start:end].strip()
     if not line or len(line) > _HEADING_MAX or _NOT_A_NAME.search(line) or person.search(line):

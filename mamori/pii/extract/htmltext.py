@@ -25,7 +25,11 @@ _BREAKS = frozenset(
 )
 _HIDDEN = frozenset({"script", "style", "template"})
 _SECTIONS = frozenset({"thead", "tbody", "tfoot", "colgroup", "caption"})
+_PREFORMATTED = frozenset(
+    {"pre", "textarea", "listing", "plaintext"}
+)  # their white space is shown as written
 _SPACE = re.compile(r"[ \t\r\n\f\xa0]+")  # what a browser shows as one space (not the ideographic one)
+_WHITE = " \t\r\n\f"  # HTML's white space: a browser shows none of it at the start of a line
 MAX_ROW_CHARS = 64 * 1024  # a row with more text is page layout, written out as it comes
 MAX_CELL_CELLS = 1000  # the most columns a colspan, or rows a rowspan, is taken to cover
 MAX_VALUE_CHARS = 256  # a cell with more text, or more lines, is prose rather than one value
@@ -64,6 +68,7 @@ class TextCollector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.chunks: list[str] = []
         self._skip = 0
+        self._pre = 0  # open <pre> elements
         self._tables: list[_Table] = []
 
     # -- output -------------------------------------------------------------------------------------
@@ -171,6 +176,8 @@ class TextCollector(HTMLParser):
         if tag in _HIDDEN:
             self._skip += 1
             return
+        if tag in _PREFORMATTED:
+            self._pre += 1
         tables = self._tables
         table = tables[-1] if tables else None
         if tag in ("td", "th") and table is not None:
@@ -202,6 +209,8 @@ class TextCollector(HTMLParser):
             if self._skip:
                 self._skip -= 1
             return
+        if tag in _PREFORMATTED and self._pre:
+            self._pre -= 1
         tables = self._tables
         if not tables:
             return
@@ -219,7 +228,7 @@ class TextCollector(HTMLParser):
             return
         tables = self._tables
         if not tables:
-            self.chunks.append(data)
+            self._text(data)
             return
         table = tables[-1]
         if table.cell is None:
@@ -228,12 +237,25 @@ class TextCollector(HTMLParser):
             ):  # text in a table outside its cells (a caption): a line of its own
                 self._line(_SPACE.sub(" ", data).strip(" "))
         elif table.spilled:
-            self.chunks.append(data)
+            self._text(data)
         else:
             table.cell.append(data)
             table.size += len(data)
             if table.size > MAX_ROW_CHARS:
                 self._spill(table)
+
+    def _text(self, data: str) -> None:
+        """Write text outside a table's values; at the start of a line without its white space.
+
+        The source's line breaks are no breaks a reader sees: ``<br>`` then a new line in the source
+        would else give a blank line, which splits one contact block (``〒…<br>\nTEL …``) in two.
+        """
+        chunks = self.chunks
+        if not self._pre and (not chunks or chunks[-1].endswith("\n")):
+            data = data.lstrip(_WHITE)
+            if not data:
+                return
+        chunks.append(data)
 
     def close(self) -> None:
         """Read what is left and write out the rows of tables left open."""

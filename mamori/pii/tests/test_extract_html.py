@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from mamori.pii import detect_all
 from mamori.pii.extract import Limits, extract
 from mamori.pii.extract.htmltext import MAX_ROW_CHARS, html_to_text
 from mamori.pii.scan_worker import Task, scan_file
@@ -168,6 +169,24 @@ def test_a_page_laid_out_in_a_table_keeps_its_lines():
     lines = html_to_text(page).split("\n")
     assert "担当：山田 太郎" in lines and "第39条 お客様の個人情報は適切に管理します。" in lines
     assert not any("\t" in line for line in lines)
+
+
+def test_a_line_break_in_the_source_after_br_is_no_blank_line():
+    # A contact block written over several source lines keeps its lines together, so that the
+    # heading above owns all of it; white space in <pre> is shown as written.
+    page = (
+        "<html><body>\n<h2>新横浜営業所</h2>\n<p>\n  〒222-0033 神奈川県横浜市港北区新横浜2-5-10<br>\n"
+        "  TEL 045-471-2233<br>\n  FAX 045-471-2234\n</p>\n<pre>a\n\n  b</pre></body></html>"
+    )
+    text = html_to_text(page)
+    assert (
+        "新横浜営業所\n\n〒222-0033 神奈川県横浜市港北区新横浜2-5-10\nTEL 045-471-2233\nFAX 045-471-2234"
+        in text
+    )
+    assert "a\n\n  b" in text
+    found = detect_all(text)
+    assert found.personal == [] and "045-471-2233" in [s.text for s in found.corporate]
+    assert html_to_text("<p>受付<br>\n<br>\n午前のみ</p>") == "\n受付\n\n午前のみ"  # two <br>: a blank line
 
 
 def test_a_row_too_long_to_be_values_is_written_out_as_it_comes():
