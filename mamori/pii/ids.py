@@ -13,7 +13,6 @@ _EMAIL_LOCAL = re.compile(r"[A-Za-z0-9._%+\-]{1,64}$")
 _EMAIL_DOMAIN = re.compile(
     r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
 )
-_PASSPORT = re.compile(r"[A-Z]{2}\d{7}(?![0-9A-Za-z])")
 _CTX_PASSPORT = re.compile(r"旅券|パスポート|passport", re.IGNORECASE)
 _HEALTH_TRIGGER = re.compile(r"記号|保険証番号")
 _HEALTH_LABELLED = re.compile(
@@ -23,6 +22,8 @@ _HEALTH_PAIR = re.compile(r"[:： ]*(\d{1,8}[\-・ ]\d{1,8}(?:[\-・ ]\d{2,3})?)
 _HEALTH_PAIR_LABEL = re.compile(r"記号[・･]?番号|保険証番号|記号及び番号")
 _CTX_HEALTH = re.compile(r"保険|被保険者")
 _CTX_BANK = re.compile(r"ゆうちょ|銀行|口座|貯金")
+# On the line above a card's 記号・番号 (保険者番号：… / 記号：… 番号：…): words of the card itself, not 保険料.
+_CTX_CARD_ABOVE = re.compile(r"保険者番号|保険証|被保険者|健康保険|国民健康保険")
 # Where none of these matches, the engine's prefilter skips the recognizer (tests/test_prefilter.py).
 EMAIL_TRIGGERS = Triggers(search=(re.compile("@"),))
 HEALTH_TRIGGERS = Triggers(search=(_HEALTH_TRIGGER,))
@@ -81,21 +82,40 @@ def _message_id(text: str, start: int, at: int) -> bool:
     return False
 
 
-def passport_at(text: str, start: int) -> Hit | None:
-    """Return a PASSPORT hit for two letters and seven digits at ``start`` with passport context.
+def passport_at(text: str, start: int, end: int) -> Hit | None:
+    """Return a PASSPORT hit for the digits ``text[start:end]`` with passport context, or None.
 
-    The digit-run pass of ``numbers`` calls this for every seven-digit run glued to letters, so that
-    passports need no scan of their own. Product and order codes have the same shape (``MB2493714``),
-    so the shape alone is never enough: a 旅券 / パスポート / passport label must precede it on its line.
+    A passport number is one or two capital letters glued before seven or eight digits (Japan's
+    ``TK1234567``, ``E12345678``), or eight or nine digits alone (the United States' ``553532683``).
+    The digit-run pass of ``numbers`` calls this for those runs, so that passports need no scan of
+    their own. Product and order codes have the same shapes (``MB2493714``), so the shape alone is
+    never enough: a 旅券 / パスポート / passport label (``Passport No.:``) must precede it on its line,
+    with no other label (注文, ID …) after it.
     """
-    m = _PASSPORT.match(text, start)
-    if m is None or (start and text[start - 1].isascii() and text[start - 1].isalnum()):
+    digits = end - start
+    letters = start
+    while letters > 0 and start - letters < 2 and "A" <= text[letters - 1] <= "Z":
+        letters -= 1
+    if letters == start:
+        if not 8 <= digits <= 9:
+            return None
+    elif not 7 <= digits <= 8:
         return None
-    ctx = before(text, start, 24)
-    passport = _CTX_PASSPORT.search(ctx)
-    if passport and not NEGATIVE.search(ctx[passport.end() :]):
-        return (start, m.end(), "PASSPORT", 5)
+    if letters and text[letters - 1].isascii() and text[letters - 1].isalnum():
+        return None  # part of a longer code (ABC1234567, X-TK1234567 is cut at the dash)
+    if end < len(text) and text[end].isascii() and text[end].isalnum():
+        return None
+    ctx = before(text, letters, 24)
+    passport = None
+    for passport in _CTX_PASSPORT.finditer(ctx):  # noqa: B007 - the last label counts
+        pass
+    if passport and not NEGATIVE.search(_NUMBER_WORD.sub("", ctx[passport.end() :], count=1)):
+        return (letters, end, "PASSPORT", 5)
     return None
+
+
+# The word for "number" after the label: 旅券番号, Passport No., passport number (No. is else a negative).
+_NUMBER_WORD = re.compile(r"\A\s*(?:番号|No\.?|NO\.?|Number|number|#)")
 
 
 def find_health_insurance(text: str) -> list[Hit]:
@@ -108,7 +128,10 @@ def find_health_insurance(text: str) -> list[Hit]:
         if not _CTX_HEALTH.search(ctx) and not text.startswith("記号", t.start()):
             continue
         labelled = _HEALTH_LABELLED.match(text, t.start())
-        if labelled and _CTX_HEALTH.search(before(text, t.start(), 30)):
+        if labelled and (
+            _CTX_HEALTH.search(before(text, t.start(), 30))
+            or _CTX_CARD_ABOVE.search(before(text, t.start(), 40, line=False))
+        ):
             hits.append((t.start(), labelled.end(), "HEALTH_INSURANCE", 6))
             continue
         label = _HEALTH_PAIR_LABEL.match(

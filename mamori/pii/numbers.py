@@ -22,6 +22,8 @@ NUMBER_RUN = re.compile(
 )
 _GLUED_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_.-/*")
 _GROUPS = re.compile(r"\d+")
+_PASSPORT_WORDS = ("旅券", "パスポート", "assport", "ASSPORT")
+_PASSPORT_WORD = re.compile("|".join(_PASSPORT_WORDS))
 _CTX_MY_NUMBER = re.compile(r"個人番号|マイナンバー|my ?number", re.IGNORECASE)
 _CTX_LICENSE = re.compile(r"免許")
 _CTX_CARD = re.compile(r"カード|card|クレジット|VISA|Master|JCB|AMEX", re.IGNORECASE)
@@ -49,6 +51,7 @@ _CARD_GROUPS = {(16,), (15,), (14,), (13,), (19,), (4, 4, 4, 4), (4, 6, 5), (4, 
 def find_numbers(text: str) -> list[Hit]:
     """Return hits for every digit-run identifier in normalised ``text``."""
     hits: list[Hit] = []
+    passports = any(word in text for word in _PASSPORT_WORDS)  # a substring search: most texts have none
     for m in NUMBER_RUN.finditer(text):
         start = m.start()
         before = text[start - 1] if start else ""
@@ -56,12 +59,16 @@ def find_numbers(text: str) -> list[Hit]:
             continue  # ship_no=123456789012 in a log: the fast way out for the commonest case
         if before and before in _GLUED_BEFORE and text[start - 3 : start].upper() not in _TEL:
             run = m.group().rstrip(" ")
-            if len(run) == 7 or " " in run:  # else neither a passport nor a number after a space
-                hits.extend(_after_glued(text, start, run))
+            if len(run) in (7, 8) or " " in run:  # else neither a passport nor a number after a space
+                hits.extend(_after_glued(text, start, run, passports))
             continue
         run = m.group().rstrip(" ")
         if " " not in run and _digit_count(run) not in _LENGTHS:
-            continue  # 2026-07-17 in a log: no identifier has eight digits
+            if passports and len(run) in (8, 9) and _PASSPORT_WORD.search(text, max(0, start - 24), start):
+                hit = passport_at(text, start, start + len(run))  # Passport No.: 553532683
+                if hit is not None:
+                    hits.append(hit)
+            continue  # 2026-07-17 in a log: no other identifier has eight digits
         start, run = _trim_parens(start, run)
         hit = classify(text, start, start + len(run), run)
         if hit is not None:
@@ -107,12 +114,15 @@ def _trim_parens(start: int, run: str) -> tuple[int, str]:
     return start, run
 
 
-def _after_glued(text: str, start: int, run: str) -> list[Hit]:
-    """Classify a run glued to a letter: a passport (``TK1234567``) and any number after a space."""
+def _after_glued(text: str, start: int, run: str, passports: bool) -> list[Hit]:
+    """Classify a run glued to a letter: a passport (``TK1234567``) and any number after a space.
+
+    ``passports`` says whether the text has a passport word at all (product codes have the shape).
+    """
     head, _sep, rest = run.partition(" ")
     hits = []
-    if len(head) == 7 and head.isdigit() and start >= 2:
-        hit = passport_at(text, start - 2)
+    if passports and len(head) in (7, 8) and head.isdigit():
+        hit = passport_at(text, start, start + len(head))
         if hit is not None:
             hits.append(hit)
     if rest:
@@ -148,7 +158,9 @@ def classify(text: str, start: int, end: int, run: str) -> Hit | None:
     negative = _negative(ctx)
     n = len(digits)
     if n == 12 and groups in {(12,), (4, 4, 4)}:
-        if _licence_framed(text, start, end) and validators.is_drivers_license(digits):
+        if (
+            _licence_framed(text, start, end) or _licence_document(text, ctx, start)
+        ) and validators.is_drivers_license(digits):
             return (start, end, "DRIVERS_LICENSE", 5)
         return _twelve_digits(digits, ctx, negative, start, end)
     if 13 <= n <= 19 and groups in _CARD_GROUPS and validators.is_card_number(digits):
@@ -196,6 +208,20 @@ def _licence_framed(text: str, start: int, end: int) -> bool:
         _FRAMED_BEFORE.search(text, max(0, start - 4), start) is not None
         and _FRAMED_AFTER.match(text, end) is not None
         and text.find(_LICENCE_TITLE, max(0, start - _TITLE_WINDOW), start) >= 0
+    )
+
+
+# The number of the document a person showed (確認書類番号：…, 本人確認書類の番号), a licence when the record
+# says so (確認方法：運転免許証) in the lines above it.
+_DOCUMENT_LABEL = re.compile(r"(?:書類|証明書|身分証)(?:の)?(?:番号|No\.?)[\s:：]*\Z")
+_RECORD_WINDOW = 160  # characters above the number the document's kind may be named (a record's lines)
+
+
+def _licence_document(text: str, ctx: str, start: int) -> bool:
+    """Return whether a 12-digit run is a document's number in a record that names a driving licence."""
+    return (
+        _DOCUMENT_LABEL.search(ctx) is not None
+        and text.find(_LICENCE_TITLE, max(0, start - _RECORD_WINDOW), start) >= 0
     )
 
 

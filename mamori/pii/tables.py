@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, islice, repeat
 from operator import add
 
-from mamori.pii import name_columns, records, validators
+from mamori.pii import id_columns, name_columns, records, validators
 from mamori.pii.address import is_address
 from mamori.pii.csv_cells import cells as _cells
 from mamori.pii.csv_cells import quoted_cell as _quoted_cell
@@ -66,8 +66,11 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"カード番号"), "CREDIT_CARD"),
     (re.compile(r"口座番号"), "BANK_ACCOUNT"),
     (re.compile(r"免許"), "DRIVERS_LICENSE"),
-    (re.compile(r"旅券|パスポート"), "PASSPORT"),
-    (re.compile(r"保険証(?!券)|被保険者証"), "HEALTH_INSURANCE"),  # 保険証券番号: a policy, no card
+    (re.compile(r"旅券|パスポート|(?i:passport)"), "PASSPORT"),
+    (
+        re.compile(r"保険証(?!券)|被保険者証|被保険者(?:記号|番号)"),
+        "HEALTH_INSURANCE",
+    ),  # 保険証券番号: a policy, no card
 )
 
 
@@ -75,16 +78,18 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 # Searched as two patterns, the Japanese words and the ASCII ones: in one, each letter of a log was a
 # first character to try all 106 words at (92 ms on 3 MB of a Django log, 31 ms as two).
 _HEADER_WORDS = (
-    "フリガナ|ふりがな|カナ|セイメイ|読み|氏名|名前|宛名|名義|受取人|対応者|依頼|差出人|送り主|受講者|参加者|保護者|"
-    "患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|姓|Name|name|NAME|ローマ字|英字|"
-    "担当者|契約者|申込者|名義人|生年月日|誕生日|郵便|〒|住所|送付先|"
-    "届け先|所在地|電話|携帯|連絡先|TEL|Tel|FAX|Fax|メール|mail|Mail|MAIL|個人番号|マイナンバー|カード番号|口座番号|"
-    "免許|旅券|パスポート|保険証|者|オーナー|家主|貸主|借主|保証人|お客様|生徒|児童|園児|"
-    "氏 名|住 所|電 話|携 帯|名 前|生 年|姓名|職員|社員|従業員|スタッフ|メンバー|講師|選手|ドライバー|乗務員|医師|"
-    "看護師|担当|当番|宛先|なまえ|よみ|"  # headers spaced out in forms (氏　名)
-    "kana|furigana|birth|dob|zip|postal|post|address|addr|tel|phone|mobile|"  # field names of exports
-    + name_columns.HEADER_WORDS  # ご芳名, 喪主, 故人名, 本名, じどうのなまえ (name_columns.py)
-).split("|")
+    (
+        "フリガナ|ふりがな|カナ|セイメイ|読み|氏名|名前|宛名|名義|受取人|対応者|依頼|差出人|送り主|受講者|参加者|保護者|"
+        "患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|姓|Name|name|NAME|ローマ字|英字|"
+        "担当者|契約者|申込者|名義人|生年月日|誕生日|郵便|〒|住所|送付先|"
+        "届け先|所在地|電話|携帯|連絡先|TEL|Tel|FAX|Fax|メール|mail|Mail|MAIL|個人番号|マイナンバー|カード番号|口座番号|"
+        "免許|旅券|パスポート|保険証|者|オーナー|家主|貸主|借主|保証人|お客様|生徒|児童|園児|"
+        "氏 名|住 所|電 話|携 帯|名 前|生 年|姓名|職員|社員|従業員|スタッフ|メンバー|講師|選手|ドライバー|乗務員|医師|"
+        "看護師|担当|当番|宛先|なまえ|よみ|"  # headers spaced out in forms (氏　名)
+        "kana|furigana|birth|dob|zip|postal|post|address|addr|tel|phone|mobile|assport|ASSPORT|"  # field names of exports
+        + name_columns.HEADER_WORDS  # ご芳名, 喪主, 故人名, 本名, じどうのなまえ (name_columns.py)
+    ).split("|")
+)
 _ANY_HEADER = re.compile("|".join(_HEADER_WORDS))  # all of them, for records.as_rows
 _ANY_HEADER_JA = re.compile("|".join(w for w in _HEADER_WORDS if not w.isascii()))
 _ANY_HEADER_ASCII = re.compile("|".join(w for w in _HEADER_WORDS if w.isascii()))
@@ -142,7 +147,8 @@ _POSTAL = re.compile(r"\d{3}-?\d{4}")
 _PHONE = re.compile(r"[\d\-() +]{10,16}")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _BANK = re.compile(r"\d{6,8}")
-_PASSPORT = re.compile(r"[A-Z]{1,2}\d{7,8}")  # under a 旅券 header: foreign passports too
+# under a 旅券 header: foreign passports too (nine digits in the United States, letters and digits elsewhere)
+_PASSPORT = re.compile(r"[A-Z]{0,2}\d{7,9}|[A-Z0-9]{8,9}(?<=\d)")
 _HEALTH = re.compile(r"[\d\-・ ]{4,24}")
 
 
@@ -257,19 +263,21 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     ]
     labelled = sum(1 for x in labels if x)
     if labelled >= 2 or (labelled == 1 and len(cells) >= 2 and all(map(_header_shaped, values))):
-        return labels
+        return id_columns.refine(values, labels)  # 記号 / 番号 of a card, a document's number
     return None
 
 
 _VALUE_CHAR = re.compile(r"[\s\d@]")
 _WORDS = re.compile(
-    r"[A-Za-z][A-Za-z\-]* [A-Za-z][A-Za-z\-]*(?: [A-Za-z][A-Za-z\-]*)?"
-)  # First Name, E-mail Address
+    r"[A-Za-z][A-Za-z\-]* [A-Za-z][A-Za-z\-]*(?: [A-Za-z][A-Za-z\-]*)?\.?"
+)  # First Name, E-mail Address, Passport No.
 
 
 def _header_shaped(cell: str) -> bool:
     if _HIRAGANA_WORD.fullmatch(cell) or _MONTH.fullmatch(cell) or name_columns.name_header(cell):
         return True  # lists for children write their headers in hiragana (くらす, おむかえ); 4月, 5月 …
+    if _WORDS.fullmatch(cell):
+        return True  # English headers of two or three words (Guest Name, Date of Birth)
     return 0 < len(cell) <= 16 and not _NOT_HEADER.search(_HEADER_KANA.sub("", cell))
 
 
@@ -430,6 +438,9 @@ class _Block:
                     continue
             if label == "ID":
                 quiet.extend(column.cells())
+            elif label in id_columns.LABELS:
+                kinds = id_columns.kind_column(self.labels)
+                id_columns.judge(text, label, column, None if kinds is None else columns[kinds], hits, quiet)
             elif label is None:
                 _judge_unlabelled(column, hits, quiet)
             elif label == "ROMAJI" and not _PERSONAL_COLUMNS.isdisjoint(self.labels):
