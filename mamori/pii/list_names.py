@@ -60,8 +60,8 @@ _CREDIT = re.compile(
 TRIGGERS = Triggers(search=(_ITEM_LINE, _KANA_LINE, _CREDIT), start=(_ITEM_FIRST, _KANA_FIRST))
 
 _NAME_AT = re.compile(
-    rf"([{KANJI}]{{1,7}})(?: ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}))?(?=[（(、,，：: \t\n]|\Z)"
-)
+    rf"([{KANJI}]{{1,7}})(?: ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}))?(?=[（(、,，：: \t\n「『]|\Z)"
+)  # 「 after a name: the title of a talk in a programme (9:00 氏名「演題」)
 _SEPARATOR = re.compile(r"[、,，] ?")
 MIN_LINES = 3
 SHARE = 0.75

@@ -39,6 +39,7 @@ from mamori.pii.name_words import STOP as _STOP
 from mamori.pii.name_words import known as _known
 from mamori.pii.name_words import office as _office
 from mamori.pii.name_words import pet as _pet
+from mamori.pii.org_names import organisation_in_name_place
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 from mamori.pii.trade_names import carrier, company_before_san
@@ -61,11 +62,12 @@ _KANA_NAME = re.compile(
 _ROMAJI = re.compile(
     r"[A-Z][A-Za-z]{1,14} [A-Z][A-Za-z]{1,14}(?![A-Za-z])(?! [A-Z])"
 )  # not Amazon Web Services
-# Words of mailboxes and teams, not of names (From: Support Team, From: Sales Dept).
+# Words of mailboxes and teams, not of names (From: Support Team, From: Sales Dept, QA team).
 ROLE_WORD = re.compile(
     r"\b(?:Team|Support|Sales|Dept|Department|Cent(?:er|re)|Office|Desk|Services?|Info|Admin|Staff|Group|"
     r"Division|Section|Customer|System|Notifications?|Mail|Reply|Help|News|Newsletter|Marketing|Shop|Store|"
-    r"Online|Accounts?|Billing|Security|Corp|Inc|Ltd|Co|Japan|Tokyo)\b"
+    r"Online|Accounts?|Billing|Security|Corp|Inc|Ltd|Co|Japan|Tokyo|Unit|Project|Committee|Lab|Crew)\b",
+    re.IGNORECASE,  # QA team, dev team: a group in any case
 )
 _TITLES = "課長 部長 係長 主任 社長 取締役 店長 マネージャー リーダー 所長 院長 会長 専務 常務 理事長 顧問 医師 担任".split()
 # One flat alternation of literals keeps the regex engine's fast first-character scan; a title is a
@@ -523,6 +525,7 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         or pseudonym_or_company(text, start, end)
         or carrier(text, start, end)
         or company_before_san(text, start, end)
+        or organisation_in_name_place(text, start, end)
     )
 
 

@@ -57,9 +57,16 @@ def company_before_san(text: str, start: int, end: int) -> bool:
             return False
     elif len(word) >= 3 and word[-1] == "店":
         return True  # 清水酒店さん, 山田書店さん: a shop (no name ends in 店)
+    elif word in surnames() and trade_sentence(text, start, end):
+        return companies_besides(text, word) >= 2  # 堀場さんからデモ機の連絡 in a memo of suppliers
     elif not _KANJI_FIRST.match(word) or known(word) or not _unsure_kanji(word.partition(" ")[0]):
         return False
-    return _trade_sentence(text, start, end) or len(_companies(text) - {word}) >= 2
+    return trade_sentence(text, start, end) or companies_besides(text, word) >= 2
+
+
+def companies_besides(text: str, word: str) -> int:
+    """Return how many words before さん / 様 in ``text`` other than ``word`` name companies."""
+    return len(_companies(text) - {word})
 
 
 @lru_cache(maxsize=4096)
@@ -80,7 +87,7 @@ def _unsure_kanji(word: str) -> bool:
     return "名" not in kinds and "" in kinds
 
 
-def _trade_sentence(text: str, start: int, end: int) -> bool:
+def trade_sentence(text: str, start: int, end: int) -> bool:
     """Return whether the sentence holding ``start:end`` speaks of trade."""
     lo = max(text.rfind(c, max(0, start - 120), start) for c in _SENTENCE_END) + 1
     ends = [i for i in (text.find(c, end, end + 120) for c in _SENTENCE_END) if i >= 0]
@@ -92,12 +99,19 @@ def _trade_sentence(text: str, start: int, end: int) -> bool:
 def _companies(text: str) -> frozenset[str]:
     """Return the words before さん / 様 in ``text`` that name no person: capitals (LIXIL, TOTO), words
     the analyser reads with no name in them (京セラ, ニトリ, ダイキン, ビル + ソリューションズ) and
-    unknown words glued to a common noun (ケーズデンキ); not words for people (奥さん, 業者さん)."""
+    unknown words glued to a common noun (ケーズデンキ), carriers and katakana words of no sure name in a
+    sentence of trade (コルグさんに発注); not words for people (奥さん, 業者さん)."""
     out = set()
     for m in _BEFORE_SAN.finditer(text):
         word = m.group(1) or m.group(2)
         if m.group(1) or (word not in STOP and (_no_name(word) or kana_reading(word) == UNKNOWN_COMPOUND)):
             out.add(word)
+        elif carrier(text, m.start(2), m.end(2)) or (
+            _KATAKANA.fullmatch(word)
+            and kana_reading(word) == UNSURE
+            and trade_sentence(text, m.start(), m.end())
+        ):
+            out.add(word)  # 佐川さん beside 発送, コルグさんに発注: companies too
     return frozenset(out)
 
 
@@ -131,6 +145,15 @@ _SHIPPING = re.compile(
 )
 
 
+_CARRIER_IN_FULL = re.compile(f"({'|'.join(_CARRIER_SURNAMES)})(?:急便|運輸|通運|運送|急送|貨物)")
+
+
+@lru_cache(maxsize=16)
+def _carriers_in_full(text: str) -> frozenset[str]:
+    """Return the carriers' surnames ``text`` writes with their trade (佐川急便, 西濃運輸)."""
+    return frozenset(m.group(1) for m in _CARRIER_IN_FULL.finditer(text))
+
+
 def carrier(text: str, start: int, end: int) -> bool:
     """Return whether the name at ``start:end`` is a carrier (佐川さんの集荷), not a person."""
     name = text[start:end]
@@ -142,4 +165,14 @@ def carrier(text: str, start: int, end: int) -> bool:
     window = text[lo:hi]
     cut = max(window.rfind(c, 0, start - lo) for c in "。\n")  # the sentence the name is in
     stop = [i for i in (window.find(c, end - lo) for c in "。\n") if i >= 0]
-    return _SHIPPING.search(window, cut + 1, min(stop) if stop else len(window)) is not None
+    if _SHIPPING.search(window, cut + 1, min(stop) if stop else len(window)) is not None:
+        return True
+    # the text names the carrier in full (佐川急便), or the paragraph speaks of shipping (発送業務メモ)
+    if name in _carriers_in_full(text):
+        return True
+    para_lo = text.rfind("\n\n", max(0, start - 600), start)
+    para_hi = text.find("\n\n", end, end + 600)
+    return (
+        _SHIPPING.search(text, max(para_lo, start - 600, 0), para_hi if para_hi >= 0 else end + 600)
+        is not None
+    )

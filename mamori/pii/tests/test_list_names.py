@@ -60,3 +60,8 @@ def test_credits_name_their_persons_after_a_role_in_english() -> None:
 def test_surnames_in_their_variant_kanji_are_known() -> None:
     # 濵 (浜), 條 (条), 冨 (富): the dictionaries hold the common form only
     assert persons("当番\n11/4 濵田\n11/5 上條\n11/6 冨田\n") == ["濵田", "上條", "冨田"]
+
+
+def test_a_programme_names_the_speakers_before_their_talks_titles() -> None:
+    text = "研究発表会 次第\n13:00 丸山 大輔「地域交通の課題」\n13:20 大塚 美咲『商店街の再生』\n13:40 平林 健「空き家の活用」\n"
+    assert persons(text) == ["丸山 大輔", "大塚 美咲", "平林 健"]

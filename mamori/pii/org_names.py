@@ -1,0 +1,206 @@
+"""Words that stand where a name would (before さん, after a label, as a display name) and are no name.
+
+People write organisations, groups and things where a name could stand, and a human tells them by
+what is around and inside the word, not by knowing every company:
+
+- Latin capitals glued before it: a newspaper dealer (``ASA`` + a place), an agricultural co-op
+  (``JA`` + a place), a dealer chain's shop; a person's name is never written so;
+- a katakana word the analyser reads as a common noun even when asked with さん: a shop's kind before
+  its name (パティスリー・…, カフェ・…, ベーカリー…) or a kind after a place (…コープ, …プレス); a
+  katakana given name is read as a name with さん (ミドリさん, ハナコさん);
+- a word of three kanji or more ending like a shop (…堂, …庵, …亭, …軒): a sweet shop, a restaurant;
+- a branch or office (…支店, …営業所, …工場): a mail's display name ``<運送会社> <地名>支店``;
+- a group that the analyser reads as common nouns only, one of them a verbal or adverbial noun (午前班,
+  説明分: 午前 + 班, 説明 + 分), which an unknown name after a label never is;
+- a place word after の (ポストの中です): no one's name signs there;
+- a katakana word glued to the kanji word before it and no honorific after (宛名ラベル);
+- a place or a surname and a verbal noun (三河合成, 東海塗装): a company named by its place and trade;
+- a surname a company trades under (a maker or a carrier called スズキさん, 佐川さん): in katakana, or in a
+  text that names the company with its legal form or trade ending (スズキ自動車, 株式会社カワイ), in a
+  memo whose other さん are companies, or when what follows is the company's (さんの営業所, さんの新製品).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mamori.pii.analyser import san_tokens, tagger
+from mamori.pii.dictionaries import given_names, surnames
+from mamori.pii.name_words import COMPANY_END, KANJI
+from mamori.pii.trade_names import companies_besides, trade_sentence
+
+# Capitals glued before a name: a dealer's or a co-op's prefix (ASA, YC, JA), not a header or a title.
+_CAPITALS_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}\Z")
+_HEADER_CAPITALS = frozenset("TO CC BCC FROM ATTN TEL FAX MR MRS MS DR RE FW FWD".split())
+_BRANCH_ENDS = tuple(
+    "支店 支社 営業所 出張所 事業所 工場 本店 本社 支所 分室 倉庫 センター 物流センター".split()
+)
+_KANA_PART = re.compile(r"[\u30a1-\u30faー]{3,}")
+_KANJI_THEN_KANA = re.compile(rf"[{KANJI}]+([\u30a1-\u30faー]{{3,}})")
+_KATAKANA = re.compile(r"[\u30a1-\u30faー]{2,}")
+_PLACES = frozenset("中 上 下 前 後 横 外 内 奥 隣 裏 表 側 脇 間 先 辺 端 底 手前 真ん中".split())
+_HONORIFIC_AFTER = re.compile(r" ?(?:さん|様|殿|氏|くん|君|ちゃん|先生|課長|部長|係長|社長|主任|店長)")
+_SAN = re.compile(r" ?(?:さん|様)")
+# What follows a company called with さん, not a person (スズキさんの営業所, カワイさんの新製品).
+_COMPANY_THINGS = re.compile(
+    r" ?(?:さん|様)の(?:営業所|支店|支社|本社|工場|事業所|営業マン|営業の方|サービスマン|ドライバー|配達員|"
+    r"商品|製品|新製品|新商品|新車|新型|カタログ|見積|請求書|納品書|ショールーム|ディーラー|販売店|代理店)"
+)
+# Endings that name the company a surname trades under (スズキ自動車, 堀場製作所, 佐川急便, カワイ楽器).
+_TRADE_ENDS = "|".join(
+    sorted({*COMPANY_END, "楽器", "自動車", "製作所", "急便", "通運", "運輸"}, key=len, reverse=True)
+)
+_LEGAL = r"株式会社|有限会社|合同会社|\(株\)|\(有\)|㈱|㈲"
+_FIRM = re.compile(f"{_LEGAL}|{_TRADE_ENDS}")
+
+
+def organisation_in_name_place(text: str, start: int, end: int) -> bool:
+    """Return whether ``start:end``, read as a name by its context, names an organisation, a group or a
+    thing (see the module's docstring)."""
+    name = text[start:end]
+    return (
+        _capitals_before(text, start)
+        or (len(name) > 2 and name.endswith(_BRANCH_ENDS))
+        or _common_noun_kana(name)
+        or _shop_word(name)
+        or (name in _PLACES and text[start - 1 : start] == "の")
+        or _glued_kana_word(text, start, end)
+        or common_words(name)
+        or _trade_surname(text, start, end)
+        or (_SAN.match(text, end) is not None and place_and_trade(name))
+    )
+
+
+def _shop_word(name: str) -> bool:
+    """Return whether the last word of ``name`` is a shop's name: three kanji or more ending in 堂, 庵,
+    亭, 軒, 舎 or 館 (松月堂, 和菓子 青柳庵) that is no surname (二階堂)."""
+    last = name.rpartition(" ")[2]
+    return len(last) >= 3 and last[-1] in "堂庵亭軒舎館" and last not in surnames()
+
+
+def _capitals_before(text: str, start: int) -> bool:
+    m = _CAPITALS_BEFORE.search(text, max(0, start - 6), start)
+    return m is not None and m.group() not in _HEADER_CAPITALS
+
+
+def _common_noun_kana(name: str) -> bool:
+    """Return whether a katakana word of ``name`` is a common noun of a shop or a body: the first of
+    two or more words (パティスリー・ルミエール), or the katakana after kanji (茨城コープ)."""
+    parts = re.split(r"[・ ]", name)
+    if len(parts) >= 2 and _KANA_PART.fullmatch(parts[0]):
+        return _noun_with_san(parts[0])
+    tail = _KANJI_THEN_KANA.fullmatch(name.replace(" ", ""))
+    return tail is not None and _noun_with_san(tail.group(1))
+
+
+@lru_cache(maxsize=4096)
+def _noun_with_san(word: str) -> bool:
+    """Return whether the analyser reads katakana ``word`` as one common noun even before さん
+    (パティスリー, コープ, プレス; ホワイト, ミドリ and ジョン are names there)."""
+    analyser = tagger()
+    if analyser is None:
+        return False
+    tokens = list(analyser(word + "さん"))[:-1]
+    return (
+        len(tokens) == 1
+        and tokens[0].surface == word
+        and tokens[0].feature.pos2 == "普通名詞"
+        and bool(tokens[0].feature.lemma)
+    )
+
+
+def _glued_kana_word(text: str, start: int, end: int) -> bool:
+    """Return whether a katakana word with no honorific after is the end of the kanji word before it
+    (宛名ラベル, 宛先ラベル)."""
+    return (
+        start > 0
+        and _KATAKANA.fullmatch(text, start, end) is not None
+        and re.match(rf"[{KANJI}]", text[start - 1]) is not None
+        and _HONORIFIC_AFTER.match(text, end) is None
+    )
+
+
+@lru_cache(maxsize=4096)
+def common_words(word: str) -> bool:
+    """Return whether the analyser reads kanji ``word`` as two or more common nouns, one of them a
+    verbal or adverbial noun (説明 + 分, 午前 + 班): a group or a heading, never a name it does not know."""
+    analyser = tagger()
+    if analyser is None or len(word) < 2 or not re.fullmatch(rf"[{KANJI}]+", word) or word in surnames():
+        return False
+    tokens = list(analyser(word + "の"))[:-1]
+    return (
+        len(tokens) >= 2
+        and "".join(t.surface for t in tokens) == word
+        and all(t.feature.pos2 == "普通名詞" and t.feature.lemma for t in tokens)
+        and any(t.feature.pos3 in ("サ変可能", "副詞可能") for t in tokens)
+    )
+
+
+def _trade_surname(text: str, start: int, end: int) -> bool:
+    """Return whether a surname before さん / 様 is the company that trades under it (see the docstring)."""
+    if not _SAN.match(text, end):
+        return False
+    name = text[start:end]
+    if " " in name or len(name) < 2:
+        return False
+    if _COMPANY_THINGS.match(text, end):
+        return True
+    kana = _KATAKANA.fullmatch(name) is not None
+    if not kana and name not in surnames():
+        return False
+    if _named_as_firm(text, name, start, end, kana):
+        return True
+    if not kana:
+        return False
+    # a surname in katakana in a memo whose other さん are companies (カワイさん beside ヤマハさん); a
+    # foreign name of known origin (ローランド) only in a sentence of trade there
+    others = companies_besides(text, name)
+    return others >= 2 and (katakana_surname(name) or trade_sentence(text, start, end))
+
+
+def _named_as_firm(text: str, name: str, start: int, end: int, kana: bool) -> bool:
+    """Return whether ``text`` names ``name`` with a legal form or a trade ending (株式会社タカギ,
+    スズキ自動車); for a surname in kanji, outside the sentence of ``start:end`` (鈴木工務店の鈴木さん is
+    the firm's person)."""
+    lo = max(text.rfind(c, 0, start) for c in "。\n") + 1
+    his = [i for i in (text.find(c, end) for c in "。\n") if i >= 0]
+    hi = min(his) if his else len(text)
+    return any(
+        (before.endswith(name) or after.startswith(name)) and (kana or not lo <= at < hi)
+        for at, before, after in _firms(text)
+    )
+
+
+@lru_cache(maxsize=16)
+def _firms(text: str) -> tuple[tuple[int, str, str], ...]:
+    """Return where ``text`` writes a legal form or a trade ending, with the words before and after it."""
+    return tuple(
+        (m.start(), text[max(0, m.start() - 8) : m.start()], text[m.end() : m.end() + 8].lstrip(" "))
+        for m in _FIRM.finditer(text)
+    )
+
+
+@lru_cache(maxsize=4096)
+def katakana_surname(word: str) -> bool:
+    """Return whether the analyser reads katakana ``word`` before さん as a Japanese surname (スズキ, カワイ)."""
+    tokens = san_tokens(word)
+    return len(tokens) == 1 and tokens[0].feature.pos3 == "人名" and tokens[0].feature.pos4 == "姓"
+
+
+@lru_cache(maxsize=4096)
+def place_and_trade(word: str) -> bool:
+    """Return whether kanji ``word`` reads as a place or surname and then a verbal noun of two kanji or
+    more that is no given name (三河 + 合成, 東海 + 塗装, 信州 + 計測): a company named by its place and
+    trade, as no person is."""
+    tokens = san_tokens(word) if re.fullmatch(rf"[{KANJI}]{{4,8}}", word) else []
+    if len(tokens) != 2:
+        return False
+    first, last = tokens[0].feature, tokens[1]
+    return (
+        first.pos2 == "固有名詞"
+        and first.pos3 in ("地名", "人名")
+        and last.feature.pos3 == "サ変可能"
+        and len(last.surface) >= 2
+        and last.surface not in given_names()
+    )

@@ -1,0 +1,89 @@
+"""Test words in a name's place that name an organisation, a group or a thing (``org_names.py``).
+
+Memos, mails and sheets written for these tests, of trades and companies of my own: shops and makers
+before さん, carriers' branches as display names, teams and shifts under a label, place words after の.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mamori.pii import detect
+
+
+def persons(text: str) -> list[str]:
+    return [s.text for s in detect(text) if s.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # makers that trade under surnames, in a memo whose other さん are companies
+        "【楽器店 仕入れメモ 6月】\n・カワイさんからアップライトの見積到着（搬入費込み）。\n"
+        "・ローランドさんに電子ピアノ2台発注済み、納期は7/3。\n・コルグさんの営業の方が新しいシンセのカタログを置いていった。\n"
+        "・弦はヤマハさん経由で取り寄せ。",
+        "発送業務メモ\n・大口は佐川さん、小口はヤマトさん。\n・佐川さんは毎日16時に来てもらう。\n"
+        "・スズキさんから届いた部品は検品してから棚へ。\n・ホンダさん向けの出荷は月末締め。",
+        # what follows is the company's
+        "ホンダさんの営業所に電話して納車日を確認。",
+        "ミズホさんの新製品は来月発売です。",
+        # the text names the company in full
+        "株式会社タカギ 御中\n\n先日はタカギさんに大変お世話になりました。",
+        # a shop's kind before its katakana name, a body's kind after a place
+        "差し入れメモ\n月曜：パティスリー・アンジュさんの焼き菓子（12個）\n水曜：カフェ・ド・ミエルさんのサンドイッチ",
+        "食品と洗剤はちばコープさん、文具は事務局でまとめて購入。",
+        "町内会だより 印刷の件\n原稿は今週中にまとめて、ミナトプレスさんへ入稿します。",
+        "来年度のチラシは北信プレスさんにお願いする予定です。",
+        # a shop named with 堂 / 庵 / 亭
+        "手土産は和菓子 松月堂さんで、のし紙は「御礼」。",
+        "会食は料亭 きよ川亭さん（18:30〜）。",
+        # capitals glued before a place: a newspaper dealer, a co-op
+        "新聞の件\nASA本郷さんに連絡して、年末年始の配達を止めてもらう。",
+        "JA北信さんから肥料の案内が届きました。",
+        # a place and a verbal noun: a company named by its place and trade
+        "東海塗装さんから外壁の件で連絡がありました。",
+    ],
+)
+def test_organisations_before_san_are_no_persons(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From: 中越運送 長岡支店 <nagaoka@example-chuetsu.co.jp>\nTo: 物流課 <butsuryu@example.co.jp>\n"
+        "Subject: 集荷時間変更のお知らせ\n\nいつもお世話になっております。",
+        "お問い合わせ対応ログ\nNo\t受付日\t回答者\t内容\n1\t4/2\tCS team\t返品方法の案内\n"
+        "2\t4/3\tCS team\t請求書の再発行\n3\t4/5\t品質保証 team\t不具合の回答",
+        "回答者: QA team\n回答日: 2024/5/1",
+        "清掃当番表\n担当：午後班\n場所：2階会議室、給湯室\n担当：夜勤班\n場所：1階ロビー",
+        "総務課 説明分\n資料は別紙のとおり",
+        "ご不在でしたので、お荷物は宅配ボックスの中です。",
+        "発送の際は宛名ラベルを2枚印刷してください。",
+    ],
+)
+def test_branches_teams_headings_and_things_are_no_persons(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # one sentence says nothing of trade: a surname in katakana or kanji stays a person
+        ("スズキさんから電話がありました。", ["スズキ"]),
+        ("ヤマダさんから注文の電話。", ["ヤマダ"]),
+        ("佐川さんは15時に来る予定です。", ["佐川"]),
+        # a person of the company named in full in the same sentence
+        ("鈴木工務店の鈴木さんから見積が届いた。", ["鈴木"]),
+        # katakana given names and foreign names of two words
+        ("山田ミドリさんの面談は明日です。", ["山田ミドリ"]),
+        ("ジョン・ホワイトさんが来日します。", ["ジョン・ホワイト"]),
+        ("担当：グエン\n内容：書類確認", ["グエン"]),
+        # a person beside companies, written in kanji with a given name
+        ("ヤマハさん、京セラさんとの打合せには山田大地さんが同席。", ["山田大地"]),
+        ("営業部の林です。", ["林"]),
+        ("From: John Smith <john.smith@example.com>\n\n本文", ["John Smith"]),
+    ],
+)
+def test_persons_stay_persons(text: str, names: list[str]) -> None:
+    assert persons(text) == names
