@@ -165,7 +165,7 @@ ROLES_ALONE = frozenset(
     "理事 監事 幹事 顧問 役員 会計 書記 当番 担任 主任 次長 専務 常務 副会長 副班長 理事長 "
     # professions called with さん / 先生 (薬剤師さんへのご相談, 看護師さん, 保育士の先生)
     "薬剤師 看護師 保健師 保育士 栄養士 歯科医 医師 獣医 税理士 弁護士 司法書士 行政書士 社労士 "
-    "講師 教師 技師 美容師 調理師 運転士 整備士 設計士 建築士 介護士 助産師".split()
+    "講師 教師 技師 美容師 調理師 運転士 整備士 設計士 建築士 介護士 助産師 店主 主幹 宮司 住職".split()
 )
 
 
@@ -247,3 +247,20 @@ def pseudonym_or_company(text: str, start: int, end: int) -> bool:
         _PSEUDONYM.search(text, max(0, start - 20), start) is not None
         or _COMPANY_AFTER.match(text, end) is not None
     )
+
+
+# 様 in words (仕様, 模様, 同様, 皆様, 態様, 文様, 様式, 様子), 殿 in words (本殿, 拝殿, 御殿, 殿堂, 殿下) and
+# くん in words (長崎くんち, くんせい) are no honorifics.
+_SAMA_WORDS = re.compile(r"(?<=[仕模同異多有今皆各貴神王態一両文紋])様|様(?=[式子相態々])")
+_TONO_WORDS = re.compile(r"(?<=[本拝神宮御寝宝正仏社湯貴])殿|殿(?=[\u30a1-\u30fa\u4e00-\u9fff])")
+
+
+def honorific_in_word(text: str, m: re.Match[str]) -> bool:
+    """Return whether the honorific matched by ``m`` is part of a word (皆さん, 本殿, 態様, くんち)."""
+    if text[m.start() - 1 : m.start()] in ("皆", "各"):
+        return True  # 皆さん, 皆様, 各位
+    if m.group() == "殿":
+        return _TONO_WORDS.match(text, m.start()) is not None  # 高砂殿グループ too
+    if m.group() == "くん":
+        return text.startswith(("ち", "せい"), m.end())
+    return m.group() == "様" and _SAMA_WORDS.match(text, m.start()) is not None

@@ -27,6 +27,7 @@ from mamori.pii.name_words import (
     TIME_WORD,
     department,
     glued_to_a_word,
+    honorific_in_word,
     name_end_before_title,
     plausible_unknown,
     pseudonym_or_company,
@@ -39,7 +40,7 @@ from mamori.pii.name_words import STOP as _STOP
 from mamori.pii.name_words import known as _known
 from mamori.pii.name_words import office as _office
 from mamori.pii.name_words import pet as _pet
-from mamori.pii.org_names import organisation_in_name_place
+from mamori.pii.org_names import after_role, organisation_in_name_place
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 from mamori.pii.trade_names import carrier, company_before_san
@@ -130,7 +131,7 @@ def _spaced(text: str, run: str, end: int, strict: bool, strong: bool) -> int | 
             return None  # "吉田 橋本": a list of surnames, not one name
     if strict and part not in given_names():
         return None
-    if any(c in _NON_NAME for c in part):
+    if any(c in _NON_NAME for c in part) or part in _ROLES_ALONE:
         return None
     return g.end()
 
@@ -211,6 +212,7 @@ def _parse_list(text: str, pos: int, kana: bool, strong: bool, attendees: bool =
     """Return the names at ``pos`` and any further names in a list (``内田 太郎，藤本，中村``)."""
     hits: list[Hit] = []
     while len(hits) < 12:
+        pos = after_role(text, pos)  # 出席：理事長 黒瀬 真由美, 記録者：看護師 塩見
         end = parse_kana_name(text, pos) if kana else parse_name(text, pos, strong=strong)
         if end is None and not hits:
             romaji = _ROMAJI.match(text, pos)
@@ -270,7 +272,7 @@ def _readings_after(text: str, hits: list[Hit]) -> list[Hit]:
         if m is None:
             continue
         inner_start, inner = m.start(1), m.group(1)
-        if parse_kana_name(text, inner_start) == m.end(1) or _ROMAJI.fullmatch(inner):
+        if parse_kana_name(text, inner_start, strict=True) == m.end(1) or _ROMAJI.fullmatch(inner):
             out.append((inner_start, m.end(1), "PERSON", 3))
     return out
 
@@ -467,7 +469,7 @@ def find_persons(text: str) -> list[Hit]:
             found = [h for h in found if text[h[1] : h[1] + 1] not in ":："]
         hits.extend(found)
     for m in _HONORIFIC.finditer(text):
-        if _not_honorific(text, m):
+        if honorific_in_word(text, m):
             continue
         end = m.start() - 1 if text[m.start() - 1 : m.start()] == " " else m.start()
         if not end or text[end - 1] in _NO_NAME_END:
@@ -547,21 +549,11 @@ _NOT_A_NAME = re.compile(
 
 
 # A role alone before さん / 様 is no name (班長さん, 部長さん, 組長さんへ).
-# 様 in words (仕様, 模様, 同様, 皆様, 様式, 様子) is no honorific.
-_SAMA_WORDS = re.compile(r"(?<=[仕模同異多有今皆各貴神王])様|様(?=[式子相態々])")
 _KANA_BEFORE = re.compile(r"[\u30a1-\u30faー]{2,12}(?:[・ ][\u30a1-\u30faー]{1,12}){0,3}\Z")
 _KANA_ROLES = frozenset(
     "ユーザー ユーザ オーナー スタッフ ゲスト メーカー ドライバー メンバー パートナー クライアント ベンダー "
-    "オペレーター リーダー マネージャー サポート センター ショップ カスタマー ファン ママ パパ パート アルバイト バイト".split()
+    "オペレーター リーダー マネージャー サポート センター ショップ カスタマー ファン ママ パパ パート アルバイト バイト テナント ホスト キャスト スポンサー".split()
 )
-
-
-def _not_honorific(text: str, m: re.Match[str]) -> bool:
-    if text[m.start() - 1 : m.start()] in ("皆", "各"):
-        return True  # 皆さん, 皆様, 各位
-    if m.group() == "殿" and re.match(r"[\u30a1-\u30fa\u4e00-\u9fff]", text[m.end() : m.end() + 1]):
-        return True  # 殿堂, 殿下, 高砂殿グループ: no honorific
-    return m.group() == "様" and _SAMA_WORDS.match(text, m.start()) is not None
 
 
 def has_kana_role(name: str) -> bool:

@@ -12,7 +12,9 @@ what is around and inside the word, not by knowing every company:
 - a branch or office (…支店, …営業所, …工場): a mail's display name ``<運送会社> <地名>支店``;
 - a group that the analyser reads as common nouns only, one of them a verbal or adverbial noun (午前班,
   説明分: 午前 + 班, 説明 + 分), which an unknown name after a label never is;
-- a place word after の (ポストの中です): no one's name signs there;
+- a place word after の (ポストの中です): no one's name signs there; a municipality (岡山市), a word a
+  department follows after a space (ミヤギ製粉 物流課) or a trade ending glued after (ミヤギ製粉); a kanji
+  word glued to okurigana and more kanji (間仕切り変更); common nouns after 付で (10日付で公衆の縦覧);
 - a katakana word glued to the kanji word before it and no honorific after (宛名ラベル);
 - a place or a surname and a verbal noun (三河合成, 東海塗装): a company named by its place and trade;
 - a surname a company trades under (a maker or a carrier called スズキさん, 佐川さん): in katakana, or in a
@@ -26,8 +28,8 @@ import re
 from functools import lru_cache
 
 from mamori.pii.analyser import san_tokens, tagger
-from mamori.pii.dictionaries import given_names, surnames
-from mamori.pii.name_words import COMPANY_END, KANJI
+from mamori.pii.dictionaries import given_names, municipalities, surnames
+from mamori.pii.name_words import COMPANY_END, KANJI, ROLES_ALONE
 from mamori.pii.trade_names import companies_besides, trade_sentence
 
 # Capitals glued before a name: a dealer's or a co-op's prefix (ASA, YC, JA), not a header or a title.
@@ -51,6 +53,13 @@ _COMPANY_THINGS = re.compile(
 _TRADE_ENDS = "|".join(
     sorted({*COMPANY_END, "楽器", "自動車", "製作所", "急便", "通運", "運輸"}, key=len, reverse=True)
 )
+# A department after a space: the name before it is its organisation's (岡山市 事業者指導課, ミヤギ製粉 物流課).
+_DEPARTMENT_AFTER = re.compile(
+    rf" [{KANJI}\u30a1-\u30faー]{{0,10}}(?:課|部|室|係|支店|営業所|センター)(?![{KANJI}])"
+)
+# A kanji name glued to okurigana and more kanji is a verb's or a noun's stem (間仕切り変更, 見積り依頼).
+_OKURIGANA_AFTER = re.compile(rf"[りきしちいえけせてねべめれ][{KANJI}]")
+_ROLE_FIRST = re.compile(rf"([{KANJI}]{{2,4}}) (?=[{KANJI}])")
 _LEGAL = r"株式会社|有限会社|合同会社|\(株\)|\(有\)|㈱|㈲"
 _FIRM = re.compile(f"{_LEGAL}|{_TRADE_ENDS}")
 
@@ -66,7 +75,12 @@ def organisation_in_name_place(text: str, start: int, end: int) -> bool:
         or _shop_word(name)
         or (name in _PLACES and text[start - 1 : start] == "の")
         or _glued_kana_word(text, start, end)
-        or common_words(name)
+        or common_words(name.partition(" ")[0])
+        or name in municipalities()
+        or _DEPARTMENT_AFTER.match(text, end) is not None
+        or _FIRM.match(text, end) is not None
+        or _OKURIGANA_AFTER.match(text, end) is not None
+        or (text.endswith("付で", 0, start) and _common_nouns(name))
         or _trade_surname(text, start, end)
         or (_SAN.match(text, end) is not None and place_and_trade(name))
     )
@@ -77,6 +91,20 @@ def _shop_word(name: str) -> bool:
     亭, 軒, 舎 or 館 (松月堂, 和菓子 青柳庵) that is no surname (二階堂)."""
     last = name.rpartition(" ")[2]
     return len(last) >= 3 and last[-1] in "堂庵亭軒舎館" and last not in surnames()
+
+
+@lru_cache(maxsize=4096)
+def _common_nouns(word: str) -> bool:
+    """Return whether the analyser reads ``word`` as common nouns only (公衆, 大衆), no name."""
+    analyser = tagger()
+    tokens = list(analyser(word + "の"))[:-1] if analyser is not None else []
+    return bool(tokens) and all(t.feature.pos2 == "普通名詞" and t.feature.lemma for t in tokens)
+
+
+def after_role(text: str, pos: int) -> int:
+    """Return where a name starts at ``pos`` after a role and a space (理事長 黒瀬 真由美, 看護師 塩見)."""
+    m = _ROLE_FIRST.match(text, pos)
+    return m.end() if m is not None and m.group(1) in ROLES_ALONE else pos
 
 
 def _capitals_before(text: str, start: int) -> bool:
@@ -123,16 +151,17 @@ def _glued_kana_word(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=4096)
 def common_words(word: str) -> bool:
-    """Return whether the analyser reads kanji ``word`` as two or more common nouns, one of them a
-    verbal or adverbial noun (説明 + 分, 午前 + 班): a group or a heading, never a name it does not know."""
+    """Return whether the analyser reads kanji ``word`` as common nouns, one of them a verbal or
+    adverbial noun (説明 + 分, 午前 + 班, 誘導 + 灯, 最初): a group, a heading or a thing, never a name it
+    does not know (a surname, or a given name alone, is left to the name rules)."""
     analyser = tagger()
     if analyser is None or len(word) < 2 or not re.fullmatch(rf"[{KANJI}]+", word) or word in surnames():
         return False
     tokens = list(analyser(word + "の"))[:-1]
     return (
-        len(tokens) >= 2
+        (len(tokens) >= 2 or word not in given_names())
         and "".join(t.surface for t in tokens) == word
-        and all(t.feature.pos2 == "普通名詞" and t.feature.lemma for t in tokens)
+        and all(t.feature.pos2 in ("普通名詞", "名詞的") and t.feature.lemma for t in tokens)  # 誘導 + 灯
         and any(t.feature.pos3 in ("サ変可能", "副詞可能") for t in tokens)
     )
 

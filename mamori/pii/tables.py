@@ -19,6 +19,7 @@ from mamori.pii.csv_cells import quoted_cell as _quoted_cell
 from mamori.pii.dates import is_date
 from mamori.pii.dictionaries import municipalities, surnames
 from mamori.pii.mail_names import is_romaji_name
+from mamori.pii.name_words import DEPARTMENT
 from mamori.pii.names import ROLE_WORD, parse_kana_name, parse_name, plausible_unknown
 from mamori.pii.spans import Hit
 
@@ -171,7 +172,12 @@ def _two_names(value: str) -> bool:
     return len(cuts) >= 3 and any(_is_name(value[:i]) and _is_name(value[i + 1 :]) for i in cuts[1:-1])
 
 
+_NICKNAME = re.compile(r"[\u3041-\u3096ー]{1,10}(?:さん|ちゃん|くん)")
+
+
 def _is_name(value: str) -> bool:
+    if DEPARTMENT.fullmatch(value) or _NICKNAME.fullmatch(value):
+        return False  # 人事 under 担当, ぽんたさん under 投稿者: a department, a nickname
     if value.count(" ") >= 3 and _two_names(value):
         return True
     if _SPACED_NAME.fullmatch(value) and plausible_unknown(value.replace(" ", "")):

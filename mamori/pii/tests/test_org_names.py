@@ -87,3 +87,43 @@ def test_branches_teams_headings_and_things_are_no_persons(text: str) -> None:
 )
 def test_persons_stay_persons(text: str, names: list[str]) -> None:
     assert persons(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # honorifics inside words
+        "秋の例大祭では拝殿で神楽が奉納された。",
+        "博多くんちの日程が発表された。",
+        "事故の態様については現在調査中です。",
+        # an organisation's office before 様, a municipality and a department as a display name
+        "先月、富士見工場様にお伺いしました。",
+        "From: 松本市 商工課 <shoko@city.example.lg.jp>\nTo: info@example.co.jp\n\n本文",
+        "From: ナガノ製菓 総務課 <somu@example.co.jp>\nTo: info@example.co.jp\n\n本文",
+        # common nouns after a label: 付で, a signature's 室, an equipment list, a header row
+        "この計画は4月1日付で大衆の閲覧に供されている。",
+        "施工内容：応接室 間仕切り撤去",
+        "設備点検\n避難誘導灯 良\n消火器 良\n",
+        "名前\t最初の入室\t最後の退室\n",
+        # a department under 担当, nicknames under 投稿者
+        "日付\t内容\t担当\n6/1\t求人掲載\t人事\n6/2\tプレスリリース\t広報\n6/3\t備品発注\t総務\n",
+        "投稿者\t評価\t本文\nみかんさん\t5\tおいしい\nななしさん\t4\t普通\nたろうくん\t3\t普通\n",
+        "テナントさんへの周知は済んでいます。",
+    ],
+)
+def test_words_and_offices_in_a_names_place_are_no_persons(text: str) -> None:
+    assert persons(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("出席：副会長 水野 早紀、監事 堀内 修", ["水野 早紀", "堀内 修"]),  # the role is no part of the name
+        ("作成：看護師 丸田", ["丸田"]),
+        ("6/2 訪問 日高 結衣様（入浴）", ["日高 結衣"]),  # a service in parentheses is no reading
+        ("担当：飯塚 店主", ["飯塚"]),
+        ("4月1日付で山田太郎が代表取締役に就任しました。", ["山田太郎"]),
+    ],
+)
+def test_names_beside_roles_and_services_keep_their_edges(text: str, names: list[str]) -> None:
+    assert persons(text) == names
