@@ -40,7 +40,7 @@ from mamori.pii.name_words import STOP as _STOP
 from mamori.pii.name_words import known as _known
 from mamori.pii.name_words import office as _office
 from mamori.pii.name_words import pet as _pet
-from mamori.pii.org_names import after_role, organisation_in_name_place
+from mamori.pii.org_names import after_role, after_status, organisation_in_name_place
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 from mamori.pii.trade_names import carrier, company_before_san
@@ -224,7 +224,10 @@ def _parse_list(text: str, pos: int, kana: bool, strong: bool, attendees: bool =
             break
         if attendees and not kana:
             end = _split_surname_pair(text, pos, end)
-        hits.append((pos, end, "PERSON", 3))
+        if kana and hits and text[pos - 1] == "・" and hits[-1][1] == pos - 1:
+            hits[-1] = (hits[-1][0], end, "PERSON", 3)  # チャン・ヴァン・ドゥック: one foreign name
+        else:
+            hits.append((pos, end, "PERSON", 3))
         sep = _LIST_SEP.match(text, end)
         if sep is None:
             break
@@ -238,7 +241,7 @@ def _name_before(text: str, end: int) -> int | None:
     run = _RUN_BEFORE.search(text, lo, end)
     if run:
         title = _TITLE_FIRST.match(run.group())
-        start = run.start() + (title.end() if title else 0)
+        start = after_status(text, run.start() + (title.end() if title else 0), end)  # 故 大谷勇, 現職石井
         kanji = re.sub(r"[ \u3041-\u3096\u30a1-\u30faー]", "", text[start:end])
         glued_kana = re.search(r"[\u3041-\u3096]\Z", text[start:end]) and " " not in text[start:end]
         if plausible_unknown(kanji) and (not glued_kana or kanji in surnames()):

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from mamori.pii.analyser import san_tokens, tagger
 from mamori.pii.dictionaries import given_names, municipalities, surnames
-from mamori.pii.name_words import COMPANY_END, KANJI, ROLES_ALONE
+from mamori.pii.name_words import COMPANY_END, KANJI, ROLES_ALONE, known
 from mamori.pii.trade_names import companies_besides, trade_sentence
 
 # Capitals glued before a name: a dealer's or a co-op's prefix (ASA, YC, JA), not a header or a title.
@@ -81,6 +81,7 @@ def organisation_in_name_place(text: str, start: int, end: int) -> bool:
         or _FIRM.match(text, end) is not None
         or _OKURIGANA_AFTER.match(text, end) is not None
         or (text.endswith("付で", 0, start) and _common_nouns(name))
+        or word_list_item(text, start, end)
         or _trade_surname(text, start, end)
         or (_SAN.match(text, end) is not None and place_and_trade(name))
     )
@@ -99,6 +100,46 @@ def _common_nouns(word: str) -> bool:
     analyser = tagger()
     tokens = list(analyser(word + "の"))[:-1] if analyser is not None else []
     return bool(tokens) and all(t.feature.pos2 == "普通名詞" and t.feature.lemma for t in tokens)
+
+
+# Words of a person's status written before the name (故 大谷勇さん, 現職石井氏, 主幹 石澤さん).
+_STATUS = re.compile(rf"(?:故|亡|現職|無職|会社員|自営業|会社役員|[{KANJI}]{{2,4}}(?= )) ?")
+
+
+def after_status(text: str, start: int, end: int) -> int:
+    """Return where a name at ``start:end`` starts after a status or a role before it (故, 現職, 主幹),
+    when what is left is a dictionary surname (+ given name) and the whole is none (not 前田)."""
+    m = _STATUS.match(text, start, end)
+    if m is None or m.end() >= end:
+        return start
+    word = m.group().rstrip(" ")
+    if (len(word) >= 2 and word not in ROLES_ALONE and word not in _STATUS_WORDS) or known(text[start:end]):
+        return start
+    return m.end() if known(text[m.end() : end]) or _surname_led(text, m.end(), end) else start
+
+
+_STATUS_WORDS = frozenset("故 亡 現職 無職 会社員 自営業 会社役員".split())
+
+
+def _surname_led(text: str, start: int, end: int) -> bool:
+    name = text[start:end].replace(" ", "")
+    return any(name[:n] in surnames() and 1 <= len(name) - n <= 3 for n in (1, 2, 3))
+
+
+def word_list_item(text: str, start: int, end: int) -> bool:
+    """Return whether ``start:end`` is an item of a list of three words or more joined by ・ whose other
+    items are all common nouns (立志・勇進・継承: virtues), not names (山田・佐藤) nor a title beside a
+    name (岩田功・社長)."""
+    if text[start - 1 : start] != "・" and text[end : end + 1] != "・":
+        return False
+    lo, hi = start, end
+    while lo > 0 and (text[lo - 1] == "・" or re.match(rf"[{KANJI}]", text[lo - 1])):
+        lo -= 1
+    while hi < len(text) and (text[hi] == "・" or re.match(rf"[{KANJI}]", text[hi])):
+        hi += 1
+    items = text[lo:hi].split("・")
+    others = [w for w in items if w and w != text[start:end]]
+    return len(items) >= 3 and all(w not in surnames() and _common_nouns(w) for w in others)
 
 
 def after_role(text: str, pos: int) -> int:

@@ -16,6 +16,7 @@ from typing import Any
 from mamori.pii.analyser import tagger as _tagger
 from mamori.pii.dictionaries import given_names, surnames
 from mamori.pii.names import KANJI, name_end_before_title
+from mamori.pii.org_names import word_list_item
 from mamori.pii.spans import Hit
 from mamori.pii.trade_names import carrier
 
@@ -186,7 +187,12 @@ def _tag(tagger: Any, text: str, start: int, end: int) -> list[Hit]:
             e = words[i + 1][1]
             i += 1
         i += 1
-        if _whole_run(text, s, e) and not _PLACE_LIST.match(text, e) and not carrier(text, s, e):
+        if (
+            _whole_run(text, s, e)
+            and not _PLACE_LIST.match(text, e)
+            and not carrier(text, s, e)
+            and not word_list_item(text, s, e)  # 立志・勇進・継承
+        ):
             hits.append((s, e, "PERSON", 1))
     return hits
 

@@ -127,3 +127,23 @@ def test_words_and_offices_in_a_names_place_are_no_persons(text: str) -> None:
 )
 def test_names_beside_roles_and_services_keep_their_edges(text: str, names: list[str]) -> None:
     assert persons(text) == names
+
+
+def test_a_list_of_virtues_joined_by_dots_names_nobody() -> None:
+    assert persons("わが社は創業以来、誠実・勇進・調和を社是としてきた。") == []
+    assert (
+        persons("販売部の決定で、徳永・社長が就任した。") != []
+    )  # a title beside a name is no list of words
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("フリガナ：グエン・ティ・ホア", ["グエン・ティ・ホア"]),  # one foreign name, not three
+        ("告別式は故 柴田茂さんの自宅で行われた。", ["柴田茂"]),  # a status before the name is no part of it
+        ("現職小松氏が再選を果たした。", ["小松"]),
+        ("前田さんから電話がありました。", ["前田"]),  # 前 of a surname stays
+    ],
+)
+def test_statuses_and_dots_keep_a_names_edges(text: str, names: list[str]) -> None:
+    assert persons(text) == names
