@@ -12,11 +12,20 @@ import codecs
 import os
 import unicodedata
 from collections.abc import Iterator
+from pathlib import PurePath
 from typing import Any, BinaryIO
 
 from .htmltext import TextCollector
 from .model import Budget, MiB, Part, problem_part
-from .text import _BOMS, _SAMPLE, _japanese_score, decode_iso2022jp_from, utf16_codec
+from .text import (
+    _BOMS,
+    _SAMPLE,
+    CSV_SUFFIXES,
+    _japanese_score,
+    decode_iso2022jp_from,
+    fold_quoted_cells,
+    utf16_codec,
+)
 
 STREAM_SIZE = 8 * MiB  # plain-text files bigger than this are streamed rather than read whole
 PIECE = MiB  # bytes read per part
@@ -104,7 +113,9 @@ def stream_text(path: str | os.PathLike[str], location: str, budget: Budget) -> 
     """Return the parts of a big plain-text file.
 
     The caller has seen from the file's head that it is plain text. With ``max_part_chars`` set,
-    reading stops after that many characters and the last part is marked ``truncated``.
+    reading stops after that many characters and the last part is marked ``truncated``. The line
+    breaks inside quoted cells of a CSV / TSV / .txt file are made spaces as when it is read whole,
+    a cell cut between two parts too.
     """
     fh = open(path, "rb")  # noqa: SIM115 - closed by the generator, or here
     try:
@@ -112,7 +123,8 @@ def stream_text(path: str | os.PathLike[str], location: str, budget: Budget) -> 
     except BaseException:
         fh.close()
         raise
-    return _pieces(fh, location, chosen, budget)
+    fold = PurePath(location.rsplit("!", 1)[-1]).suffix.lower() in CSV_SUFFIXES
+    return _pieces(fh, location, chosen, budget, fold)
 
 
 def stream_html(path: str | os.PathLike[str], location: str, budget: Budget) -> Iterator[Part]:
@@ -138,7 +150,9 @@ def stream_html(path: str | os.PathLike[str], location: str, budget: Budget) -> 
         yield Part(location, unicodedata.normalize("NFC", "".join(collector.chunks)), offset=offset)
 
 
-def _pieces(fh: BinaryIO, location: str, chosen: tuple[str, str], budget: Budget) -> Iterator[Part]:
+def _pieces(
+    fh: BinaryIO, location: str, chosen: tuple[str, str], budget: Budget, fold: bool
+) -> Iterator[Part]:
     codec, errors = chosen
     encoding = codec if errors == "strict" else f"{codec} (with replacements)"
     max_chars = budget.limits.max_part_chars
@@ -155,6 +169,10 @@ def _pieces(fh: BinaryIO, location: str, chosen: tuple[str, str], budget: Budget
                 if block:  # hold back the last, unfinished line for the next part
                     line_end = text.rfind("\n") + 1
                     text, carry = (text[:line_end], text[line_end:]) if line_end else (text, "")
+                if fold:
+                    text, open_at = fold_quoted_cells(text)
+                    if block and open_at < len(text):  # a quoted cell goes on in the next block
+                        text, carry = text[:open_at], text[open_at:] + carry
                 if max_chars is not None and offset + len(text) > max_chars:
                     yield Part(location, text[: max_chars - offset], encoding, offset=offset, truncated=True)
                     return

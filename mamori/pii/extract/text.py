@@ -273,10 +273,21 @@ def fold_quoted_breaks(text: str) -> str:
     quote at a cell's start opens a cell and only one before a separator or a line end closes it; an
     unclosed quote leaves the rest of the text as it is.
     """
+    return fold_quoted_cells(text)[0]
+
+
+def fold_quoted_cells(text: str) -> tuple[str, int]:
+    """Return *text* folded as :func:`fold_quoted_breaks` does, and where a cell left open starts.
+
+    The second value is the start of the line holding a quoted cell that opens and does not close
+    within ``_MAX_CELL_LINES`` lines of the text's end, or ``len(text)``: a streamed CSV holds that
+    line back for the next part, so that a cell cut between two parts is folded too.
+    """
     if '"' not in text:
-        return text
+        return text, len(text)
     out: list[str] = []
     done = 0
+    open_cell = -1
     at = text.find('"')
     while at >= 0:
         if at and text[at - 1] not in ",\t\n":
@@ -286,6 +297,8 @@ def fold_quoted_breaks(text: str) -> str:
         while (end := text.find('"', end)) >= 0 and text[end + 1 : end + 2] == '"':
             end += 2
         if end < 0:
+            if text.count("\n", at) <= _MAX_CELL_LINES:
+                open_cell = at
             break
         cell = text[at : end + 1]
         if text[end + 1 : end + 2] in ("", ",", "\t", "\n", "\r") and ("\n" in cell or "\r" in cell):
@@ -293,7 +306,7 @@ def fold_quoted_breaks(text: str) -> str:
                 out += [text[done:at], cell.replace("\r", " ").replace("\n", " ")]
                 done = end + 1
         at = text.find('"', end + 1)
-    if not out:
-        return text
-    out.append(text[done:])
-    return "".join(out)
+    if out:
+        out.append(text[done:])
+        text = "".join(out)
+    return text, len(text) if open_cell < 0 else text.rfind("\n", 0, open_cell) + 1

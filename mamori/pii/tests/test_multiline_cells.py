@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from mamori.pii.extract import extract, xlsxstream
+from mamori.pii.extract import Limits, extract, xlsxstream
+from mamori.pii.extract.text import fold_quoted_breaks
 from mamori.pii.scan_worker import Task, scan_file
 
 from .extract_samples import convert
@@ -62,3 +63,36 @@ def test_a_two_line_cell_is_one_person(lists, name):
     result = scan_file(Task(str(path), stat.st_size, stat.st_mtime_ns))
     assert result["counts"]["PHONE"] == 4 and result["counts"]["ADDRESS"] == 4
     assert result["persons"] == 4
+
+
+def test_a_streamed_csv_folds_its_two_line_cells_also_across_a_part_boundary(tmp_path, monkeypatch):
+    from mamori.pii.extract import stream
+
+    monkeypatch.setattr(stream, "PIECE", 4096)  # many parts: cells cut at every place between them
+    rows = ["会員名,所在地,携帯"]
+    for n in range(400):
+        rows.append(
+            f'"森岡 {n}号\n（モリオカ）","長野県上田市天神{n % 9 + 1}-{n % 30 + 1}\n上田ハイツ{n}",070-8{n:03d}-{n:04d}'
+        )
+    text = "\n".join(rows) + "\n"
+    path = tmp_path / "会員.csv"
+    path.write_text(text, encoding="utf-8")
+    parts = list(stream.stream_text(path, path.name, stream.Budget(Limits(), path.name)))
+    assert len(parts) > 5
+    assert [part.offset for part in parts] == [sum(len(p.text) for p in parts[:k]) for k in range(len(parts))]
+    lines = "".join(part.text for part in parts).splitlines()
+    assert len(lines) == 401
+    assert all(line.endswith(f"070-8{n:03d}-{n:04d}") for n, line in enumerate(lines[1:]))
+    assert "".join(part.text for part in parts) == fold_quoted_breaks(text)
+
+
+def test_a_stray_quote_in_a_streamed_csv_holds_back_no_more_than_a_cell(tmp_path, monkeypatch):
+    from mamori.pii.extract import stream
+
+    monkeypatch.setattr(stream, "PIECE", 1024)
+    text = '品番,備考\nA-1,"3.5インチ\n' + "".join(f"A-{n},在庫あり\n" for n in range(2000))
+    path = tmp_path / "在庫.csv"
+    path.write_text(text, encoding="utf-8")
+    parts = list(stream.stream_text(path, path.name, stream.Budget(Limits(), path.name)))
+    assert "".join(part.text for part in parts) == text
+    assert max(len(part.text) for part in parts) < 3 * 1024
