@@ -29,7 +29,7 @@ from mamori.pii.scan_worker import Task
 EPILOG = """\
 exit status: 1 personal data was found (in any file); 2 nothing was found but some file could not
 be fully read (unreadable, encrypted, damaged, image-only, an image or a format not read such as RAR
-or Outlook .pst, binary content under a text or document name, over a limit), bad usage or the scan
+or 7-Zip, binary content under a text or document name, over a limit), bad usage or the scan
 failed; 0 every file was read and nothing was found (programs, fonts, media and system files, which
 hold no documents, are skipped).
 persons: an estimate per file: the table rows (records) that hold personal data plus the persons

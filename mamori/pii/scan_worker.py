@@ -16,6 +16,7 @@ from mamori.pii import Detection, detect_all, mask
 from mamori.pii.corporate import is_row
 from mamori.pii.extract import INCOMPLETE, STREAM_SIZE, Limits, Part, Problem, extract
 from mamori.pii.extract.model import MORE
+from mamori.pii.extract.pst import MAGIC as PST_MAGIC
 from mamori.pii.records import label_records
 from mamori.pii.scan_windows import Window, Windower
 from mamori.pii.tables import as_rows, header_label
@@ -234,9 +235,11 @@ def _read(path: str, limits: Limits) -> tuple[bytes | None, str, Problem | None]
     digest = hashlib.blake2b(digest_size=16)
     chunks: list[bytes] = []
     size = 0
+    store = False  # an Outlook .pst / .ost: read on demand by the extractor, whatever its size
     try:
         with open(path, "rb") as fh:
             while block := fh.read(_HASH_BLOCK):
+                store = store or (not size and block.startswith(PST_MAGIC))
                 digest.update(block)
                 size += len(block)
                 if size <= STREAM_SIZE:
@@ -245,7 +248,7 @@ def _read(path: str, limits: Limits) -> tuple[bytes | None, str, Problem | None]
                     chunks.clear()  # keep hashing for the cache, never hold a big file in memory
     except OSError as exc:
         return None, "", Problem("unreadable", path, {"reason": exc.strerror or type(exc).__name__})
-    if size > limits.max_file_size:
+    if size > limits.max_file_size and not store:
         return (
             None,
             digest.hexdigest(),

@@ -8,7 +8,8 @@
 Formats: text and CSV (UTF-8, CP932, EUC-JP, ISO-2022-JP, UTF-16 with or without a BOM), HTML (each
 table row one line of tab-separated cells, as a spreadsheet's), xlsx / xlsm / xlsb / xls / ods,
 docx, Word 97-2003 .doc, pptx, PowerPoint 97-2003 .ppt, odt / odp, RTF, PDF (text layer), .eml
-(with attachments), Outlook .msg, zip (CP932 names), tar, gzip / bzip2 / xz. Not read, reported
+(with attachments), Outlook .msg, Outlook .pst / .ost (libpff, read on demand), zip (CP932 names),
+tar, gzip / bzip2 / xz. Not read, reported
 ``unsupported``: Word 6/95 .doc, RAR, 7-Zip, images, programs (under names that say so). Binary
 content under a name that claims text or a format we read (an executable or image renamed
 ``名簿.csv``), or of no known format, is reported ``binary``: not read.

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import PurePath
 
-from . import structured
+from . import pst, structured
 from .model import (
     Budget,
     BudgetExceeded,
@@ -103,6 +103,8 @@ def kind_of(data: bytes, name: str) -> str:
         return "tar"
     if data.startswith(b"SQLite format 3\x00"):
         return "sqlite"
+    if data.startswith(pst.MAGIC) and pst.available():
+        return "pst"
     for magic, label in _MAGIC_NAMES:
         if data.startswith(magic):
             return "binary:" + label
@@ -262,6 +264,7 @@ def _readers() -> dict[str, Reader]:
         "eml": mail.read_eml,
         "mbox": mail.read_mbox,
         "sqlite": sqlite.read_sqlite,
+        "pst": pst.read_pst,
         "tar": compressed.read_tar,
         **{kind: partial(compressed.read_compressed, kind) for kind in ("gzip", "bzip2", "xz")},
     }
@@ -318,10 +321,14 @@ def extract(
         location = name or os.fspath(source)
         try:
             size = os.stat(source).st_size
+            big = size > min(STREAM_SIZE, limits.max_file_size)
+            head_kind = _head_kind(source, location) if big else ""
+            if head_kind == "pst":  # a mail store is read on demand, whatever its size
+                yield from _stream_budgeted(pst.read_pst_path(source, location, Budget(limits, location)))
+                return
             if size > limits.max_file_size:
                 yield problem_part("too_large", location, limit=limits.max_file_size, scope="file")
                 return
-            head_kind = _head_kind(source, location) if size > STREAM_SIZE else ""
             if head_kind.startswith("binary:"):  # not read whole just to be reported
                 yield binary_part(location, head_kind.removeprefix("binary:"))
                 return

@@ -341,13 +341,13 @@ def scan_folder(capsys, folder: Path, files: dict[str, bytes]) -> tuple[int, dic
 
 
 def test_a_format_not_read_is_not_checked_and_what_holds_no_documents_is_skipped(tmp_path, capsys):
-    # An image may be a scanned licence, an Outlook .pst holds mail: not checked, exit 2 when nothing
+    # An image may be a scanned licence, a RAR archive holds files: not checked, exit 2 when nothing
     # was found, as a scanned PDF. A program, a font or a registry hive holds no documents: exit 0.
-    images = {"免許証.jpg": b"\xff\xd8\xff\xe0" + bytes(64), "Outlook.pst": b"!BDN" + bytes(64)}
+    images = {"免許証.jpg": b"\xff\xd8\xff\xe0" + bytes(64), "書類.rar": b"Rar!\x1a\x07\x00" + bytes(64)}
     code, rows, err = scan_folder(capsys, tmp_path / "images", images)
     assert code == 2
     assert {name: row["status"] for name, row in rows.items()} == dict.fromkeys(images, "unsupported")
-    assert rows["Outlook.pst"]["problems"][0]["params"]["kind"] == "Outlook data file (.pst / .ost)"
+    assert rows["書類.rar"]["problems"][0]["params"]["kind"] == "RAR archive"
     assert "2 unsupported" in err
     assert "content was not checked" in rows["免許証.jpg"]["problems"][0]["message"]
     programs = {
