@@ -24,6 +24,7 @@ import os
 import re
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -252,7 +253,9 @@ def _compiled(hyperscan: Any, expressions: list[bytes], ids: list[int], flags: l
     each mail guard); loading the serialised database takes a millisecond. The file is named by a hash
     of everything compiled and of Hyperscan's version, and holds the hash of its content, so a stale,
     truncated or damaged file is never loaded: it is compiled again. A cache that cannot be written
-    (read-only home) only means compiling every time.
+    (read-only home) only means compiling every time. A file loaded has its time refreshed once a day,
+    and writing a new one (after an upgrade) removes the others unused for ``KEEP_DAYS`` (another
+    version still installed beside keeps its own) and temporary files a crash left.
     """
     source = repr((expressions, ids, flags, getattr(hyperscan, "__version__", ""))).encode()
     path = cache_file(hashlib.sha256(source).hexdigest()[:32])
@@ -260,7 +263,9 @@ def _compiled(hyperscan: Any, expressions: list[bytes], ids: list[int], flags: l
         stored = path.read_bytes()
         digest, body = stored[:32], stored[32:]
         if hashlib.sha256(body).digest() == digest:
-            return hyperscan.loadb(body, hyperscan.HS_MODE_BLOCK)
+            database = hyperscan.loadb(body, hyperscan.HS_MODE_BLOCK)
+            _mark_used(path)
+            return database
     except (OSError, hyperscan.error):
         pass
     database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
@@ -273,11 +278,44 @@ def _compiled(hyperscan: Any, expressions: list[bytes], ids: list[int], flags: l
             written = out.name
             out.write(hashlib.sha256(body).digest() + body)
         os.replace(written, path)  # whole or not at all, even with several processes starting at once
+        _prune(path)
     except (OSError, hyperscan.error) as exc:
         log.debug("the compiled prefilter could not be kept: %s", exc)
         if written:
             Path(written).unlink(missing_ok=True)
     return database
+
+
+KEEP_DAYS = 30  # compiled databases of other versions are removed after this long unused
+_DAY = 24 * 3600
+
+
+def _mark_used(path: Path) -> None:
+    """Refresh the time of a database loaded, at most once a day (one ``stat`` a process otherwise)."""
+    try:
+        if time.time() - path.stat().st_mtime > _DAY:
+            os.utime(path)
+    except OSError:
+        pass
+
+
+def _prune(kept: Path) -> None:
+    """Remove the compiled databases unused for ``KEEP_DAYS`` and the temporary files older than a day."""
+    now = time.time()
+    try:
+        entries = list(kept.parent.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if entry == kept or not name.startswith(("prefilter-", ".prefilter-")):
+            continue
+        age = _DAY if name.startswith(".") else KEEP_DAYS * _DAY
+        try:
+            if now - entry.stat().st_mtime > age and (name.endswith(".hsdb") or name.startswith(".")):
+                entry.unlink()
+        except OSError:
+            continue
 
 
 class Prefilter:

@@ -275,3 +275,34 @@ def test_a_cache_that_cannot_be_written_only_means_compiling(tmp_path, monkeypat
     gate = Prefilter([_TRIGGERS.get(recognizer) for recognizer in RECOGNIZERS[1:]])
     assert gate.active
     assert [gate.runnable(t) for t in _texts()[:100]] == [prefilter().runnable(t) for t in _texts()[:100]]
+
+
+def test_writing_a_new_database_removes_those_unused_for_a_month_and_a_crashs_leftovers(
+    tmp_path, monkeypatch
+):
+    import os
+    import time
+
+    from mamori.pii.prefilter import KEEP_DAYS, Prefilter
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "mamori"
+    folder.mkdir()
+    old = time.time() - (KEEP_DAYS + 1) * 24 * 3600
+    recent = time.time() - 3 * 24 * 3600
+    for name, when in [
+        ("prefilter-0123abcd.hsdb", old),  # an earlier version's, unused for a month
+        ("prefilter-4567ef01.hsdb", recent),  # another version still in use beside this one
+        (".prefilter-x1y2z3", old),  # a crash while writing
+        ("scan.sqlite", old),  # the scan cache is not the prefilter's to remove
+    ]:
+        (folder / name).write_bytes(b"x")
+        os.utime(folder / name, (when, when))
+    Prefilter([_TRIGGERS.get(recognizer) for recognizer in RECOGNIZERS[1:]])
+    names = sorted(p.name for p in folder.iterdir())
+    assert "prefilter-0123abcd.hsdb" not in names and ".prefilter-x1y2z3" not in names
+    assert {"prefilter-4567ef01.hsdb", "scan.sqlite"} <= set(names) and len(names) == 3
+    [kept] = set(folder.glob("prefilter-*.hsdb")) - {folder / "prefilter-4567ef01.hsdb"}
+    os.utime(kept, (old, old))
+    Prefilter([_TRIGGERS.get(recognizer) for recognizer in RECOGNIZERS[1:]])  # loaded: its time refreshed
+    assert time.time() - kept.stat().st_mtime < 3600
