@@ -32,9 +32,10 @@ be fully read (unreadable, encrypted, damaged, image-only, an image or a format 
 or 7-Zip, binary content under a text or document name, over a limit), bad usage or the scan
 failed; 0 every file was read and nothing was found (programs, fonts, media and system files, which
 hold no documents, are skipped).
-persons: an estimate per file: the table rows (records) that hold personal data plus the persons
-in running text (the most distinct values of one kind that identifies a person: name, e-mail,
-phone, My Number, licence, passport, insurance number). Contact data of organisations (head office
+persons: an estimate per file: the table rows (records) that hold personal data (one person in two
+tables or sheets, joined by a name, e-mail or phone, once) plus the persons in running text not in a
+record (the most distinct values of one kind that identifies a person: name, e-mail, phone, My
+Number, licence, passport, insurance number). Contact data of organisations (head office
 TEL/FAX, 振込先, info@) is counted apart as corporate_counts and never makes a file personal.
 """
 SORT_LIMIT = 10_000  # entries of one directory sorted in memory; larger directories stream unsorted

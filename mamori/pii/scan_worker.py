@@ -19,7 +19,7 @@ from mamori.pii.extract.model import MORE
 from mamori.pii.extract.pst import MAGIC as PST_MAGIC
 from mamori.pii.records import label_records
 from mamori.pii.scan_windows import Window, Windower
-from mamori.pii.tables import as_rows, header_label
+from mamori.pii.tables import as_rows, header_label, split_names
 
 # Kinds that usually name one person each; their distinct values estimate how many persons a file holds.
 __all__ = ["Detection", "Summary", "Task", "scan_file"]
@@ -72,6 +72,17 @@ def _table_row(text: str, pos: int, rows: dict[int, bool]) -> int | None:
     return start if row else None
 
 
+_KANA_NAME = re.compile(r"[\u3041-\u3096\u30a1-\u30faー・ ]+")
+
+
+def _two_persons(value: str) -> bool:
+    """Tell whether a name cell folded from two lines names two persons, not a name and its reading."""
+    halves = split_names(value)
+    return halves is not None and (_KANA_NAME.fullmatch(halves[0]) is None) == (
+        _KANA_NAME.fullmatch(halves[1]) is None
+    )
+
+
 def _form_row(line: str) -> bool:
     """Return whether *line* is a field of a form: a personal-data label, then one or two values."""
     cells = [cell.strip() for cell in line.split("\t" if "\t" in line else ",")]
@@ -92,7 +103,8 @@ class Summary:
         self.counts: Counter[str] = Counter()
         self.corporate: Counter[str] = Counter()
         self.distinct: dict[str, set[str]] = {}
-        self.records: set[int] = set()  # table rows holding personal data, by a hash of their values
+        # table rows holding personal data, by a hash of their values: (location, identifying values, persons)
+        self.records: dict[int, tuple[str, frozenset[str], int]] = {}
         self.examples: list[dict[str, str]] = []
         self.examples_seen: dict[str, set[str]] = {}
         self.problems: list[Problem] = []
@@ -163,6 +175,7 @@ class Summary:
                 if own_start <= span.start < own_end:
                     self.corporate[span.label] += 1
             rows: dict[int, list[str]] = {}
+            two: set[int] = set()  # rows with a folded cell of two persons' names
             judged: dict[int, bool] = {}
             # Fixed-width and ／-separated lines read as table rows, as the table pass read them.
             row_text = as_rows(text) if found.personal else text
@@ -182,8 +195,12 @@ class Summary:
                     self.distinct.setdefault(label, set()).add(key)
                 else:
                     rows.setdefault(row, []).append(label + key)
+                    if label == "PERSON" and value.count(" ") >= 3 and _two_persons(value):
+                        two.add(row)
                 self._add_span(label, value, key, location)
-            self.records.update(hash(tuple(sorted(values))) for values in rows.values())
+            for row, values in rows.items():
+                keys = frozenset(value for value in values if value.startswith(PERSON_KINDS))
+                self.records.setdefault(hash(tuple(sorted(values))), (location, keys, 2 if row in two else 1))
         return True
 
     def _add_span(self, label: str, value: str, key: str, location: str) -> None:
@@ -201,18 +218,44 @@ class Summary:
         """Estimate the persons in the file: table records with personal data plus persons in prose.
 
         A record (a table row) is one person however many phones it holds, and an address-only list
-        counts its rows; in prose, the most distinct values of one person-identifying kind (names,
-        mail addresses, phones ...) estimate the persons. Corporate data never counts.
+        counts its rows; a folded cell of two persons' names (a couple) counts two. A record of another
+        table (a sheet, a database table) that shares a name, mail address or phone with one counted
+        before is that person again, when the value is on one record of each table (not a staff name on
+        every row). In prose, the most distinct values of one person-identifying kind (names, mail
+        addresses, phones ...) not already in a record estimate the persons. Corporate data never counts.
         """
-        names = self.distinct.get("PERSON", set())
+        records, known = self._records()
+        distinct = {
+            kind: {v for v in values if kind + v not in known} for kind, values in self.distinct.items()
+        }
+        names = distinct.get("PERSON", set())
         readings = sum(1 for name in names if _READING.fullmatch(name))
-        prose = max((len(self.distinct.get(kind, ())) for kind in PROSE_KINDS[1:]), default=0)
+        prose = max((len(distinct.get(kind, ())) for kind in PROSE_KINDS[1:]), default=0)
         # A name and its reading (山田 太郎, やまだ たろう) are one person: readings in hiragana and
         # written names are counted apart and the larger count stands for the persons named.
         prose = max(prose, readings, len(names) - readings)
-        if not prose and self.distinct:
+        if not prose and any(distinct.values()):
             prose = 1  # a birth date alone still concerns someone
-        return len(self.records) + prose
+        return records + prose
+
+    def _records(self) -> tuple[int, set[str]]:
+        """Return the persons the records stand for and their identifying values.
+
+        A value identifies across tables only when it is on one record of its own table: a staff name
+        on every row of a delivery list is no join between that list and the staff table.
+        """
+        uses: dict[str, Counter[str]] = {}
+        for location, keys, _ in self.records.values():
+            uses.setdefault(location, Counter()).update(keys)
+        first: dict[str, str] = {}  # identifying value -> the table it was first counted in
+        total = 0
+        for location, keys, persons in self.records.values():
+            own = [key for key in keys if uses[location][key] == 1]
+            if not any(first.get(key, location) != location for key in own):
+                total += persons
+            for key in own:
+                first.setdefault(key, location)
+        return total, {key for counter in uses.values() for key in counter}
 
     def status(self) -> str:
         """Return ``findings``, ``error`` (not fully read), ``unsupported`` (a format not read), ``skipped`` or ``clean``."""

@@ -168,8 +168,17 @@ _FOREIGN_NAME = re.compile(
 
 def _two_names(value: str) -> bool:
     """A cell of two lines, folded (クリバヤシ アキオ 栗林 昭雄: a reading and a name): two names."""
+    return split_names(value) is not None
+
+
+def split_names(value: str) -> tuple[str, str] | None:
+    """Return the two names a folded cell cuts into at a space (a reading and a name, or two persons)."""
     cuts = [i for i, ch in enumerate(value) if ch == " "]
-    return len(cuts) >= 3 and any(_is_name(value[:i]) and _is_name(value[i + 1 :]) for i in cuts[1:-1])
+    if len(cuts) >= 3:
+        for i in cuts[1:-1]:
+            if _is_name(value[:i]) and _is_name(value[i + 1 :]):
+                return value[:i], value[i + 1 :]
+    return None
 
 
 _NICKNAME = re.compile(r"[\u3041-\u3096ー]{1,10}(?:さん|ちゃん|くん)")

@@ -52,3 +52,46 @@ def test_a_records_table_counts_its_rows_and_names_in_prose_count_each(tmp_path)
         encoding="utf-8",
     )
     assert _scan(minutes)["persons"] == 5  # four kanji names and a katakana one: no reading to fold
+
+
+def test_a_person_in_two_tables_of_a_database_counts_once_and_a_staff_name_joins_nothing(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "shop.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE members(id INTEGER PRIMARY KEY, 氏名 TEXT, 電話番号 TEXT, メールアドレス TEXT)")
+    db.execute(
+        "CREATE TABLE shipments(id INTEGER PRIMARY KEY, 伝票番号 TEXT, お届け先氏名 TEXT, 住所 TEXT, 担当者 TEXT)"
+    )
+    db.execute("CREATE TABLE staff(id INTEGER PRIMARY KEY, 氏名 TEXT, 内線 TEXT)")
+    members = [
+        ("熊谷 遼", "090-3381-2207", "ryo.k@example.net", "長野県松本市中央2-4-11"),
+        ("新田 沙織", "080-5526-1934", "saori.n@example.org", "長野県長野市南長野3-1-8"),
+        ("湊 健吾", "070-2249-6610", "kengo.m@example.jp", "長野県上田市材木町1-2-3"),
+    ]
+    for n, (name, phone, mail, address) in enumerate(members, 1):
+        db.execute("INSERT INTO members VALUES (?, ?, ?, ?)", (n, name, phone, mail))
+        db.execute(
+            "INSERT INTO shipments VALUES (?, ?, ?, ?, ?)", (n, f"S{4400 + n}", name, address, "西岡 直樹")
+        )
+    db.execute("INSERT INTO shipments VALUES (4, 'S4404', '大庭 美帆', '長野県飯田市本町1-15', '西岡 直樹')")
+    db.execute("INSERT INTO staff VALUES (1, '西岡 直樹', '214')")
+    db.commit()
+    db.close()
+    # three members, one more consignee, the staff member once: not 3 + 4 + 1
+    assert _scan(path)["persons"] == 5
+
+
+def test_a_folded_cell_of_two_persons_counts_two_and_a_name_with_its_reading_one(tmp_path):
+    import csv
+
+    rows = [
+        ("契約者", "住所", "電話"),
+        ("杉浦 陽介\n杉浦 真理子", "静岡県浜松市中区元城町103-2", "090-7712-5543"),
+        ("桑田 和也\nクワタ カズヤ", "静岡県静岡市葵区追手町9-6", "080-3321-7765"),
+        ("江藤 美咲", "静岡県沼津市大手町2-8-1", "070-6612-9043"),
+    ]
+    path = tmp_path / "契約者.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    assert _scan(path)["persons"] == 4
