@@ -145,7 +145,10 @@ def read_msg(data: bytes, location: str, depth: int, budget: Budget) -> Iterator
 
     from .core import dispatch
 
-    message: Any = extract_msg.openMsg(io.BytesIO(data))
+    # A stream of no bytes whose first sector is not "end of chain" is a defect Outlook ignores and
+    # olefile calls incorrect: SheetJS cfb writes it (oxmsg, the .msg export of Tutanota), so it is read.
+    tolerant = getattr(extract_msg.enums.ErrorBehavior, "OLE_DEFECT_INCORRECT", 0)
+    message: Any = extract_msg.openMsg(io.BytesIO(data), errorBehavior=tolerant)
     try:
         if not isinstance(message, extract_msg.Message):  # contact, task, note: data sits in properties
             yield Part(location=f"{location}!properties", text=_msg_strings(data))

@@ -98,3 +98,26 @@ def test_raw_shift_jis_attachment_name_is_recovered():
     ).encode("cp932")
     parts = by_location(extract(raw, name="old.eml"))
     assert parts["old.eml!名簿.csv"].text.strip() == f"{NAME},{PHONE}"
+
+
+def test_a_msg_written_by_a_real_exporter_is_read_whole():
+    # oxmsg (Tutanota's .msg export, fixtures/outlook/make_msg.mjs) leaves its empty streams at sector 0,
+    # a defect olefile calls incorrect: the message was reported malformed before.
+    from pathlib import Path
+
+    from mamori.pii.scan_worker import Task, scan_file
+
+    path = Path(__file__).parent / "fixtures" / "outlook" / "面談記録.msg"
+    parts = by_location(extract(path, name="m.msg"))
+    assert codes(extract(path, name="m.msg")) == []
+    headers = parts["m.msg!headers"].text
+    assert (
+        "Subject: 【面談記録】入会希望者の連絡先" in headers
+        and "Cc: 神田 紗季 <kanda.s@example.net>" in headers
+    )
+    assert "携帯：090-4417-2286" in parts["m.msg!body"].text
+    assert (
+        parts["m.msg!入会希望者.csv"].text.splitlines()[2] == "舟橋 みのり,080-2279-6153,岐阜県大垣市郭町2-18"
+    )
+    result = scan_file(Task(str(path), path.stat().st_size, 0))
+    assert result["status"] == "findings" and result["problems"] == []
