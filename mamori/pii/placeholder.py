@@ -16,6 +16,8 @@ only "personal data" is placeholders has none, and the manager has nothing to ac
 from __future__ import annotations
 
 import re
+from collections import Counter
+from operator import attrgetter
 
 from mamori.pii.spans import Span
 
@@ -110,52 +112,44 @@ def _digits_of(value: str) -> str:
 def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
     """Return ``spans`` without the placeholder values (see the module docstring).
 
-    Whether ``text`` shows examples is looked up once, at the first span that could be a placeholder.
-    Outside examples only the ``ALWAYS`` placeholders go, and those are told by their last digits
-    (a number ending in 1-9 is none) or their domain (judged once per domain of a list).
+    Whether ``text`` shows examples is looked up only when a span could be a placeholder. Outside
+    examples only the ``ALWAYS`` placeholders go, and those are told by their last digits (a number
+    ending in 1-9 is none) or their domain (judged once per domain of a list). A list comprehension
+    per case, not a loop with a branch per span: a 1 MB customer list has 40,000 spans.
     """
-    if sum(1 for s in spans if s.label == "DATE_OF_BIRTH") >= _DEFAULT_REPEATS:
-        spans = _without_default_dates(spans)
-    kept: list[Span] = []
-    example: bool | None = None
+    dates = [s.text for s in spans if s.label == "DATE_OF_BIRTH"]
+    if len(dates) >= _DEFAULT_REPEATS:
+        spans = _without_default_dates(spans, dates)
+    if _JUDGED.isdisjoint(map(_LABEL, spans)):
+        return list(spans)
+    if is_example(text):
+        return [s for s in spans if s.label not in _JUDGED or placeholder_kind(s) == NEVER]
     domains: dict[str, tuple[bool, bool]] = {}
-    for span in spans:
-        label = span.label
-        if label not in _JUDGED:
-            kept.append(span)
-            continue
-        if example is None:
-            example = is_example(text)
-        if example:
-            if placeholder_kind(span) == NEVER:
-                kept.append(span)
-        elif label == "EMAIL":
-            if not _dummy_mail(span.text, domains):
-                kept.append(span)
-        elif label not in _ALWAYS_LABELS:
-            kept.append(span)  # a name or a birth date is a placeholder only among examples
-        elif span.text[-1:] in _NONZERO or not _zeros(span.text, _digits_of(span.text)):
-            kept.append(span)
-    return kept
+    return [
+        s
+        for s in spans
+        if s.label not in _ALWAYS_LABELS
+        or (
+            not _dummy_mail(s.text, domains)
+            if s.label == "EMAIL"
+            else s.text[-1:] in _NONZERO or not _zeros(s.text, _digits_of(s.text))
+        )
+    ]
 
 
+_LABEL = attrgetter("label")
 _DEFAULT_REPEATS = 5  # persons of one list sharing one birth date (day, month and year): a default value
 
 
-def _without_default_dates(spans: list[Span]) -> list[Span]:
+def _without_default_dates(spans: list[Span], dates: list[str]) -> list[Span]:
     """Drop a birth date written five times or more that is half or more of a text's birth dates.
 
     A column filled with one date (2000-01-01) is what a system writes when nobody entered one, or test
     data; persons of a list share a birthday by chance, but a long list's commonest date is a small share
-    of its dates (100,000 customers over 70 years: about four a day).
+    of its dates (100,000 customers over 70 years: about four a day). ``dates``: the texts of the birth dates.
     """
-    counts: dict[str, int] = {}
-    total = 0
-    for span in spans:
-        if span.label == "DATE_OF_BIRTH":
-            counts[span.text] = counts.get(span.text, 0) + 1
-            total += 1
-    default = {d for d, n in counts.items() if n >= _DEFAULT_REPEATS and 2 * n >= total}
+    total = len(dates)
+    default = {d for d, n in Counter(dates).items() if n >= _DEFAULT_REPEATS and 2 * n >= total}
     if not default:
         return spans
     return [s for s in spans if s.label != "DATE_OF_BIRTH" or s.text not in default]

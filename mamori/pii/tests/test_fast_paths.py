@@ -388,3 +388,13 @@ def test_rows_with_quotes_inside_their_cells_are_split_as_the_quote_aware_reader
     monkeypatch.setattr(tables_module, "_quoted_cell", any_quote)
     monkeypatch.setattr(csv_cells, "quoted_cell", any_quote)
     assert new == [analyse_tables(text) for text in texts]
+
+
+def test_a_birth_date_repeated_as_a_default_is_dropped_and_others_kept() -> None:
+    spans = [Span(i * 20, i * 20 + 10, "DATE_OF_BIRTH", "2000-01-01") for i in range(6)]
+    spans += [Span(200 + i * 20, 210 + i * 20, "DATE_OF_BIRTH", f"1980-03-{i + 10}") for i in range(4)]
+    spans += [Span(400, 405, "PERSON", "堀 早苗"), Span(410, 422, "PHONE", "090-3321-0000")]
+    kept = drop_placeholders("会員一覧", spans)
+    assert [s.text for s in kept] == [f"1980-03-{i + 10}" for i in range(4)] + ["堀 早苗", "090-3321-0000"]
+    assert drop_placeholders("会員一覧", spans[:4]) == spans[:4]  # four times is no default yet
+    assert drop_placeholders("会員一覧", spans[:5]) == []
