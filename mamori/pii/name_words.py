@@ -34,11 +34,11 @@ def plausible_unknown(run: str) -> bool:
     """Return whether a kanji run could be a name missing from the dictionaries (2-6 name kanji)."""
     if not 2 <= len(run) <= 7 or run in STOP or run[-1] in "部課室係店社所局":
         return False
-    if len(run) >= 3 and run.endswith(COMPANY_END):
-        return False  # 東和精機様, 北斗建設様: a company addressed with 様
+    if len(run) >= 3 and (run[-2:] in _COMPANY_END_2 or run[-3:] in _COMPANY_END_3):
+        return False  # 東和精機様, 北斗建設様: a company addressed with 様 (run.endswith(COMPANY_END))
     if run[-1] in "市町村区" and any(run[-n:] in municipalities() for n in (2, 3, 4, 5)):
         return False  # 一宮市さん: a city (浩市 and 健市 are given names, no city)
-    return not any(c in NON_NAME for c in run) and not TIME_WORD.match(run)
+    return NON_NAME.isdisjoint(run) and not TIME_WORD.match(run)
 
 
 # Words of time that stand where a name could (本日会長副会長会議で, 本日一宮市さんより).
@@ -57,6 +57,11 @@ COMPANY_END = tuple(
     "製粉 製糖 乳業 "
     "鋼業 木材 石油 ガス 電力 水産 農園 牧場 建築 設計 塗装 住宅 ホーム 旅館 本舗".split()
 )
+
+# COMPANY_END by length (two or three kanji; test_fast_paths checks), looked up in sets: endswith with
+# the tuple compared every ending in turn.
+_COMPANY_END_2 = frozenset(end for end in COMPANY_END if len(end) == 2)
+_COMPANY_END_3 = frozenset(end for end in COMPANY_END if len(end) == 3)
 
 
 JOB_TITLES = frozenset("課長 部長 係長 社長 主任 店長 室長 次長 所長 会長 専務 常務 教授".split())

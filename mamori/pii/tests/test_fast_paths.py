@@ -390,6 +390,16 @@ def test_rows_with_quotes_inside_their_cells_are_split_as_the_quote_aware_reader
     assert new == [analyse_tables(text) for text in texts]
 
 
+def test_company_endings_looked_up_by_length_are_all_the_endings() -> None:
+    from mamori.pii import name_words
+
+    assert name_words._COMPANY_END_2 | name_words._COMPANY_END_3 == set(name_words.COMPANY_END)
+    for run in ("北斗建設", "東和精機", "山陽重工業", "佐藤健一", "中村不動産", "高橋工"):
+        assert (
+            run[-2:] in name_words._COMPANY_END_2 or run[-3:] in name_words._COMPANY_END_3
+        ) is run.endswith(name_words.COMPANY_END)
+
+
 def test_a_birth_date_repeated_as_a_default_is_dropped_and_others_kept() -> None:
     spans = [Span(i * 20, i * 20 + 10, "DATE_OF_BIRTH", "2000-01-01") for i in range(6)]
     spans += [Span(200 + i * 20, 210 + i * 20, "DATE_OF_BIRTH", f"1980-03-{i + 10}") for i in range(4)]
