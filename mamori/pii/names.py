@@ -472,11 +472,11 @@ def find_persons(text: str) -> list[Hit]:
             found = [h for h in found if text[h[1] : h[1] + 1] not in ":："]
         hits.extend(found)
     for m in _HONORIFIC.finditer(text):
-        if honorific_in_word(text, m):
-            continue
         end = m.start() - 1 if text[m.start() - 1 : m.start()] == " " else m.start()
         if not end or text[end - 1] in _NO_NAME_END:
-            continue  # ,様 in a mailing list whose 宛名 cell the table pass took: no name ends here
+            continue  # ,様 in a mailing list whose 宛名 cell the table pass took: no name ends here (first: a row each)
+        if honorific_in_word(text, m):
+            continue
         start = _name_before(text, end)
         if start is None:
             start = _kana_name_before(text, end, m.group() in _JOB_TITLES)
