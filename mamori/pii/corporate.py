@@ -109,6 +109,29 @@ ROLE_MAILBOX = re.compile(
     rf"(?:{_ROLES})(?:[._+-][A-Za-z0-9]+)*@|(?:[A-Za-z0-9]+[._+-])+(?:{_ROLES})@",
     re.IGNORECASE,
 )
+# The first and the last word of each role (no-reply: no, reply): a mailbox starts with a role's first
+# word or ends with a role's last word, or ROLE_MAILBOX cannot match it.
+_ROLE_FIRST = frozenset(re.split(r"[._+-]", role)[0] for role in _ROLES.split("|"))
+_ROLE_LAST = frozenset(re.split(r"[._+-]", role)[-1] for role in _ROLES.split("|"))
+_LOCAL_SEP = re.compile(r"[._+-]")
+
+
+def is_role_mailbox(address: str) -> bool:
+    """Return whether ``ROLE_MAILBOX`` matches ``address`` (info@, sales.tokyo@, web-info@).
+
+    An ASCII mailbox whose first and last words are no role's (yamada.taro@, user123@) is told without
+    the regex, which tries every role in turn, case-insensitively: 20,000 instructions a mailbox.
+    """
+    at = address.find("@")
+    if at < 0:
+        return False
+    if address.isascii():
+        words = _LOCAL_SEP.split(address[:at].lower())
+        if words[0] not in _ROLE_FIRST and words[-1] not in _ROLE_LAST:
+            return False
+    return ROLE_MAILBOX.match(address) is not None
+
+
 # Numbers no person has: free dial, navi dial and the like are always an organisation's.
 _SERVICE_NUMBER = re.compile(r"\(?0(?:120|800|570|180|990)")
 _BEFORE = 240  # characters of the block looked at before the line (a letterhead is a few lines)
@@ -136,7 +159,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     for span in spans:
         if span.label not in CORPORATE_LABELS:
             personal.append(span)
-        elif span.label == "EMAIL" and ROLE_MAILBOX.match(span.text):
+        elif span.label == "EMAIL" and is_role_mailbox(span.text):
             corporate.append(span)
             signals.append(span.start)
         elif span.label == "PHONE" and _SERVICE_NUMBER.match(_nfkc(span.text).lstrip()):
@@ -221,7 +244,7 @@ def _org_mailbox(
                 frozenset(
                     s.text[s.text.rfind("@") + 1 :].lower()
                     for s in spans
-                    if s.label == "EMAIL" and ROLE_MAILBOX.match(s.text)
+                    if s.label == "EMAIL" and is_role_mailbox(s.text)
                 )
             )
         return roles_seen[0]

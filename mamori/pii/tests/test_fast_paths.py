@@ -408,3 +408,21 @@ def test_a_birth_date_repeated_as_a_default_is_dropped_and_others_kept() -> None
     assert [s.text for s in kept] == [f"1980-03-{i + 10}" for i in range(4)] + ["堀 早苗", "090-3321-0000"]
     assert drop_placeholders("会員一覧", spans[:4]) == spans[:4]  # four times is no default yet
     assert drop_placeholders("会員一覧", spans[:5]) == []
+
+
+def test_a_role_mailbox_is_told_as_the_role_pattern_tells_it() -> None:
+    from mamori.pii.corporate import _ROLES, ROLE_MAILBOX, is_role_mailbox
+
+    rng = random.Random(5)
+    roles = _ROLES.split("|")
+    words = [*roles, "yamada", "taro", "user12", "k", "", "ＩＮＦＯ", "ſupport", "info@x"]
+    addresses = ["info", "@x.jp", "no-reply@a.jp", "NoReply@A.JP", "x.no-reply@a.jp", "taro.yamada@a.jp"]
+    for _ in range(4000):
+        parts = [rng.choice(words) for _ in range(rng.randint(1, 3))]
+        seps = [rng.choice("._+-@") for _ in parts]
+        local = "".join(p + s for p, s in zip(parts, seps, strict=True))[:-1]
+        local = local.upper() if rng.random() < 0.2 else local
+        addresses.append(f"{local}@{rng.choice(['example.co.jp', 'mail.example.jp'])}")
+    for value in addresses:
+        assert is_role_mailbox(value) is (ROLE_MAILBOX.match(value) is not None), value
+
