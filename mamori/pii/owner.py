@@ -235,6 +235,8 @@ _CALL_US = re.compile(
     r"(?:ご?予約|お?申し?込み?|お?問い?合わ?せ|ご?注文|お?見積り?)(?:先|窓口|専用|受付|ダイヤル|番号){0,3}"
     r"(?:[はも:：]|\s)*(?:(?:お?電話|TEL|Tel|℡|☎)(?:番号)?(?:[:：]|\s)*)?\Z"
 )
+# A character each of _CALL_US's words holds (予約, 申込, 問合せ, 注文, 見積): without one, it cannot match.
+_CALL_US_CHARS = frozenset("約込問注積")
 # Opening hours right after the number (03-1234-5678（平日9:00-17:00）): a desk's, no person's.
 _HOURS_AFTER = re.compile(r"\s*[(（][^()（）\n]{0,12}?\d{1,2}[:：]\d{2}\s*[-~〜～－]\s*\d{1,2}[:：]\d{2}")
 MOBILE = re.compile(r"[(（]?[0０][7-9７-９][0０]")  # a mobile number's start (070, 080, 090)
@@ -252,8 +254,10 @@ def reader_calls(text: str, start: int, end: int, person: re.Pattern[str], perso
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
+    before = text[max(line_start, start - 16) : start]
     if not (
-        _CALL_US.search(text[max(line_start, start - 16) : start]) or _HOURS_AFTER.match(text, end, line_end)
+        (not _CALL_US_CHARS.isdisjoint(before) and _CALL_US.search(before))
+        or _HOURS_AFTER.match(text, end, line_end)
     ):
         return False
     i = bisect_left(person_starts, line_start)

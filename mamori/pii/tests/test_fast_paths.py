@@ -426,3 +426,10 @@ def test_a_role_mailbox_is_told_as_the_role_pattern_tells_it() -> None:
     for value in addresses:
         assert is_role_mailbox(value) is (ROLE_MAILBOX.match(value) is not None), value
 
+
+def test_every_word_that_asks_the_reader_to_call_holds_a_character_of_the_prefilter() -> None:
+    from mamori.pii import owner
+
+    pattern = owner._CALL_US.pattern
+    for word in pattern[3 : pattern.index(")")].split("|"):  # the words of the first group
+        assert not owner._CALL_US_CHARS.isdisjoint(re.sub(r".\?", "", word)), word
