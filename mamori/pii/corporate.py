@@ -302,17 +302,26 @@ def _beside_signals(
     """
     keep: list[Span] = []
     length = len(text)
+    person = -_BEFORE - 1  # the person that kept the last span: on its line, the next is kept too
     for span in personal:
         if span.label in CORPORATE_LABELS and span.label != "EMAIL":
             # The block holds at least the span's line within _BEFORE characters: a person there keeps
             # the span personal without looking for the blank lines (the rows of a list).
             pos = span.start
+            if (
+                pos - _BEFORE <= person < pos + _BEFORE
+                and person < length
+                and text.find("\n", min(person, pos), max(person + 1, pos)) < 0
+            ):
+                keep.append(span)  # the person found for a span before, on this line and in the window
+                continue
             lo = max(0, pos - _BEFORE)
             hi = min(length, pos + _BEFORE)
             line_start = text.rfind("\n", lo, pos) + 1 or lo
             line_end = text.find("\n", pos, hi)
             j = bisect_left(person_starts, line_start)
             if j < len(person_starts) and person_starts[j] < (hi if line_end < 0 else line_end):
+                person = person_starts[j]
                 keep.append(span)
                 continue
             lo, hi = _block(text, pos)
