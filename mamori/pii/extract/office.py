@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import PurePath
 from typing import Any
 from xml.etree import ElementTree
 
@@ -243,6 +244,9 @@ def _ole_is_encrypted(data: bytes) -> bool:
         return False
 
 
+_OLE_SUFFIXES = frozenset({".msg", ".xls", ".doc", ".ppt", ".pps", ".pot", ".dot", ".xlt"})
+
+
 def read_ole(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
     """Yield the parts of an OLE compound file: legacy xls, doc and ppt, Outlook .msg, or encrypted OOXML.
 
@@ -273,5 +277,8 @@ def read_ole(data: bytes, location: str, depth: int, budget: Budget) -> Iterator
         from .ppt import read_ppt
 
         yield from read_ppt(data, location, depth, budget)
+    elif (suffix := PurePath(location.rsplit("!", 1)[-1]).suffix.lower()) in _OLE_SUFFIXES:
+        # named as a format we read, but none of its streams: cut short or damaged (a .msg copied half)
+        yield problem_part("malformed", location, kind=suffix.lstrip("."))
     else:
         yield problem_part("unsupported", location, kind=gettext_noop("OLE compound file"))

@@ -121,3 +121,12 @@ def test_a_msg_written_by_a_real_exporter_is_read_whole():
     )
     result = scan_file(Task(str(path), path.stat().st_size, 0))
     assert result["status"] == "findings" and result["problems"] == []
+
+
+def test_a_msg_cut_short_is_damaged_not_a_format_not_read():
+    from pathlib import Path
+
+    data = (Path(__file__).parent / "fixtures" / "outlook" / "面談記録.msg").read_bytes()
+    for keep in (1500, 3000, 6000, 9000):
+        assert set(codes(extract(data[:keep], name="半分.msg"))) == {"malformed"}, keep
+    assert codes(extract(data[:3000], name="blob.bin")) == ["unsupported"]  # an OLE file of no known name
