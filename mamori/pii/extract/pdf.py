@@ -2,11 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .model import Budget, Part, problem_part
 
 FPDF_ERR_PASSWORD = 4  # pdfium's error code for a missing or wrong password
+# A table cell printed to PDF wraps where the column ends, and the page's text has a line break there: in a
+# number (`新寺 3-` / `5-12`) or between an address's town and its block number (`…町中氷鉋` / `1523-14`).
+# Such a break is no line of the document: the two halves are joined, as the cell holds them.
+_WRAPPED_NUMBER = re.compile(r"(?<=\d[-‐‑–−－])[ \t]*\r?\n(?=\d)")
+_BLOCK_NEXT = re.compile(r"[ \t]*\r?\n(?=\d{1,5}(?:[-‐‑–−－]\d{1,5})+)")
+_TOWN_TAIL = re.compile(r"\S*[都道府県市区町村郡]\S*[都道府県市区町村郡][^\s\d、。，,:：()（）]{1,12}\Z")
+
+
+def unwrap(text: str) -> str:
+    """Return a PDF page's text with the line breaks a table cell's wrap put inside a number or address joined.
+
+    An address's break is one after a word of two or more of 都道府県市区町村郡 and a town name
+    (`長野県長野市稲里町中氷鉋`), before a block number with a hyphen (`1523-14`).
+    """
+    if "\n" not in text:
+        return text
+    text = _WRAPPED_NUMBER.sub("", text)
+    out: list[str] = []
+    done = 0
+    for found in _BLOCK_NEXT.finditer(text):
+        line = text[text.rfind("\n", 0, found.start()) + 1 : found.start()]
+        if _TOWN_TAIL.search(line[-40:]):
+            out += [text[done : found.start()]]
+            done = found.end()
+    return "".join(out) + text[done:] if out else text
 
 
 def read_pdf(data: bytes, location: str, depth: int, budget: Budget) -> Iterator[Part]:
@@ -32,7 +58,7 @@ def read_pdf(data: bytes, location: str, depth: int, budget: Budget) -> Iterator
             page = document[index]
             try:
                 textpage = page.get_textpage()
-                text = textpage.get_text_range()
+                text = unwrap(textpage.get_text_range())
                 textpage.close()
             finally:
                 page.close()
