@@ -251,6 +251,8 @@ def _name_before(text: str, end: int) -> int | None:
         if text[start:end].strip() in _STOP:
             return None
         if text[start : start + 3] in sur or text[start : start + 2] in sur or text[start] in sur:
+            if start and _KANA_WORD.match(text, start - 1, start + 1):
+                continue  # サイ|トウタカシ: no name starts inside a katakana word
             glued = start > 0 and _KANJI_CHAR.match(text, start - 1) is not None
             if glued and end - start == 1:
                 continue  # 株式会社様: one kanji glued to a word is the word's end, not a surname

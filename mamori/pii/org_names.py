@@ -9,11 +9,12 @@ what is around and inside the word, not by knowing every company:
   its name (パティスリー・…, カフェ・…, ベーカリー…) or a kind after a place (…コープ, …プレス); a
   katakana given name is read as a name with さん (ミドリさん, ハナコさん);
 - a word of three kanji or more ending like a shop (…堂, …庵, …亭, …軒): a sweet shop, a restaurant;
-- a branch or office (…支店, …営業所, …工場): a mail's display name ``<運送会社> <地名>支店``;
+- a branch or office (…支店, …営業所, …工場): a mail's display name ``<運送会社> <地名>支店``; a
+  public body, a school, a hospital or an association (…病院, …高校, …広域連合, …自治会) addressed with 様;
 - a group that the analyser reads as common nouns only, one of them a verbal or adverbial noun (午前班,
   説明分: 午前 + 班, 説明 + 分), which an unknown name after a label never is;
 - a place word after の (ポストの中です): no one's name signs there; a municipality (岡山市), a word a
-  department follows after a space (ミヤギ製粉 物流課) or a trade ending glued after (ミヤギ製粉); a kanji
+  department follows after a space (ミヤギ製粉 物流課), a group's name before の会 or a trade ending glued after (ミヤギ製粉); a kanji
   word glued to okurigana and more kanji (間仕切り変更); common nouns after 付で (10日付で公衆の縦覧);
 - a katakana word glued to the kanji word before it and no honorific after (宛名ラベル);
 - a place or a surname and a verbal noun (三河合成, 東海塗装): a company named by its place and trade;
@@ -33,10 +34,17 @@ from mamori.pii.name_words import COMPANY_END, KANJI, ROLES_ALONE, known
 from mamori.pii.trade_names import companies_besides, trade_sentence
 
 # Capitals glued before a name: a dealer's or a co-op's prefix (ASA, YC, JA), not a header or a title.
-_CAPITALS_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}\Z")
+_CAPITALS_BEFORE = re.compile(
+    r"(?<![A-Za-z])([A-Z]{2,5})(?:(?![のがはともにへをでや])[\u3041-\u3096\u30a1-\u30faー]{2,6})?\Z"
+)  # JAみなみ信州, not 県警OBの
 _HEADER_CAPITALS = frozenset("TO CC BCC FROM ATTN TEL FAX MR MRS MS DR RE FW FWD".split())
 _BRANCH_ENDS = tuple(
     "支店 支社 営業所 出張所 事業所 工場 本店 本社 支所 分室 倉庫 センター 物流センター".split()
+)
+# Public bodies, schools, hospitals and associations addressed with 様 (こども病院様, 第一高校様, 広域連合様).
+_BODY_ENDS = tuple(
+    "病院 医院 高校 中学 中学校 小学校 高等学校 幼稚園 保育園 こども園 大学 学園 連合 協議会 委員会 自治会 町内会 "
+    "組合 協会 財団 機構 役場 市役所 区役所 警察署 消防署 図書館 公民館 体育館 美術館 博物館 事務局 団体".split()
 )
 _KANA_PART = re.compile(r"[\u30a1-\u30faー]{3,}")
 _KANJI_THEN_KANA = re.compile(rf"[{KANJI}]+([\u30a1-\u30faー]{{3,}})")
@@ -57,6 +65,8 @@ _TRADE_ENDS = "|".join(
 _DEPARTMENT_AFTER = re.compile(
     rf" [{KANJI}\u30a1-\u30faー]{{0,10}}(?:課|部|室|係|支店|営業所|センター)(?![{KANJI}])"
 )
+# A group named of its members (信州陶芸作家の会, 子どもの未来を考える会): no person.
+_GROUP_AFTER = re.compile(rf"の(?:会|集い)(?![{KANJI}])")
 # A kanji name glued to okurigana and more kanji is a verb's or a noun's stem (間仕切り変更, 見積り依頼).
 _OKURIGANA_AFTER = re.compile(rf"[りきしちいえけせてねべめれ][{KANJI}]")
 _ROLE_FIRST = re.compile(rf"([{KANJI}]{{2,4}}) (?=[{KANJI}])")
@@ -71,6 +81,7 @@ def organisation_in_name_place(text: str, start: int, end: int) -> bool:
     return (
         _capitals_before(text, start)
         or (len(name) > 2 and name.endswith(_BRANCH_ENDS))
+        or name.endswith(_BODY_ENDS)
         or _common_noun_kana(name)
         or _shop_word(name)
         or (name in _PLACES and text[start - 1 : start] == "の")
@@ -79,6 +90,7 @@ def organisation_in_name_place(text: str, start: int, end: int) -> bool:
         or name in municipalities()
         or _DEPARTMENT_AFTER.match(text, end) is not None
         or _FIRM.match(text, end) is not None
+        or _GROUP_AFTER.match(text, end) is not None
         or _OKURIGANA_AFTER.match(text, end) is not None
         or (text.endswith("付で", 0, start) and _common_nouns(name))
         or word_list_item(text, start, end)
@@ -150,7 +162,7 @@ def after_role(text: str, pos: int) -> int:
 
 def _capitals_before(text: str, start: int) -> bool:
     m = _CAPITALS_BEFORE.search(text, max(0, start - 6), start)
-    return m is not None and m.group() not in _HEADER_CAPITALS
+    return m is not None and m.group(1) not in _HEADER_CAPITALS
 
 
 def _common_noun_kana(name: str) -> bool:
@@ -253,9 +265,10 @@ def _firms(text: str) -> tuple[tuple[int, str, str], ...]:
 
 @lru_cache(maxsize=4096)
 def katakana_surname(word: str) -> bool:
-    """Return whether the analyser reads katakana ``word`` before さん as a Japanese surname (スズキ, カワイ)."""
-    tokens = san_tokens(word)
-    return len(tokens) == 1 and tokens[0].feature.pos3 == "人名" and tokens[0].feature.pos4 == "姓"
+    """Return whether the analyser reads katakana ``word`` before さん as a Japanese surname, alone or
+    glued to a given name (スズキ, カワイ, タニ + コー)."""
+    kinds = [t.feature.pos4 if t.feature.pos3 == "人名" else "" for t in san_tokens(word)]
+    return kinds in (["姓"], ["姓", "名"])
 
 
 @lru_cache(maxsize=4096)

@@ -137,7 +137,7 @@ def _no_name(word: str) -> bool:
 # Carriers that business Japanese calls with さん (佐川さん, 日通さん, 西濃さん, 福山さん). 佐川, 福山, 西濃
 # and 中越 are surnames too: they are the carrier only with a word of shipping in the same sentence
 # nearby (佐川さんの集荷, 福山さんの路線便で発送), a person otherwise (福山さんから電話がありました).
-_CARRIERS = frozenset("日通 名鉄 トナミ 郵便局 日本郵便 第一貨物 久留米運送 新潟運輸 ヤマト".split())
+_CARRIERS = frozenset("日通 名鉄 トナミ 郵便局 日本郵便 第一貨物 久留米運送 新潟運輸 ヤマト クロネコ".split())
 _CARRIER_SURNAMES = frozenset("佐川 福山 西濃 中越 岡山県貨物".split())
 _SHIPPING = re.compile(
     r"集荷|配送|発送|配達|出荷|運賃|送り状|伝票|追跡|荷物|着払|元払|引取|引き取|持ち込|持込|ドライバー|"

@@ -147,3 +147,26 @@ def test_a_list_of_virtues_joined_by_dots_names_nobody() -> None:
 )
 def test_statuses_and_dots_keep_a_names_edges(text: str, names: list[str]) -> None:
     assert persons(text) == names
+
+
+def test_a_group_named_of_its_members_is_no_person() -> None:
+    assert persons("From: 松本山岳写真の会 <info-gakkai@example.jp>\nTo: a@example.com\n\n本文") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a surname and a given name in katakana, in a list whose other さん are companies
+        "空調機器 保守先\nダイキンさん：年2回\n富士電機さん：年1回\nサイトウタカシさん：随時\n",
+        # public bodies, schools and hospitals addressed with 様, a co-op's capitals before kana
+        "配布先\n・市立わかば病院様\n・城南第二高校様\n・北アルプス広域連合様\n・JAあづみ野様\n",
+        # クロネコ is a carrier
+        "発送はクロネコさん、集荷は毎日15時。",
+    ],
+)
+def test_more_organisations_before_san_and_sama_are_no_persons(text: str) -> None:
+    assert persons(text) == []
+
+
+def test_an_alumnus_after_capitals_and_の_stays_a_person() -> None:
+    assert persons("表彰されたのは、県警OBの中島健一さんです。") == ["中島健一"]
