@@ -28,7 +28,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 
-from mamori.pii.mailbox import org_mailbox, org_mailbox_by_address, spells_a_name
+from mamori.pii.mailbox import named_after, org_mailbox, org_mailbox_by_address, spells_a_name
 from mamori.pii.names import parse_kana_name
 from mamori.pii.owner import (
     MOBILE,
@@ -94,7 +94,7 @@ _PERSON_WORDS = re.compile(f"{_PERSON_LINE.pattern}|{_PERSON_BLOCK.pattern}")
 _ROLES = (
     r"info|information|noreply|no-reply|no_reply|donotreply|do-not-reply|support|sales|contact|"
     r"admin|office|webmaster|postmaster|hostmaster|service|services|help|helpdesk|inquiry|inquiries|"
-    r"toiawase|otoiawase|hr|jinji|soumu|somu|eigyo|recruit|saiyo|press|pr|billing|invoice|accounting|"
+    r"toiawase|otoiawase|hr|jinji|hojin|houjin|soumu|somu|eigyo|recruit|saiyo|press|pr|billing|invoice|accounting|"
     r"keiri|order|orders|shop|store|customer|cs|media|kouhou|koho|team|desk|center|marketing|news|"
     r"newsletter|notification|notifications|alert|alerts|system|abuse|security|privacy|legal|"
     r"kojinjoho|mailer-daemon|bounce|reception|uketsuke|general|staff|jimukyoku|jimu|purchase|purchasing|"
@@ -261,7 +261,19 @@ def _org_mailbox(
     i = bisect_left(person_starts, lo)
     if (i < len(person_starts) and person_starts[i] < line_end) or _PERSON_WORDS.search(text, lo, line_end):
         return False
-    return org_mailbox_by_address(span.text, roles)
+    if org_mailbox_by_address(span.text, roles):
+        return True
+    last = None
+    for last in _ORG.finditer(text, lo, span.start):  # noqa: B007 - the nearest organisation named above
+        pass
+    if last is None:
+        return False
+    # A block of an organisation that names no person: its mailbox at any domain unless it spells a
+    # name (umineko.za@gmail.com under 劇団うみねこ座 事務局), or one named after its place or name
+    # (komaki@ under 西濃運輸株式会社 小牧支店)
+    local = span.text[: span.text.rfind("@")]
+    owner = text[text.rfind("\n", 0, last.start()) + 1 : last.end()]
+    return not spells_a_name(local) or named_after(local, owner, surnames=False)
 
 
 def _org_name(span: Span, cells: list[tuple[int, int]]) -> bool:
@@ -304,6 +316,9 @@ def _beside_signals(
     length = len(text)
     person = -_BEFORE - 1  # the person that kept the last span: on its line, the next is kept too
     for span in personal:
+        if span.label == "EMAIL" and _mailbox_beside_signals(text, span, signals, person_starts):
+            corporate.append(span)
+            continue
         if span.label in CORPORATE_LABELS and span.label != "EMAIL":
             # The block holds at least the span's line within _BEFORE characters: a person there keeps
             # the span personal without looking for the blank lines (the rows of a list).
@@ -339,6 +354,27 @@ def _beside_signals(
         keep.append(span)
     corporate.sort(key=lambda s: s.start)
     return keep, corporate
+
+
+def _mailbox_beside_signals(text: str, span: Span, signals: list[int], person_starts: list[int]) -> bool:
+    """Return whether a mailbox in a business's information block (営業時間, free dial) is the business's.
+
+    The block names no person; the mailbox spells no name (a shop's ``kyo-hanabusa@gmail.com``) or one
+    that the block's words read as (``hanabusa.kyoto@`` under ``京料理 はなぶさ``).
+    """
+    lo, hi = _block(text, span.start)
+    i = bisect_left(signals, lo)
+    j = bisect_left(person_starts, lo)
+    if (
+        i == len(signals)
+        or signals[i] >= hi
+        or (j < len(person_starts) and person_starts[j] < hi)
+        or _PERSON_LINE.search(text, lo, hi)
+        or _PERSON_BLOCK.search(text, lo, hi)
+    ):
+        return False
+    local = span.text[: span.text.rfind("@")]
+    return not spells_a_name(local) or named_after(local, text[lo : span.start], surnames=False)
 
 
 def _block(text: str, pos: int) -> tuple[int, int]:

@@ -155,13 +155,95 @@ def _decoded(value: str) -> str:
         return ""
 
 
+# What a business is, in romaji: a mailbox named with one (midori-seikotsu@, aoba-fc@, tanaka.shika@) is
+# the business's at any domain, free mail too. A closed class: the kinds of shops, clinics, schools,
+# trades and associations a mailbox is named after.
+_BUSINESS_KINDS = frozenset(
+    """seikotsu sekkotsu seikotsuin sekkotsuin shinkyu harikyu chiryoin shika dental clinic iin byoin byouin
+    hospital naika geka ganka hifuka jibika shonika yakkyoku pharmacy kensetsu komuten koumuten kogyo kougyou
+    sangyo sangyou shoji shouji shokai shoukai shoten shouten seisakusho unyu unso butsuryu fudosan fudousan
+    juku gakuen gakuin hoikuen youchien yochien kyokai kyoukai kumiai jimusho ryokan hotel salon cafe
+    restaurant shokudo bakery studio club kurabu dojo kyoshitsu kyousitsu noen nouen nojo noujo jinja
+    shakyo kyogikai kominkan yakusho yakuba pta jichikai chonaikai kodomokai fc sc""".split()
+)
+_GLUED_KINDS = tuple(kind for kind in _BUSINESS_KINDS if len(kind) >= 5)  # sakuraseikotsu, yamadakensetsu
+
+
+def names_a_business(local: str) -> bool:
+    """Return whether a mailbox's local part says what business it is (midori-seikotsu, aoba-fc)."""
+    for word in _WORDS.findall(local.lower()):
+        if word in _BUSINESS_KINDS or (len(word) > 6 and word.endswith(_GLUED_KINDS)):
+            return True
+    return False
+
+
+# Words after a place in a branch's name: 豊田営業所, 大野支店 (the analyser reads 豊田, 大野 as surnames).
+_BRANCH = frozenset(
+    "支店 支社 営業 営業所 出張 出張所 支所 店 本店 校 分校 工場 事業 事業所 センター 倉庫 物流".split()
+)
+
+
+@lru_cache(maxsize=1024)
+def _name_readings(name: str, surnames: bool) -> frozenset[str]:
+    """Return the readings (without long vowels) of the words of ``name`` and of two or three in a row.
+
+    Person names count only when ``surnames`` (an organisation named after its owner: 山田工務店).
+    """
+    from mamori.pii.analyser import tagger  # the analyser loads its dictionary on first use
+
+    analyser = tagger()
+    if analyser is None:
+        return frozenset()
+    tokens = list(analyser(name))
+    words = [
+        _short(token.feature.kana or "")
+        if surnames
+        or token.feature.pos3 != "人名"
+        or (i + 1 < len(tokens) and tokens[i + 1].surface in _BRANCH)
+        else ""
+        for i, token in enumerate(tokens)
+    ]
+    readings = set()
+    for i in range(len(words)):
+        for size in (1, 2, 3):
+            part = words[i : i + size]
+            if len(part) == size and all(part):
+                readings.add("".join(part))
+    return frozenset(readings)
+
+
+def named_after(local: str, name: str, surnames: bool = True) -> bool:
+    """Return whether a mailbox's local part spells a word of the organisation's ``name``.
+
+    A branch's mailbox is named after its place (``komaki@`` under ``西濃運輸 小牧支店``,
+    ``nagoya-hojin@`` of ``名古屋法人営業部``), a shop's after its name (``hanabusa.kyoto@`` of ``京料理
+    はなぶさ``): one romaji word of three letters or more that reads as a word (or two or three words
+    in a row) of the name.
+    """
+    readings = None
+    for word in _WORDS.findall(local.lower()):
+        if len(word) < 3:
+            continue
+        kana = to_katakana(word)
+        if kana is None:
+            continue
+        if readings is None:
+            readings = _name_readings(name, surnames)
+        if _short(kana) in readings:
+            return True
+    return False
+
+
 def org_mailbox_by_address(address: str, role_domains: Callable[[], frozenset[str]]) -> bool:
     """Return whether ``address`` is at an organisation's domain and spells no person's name.
 
+    A local part that names a kind of business (``midori-seikotsu``) is one at any domain.
     ``role_domains`` gives the domains of the text's role mailboxes, asked only when the domain's
     suffix does not tell.
     """
     at = max(address.rfind("@"), address.rfind("＠"))
+    if names_a_business(address[:at]):
+        return True
     domain = address[at + 1 :].lower()
     if domain in _FREE_MAIL or not (_ORG_DOMAIN.search(domain) or domain in role_domains()):
         return False
@@ -211,7 +293,9 @@ def org_mailbox(
             starts = [0] + [m.end() for m in _SPACE.finditer(rest)]
             if rest and any(parse_name(rest, i, strict=True) == len(rest) for i in starts):
                 return False  # 株式会社ABC 山田 太郎 <…>: the person at the organisation
-            return not spells_a_name(text[start:end].split("@")[0])
+            local = text[start:end].split("@")[0]
+            # komaki@ of 西濃運輸 小牧支店: a branch's mailbox named after its place, a surname too
+            return not spells_a_name(local) or named_after(local, text[name_start:lt], surnames=False)
         name = text[name_start:lt].strip(' "')
         if name and (parse_name(name, 0) == len(name) or (" " in name and is_romaji_name(name))):
             return False  # a name the display holds, found by the engine or not (Reply-To: 栗林 昭雄 <…>)

@@ -43,7 +43,6 @@ COMPANY = sorted(rel for rel, t in LABELS.items() if not t["personal"])
 
 # Company-only files the engine flags today (file: what it reports, why it is wrong).
 FLAGGED_TODAY = {
-    "みどり整骨院/メール/【柔整師会】講習会.eml": "EMAIL of a clinic's mailbox",
     "やすらぎ葬祭/営業/仕入先メモ.txt": "PERSON 割烹 まつや before さん (a caterer; one other company in the memo)",
 }
 

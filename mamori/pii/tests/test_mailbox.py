@@ -69,3 +69,36 @@ def test_an_initial_glued_to_a_surname_needs_a_surname_of_three_kana_or_a_long_v
     assert spells_a_name("ksato") and spells_a_name("tyamada")  # k + サトウ, t + ヤマダ
     coop = "From: =?utf-8?b?SkHlpKfljJcg5Za26L6y6YOo?= <einou@ja-daihoku.example.or.jp>\n"  # JA大北 営農部
     assert _split(coop)[1] == ["einou@ja-daihoku.example.or.jp"]
+
+
+def test_a_branch_s_mailbox_named_after_its_place_is_the_branch_s():
+    # The place is a surname too (高岡, 大野): the branch's name beside it says whose mailbox it is.
+    header = "From: 北陸ロジ運輸 高岡支店 <takaoka@hokuriku-logi.example.co.jp>\n"
+    assert _split(header)[1] == ["takaoka@hokuriku-logi.example.co.jp"]
+    assert _split("From: 加賀信用金庫 金沢法人営業部 <kanazawa-hojin@kagashin.example.jp>\n")[1] == [
+        "kanazawa-hojin@kagashin.example.jp"
+    ]
+    signature = "北陸ロジ運輸株式会社 大野支店\nTEL 0779-66-2100\nE-mail: oono@hokuriku-logi.example.co.jp\n"
+    assert _split(signature)[1] == ["oono@hokuriku-logi.example.co.jp"]
+    # a person's mailbox beside an organisation stays the person's
+    assert _split("From: 大野（北陸ロジ運輸） <oono@hokuriku-logi.example.jp>\n")[0] == [
+        "oono@hokuriku-logi.example.jp"
+    ]
+    assert _split("北陸ロジ運輸株式会社 大野支店\n配車係 大野 翔太\noono@hokuriku-logi.example.co.jp\n")[
+        0
+    ] == ["oono@hokuriku-logi.example.co.jp"]
+
+
+def test_a_mailbox_that_says_what_business_it_is_belongs_to_the_business_at_any_domain():
+    assert _split("To: aoba-seikotsu@example.jp\n")[1] == ["aoba-seikotsu@example.jp"]
+    assert _split("宛先 kitamachi.fc@gmail.com")[1] == ["kitamachi.fc@gmail.com"]
+    assert _split("From: 森 健太 <mori-kensetsu@gmail.com>\n")[0] == ["mori-kensetsu@gmail.com"]  # a person
+
+
+def test_a_club_s_or_a_shop_s_free_mail_in_its_own_block_is_theirs():
+    troupe = "劇団かもめ座 事務局\nTEL 086-222-1234（平日10時～17時）\nkamome.za@gmail.com\n"
+    assert _split(troupe)[1] == ["kamome.za@gmail.com"]
+    shop = "甘味処 ふじなみ\n営業時間 11:00～18:00（水曜定休）\nTEL 075-561-2345\nfujinami.gion@gmail.com\n"
+    assert _split(shop)[1] == ["fujinami.gion@gmail.com"]
+    form = "お名前：森 早紀\nメール：saki-no-heya@docomo.ne.jp\n営業時間外のご連絡可\n"
+    assert _split(form)[0] == ["saki-no-heya@docomo.ne.jp"]
