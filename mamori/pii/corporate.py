@@ -28,8 +28,8 @@ import re
 import unicodedata
 from bisect import bisect_left
 
+from mamori.pii.accounts import addressed_organisation, in_bank_name, organisation_holds, person_holds
 from mamori.pii.mailbox import named_after, org_mailbox, org_mailbox_by_address, spells_a_name
-from mamori.pii.names import parse_kana_name
 from mamori.pii.owner import (
     MOBILE,
     column_cells,
@@ -65,7 +65,9 @@ _ORG_WORDS = (
     r"課(?<=[\u4e00-\u9fff]課)(?<!日課)(?![長題金税程後])|館(?<=[\u4e00-\u9fff\u30a1-\u30fa]館)(?![長内])|ホール|"
     # a business named without its legal form (鈴木工務店, 田中建設, 丸山商会), an event's organisers
     r"商会|商事|商店|工業|産業|建設|工務店|製作所|運輸|物産|興業|電機|不動産|信用金庫|信用組合|"
-    r"主催|共催|後援|協賛|勤務地|就業場所|勤務先|物件(?:所在地|名|概要|情報|[A-ZＡ-Ｚ0-9０-９①-⑳](?![0-9０-９]))|倉庫|返品先|"
+    r"主催|共催|後援|協賛|勤務地|"
+    # a company named after a label that says it is one (点検会社：…サービス（086-…）, 施工業者：…)
+    r"会社(?=\s*[:：])|業者(?=\s*[:：])|業社(?=\s*[:：])|就業場所|勤務先|物件(?:所在地|名|概要|情報|[A-ZＡ-Ｚ0-9０-９①-⑳](?![0-9０-９]))|倉庫|返品先|"
     # a venue or meeting point, a co-op's offices, a shop or tenant that moves (移転: persons 転居)
     r"会場|開催場所|開催地|集合場所|公園|JA|農協|本所|支所|ハローワーク|店舗|テナント|移転|"
     r"内科|外科|小児科|眼科|皮膚科|耳鼻科|耳鼻咽喉科|婦人科|神社|教会|自治会|町内会|PTA|生協|協議会|"
@@ -435,7 +437,8 @@ def _org_table_rows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, i
         if not is_row(line) or (start > 1 and is_row(text[text.rfind("\n", 0, start - 1) + 1 : start - 1])):
             continue  # a header opens its table: 取引先 in a row's 分類 cell is a value, not a header
         cells = [c.strip().strip('"') for c in line.split("\t" if "\t" in line else ",")]
-        if not any(_ORG_HEADER.match(c) for c in cells) or any(
+        accounts = any("口座" in c for c in cells)  # a bank and its branch name every account's bank
+        if not any(_ORG_HEADER.match(c) and not (accounts and _BANK_HEADER.match(c)) for c in cells) or any(
             _person_column(c) and not _ORG_HEADER.match(_READING.sub("", c)) for c in cells
         ):  # 取引先名（カナ） is the reading of the organisation's name, no person column
             continue
@@ -449,6 +452,7 @@ def _org_table_rows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, i
 
 
 _READING = re.compile(r"[(（](?:カナ|かな|フリガナ|ふりがな|読み|よみ)[)）]$")
+_BANK_HEADER = re.compile(r"^(?:銀行|支店|金融機関|本支店)(?:名|名称)?$")
 
 
 # One branch per word, each starting with a literal, so that a search skips to where a word can start.
@@ -484,10 +488,13 @@ def _in_company_block(
     """Return whether ``span`` sits in an organisation's block; ``lines`` keeps what each line showed."""
     if span.label == "EMAIL":
         return False  # a named mailbox (yamada@) is a person's even on a letterhead
-    if span.label == "BANK_ACCOUNT" and _person_holds(text, span.end):
-        return (
-            False  # 振込先 … 普通 2281904 クリハラ レン: an account held by a person, whoever is named above
-        )
+    if span.label == "BANK_ACCOUNT":
+        # the holder written after it decides, whoever is named above: 振込先 … 普通 2281904 クリハラ レン
+        # is a person's, 当座 0421873 ニホンリンシヨウガツカイ an organisation's
+        if person_holds(text, span.end):
+            return False
+        if organisation_holds(text, span.end):
+            return True
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
     line_end = len(text) if line_end < 0 else line_end
@@ -508,17 +515,14 @@ def _in_company_block(
     if row and (has_person or not _KEY_VALUE.fullmatch(text, line_start, line_end)):
         # a table row: the company must be named on the row before the value; the rows of a record
         # (所在地<TAB>〒…, TEL<TAB>…: a 会社概要 table) are read as the lines of a block below
-        org = _ORG_FOR_ACCOUNTS if span.label == "BANK_ACCOUNT" else _ORG
-        return not has_person and org.search(text, line_start, span.start) is not None
+        return not has_person and _owner(text, span, line_start, span.start) is not None
     if span.label in ("ADDRESS", "POSTAL_CODE") and line_end < len(text):
         next_end = text.find("\n", line_end + 1)
         if _ADDRESSEE.search(text, line_end + 1, len(text) if next_end < 0 else next_end):
             return False  # a recipient's address: 〒… / 長野県… / 山田 太郎 様
     lo, _hi = _block(text, line_start)
-    last = None
+    last = _owner(text, span, lo, line_end)
     org = _ORG_FOR_ACCOUNTS if span.label == "BANK_ACCOUNT" else _ORG
-    for last in org.finditer(text, lo, line_end):  # noqa: B007 - the nearest organisation word wins
-        pass
     lo_label = max(line_start, span.start - 12)
     # A mobile after a name-like word and no phone label (物流センター グエン ヴァン ナム → 090-…) is a person's.
     # A mobile number is an organisation's only under a phone label of its contact block (TEL 090-…),
@@ -548,7 +552,30 @@ def _in_company_block(
     if row and _record_subject(text, lo, owner_end):
         return False
     between = text[owner_end : span.start]
+    first = between.find("\n")
+    if first > 0 and addressed_organisation(between[:first]):
+        # 有限会社丸喜製麺 様 / 七十七銀行 長町支店 / お借入口座：…: 様 to a company marks no person
+        i = bisect_left(person_starts, owner_end)
+        if not (i < len(person_starts) and person_starts[i] < owner_end + first):
+            between = between[first:]
     return _PERSON_LINE.search(between) is None and _PERSON_BLOCK.search(between) is None
+
+
+def _owner(text: str, span: Span, lo: int, hi: int) -> re.Match[str] | None:
+    """Return the last organisation word in ``text[lo:hi]`` that may own ``span``.
+
+    An account's bank is named with it (北海信用金庫 琴似支店, みどり銀行 本店営業部): the words of the
+    bank's name own no account.
+    """
+    last = None
+    if span.label != "BANK_ACCOUNT":
+        for last in _ORG.finditer(text, lo, hi):  # noqa: B007 - the nearest organisation word wins
+            pass
+        return last
+    for m in _ORG_FOR_ACCOUNTS.finditer(text, lo, hi):
+        if not in_bank_name(text, m.start()):
+            last = m
+    return last
 
 
 def _record_subject(text: str, lo: int, hi: int) -> bool:
@@ -578,20 +605,6 @@ def _personal_line(
     return -1, -1
 
 
-def _person_holds(text: str, end: int) -> bool:
-    """Return whether the account holder written after an account number is a person's name in kana.
-
-    ``普通 2281904 クリハラ レン`` or ``… 3320915 口座名義：モリタ タカユキ``: a surname's reading, a space and
-    a given name, and no legal form (カ）ヤマトセイコウ is a company's).
-    """
-    line_end = text.find("\n", end)
-    holder = _HOLDER_LABEL.sub("", text[end : len(text) if line_end < 0 else line_end], count=1).strip()
-    if not holder or holder[0] in "(（" or ")" in holder[:3] or "）" in holder[:3]:
-        return False
-    return parse_kana_name(holder, 0, strict=True) is not None and " " in holder[:9]
-
-
-_HOLDER_LABEL = re.compile(r"\A[\s\u3000]*(?:口座)?(?:名義人?|受取人)?[\s\u3000]*[:：]?")
 _KEY_VALUE = re.compile(r"[^\t\n\d]{1,12}\t+[^\t\n]+\t*")  # a record's row: a label and one value
 _LABEL = re.compile(r"[:：\t]")  # a field's label before the value (住所：, a form's, often a person's)
 _ADDRESSEE = re.compile(r"(?:様|殿)\s*$|\s(?:様|殿)\s")

@@ -105,6 +105,7 @@ _LEGAL_FORM = re.compile(
 )
 # A legal form as banks abbreviate it in an account holder's name (カ）ヤマトセイコウ, ダイワケミカル（カ).
 _BANK_LEGAL = re.compile(rf"^(?:{_BANK_FORMS})[)）]|[(（](?:{_BANK_FORMS})[)）]?$")
+_BANK_COLUMN = re.compile(r"銀行|支店|金融機関")
 _MIN_ROWS = 3  # data rows a table needs before its columns are judged by their values
 _SAMPLE_ROWS = 200  # rows a column is judged on
 _ORG_SHARE = 0.5  # of a column's filled cells that carry an organisation word
@@ -178,7 +179,10 @@ def _org_column(
     if len(persons) > 1:
         return None  # a list of persons (氏名, 生年月日 ...), perhaps with their employer
     sample = data[:_SAMPLE_ROWS]
+    accounts = any("口座" in cell for cell in header)
     for col in persons or range(len(header)):  # a person-like header may head the organisations (出展者名)
+        if accounts and _BANK_COLUMN.search(header[col]):
+            continue  # the banks and branches of a list of accounts: every account names one
         filled = [c for row in sample if col < len(row) and (c := row[col].strip().strip('"'))]
         if len(filled) < _MIN_ROWS or sum(
             1 for c in filled if org.search(c) or _BANK_LEGAL.search(c)
@@ -233,7 +237,8 @@ def names_by_value(text: str, start: int, end: int) -> bool:
 # お問い合わせは … まで, お申込み TEL …). The number is the provider's.
 _CALL_US = re.compile(
     r"(?:ご?予約|お?申し?込み?|お?問い?合わ?せ|ご?注文|お?見積り?)(?:先|窓口|専用|受付|ダイヤル|番号){0,3}"
-    r"(?:[はも:：]|\s)*(?:(?:お?電話|TEL|Tel|℡|☎)(?:番号)?(?:[:：]|\s)*)?\Z"
+    r"(?:[はも:：]|\s)*(?:(?:ください|下さい)[。]?[(（]?)?"  # FAXでお申し込みください（FAX 086-…）
+    r"(?:(?:お?電話|TEL|Tel|℡|☎|FAX|Fax|ファクス|ファックス)(?:番号)?(?:[:：]|\s)*)?\Z"
 )
 # A character each of _CALL_US's words holds (予約, 申込, 問合せ, 注文, 見積): without one, it cannot match.
 _CALL_US_CHARS = frozenset("約込問注積")

@@ -5,7 +5,7 @@ in zeros (``03-0000-0000``, ``〒000-0000``), mailboxes of dummy domains (``xxx@
 domains (example.com / .jp, ``*.invalid``, ``*.test``; RFC 2606 and 6761) when their mailbox is a
 placeholder word (``user@example.com``, ``taro@example.jp``) or the text says it shows examples (記入例,
 入力例, (例), SAMPLE). In such a text the names every Japanese form uses as its sample
-(山田太郎, 山田花子 ...), numbers made of a counting or repeated run (``090-1234-5678``, ``123-4567``)
+(山田太郎, 山田花子 ...), numbers made of a counting or repeated run (``090-1234-5678``, ``123-4567``, an account ``1234567``)
 and a birth date on New Year's Day (昭和60年1月1日) are placeholders too; outside such a text they are
 kept, since people write them as stand-ins for real numbers in tests and exports alike. A
 reserved-domain address alone is not: test data and anonymised exports put real-looking people there.
@@ -78,10 +78,10 @@ def placeholder_kind(span: Span) -> int:
         if _DUMMY_DOMAIN.search(value) or (_RESERVED_DOMAIN.search(value) and _DUMMY_MAILBOX.match(value)):
             return ALWAYS
         return IN_EXAMPLES if _RESERVED_DOMAIN.search(value) else NEVER
-    if label in ("PHONE", "POSTAL_CODE"):
+    if label in ("PHONE", "POSTAL_CODE", "BANK_ACCOUNT"):
         digits = _digits_of(value)
         if _zeros(value, digits):
-            return ALWAYS  # 03-0000-0000, 〒000-0000: no one's number
+            return ALWAYS  # 03-0000-0000, 〒000-0000, 普通 0000000: no one's number
         return IN_EXAMPLES if _sample_digits(digits) else NEVER
     if label == "PERSON":
         name = re.sub(r"[\s・]", "", value)
@@ -173,5 +173,6 @@ def _dummy_mail(value: str, domains: dict[str, tuple[bool, bool]]) -> bool:
     return verdict[0] or (verdict[1] and _DUMMY_MAILBOX.match(value) is not None)
 
 
-_ALWAYS_LABELS = frozenset({"EMAIL", "PHONE", "POSTAL_CODE"})  # the labels a value alone makes a placeholder
+# the labels a value alone makes a placeholder
+_ALWAYS_LABELS = frozenset({"EMAIL", "PHONE", "POSTAL_CODE", "BANK_ACCOUNT"})
 _JUDGED = _ALWAYS_LABELS | {"PERSON", "DATE_OF_BIRTH"}  # placeholder_kind is NEVER for the others

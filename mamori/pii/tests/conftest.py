@@ -7,12 +7,21 @@ import json
 import os
 from pathlib import Path
 
-from mamori.pii import detect, scan
+from mamori.pii import detect, detect_all, scan
 
 
 def found(text: str) -> list[tuple[str, str]]:
     """Return (label, substring) of every span detected in ``text``."""
     return [(s.label, s.text) for s in detect(text)]
+
+
+def split_values(text: str, label: str) -> tuple[list[str], list[str]]:
+    """Return the values of ``label`` that ``detect_all`` finds personal, and those it finds an organisation's."""
+    result = detect_all(text)
+    return (
+        [s.text for s in result.personal if s.label == label],
+        [s.text for s in result.corporate if s.label == label],
+    )
 
 
 def scan_tree_jsonl(root: Path, out: Path) -> tuple[dict[str, dict], int]:

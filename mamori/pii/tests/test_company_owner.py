@@ -258,3 +258,17 @@ def test_an_api_description_s_example_values_are_placeholders():
     )
     assert _labels(spec) == []
     assert _labels("連絡先 taro@example.com まで") == ["EMAIL"]  # no example key: kept
+
+
+def test_a_company_after_a_label_that_says_it_is_one_owns_its_number():
+    report = (
+        "エレベーター保守点検報告\n保守会社：ミナモトリフト東濃サービス（0572-21-4460）\n担当：水野 圭太\n"
+    )
+    assert _labels(report) == ["PERSON"]
+    assert "0572-21-4460" in _corporate(report)
+
+
+def test_a_fax_the_reader_is_told_to_send_to_is_the_organiser_s():
+    notice = "陶芸講座のご案内\n\n参加：申込書に記入のうえファクスでお申し込みください（FAX 0572-22-1180）\n"
+    assert _labels(notice) == []
+    assert "0572-22-1180" in _corporate(notice)

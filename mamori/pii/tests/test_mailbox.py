@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from mamori.pii import detect_all
 from mamori.pii.mailbox import spells_a_name, to_katakana
+from mamori.pii.tests.conftest import split_values
 
 
 def _split(text: str) -> tuple[list[str], list[str]]:
-    result = detect_all(text)
-    return (
-        [s.text for s in result.personal if s.label == "EMAIL"],
-        [s.text for s in result.corporate if s.label == "EMAIL"],
-    )
+    return split_values(text, "EMAIL")
 
 
 def test_romaji_reads_as_katakana():
