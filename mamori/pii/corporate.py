@@ -146,7 +146,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         return spans, []
     has_org: bool | None = None  # looked up at the first value that needs it: a mail log never does
     org_rows, org_names = _org_table_rows(text)
-    org_lists, list_names = org_column_tables(text, _ORG, _person_column, is_row)
+    org_lists, list_names = org_column_tables(text, _ORG, _name_column, is_row)
     org_rows += org_lists
     org_names = sorted(org_names + list_names)
     if org_names:
@@ -415,6 +415,18 @@ def _person_column(cell: str) -> bool:
     if _PERSON_HEADER.search(cell):
         return True
     return "名義" not in cell and header_label(cell) in _PERSONAL_COLUMNS
+
+
+def _name_column(cell: str) -> bool:
+    """Return whether a header cell heads names of persons, not a party's contact field or 名称.
+
+    A carrier's export prefixes every column with its party (お届け先電話番号, お届け先名称１): the
+    field decides, and a 名称 is what an organisation is called.
+    """
+    return _person_column(cell) and _CONTACT_FIELD.search(cell) is None
+
+
+_CONTACT_FIELD = re.compile(r"電話|TEL|Tel|FAX|Fax|携帯|郵便|〒|住所|メール|mail|番号|コード|名称")
 
 
 def _org_table_rows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

@@ -272,3 +272,25 @@ def test_a_fax_the_reader_is_told_to_send_to_is_the_organiser_s():
     notice = "陶芸講座のご案内\n\n参加：申込書に記入のうえファクスでお申し込みください（FAX 0572-22-1180）\n"
     assert _labels(notice) == []
     assert "0572-22-1180" in _corporate(notice)
+
+
+def test_a_carrier_export_to_companies_is_theirs_and_to_persons_personal():
+    # Every column is prefixed with its party (お届け先…): the 名称 cells say whether they are companies.
+    header = "お届け先電話番号,お届け先郵便番号,お届け先住所１,お届け先名称１,お届け先名称２,個数\n"
+    places = [
+        ("052-881-2201", "468-0011", "愛知県名古屋市天白区平針2-4-1"),
+        ("0561-82-3310", "489-0805", "愛知県瀬戸市陶原町3-12"),
+        ("0572-22-9901", "507-0033", "岐阜県多治見市本町5-8"),
+        ("058-262-4410", "500-8856", "岐阜県岐阜市橋本町1-10"),
+    ]
+    companies = [
+        ("株式会社東山化工", "資材部 御中"),
+        ("有限会社瀬戸窯材", "購買課 御中"),
+        ("多治見セラ株式会社", ""),
+        ("岐阜精機株式会社", "製造部 御中"),
+    ]
+    rows = "".join(",".join([*p, *c, "1"]) + "\n" for p, c in zip(places, companies, strict=True))
+    assert _labels(header + rows) == []
+    persons = ["水野 圭太", "樋口 彩葉", "加藤 美緒", "杉浦 拓真"]
+    rows = "".join(",".join([*p, n, "", "1"]) + "\n" for p, n in zip(places, persons, strict=True))
+    assert {"PHONE", "ADDRESS", "PERSON"} <= set(_labels(header + rows))
