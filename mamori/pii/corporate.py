@@ -33,12 +33,13 @@ from mamori.pii.mailbox import named_after, org_mailbox, org_mailbox_by_address,
 from mamori.pii.owner import (
     MOBILE,
     column_cells,
+    header_rows,
     heading_owner,
     named_below,
     names_by_value,
     org_column_tables,
     reader_calls,
-    table_end,
+    sender_columns,
 )
 from mamori.pii.placeholder import drop_placeholders
 from mamori.pii.spans import Span
@@ -147,7 +148,9 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     has_org: bool | None = None  # looked up at the first value that needs it: a mail log never does
     org_rows, org_names = _org_table_rows(text)
     org_lists, list_names = org_column_tables(text, _ORG, _name_column, is_row)
-    org_rows += org_lists
+    org_rows += org_lists + sender_columns(
+        text, is_row
+    )  # a shipping export's ご依頼主電話番号: the shipper's
     org_names = sorted(org_names + list_names)
     if org_names:
         spans = [s for s in spans if not _org_name(s, org_names)]
@@ -436,25 +439,12 @@ def _org_table_rows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, i
     """
     ranges: list[tuple[int, int]] = []
     readings: list[tuple[int, int]] = []
-    length = len(text)
-    done = 0
-    for hint in _ORG_HEADER_HINT.finditer(text):
-        if hint.start() < done:
-            continue
-        start = text.rfind("\n", 0, hint.start()) + 1
-        end = text.find("\n", hint.end())
-        end = length if end < 0 else end
-        line = text[start:end]
-        done = end
-        if not is_row(line) or (start > 1 and is_row(text[text.rfind("\n", 0, start - 1) + 1 : start - 1])):
-            continue  # a header opens its table: 取引先 in a row's 分類 cell is a value, not a header
-        cells = [c.strip().strip('"') for c in line.split("\t" if "\t" in line else ",")]
+    for end, done, cells in header_rows(text, _ORG_HEADER_HINT, is_row):
         accounts = any("口座" in c for c in cells)  # a bank and its branch name every account's bank
         if not any(_ORG_HEADER.match(c) and not (accounts and _BANK_HEADER.match(c)) for c in cells) or any(
             _person_column(c) and not _ORG_HEADER.match(_READING.sub("", c)) for c in cells
         ):  # 取引先名（カナ） is the reading of the organisation's name, no person column
             continue
-        done = table_end(text, end, is_row)  # the table goes on while its lines are rows
         if not names_by_value(text, end, done):
             ranges.append((end, done))
             for col, cell in enumerate(cells):

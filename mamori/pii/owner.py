@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from mamori.pii.names import parse_name
 
@@ -153,6 +153,27 @@ def org_column_tables(
     return ranges, name_cells
 
 
+def header_rows(
+    text: str, word: re.Pattern[str], is_row: Callable[[str], bool]
+) -> Iterator[tuple[int, int, list[str]]]:
+    """Yield the end of each header row that holds ``word``, the end of its table, and its cells.
+
+    A header opens its table: a word in a cell of a row below it (取引先 as a row's 分類) is a value.
+    """
+    done = 0
+    for match in word.finditer(text):
+        if match.start() < done:
+            continue
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        done = end = len(text) if end < 0 else end
+        line = text[start:end]
+        if not is_row(line) or (start > 1 and is_row(text[text.rfind("\n", 0, start - 1) + 1 : start - 1])):
+            continue
+        done = table_end(text, end, is_row)  # the table goes on while its lines are rows
+        yield end, done, [cell.strip().strip('"') for cell in line.split("\t" if "\t" in line else ",")]
+
+
 def table_end(text: str, end: int, is_row: Callable[[str], bool]) -> int:
     """Return the end of the last row of the table whose row ends at ``end``."""
     length = len(text)
@@ -269,3 +290,28 @@ def reader_calls(text: str, start: int, end: int, person: re.Pattern[str], perso
     if i < len(person_starts) and person_starts[i] < line_end:
         return False
     return person.search(text, line_start, line_end) is None
+
+
+# A column of the sender's contacts in a shipping export (ご依頼主電話番号, 差出人住所, 発送元郵便番号).
+_SENDER = re.compile(r"依頼主|差出人|発送元|荷送人|出荷元|送り主")
+_SENDER_FIELD = re.compile(r"電話|TEL|Tel|FAX|携帯|郵便|〒|住所|メール|mail")
+_SAME_SHARE = 0.8  # of a sender column's cells that hold one value: the shipper's own
+
+
+def sender_columns(text: str, is_row: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Return the cells of sender contact columns that hold one value down the table: the shipper's own.
+
+    A carrier's export (Yamato B2, e飛伝) repeats the shipping company's depot or office on every row
+    under ご依頼主電話番号 / ご依頼主住所: that number is the company's, never a consignee's. A column
+    whose values differ (customers sending their returns) is left to the other rules.
+    """
+    cells: list[tuple[int, int]] = []
+    for end, done, header in header_rows(text, _SENDER, is_row):
+        for col, name in enumerate(header):
+            if not (_SENDER.search(name) and _SENDER_FIELD.search(name)):
+                continue
+            column = [(s, e) for s, e in column_cells(text, end + 1, done, col) if text[s:e].strip(' "')]
+            values = [text[s:e].strip(' "') for s, e in column]
+            if len(values) >= _MIN_ROWS and max(map(values.count, set(values))) >= _SAME_SHARE * len(values):
+                cells.extend(column)
+    return cells

@@ -274,23 +274,42 @@ def test_a_fax_the_reader_is_told_to_send_to_is_the_organiser_s():
     assert "0572-22-1180" in _corporate(notice)
 
 
+# Consignees of the shipping exports below: phone, postal code, address.
+_CONSIGNEES = [
+    ("09022113450", "468-0011", "愛知県名古屋市天白区平針2-4-1"),
+    ("0561-82-3310", "489-0805", "愛知県瀬戸市陶原町3-12"),
+    ("07011255662", "507-0033", "岐阜県多治見市本町5-8"),
+    ("058-262-4410", "500-8856", "岐阜県岐阜市橋本町1-10"),
+]
+
+
 def test_a_carrier_export_to_companies_is_theirs_and_to_persons_personal():
     # Every column is prefixed with its party (お届け先…): the 名称 cells say whether they are companies.
     header = "お届け先電話番号,お届け先郵便番号,お届け先住所１,お届け先名称１,お届け先名称２,個数\n"
-    places = [
-        ("052-881-2201", "468-0011", "愛知県名古屋市天白区平針2-4-1"),
-        ("0561-82-3310", "489-0805", "愛知県瀬戸市陶原町3-12"),
-        ("0572-22-9901", "507-0033", "岐阜県多治見市本町5-8"),
-        ("058-262-4410", "500-8856", "岐阜県岐阜市橋本町1-10"),
-    ]
     companies = [
         ("株式会社東山化工", "資材部 御中"),
         ("有限会社瀬戸窯材", "購買課 御中"),
         ("多治見セラ株式会社", ""),
         ("岐阜精機株式会社", "製造部 御中"),
     ]
-    rows = "".join(",".join([*p, *c, "1"]) + "\n" for p, c in zip(places, companies, strict=True))
+    rows = "".join(",".join([*p, *c, "1"]) + "\n" for p, c in zip(_CONSIGNEES, companies, strict=True))
     assert _labels(header + rows) == []
     persons = ["水野 圭太", "樋口 彩葉", "加藤 美緒", "杉浦 拓真"]
-    rows = "".join(",".join([*p, n, "", "1"]) + "\n" for p, n in zip(places, persons, strict=True))
+    rows = "".join(",".join([*p, n, "", "1"]) + "\n" for p, n in zip(_CONSIGNEES, persons, strict=True))
     assert {"PHONE", "ADDRESS", "PERSON"} <= set(_labels(header + rows))
+
+
+def test_the_shipper_s_own_contacts_repeated_on_every_row_of_a_shipping_export_are_the_shipper_s():
+    header = "伝票No,お届け先電話番号,お届け先郵便番号,お届け先住所,ご依頼主電話番号,ご依頼主郵便番号,ご依頼主住所,品名\n"
+    shipper = "052-220-1180,460-0008,愛知県名古屋市中区栄3-1-1"
+    rows = "".join(f"{i},{','.join(c)},{shipper},煎茶\n" for i, c in enumerate(_CONSIGNEES[:3]))
+    found = detect_all(header + rows)
+    assert [s.text for s in found.personal if s.label == "PHONE"] == [c[0] for c in _CONSIGNEES[:3]]
+    assert [s.text for s in found.corporate if s.label == "PHONE"] == ["052-220-1180"] * 3
+    # returns sent by customers: the senders differ, and are theirs
+    returns = "".join(
+        f"{i},052-220-1180,460-0008,愛知県名古屋市中区栄3-1-1,{','.join(c)},返品\n"
+        for i, c in enumerate(_CONSIGNEES[:3])
+    )
+    personal = [s.text for s in detect_all(header + returns).personal if s.label == "PHONE"]
+    assert {c[0] for c in _CONSIGNEES[:3]} <= set(personal)
