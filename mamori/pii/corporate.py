@@ -40,6 +40,7 @@ from mamori.pii.owner import (
     org_column_tables,
     reader_calls,
     sender_columns,
+    without_business_names,
 )
 from mamori.pii.placeholder import drop_placeholders
 from mamori.pii.spans import Span
@@ -73,7 +74,10 @@ _ORG_WORDS = (
     r"会場|開催場所|開催地|集合場所|公園|JA|農協|本所|支所|ハローワーク|店舗|テナント|移転|"
     r"内科|外科|小児科|眼科|皮膚科|耳鼻科|耳鼻咽喉科|婦人科|神社|教会|自治会|町内会|PTA|生協|協議会|"
     r"商店街|サロン|スタジオ|工房|倶楽部|クラブ|ゴルフ場|寺務所|社務所|カフェ|Café|Cafe|CAFE|レストラン|居酒屋|食堂|"
-    r"ベーカリー|料理店|料亭|寿司|鮨|ビストロ|ダイニング|"
+    r"ベーカリー|料理|料亭|寿司|鮨|ビストロ|ダイニング|割烹|懐石|菓子処|菓子舗|和菓子|洋菓子|茶舗|茶房|蕎麦|手打|"
+    r"酒造|醸造|呉服|精肉|鮮魚|青果|生花|釣具|本舗|"
+    # a business's own page and labels (特定商取引法に基づく表記: 販売業者, 屋号, 店名)
+    r"特定商取引法|特商法|販売業者|販売事業者|事業者名|屋号|店名|商号|"
     r"請求元|送信元|発送元|販売元|製造元|提供元|運営元|発売元|輸入元|出荷元|"
     r"室(?<=[\u4e00-\u9fff\u30a1-\u30fa]室)(?<!号室)(?![長内])|係(?<=[\u4e00-\u9fff]係)(?<!関係)(?![長数])|"
     # Every branch starts with a literal character (a lookbehind goes after it: 校(?<=…校)), so that the
@@ -143,14 +147,14 @@ _BEFORE = 240  # characters of the block looked at before the line (a letterhead
 def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     """Return ``(personal, corporate)``: the spans of ``text`` that belong to persons and to companies."""
     spans = drop_placeholders(text, spans)
+    spans = without_business_names(text, spans)  # 販売業者 京菓子処 こまち: the shop's name
     if not any(s.label in CORPORATE_LABELS for s in spans):
         return spans, []
     has_org: bool | None = None  # looked up at the first value that needs it: a mail log never does
     org_rows, org_names = _org_table_rows(text)
     org_lists, list_names = org_column_tables(text, _ORG, _name_column, is_row)
-    org_rows += org_lists + sender_columns(
-        text, is_row
-    )  # a shipping export's ご依頼主電話番号: the shipper's
+    org_rows += org_lists
+    org_rows += sender_columns(text, is_row)  # a shipping export's ご依頼主電話番号: the shipper's
     org_names = sorted(org_names + list_names)
     if org_names:
         spans = [s for s in spans if not _org_name(s, org_names)]

@@ -22,6 +22,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
 from mamori.pii.names import parse_name
+from mamori.pii.spans import Span
 
 _HEADING_MAX = 30  # characters of a heading naming a branch or an office
 _NAME_LINE_MAX = 40  # characters of a line that names an organisation under an address
@@ -315,3 +316,29 @@ def sender_columns(text: str, is_row: Callable[[str], bool]) -> list[tuple[int, 
             if len(values) >= _MIN_ROWS and max(map(values.count, set(values))) >= _SAME_SHARE * len(values):
                 cells.extend(column)
     return cells
+
+
+# Labels whose value is the name of a business (a 特定商取引法 page, a 会社概要, a form's 屋号).
+_BUSINESS_LABEL = re.compile(
+    r"(?:販売業者|販売事業者|事業者名|屋号|店名|店舗名|商号|会社名|法人名|団体名|名称)[ \t\u3000]*[:：]?[ \t\u3000]*\Z"
+)
+_BUSINESS_WORDS = ("業者", "事業者", "屋号", "店名", "店舗名", "商号", "会社名", "法人名", "団体名", "名称")
+
+
+def without_business_names(text: str, spans: list[Span]) -> list[Span]:
+    """Return ``spans`` without the PERSON values of labels that name a business (``販売業者 京菓子処 こまち``).
+
+    A sole trader's own name there (``屋号 山田 太郎``, a dictionary surname and given name) stays a person.
+    """
+    if not any(word in text for word in _BUSINESS_WORDS) or not any(s.label == "PERSON" for s in spans):
+        return spans
+    kept = []
+    for span in spans:
+        if span.label == "PERSON":
+            line_start = text.rfind("\n", 0, span.start) + 1
+            if _BUSINESS_LABEL.search(text, max(line_start, span.start - 12), span.start) and parse_name(
+                span.text, 0, strict=True
+            ) != len(span.text):
+                continue
+        kept.append(span)
+    return kept

@@ -313,3 +313,17 @@ def test_the_shipper_s_own_contacts_repeated_on_every_row_of_a_shipping_export_a
     )
     personal = [s.text for s in detect_all(header + returns).personal if s.label == "PHONE"]
     assert {c[0] for c in _CONSIGNEES[:3]} <= set(personal)
+
+
+def test_a_shop_named_without_an_organisation_word_owns_its_page():
+    notice = "特定商取引法に基づく表記\n\n販売業者：甘味処 しのぶ庵\n所在地：〒390-0811 長野県松本市中央2-5-14\n電話：0263-33-4120\n"
+    assert _labels(notice) == []
+    footer = "今朝の釣果はアジ20匹でした。\n\n釣具のミサゴ　TEL 0263-88-2701\n"
+    assert _labels(footer) == []
+    block = "手打ち蕎麦 たかむら\n〒399-8301 長野県安曇野市穂高有明2186-3\nTEL 0263-83-5521\n"
+    assert _labels(block) == []
+
+
+def test_a_sole_trader_s_own_name_under_a_business_label_stays_a_person():
+    form = "販売業者：山本 健一\n住所：長野県松本市中央2-5-14\n携帯：090-4411-2203\n"
+    assert "PERSON" in _labels(form)
