@@ -137,7 +137,17 @@ def spells_a_name(local: str) -> bool:
     words = [w for w in tokens if len(w) > 1]
     if len(tokens) == 1:  # one word alone: a surname (a given name with an initial: hanako_s)
         return _reads_as(words[0].lower(), given=False) if words else True
-    return all(_reads_as(w.lower(), given=True) for w in words)
+    if not all(_reads_as(w.lower(), given=True) for w in words):
+        return False
+    # Two words of a person's mailbox are a given name and a surname; two places are an office's
+    # (tsuyama-kita: 津山 北, a place and a quarter that are surnames too).
+    return len(words) < 2 or any(_given(w.lower()) for w in words)
+
+
+def _given(word: str) -> bool:
+    """Return whether a romaji word reads as a given name."""
+    kana = to_katakana(word)
+    return kana is not None and _short(kana) in _readings()[1]
 
 
 def in_url(text: str, start: int) -> bool:

@@ -20,7 +20,17 @@ def test_romaji_reads_as_katakana():
 def test_a_local_part_spells_a_name_or_a_function():
     for local in ("taro.yamada", "t.yamada", "tyamada", "yamada2", "k-ito", "shota.kato", "e12345", "yuki_s"):
         assert spells_a_name(local), local
-    for local in ("design", "dev-iot", "lab-envmat", "all", "exhibitor", "zabbix", "ceo-calendar", "joho"):
+    for local in (
+        "design",
+        "dev-iot",
+        "lab-envmat",
+        "all",
+        "exhibitor",
+        "zabbix",
+        "ceo-calendar",
+        "joho",
+        "tsuyama-kita",
+    ):
         assert not spells_a_name(local), local
 
 
@@ -98,3 +108,9 @@ def test_a_club_s_or_a_shop_s_free_mail_in_its_own_block_is_theirs():
     assert _split(shop)[1] == ["fujinami.gion@gmail.com"]
     form = "お名前：森 早紀\nメール：saki-no-heya@docomo.ne.jp\n営業時間外のご連絡可\n"
     assert _split(form)[0] == ["saki-no-heya@docomo.ne.jp"]
+
+
+def test_an_office_named_after_a_place_and_a_quarter_at_an_organisation_s_domain():
+    # 津山 and 北 are surnames too, but a person's two words hold a given name
+    assert _split("To: tsuyama-kita@fukushi.example.or.jp\n")[1] == ["tsuyama-kita@fukushi.example.or.jp"]
+    assert _split("To: kenta.tsuyama@fukushi.example.or.jp\n")[0] == ["kenta.tsuyama@fukushi.example.or.jp"]
