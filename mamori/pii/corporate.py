@@ -78,6 +78,8 @@ _ORG_WORDS = (
     r"酒造|醸造|呉服|精肉|鮮魚|青果|生花|釣具|本舗|"
     # a business's own page and labels (特定商取引法に基づく表記: 販売業者, 屋号, 店名)
     r"特定商取引法|特商法|販売業者|販売事業者|事業者名|屋号|店名|商号|"
+    # clubs and groups of volunteers, and the labels of a group's form (チーム名：…少年団)
+    r"少年団|同好会|愛好会|保存会|実行委員会|サークル|チーム名|団体名|"
     r"請求元|送信元|発送元|販売元|製造元|提供元|運営元|発売元|輸入元|出荷元|"
     r"室(?<=[\u4e00-\u9fff\u30a1-\u30fa]室)(?<!号室)(?![長内])|係(?<=[\u4e00-\u9fff]係)(?<!関係)(?![長数])|"
     # Every branch starts with a literal character (a lookbehind goes after it: 校(?<=…校)), so that the

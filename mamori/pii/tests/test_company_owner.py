@@ -327,3 +327,13 @@ def test_a_shop_named_without_an_organisation_word_owns_its_page():
 def test_a_sole_trader_s_own_name_under_a_business_label_stays_a_person():
     form = "販売業者：山本 健一\n住所：長野県松本市中央2-5-14\n携帯：090-4411-2203\n"
     assert "PERSON" in _labels(form)
+
+
+def test_a_club_of_volunteers_owns_its_contacts_and_its_roster_stays_personal():
+    entry = "大会参加申込書\n\nチーム名：北丘ミニバスケットボール少年団\n電話：0572-27-3150\n"
+    assert _labels(entry) == []
+    roster = (
+        "北丘ミニバスケットボール少年団 連絡網\n\n学年\t選手名\t保護者\t電話\n"
+        "6年\t杉浦 湊\t杉浦 由美\t090-3312-4471\n5年\t丹羽 蒼\t丹羽 恵\t080-5521-0093\n"
+    )
+    assert _labels(roster).count("PHONE") == 2
