@@ -80,6 +80,8 @@ _ORG_WORDS = (
     r"特定商取引法|特商法|販売業者|販売事業者|事業者名|屋号|店名|商号|"
     # clubs and groups of volunteers, and the labels of a group's form (チーム名：…少年団)
     r"少年団|同好会|愛好会|保存会|実行委員会|サークル|チーム名|団体名|"
+    # associations of a profession or a place (社会保険労務士会, 歯科医師会, 商工会議所, 同窓会, 工業会)
+    r"士会|師会|会議所|同窓会|後援会|振興会|育成会|工業会|学会|県人会|友の会|連盟|"
     r"請求元|送信元|発送元|販売元|製造元|提供元|運営元|発売元|輸入元|出荷元|"
     r"室(?<=[\u4e00-\u9fff\u30a1-\u30fa]室)(?<!号室)(?![長内])|係(?<=[\u4e00-\u9fff]係)(?<!関係)(?![長数])|"
     # Every branch starts with a literal character (a lookbehind goes after it: 校(?<=…校)), so that the

@@ -337,3 +337,10 @@ def test_a_club_of_volunteers_owns_its_contacts_and_its_roster_stays_personal():
         "6年\t杉浦 湊\t杉浦 由美\t090-3312-4471\n5年\t丹羽 蒼\t丹羽 恵\t080-5521-0093\n"
     )
     assert _labels(roster).count("PHONE") == 2
+
+
+def test_an_association_of_a_profession_owns_its_contacts():
+    letterhead = "会員各位\n\n研修会のご案内\n\n岐阜県行政書士会 東濃支部\n〒507-0033 岐阜県多治見市本町3-8\nTEL 0572-23-1150\n"
+    assert _labels(letterhead) == []
+    alumni = "恵那高校 同窓会 事務局\n電話 0573-25-2210\n"
+    assert _labels(alumni) == []
