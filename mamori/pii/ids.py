@@ -109,13 +109,20 @@ def passport_at(text: str, start: int, end: int) -> Hit | None:
     passport = None
     for passport in _CTX_PASSPORT.finditer(ctx):  # noqa: B007 - the last label counts
         pass
-    if passport and not NEGATIVE.search(_NUMBER_WORD.sub("", ctx[passport.end() :], count=1)):
-        return (letters, end, "PASSPORT", 5)
-    return None
+    if passport is None:
+        return None
+    between = ctx[passport.end() :]
+    if start - letters == 2 and digits == 7:  # Japan's own shape: any words but a negative between
+        return (
+            None if NEGATIVE.search(_NUMBER_WORD.sub("", between, count=1)) else (letters, end, "PASSPORT", 5)
+        )
+    # other shapes are product codes too (パスポートケース 49123456, a JAN-8): the label right before
+    return (letters, end, "PASSPORT", 5) if _LABEL_END.fullmatch(between) else None
 
 
 # The word for "number" after the label: 旅券番号, Passport No., passport number (No. is else a negative).
 _NUMBER_WORD = re.compile(r"\A\s*(?:番号|No\.?|NO\.?|Number|number|#)")
+_LABEL_END = re.compile(r"\s*(?:の)?(?:番号|No\.?|NO\.?|Number|number|#)?\s*[:：]?\s*[(（]?")
 
 
 def find_health_insurance(text: str) -> list[Hit]:

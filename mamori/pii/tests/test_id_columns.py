@@ -75,6 +75,8 @@ def test_passport_numbers_of_other_countries_under_an_english_label() -> None:
     assert found("Order No.: 912804416") == []
     assert found("Passport No. requested, booking 912804416") == []
     assert found("Lot EB20419336") == []
+    assert found("パスポートケース 49123456 ネイビー") == []  # a product and its JAN-8
+    assert found("Passport holder E1234567") == []
 
 
 def test_an_english_guest_register_with_passport_numbers() -> None:
