@@ -174,7 +174,8 @@ _BUSINESS_KINDS = frozenset(
     sangyo sangyou shoji shouji shokai shoukai shoten shouten seisakusho unyu unso butsuryu fudosan fudousan
     juku gakuen gakuin hoikuen youchien yochien kyokai kyoukai kumiai jimusho ryokan hotel salon cafe
     restaurant shokudo bakery studio club kurabu dojo kyoshitsu kyousitsu noen nouen nojo noujo jinja
-    shakyo kyogikai kominkan yakusho yakuba pta jichikai chonaikai kodomokai fc sc""".split()
+    shakyo kyogikai kominkan yakusho yakuba pta jichikai chonaikai kodomokai fc sc hair nail esthe atelier
+    kobo koubou works design dojo taiiku""".split()
 )
 _GLUED_KINDS = tuple(kind for kind in _BUSINESS_KINDS if len(kind) >= 5)  # sakuraseikotsu, yamadakensetsu
 

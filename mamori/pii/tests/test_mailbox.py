@@ -98,6 +98,7 @@ def test_a_branch_s_mailbox_named_after_its_place_is_the_branch_s():
 def test_a_mailbox_that_says_what_business_it_is_belongs_to_the_business_at_any_domain():
     assert _split("To: aoba-seikotsu@example.jp\n")[1] == ["aoba-seikotsu@example.jp"]
     assert _split("宛先 kitamachi.fc@gmail.com")[1] == ["kitamachi.fc@gmail.com"]
+    assert _split("From: Etoile <etoile.hair@gmail.com>\n")[1] == ["etoile.hair@gmail.com"]
     assert _split("From: 森 健太 <mori-kensetsu@gmail.com>\n")[0] == ["mori-kensetsu@gmail.com"]  # a person
 
 
