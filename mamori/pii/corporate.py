@@ -33,6 +33,7 @@ from mamori.pii.mailbox import named_after, org_mailbox, org_mailbox_by_address,
 from mamori.pii.owner import (
     MOBILE,
     column_cells,
+    fax_beside_phone,
     header_rows,
     heading_owner,
     named_below,
@@ -208,6 +209,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     if personal and any(s.label in CORPORATE_LABELS for s in personal):
         if any(word in text for word in _BUSINESS_WORDS):  # str.find is far faster than the regex
             signals.extend(m.start() for m in _BUSINESS_INFO.finditer(text))
+        signals.extend(fax_beside_phone(text, personal))  # TEL … FAX …: a letterhead's pair
         if signals:
             signals.sort()
             personal, corporate = _beside_signals(text, personal, corporate, signals, person_starts)

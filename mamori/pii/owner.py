@@ -259,6 +259,7 @@ def names_by_value(text: str, start: int, end: int) -> bool:
 # お問い合わせは … まで, お申込み TEL …). The number is the provider's.
 _CALL_US = re.compile(
     r"(?:ご?予約|お?申し?込み?|お?問い?合わ?せ|ご?注文|お?見積り?)(?:先|窓口|専用|受付|ダイヤル|番号){0,3}"
+    r"(?:[はも][^\s、。()（）\d]{1,8}まで\s*[(（]?)?"  # お問い合わせは教頭まで（0572-…）
     r"(?:[はも:：]|\s)*(?:(?:ください|下さい)[。]?[(（]?)?"  # FAXでお申し込みください（FAX 086-…）
     r"(?:(?:お?電話|TEL|Tel|℡|☎|FAX|Fax|ファクス|ファックス)(?:番号)?(?:[:：]|\s)*)?\Z"
 )
@@ -342,3 +343,30 @@ def without_business_names(text: str, spans: list[Span]) -> list[Span]:
                 continue
         kept.append(span)
     return kept
+
+
+_FAX = re.compile(r"(?:FAX|Fax|fax|ファックス|ファクス)\s*(?:番号)?\s*[:：.]?\s*\Z")
+_FAX_WORDS = ("FAX", "Fax", "fax", "ファックス", "ファクス")
+_PAIR_SPAN = 80  # characters between a TEL number and the FAX number of one letterhead
+
+
+def fax_beside_phone(text: str, spans: list[Span]) -> list[int]:
+    """Return where a FAX number stands beside another phone number of its block (``TEL … FAX …``).
+
+    A letterhead's or a footer's pair: few persons have a fax line of their own (a home's fax shares
+    its phone's number), and a record that lists one names its person (the caller keeps those blocks
+    personal).
+    """
+    if not any(word in text for word in _FAX_WORDS):
+        return []
+    phones = [span for span in spans if span.label == "PHONE"]
+    found = []
+    for k, span in enumerate(phones):
+        if not _FAX.search(text, max(0, span.start - 10), span.start):
+            continue
+        for other in phones[max(0, k - 1) : k + 2]:
+            lo, hi = sorted((other.start, span.start))
+            if other.text != span.text and hi - lo <= _PAIR_SPAN and "\n\n" not in text[lo:hi]:
+                found.append(span.start)
+                break
+    return found

@@ -344,3 +344,21 @@ def test_an_association_of_a_profession_owns_its_contacts():
     assert _labels(letterhead) == []
     alumni = "恵那高校 同窓会 事務局\n電話 0573-25-2210\n"
     assert _labels(alumni) == []
+
+
+def test_a_letterhead_s_tel_and_fax_pair_is_the_sender_s():
+    slip = "納品書\n\n有限会社かねや陶器店 様\n\n品名\t数量\n織部小鉢\t20\n\n丸伊窯元\n岐阜県土岐市駄知町2116\nTEL 0572-59-3311 FAX 0572-59-3312\n"
+    assert _labels(slip) == []
+    customer = (
+        "顧客カード\nお名前：森 早紀\n住所：岐阜県土岐市駄知町2116\nTEL 0572-59-3311 FAX 0572-59-3312\n"
+    )
+    assert _labels(customer).count("PHONE") == 2
+    home = "岐阜県土岐市駄知町2116\nTEL 0572-59-3311 FAX 0572-59-3311\n"  # a home's fax shares its number
+    assert "PHONE" in _labels(home)
+
+
+def test_a_number_to_ask_a_role_at_is_the_organisation_s():
+    letter = "保護者の皆様へ\n\n遠足の実施について\n\nお問い合わせは教務主任まで（0572-22-1130）\n"
+    assert _labels(letter) == []
+    person = "お問い合わせは林 結衣まで（0572-22-1130）\n"
+    assert "PHONE" in _labels(person)
