@@ -30,14 +30,12 @@ from bisect import bisect_left
 
 from mamori.pii.accounts import addressed_organisation, in_bank_name, organisation_holds, person_holds
 from mamori.pii.mailbox import named_after, org_mailbox, org_mailbox_by_address, spells_a_name
+from mamori.pii.org_tables import is_row, name_column, org_table_rows
 from mamori.pii.owner import (
     MOBILE,
-    column_cells,
     fax_beside_phone,
-    header_rows,
     heading_owner,
     named_below,
-    names_by_value,
     org_column_tables,
     reader_calls,
     sender_columns,
@@ -45,7 +43,6 @@ from mamori.pii.owner import (
 )
 from mamori.pii.placeholder import drop_placeholders
 from mamori.pii.spans import Span
-from mamori.pii.tables import header_label
 
 # Labels that an organisation has too; identifiers such as My Number or a card never are corporate.
 CORPORATE_LABELS = frozenset({"PHONE", "ADDRESS", "POSTAL_CODE", "EMAIL", "BANK_ACCOUNT"})
@@ -156,8 +153,8 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     if not any(s.label in CORPORATE_LABELS for s in spans):
         return spans, []
     has_org: bool | None = None  # looked up at the first value that needs it: a mail log never does
-    org_rows, org_names = _org_table_rows(text)
-    org_lists, list_names = org_column_tables(text, _ORG, _name_column, is_row)
+    org_rows, org_names = org_table_rows(text)
+    org_lists, list_names = org_column_tables(text, _ORG, name_column, is_row)
     org_rows += org_lists
     org_rows += sender_columns(text, is_row)  # a shipping export's ご依頼主電話番号: the shipper's
     org_names = sorted(org_names + list_names)
@@ -214,6 +211,10 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
             signals.sort()
             personal, corporate = _beside_signals(text, personal, corporate, signals, person_starts)
     return personal, corporate
+
+
+# What marks a person where it stands: a name, or a birth date (代表社員予定：巾 達也（1957/11/20生）).
+_PERSON_MARKS = frozenset({"PERSON", "DATE_OF_BIRTH"})
 
 
 # Words of a business's own information block (opening hours, days closed, how to get there): a block
@@ -404,94 +405,6 @@ def _block(text: str, pos: int) -> tuple[int, int]:
 
 def _nfkc(value: str) -> str:
     return value if value.isascii() else unicodedata.normalize("NFKC", value)  # ASCII is its own NFKC
-
-
-# Header cells that name the organisation or site a row is about (not a person).
-_ORG_HEADER = re.compile(
-    r"^(?:店舗|店|拠点|事業所|営業所|支店|支社|施設|会社|企業|法人|取引先|仕入先|得意先|販売店|代理店|"
-    r"発注先|委託先|外注先|協力会社|メーカー|銀行|団体|部署|部門|物件|建物|校舎|教室|医療機関|病院|学校|"
-    r"[^\s]{0,4}業者|所在地)(?:名|名称)?$"
-)
-_PERSON_HEADER = re.compile(
-    r"担当|氏名|名前|お名前|担当者|宛名|フリガナ|ふりがな|個人|生年月日|契約者|会員|顧客名|患者|社員|"
-    r"オーナー|所有者|家主|貸主|借主|入居者|申込者|保護者|生徒|利用者|受取人|届け先|送付先|世帯主|"
-    # what only persons have: a job title, a mobile, a first or last name (an address book's export)
-    r"役職|肩書|携帯|(?i:first[ _]?name|last[ _]?name|given[ _]?name|family[ _]?name|full[ _]?name|job[ _]?title|mobile)"
-)
-# What marks a person where it stands: a name, or a birth date (代表社員予定：巾 達也（1957/11/20生）).
-_PERSON_MARKS = frozenset({"PERSON", "DATE_OF_BIRTH"})
-_PERSONAL_COLUMNS = frozenset({"PERSON", "KANA", "ROMAJI", "DATE_OF_BIRTH", "MY_NUMBER"})
-
-
-def _person_column(cell: str) -> bool:
-    """Return whether a header cell names persons (担当者, 講師名, 生年月日); 口座名義 may be a company's."""
-    if _PERSON_HEADER.search(cell):
-        return True
-    return "名義" not in cell and header_label(cell) in _PERSONAL_COLUMNS
-
-
-def _name_column(cell: str) -> bool:
-    """Return whether a header cell heads names of persons, not a party's contact field or 名称.
-
-    A carrier's export prefixes every column with its party (お届け先電話番号, お届け先名称１): the
-    field decides, and a 名称 is what an organisation is called.
-    """
-    return _person_column(cell) and _CONTACT_FIELD.search(cell) is None
-
-
-_CONTACT_FIELD = re.compile(r"電話|TEL|Tel|FAX|Fax|携帯|郵便|〒|住所|メール|mail|番号|コード|名称")
-
-
-def _org_table_rows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Return the ranges of tables whose header names an organisation column and no person column.
-
-    And the cells of their columns of readings (取引先名（カナ）): the organisations' names in kana.
-    """
-    ranges: list[tuple[int, int]] = []
-    readings: list[tuple[int, int]] = []
-    for end, done, cells in header_rows(text, _ORG_HEADER_HINT, is_row):
-        accounts = any("口座" in c for c in cells)  # a bank and its branch name every account's bank
-        if not any(_ORG_HEADER.match(c) and not (accounts and _BANK_HEADER.match(c)) for c in cells) or any(
-            _person_column(c) and not _ORG_HEADER.match(_READING.sub("", c)) for c in cells
-        ):  # 取引先名（カナ） is the reading of the organisation's name, no person column
-            continue
-        if not names_by_value(text, end, done):
-            ranges.append((end, done))
-            for col, cell in enumerate(cells):
-                if _READING.search(cell) and _ORG_HEADER.match(_READING.sub("", cell)):
-                    readings.extend(column_cells(text, end + 1, done, col))
-    return ranges, readings
-
-
-_READING = re.compile(r"[(（](?:カナ|かな|フリガナ|ふりがな|読み|よみ)[)）]$")
-_BANK_HEADER = re.compile(r"^(?:銀行|支店|金融機関|本支店)(?:名|名称)?$")
-
-
-# One branch per word, each starting with a literal, so that a search skips to where a word can start.
-_ORG_HEADER_HINT = re.compile(
-    "|".join(
-        rf"{word}(?:名|名称)?(?=[\t,\r\n]|\Z)"
-        for word in "店舗 拠点 事業所 営業所 支店 施設 会社 企業 取引先 仕入先 得意先 販売店 代理店 委託先 部署 物件 "
-        "建物 校舎 教室 医療機関 病院 学校 業者 所在地".split()
-    )
-)
-
-
-def is_row(line: str) -> bool:
-    """Return whether *line* is a table row with two or more filled cells (not a letterhead line in a sheet)."""
-    if "\t" in line:
-        sep = "\t"
-    elif line.count(",") >= 2:
-        sep = ","
-    else:
-        return False
-    filled = 0
-    for cell in line.split(sep):  # stop at the second filled cell: a row of a list is looked at per line
-        if cell and not cell.isspace():
-            filled += 1
-            if filled == 2:
-                return True
-    return False
 
 
 def _in_company_block(

@@ -122,7 +122,19 @@ def _skips_to_first_characters(pattern: re.Pattern[str]) -> bool:
 
 
 def _whole_text_scans() -> dict[str, re.Pattern[str]]:
-    from mamori.pii import address, corporate, dates, ids, names, normalize, numbers, owner, prose, records
+    from mamori.pii import (
+        address,
+        corporate,
+        dates,
+        ids,
+        names,
+        normalize,
+        numbers,
+        org_tables,
+        owner,
+        prose,
+        records,
+    )
 
     return {
         "numbers.NUMBER_RUN": numbers.NUMBER_RUN,
@@ -140,8 +152,9 @@ def _whole_text_scans() -> dict[str, re.Pattern[str]]:
         "normalize._FULL_WIDTH": normalize._FULL_WIDTH,
         "normalize._DASH_BETWEEN_DIGITS": normalize._DASH_BETWEEN_DIGITS,
         "corporate._ORG": corporate._ORG,
-        "corporate._ORG_HEADER_HINT": corporate._ORG_HEADER_HINT,
+        "org_tables._ORG_HEADER_HINT": org_tables._ORG_HEADER_HINT,
         "owner._LEGAL_FORM": owner._LEGAL_FORM,
+        "owner._SENDER": owner._SENDER,
         "records._PREFILTER": records._PREFILTER,
     }
 

@@ -1,0 +1,100 @@
+"""Find tables whose rows are organisations or sites by their header row (店舗名, 取引先名, 所在地).
+
+A table whose header names an organisation column (店舗名, 拠点名, 取引先名, 物件名, 業者名, 所在地) and no
+person column (オーナー名, 入居者, any column the table reader takes for names) holds organisations'
+contact data on every row; a column of readings (取引先名（カナ）) holds the organisations' names. In a
+list of accounts the bank and branch columns name every account's bank, no organisation the rows are
+about. ``name_column`` tells the header cells that head persons' names from a party's contact field.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mamori.pii.owner import column_cells, header_rows, names_by_value
+from mamori.pii.tables import header_label
+
+# Header cells that name the organisation or site a row is about (not a person).
+_ORG_HEADER = re.compile(
+    r"^(?:店舗|店|拠点|事業所|営業所|支店|支社|施設|会社|企業|法人|取引先|仕入先|得意先|販売店|代理店|"
+    r"発注先|委託先|外注先|協力会社|メーカー|銀行|団体|部署|部門|物件|建物|校舎|教室|医療機関|病院|学校|"
+    r"[^\s]{0,4}業者|所在地)(?:名|名称)?$"
+)
+_PERSON_HEADER = re.compile(
+    r"担当|氏名|名前|お名前|担当者|宛名|フリガナ|ふりがな|個人|生年月日|契約者|会員|顧客名|患者|社員|"
+    r"オーナー|所有者|家主|貸主|借主|入居者|申込者|保護者|生徒|利用者|受取人|届け先|送付先|世帯主|"
+    # what only persons have: a job title, a mobile, a first or last name (an address book's export)
+    r"役職|肩書|携帯|(?i:first[ _]?name|last[ _]?name|given[ _]?name|family[ _]?name|full[ _]?name|job[ _]?title|mobile)"
+)
+_PERSONAL_COLUMNS = frozenset({"PERSON", "KANA", "ROMAJI", "DATE_OF_BIRTH", "MY_NUMBER"})
+
+
+def person_column(cell: str) -> bool:
+    """Return whether a header cell names persons (担当者, 講師名, 生年月日); 口座名義 may be a company's."""
+    if _PERSON_HEADER.search(cell):
+        return True
+    return "名義" not in cell and header_label(cell) in _PERSONAL_COLUMNS
+
+
+def name_column(cell: str) -> bool:
+    """Return whether a header cell heads names of persons, not a party's contact field or 名称.
+
+    A carrier's export prefixes every column with its party (お届け先電話番号, お届け先名称１): the
+    field decides, and a 名称 is what an organisation is called.
+    """
+    return person_column(cell) and _CONTACT_FIELD.search(cell) is None
+
+
+_CONTACT_FIELD = re.compile(r"電話|TEL|Tel|FAX|Fax|携帯|郵便|〒|住所|メール|mail|番号|コード|名称")
+
+
+def org_table_rows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Return the ranges of tables whose header names an organisation column and no person column.
+
+    And the cells of their columns of readings (取引先名（カナ）): the organisations' names in kana.
+    """
+    ranges: list[tuple[int, int]] = []
+    readings: list[tuple[int, int]] = []
+    for end, done, cells in header_rows(text, _ORG_HEADER_HINT, is_row):
+        accounts = any("口座" in c for c in cells)  # a bank and its branch name every account's bank
+        if not any(_ORG_HEADER.match(c) and not (accounts and _BANK_HEADER.match(c)) for c in cells) or any(
+            person_column(c) and not _ORG_HEADER.match(_READING.sub("", c)) for c in cells
+        ):  # 取引先名（カナ） is the reading of the organisation's name, no person column
+            continue
+        if not names_by_value(text, end, done):
+            ranges.append((end, done))
+            for col, cell in enumerate(cells):
+                if _READING.search(cell) and _ORG_HEADER.match(_READING.sub("", cell)):
+                    readings.extend(column_cells(text, end + 1, done, col))
+    return ranges, readings
+
+
+_READING = re.compile(r"[(（](?:カナ|かな|フリガナ|ふりがな|読み|よみ)[)）]$")
+_BANK_HEADER = re.compile(r"^(?:銀行|支店|金融機関|本支店)(?:名|名称)?$")
+
+
+# One branch per word, each starting with a literal, so that a search skips to where a word can start.
+_ORG_HEADER_HINT = re.compile(
+    "|".join(
+        rf"{word}(?:名|名称)?(?=[\t,\r\n]|\Z)"
+        for word in "店舗 拠点 事業所 営業所 支店 施設 会社 企業 取引先 仕入先 得意先 販売店 代理店 委託先 部署 物件 "
+        "建物 校舎 教室 医療機関 病院 学校 業者 所在地".split()
+    )
+)
+
+
+def is_row(line: str) -> bool:
+    """Return whether *line* is a table row with two or more filled cells (not a letterhead line in a sheet)."""
+    if "\t" in line:
+        sep = "\t"
+    elif line.count(",") >= 2:
+        sep = ","
+    else:
+        return False
+    filled = 0
+    for cell in line.split(sep):  # stop at the second filled cell: a row of a list is looked at per line
+        if cell and not cell.isspace():
+            filled += 1
+            if filled == 2:
+                return True
+    return False
