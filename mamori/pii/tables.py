@@ -18,6 +18,7 @@ from mamori.pii.csv_cells import cells as _cells
 from mamori.pii.csv_cells import quoted_cell as _quoted_cell
 from mamori.pii.dates import is_date
 from mamori.pii.dictionaries import municipalities, surnames
+from mamori.pii.header_fields import party_field
 from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.name_words import DEPARTMENT
 from mamori.pii.names import ROLE_WORD, parse_kana_name, parse_name, plausible_unknown
@@ -130,9 +131,9 @@ def header_label(cell: str) -> str | None:
         cell = cell.replace(" ", "_")  # Outlook's and Google's exports: First Name, Mobile Phone
     if name_columns.name_header(cell):
         return "PERSON"
-    field = _PARTY_FIELD.search(cell)
-    if field is not None and len(cell) <= 16:
-        return _FIELDS[field.group(1)]  # お届け先電話番号, ご依頼主住所１: a party's contact field
+    field = party_field(cell)
+    if field is not None:
+        return field  # お届け先電話番号, ご依頼主住所１: a party's contact field
     if not cell or len(cell) > 16 or _NOT_HEADER.search(_HEADER_KANA.sub("", cell)):
         return None  # a value such as ヒルマ ワカナ or 住所変更あり, not a column name
     if cell in _HEADERS:
@@ -141,19 +142,6 @@ def header_label(cell: str) -> str | None:
     if label is None and _id_words(cell):
         return "ID"
     return None if label == "KANA" and _ORGANISATION_HEADER.search(cell) else label  # 取引先名（カナ）
-
-
-# A contact field after the party it belongs to (お届け先電話番号, ご依頼主郵便番号, 注文者住所１): the field
-# decides the column, not the party's word (届け先, 依頼主) before it.
-_FIELDS = {
-    "電話番号": "PHONE", "電話": "PHONE", "TEL": "PHONE", "携帯番号": "PHONE", "携帯電話": "PHONE",
-    "FAX番号": "PHONE", "FAX": "PHONE", "郵便番号": "POSTAL_CODE", "〒": "POSTAL_CODE", "住所": "ADDRESS",
-    "メールアドレス": "EMAIL",
-}  # fmt: skip
-_PARTY_FIELD = re.compile(
-    r"\A(?:お?届け?先|ご?依頼主|差出人|送り?主|注文者|購入者|請求先|送付先|発送元|荷送人|荷受人|受取人|申込者|契約者)"
-    rf"({'|'.join(sorted(_FIELDS, key=len, reverse=True))})[0-9]?\Z"
-)
 
 
 _ORGANISATION_HEADER = re.compile(r"取引先|会社|法人|店舗|店名|業者|仕入先|得意先|団体|事業所|施設|銀行|支店")
