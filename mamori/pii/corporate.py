@@ -222,7 +222,8 @@ _PERSON_MARKS = frozenset({"PERSON", "DATE_OF_BIRTH"})
 _BUSINESS_INFO = re.compile(
     r"営業時間|定休日|診療時間|休診日|受付時間|開館時間|休館日|営業日|駐車場|徒歩\s?[0-9０-９]+\s?分"
 )
-_BUSINESS_WORDS = ("時間", "休", "営業日", "駐車場", "徒歩")
+# A word each branch of _BUSINESS_INFO holds: 休 alone is in names and in 休み, and then the regex ran.
+_BUSINESS_WORDS = ("時間", "休日", "休診", "休館", "営業日", "駐車場", "徒歩")
 
 
 # A constant of source code (SUPPORT_TEL = "046-…") or a settings key of the company's own contacts

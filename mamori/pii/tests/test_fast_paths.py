@@ -446,3 +446,10 @@ def test_every_word_that_asks_the_reader_to_call_holds_a_character_of_the_prefil
     pattern = owner._CALL_US.pattern
     for word in pattern[3 : pattern.index(")")].split("|"):  # the words of the first group
         assert not owner._CALL_US_CHARS.isdisjoint(re.sub(r".\?", "", word)), word
+
+
+def test_every_word_of_a_business_block_holds_a_word_of_its_prefilter() -> None:
+    from mamori.pii import corporate
+
+    for word in corporate._BUSINESS_INFO.pattern.split("|"):
+        assert any(prefilter in word for prefilter in corporate._BUSINESS_WORDS), word
