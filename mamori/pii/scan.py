@@ -64,8 +64,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--cache", type=Path, default=None, help=f"result cache (default: {default_path()})")
     parser.add_argument("--no-cache", action="store_true", help="read every file again, remember nothing")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar even on a terminal")
-    parser.add_argument("--max-file-size", type=int, default=Limits().max_file_size, help="bytes per file")
-    parser.add_argument("--time-budget", type=float, default=Limits().time_budget, help="seconds per file")
+    parser.add_argument(
+        "--max-file-size",
+        type=int,
+        default=Limits().max_file_size,
+        help="bytes per file (an Outlook .pst / .ost is read on demand: each attachment in it)",
+    )
+    parser.add_argument(
+        "--time-budget",
+        type=float,
+        default=Limits().time_budget,
+        help="seconds per file (a big mail store may need more)",
+    )
     parser.add_argument(
         "--upload",
         metavar="URL",

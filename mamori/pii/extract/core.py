@@ -50,12 +50,17 @@ _MAGIC_NAMES = (
     (b"regf", gettext_noop("Windows registry hive")),
     (b"CMMM", gettext_noop("Windows thumbnail cache")),
 )
+# The small binary file Office leaves beside a document open for editing (``~$名簿.xlsx``): it holds the
+# editor's user name and nothing of the document.
+OWNER_FILE = gettext_noop("Office owner file (~$)")
+_OWNER_FILE_MAX = 4096
 # What holds no documents: skipped, not "not read", under any name (NTUSER.DAT, thumbcache_256.db).
 _NO_DOCUMENTS = frozenset(
     {
         gettext_noop("executable"),
         gettext_noop("Windows registry hive"),
         gettext_noop("Windows thumbnail cache"),
+        OWNER_FILE,
     }
 )
 _NO_DOCUMENT_SUFFIXES = frozenset(
@@ -108,6 +113,8 @@ def kind_of(data: bytes, name: str) -> str:
     for magic, label in _MAGIC_NAMES:
         if data.startswith(magic):
             return "binary:" + label
+    if PurePath(name).name.startswith("~$") and len(data) <= _OWNER_FILE_MAX and looks_binary(data):
+        return "binary:" + OWNER_FILE
     if looks_binary(data):  # before the names that claim text: a blob named .eml or .html is no mail
         return "binary:" + UNKNOWN_BINARY
     if data.startswith(b"From ") and _looks_like_mbox(data):

@@ -244,6 +244,7 @@ def _ole_is_encrypted(data: bytes) -> bool:
         return False
 
 
+_THUMBS = frozenset({"thumbs.db", "ehthumbs.db", "ehthumbs_vista.db"})  # Explorer's thumbnails, an OLE file
 _OLE_SUFFIXES = frozenset({".msg", ".xls", ".doc", ".ppt", ".pps", ".pot", ".dot", ".xlt"})
 
 
@@ -277,6 +278,8 @@ def read_ole(data: bytes, location: str, depth: int, budget: Budget) -> Iterator
         from .ppt import read_ppt
 
         yield from read_ppt(data, location, depth, budget)
+    elif "Catalog" in streams or PurePath(location.rsplit("!", 1)[-1]).name.lower() in _THUMBS:
+        yield problem_part("skipped", location, kind=gettext_noop("Windows thumbnail cache"))
     elif (suffix := PurePath(location.rsplit("!", 1)[-1]).suffix.lower()) in _OLE_SUFFIXES:
         # named as a format we read, but none of its streams: cut short or damaged (a .msg copied half)
         yield problem_part("malformed", location, kind=suffix.lstrip("."))

@@ -113,3 +113,55 @@ def test_a_zip_stored_in_a_zip_member_named_csv_is_still_read_as_a_zip():
 def test_a_blob_named_as_mail_or_html_is_not_read_as_either(name):
     blob = bytes(range(256)) * 64  # NUL bytes and controls: no mail, no page
     assert problems(extract(blob, name=name)) == {name: ("binary", "unknown format")}
+
+
+def owner_file(user: str) -> bytes:
+    """Return the ``~$`` file Word and Excel leave beside a document open for editing.
+
+    No tool here writes one (LibreOffice leaves a text ``.~lock.…#`` file), so it is laid out as Office
+    does: the user name's length and its ANSI bytes padded with spaces to 54 bytes, then its length again
+    and its UTF-16, zeros to 162 bytes.
+    """
+    ansi = user.encode("cp932")
+    data = (
+        bytes([len(ansi)]) + ansi.ljust(53, b" ") + len(user).to_bytes(2, "little") + user.encode("utf-16-le")
+    )
+    return data.ljust(162, b"\x00")
+
+
+@pytest.mark.parametrize("name", ["~$顧客名簿.xlsx", "~$見積書.docx", "~$議事録.doc", "~$企画.pptx"])
+def test_an_office_owner_file_is_skipped_not_left_unread(name):
+    parts = list(extract(owner_file("浅間 健"), name=name))
+    assert [(p.code, p.params["kind"]) for part in parts for p in part.problems] == [
+        ("skipped", "Office owner file (~$)")
+    ]
+
+
+def test_a_big_binary_file_named_like_an_owner_file_is_still_not_read():
+    parts = list(extract(owner_file("x") * 100, name="~$名簿.xlsx"))
+    assert [p.code for part in parts for p in part.problems] == ["binary"]
+
+
+def test_explorers_thumbnail_database_is_skipped():
+    from extract_msg import OleWriter
+
+    # Thumbs.db as Explorer writes it ([MS-CFB] with a Catalog stream and one stream per picture); no tool
+    # here writes one, so its streams are laid out with extract-msg's OLE writer.
+    writer = OleWriter()
+    writer.addEntry("Catalog", (16).to_bytes(2, "little") + (7).to_bytes(2, "little") + bytes(60))
+    for n in ("1", "2"):
+        writer.addEntry(n, bytes(12) + b"\xff\xd8\xff\xe0" + bytes(200))
+    data = _ole_bytes(writer)
+    for name in ("Thumbs.db", "thumbs.db", "写真/Thumbs.db"):
+        parts = list(extract(data, name=name))
+        assert [(p.code, p.params["kind"]) for part in parts for p in part.problems] == [
+            ("skipped", "Windows thumbnail cache")
+        ]
+
+
+def _ole_bytes(writer) -> bytes:
+    import io
+
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
