@@ -323,7 +323,6 @@ def sender_columns(text: str, is_row: Callable[[str], bool]) -> list[tuple[int, 
 _BUSINESS_LABEL = re.compile(
     r"(?:販売業者|販売事業者|事業者名|屋号|店名|店舗名|商号|会社名|法人名|団体名|名称)[ \t\u3000]*[:：]?[ \t\u3000]*\Z"
 )
-_BUSINESS_WORDS = ("業者", "事業者", "屋号", "店名", "店舗名", "商号", "会社名", "法人名", "団体名", "名称")
 
 
 def without_business_names(text: str, spans: list[Span]) -> list[Span]:
@@ -331,8 +330,6 @@ def without_business_names(text: str, spans: list[Span]) -> list[Span]:
 
     A sole trader's own name there (``屋号 山田 太郎``, a dictionary surname and given name) stays a person.
     """
-    if not any(word in text for word in _BUSINESS_WORDS) or not any(s.label == "PERSON" for s in spans):
-        return spans
     kept = []
     for span in spans:
         if span.label == "PERSON":
@@ -346,7 +343,6 @@ def without_business_names(text: str, spans: list[Span]) -> list[Span]:
 
 
 _FAX = re.compile(r"(?:FAX|Fax|fax|ファックス|ファクス)\s*(?:番号)?\s*[:：.]?\s*\Z")
-_FAX_WORDS = ("FAX", "Fax", "fax", "ファックス", "ファクス")
 _PAIR_SPAN = 80  # characters between a TEL number and the FAX number of one letterhead
 
 
@@ -357,9 +353,7 @@ def fax_beside_phone(text: str, spans: list[Span]) -> list[int]:
     its phone's number), and a record that lists one names its person (the caller keeps those blocks
     personal).
     """
-    if not any(word in text for word in _FAX_WORDS):
-        return []
-    phones = [span for span in spans if span.label == "PHONE"]
+    phones = [span for span in spans if span.label == "PHONE"]  # a window before each: no scan of the text
     found = []
     for k, span in enumerate(phones):
         if not _FAX.search(text, max(0, span.start - 10), span.start):
