@@ -188,9 +188,17 @@ def _first_start_names_end(head: str) -> int:
     """Compute ``_names_end_of_first_start``: ``_start_at`` and ``_names_end`` written out in one function.
 
     The same lookups in the same order, a municipality's lengths taken by its last two characters
-    (test_fast_paths compares it with the plain definition): 30 % less per distinct head.
+    (test_fast_paths compares it with the plain definition): 30 % less per distinct head. A head that
+    starts with a prefecture, as most cells of an address column do, needs no trigger scan at all.
     """
     cities, prefecture_heads, city_heads, city_tails = _name_tables()
+    for n in prefecture_heads.get(head[:2], ()):
+        if n <= len(head) and head[:n] in PREFECTURES:
+            if head[:n] in _INNER_TRIGGER:
+                break  # 京都府: its 都 is a trigger before the prefecture's end, looked at below
+            # A prefecture first (most cells of an address column): its last character is the first
+            # trigger, and it starts the address at 0 (no prefecture ends another one).
+            return _city_end(head, n, cities, city_heads)
     for m in _TRIGGER.finditer(head):
         end = m.end()
         if head[max(0, end - 3) : end] in PREFECTURES:
@@ -214,11 +222,26 @@ def _first_start_names_end(head: str) -> int:
             if n <= len(head) and head[:n] in PREFECTURES:
                 pos = n
                 break
-        if pos and head[pos : pos + 1] == " ":
-            pos += 1
-        room = min(10, len(head) - pos)
-        for n in city_heads.get(head[pos : pos + 2], ()):
-            if n <= room and head[pos : pos + n] in cities:
-                return pos + n
-        return pos if pos else -1
+        if not pos:
+            room = min(10, len(head))
+            for n in city_heads.get(head[:2], ()):
+                if n <= room and head[:n] in cities:
+                    return n
+            return -1
+        return _city_end(head, pos, cities, city_heads)
     return -1
+
+
+def _city_end(head: str, pos: int, cities: frozenset[str], city_heads: dict[str, tuple[int, ...]]) -> int:
+    """Return where the municipality after the prefecture ending at ``pos`` ends (``pos`` if none)."""
+    if head[pos : pos + 1] == " ":
+        pos += 1
+    room = min(10, len(head) - pos)
+    for n in city_heads.get(head[pos : pos + 2], ()):
+        if n <= room and head[pos : pos + n] in cities:
+            return pos + n
+    return pos
+
+
+# Prefectures with a trigger (都道府県市区町村郡) before their last character: 京都府.
+_INNER_TRIGGER = frozenset(p for p in PREFECTURES if _TRIGGER.search(p[:-1]))
