@@ -86,7 +86,7 @@ def organisation_in_name_place(text: str, start: int, end: int) -> bool:
         or _shop_word(name)
         or (name in _PLACES and text[start - 1 : start] == "の")
         or _glued_kana_word(text, start, end)
-        or common_words(name.partition(" ")[0])
+        or (common_words(name.partition(" ")[0], verbal=True) if " " in name else common_words(name))
         or name in municipalities()
         or _DEPARTMENT_AFTER.match(text, end) is not None
         or _FIRM.match(text, end) is not None
@@ -203,19 +203,23 @@ def _glued_kana_word(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def common_words(word: str) -> bool:
-    """Return whether the analyser reads kanji ``word`` as common nouns, one of them a verbal or
-    adverbial noun (説明 + 分, 午前 + 班, 誘導 + 灯, 最初): a group, a heading or a thing, never a name it
-    does not know (a surname, or a given name alone, is left to the name rules)."""
+def common_words(word: str, verbal: bool = False) -> bool:
+    """Return whether the analyser reads kanji ``word`` as common nouns only (本社, 窓口, 不在, 上長, 部門 +
+    長): a place, a role or a state, never a name; with ``verbal``, one of them a verbal or adverbial
+    noun (説明 + 分, 午前 + 班, 誘導 + 灯), asked of the first word of a spaced name, where a rare surname
+    the analyser reads as a noun (巾 竜也) stands too. A dictionary surname or given name (森林, 大地)
+    is left to the name rules."""
     analyser = tagger()
-    if analyser is None or len(word) < 2 or not re.fullmatch(rf"[{KANJI}]+", word) or word in surnames():
+    if analyser is None or len(word) < 2 or not re.fullmatch(rf"[{KANJI}]+", word):
+        return False
+    if word in surnames() or word in given_names():
         return False
     tokens = list(analyser(word + "の"))[:-1]
     return (
-        (len(tokens) >= 2 or word not in given_names())
-        and "".join(t.surface for t in tokens) == word
+        "".join(t.surface for t in tokens) == word
         and all(t.feature.pos2 in ("普通名詞", "名詞的") and t.feature.lemma for t in tokens)  # 誘導 + 灯
-        and any(t.feature.pos3 in ("サ変可能", "副詞可能") for t in tokens)
+        and any(len(t.surface) >= 2 for t in tokens)  # 律 + 明 (a given name) is no word
+        and (not verbal or any(t.feature.pos3 in ("サ変可能", "副詞可能") for t in tokens))
     )
 
 

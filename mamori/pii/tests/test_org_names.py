@@ -170,3 +170,24 @@ def test_more_organisations_before_san_and_sama_are_no_persons(text: str) -> Non
 
 def test_an_alumnus_after_capitals_and_の_stays_a_person() -> None:
     assert persons("表彰されたのは、県警OBの中島健一さんです。") == ["中島健一"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "担当：本社",
+        "担当者：不在",
+        "確認者：上長",
+        "承認者：部門長",
+        "担当：東棟",
+        "受付：窓口",
+        "担当：未定",
+    ],
+)
+def test_places_roles_and_states_after_a_label_are_no_persons(text: str) -> None:
+    assert persons(text) == []
+
+
+def test_dictionary_names_and_rare_given_names_after_a_label_stay() -> None:
+    assert persons("担当：森林") == ["森林"]  # a dictionary surname + given name the analyser reads as a noun
+    assert persons("社長に就任した律明氏が挨拶した。") == ["律明"]  # 律 + 明: one kanji each, no word
