@@ -54,3 +54,18 @@ def _cells_quoted(line: str) -> list[re.Match[str]]:
         cells.append(m)
         pos = m.end() + 1
     return cells
+
+
+def unprefixed(
+    values: list[str], offsets: list[int], lengths: list[int]
+) -> tuple[list[str], list[int], list[int]]:
+    """Drop the apostrophe that keeps a zip's or phone's leading zero as text (Shopify: ``'150-0001``).
+
+    Return the cells' values, their offsets into their rows and their lengths without it.
+    """
+    cut = [value[:1] == "'" and len(value) > 1 for value in values]
+    return (
+        [value[1:] if c else value for value, c in zip(values, cut, strict=True)],
+        [offset + c for offset, c in zip(offsets, cut, strict=True)],
+        [length - c for length, c in zip(lengths, cut, strict=True)],
+    )

@@ -12,10 +12,11 @@ from functools import lru_cache
 from itertools import accumulate, compress, islice, repeat
 from operator import add
 
-from mamori.pii import id_columns, name_columns, records, validators
+from mamori.pii import id_columns, name_columns, name_headers, records, validators
 from mamori.pii.address import is_address
 from mamori.pii.csv_cells import cells as _cells
 from mamori.pii.csv_cells import quoted_cell as _quoted_cell
+from mamori.pii.csv_cells import unprefixed
 from mamori.pii.dates import is_date
 from mamori.pii.dictionaries import municipalities, surnames
 from mamori.pii.header_fields import party_field
@@ -43,7 +44,7 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"氏名|名前|宛名|名義|受取人|契約者|対応者|担当者|申込者|依頼人|依頼主|差出人|送り主|受講者|参加者|"
             r"保護者|患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|オーナー名|家主|貸主|借主|保証人|お客様名|"
-            r"生徒名|児童名|園児名|^(?!.*業者)[^\s]{1,6}者名?$|姓名|^なまえ$|"
+            r"生徒名|児童名|園児名|^(?!.*(?<![作従就])業者)[^\s]{1,6}者名?$|姓名|^なまえ$|"
             # rosters, duty and shift lists: 職員, スタッフ名, 講師, 担当医, 当番 (not 社員番号: anchored)
             r"^(?:職員|社員|従業員|スタッフ|メンバー|講師|選手|ドライバー|乗務員|医師|看護師|生徒|担当医|主治医|"
             r"担当|当番|宛先)(?:名|氏名)?$|^姓$|^名$|^[Nn]ame$|^NAME$|^full_?name$|"
@@ -90,6 +91,8 @@ _HEADER_WORDS = (
         "看護師|担当|当番|宛先|なまえ|よみ|"  # headers spaced out in forms (氏　名)
         "kana|furigana|birth|dob|zip|postal|post|address|addr|tel|phone|mobile|assport|ASSPORT|"  # field names of exports
         + name_columns.HEADER_WORDS  # ご芳名, 喪主, 故人名, 本名, じどうのなまえ (name_columns.py)
+        + "|"
+        + name_headers.HEADER_WORDS  # Guest, Attendee, 氏(請求先), お届け先名, 敬称 (name_headers.py)
     ).split("|")
 )
 _ANY_HEADER = re.compile("|".join(_HEADER_WORDS))  # all of them, for records.as_rows
@@ -125,6 +128,12 @@ def header_label(cell: str) -> str | None:
     Forms space out short headers (``氏　名``, ``住　所``, normalised to ``氏 名``): single characters
     between spaces are read as one word.
     """
+    named = name_headers.header(cell)
+    if named is not None:
+        return named  # Guest name, Name (EN), 氏(請求先), お届け先名 (name_headers.py)
+    contact = name_headers.whose_contact(cell)
+    if contact is not None:
+        return header_label(contact)  # Billing Phone, Shipping Zip: the phone and zip of the billing
     if _SPACED.fullmatch(cell):
         cell = cell.replace(" ", "")
     elif " " in cell and cell.isascii():
@@ -238,7 +247,7 @@ def _duty_names(values: list[str]) -> list[bool] | None:
 
 _LATIN_PERSON = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'.\-]*){1,2}")
 # Columns that make a row a person's: beside one, a NAME_EN value that is no romaji is a foreign name.
-_PERSONAL_COLUMNS = frozenset(("PERSON", "KANA", "ADDRESS", "PHONE", "EMAIL", "DATE_OF_BIRTH"))
+_PERSONAL_COLUMNS = frozenset(("PERSON", "PERSON_EN", "KANA", "ADDRESS", "PHONE", "EMAIL", "DATE_OF_BIRTH"))
 _VALID: dict[str, Callable[[str], bool]] = {
     "PERSON": _is_name,
     "KANA": lambda v: parse_kana_name(v, 0) == len(v) or _two_names(v),
@@ -249,6 +258,8 @@ _VALID: dict[str, Callable[[str], bool]] = {
     ),
     # a romaji column of a table that also holds names or contacts: John Smith, SMITH John too
     "LATIN": lambda v: is_romaji_name(v) or _LATIN_PERSON.fullmatch(v) is not None,
+    # under Customer, Client, Owner: a name that names no organisation (Acme Trading is none)
+    "PERSON_EN": lambda v: _is_name(v) and not (v.isascii() and name_headers.ORGANISATION.search(v)),
     "DATE_OF_BIRTH": is_date,
     "POSTAL_CODE": lambda v: _POSTAL.fullmatch(v) is not None,
     "ADDRESS": is_address,
@@ -276,10 +287,14 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     # of a customer list is told apart without filling header_label's cache with its values.
     labels = [
         None
-        if _VALUE_CHAR.search(v) and not _SPACED.fullmatch(v) and not _WORDS.fullmatch(v)
+        if _VALUE_CHAR.search(v)
+        and not _SPACED.fullmatch(v)
+        and not _WORDS.fullmatch(v)
+        and not (len(v) <= 24 and name_headers.header(v))
         else header_label(v)
         for v in values
     ]
+    name_headers.honorific_column(labels, values)  # お届け先名 | 敬称: who 様 is said to
     labelled = sum(1 for x in labels if x)
     if labelled >= 2 or (labelled == 1 and len(cells) >= 2 and all(map(_header_shaped, values))):
         return id_columns.refine(values, labels)  # 記号 / 番号 of a card, a document's number
@@ -297,6 +312,8 @@ def _header_shaped(cell: str) -> bool:
         return True  # lists for children write their headers in hiragana (くらす, おむかえ); 4月, 5月 …
     if _WORDS.fullmatch(cell):
         return True  # English headers of two or three words (Guest Name, Date of Birth)
+    if name_headers.english_shaped(cell):
+        return True  # Passport No., Check-in Date
     return 0 < len(cell) <= 16 and not _NOT_HEADER.search(_HEADER_KANA.sub("", cell))
 
 
@@ -557,13 +574,17 @@ def _validate(label: str, values: list[str]) -> list[bool]:
 
 
 def _judge_labelled(label: str, column: _Column, hits: list[Hit], quiet: list[tuple[int, int]]) -> None:
+    if label in ("PHONE", "POSTAL_CODE") and any(value[:1] == "'" for value in column.values):
+        column.values, column.offsets, column.lengths = unprefixed(
+            column.values, column.offsets, column.lengths
+        )
     good = _validate(label, column.values)
     if label in _CHECKSUM:
         numbers = [_DIGITS_ONLY.fullmatch(value) is not None for value in column.values]
         if sum(numbers) >= MIN_COLUMN and sum(good) * 2 < sum(numbers):
             quiet.extend(column.cells(numbers))  # ポイントカード番号: mostly failing check digits
             return
-    out = "PERSON" if label in ("KANA", "ROMAJI", "LATIN", "NAME_PART") else label
+    out = "PERSON" if label in ("KANA", "ROMAJI", "LATIN", "NAME_PART", "PERSON_EN") else label
     hits.extend(column.hits(good, out))
 
 

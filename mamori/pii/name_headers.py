@@ -1,0 +1,138 @@
+"""Headers of name columns as exports and registers write them, which the patterns of ``tables`` miss.
+
+- English headers over persons: a noun only persons are (``Student``, ``Guest``, ``Attendee``,
+  ``Participant``, ``Passenger``, ``Patient`` …), alone, plural or before ``name``, and ``name`` after a
+  word that says whose or which (``Full name``, ``Guest name``, ``Billing Name``, ``Ship To Name``,
+  ``English name``), a qualifier in parentheses after it (``Name (EN)``, ``Student (romaji)``). Nouns a
+  company can be too (``Customer``, ``Client``, ``Contact``, ``Member``, ``Owner``) head a column whose
+  Latin cells name no organisation (:data:`ORGANISATION`: ``Acme Trading Inc.`` is none). ``Company
+  name``, ``Product name`` and ``File name`` say whose name it is not: only the closed class counts.
+- Split name columns of shop exports (BASE, STORES, Shopify in Japanese): ``氏(請求先)`` / ``名(請求先)``,
+  ``姓（配送先）``, ``お名前(姓)``, ``購入者 姓``; their reading columns (``姓(カナ)``) are readings.
+- The addressee columns of carriers' label exports (ヤマト B2 ``お届け先名``, ゆうプリR ``お届け先 氏名``,
+  佐川 e飛伝 ``お届け先名称１``, ``ご依頼主名``, ``荷受人名``): a name, not the address 届け先 alone heads.
+- A ``敬称`` column (様, 殿, 御中) makes the column before it the addressee's name, whatever its header.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Nouns of persons: whoever a column of them lists is a person (alone, plural, or before ``name``).
+_PERSON_NOUNS = (
+    "student|pupil|guest|attendee|participant|passenger|traveller|traveler|visitor|patient|applicant|"
+    "candidate|employee|staff|teacher|instructor|trainer|trainee|intern|speaker|presenter|volunteer|player|"
+    "athlete|tenant|resident|child|parent|guardian|spouse|recipient|addressee|driver|worker|interviewee|"
+    "respondent|learner|assignee|inspector|cardholder|beneficiary|payee|signatory|witness|guarantor|"
+    "policyholder|subscriber|purchaser|winner|nominee"
+)
+# Words that say whose or which name only before ``name`` (Full name, Billing Name, Ship To Name).
+_NAME_QUALIFIERS = (
+    "person|individual|family|given|first|last|middle|full|legal|real|display|english|romaji|roman|"
+    "romanized|romanised|latin|alphabet|maiden|nick|preferred|emergency contact|next of kin|billing|"
+    "shipping|ship to|bill to|delivery|card holder|account holder|sender|author|representative|reporter|"
+    "operator|signer|insured|buyer|your|guest's|user"
+)
+# Nouns a company or a thing can be too: their Latin cells must name no organisation.
+_SHARED_NOUNS = "customer|client|contact|member|owner|holder|consignee|shipper|orderer"
+_QUALIFIER = r"(?:\s*[(（][^()（）]{1,12}[)）])?"
+_LANGUAGE = (
+    r"(?: (?:in )?(?:english|romaji|roman|latin|alphabet|kanji|japanese|katakana|kana)| (?:en|jp|ja))?"
+)
+_ENGLISH = re.compile(
+    rf"(?:(?:name of (?:the )?)?(?P<noun>{_PERSON_NOUNS}|{_SHARED_NOUNS})(?:s|es)?"
+    rf"(?: (?:full |given |family |first |last )?names?)?|(?:(?:{_NAME_QUALIFIERS}) )?names?)"
+    rf"{_LANGUAGE}{_QUALIFIER}"
+)
+_KANA_QUALIFIER = re.compile(
+    r"(?i:kana|katakana|furigana|reading|yomi)|カナ|かな|フリガナ|ふりがな|よみ|読み"
+)
+_PART = re.compile(r"(?:family|given|first|last|middle) name")
+_SHARED = re.compile(rf"(?:name of (?:the )?)?(?:{_SHARED_NOUNS})")
+
+# Words of organisations in a Latin cell: a customer, client or owner that is no person.
+ORGANISATION = re.compile(
+    r"\b(?:Inc|Ltd|LLC|LLP|PLC|GmbH|AG|KK|K\.K|Co|Corp|Corporation|Company|Limited|Holdings?|Group|Trading|"
+    r"Industries|Industry|International|Bank|Hotels?|Inn|School|University|College|Academy|Institute|"
+    r"Clinic|Hospital|Shop|Store|Restaurant|Cafe|Café|Bar|Association|Foundation|Society|Agency|"
+    r"Services?|Systems?|Solutions|Technolog(?:y|ies)|Partners|Studios?|Labs?|Laboratory|Office|"
+    r"Cent(?:er|re)|Department|Dept|Team|Club|Church|Travel|Tours?|Airlines?|Motors|Electric|Foods?|"
+    r"Farms?|Design|Consulting|Media|Networks?|Works|Factory|Logistics|Express|Market|Mart|Supply|"
+    r"Japan|Tokyo|Osaka|Nagoya|Kyoto|City|Prefecture|Government|Ministry|Council|Committee|Project)\b",
+    re.IGNORECASE,
+)
+
+# Split name columns and carriers' addressees, in Japanese.
+_WHOSE = (
+    r"(?:ご|お)?(?:請求先|配送先|送付先|お?届け?先|注文者|購入者|依頼主|ご依頼主|発送元|差出人|荷受人|荷送人|"
+    r"受取人|送り主|契約者|申込者|会員|顧客|お客様|本人)"
+)
+_NAME_PART = r"(?:姓|氏|名|苗字|名字|せい|めい)"
+_JAPANESE = re.compile(
+    rf"(?:{_NAME_PART}|お名前|氏名|姓名)\s*[(（]\s*(?P<inner>[^()（）]{{1,10}})\s*[)）]|"
+    rf"(?P<whose>{_WHOSE})[\s_・]?(?:{_NAME_PART}|氏名|お名前|名前|名称[12１２]?|名)(?P<tail>\s*[(（][^()（）]{{1,8}}[)）])?"
+)
+_HONORIFIC_HEADER = re.compile(r"敬称|敬称区分|(?:お届け先|ご依頼主|宛名)\s?敬称")
+
+# Literals of these headers, for the header-row prefilter of ``tables`` (any case of the English).
+HEADER_WORDS = "|".join(
+    [
+        *(w for noun in f"{_PERSON_NOUNS}|{_SHARED_NOUNS}".split("|") for w in (noun, noun.capitalize(), noun.upper())),
+        "敬称", "届け先", "依頼主", "荷受人", "荷送人", "請求先", "配送先", "購入者",
+    ]
+)  # fmt: skip
+
+
+@lru_cache(maxsize=2048)
+def header(cell: str) -> str | None:
+    """Return ``PERSON``, ``PERSON_EN`` (a noun a company can be too), ``NAME_PART``, ``KANA`` or None."""
+    if not cell or len(cell) > 40:
+        return None
+    if cell.isascii():
+        words = re.sub(r"[_\-.:]+", " ", cell).strip().lower()
+        words = re.sub(r"(?<=[a-z])(?=name\b)", " ", words)  # guestname, fullname
+        m = _ENGLISH.fullmatch(words)
+        if m is None or words in ("name", "names"):
+            return None  # a bare Name is the pattern's of ``tables``
+        if _KANA_QUALIFIER.search(words):
+            return "KANA"
+        if _PART.match(words):
+            return "NAME_PART"  # First Name, Last Name: one word a cell
+        noun = m.group("noun")
+        return "PERSON_EN" if noun and _SHARED.fullmatch(noun) else "PERSON"
+    m = _JAPANESE.fullmatch(cell)
+    if m is None:
+        return None
+    qualifier = m.group("inner") or m.group("tail") or ""
+    return "KANA" if _KANA_QUALIFIER.search(qualifier) else "PERSON"
+
+
+_WHOSE_CONTACT = re.compile(
+    r"(?i:(?:billing|shipping|ship[ _]to|bill[ _]to|delivery|customer|guest|contact|emergency(?:[ _]contact)?|"
+    r"student|parent|guardian|home|personal|private)[ _])((?i:phone|tel|mobile|zip|zip[ _]code|postal[ _]code|"
+    r"post[ _]code|address|address[ _]?[12]|street|e-?mail))"
+)
+
+
+def whose_contact(cell: str) -> str | None:
+    """Return the contact column a header names after whose it is (``Billing Zip`` → ``Zip``), or None."""
+    m = _WHOSE_CONTACT.fullmatch(cell)
+    return None if m is None else re.sub(r"[ _]?[12]$", "", m.group(1)).replace(" ", "_")
+
+
+def english_shaped(cell: str) -> bool:
+    """Return whether a cell with blanks or dots may be an English column name (``Passport No.``)."""
+    return _ENGLISH_CELL.fullmatch(cell) is not None
+
+
+_ENGLISH_CELL = re.compile(
+    r"[A-Za-z][A-Za-z\-']*\.?(?: [A-Za-z(][A-Za-z\-')]*\.?\)?| ?[(#/&] ?[A-Za-z#]+\)?){1,4}"
+)
+
+
+def honorific_column(labels: list[str | None], values: list[str]) -> None:
+    """Label the column before a ``敬称`` column as names (in place): its cells are who 様 is said to."""
+    for i in range(1, len(values)):
+        if _HONORIFIC_HEADER.fullmatch(values[i]) and labels[i - 1] in (None, "ADDRESS"):
+            labels[i - 1] = "PERSON"

@@ -1,0 +1,77 @@
+"""Headers of name columns as exports and registers write them: English, split, carriers', 敬称."""
+
+from __future__ import annotations
+
+from mamori.pii import detect
+from mamori.pii.tables import header_label
+
+
+def _persons(text: str) -> list[str]:
+    return [s.text for s in detect(text) if s.label == "PERSON"]
+
+
+def _labels(text: str) -> list[tuple[str, str]]:
+    return [(s.label, s.text) for s in detect(text)]
+
+
+def test_english_nouns_of_persons_head_name_columns():
+    roster = "No,Pupil,Year,Club\n1,Kaito Enomoto,2,Chess\n2,Rina Hasegawa,1,Art\n3,Ji-woo Park,3,Chess\n"
+    assert _persons(roster) == ["Kaito Enomoto", "Rina Hasegawa", "Ji-woo Park"]
+    register = (
+        "Arrival\tGuest Name\tCountry\tPassport No.\tNights\n"
+        "2025-03-02\tOlivia Brandt\tAustria\tU1928374\t2\n"
+        "2025-03-02\tTomasz Nowak\tPoland\tEA4412098\t1\n"
+    )
+    assert _persons(register) == ["Olivia Brandt", "Tomasz Nowak"]
+    badges = "Visitors (EN)\tHost\nIngrid Solberg\t総務\nPedro Almeida\t営業\n"
+    assert _persons(badges) == ["Ingrid Solberg", "Pedro Almeida"]
+    bilingual = "Name (JP),Name (Romaji),Team\n芦田 真央,Mao Ashida,QA\n川端 俊,Shun Kawabata,Dev\n"
+    assert _persons(bilingual) == ["芦田 真央", "Mao Ashida", "川端 俊", "Shun Kawabata"]
+
+
+def test_a_noun_a_company_can_be_too_keeps_only_its_persons():
+    ledger = "Client,Invoice total\nBluefin Trading Ltd.,4200\nHarbor Light Studios,900\nKeiko Imai,1500\n"
+    assert _persons(ledger) == ["Keiko Imai"]
+
+
+def test_names_of_things_and_companies_are_no_name_headers():
+    for header in ("Company Name", "Product name", "File Name", "Store Name", "Host name", "Item"):
+        assert header_label(header) not in ("PERSON", "PERSON_EN")
+    goods = "Item,Product name,Qty\n1,Blue Ridge Kettle,3\n2,Maple Desk Lamp,1\n"
+    assert _persons(goods) == []
+
+
+def test_a_shop_exports_split_names_and_whose_contacts():
+    base = "注文ID,氏(配送先),名(配送先),氏(カナ),名(カナ)\nA-31,沼田,柚子,ヌマタ,ユズ\nA-32,菱沼,航平,ヒシヌマ,コウヘイ\n"
+    assert _persons(base) == ["沼田", "柚子", "ヌマタ", "ユズ", "菱沼", "航平", "ヒシヌマ", "コウヘイ"]
+    stores = "購入者 姓\t購入者 名\t数量\n河津\t茉莉\t1\n広沢\t慎吾\t2\n"
+    assert _persons(stores) == ["河津", "茉莉", "広沢", "慎吾"]
+    shop = (
+        "Name,Billing Name,Billing Zip,Billing Phone,Lineitem name\n"
+        "#5101,Sayaka Noguchi,'062-0931,'+819045557788,Green tea 100g\n"
+        "#5102,Ren Utsumi,'861-8001,+81 80 3344 1290,Hojicha 200g\n"
+    )
+    assert _labels(shop) == [
+        ("PERSON", "Sayaka Noguchi"),
+        ("POSTAL_CODE", "062-0931"),
+        ("PHONE", "+819045557788"),
+        ("PERSON", "Ren Utsumi"),
+        ("POSTAL_CODE", "861-8001"),
+        ("PHONE", "+81 80 3344 1290"),
+    ]
+
+
+def test_carriers_addressee_columns_and_the_honorific_beside_a_name():
+    label = "お届け先名,敬称,お届け先郵便番号,品名\n稲垣 詩織,様,,りんご\n名取 大樹,様,,梨\n"
+    assert _persons(label) == ["稲垣 詩織", "名取 大樹"]
+    unheaded = "宛先コード,,敬称,備考\nK-01,相沢 美帆,様,\nK-02,氷見 和也,様,再送\n"
+    assert _persons(unheaded) == ["相沢 美帆", "氷見 和也"]
+    hiden = "お届け先名称１,お届け先名称２,個数\n株式会社ミナモ電機,総務部 小谷 友里,1\n丹羽 孝,,2\n"
+    assert "丹羽 孝" in _persons(hiden)
+
+
+def test_a_worker_is_a_person_and_a_contractor_a_company():
+    log = "日付,作業者,内容\n5/7,及川 陽太,ろ過器洗浄\n5/8,栗林 茜,薬品補充\n"
+    assert _persons(log) == ["及川 陽太", "栗林 茜"]
+    assert header_label("作業者") == header_label("従業者") == "PERSON"
+    assert header_label("協力業者") is None
