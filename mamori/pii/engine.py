@@ -9,14 +9,28 @@ from functools import lru_cache
 from itertools import chain, islice, zip_longest
 from operator import itemgetter, le, lt, sub
 
-from mamori.pii import address, chat_names, dates, ids, list_names, name_fields, names, paths, titled_names
+from mamori.pii import (
+    address,
+    chat_lines,
+    chat_names,
+    dates,
+    ids,
+    list_names,
+    memo_names,
+    name_fields,
+    names,
+    paths,
+    titled_names,
+)
 from mamori.pii.address import find_addresses
+from mamori.pii.chat_lines import find_chat_line_persons
 from mamori.pii.chat_names import find_chat_persons
 from mamori.pii.corporate import split
 from mamori.pii.dates import find_birth_dates
 from mamori.pii.ids import find_emails, find_health_insurance
 from mamori.pii.list_names import find_list_persons
 from mamori.pii.mail_names import find_mail_header_persons
+from mamori.pii.memo_names import find_memo_persons
 from mamori.pii.name_fields import find_field_persons
 from mamori.pii.names import find_persons
 from mamori.pii.normalize import normalize
@@ -38,7 +52,9 @@ RECOGNIZERS = (
     find_persons,
     find_mail_header_persons,
     find_chat_persons,
+    find_chat_line_persons,
     find_list_persons,
+    find_memo_persons,
     find_path_persons,
     find_field_persons,
     find_titled_persons,
@@ -53,7 +69,9 @@ _TRIGGERS: dict[object, Triggers] = {
     find_addresses: address.TRIGGERS,
     find_persons: names.TRIGGERS,
     find_chat_persons: chat_names.TRIGGERS,
+    find_chat_line_persons: chat_lines.TRIGGERS,
     find_list_persons: list_names.TRIGGERS,
+    find_memo_persons: memo_names.TRIGGERS,
     find_path_persons: paths.TRIGGERS,
     find_field_persons: name_fields.TRIGGERS,
     find_titled_persons: titled_names.TRIGGERS,

@@ -180,17 +180,37 @@ def _fixed(lines: list[str], i: int, header_label: HeaderLabel) -> int:
     """Rewrite a fixed-width table whose header is ``lines[i]``; return the index after it, or 0."""
     if _GAP.search(lines[i].strip()) is None:
         return 0
-    best: tuple[int, list[int], int] | None = None
-    for mode in (1, 2, 0):
-        found = _fixed_rows(lines, i, header_label, mode)
-        if found is not None and (best is None or found[0] > best[0]):
-            best = (found[0], found[1], mode)
-    if best is None:
+    found = [(f[0], f[1], mode) for mode in (1, 2, 0) if (f := _fixed_rows(lines, i, header_label, mode))]
+    if not found:
         return 0
-    end, boundaries, mode = best
+    end = max(f[0] for f in found)
+    ties = [f for f in found if f[0] == end]
+    # Of tables as long, the one that cuts no cell at a lone blank (西脇　康平: the space inside a name,
+    # one column wide where it took two) is the right reading; else the first mode's.
+    _, boundaries, mode = (
+        ties[0] if len(ties) == 1 else min(ties, key=lambda f: _lone_cuts(lines[i + 1 : end], f[1], f[2]))
+    )
     for j in range(i, end):
         lines[j] = _cut(lines[j], boundaries, mode)
     return end
+
+
+def _lone_cuts(rows: list[str], boundaries: list[int], mode: int) -> int:
+    """Return how many cuts of *rows* at *boundaries* fall on a blank between two other characters."""
+    count = 0
+    for line in rows:
+        cols = _columns(line, mode)
+        index = {c: k for k, c in enumerate(cols[:-1])}
+        for boundary in boundaries:
+            k = index.get(boundary)
+            if (
+                k is not None
+                and 0 < k < len(line) - 1
+                and line[k] == " "
+                and line[k - 1] != " " != line[k + 1]
+            ):
+                count += 1
+    return count
 
 
 def _fixed_rows(

@@ -37,3 +37,29 @@ def test_the_authors_of_a_git_log_and_a_shortlog_are_persons() -> None:
     assert persons(log) == ["犬養 瑛太", "Kenta Maruyama"]
     shortlog = "    41\t宮坂 玲奈\n    12\tKenta Maruyama\n     3\tdependabot[bot]\n"
     assert persons(shortlog) == ["宮坂 玲奈", "Kenta Maruyama"]
+
+
+def _said(text: str) -> list[str]:
+    return [s.text for s in detect(text) if s.label == "PERSON"]
+
+
+def test_speakers_after_a_time_stamp_and_before_a_colon_are_persons():
+    works = "2025-02-03 7:58 漆原 昴: 電車遅延で10分遅れます\n2025-02-03 8:01 志賀 なつみ: 承知しました\n"
+    assert _said(works) == ["漆原 昴", "志賀 なつみ"]
+    phone_app = (
+        "[2025/02/03 12:04:51] 漆原 昴: 昼どうする？\n[2025/02/03 12:05:30] Natsumi Shiga: 先に行ってて\n"
+    )
+    assert _said(phone_app) == ["漆原 昴", "Natsumi Shiga"]
+    dashed = "3/2/25 21:14 - 漆原 昴: 明日の件\n3/2/25 21:16 - 志賀 なつみ: OKです\n"
+    assert _said(dashed) == ["漆原 昴", "志賀 なつみ"]
+    meeting = "14:02:10 From 蔵本 愛莉 to Everyone:\n\t画面共有します\n14:03:45 From 蔵本 愛莉 to 志賀 なつみ(Direct Message):\n\tあとで\n"
+    assert _said(meeting) == ["蔵本 愛莉", "蔵本 愛莉"]
+    copied = "[2/3 9:12] 蔵本 愛莉\n議事録あげました\n[2/3 9:20] 漆原 昴\n確認します\n"
+    assert _said(copied) == ["蔵本 愛莉", "漆原 昴"]
+
+
+def test_log_levels_hosts_and_agenda_items_after_a_time_are_no_speakers():
+    log = "2025-02-03 07:58:01 INFO: job started\n2025-02-03 07:58:09 backup01: copied 12 files\n"
+    assert _said(log) == []
+    agenda = "13:00 開会: 理事長挨拶\n13:10 報告: 事業計画\n14:30 閉会: 事務局\n"
+    assert _said(agenda) == []

@@ -108,3 +108,17 @@ def test_a_fixed_width_list_counts_its_records(database, tmp_path):
     path = tmp_path / "list.txt"
     path.write_text(sqlite_cli(database, "-column"), encoding="utf-8")
     assert scan(path)["persons"] == 5
+
+
+def test_a_fixed_width_name_with_an_ideographic_space_is_not_cut_in_two():
+    text = (
+        "社員番号  氏名          所属\n"
+        "1042      椎名　瑞穂    経理\n"
+        "1043      楠本　隼人    品質保証\n"
+        "1044      宇佐見　葵    経理\n"
+    )
+    assert [s.text for s in detect(text) if s.label == "PERSON"] == [
+        "椎名\u3000瑞穂",
+        "楠本\u3000隼人",
+        "宇佐見\u3000葵",
+    ]

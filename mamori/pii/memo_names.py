@@ -1,0 +1,84 @@
+"""Recognise PERSON in memo lines that open with a full name, a remark or a contact after it.
+
+Notes kept in offices name people at a line's start with no label, the structure after the name says
+what it is:
+
+- a note on each person after a colon (``北条 亮介：要再検査``, ``・沢井 真由美：異常なし``), a remark in
+  brackets after a bullet (``・木戸 翔（通院）``);
+- a contact after an arrow, a colon or a blank (``伊達 直樹（管理者）→ 090-…``, ``小野寺 恵: kei@…``).
+
+A name there is a surname, a space and a given name. A line whose surname and given name are both in the
+dictionaries (a given name of today in hiragana too) is one alone, as is a line whose contact follows the
+name; otherwise two lines or more of the text must have that shape, each with a dictionary surname or
+given name (``細萱 修：欠席``). The space makes the cut: ``松本 出張：…`` is a trip, not a name, since 出張 is
+no given name and the line has no other like it; relations, roles and departments (``not_a_name``) are
+none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mamori.pii.dictionaries import given_names, surnames
+from mamori.pii.name_words import KANJI, plausible_unknown
+from mamori.pii.names import not_a_name
+from mamori.pii.prefilter import Triggers
+from mamori.pii.spans import Hit
+
+_NAME = rf"([{KANJI}]{{1,4}}) ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}})"
+_BULLET = r"[・\-*●○◆■□◇▪•] ?"
+_REMARK = r"(?: ?\([^()\n]{1,24}\))?"
+_CONTACT = (
+    r"(?:0\d{1,4}-\d{1,4}-\d{3,4}|0[5789]0\d{8}|0\d{9}|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,})"
+)
+# A name, maybe a remark in brackets, then a colon (a note), or a contact after an arrow, a colon or blanks.
+_NOTE = re.compile(
+    rf"^(?:{_BULLET})?{_NAME}(?:さん|様)?{_REMARK} ?(?::|(?:→|->|⇒|=>) ?(?={_CONTACT}))", re.MULTILINE
+)
+_CONTACT_LINE = re.compile(
+    rf"^(?:{_BULLET})?{_NAME}(?:さん|様)?{_REMARK}(?: ?[:→⇒\t]| ) ?{_CONTACT}", re.MULTILINE
+)
+# After a bullet, a remark in brackets is enough: ・木戸 翔（通院）
+_BULLETED = re.compile(rf"^{_BULLET}{_NAME}(?:さん|様)? ?\(", re.MULTILINE)
+
+TRIGGERS = Triggers(
+    search=(
+        re.compile(
+            rf"[{KANJI}] [{KANJI}\u3041-\u3096]{{1,4}}(?:さん|様)?(?: ?\([^()\n]{{1,24}}\))? ?(?::|→|->|⇒|=>|\t| 0)"
+        ),
+        re.compile(rf"{_BULLET}[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096]{{1,4}}(?:さん|様)? ?\("),
+    )
+)
+MIN_LINES = 2
+
+
+def find_memo_persons(text: str) -> list[Hit]:
+    """Return PERSON hits for the full names that open memo lines before a note or a contact."""
+    sur, given = surnames(), given_names()
+    sure: list[tuple[int, int]] = []
+    likely: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for pattern, alone in ((_CONTACT_LINE, True), (_NOTE, False), (_BULLETED, False)):
+        for m in pattern.finditer(text):
+            start, end = m.start(1), m.end(2)
+            if start in seen:
+                continue
+            first, second = m.group(1), m.group(2)
+            known_first, known_second = first in sur, second in given or _hiragana(second)
+            if not (known_first or known_second) or not plausible_unknown(first + second):
+                continue
+            if second in sur and not known_first:
+                continue
+            if not_a_name(text, start, end):
+                continue
+            seen.add(start)
+            if (known_first and (alone or known_second)) and second not in sur:
+                sure.append((start, end))
+            else:
+                likely.append((start, end))
+    found = sure + likely if len(sure) + len(likely) >= MIN_LINES else sure
+    return [(s, e, "PERSON", 2) for s, e in sorted(found)]
+
+
+def _hiragana(word: str) -> bool:
+    return all("\u3041" <= c <= "\u3096" for c in word)
