@@ -17,10 +17,13 @@ Structure and context: each rule needs the column, the header row or the share o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import compress
 
 from mamori.pii.dictionaries import given_names, given_readings, surnames, to_katakana
 from mamori.pii.name_words import KANJI, NON_NAME, STOP, plausible_unknown
+from mamori.pii.names import parse_name
+from mamori.pii.spans import Hit
 
 _NAME_HEADER = re.compile(
     r"(?:ご|御)?芳名|(?:喪主|施主|故人)(?:名|氏名)?|本名|相手方|[\u3041-\u3096]{1,6}のなまえ"
@@ -126,3 +129,32 @@ _SITE_END = frozenset("店社部課所局県市区町村駅校院館場室係班
 
 def _new_given_name(word: str, family: dict[str, tuple[str, ...]]) -> bool:
     return len(word) <= 3 and word[-1] not in _SITE_END and word not in family
+
+
+def name_part(value: str) -> bool:
+    """Return whether a cell of a split name column (姓 / 名, 注文者名前) is a dictionary surname or given name."""
+    return value in surnames() or value in given_names()
+
+
+_CELL_SEPARATOR = re.compile(r" ?[、,，;；/／・] ?")
+
+
+def names_in_cell(value: str, start: int, is_name: Callable[[str], bool]) -> list[Hit]:
+    """Return the names of a name column's cell that lists several (``仁科 とし子、杉原 節子``, ``原、樋口``).
+
+    Each piece between separators must be a name by *is_name* (``tables``' own test of a name cell),
+    spaced, foreign or a dictionary surname and given name (not 扶養家族, which a name column would take),
+    or a dictionary surname alone; a piece that is none (``ほか2名``) leaves the others.
+    """
+    if len(value) > 80 or _CELL_SEPARATOR.search(value) is None:
+        return []
+    hits: list[Hit] = []
+    at = 0
+    for m in [*_CELL_SEPARATOR.finditer(value), None]:
+        end = len(value) if m is None else m.start()
+        piece = value[at:end]
+        listed = is_name(piece) and (" " in piece or "・" in piece or parse_name(piece, 0) == len(piece))
+        if piece and (listed or piece in surnames()):  # not 従業員・扶養家族
+            hits.append((start + at, start + end, "PERSON", 9))
+        at = len(value) if m is None else m.end()
+    return hits

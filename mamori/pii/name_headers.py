@@ -42,12 +42,14 @@ _LANGUAGE = (
 )
 _ENGLISH = re.compile(
     rf"(?:(?:name of (?:the )?)?(?P<noun>{_PERSON_NOUNS}|{_SHARED_NOUNS})(?:s|es)?"
-    rf"(?: (?:full |given |family |first |last )?names?)?|(?:(?:{_NAME_QUALIFIERS}) )?names?)"
+    rf"(?: (?:full |given |family |first |last )?names?)?|(?:(?P<whose>{_NAME_QUALIFIERS}) )?names?)"
     rf"{_LANGUAGE}{_QUALIFIER}"
 )
 _KANA_QUALIFIER = re.compile(
     r"(?i:kana|katakana|furigana|reading|yomi)|カナ|かな|フリガナ|ふりがな|よみ|読み"
 )
+_LATIN_SCRIPT = re.compile(r"\b(?:english|romaji|roman|romanized|romanised|latin|alphabet|en)\b")
+_SCRIPTS = frozenset((None, "english", "romaji", "roman", "romanized", "romanised", "latin", "alphabet"))
 _PART = re.compile(r"(?:family|given|first|last|middle) name")
 _SHARED = re.compile(rf"(?:name of (?:the )?)?(?:{_SHARED_NOUNS})")
 
@@ -73,13 +75,22 @@ _JAPANESE = re.compile(
     rf"(?:{_NAME_PART}|お名前|氏名|姓名)\s*[(（]\s*(?P<inner>[^()（）]{{1,10}})\s*[)）]|"
     rf"(?P<whose>{_WHOSE})[\s_・]?(?:{_NAME_PART}|氏名|お名前|名前|名称[12１２]?|名)(?P<tail>\s*[(（][^()（）]{{1,8}}[)）])?"
 )
+# Roles only persons hold, heading the column of who held them (a programme's 座長, a rota's 当番).
+_ROLES = re.compile(
+    r"(?:座長|司会者?|演者|共同演者|発表者|講演者|著者|共著者|筆頭著者|出演者?|キャスト|指導者|監督|コーチ|審判|議長|"
+    r"委員長?|理事|幹事|世話人|ボランティア|班長|組長|引率者?|付添人?|同伴者|同行者|面接官|試験官|担任|副担任|顧問|"
+    r"立会人?|見届人|証人|推薦者|紹介者)(?:名|氏名)?"
+)
+_PARTS_ALONE = frozenset(("姓", "名", "氏", "苗字", "名字"))
 _HONORIFIC_HEADER = re.compile(r"敬称|敬称区分|(?:お届け先|ご依頼主|宛名)\s?敬称")
 
 # Literals of these headers, for the header-row prefilter of ``tables`` (any case of the English).
 HEADER_WORDS = "|".join(
     [
         *(w for noun in f"{_PERSON_NOUNS}|{_SHARED_NOUNS}".split("|") for w in (noun, noun.capitalize(), noun.upper())),
-        "敬称", "届け先", "依頼主", "荷受人", "荷送人", "請求先", "配送先", "購入者",
+        "敬称", "届け先", "座長", "司会", "演者", "著者", "出演", "キャスト", "指導者", "監督", "コーチ", "審判", "議長",
+        "委員", "理事", "幹事", "世話人", "ボランティア", "班長", "組長", "引率", "付添", "同伴", "同行", "面接官",
+        "試験官", "担任", "顧問", "立会", "見届", "証人", "推薦", "紹介", "依頼主", "荷受人", "荷送人", "請求先", "配送先", "購入者",
     ]
 )  # fmt: skip
 
@@ -99,13 +110,21 @@ def header(cell: str) -> str | None:
             return "KANA"
         if _PART.match(words):
             return "NAME_PART"  # First Name, Last Name: one word a cell
+        if m.group("noun") is None and _LATIN_SCRIPT.search(words) and m.group("whose") in _SCRIPTS:
+            return "ROMAJI"  # Name (EN), English name: ``tables`` reads Latin names beside a person's columns
         noun = m.group("noun")
         return "PERSON_EN" if noun and _SHARED.fullmatch(noun) else "PERSON"
+    if cell in _PARTS_ALONE:
+        return "NAME_PART"
+    if _ROLES.fullmatch(cell):
+        return "PERSON"
     m = _JAPANESE.fullmatch(cell)
     if m is None:
         return None
     qualifier = m.group("inner") or m.group("tail") or ""
-    return "KANA" if _KANA_QUALIFIER.search(qualifier) else "PERSON"
+    if _KANA_QUALIFIER.search(qualifier):
+        return "KANA"
+    return "NAME_PART"  # 名(請求先), 注文者名字 / 注文者名前: a cell may hold one word (亮)
 
 
 _WHOSE_CONTACT = re.compile(

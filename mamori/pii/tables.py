@@ -254,7 +254,9 @@ _VALID: dict[str, Callable[[str], bool]] = {
     "ROMAJI": is_romaji_name,
     # First Name / Last Name of a contacts export: romaji or, in Japanese ones, 堀之内 and 奈緒
     "NAME_PART": lambda v: (
-        is_romaji_name(v) or _LATIN_PERSON.fullmatch(v) is not None or (not v.isascii() and _is_name(v))
+        is_romaji_name(v)
+        or _LATIN_PERSON.fullmatch(v) is not None
+        or (not v.isascii() and (_is_name(v) or name_columns.name_part(v)))  # 亮 under 注文者名前
     ),
     # a romaji column of a table that also holds names or contacts: John Smith, SMITH John too
     "LATIN": lambda v: is_romaji_name(v) or _LATIN_PERSON.fullmatch(v) is not None,
@@ -308,12 +310,12 @@ _WORDS = re.compile(
 
 
 def _header_shaped(cell: str) -> bool:
-    if _HIRAGANA_WORD.fullmatch(cell) or _MONTH.fullmatch(cell) or name_columns.name_header(cell):
-        return True  # lists for children write their headers in hiragana (くらす, おむかえ); 4月, 5月 …
-    if _WORDS.fullmatch(cell):
-        return True  # English headers of two or three words (Guest Name, Date of Birth)
-    if name_headers.english_shaped(cell):
-        return True  # Passport No., Check-in Date
+    # lists for children write their headers in hiragana (くらす, おむかえ); 4月, 5月, 1(日) …; English
+    # headers of two or three words (Guest Name, Date of Birth, Passport No.)
+    if _HIRAGANA_WORD.fullmatch(cell) or _MONTH.fullmatch(cell) or _DAY.fullmatch(cell):
+        return True
+    if name_columns.name_header(cell) or _WORDS.fullmatch(cell) or name_headers.english_shaped(cell):
+        return True
     return 0 < len(cell) <= 16 and not _NOT_HEADER.search(_HEADER_KANA.sub("", cell))
 
 
@@ -586,6 +588,10 @@ def _judge_labelled(label: str, column: _Column, hits: list[Hit], quiet: list[tu
             return
     out = "PERSON" if label in ("KANA", "ROMAJI", "LATIN", "NAME_PART", "PERSON_EN") else label
     hits.extend(column.hits(good, out))
+    if label == "PERSON" and not all(good):  # 仁科 とし子、杉原 節子: several names in a cell
+        bad = [not g for g in good]
+        for value, (start, _) in zip(compress(column.values, bad), column.cells(bad), strict=True):
+            hits.extend(name_columns.names_in_cell(value, start, _is_name))
 
 
 def _judge_unlabelled(column: _Column, hits: list[Hit], quiet: list[tuple[int, int]]) -> None:

@@ -75,3 +75,21 @@ def test_a_worker_is_a_person_and_a_contractor_a_company():
     assert _persons(log) == ["及川 陽太", "栗林 茜"]
     assert header_label("作業者") == header_label("従業者") == "PERSON"
     assert header_label("協力業者") is None
+
+
+def test_a_marketplace_splits_surname_and_given_name_and_a_given_name_may_be_one_kanji():
+    rms = "受注番号,注文者名字,注文者名前,注文者名字フリガナ\n2025-0301,真壁,楓,マカベ\n2025-0302,浜野,湊人,ハマノ\n"
+    assert _persons(rms) == ["真壁", "楓", "マカベ", "浜野", "湊人", "ハマノ"]
+
+
+def test_a_cell_of_several_names_gives_each_name():
+    program = (
+        "演題,座長,共同演者\n口腔ケアの実際,宍戸 真弓,江角 亜矢子、森末 祐介\n嚥下食,上杉 令子,菅谷／戸田\n"
+    )
+    assert _persons(program) == ["宍戸 真弓", "江角 亜矢子", "森末 祐介", "上杉 令子", "菅谷", "戸田"]
+    assert _persons("講演者,備考\n石黒 早紀,ほか2名\n丸茂 歩美、ほか2名,\n") == ["石黒 早紀", "丸茂 歩美"]
+
+
+def test_days_across_do_not_hide_the_name_column_of_a_shift_grid():
+    grid = "12月 勤務表\n氏名,1(月),2(火),3(水),4(木)\n笹倉咲良,早,遅,休,早\n寺尾大翔,休,早,遅,早\nグエン,早,早,休,遅\n計,3,3,2,3\n"
+    assert _persons(grid) == ["笹倉咲良", "寺尾大翔", "グエン"]
