@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from mamori.pii.dictionaries import given_names, surnames
+from mamori.pii.dictionaries import given_names, municipalities, surnames
 from mamori.pii.name_words import KANJI, plausible_unknown
 from mamori.pii.names import not_a_name
 from mamori.pii.prefilter import Triggers
@@ -38,15 +38,21 @@ _NOTE = re.compile(
 _CONTACT_LINE = re.compile(
     rf"^(?:{_BULLET})?{_NAME}(?:さん|様)?{_REMARK}(?: ?[:→⇒\t]| ) ?{_CONTACT}", re.MULTILINE
 )
-# After a bullet, a remark in brackets is enough: ・木戸 翔（通院）
-_BULLETED = re.compile(rf"^{_BULLET}{_NAME}(?:さん|様)? ?\(", re.MULTILINE)
+# A remark in brackets after the name (・木戸 翔（通院）, 門田 拓真（東都栄養科学大学）).
+_BRACKETED = re.compile(rf"^(?:{_BULLET})?{_NAME}(?:さん|様)? ?\(", re.MULTILINE)
+# A role, then the name on the rest of the line (credits, a programme: 舞台監督　岸本 恵理, 議長：相良 早苗 理事長).
+_ROLE_LINE = re.compile(
+    rf"^[^\sA-Za-z0-9:()]{{1,8}}(?: +|:) ?{_NAME}(?:さん|様)?(?: ?\([^()\n]{{1,24}}\))?(?: [^\s]{{1,6}})? *(?:[、,] ?|$)",
+    re.MULTILINE,
+)
 
 TRIGGERS = Triggers(
     search=(
         re.compile(
             rf"[{KANJI}] [{KANJI}\u3041-\u3096]{{1,4}}(?:さん|様)?(?: ?\([^()\n]{{1,24}}\))? ?(?::|→|->|⇒|=>|\t| 0)"
         ),
-        re.compile(rf"{_BULLET}[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096]{{1,4}}(?:さん|様)? ?\("),
+        re.compile(rf"[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096]{{1,4}}(?:さん|様)? ?\("),
+        re.compile(rf"(?:^|\n)[^\s:()]{{1,8}}(?: +|:) ?[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096]{{1,4}}"),
     )
 )
 MIN_LINES = 2
@@ -54,31 +60,48 @@ MIN_LINES = 2
 
 def find_memo_persons(text: str) -> list[Hit]:
     """Return PERSON hits for the full names that open memo lines before a note or a contact."""
-    sur, given = surnames(), given_names()
     sure: list[tuple[int, int]] = []
     likely: list[tuple[int, int]] = []
     seen: set[int] = set()
-    for pattern, alone in ((_CONTACT_LINE, True), (_NOTE, False), (_BULLETED, False)):
+    for pattern, alone in ((_CONTACT_LINE, True), (_NOTE, False), (_BRACKETED, False), (_ROLE_LINE, False)):
         for m in pattern.finditer(text):
-            start, end = m.start(1), m.end(2)
-            if start in seen:
+            if m.start(1) in seen:
                 continue
-            first, second = m.group(1), m.group(2)
-            known_first, known_second = first in sur, second in given or _hiragana(second)
-            if not (known_first or known_second) or not plausible_unknown(first + second):
-                continue
-            if second in sur and not known_first:
-                continue
-            if not_a_name(text, start, end):
-                continue
-            seen.add(start)
-            if (known_first and (alone or known_second)) and second not in sur:
-                sure.append((start, end))
-            else:
-                likely.append((start, end))
-    found = sure + likely if len(sure) + len(likely) >= MIN_LINES else sure
-    return [(s, e, "PERSON", 2) for s, e in sorted(found)]
+            seen.add(m.start(1))
+            found: re.Match[str] | None = m
+            verdict = _verdict(text, m, alone)
+            while found is not None and verdict is not None:  # 真鍋 千代子、桐谷 千代子: the names after it
+                (sure if verdict else likely).append((found.start(1), found.end(2)))
+                found = _MORE.match(text, found.end(2))
+                verdict = None if found is None else _verdict(text, found, False)
+    names = sure + likely if len(sure) + len(likely) >= MIN_LINES else sure
+    return [(s, e, "PERSON", 2) for s, e in sorted(names)]
+
+
+_MORE = re.compile(rf"[、,] ?{_NAME}(?=[、,(\s]|$)")
+
+
+def _verdict(text: str, m: re.Match[str], alone: bool) -> bool | None:
+    """Return True for a sure name, False for a likely one (two lines of them make it), None for none."""
+    first, second = m.group(1), m.group(2)
+    sur = surnames()
+    known_first, known_second = first in sur, second in given_names() or _hiragana(second)
+    if known_first and known_second and second not in sur:
+        if not_a_name(text, m.start(1), m.end(2)):
+            return None
+        return True  # 相良 早苗 (相良町 a town too), 野添 結衣
+    if not (known_first or known_second) or not plausible_unknown(first + second):
+        return None
+    if (second in sur and not known_first) or _town(first) or _town(second):
+        return None
+    if not_a_name(text, m.start(1), m.end(2)):
+        return None
+    return known_first and alone
 
 
 def _hiragana(word: str) -> bool:
     return all("\u3041" <= c <= "\u3096" for c in word)
+
+
+def _town(word: str) -> bool:
+    return any(word + end in municipalities() for end in "市町村区")

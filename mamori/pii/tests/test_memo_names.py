@@ -33,3 +33,18 @@ def test_places_trips_and_departments_before_a_colon_are_no_names():
 
 def test_a_surname_ending_in_a_section_word_is_a_name():
     assert _persons("・南条 芽依（発熱）\n・北条 大雅（通院）\n") == ["南条 芽依", "北条 大雅"]
+
+
+def test_a_role_then_a_name_on_each_line_lists_persons():
+    credits = "発表会スタッフ\n構成・振付　樋渡 みのり\n舞台進行　真柴 圭吾\n衣装　国枝 紗良（アトリエ凪）\n"
+    assert _persons(credits) == ["樋渡 みのり", "真柴 圭吾", "国枝 紗良"]
+    minutes = "司会：相良 早苗 副会長\n書記：乙部 透、鰐淵 史子\n"
+    assert _persons(minutes) == ["相良 早苗", "乙部 透", "鰐淵 史子"]
+    speakers = "パネリスト\n門脇 彩乃（県立看護大学）\n鴫原 俊（みなみ訪問看護）\n"
+    assert _persons(speakers) == ["門脇 彩乃", "鴫原 俊"]
+
+
+def test_places_and_rooms_after_a_word_are_no_names():
+    assert _persons("会場 本館 大会議室\n集合 長野 駅前\n") == []
+    assert _persons("東京 大阪(新幹線)\n名古屋 京都(近鉄)\n") == []
+    assert _persons("name: 山田 太郎\ntel: 090-0000-0000\n") == []
