@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from itertools import compress
 
-from mamori.pii.dictionaries import given_names, given_readings, surnames, to_katakana
+from mamori.pii.dictionaries import given_names, given_readings, municipalities, surnames, to_katakana
 from mamori.pii.name_words import KANJI, NON_NAME, STOP, plausible_unknown
 from mamori.pii.names import parse_name
 from mamori.pii.spans import Hit
@@ -32,6 +32,10 @@ _NAME_HEADER = re.compile(
 HEADER_WORDS = "芳名|相手方|喪主|施主|故人|本名|のなまえ"
 
 SPACED_NAME = re.compile(rf"[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096\u30a1-\u30faー]{{1,4}}")
+# Katakana names with a middle dot or space (グエン・ヴァン・ナム) and Latin names (John Smith, SMITH JOHN).
+FOREIGN_NAME = re.compile(
+    r"[\u30a1-\u30faー]{1,12}(?:[・= ][\u30a1-\u30faー]{1,12}){1,3}|[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'.\-]*){1,3}"
+)
 _SURNAME_GIVEN = re.compile(
     rf"([{KANJI}]{{1,3}}) ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}|[\u30a1-\u30fa]{{2,4}})"
 )
@@ -158,3 +162,28 @@ def names_in_cell(value: str, start: int, is_name: Callable[[str], bool]) -> lis
             hits.append((start + at, start + end, "PERSON", 9))
         at = len(value) if m is None else m.end()
     return hits
+
+
+def duty_names(values: list[str]) -> list[bool] | None:
+    """Mark the staff down the side of a shift table (moved from ``tables``), as people write them there.
+
+    A shift table names its staff by surname alone (``比嘉 | 日勤 | 夜勤 | 休``) as often as in full:
+    with the days across, a column of three or more cells that are, for 80 % or more, distinct
+    dictionary surnames (not a municipality such as 松本市), full names or foreign names holds persons.
+    """
+    family, places = surnames(), municipalities()
+
+    def person(value: str) -> bool:
+        if value in places or any(value + end in places for end in "市区町村"):
+            return False
+        if value in family or FOREIGN_NAME.fullmatch(value):
+            return True
+        if SPACED_NAME.fullmatch(value):
+            return value.partition(" ")[0] in family
+        return len(value) >= 3 and parse_name(value, 0) == len(value)  # 早乙女杏: surname and given name
+
+    keep = list(map(person, values))
+    count = sum(keep)
+    if count < 3 or count * 5 < len(values) * 4 or len(set(compress(values, keep))) < count * 0.8:
+        return None
+    return keep

@@ -18,7 +18,6 @@ from mamori.pii.csv_cells import cells as _cells
 from mamori.pii.csv_cells import quoted_cell as _quoted_cell
 from mamori.pii.csv_cells import unprefixed
 from mamori.pii.dates import is_date
-from mamori.pii.dictionaries import municipalities, surnames
 from mamori.pii.header_fields import party_field
 from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.name_words import DEPARTMENT
@@ -173,10 +172,7 @@ def _digits(value: str) -> str:
 _SPACED_NAME = name_columns.SPACED_NAME
 
 
-# Katakana names with a middle dot or space (グエン・ヴァン・ナム) and Latin names (John Smith, SMITH JOHN).
-_FOREIGN_NAME = re.compile(
-    r"[\u30a1-\u30faー]{1,12}(?:[・= ][\u30a1-\u30faー]{1,12}){1,3}|[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'.\-]*){1,3}"
-)
+_FOREIGN_NAME = name_columns.FOREIGN_NAME  # グエン・ヴァン・ナム, John Smith, SMITH JOHN
 
 
 def _two_names(value: str) -> bool:
@@ -218,31 +214,6 @@ MIN_DAYS = 7
 def _calendar(columns: list[_Column]) -> bool:
     """Tell whether a table is headed by days (``1(日) 2(月) …``, ``12/1 12/2 …``) across its columns."""
     return sum(1 for column in columns[1:] if column.values and _DAY.fullmatch(column.values[0])) >= MIN_DAYS
-
-
-def _duty_names(values: list[str]) -> list[bool] | None:
-    """Mark the staff down the side of a shift table, written as people write them there.
-
-    A shift table names its staff by surname alone (``比嘉 | 日勤 | 夜勤 | 休``) as often as in full:
-    with the days across, a column of three or more cells that are, for 80 % or more, distinct
-    dictionary surnames (not a municipality such as 松本市), full names or foreign names holds persons.
-    """
-    family, places = surnames(), municipalities()
-
-    def person(value: str) -> bool:
-        if value in places or any(value + end in places for end in "市区町村"):
-            return False
-        if value in family or _FOREIGN_NAME.fullmatch(value):
-            return True
-        if _SPACED_NAME.fullmatch(value):
-            return value.partition(" ")[0] in family
-        return len(value) >= 3 and parse_name(value, 0) == len(value)  # 早乙女杏: surname and given name
-
-    keep = list(map(person, values))
-    count = sum(keep)
-    if count < 3 or count * 5 < len(values) * 4 or len(set(compress(values, keep))) < count * 0.8:
-        return None
-    return keep
 
 
 _LATIN_PERSON = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'.\-]*){1,2}")
@@ -470,7 +441,7 @@ class _Block:
                 continue
             if duty and label is None:
                 duty = False  # only the first filled column holds the staff
-                names = name_columns.widen(column.values, _duty_names(column.values))
+                names = name_columns.widen(column.values, name_columns.duty_names(column.values))
                 if names is not None:
                     hits.extend(column.hits(names, "PERSON"))
                     continue
