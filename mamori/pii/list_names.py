@@ -134,8 +134,20 @@ def _blocks(text: str) -> list[list[tuple[int, int, bool]]]:
     return [b for b in blocks if len(b) >= 2]
 
 
+_HOUSE = re.compile(rf"([{KANJI}]{{1,4}}?)(?: ([{KANJI}]{{1,3}}))? ?(?:宅|邸)(?=[（(、,，：: \t\n]|\Z)")
+
+
 def _name_at(text: str, pos: int) -> tuple[int, bool] | None:
-    """Return (end, spaced) of a name at ``pos``, or None."""
+    """Return (end, spaced) of a name at ``pos``, or None; a visit's house (八木橋 湊 宅, 𠮷岡宅) names its family."""
+    house = _HOUSE.match(text, pos)
+    family = house.group(1) if house else ""
+    if (
+        house
+        and (family in surnames() or plausible_unknown(family))
+        and (not house[2] or _given_like(house[2]))
+    ):
+        end = house.end(2 if house.group(2) else 1)
+        return None if not_a_name(text, pos, end) else (end, house.group(2) is not None)
     m = _NAME_AT.match(text, pos)
     if m is None or not_a_name(text, m.start(), m.end()):
         return None

@@ -46,13 +46,14 @@ _ROLE_LINE = re.compile(
     re.MULTILINE,
 )
 
+_AT_LINE = rf"(?:^|\n)(?:{_BULLET})?[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096]{{1,4}}(?:さん|様)?"
 TRIGGERS = Triggers(
     search=(
+        re.compile(rf"{_AT_LINE}(?: ?\([^()\n]{{1,24}}\))? ?(?::|→|->|⇒|=>|\t| [0A-Za-z])"),
+        re.compile(rf"{_AT_LINE} ?\("),
         re.compile(
-            rf"[{KANJI}] [{KANJI}\u3041-\u3096]{{1,4}}(?:さん|様)?(?: ?\([^()\n]{{1,24}}\))? ?(?::|→|->|⇒|=>|\t| 0)"
+            rf"(?:^|\n)[^\sA-Za-z0-9:()]{{1,8}}(?: +|:) ?[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096]{{1,4}}"
         ),
-        re.compile(rf"[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096]{{1,4}}(?:さん|様)? ?\("),
-        re.compile(rf"(?:^|\n)[^\s:()]{{1,8}}(?: +|:) ?[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096]{{1,4}}"),
     )
 )
 MIN_LINES = 2

@@ -1,7 +1,8 @@
 """PERSON in fields that a form, a roster or a grid makes name fields, without a label before each name.
 
 - A vertical form's row ``相談者<TAB>澤村 千鶴`` (a docx or xlsx form read as tab-separated cells): the
-  row's first cell is a name header of ``tables`` (相談者, 氏名, 相手方) and the second a name.
+  row's first cell is a name header of ``tables`` (相談者, 氏名, 相手方) and the second a name; a foreign
+  name (``TRAN VAN DUC``, its reading ``チャン・ヴァン・ドゥック`` beside フリガナ) is one name.
 - English honorifics, as さん in Japanese: ``Mr. Ryuichi Shoji, Ms. Yukiko Imamura`` (a hotel's guests);
   a passport page's ``Surname / Given names: DAVID MILLER`` at a line's start, and ``Name: Taro Yamada``
   when the name is romaji (not ``Name: Production Server``).
@@ -23,9 +24,9 @@ import re
 
 from mamori.pii.dictionaries import surnames
 from mamori.pii.mail_names import is_romaji_name
-from mamori.pii.name_columns import unknown_surname_name
+from mamori.pii.name_columns import FOREIGN_NAME, unknown_surname_name
 from mamori.pii.name_words import KANJI, NON_NAME, plausible_unknown
-from mamori.pii.names import parse_name
+from mamori.pii.names import ROLE_WORD, parse_name
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 from mamori.pii.tables import header_label
@@ -64,8 +65,13 @@ def _form_rows(text: str) -> list[Hit]:
         value = m.group(2)
         cut = re.match(r"[^(（]+", value)
         name = cut.group().rstrip() if cut else value
-        if header_label(m.group(1)) == "PERSON" and " " in name and _name(name):
+        label = header_label(m.group(1))
+        if label == "PERSON" and " " in name and _name(name):
             hits.append((m.start(2), m.start(2) + len(name), "PERSON", 3))
+        elif label in ("PERSON", "KANA") and FOREIGN_NAME.fullmatch(name) and not ROLE_WORD.search(name):
+            hits.append(
+                (m.start(2), m.start(2) + len(name), "PERSON", 3)
+            )  # TRAN VAN DUC, チャン・ヴァン・ドゥック
     return hits
 
 

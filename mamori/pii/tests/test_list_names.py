@@ -65,3 +65,15 @@ def test_surnames_in_their_variant_kanji_are_known() -> None:
 def test_a_programme_names_the_speakers_before_their_talks_titles() -> None:
     text = "研究発表会 次第\n13:00 丸山 大輔「地域交通の課題」\n13:20 大塚 美咲『商店街の再生』\n13:40 平林 健「空き家の活用」\n"
     assert persons(text) == ["丸山 大輔", "大塚 美咲", "平林 健"]
+
+
+def test_a_visit_round_names_the_family_of_each_house():
+    rounds = "往診ルート\n9:40 鰺坂 宅（鍵は左の鉢）\n10:20 能登谷宅\n11:05 柾木 涼子\n11:50 能登谷 蒼 宅\n"
+    assert [s.text for s in detect(rounds) if s.label == "PERSON"] == [
+        "鰺坂",
+        "能登谷",
+        "柾木 涼子",
+        "能登谷 蒼",
+    ]
+    places = "13:30 本社\n14:10 自宅\n14:50 松本宅配センター\n15:30 住宅展示場\n"
+    assert [s.text for s in detect(places) if s.label == "PERSON"] == []

@@ -45,6 +45,6 @@ def test_a_role_then_a_name_on_each_line_lists_persons():
 
 
 def test_places_and_rooms_after_a_word_are_no_names():
-    assert _persons("会場 本館 大会議室\n集合 長野 駅前\n") == []
+    assert _persons("会場 本館 大会議室\n控室 別館 和室\n") == []
     assert _persons("東京 大阪(新幹線)\n名古屋 京都(近鉄)\n") == []
     assert _persons("name: 山田 太郎\ntel: 090-0000-0000\n") == []

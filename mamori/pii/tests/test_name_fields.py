@@ -45,3 +45,10 @@ def test_a_grid_of_names_without_spaces():
     grid = "一ノ瀬あおい\t海老原美紀\t雨宮稔\n齋藤颯太\t四方田杏\t蛭田昭雄\n真鍋陽翔\t野々村紬\t芹沢ひなた\n"
     assert len(_persons(grid)) == 9
     assert _persons("営業部\t総務部\t経理部\n東京本社\t大阪支店\t名古屋支店\n朝礼\t会議\t研修\n") == []
+
+
+def test_a_foreign_name_in_a_vertical_form_is_one_name():
+    resume = "履歴書\n氏名\tPHAM QUOC BAO\nフリガナ\tファム・クオック・バオ\n生年月日\t1998年7月3日\n"
+    persons = [s.text for s in detect(resume) if s.label == "PERSON"]
+    assert persons == ["PHAM QUOC BAO", "ファム・クオック・バオ"]
+    assert [s.text for s in detect("部署\tQuality Team\n担当\tSupport Desk\n") if s.label == "PERSON"] == []
