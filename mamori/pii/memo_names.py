@@ -39,7 +39,9 @@ _CONTACT_LINE = re.compile(
     rf"^(?:{_BULLET})?{_NAME}(?:さん|様)?{_REMARK}(?: ?[:→⇒\t]| ) ?{_CONTACT}", re.MULTILINE
 )
 # A remark in brackets after the name (・木戸 翔（通院）, 門田 拓真（東都栄養科学大学）).
-_BRACKETED = re.compile(rf"^(?:{_BULLET})?{_NAME}(?:さん|様)? ?\(", re.MULTILINE)
+_BULLETED = re.compile(rf"^{_BULLET}{_NAME}(?:さん|様)? ?\(", re.MULTILINE)
+# Without a bullet, a name and brackets (田中 一郎（Ichiro TANAKA）) say nothing alone: two lines must.
+_BRACKETED = re.compile(rf"^{_NAME}(?:さん|様)? ?\(", re.MULTILINE)
 # A role, then the name on the rest of the line (credits, a programme: 舞台監督　岸本 恵理, 議長：相良 早苗 理事長).
 _ROLE_LINE = re.compile(
     rf"^[^\sA-Za-z0-9:()]{{1,8}}(?: +|:) ?{_NAME}(?:さん|様)?(?: ?\([^()\n]{{1,24}}\))?(?: [^\s]{{1,6}})? *(?:[、,] ?|$)",
@@ -64,7 +66,14 @@ def find_memo_persons(text: str) -> list[Hit]:
     sure: list[tuple[int, int]] = []
     likely: list[tuple[int, int]] = []
     seen: set[int] = set()
-    for pattern, alone in ((_CONTACT_LINE, True), (_NOTE, False), (_BRACKETED, False), (_ROLE_LINE, False)):
+    shapes = (
+        (_CONTACT_LINE, True),
+        (_NOTE, False),
+        (_BULLETED, False),
+        (_BRACKETED, None),
+        (_ROLE_LINE, False),
+    )
+    for pattern, alone in shapes:
         for m in pattern.finditer(text):
             if m.start(1) in seen:
                 continue
@@ -82,7 +91,7 @@ def find_memo_persons(text: str) -> list[Hit]:
 _MORE = re.compile(rf"[、,] ?{_NAME}(?=[、,(\s]|$)")
 
 
-def _verdict(text: str, m: re.Match[str], alone: bool) -> bool | None:
+def _verdict(text: str, m: re.Match[str], alone: bool | None) -> bool | None:
     """Return True for a sure name, False for a likely one (two lines of them make it), None for none."""
     first, second = m.group(1), m.group(2)
     sur = surnames()
@@ -90,14 +99,14 @@ def _verdict(text: str, m: re.Match[str], alone: bool) -> bool | None:
     if known_first and known_second and second not in sur:
         if not_a_name(text, m.start(1), m.end(2)):
             return None
-        return True  # 相良 早苗 (相良町 a town too), 野添 結衣
+        return alone is not None  # 相良 早苗 (相良町 a town too), 野添 結衣; None: never alone
     if not (known_first or known_second) or not plausible_unknown(first + second):
         return None
     if (second in sur and not known_first) or _town(first) or _town(second):
         return None
     if not_a_name(text, m.start(1), m.end(2)):
         return None
-    return known_first and alone
+    return bool(known_first and alone)
 
 
 def _hiragana(word: str) -> bool:
