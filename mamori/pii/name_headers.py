@@ -10,7 +10,7 @@
 - Split name columns of shop exports (BASE, STORES, Shopify in Japanese): ``氏(請求先)`` / ``名(請求先)``,
   ``姓（配送先）``, ``お名前(姓)``, ``購入者 姓``; their reading columns (``姓(カナ)``) are readings.
 - The addressee columns of carriers' label exports (ヤマト B2 ``お届け先名``, ゆうプリR ``お届け先 氏名``,
-  佐川 e飛伝 ``お届け先名称１``, ``ご依頼主名``, ``荷受人名``): a name, not the address 届け先 alone heads.
+  ``ご依頼主名``, ``荷受人名``): a name, not the address 届け先 alone heads.
 - A ``敬称`` column (様, 殿, 御中) makes the column before it the addressee's name, whatever its header.
 """
 
@@ -73,7 +73,7 @@ _WHOSE = (
 _NAME_PART = r"(?:姓|氏|名|苗字|名字|せい|めい)"
 _JAPANESE = re.compile(
     rf"(?:{_NAME_PART}|お名前|氏名|姓名)\s*[(（]\s*(?P<inner>[^()（）]{{1,10}})\s*[)）]|"
-    rf"(?P<whose>{_WHOSE})[\s_・]?(?:{_NAME_PART}|氏名|お名前|名前|名称[12１２]?|名)(?P<tail>\s*[(（][^()（）]{{1,8}}[)）])?"
+    rf"(?P<whose>{_WHOSE})[\s_・]?(?:{_NAME_PART}|氏名|お名前|名前|名)(?P<tail>\s*[(（][^()（）]{{1,8}}[)）])?"
 )
 # Roles only persons hold, heading the column of who held them (a programme's 座長, a rota's 当番).
 _ROLES = re.compile(
