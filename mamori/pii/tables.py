@@ -18,7 +18,7 @@ from mamori.pii.csv_cells import cells as _cells
 from mamori.pii.csv_cells import quoted_cell as _quoted_cell
 from mamori.pii.csv_cells import unprefixed
 from mamori.pii.dates import is_date
-from mamori.pii.header_fields import party_field
+from mamori.pii.header_fields import PART_VALID, party_field, split_parts
 from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.name_words import DEPARTMENT
 from mamori.pii.names import ROLE_WORD, parse_kana_name, parse_name, plausible_unknown
@@ -246,6 +246,7 @@ _VALID: dict[str, Callable[[str], bool]] = {
     "DRIVERS_LICENSE": lambda v: validators.is_drivers_license(_digits(v)),
     "PASSPORT": lambda v: _PASSPORT.fullmatch(v) is not None,
     "HEALTH_INSURANCE": lambda v: _HEALTH.fullmatch(v) is not None,
+    **PART_VALID,
 }
 
 
@@ -268,6 +269,7 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
         for v in values
     ]
     name_headers.honorific_column(labels, values)  # お届け先名 | 敬称: who 様 is said to
+    split_parts(values, labels)  # 電話番号1 | 電話番号2 | 電話番号3, 都道府県 | 以降の住所 (header_fields.py)
     labelled = sum(1 for x in labels if x)
     if labelled >= 2 or (labelled == 1 and len(cells) >= 2 and all(map(_header_shaped, values))):
         return id_columns.refine(values, labels)  # 記号 / 番号 of a card, a document's number
@@ -546,8 +548,11 @@ def _validate(label: str, values: list[str]) -> list[bool]:
     return list(map(verdicts.__getitem__, values))
 
 
+_NAMES = frozenset(("KANA", "ROMAJI", "LATIN", "NAME_PART", "PERSON_EN"))
+
+
 def _judge_labelled(label: str, column: _Column, hits: list[Hit], quiet: list[tuple[int, int]]) -> None:
-    if label in ("PHONE", "POSTAL_CODE") and any(value[:1] == "'" for value in column.values):
+    if label.removesuffix("_PART") in ("PHONE", "POSTAL_CODE") and any(v[:1] == "'" for v in column.values):
         column.values, column.offsets, column.lengths = unprefixed(
             column.values, column.offsets, column.lengths
         )
@@ -557,7 +562,7 @@ def _judge_labelled(label: str, column: _Column, hits: list[Hit], quiet: list[tu
         if sum(numbers) >= MIN_COLUMN and sum(good) * 2 < sum(numbers):
             quiet.extend(column.cells(numbers))  # ポイントカード番号: mostly failing check digits
             return
-    out = "PERSON" if label in ("KANA", "ROMAJI", "LATIN", "NAME_PART", "PERSON_EN") else label
+    out = "PERSON" if label in _NAMES else label.removesuffix("_PART")  # PHONE_PART: a phone's part
     hits.extend(column.hits(good, out))
     if label == "PERSON" and not all(good):  # 仁科 とし子、杉原 節子: several names in a cell
         bad = [not g for g in good]
