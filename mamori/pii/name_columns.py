@@ -35,6 +35,7 @@ SPACED_NAME = re.compile(rf"[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096\u30a1-\u30fa�
 # Katakana names with a middle dot or space (グエン・ヴァン・ナム) and Latin names (John Smith, SMITH JOHN).
 FOREIGN_NAME = re.compile(
     r"[\u30a1-\u30faー]{1,12}(?:[・= ][\u30a1-\u30faー]{1,12}){1,3}|[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'\-]+(?: [A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'.\-]*){1,3}"
+    r"|[A-Z][A-Z'\-]+/[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2}"  # an airline's PNR name: YANASE/NAOKI MR
 )
 _SURNAME_GIVEN = re.compile(
     rf"([{KANJI}]{{1,3}}) ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}|[\u30a1-\u30fa]{{2,4}})"

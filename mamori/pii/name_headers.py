@@ -25,7 +25,8 @@ _PERSON_NOUNS = (
     "candidate|employee|staff|teacher|instructor|trainer|trainee|intern|speaker|presenter|volunteer|player|"
     "athlete|tenant|resident|child|parent|guardian|spouse|recipient|addressee|driver|worker|interviewee|"
     "respondent|learner|assignee|inspector|cardholder|beneficiary|payee|signatory|witness|guarantor|"
-    "policyholder|subscriber|purchaser|winner|nominee"
+    "policyholder|subscriber|purchaser|winner|nominee|invitee|registrant|panelist|panellist|lecturer|tutor|"
+    "coach|mentor|counsell?or|therapist|guide|tour guide|escort|chaperone"
 )
 # Words that say whose or which name only before ``name`` (Full name, Billing Name, Ship To Name).
 _NAME_QUALIFIERS = (
@@ -36,13 +37,14 @@ _NAME_QUALIFIERS = (
 )
 # Nouns a company or a thing can be too: their Latin cells must name no organisation.
 _SHARED_NOUNS = "customer|client|contact|member|owner|holder|consignee|shipper|orderer"
-_QUALIFIER = r"(?:\s*[(（][^()（）]{1,12}[)）])?"
+_QUALIFIER = r"(?:\s*[(（][^()（）]{1,24}[)）])?"  # Name (as in passport), User Name (Original Name)
 _LANGUAGE = (
     r"(?: (?:in )?(?:english|romaji|roman|latin|alphabet|kanji|japanese|katakana|kana)| (?:en|jp|ja))?"
 )
 _ENGLISH = re.compile(
     rf"(?:(?:name of (?:the )?)?(?P<noun>{_PERSON_NOUNS}|{_SHARED_NOUNS})(?:s|es)?"
-    rf"(?: (?:full |given |family |first |last )?names?)?|(?:(?P<whose>{_NAME_QUALIFIERS}) )?names?)"
+    rf"(?: (?:full |given |family |first |last )?names?)?|(?:(?P<whose>{_NAME_QUALIFIERS}) )?names?|"
+    r"sur ?names?|fore ?names?)"
     rf"{_LANGUAGE}{_QUALIFIER}"
 )
 _KANA_QUALIFIER = re.compile(
@@ -50,7 +52,7 @@ _KANA_QUALIFIER = re.compile(
 )
 _LATIN_SCRIPT = re.compile(r"\b(?:english|romaji|roman|romanized|romanised|latin|alphabet|en)\b")
 _SCRIPTS = frozenset((None, "english", "romaji", "roman", "romanized", "romanised", "latin", "alphabet"))
-_PART = re.compile(r"(?:family|given|first|last|middle) name")
+_PART = re.compile(r"(?:family|given|first|last|middle) name|sur ?name|fore ?name")
 _SHARED = re.compile(rf"(?:name of (?:the )?)?(?:{_SHARED_NOUNS})")
 
 # Words of organisations in a Latin cell: a customer, client or owner that is no person.
@@ -79,7 +81,10 @@ _JAPANESE = re.compile(
 _ROLES = re.compile(
     r"(?:座長|司会者?|演者|共同演者|発表者|講演者|著者|共著者|筆頭著者|出演者?|キャスト|指導者|監督|コーチ|審判|議長|"
     r"委員長?|理事|幹事|世話人|ボランティア|班長|組長|引率者?|付添人?|同伴者|同行者|面接官|試験官|担任|副担任|顧問|"
-    r"立会人?|見届人|証人|推薦者|紹介者)(?:名|氏名)?"
+    r"立会人?|見届人|証人|推薦者|紹介者|"
+    # who teaches, trains or guides (a studio's, a school's or a tour's list: インストラクター, 担当講師, 添乗員)
+    r"(?:担当|主任|副|専任)?(?:インストラクター|トレーナー|講師|チューター|メンター|カウンセラー|セラピスト|"
+    r"ファシリテーター|添乗員|ツアーガイド|ガイド|通訳者?))(?:名|氏名)?"
 )
 _PARTS_ALONE = frozenset(("姓", "名", "氏", "苗字", "名字"))
 _HONORIFIC_HEADER = re.compile(r"敬称|敬称区分|(?:お届け先|ご依頼主|宛名)\s?敬称")
@@ -90,7 +95,8 @@ HEADER_WORDS = "|".join(
         *(w for noun in f"{_PERSON_NOUNS}|{_SHARED_NOUNS}".split("|") for w in (noun, noun.capitalize(), noun.upper())),
         "敬称", "届け先", "座長", "司会", "演者", "著者", "出演", "キャスト", "指導者", "監督", "コーチ", "審判", "議長",
         "委員", "理事", "幹事", "世話人", "ボランティア", "班長", "組長", "引率", "付添", "同伴", "同行", "面接官",
-        "試験官", "担任", "顧問", "立会", "見届", "証人", "推薦", "紹介", "依頼主", "荷受人", "荷送人", "請求先", "配送先", "購入者",
+        "試験官", "担任", "顧問", "インストラクター", "トレーナー", "講師", "チューター", "メンター",
+        "カウンセラー", "セラピスト", "ファシリテーター", "添乗員", "ガイド", "通訳", "立会", "見届", "証人", "推薦", "紹介", "依頼主", "荷受人", "荷送人", "請求先", "配送先", "購入者",
     ]
 )  # fmt: skip
 

@@ -91,3 +91,30 @@ def test_a_cell_of_several_names_gives_each_name():
 def test_days_across_do_not_hide_the_name_column_of_a_shift_grid():
     grid = "12月 勤務表\n氏名,1(月),2(火),3(水),4(木)\n笹倉咲良,早,遅,休,早\n寺尾大翔,休,早,遅,早\nグエン,早,早,休,遅\n計,3,3,2,3\n"
     assert _persons(grid) == ["笹倉咲良", "寺尾大翔", "グエン"]
+
+
+def test_who_teaches_trains_or_guides_heads_a_column_of_persons():
+    studio = "インストラクター,クラス,曜日\n汐見 梨花,リズムヨガ,火\n榊 勇吾,体幹トレ,木\n"
+    assert _persons(studio) == ["汐見 梨花", "榊 勇吾"]
+    tour = "日程,添乗員,ガイド\n5/10,乙部 和真,三国 紗良\n5/11,乙部 和真,日置 湊\n"
+    assert _persons(tour) == ["乙部 和真", "三国 紗良", "乙部 和真", "日置 湊"]
+    assert header_label("担当講師") == header_label("トレーナー") == header_label("Instructor") == "PERSON"
+
+
+def test_travel_and_meeting_exports_name_their_persons_in_english():
+    manifest = "Name (as in passport),Nationality\nHOSOKAWA RYOTA,Japan\nLINDQVIST EMMA,Sweden\n"
+    assert _persons(manifest) == ["HOSOKAWA RYOTA", "LINDQVIST EMMA"]
+    visa = "SURNAME,GIVEN NAME,Date of Birth\nHOSOKAWA,RYOTA,1990-04-05\nSAEKI,MIO,1992-11-30\n"
+    assert _persons(visa) == ["HOSOKAWA", "RYOTA", "SAEKI", "MIO"]
+    zoom = "Invitee Name,Email\n曽我 透,t.soga@example.com\n湯浅 真琴,makoto@example.com\n"
+    assert _persons(zoom) == ["曽我 透", "湯浅 真琴"]
+    pnr = "NAME,FLIGHT,SEAT\nHOSOKAWA/RYOTA MR,NH0123,32A\nSAEKI/MIO MS,NH0123,32B\n"
+    assert _persons(pnr) == ["HOSOKAWA/RYOTA MR", "SAEKI/MIO MS"]
+
+
+def test_a_column_of_what_a_guardian_does_holds_no_names():
+    camp = "氏名,保護者同伴,学年\n真柴 陽向,あり,3\n井坂 このみ,なし,4\n堀北 蒼,父,5\n"
+    assert _persons(camp) == ["真柴 陽向", "井坂 このみ", "堀北 蒼"]
+    contacts = "氏名,保護者連絡先\n真柴 陽向,090-4412-7781\n"
+    assert _labels(contacts) == [("PERSON", "真柴 陽向"), ("PHONE", "090-4412-7781")]
+    assert header_label("保護者同伴") is None and header_label("保護者氏名") == "PERSON"
