@@ -78,6 +78,10 @@ def find_memo_persons(text: str) -> list[Hit]:
             if m.start(1) in seen:
                 continue
             seen.add(m.start(1))
+            if m.group(2) in _PARTICLES:  # 事務局長 難波 より: a signature's "from", no given name
+                if pattern is _ROLE_LINE and _SIGNER.search(text, 0, m.start(1)) and m.group(1) in surnames():
+                    sure.append((m.start(1), m.end(1)))
+                continue
             found: re.Match[str] | None = m
             verdict = _verdict(text, m, alone)
             while found is not None and verdict is not None:  # 真鍋 千代子、桐谷 千代子: the names after it
@@ -88,6 +92,9 @@ def find_memo_persons(text: str) -> list[Hit]:
     return [(s, e, "PERSON", 2) for s, e in sorted(names)]
 
 
+_PARTICLES = frozenset("より から まで です ほか など".split())
+# The role before a signer's surname (事務局長, 担当, 幹事, 総務部): a word only a person or a unit is.
+_SIGNER = re.compile(r"(?:長|担当|係|幹事|委員|代表|役|員|者|部|課|室|班|局|会|チーム|リーダー) +\Z")
 _MORE = re.compile(rf"[、,] ?{_NAME}(?=[、,(\s]|$)")
 
 

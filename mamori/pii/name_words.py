@@ -23,6 +23,8 @@ STOP = frozenset(
     # kin and people words before さん (奥さん, 子供さん, 大家さん): nobody's name
     "奥 子供 子ども 娘 息子 嫁 旦那 主人 兄 姉 弟 妹 父 母 祖父 祖母 孫 大家 隣 近所 業者 先方 相手 "
     "職人 大工 医者 患者 店員 運転手 "
+    # how many, before 様 (お一人様1点限り, 二名様)
+    "一人 お一人 二人 お二人 独り 一名 二名 三名 四名 "
     # the bereaved and their kin in condolences and funeral notices (喪主様, ご遺族様, ご尊父様)
     "喪主 遺族 尊父 母堂 令息 令嬢 故人 施主 全社員 "
     # the fields of forms and sheets, read as a name under another label (所属→営業部 営業第二課⏎氏名)

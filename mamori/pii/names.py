@@ -40,7 +40,7 @@ from mamori.pii.name_words import STOP as _STOP
 from mamori.pii.name_words import known as _known
 from mamori.pii.name_words import office as _office
 from mamori.pii.name_words import pet as _pet
-from mamori.pii.org_names import after_role, after_status, organisation_in_name_place
+from mamori.pii.org_names import after_organisation, after_role, after_status, organisation_in_name_place
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 from mamori.pii.trade_names import carrier, company_before_san
@@ -48,7 +48,7 @@ from mamori.pii.trade_names import carrier, company_before_san
 # Every kanji a name can hold: the unified block, extension A, the compatibility ideographs (﨑) and
 # the supplementary planes (𠮷 and the other extensions), plus 々〆ヶノ.
 _KANJI = KANJI
-_TITLE = r"様|殿|氏(?!名)|君|課長|部長|係長|社長|主任|店長|先生|室長|次長|所長|会長|専務|常務|教授"
+_TITLE = r"様|さま|殿|氏(?!名)|君|課長|部長|係長|社長|主任|店長|先生|室長|次長|所長|会長|専務|常務|教授"
 _KANJI_RUN = re.compile(rf"(?:(?!{_TITLE})[{_KANJI}]){{1,7}}")
 _GIVEN_RUN = re.compile(
     rf"(?:(?!{_TITLE})[{_KANJI}]){{1,3}}(?!(?!{_TITLE})[{_KANJI}])|[\u3041-\u3096]{{1,3}}[{_KANJI}]?|[\u30a1-\u30faー]{{2,6}}"
@@ -100,6 +100,10 @@ _READING = re.compile(r"\(([^)\n]{2,24})\)")
 _KANA_WORD = re.compile(r"[\u30a1-\u30faー]{2,12}(?![\u30a1-\u30faー])")
 
 
+# Particles after a spaced name where a hiragana given name could stand (事務局長 難波 より, 担当 堀 です).
+_PARTICLES = frozenset("より から まで です でした ほか など".split())
+
+
 # Kanji that do not occur in personal names: a run holding one is a word, not an unknown name.
 def _split_glued(run: str) -> int | None:
     """Return the length of the name in a kanji run without a space (surname + given, or surname)."""
@@ -121,8 +125,8 @@ def _spaced(text: str, run: str, end: int, strict: bool, strong: bool) -> int | 
     if g is None:
         return None
     part = g.group()
-    if part == "印":
-        return None  # 甲野太郎 印: the seal's mark after a signature, no given name
+    if part == "印" or part in _PARTICLES:
+        return None  # 甲野太郎 印: the seal's mark after a signature; 難波 より: "from", no given name
     if run not in surnames() and not (strong and plausible_unknown(run + part)):
         return None
     follows = text[g.end() : g.end() + 3]
@@ -174,7 +178,7 @@ def _unknown_name(text: str, run: str, end: int) -> int | None:
     """Return the end of a name the dictionaries do not know, starting with kanji ``run`` ending at ``end``."""
     if text[end : end + 1] == " " and len(run) <= 4:
         g = _GIVEN_RUN.match(text, end + 1)
-        if g and g.group() != "印" and plausible_unknown(run + g.group()):
+        if g and g.group() != "印" and g.group() not in _PARTICLES and plausible_unknown(run + g.group()):
             return g.end()
     if _KANJI_RUN.match(text, end):
         return None  # 全国健康保険協|会: a run cut at seven kanji is a longer word
@@ -480,6 +484,8 @@ def find_persons(text: str) -> list[Hit]:
         if honorific_in_word(text, m):
             continue
         start = _name_before(text, end)
+        if start is None and m.group() in ("様", "さま", "殿"):
+            start = after_organisation(text, end)  # テスト工業 蔵谷様: a surname no dictionary holds
         if start is None:
             start = _kana_name_before(text, end, m.group() in _JOB_TITLES)
         name_end: int | None = end
@@ -523,6 +529,7 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         or _office(name)
         or _pet(text, start, end)
         or name in _ROLES_ALONE
+        or (end - start == 1 and start > 0 and text[start - 1] in "おご")  # お姫さま, ご先祖: no name
         or name in _STOP
         or TIME_WORD.fullmatch(name) is not None
         or text.endswith(_ROLE_ENDS, start, end)

@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from mamori.pii.analyser import san_tokens, tagger
 from mamori.pii.dictionaries import given_names, municipalities, surnames
-from mamori.pii.name_words import COMPANY_END, KANJI, ROLES_ALONE, known
+from mamori.pii.name_words import COMPANY_END, KANJI, ROLES_ALONE, known, plausible_unknown
 from mamori.pii.trade_names import companies_besides, trade_sentence
 
 # Capitals glued before a name: a dealer's or a co-op's prefix (ASA, YC, JA), not a header or a title.
@@ -125,12 +125,33 @@ def after_status(text: str, start: int, end: int) -> int:
     if m is None or m.end() >= end:
         return start
     word = m.group().rstrip(" ")
+    if word in _OPENERS:
+        return m.end()  # 拝啓 蔵谷様: a letter's opening word, then the addressee
     if (len(word) >= 2 and word not in ROLES_ALONE and word not in _STATUS_WORDS) or known(text[start:end]):
         return start
     return m.end() if known(text[m.end() : end]) or _surname_led(text, m.end(), end) else start
 
 
 _STATUS_WORDS = frozenset("故 亡 現職 無職 会社員 自営業 会社役員".split())
+_OPENERS = frozenset("拝啓 謹啓 前略 急啓 冠省 拝復 謹復".split())
+# An organisation's name, a space, then the person of it addressed (テスト工業 蔵谷様, (株)テスト 蔵谷様).
+_LEGAL_FORM = re.compile(r"株式会社|有限会社|合同会社|合資会社|\(株\)|\(有\)|㈱|㈲")
+_UNIT_END = ("部", "課", "室", "係", "支店", "営業所", "事業所", "センター", "本社", "支社")
+
+
+def after_organisation(text: str, end: int) -> int | None:
+    """Return the start of a kanji name ending at ``end`` (before 様) that follows an organisation's name
+    and a space on its line: a surname no dictionary holds is the person of it addressed there."""
+    m = _AFTER_SPACE.search(text, max(0, end - 5), end)
+    if m is None or not plausible_unknown(m.group(1)):
+        return None
+    line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+    if _LEGAL_FORM.search(line) or line.endswith(COMPANY_END) or line.endswith(_UNIT_END):
+        return m.start(1)
+    return None
+
+
+_AFTER_SPACE = re.compile(rf"(?<=[^\s]) ([{KANJI}]{{2,4}}) ?\Z")
 
 
 def _surname_led(text: str, start: int, end: int) -> bool:

@@ -48,3 +48,14 @@ def test_places_and_rooms_after_a_word_are_no_names():
     assert _persons("会場 本館 大会議室\n控室 別館 和室\n") == []
     assert _persons("東京 大阪(新幹線)\n名古屋 京都(近鉄)\n") == []
     assert _persons("name: 山田 太郎\ntel: 090-0000-0000\n") == []
+
+
+def test_a_signers_surname_before_yori_is_the_signer_and_yori_no_given_name():
+    notice = "会員各位\n総会の日程が決まりましたのでお知らせします。\n事務局長 宍倉 より\n"
+    assert _persons(notice) == ["宍倉"]
+    assert _persons("総務部 蔵永 より\n") == ["蔵永"]
+    assert _persons("担当 宍倉 です。\n") == ["宍倉"]
+
+
+def test_a_place_before_yori_on_a_line_of_no_role_is_no_signer():
+    assert _persons("出発 松本 より\n") == []

@@ -210,3 +210,23 @@ def test_sample_names_of_model_texts_and_the_seal_mark_are_no_persons() -> None:
     assert names("（記入例）\n世帯主氏名\t長野 花子\n") == []
     assert names("遺言者　荻原 千夏　印\n") == ["荻原 千夏"]  # a real signature: the name without its 印
     assert names("世帯主氏名\t長野 太郎\n") == ["長野 太郎"]  # no sample without a 記入例
+
+
+def test_sama_in_kana_is_an_honorific_as_sama_in_kanji_is():
+    assert names("柘植さま\nいつもご利用ありがとうございます。") == ["柘植"]
+    assert names("みなさま、お疲れさまです。おかげさまで完売しました。お姫さまの絵本") == []
+
+
+def test_a_letters_opening_word_is_no_part_of_the_addressee():
+    assert names("拝啓　柘植様\n時下ますますご清栄のことと") == ["柘植"]
+    assert names("謹啓　蔵永様\n") == ["蔵永"]
+
+
+def test_a_surname_no_dictionary_holds_after_an_organisations_name_is_the_addressee():
+    assert names("テスト精機 蔵永様\nいつもお世話になっております。") == ["蔵永"]
+    assert names("(株)エグザンプル 蔵永様\n") == ["蔵永"]
+    assert names("テスト精機 営業会議様\n") == []
+
+
+def test_how_many_before_sama_is_no_name():
+    assert names("特売品はお一人様2点限り。二名様からご予約いただけます。") == []
