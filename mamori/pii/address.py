@@ -18,8 +18,10 @@ TRIGGERS = Triggers(search=(_TRIGGER,))  # the engine's prefilter skips find_add
 _KANJI_NUM = "一二三四五六七八九十"
 _TOWN_BLOCK = re.compile(
     r" ?(?:[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faーA-Z]{0,14}?)(?<![はをがでにへのと])"
+    # a space between a town in kanji and its number, as forms and PDFs print it (新寺 3-5-12)
+    rf"(?:(?<=[\u4e00-\u9fff\u3005\u30f6\u30ce]) (?=[\d{_KANJI_NUM}]))?"
     rf"(?:[{_KANJI_NUM}]{{1,3}}丁目 ?|\d{{1,3}}丁目 ?)?"
-    r"\d{1,5}(?:(?:番地の?|番|号|-|の|条[東西南北]?|丁目 ?)\d{1,5})*(?:番地|番|号(?!室)|丁目|条)?"
+    r"\d{1,5}(?:(?:番地の?|番|号|-|の|条[東西南北]? ?|丁目 ?)\d{1,5})*(?:番地|番|号(?!室)|丁目|条)?"
     # A count, time or amount is no block number: 3件, 23区, 10:00, 5年, 100円.
     r"(?![\d:.,件人名年月日円%個社店区市町村回台本枚時分秒歳万億千百kKmMgG])"
 )
@@ -64,6 +66,7 @@ def _start_at(text: str, p: int) -> int | None:
 
 
 _NON_DIGITS = re.compile(r"\D*")
+_HIRAGANA = re.compile(r"[\u3041-\u3096]")
 _BLOCK_MARK = re.compile(r"[-番丁号]")
 
 
@@ -93,6 +96,8 @@ def _block_end(text: str, start: int, pos: int) -> int | None:
     town = _NON_DIGITS.match(block.group()).group()  # type: ignore[union-attr]
     if not town.strip() and not _BLOCK_MARK.search(block.group()):
         return None  # 東京都23区: digits straight after the municipality, no town, no block shape
+    if town[-1:] == " " and _HIRAGANA.search(town):
+        return None  # 東京都で開催 2-3日: a sentence before the number, no town
     end = block.end()
     building = _BUILDING.match(text, end)
     return building.end() if building else end

@@ -69,3 +69,14 @@ def test_sapporo_grid_addresses_are_found() -> None:
     assert found("住所：北海道札幌市北区北7条西5丁目6-1\n") == [
         ("ADDRESS", "北海道札幌市北区北7条西5丁目6-1")
     ]
+
+
+def test_a_space_between_the_town_and_its_block_number_stays_in_the_address() -> None:
+    assert [v for _label, v in found("宮城県仙台市若林区新寺 9-8-7 コーポ新寺201")] == [
+        "宮城県仙台市若林区新寺 9-8-7 コーポ新寺201"
+    ]
+    assert [v for _label, v in found("北海道札幌市中央区北1条西 9-8")] == ["北海道札幌市中央区北1条西 9-8"]
+
+
+def test_a_sentence_before_a_spaced_number_is_no_town() -> None:
+    assert found("東京都で開催 2-3日の予定") == []

@@ -50,6 +50,37 @@ def test_an_address_wrapped_in_a_narrow_cell_is_read_whole(form_pdf):
     assert any(address.startswith("長野県長野市稲里町中氷鉋1523-14") for address in addresses)
 
 
+@pytest.fixture(scope="module")
+def roster_pdf(tmp_path_factory) -> Path:
+    from docx import Document
+    from docx.shared import Cm
+
+    root = tmp_path_factory.mktemp("names")
+    doc = Document()
+    table = doc.add_table(rows=0, cols=3)
+    table.style = "Table Grid"
+    table.autofit = False
+    for row in [("項目", "内容", "備考"), ("氏名", "宍倉 喜久代", "会員"), ("氏名", "日比野 千代子", "家族")]:
+        for cell, value in zip(table.add_row().cells, row, strict=True):
+            cell.text = value
+    for column, width in zip(table.columns, (Cm(1.5), Cm(2.0), Cm(3)), strict=True):
+        column.width = width
+    doc.save(str(root / "名簿.docx"))
+    [pdf] = convert([root / "名簿.docx"], "pdf", root)
+    return pdf
+
+
+def test_a_name_wrapped_in_a_narrow_cell_is_read_whole(roster_pdf):
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(roster_pdf))
+    raw = document[0].get_textpage().get_text_range()
+    document.close()
+    assert "日比野\r\n千代子" in raw and "宍倉 喜\r\n久代" in raw  # where LibreOffice wrapped the cells
+    text = "".join(part.text for part in extract(roster_pdf))
+    assert [span.text for span in detect(text) if span.label == "PERSON"] == ["宍倉 喜久代", "日比野 千代子"]
+
+
 @pytest.mark.parametrize(
     ("wrapped", "joined"),
     [
@@ -59,6 +90,8 @@ def test_an_address_wrapped_in_a_narrow_cell_is_read_whole(form_pdf):
             "福岡県北九州市小倉北区紺屋町\r\n12-8 紺屋町ハイツ",
             "福岡県北九州市小倉北区紺屋町12-8 紺屋町ハイツ",
         ),
+        ("氏名 桐山\r\n千代子\r\n", "氏名 桐山 千代子\r\n"),  # a surname, the given name under it
+        ("1\t宍倉 喜\n久代\t会員", "1\t宍倉 喜久代\t会員"),  # a break inside the given name
     ],
 )
 def test_breaks_inside_a_number_or_before_an_addresss_block_are_joined(wrapped, joined):
@@ -72,6 +105,9 @@ def test_breaks_inside_a_number_or_before_an_addresss_block_are_joined(wrapped, 
         "納品先：松本市\r\n2-3 営業日以内に発送",  # one municipality word is no town before a block
         "合計 12\r\n3 件",
         "2024年度\r\n4-6月の実績",
+        "会場：松本\r\n健康診断のお知らせ",  # a place, then a word that opens a line
+        "佐藤\r\n中村\r\n",  # two surnames, one a line
+        "桐山\r\n千代田区",
     ],
 )
 def test_real_line_breaks_stay(text):
