@@ -16,6 +16,7 @@ only "personal data" is placeholders has none, and the manager has nothing to ac
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from operator import attrgetter
 
@@ -109,6 +110,67 @@ def _digits_of(value: str) -> str:
     return _NON_DIGITS.sub("", value if value.isascii() else value.translate(_WIDE))
 
 
+# The card numbers payment providers publish for their test modes (Stripe's "Testing" page, PAY.JP's
+# and GMO Payment Gateway's test cards, Braintree's and PayPal's sandbox cards): issued to no one.
+_PUBLISHED_TEST_CARDS = frozenset(
+    """
+    4242424242424242 4000056655665556 4000002500003155 4000002760003184 4000003800000446 4000003920000003
+    4000000000003220 4000000000003063 4000000000000002 4000000000009995 4000000000000069 4000000000000077
+    4000000000000119 4000000000000127 4000000000000341 5555555555554444 2223003122003222 5200828282828210
+    5105105105105100 378282246310005 371449635398431 6011111111111117 6011000990139424 6011981111111113
+    3056930009020004 36227206271667 6555900000604105 3566002020360505 6200000000000005 3530111333300000
+    4111111111111111 4012888888881881 4222222222222 5431111111111111 4005519200000004 4009348888881881
+    4012000033330026 4012000077777777 4217651111111119 4500600000000061 2223000048400011 36259600000004
+    38520000023237 30569309025904
+    """.split()
+)
+# What a developer's page of test cards says about them, in the lines above a card or on its line.
+_TEST_CARD_CONTEXT = re.compile(
+    r"テスト(?:用の?)?(?:クレジット)?カード|ダミーカード|テスト(?:環境|モード|決済|用)|検証環境|ステージング|サンドボックス"
+    r"|sandbox|staging|test[ _-]?(?:cards?|mode|environment|credit|payment|number)",
+    re.IGNORECASE,
+)
+# The whole text's word for testing that makes a published test number a test card anywhere in it.
+_TESTING = re.compile(
+    r"テスト|ダミー|検証|ステージング|サンドボックス|test|dummy|staging|sandbox|stripe|pay\.jp", re.IGNORECASE
+)
+# A real card met in a test system is still a cardholder's (本番のカード, お客様のカード番号).
+_REAL_CARD = re.compile(r"本番|実(?:際の)?カード|お客様|顧客|会員|流出|漏え?い")
+_TEST_CARD_WINDOW = 1500  # characters above a card a page's test-card heading or table header may be
+
+
+def _drop_test_cards(text: str, spans: list[Span]) -> list[Span]:
+    """Drop the card numbers of a developer's page of test cards: they are placeholders of a test mode.
+
+    A card is a test card when the text says testing anywhere and the number is one the providers
+    publish, or when a test card's words (テストカード, テスト環境, sandbox, test mode) stand on its line
+    or in the lines above it (a table's heading), unless its line speaks of a real card (本番, お客様).
+    A card in a text that never says testing stays a card, whatever its number.
+    """
+    if not _TESTING.search(text):
+        return spans
+    near = [m.start() for m in _TEST_CARD_CONTEXT.finditer(text)]
+    kept = []
+    for span in spans:
+        if span.label == "CREDIT_CARD":
+            line_start = text.rfind("\n", 0, span.start) + 1
+            line_end = text.find("\n", span.end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            if not _REAL_CARD.search(line) and (
+                _digits_of(span.text) in _PUBLISHED_TEST_CARDS
+                or _near(near, span.start - _TEST_CARD_WINDOW, line_start + len(line))
+            ):
+                continue
+        kept.append(span)
+    return kept
+
+
+def _near(positions: list[int], lo: int, hi: int) -> bool:
+    """Return whether a sorted position lies in ``lo:hi``."""
+    i = bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
+
+
 def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
     """Return ``spans`` without the placeholder values (see the module docstring).
 
@@ -118,6 +180,8 @@ def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
     per case, not a loop with a branch per span: a 1 MB customer list has 40,000 spans.
     """
     dates = [s.text for s in spans if s.label == "DATE_OF_BIRTH"]
+    if "CREDIT_CARD" in map(_LABEL, spans):
+        spans = _drop_test_cards(text, spans)
     if len(dates) >= _DEFAULT_REPEATS:
         spans = _without_default_dates(spans, dates)
     if _JUDGED.isdisjoint(map(_LABEL, spans)):

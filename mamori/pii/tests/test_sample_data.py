@@ -1,0 +1,52 @@
+"""Sample data of developers' pages and forms' instructions: test cards and filled-in examples are nobody's."""
+
+from __future__ import annotations
+
+from mamori.pii import detect
+
+
+def _labels(text: str) -> list[str]:
+    return [s.label for s in detect(text)]
+
+
+TEST_CARD_PAGE = (
+    "## 決済の結合テスト\n\n"
+    "テスト環境では下記のテストカードで決済を確認してください。有効期限は未来の日付、CVC は任意の3桁です。\n\n"
+    "| ブランド | カード番号 | 結果 |\n"
+    "| --- | --- | --- |\n"
+    "| Visa | 4242 4242 4242 4242 | 成功 |\n"
+    "| Mastercard | 5555 5555 5555 4444 | 成功 |\n"
+    "| American Express | 3782 822463 10005 | 成功 |\n"
+    "| JCB | 3530 1113 3330 0000 | 成功 |\n"
+    "| Visa（3Dセキュア） | 4569 0000 0000 0005 | 認証画面 |\n"
+    "| JCB（与信エラー） | 3540 0000 0000 0001 | カード会社で拒否 |\n"
+)
+
+
+def test_a_developer_s_page_of_test_cards_holds_no_card():
+    assert _labels(TEST_CARD_PAGE) == []
+
+
+def test_published_test_numbers_are_no_cards_in_a_text_about_testing():
+    readme = "決済モジュールの単体テストでは 4111111111111111 と 4012 8888 8888 1881 を使う。\n"
+    assert _labels(readme) == []
+
+
+def test_a_card_on_a_test_page_s_line_or_under_its_heading_is_a_test_card():
+    assert _labels("sandbox card: 4980 1234 5678 9011 (exp 12/30)\n") == []
+    assert _labels("ステージングの決済確認\n\n4980-1234-5678-9011 / 12/30 / 123\n") == []
+
+
+def test_a_real_card_outside_a_test_context_stays_a_card():
+    assert _labels("お客様のカード番号：4980 1234 5678 9011\n") == ["CREDIT_CARD"]
+    assert _labels("カード番号：4111 1111 1111 1111\n") == ["CREDIT_CARD"]  # no word of testing
+    # a real card met in a test system is a leak of a cardholder's number
+    assert _labels("テスト環境のログに本番のカード番号 4980 1234 5678 9011 が残っていた\n") == ["CREDIT_CARD"]
+
+
+def test_a_customer_list_far_below_a_test_note_keeps_its_cards():
+    customers = "".join(f"{n:04d}\tカード 4980 1234 5678 9011\n" for n in range(80))
+    assert (
+        _labels("テスト環境は別紙参照\n" + "\n" * 2 + "x" * 1600 + "\n" + customers).count("CREDIT_CARD")
+        == 80
+    )
