@@ -41,7 +41,7 @@ from mamori.pii.owner import (
     sender_columns,
     without_business_names,
 )
-from mamori.pii.placeholder import drop_placeholders
+from mamori.pii.placeholder import drop_marked_examples, drop_placeholders
 from mamori.pii.spans import Span
 
 # Labels that an organisation has too; identifiers such as My Number or a card never are corporate.
@@ -149,6 +149,8 @@ _BEFORE = 240  # characters of the block looked at before the line (a letterhead
 def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     """Return ``(personal, corporate)``: the spans of ``text`` that belong to persons and to companies."""
     spans = drop_placeholders(text, spans)
+    if "例" in text:  # 例）記号 12 番号 345, 記入例：…: a form's instructions
+        spans = drop_marked_examples(text, spans)
     spans = without_business_names(text, spans)  # 販売業者 京菓子処 こまち: the shop's name
     if not any(s.label in CORPORATE_LABELS for s in spans):
         return spans, []

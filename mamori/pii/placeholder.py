@@ -171,6 +171,43 @@ def _near(positions: list[int], lo: int, hi: int) -> bool:
     return i < len(positions) and positions[i] < hi
 
 
+# A value a form's instructions show as an example: after 例） / 例： / 記入例 on its line, or on the line
+# under a heading that is only such a word (【記入例】). An open ``（例：`` covers what comes before its ``）``.
+_EXAMPLE_MARK = re.compile(
+    r"(?:記入|入力|記載|回答)例|記入見本|[(（]例(?:[)）]|[:：])|(?:^|(?<=[\s・■●◆※【\[<＜]))例\s*[)）:：】\]>＞]",
+    re.MULTILINE,
+)
+_MARK_HEADING = re.compile(r"[\s【\[<＜(（■●◆・]*(?:記入|入力|記載)例[】\]>＞)）:：]?\s*\Z")
+
+
+def drop_marked_examples(text: str, spans: list[Span]) -> list[Span]:
+    """Drop the values on a line that a form's instructions mark as an example (例）記号 12 番号 345).
+
+    ``spans`` is sorted by start (as detected). Each marker covers the rest of its line (of an open ``（例：``, up to
+    its ``）``), and a heading of its own (【記入例】) the line under it; a value before the marker or
+    after the bracket closed (電話（例：03-1234-5678）：080-…) is what the person filled in.
+    """
+    starts = [s.start for s in spans]
+    dropped: set[int] = set()
+    for mark in _EXAMPLE_MARK.finditer(text):
+        line_end = text.find("\n", mark.end())
+        end = len(text) if line_end < 0 else line_end
+        if mark.group()[-1] in ":：" and mark.group()[0] in "(（":
+            close = min(
+                (i for i in (text.find(")", mark.end(), end), text.find("）", mark.end(), end)) if i >= 0),
+                default=end,
+            )
+            end = close
+        elif line_end >= 0 and _MARK_HEADING.match(text, text.rfind("\n", 0, mark.start()) + 1, line_end):
+            next_end = text.find("\n", line_end + 1)
+            end = len(text) if next_end < 0 else next_end
+        i = bisect_left(starts, mark.end())
+        while i < len(spans) and spans[i].end <= end:
+            dropped.add(i)
+            i += 1
+    return [s for i, s in enumerate(spans) if i not in dropped] if dropped else spans
+
+
 def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
     """Return ``spans`` without the placeholder values (see the module docstring).
 

@@ -50,3 +50,28 @@ def test_a_customer_list_far_below_a_test_note_keeps_its_cards():
         _labels("テスト環境は別紙参照\n" + "\n" * 2 + "x" * 1600 + "\n" + customers).count("CREDIT_CARD")
         == 80
     )
+
+
+def test_an_insurance_card_s_numbers_shown_as_an_example_are_nobody_s():
+    instructions = (
+        "■ 被保険者証の記号・番号の書き方\n"
+        "保険証に記載の記号・番号をそのまま記入してください。\n"
+        "例）記号 27 番号 4410\n"
+        "記入例：記号 3108 番号 52 枝番 02\n"
+        "【記入例】\n"
+        "被保険者証 記号 6021 番号 118\n"
+    )
+    assert _labels(instructions) == []
+
+
+def test_the_card_a_person_filled_in_beside_the_example_is_still_found():
+    form = (
+        "被保険者証の記号・番号（例：記号 27 番号 4410）：記号 5173 番号 296\n"
+        "【記入例】\n"
+        "記号 6021 番号 118\n"
+        "\n"
+        "保険証 記号 8842 番号 17\n"
+    )
+    found = [s.text for s in detect(form) if s.label == "HEALTH_INSURANCE"]
+    assert found == ["記号 5173 番号 296", "記号 8842 番号 17"]
+    assert _labels("例の件、保険証の記号 5173 番号 296 で照会済み\n") == ["HEALTH_INSURANCE"]
