@@ -100,18 +100,30 @@ _PERSON_BLOCK = re.compile(
     r"|社員番号|従業員番号|職員番号|所属"  # a record about one employee (所属：製造部 names where they work)
 )
 _PERSON_WORDS = re.compile(f"{_PERSON_LINE.pattern}|{_PERSON_BLOCK.pattern}")
+# The romaji of a Japanese office's or school's sections, bare or glued to 部 / 課 / 室 / 係 (nyushi@,
+# kyomu@, jinjibu@, soumuka@): words of an organisation's work, none a name's reading.
+_DEPARTMENT_ROMAJI = tuple(
+    stem + suffix
+    for stem in (
+        "nyushi nyuushi nyusi nyugaku nyuugaku kyomu kyoumu gakumu gakusei shomu shoumu kaikei zaimu "
+        "hisho kikaku kouhou boshu bosyu moshikomi moushikomi annai kenshu kensyu sodan soudan kyujin "
+        "kyuujin nyukai nyuukai jinji soumu somu keiri saiyo saiyou eigyo eigyou gyomu gyoumu kanri uketsuke "
+        "yoyaku"
+    ).split()
+    for suffix in ("", "bu", "ka", "shitsu", "situ", "gakari", "kakari")
+)
 _ROLES = (
     r"info|information|noreply|no-reply|no_reply|donotreply|do-not-reply|support|sales|contact|"
     r"admin|office|webmaster|postmaster|hostmaster|service|services|help|helpdesk|inquiry|inquiries|"
-    r"toiawase|otoiawase|hr|jinji|hojin|houjin|soumu|somu|eigyo|recruit|saiyo|press|pr|billing|invoice|accounting|"
-    r"keiri|order|orders|shop|store|customer|cs|media|kouhou|koho|team|desk|center|marketing|news|"
+    r"toiawase|otoiawase|hr|hojin|houjin|recruit|press|pr|billing|invoice|accounting|"
+    r"order|orders|shop|store|customer|cs|media|koho|team|desk|center|marketing|news|"
     r"newsletter|notification|notifications|alert|alerts|system|abuse|security|privacy|legal|"
-    r"kojinjoho|mailer-daemon|bounce|reception|uketsuke|general|staff|jimukyoku|jimu|purchase|purchasing|"
-    r"procurement|koubai|kobai|shiire|eigyou|gyomu|gyoumu|kanri|somubu|soumubu|keiribu|eigyobu|"
-    r"reservation|reservations|yoyaku|madoguchi|front|frontdesk|hello|mail|enquiry|enquiries|"
+    r"kojinjoho|mailer-daemon|bounce|reception|general|staff|jimukyoku|jimu|purchase|purchasing|"
+    r"procurement|koubai|kobai|shiire|"
+    r"reservation|reservations|madoguchi|front|frontdesk|hello|mail|enquiry|enquiries|"
     r"quality|qa|hinshitsu|support-desk|tech|partner|partners|vendor|vendors|career|careers|jobs|"
     r"recruiting|ir|csr|school|juku|clinic|dental|daihyo|honbu|kyoukai|kumiai|report|reports|"
-    r"root|cron|batch|daemon|monitor|monitoring|ops|it|sysadmin|backup"
+    r"root|cron|batch|daemon|monitor|monitoring|ops|it|sysadmin|backup|" + "|".join(_DEPARTMENT_ROMAJI)
 )
 # A role word first (info@, sales.tokyo@) or last (web-info@, tokyo.sales@) of the mailbox.
 ROLE_MAILBOX = re.compile(

@@ -115,3 +115,32 @@ def test_an_office_named_after_a_place_and_a_quarter_at_an_organisation_s_domain
     # 津山 and 北 are surnames too, but a person's two words hold a given name
     assert _split("To: tsuyama-kita@fukushi.example.or.jp\n")[1] == ["tsuyama-kita@fukushi.example.or.jp"]
     assert _split("To: kenta.tsuyama@fukushi.example.or.jp\n")[0] == ["kenta.tsuyama@fukushi.example.or.jp"]
+
+
+def test_a_section_s_mailbox_named_in_romaji_is_the_organisation_s():
+    page = (
+        "入学試験についてのご質問は下記へお寄せください。\n"
+        "nyushi@kitanodai-univ.example.jp\n"
+        "履修・時間割：kyomu@kitanodai-univ.example.jp\n"
+        "奨学金：gakusei.shien@kitanodai-univ.example.jp\n"
+        "採用：jinjibu@hinode-kogyo.example.com / 請求書：keiri-ka@hinode-kogyo.example.com\n"
+    )
+    assert _split(page) == (
+        [],
+        [
+            "nyushi@kitanodai-univ.example.jp",
+            "kyomu@kitanodai-univ.example.jp",
+            "gakusei.shien@kitanodai-univ.example.jp",
+            "jinjibu@hinode-kogyo.example.com",
+            "keiri-ka@hinode-kogyo.example.com",
+        ],
+    )
+
+
+def test_a_person_s_mailbox_beside_a_section_s_stays_personal():
+    signature = "北野台大学 入試課\n担当：真壁 詩織\nnyushi@kitanodai-univ.example.jp\nmakabe.shiori@kitanodai-univ.example.jp\n"
+    assert _split(signature) == (
+        ["makabe.shiori@kitanodai-univ.example.jp"],
+        ["nyushi@kitanodai-univ.example.jp"],
+    )
+    assert _split("連絡先：kanako.saiki@gmail.com")[0] == ["kanako.saiki@gmail.com"]
