@@ -74,6 +74,8 @@ _ORG_WORDS = (
     r"商店街|サロン|スタジオ|工房|倶楽部|クラブ|ゴルフ場|寺務所|社務所|カフェ|Café|Cafe|CAFE|レストラン|居酒屋|食堂|"
     r"ベーカリー|料理|料亭|寿司|鮨|ビストロ|ダイニング|割烹|懐石|菓子処|菓子舗|和菓子|洋菓子|茶舗|茶房|蕎麦|手打|"
     r"酒造|醸造|呉服|精肉|鮮魚|青果|生花|釣具|本舗|"
+    # a newspaper's dealer and other desks that take orders (朝日新聞 みどり台販売所, 直売所, 案内所)
+    r"販売所|専売所|取扱所|取次所|直売所|案内所|"
     # a business's own page and labels (特定商取引法に基づく表記: 販売業者, 屋号, 店名)
     r"特定商取引法|特商法|販売業者|販売事業者|事業者名|屋号|店名|商号|"
     # clubs and groups of volunteers, and the labels of a group's form (チーム名：…少年団)

@@ -74,6 +74,20 @@ _LEGAL = r"株式会社|有限会社|合同会社|\(株\)|\(有\)|㈱|㈲"
 _FIRM = re.compile(f"{_LEGAL}|{_TRADE_ENDS}")
 
 
+# A shop named by its trade and its owner's name (でんきのヨシダ, くすりのアオキ, 額縁の丸八): the goods or
+# trade before の, at a word's start (after a blank, a mark or a particle, not in 日本の).
+_TRADE_OF = re.compile(
+    r"(?:^|(?<=[\s、。・「『（(【：:はがをにでともへ]))(?:"
+    r"でんき|電気|家電|くすり|薬|額縁|めがね|メガネ|眼鏡|とけい|時計|家具|寝具|ふとん|布団|たたみ|畳|表具|"
+    r"はんこ|ハンコ|印章|文具|陶器|お茶|茶|お酒|酒|お米|米|お肉|肉|さかな|魚|お花|花|くつ|靴|洋服|衣料|"
+    r"呉服|きもの|着物|自転車|カメラ|写真|書籍|パン|お菓子|菓子|とうふ|豆腐|漬物|そば|うどん|すし|寿司|鮨|"
+    r"金物|建具|瓦|仏壇|石材|塗装|水道|ガス|灯油|燃料|タイヤ|くるま|中古車|住まい|すまい|住宅|リフォーム|"
+    r"不動産|ペット|楽器|ピアノ|手芸|毛糸|化粧品|やおや|八百屋|酒屋|米屋|本屋|魚屋|肉屋|花屋|薬屋"
+    r")の\Z",
+    re.MULTILINE,
+)
+
+
 def organisation_in_name_place(text: str, start: int, end: int) -> bool:
     """Return whether ``start:end``, read as a name by its context, names an organisation, a group or a
     thing (see the module's docstring)."""
@@ -96,6 +110,7 @@ def organisation_in_name_place(text: str, start: int, end: int) -> bool:
         or word_list_item(text, start, end)
         or _trade_surname(text, start, end)
         or (_SAN.match(text, end) is not None and place_and_trade(name))
+        or (text[start - 1 : start] == "の" and _TRADE_OF.search(text, max(0, start - 7), start) is not None)
     )
 
 

@@ -362,3 +362,10 @@ def test_a_number_to_ask_a_role_at_is_the_organisation_s():
     assert _labels(letter) == []
     person = "お問い合わせは林 結衣まで（0572-22-1130）\n"
     assert "PHONE" in _labels(person)
+
+
+def test_a_newspaper_dealer_s_number_to_apply_at_is_the_dealer_s():
+    flyer = "地域ミニコミ紙の定期購読\nお申込み：北斗新聞 みなみ台販売所 TEL 047-381-2276\n"
+    assert "PHONE" not in _labels(flyer)
+    note = "みなみ台販売所の配達員 片桐 悠真さん（携帯 080-4417-2290）\n"
+    assert "080-4417-2290" in [s.text for s in detect(note)]

@@ -191,3 +191,18 @@ def test_places_roles_and_states_after_a_label_are_no_persons(text: str) -> None
 def test_dictionary_names_and_rare_given_names_after_a_label_stay() -> None:
     assert persons("担当：森林") == ["森林"]  # a dictionary surname + given name the analyser reads as a noun
     assert persons("社長に就任した律明氏が挨拶した。") == ["律明"]  # 律 + 明: one kanji each, no word
+
+
+def test_a_shop_named_by_its_trade_and_a_name_is_no_person() -> None:
+    memo = (
+        "・エアコンの取付は でんきのカジワラ さんに依頼済み。\n"
+        "・表彰状は額縁の丸喜さんで額装。\n"
+        "・常備薬はくすりのミヤシタさんでまとめ買い。\n"
+        "・めがねのオオクボさんにも電話。\n"
+    )
+    assert persons(memo) == []
+
+
+def test_a_person_after_の_that_names_no_trade_stays_a_person() -> None:
+    assert persons("友達のカジワラさんから電話。日本の宮下さんにも連絡。\n") == ["カジワラ", "宮下"]
+    assert persons("でんきのカジワラ 梶原 拓真様\n") == ["梶原 拓真"]
