@@ -73,7 +73,9 @@ def named_below(
     line ``ご依頼主 …合同会社`` is the recipient's); one of the two next lines, before a blank line, is
     an organisation's name and names no person.
     """
-    if _NOT_A_NAME.search(text, line_start, value_start) or person.search(text, block_start, value_start):
+    if _NOT_A_NAME.search(text, line_start, value_start) or _marks_person(
+        text, block_start, value_start, person
+    ):
         return False
     i = bisect_left(person_starts, block_start)
     if i < len(person_starts) and person_starts[i] < value_start:
@@ -91,6 +93,18 @@ def named_below(
             named = i < len(person_starts) and person_starts[i] < end
             return not named and person.search(line) is None
         pos = end
+    return False
+
+
+# A heading that says where to send (書類の送付先, お届け先): the line under the address says to whom.
+_DESTINATION = frozenset(("送付先", "お届け先"))
+
+
+def _marks_person(text: str, start: int, end: int, person: re.Pattern[str]) -> bool:
+    """Return whether ``person`` matches in ``text[start:end]`` other than as a destination's heading."""
+    for m in person.finditer(text, start, end):
+        if m.group() not in _DESTINATION:
+            return True
     return False
 
 

@@ -369,3 +369,17 @@ def test_a_newspaper_dealer_s_number_to_apply_at_is_the_dealer_s():
     assert "PHONE" not in _labels(flyer)
     note = "みなみ台販売所の配達員 片桐 悠真さん（携帯 080-4417-2290）\n"
     assert "080-4417-2290" in [s.text for s in detect(note)]
+
+
+def test_an_organisation_named_under_the_address_of_a_destination_heading_owns_it():
+    page = (
+        "書類の送付先\n〒460-0008 愛知県名古屋市中区栄三丁目15番33号 栄ビル4F\n"
+        "株式会社ミドリ精工 総務部 採用係\nTEL 052-261-4471\n\n"
+        "お問い合わせ\n〒730-0011 広島県広島市中区基町10-52\nひろしま芸術振興財団\n電話 082-228-1101\n"
+    )
+    assert _labels(page) == []
+
+
+def test_a_person_named_under_the_address_of_a_destination_heading_keeps_it():
+    slip = "書類の送付先\n〒390-0811 長野県松本市中央1-2-3\n片桐 悠真 様\nTEL 0263-33-1234\n"
+    assert _labels(slip) == ["POSTAL_CODE", "ADDRESS", "PERSON", "PHONE"]
