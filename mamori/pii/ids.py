@@ -111,13 +111,28 @@ def passport_at(text: str, start: int, end: int) -> Hit | None:
         pass
     if passport is None:
         return None
-    between = ctx[passport.end() :]
+    between = _without_nationality(ctx[passport.end() :])
     if start - letters == 2 and digits == 7:  # Japan's own shape: any words but a negative between
         return (
             None if NEGATIVE.search(_NUMBER_WORD.sub("", between, count=1)) else (letters, end, "PASSPORT", 5)
         )
     # other shapes are product codes too (パスポートケース 49123456, a JAN-8): the label right before
     return (letters, end, "PASSPORT", 5) if _LABEL_END.fullmatch(between) else None
+
+
+# A nationality's code between the label and the number (旅券番号 IDN C7654321, パスポート：ID / B1234567, a
+# roster's 国籍 cell before the number's): Indonesia's ID is no 会員ID label.
+_NATIONALITY = re.compile(
+    r"(?:^|(?<=[\s(（:：/／]))[(（]?(?:国籍\s*[:：]?\s*)?([A-Z]{2,3})[)）]?\s*[/／|｜・,、]?\s*\Z"
+)
+
+
+def _without_nationality(between: str) -> str:
+    """Return the words between a passport label and its number less a nationality's code at their end."""
+    m = _NATIONALITY.search(between)
+    if m is None or m.group(1) == "NO" or (m.group(1) != "ID" and NEGATIVE.fullmatch(m.group(1))):
+        return between
+    return between[: m.start()]
 
 
 # The word for "number" after the label: 旅券番号, Passport No., passport number (No. is else a negative).

@@ -89,3 +89,16 @@ def test_email_addresses_are_found_also_with_a_full_width_at_sign() -> None:
     assert found("連絡先 taro.yamada@example.com まで") == [("EMAIL", "taro.yamada@example.com")]
     assert found("メールアドレスをhanako_s@example.co.jpに変更") == [("EMAIL", "hanako_s@example.co.jp")]
     assert found("mail: jiro＠example.jp") == [("EMAIL", "jiro＠example.jp")]
+
+
+def test_a_passport_number_after_a_nationality_s_code_is_a_passport() -> None:
+    assert found("旅券番号　IDN　C7604315") == [("PASSPORT", "C7604315")]
+    assert found("パスポート：ID / B2217640") == [("PASSPORT", "B2217640")]
+    assert found("旅券（国籍 VN）C3418826") == [("PASSPORT", "C3418826")]
+    assert found("パスポート番号 ID TR4418202") == [("PASSPORT", "TR4418202")]
+
+
+def test_an_id_label_or_a_product_code_after_a_passport_word_is_no_nationality() -> None:
+    assert found("パスポート 会員ID TK1234567") == []
+    assert found("パスポートケース JAN 49123456") == []
+    assert found("パスポートケース 品番 ID 49123456") == []
