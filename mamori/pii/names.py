@@ -11,6 +11,7 @@ import re
 
 from mamori.pii.analyser import foreign_person, katakana_person, organisation, reads_as_name
 from mamori.pii.dictionaries import (
+    PREFECTURES,
     given_names,
     given_readings,
     municipalities,
@@ -529,6 +530,7 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         or _office(name)
         or _pet(text, start, end)
         or name in _ROLES_ALONE
+        or name in PREFECTURES  # 長野県様: the prefecture's office
         or (end - start == 1 and start > 0 and text[start - 1] in "おご")  # お姫さま, ご先祖: no name
         or name in _STOP
         or TIME_WORD.fullmatch(name) is not None

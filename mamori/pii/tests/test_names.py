@@ -230,3 +230,8 @@ def test_a_surname_no_dictionary_holds_after_an_organisations_name_is_the_addres
 
 def test_how_many_before_sama_is_no_name():
     assert names("特売品はお一人様2点限り。二名様からご予約いただけます。") == []
+
+
+def test_a_prefecture_addressed_with_sama_is_its_office():
+    assert names("長野県様\nいつもお世話になっております。") == []
+    assert names("北海道様 宛") == []
