@@ -47,9 +47,9 @@ _PLACE = "都道府県名?|郡市区(?:町村)?|市区郡|市区町村名?|市�
 _STREET = "番地|丁目番地|町名番地|(?:それ)?以降の住所|住所以降|番地以降|建物名?|建物名・部屋番号|マンション名|ビル名|部屋番号"
 _ADDRESS_WORD = re.compile(rf"{_PARTY}(?:({_STREET})|{_PLACE})")
 _ENGLISH_PART = re.compile(
-    r"(?i:(?:(?:billing|shipping|ship to|bill to|delivery|customer|home|mailing)[ _])?"
-    r"(?:address[ _]?(?:line[ _]?)?[1-4](?P<street>)|"
-    r"(?<=[ _])(?:street(?P<street2>)|city|province|state|prefecture|town|ward)))"
+    r"(?i:(?:(?:billing|shipping|ship[ _\-]to|bill[ _\-]to|ship|bill|delivery|customer|buyer|recipient|home|"
+    r"mailing)[ _\-])?(?:address[ _\-]?(?:line[ _\-]?)?[1-4](?P<street>)|"
+    r"(?<=[ _\-])(?:street(?P<street2>)|city|province|state|prefecture|town|ward)))"
 )
 _PART_LABELS = {"住": "ADDRESS", "所": "ADDRESS", "電": "PHONE", "T": "PHONE", "携": "PHONE", "郵": "POSTAL_CODE", "〒": "POSTAL_CODE"}  # fmt: skip
 _PERSONAL = frozenset(

@@ -138,16 +138,16 @@ def header(cell: str) -> str | None:
 
 
 _WHOSE_CONTACT = re.compile(
-    r"(?i:(?:billing|shipping|ship[ _]to|bill[ _]to|delivery|customer|guest|contact|emergency(?:[ _]contact)?|"
-    r"student|parent|guardian|home|personal|private)[ _])((?i:phone|tel|mobile|zip|zip[ _]code|postal[ _]code|"
-    r"post[ _]code|address|address[ _]?[12]|street|e-?mail))"
+    r"(?i:(?:billing|shipping|ship[ _\-]to|bill[ _\-]to|ship|bill|delivery|customer|buyer|recipient|guest|contact|"
+    r"emergency(?:[ _]contact)?|student|parent|guardian|home|personal|private)[ _\-])((?i:phone(?:[ _\-]number)?|"
+    r"tel|mobile|zip|zip[ _\-]code|postal[ _\-]code|post[ _\-]code|address|address[ _\-]?[12]|street|e-?mail))"
 )
 
 
 def whose_contact(cell: str) -> str | None:
     """Return the contact column a header names after whose it is (``Billing Zip`` → ``Zip``), or None."""
     m = _WHOSE_CONTACT.fullmatch(cell)
-    return None if m is None else re.sub(r"[ _]?[12]$", "", m.group(1)).replace(" ", "_")
+    return None if m is None else re.sub(r"[ _\-]?[12]$", "", m.group(1)).replace(" ", "_").replace("-", "_")
 
 
 def english_shaped(cell: str) -> bool:

@@ -99,3 +99,20 @@ def test_the_split_contacts_of_a_list_of_sites_are_the_organisations() -> None:
 def test_an_empty_or_dashed_address_line_is_no_address() -> None:
     text = "氏名,住所1,住所2\n塩見 和樹,京都府京都市左京区,-\n"
     assert _found(text) == [("PERSON", "塩見 和樹"), ("ADDRESS", "京都府京都市左京区")]
+
+
+def test_a_marketplaces_hyphenated_field_names_of_the_buyer_and_the_shipment() -> None:
+    text = (
+        "order-id\tbuyer-name\tbuyer-phone-number\tship-address-1\tship-address-2\tship-city\tship-state\t"
+        "ship-postal-code\n"
+        "503-0000001-0000001\t柚木 智也\t09044127781\t内神田9-8-7\tコーポ内神田203\t千代田区\t東京都\t101-0047\n"
+    )
+    assert _found(text) == [
+        ("PERSON", "柚木 智也"),
+        ("PHONE", "09044127781"),
+        ("ADDRESS", "内神田9-8-7"),
+        ("ADDRESS", "コーポ内神田203"),
+        ("ADDRESS", "千代田区"),
+        ("ADDRESS", "東京都"),
+        ("POSTAL_CODE", "101-0047"),
+    ]
