@@ -33,7 +33,7 @@ from mamori.pii.mail_names import find_mail_header_persons
 from mamori.pii.memo_names import find_memo_persons
 from mamori.pii.name_fields import find_field_persons
 from mamori.pii.names import find_persons
-from mamori.pii.normalize import normalize
+from mamori.pii.normalize import fold_line_ends, normalize
 from mamori.pii.numbers import find_numbers
 from mamori.pii.paths import find_path_persons
 from mamori.pii.prefilter import Prefilter, Triggers
@@ -210,7 +210,7 @@ def detect_all(text: str) -> Detection:
     if paused:
         gc.disable()
     try:
-        personal, corporate = split(text, _detect_spans(text))
+        personal, corporate = split(fold_line_ends(text), _detect_spans(text))
     finally:
         if paused:
             gc.enable()

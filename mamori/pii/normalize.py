@@ -88,10 +88,22 @@ def _split_units(run: str) -> list[str]:
     return units
 
 
+def fold_line_ends(text: str) -> str:
+    """Read CRLF and old-Mac CR line ends as LF, one character for one, so offsets stay put.
+
+    A CRLF becomes a space and a newline, except that a blank line (CRLF CRLF) becomes four
+    newlines: a block ends at a blank line, and a Windows memo's blank line must end it as an LF
+    file's does. A lone CR is a line end of its own.
+    """
+    if "\r" not in text:
+        return text
+    text = text.replace("\r\n\r\n", "\n\n\n\n").replace("\r\n", " \n")
+    return text.replace("\r", "\n")
+
+
 def normalize(text: str) -> Normalized:
     """Return the NFKC form of ``text`` with the map of its offsets back to ``text``."""
-    if "\r" in text:
-        text = text.replace("\r", " ")  # CRLF files: one to one, and line ends stay "\n"
+    text = fold_line_ends(text)
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return Normalized(_fold_dashes(text), len(text))
     # Full-width ASCII and the ideographic space are most of what NFKC changes in Japanese business

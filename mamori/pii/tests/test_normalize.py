@@ -42,3 +42,38 @@ def test_crlf_line_ends_do_not_break_tables_or_offsets() -> None:
         ("DATE_OF_BIRTH", "1990/1/2"),
     ]
     assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+_MEMOS = [
+    # a client's 御中 block, a blank line, then a customer's own mobile and home address
+    "株式会社みなと商事 御中\n電話 086-221-4410\n\n090-3385-1276\n岡山市北区奉還町2-3-4\n",
+    # a clinic's header, then a patient's mobile on its own line
+    "さくら整形外科クリニック 御中\nTEL 086-221-4410 FAX 086-221-4411\n\n下記の患者さまの件です。\n"
+    "折り返しは患者さまの携帯 090-3385-1276 までお願いします。\n",
+    # a company letterhead alone: all of it the company's
+    "株式会社みなと商事\n〒700-0901 岡山市北区本町6-30\nTEL 086-221-4410\n\n見積の件、承知しました。\n",
+]
+
+
+def _found(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    found = detect_all(text)
+    return [(s.label, s.text) for s in found.personal], [(s.label, s.text) for s in found.corporate]
+
+
+def test_a_crlf_text_is_read_as_the_same_text_with_lf_line_ends() -> None:
+    # A Windows memo's blank line ends a block as an LF file's does: the customer's mobile and
+    # address after a client's 御中 block were the client's before (CRLF CRLF read as " \n \n").
+    for memo in _MEMOS:
+        assert _found(memo.replace("\n", "\r\n")) == _found(memo)
+    personal, corporate = _found(_MEMOS[0].replace("\n", "\r\n"))
+    assert personal == [("PHONE", "090-3385-1276"), ("ADDRESS", "岡山市北区奉還町2-3-4")]
+    assert corporate == [("PHONE", "086-221-4410")]
+
+
+def test_old_mac_line_ends_are_line_ends() -> None:
+    for memo in _MEMOS:
+        assert _found(memo.replace("\n", "\r")) == _found(memo)
+    text = _MEMOS[1].replace("\n", "\r")
+    spans = detect_all(text).personal
+    assert [s.text for s in spans] == ["090-3385-1276"]
+    assert all(text[s.start : s.end] == s.text for s in spans)
