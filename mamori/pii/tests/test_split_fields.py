@@ -116,3 +116,11 @@ def test_a_marketplaces_hyphenated_field_names_of_the_buyer_and_the_shipment() -
         ("ADDRESS", "東京都"),
         ("POSTAL_CODE", "101-0047"),
     ]
+
+
+def test_a_split_field_named_by_its_part_in_brackets() -> None:
+    text = (
+        "氏名,電話番号(市外局番),電話番号(市内局番),電話番号(加入者番号),住所(都道府県),住所(市区町村),住所(番地)\n"
+        "柚木 智也,026,221,4455,長野県,長野市,稲里町9-8\n"
+    )
+    assert [label for label, _ in _found(text)] == ["PERSON"] + ["PHONE"] * 3 + ["ADDRESS"] * 3
