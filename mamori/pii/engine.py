@@ -16,6 +16,7 @@ from mamori.pii import (
     dates,
     ids,
     list_names,
+    marked_names,
     memo_names,
     name_fields,
     names,
@@ -30,6 +31,7 @@ from mamori.pii.dates import find_birth_dates
 from mamori.pii.ids import find_emails, find_health_insurance
 from mamori.pii.list_names import find_list_persons
 from mamori.pii.mail_names import find_mail_header_persons
+from mamori.pii.marked_names import find_marked_persons
 from mamori.pii.memo_names import find_memo_persons
 from mamori.pii.name_fields import find_field_persons
 from mamori.pii.names import find_persons
@@ -58,6 +60,7 @@ RECOGNIZERS = (
     find_path_persons,
     find_field_persons,
     find_titled_persons,
+    find_marked_persons,
     find_prose_persons,  # last and lowest priority: names in prose without a label, tagged by MeCab
 )
 
@@ -75,6 +78,7 @@ _TRIGGERS: dict[object, Triggers] = {
     find_path_persons: paths.TRIGGERS,
     find_field_persons: name_fields.TRIGGERS,
     find_titled_persons: titled_names.TRIGGERS,
+    find_marked_persons: marked_names.TRIGGERS,
 }
 
 
