@@ -46,18 +46,30 @@ MAX_LINE = 2000
 def as_rows(text: str, header_label: HeaderLabel, header_words: re.Pattern[str]) -> str:
     """Return *text* with fixed-width, separated and paragraph records rewritten as tab-separated rows.
 
-    Only lines where *header_words* (literals of header words) match are tried as headers.
+    Only lines where *header_words* (literals of header words) match are tried as headers. A header
+    holds a separator or a gap (``_PREFILTER``) too, and those are found far faster than the hundreds
+    of header words: the lines holding one are each asked for a header word, in order. Searching the
+    text for the header words first took 0.3 s a megabyte of an access log (every letter a word's first
+    character to try them all at), three quarters of its detection, to find none.
     """
     if not any(literal in text for literal in _PREFILTER_LITERALS):  # _PREFILTER.search(text) is None
         return text
     lines: list[str] | None = None
     starts: list[int] = []
     done = 0  # lines before this index are settled
-    for match in header_words.finditer(text):
+    at = 0
+    while (match := _PREFILTER.search(text, at)) is not None:
         start = text.rfind("\n", 0, match.start()) + 1
-        end = text.find("\n", match.start())
-        line = text[start : len(text) if end < 0 else end]
-        if "\t" in line or len(line) > MAX_LINE or not _header(line, header_label):
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        at = end + 1
+        line = text[start:end]
+        if (
+            "\t" in line
+            or len(line) > MAX_LINE
+            or header_words.search(line) is None
+            or not _header(line, header_label)
+        ):
             continue
         if lines is None:
             lines = text.split("\n")
@@ -66,6 +78,9 @@ def as_rows(text: str, header_label: HeaderLabel, header_words: re.Pattern[str])
         if i < done:
             continue
         done = _separated(lines, i, header_label) or _fixed(lines, i, header_label) or i + 1
+        if len(lines) != len(starts) - 1:  # paragraph records joined: count the lines again
+            starts = [0, *accumulate(len(x) + 1 for x in lines)]
+        at = max(at, starts[done])  # the rows of the table just read are settled
     if lines is None:
         return text
     rows = "\n".join(lines)

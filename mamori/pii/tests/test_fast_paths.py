@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 
 from mamori.pii import address as address_module
-from mamori.pii import csv_cells, detect
+from mamori.pii import csv_cells, detect, records
 from mamori.pii import tables as tables_module
 from mamori.pii.address import find_addresses, is_address
 from mamori.pii.ids import _message_id
@@ -20,7 +20,7 @@ from mamori.pii.numbers import _digit_count, _not_pii_key, _plain_key
 from mamori.pii.placeholder import IN_EXAMPLES, NEVER, drop_placeholders, is_example, placeholder_kind
 from mamori.pii.prose import _CUE_TITLES, _candidate_runs
 from mamori.pii.spans import Span, spans_of
-from mamori.pii.tables import analyse_tables
+from mamori.pii.tables import _ANY_HEADER, analyse_tables, header_label
 from mamori.testing.pii_corpus import address
 
 # The plain definition of a prose candidate: from the start of a whole kanji run, the longest 2-9
@@ -453,3 +453,49 @@ def test_every_word_of_a_business_block_holds_a_word_of_its_prefilter() -> None:
 
     for word in corporate._BUSINESS_INFO.pattern.split("|"):
         assert any(prefilter in word for prefilter in corporate._BUSINESS_WORDS), word
+
+
+def _rows_from_header_words(text: str) -> str:
+    """The plain definition of ``records.as_rows``: every line a header word is found on, tried in order."""
+    from bisect import bisect_right  # noqa: PLC0415
+    from itertools import accumulate  # noqa: PLC0415
+
+    lines = text.split("\n")
+    starts = [0, *accumulate(len(x) + 1 for x in lines)]
+    done = 0
+    for match in _ANY_HEADER.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        line = text[start : len(text) if end < 0 else end]
+        if "\t" in line or len(line) > records.MAX_LINE or not records._header(line, header_label):
+            continue
+        i = bisect_right(starts, start) - 1
+        if i < done:
+            continue
+        done = records._separated(lines, i, header_label) or records._fixed(lines, i, header_label) or i + 1
+        starts = [0, *accumulate(len(x) + 1 for x in lines)]  # paragraph records join lines
+    rows = "\n".join(lines)
+    return rows if len(rows) == len(text) else text
+
+
+_RECORD_BLOCKS = (
+    "No  氏名        電話番号       住所\n1   山田 太郎   090-1234-5678  東京都港区芝公園2-4-1\n"
+    "2   佐藤 花子   080-2345-6789  大阪府堺市中区深井北町3-12-5\n",
+    "No ／ 氏名 ／ 電話番号 ／ 住所\n1 ／ 鈴木 一郎 ／ 070-3456-7890 ／ 愛知県名古屋市中区栄3-3-3\n",
+    "| 氏名 | 携帯 |\n|------|------|\n| 高橋 美咲 | 090-4567-8901 |\n",
+    "名前 ／ 連絡先\n\n中村 陽子\n080-5678-9012\n\n小林 健太\n090-6789-0123\n",
+    '203.0.113.9 - - [01/Nov/2024:00:00:09 +0900] "GET /a/b / c?name=x HTTP/1.1" 200 3064 "-" "Mozilla/5.0"\n',
+    "2024-10-10 12:00:01  INFO  user=3  order=4411  shipped\n",
+    "本日の会議は  午後3時から。資料／議事録は共有フォルダへ。\n項目 ／ 内容\n",
+    "Name  Phone  Address\nTaro Yamada  03-1234-5678  1-1 Shiba\n",
+    "担当者 | 電話\n",
+)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_records_are_read_from_lines_with_a_separator_as_from_lines_with_a_header_word(seed: int) -> None:
+    rng = random.Random(seed)
+    text = "".join(rng.choice(_RECORD_BLOCKS) for _ in range(rng.randint(1, 25)))
+    if rng.random() < 0.3:
+        text = text.rstrip("\n")
+    assert records.as_rows(text, header_label, _ANY_HEADER) == _rows_from_header_words(text)

@@ -78,6 +78,18 @@ def test_paragraph_records_under_a_slash_header_are_rows():
     assert persons(text) == NAMES
 
 
+def test_tables_after_paragraph_records_are_read_at_their_own_lines():
+    # Joining a record's lines shortens the list of lines: a header further down was looked up at its
+    # old index, past the end (an IndexError that stopped the file's detection) or on another line.
+    first = "\n\n".join(f"{name}\n{phone}" for name, phone, _a, _b in PEOPLE[:2])
+    second = "\n".join(f"{i} ／ {name} ／ {phone}" for i, (name, phone, _a, _b) in enumerate(PEOPLE[2:], 3))
+    text = f"名前 ／ 連絡先\n\n{first}\n\n以上\n\nNo ／ 氏名 ／ 電話番号\n{second}\n"
+    rows = records.as_rows(text, header_label, _ANY_HEADER)
+    assert len(rows) == len(text)
+    assert rows.splitlines()[-1] == f"5 \t {NAMES[4]} \t {PEOPLE[4][1]}"
+    assert persons(text) == NAMES
+
+
 def test_prose_and_aligned_logs_are_left_alone():
     text = (
         "2024-10-10 12:00:01  INFO  user=3  order=4411  shipped\n"
