@@ -95,7 +95,7 @@ _ORG = re.compile(_ORG_WORDS + r"|銀行|支店|本店|店(?<=[\u4e00-\u9fff\u30
 _ORG_FOR_ACCOUNTS = re.compile(_ORG_WORDS)
 # Words that put a person on the line (or in the block): their data stays personal.
 _PERSON_LINE = re.compile(
-    r"様|殿|自宅|携帯|[Mm]obile|個人(?!情報)|本人|生年月日|お届け先|送付先|ご住所|お客様"
+    r"様|殿|自宅|携帯|Mobile|mobile|個人(?!情報)|本人|生年月日|お届け先|送付先|ご住所|お客様"
 )
 _PERSON_BLOCK = re.compile(
     r"氏名|名前|自宅|個人番号|緊急連絡先|ご本人|生年月日|続柄|お客様情報|患者|保護者|生徒|申込者|契約者|入居者|会員番号|顧客"
@@ -330,6 +330,13 @@ def _in_constant(text: str, span: Span) -> bool:
     line_start = text.rfind("\n", 0, span.start) + 1
     if text[span.start - 1] not in "\"'":  # a .env or shell line: SUPPORT_TEL=052-…
         return _ENV_CONSTANT.fullmatch(text, line_start, span.start) is not None
+    # _CONSTANT ends in ``[:=]\s*`` before the quote: a quoted CSV cell ("…","090-…") has a comma there,
+    # and the search of the line up to each of its cells cost a quarter of an order export's detection.
+    k = span.start - 2
+    while k >= line_start and text[k].isspace():
+        k -= 1
+    if k < line_start or text[k] not in ":=":
+        return False
     return _CONSTANT.search(text, line_start, span.start) is not None
 
 

@@ -45,6 +45,7 @@ _PII_KEY = re.compile(
 _TEST_KEY = re.compile(r"(?:^|[._-])(?:test|dummy|sample|mock|fake|example)(?:[._-]|$)", re.IGNORECASE)
 _TEL = frozenset({"TEL", "FAX"})
 _LENGTHS = frozenset({7, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19})
+_SHORTEST = min(_LENGTHS)
 _CARD_GROUPS = {(16,), (15,), (14,), (13,), (19,), (4, 4, 4, 4), (4, 6, 5), (4, 6, 4), (4, 4, 4, 4, 3)}
 
 
@@ -69,6 +70,8 @@ def find_numbers(text: str) -> list[Hit]:
                 if hit is not None:
                     hits.append(hit)
             continue  # 2026-07-17 in a log: no other identifier has eight digits
+        if _digit_count(run) not in _LENGTHS and max(map(len, run.split(" "))) < _SHORTEST:
+            continue  # 200 30644 in an access log: neither the run nor a piece of it has the digits
         start, run = _trim_parens(start, run)
         hit = classify(text, start, start + len(run), run)
         if hit is not None:
@@ -135,10 +138,13 @@ def _after_glued(text: str, start: int, run: str, passports: bool) -> list[Hit]:
 def _classify_pieces(text: str, offset: int, run: str) -> list[Hit]:
     """Classify the space-separated pieces of a run that was not one identifier as a whole."""
     hits = []
-    for piece in re.finditer(r"[^ ]+", run):
-        hit = classify(text, offset + piece.start(), offset + piece.end(), piece.group())
-        if hit is not None:
-            hits.append(hit)
+    for piece in run.split(" "):
+        # fewer than seven characters hold fewer digits than any identifier (200 30644 in an access log)
+        if len(piece) >= _SHORTEST:
+            hit = classify(text, offset, offset + len(piece), piece)
+            if hit is not None:
+                hits.append(hit)
+        offset += len(piece) + 1
     return hits
 
 

@@ -67,6 +67,7 @@ def as_rows(text: str, header_label: HeaderLabel, header_words: re.Pattern[str])
         if (
             "\t" in line
             or len(line) > MAX_LINE
+            or _DIGITS.search(line)  # a log's line: its time stamp (_header, asked before the words)
             or header_words.search(line) is None
             or not _header(line, header_label)
         ):

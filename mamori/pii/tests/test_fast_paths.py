@@ -10,13 +10,13 @@ import unicodedata
 import pytest
 
 from mamori.pii import address as address_module
-from mamori.pii import csv_cells, detect, records
+from mamori.pii import corporate, csv_cells, detect, records
 from mamori.pii import tables as tables_module
 from mamori.pii.address import find_addresses, is_address
 from mamori.pii.ids import _message_id
 from mamori.pii.names import KANJI
 from mamori.pii.normalize import normalize
-from mamori.pii.numbers import _digit_count, _not_pii_key, _plain_key
+from mamori.pii.numbers import _classify_pieces, _digit_count, _not_pii_key, _plain_key, classify
 from mamori.pii.placeholder import IN_EXAMPLES, NEVER, drop_placeholders, is_example, placeholder_kind
 from mamori.pii.prose import _CUE_TITLES, _candidate_runs
 from mamori.pii.spans import Span, spans_of
@@ -86,6 +86,31 @@ def test_digits_are_counted_without_a_regex(run: str) -> None:
     assert _digit_count(run) == len("".join(re.findall(r"\d+", run)))
 
 
+@pytest.mark.parametrize(
+    "text", ["200 30644", "電話 03 1234 5678", "TEL 0312345678 090-1234-5678", "x 4111111111111111  12"]
+)
+def test_the_pieces_of_a_run_are_classified_as_each_piece_alone(text: str) -> None:
+    offset = text.index(" ") + 1
+    run = text[offset:]
+    plain = [
+        classify(text, offset + m.start(), offset + m.end(), m.group()) for m in re.finditer(r"[^ ]+", run)
+    ]
+    assert _classify_pieces(text, offset, run) == [hit for hit in plain if hit is not None]
+
+
+def test_a_constant_before_a_quoted_value_is_found_as_the_plain_search_finds_it() -> None:
+    rng = random.Random(7)
+    heads = ["SUPPORT_TEL", "office_tel", "tel", '"shop_phone"', "x", "", "代表"]
+    joins = [" = ", "=", ": ", ":", ",", '","', " ", "\t:\t"]
+    for _ in range(500):
+        line = "".join(rng.choice(heads) + rng.choice(joins) for _ in range(rng.randint(1, 3)))
+        text = f'{line}"{rng.choice(["052-123-4567", "x"])}"\n'
+        start = text.index('"', len(line)) + 1
+        span = Span(start, start + 1, "PHONE", text[start])
+        plain = corporate._CONSTANT.search(text, 0, start) is not None
+        assert corporate._in_constant(text, span) is plain, text
+
+
 def test_a_lone_line_with_commas_is_no_table_but_the_table_after_it_is_judged() -> None:
     text = (
         "見積金額は6,540千円、品番 E993-4333、注文番号 PO-77535572 を処理済み。\n\n"
@@ -152,6 +177,8 @@ def _whole_text_scans() -> dict[str, re.Pattern[str]]:
         "normalize._FULL_WIDTH": normalize._FULL_WIDTH,
         "normalize._DASH_BETWEEN_DIGITS": normalize._DASH_BETWEEN_DIGITS,
         "corporate._ORG": corporate._ORG,
+        "corporate._PERSON_LINE": corporate._PERSON_LINE,  # searched over every mailbox's block
+        "corporate._PERSON_WORDS": corporate._PERSON_WORDS,
         "org_tables._ORG_HEADER_HINT": org_tables._ORG_HEADER_HINT,
         "owner._LEGAL_FORM": owner._LEGAL_FORM,
         "owner._SENDER": owner._SENDER,
