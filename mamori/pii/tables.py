@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from itertools import accumulate, compress, islice, repeat
+from itertools import accumulate, compress, cycle, islice, repeat
 from operator import add
 
 from mamori.pii import id_columns, name_columns, name_headers, records, validators
 from mamori.pii.address import is_address
 from mamori.pii.csv_cells import cells as _cells
 from mamori.pii.csv_cells import quoted_cell as _quoted_cell
-from mamori.pii.csv_cells import unprefixed
+from mamori.pii.csv_cells import quoted_rows, unprefixed
 from mamori.pii.dates import is_date
 from mamori.pii.header_fields import PART_VALID, party_field, split_parts
 from mamori.pii.mail_names import is_romaji_name
@@ -463,6 +463,8 @@ class _Block:
         """Return each column's filled cells, split from the rows in bulk when no cell needs trimming."""
         sep, first, width = self.sep, self.first, len(self.labels)
         region = text[first : self.end]
+        if sep == "," and (quoted := quoted_rows(region)) is not None:  # "…","…": the values between
+            return self._columns_of_even_rows(*quoted, first + 1, region.count("\n") + 1)
         if (
             _quoted_cell(region, sep)
             or " " + sep in region
@@ -475,7 +477,9 @@ class _Block:
             return self._columns_cell_by_cell(text)
         lines = region.split("\n")
         if set(map(str.count, lines, repeat(sep))) == {width - 1}:
-            return self._columns_of_even_rows(region, len(lines))
+            return self._columns_of_even_rows(
+                region.replace("\n", sep).split(sep), width, [1], first, len(lines)
+            )
         rows = [line.split(sep) for line in lines]
         if min(map(len, rows)) < width:
             return self._columns_cell_by_cell(text)  # short rows: their cells fill fewer columns
@@ -502,15 +506,22 @@ class _Block:
             offsets = list(map(add, map(add, offsets, lengths), ones))
         return columns
 
-    def _columns_of_even_rows(self, region: str, count: int) -> list[_Column]:
-        """Return the columns of rows that all have one cell per column: every ``width``-th cell of all."""
-        width = len(self.labels)
-        cells = region.replace("\n", self.sep).split(self.sep)
+    def _columns_of_even_rows(
+        self, cells: list[str], width: int, gaps: list[int], first: int, count: int
+    ) -> list[_Column]:
+        """Return the columns of rows of ``width`` cells each: every ``width``-th cell of all.
+
+        The first cell starts at ``first``, the next ones ``gaps`` (in turn) after the one before ends;
+        columns past a row's cells are empty.
+        """
         lengths = list(map(len, cells))
-        starts = list(accumulate(map(add, lengths, repeat(1)), initial=self.first))
+        starts = list(accumulate(map(add, lengths, cycle(gaps)), initial=first))
         zeros = [0] * count
         columns = []
-        for j in range(width):
+        for j in range(len(self.labels)):
+            if j >= width:
+                columns.append(_Column([], [], [], []))
+                continue
             values, rows, sizes = cells[j::width], starts[j : len(cells) : width], lengths[j::width]
             if all(sizes):
                 columns.append(_Column(values, rows, zeros, sizes))

@@ -430,6 +430,38 @@ def test_rows_with_quotes_inside_their_cells_are_split_as_the_quote_aware_reader
     assert new == [analyse_tables(text) for text in texts]
 
 
+def test_rows_quoting_every_cell_are_split_as_row_by_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(5)
+    values = [
+        "山田 太郎",
+        "ヤマダ タロウ",
+        "090-1234-5678",
+        "東京都港区芝公園2-4-1 芝ビル 3F",
+        "",
+        "1,980",
+        "4111111111111111",
+    ]
+    odd = [" 佐藤 花子", "佐藤 花子 ", 'say ""hi""', "x"]  # a blank at an end, a quote inside: row by row
+    texts = []
+    for _ in range(300):
+        width = rng.randint(2, 5)
+        header = ",".join(
+            f'"{rng.choice(["氏名", "フリガナ", "電話番号", "住所", "備考", "注文番号"])}"'
+            for _ in range(width)
+        )
+        cr = rng.choice(["", " "])  # a CRLF file, its CR normalised to a blank
+        rows = [
+            ",".join(f'"{rng.choice(odd if rng.random() < 0.02 else values)}"' for _ in range(width))
+            for _ in range(rng.randint(4, 9))
+        ]
+        if rng.random() < 0.1:
+            rows[-1] += ',"extra"'
+        texts.append(header + cr + "\n" + (cr + "\n").join(rows) + rng.choice([cr, cr + "\n"]))
+    bulk = [analyse_tables(text) for text in texts]
+    monkeypatch.setattr(tables_module, "quoted_rows", lambda region: None)
+    assert bulk == [analyse_tables(text) for text in texts]
+
+
 def test_company_endings_looked_up_by_length_are_all_the_endings() -> None:
     from mamori.pii import name_words
 
