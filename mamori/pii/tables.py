@@ -19,6 +19,7 @@ from mamori.pii.csv_cells import quoted_cell as _quoted_cell
 from mamori.pii.csv_cells import quoted_rows, unprefixed
 from mamori.pii.dates import is_date
 from mamori.pii.header_fields import PART_VALID, party_field, split_parts
+from mamori.pii.literals import words_pattern
 from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.name_words import DEPARTMENT
 from mamori.pii.names import ROLE_WORD, parse_kana_name, parse_name, plausible_unknown
@@ -94,9 +95,9 @@ _HEADER_WORDS = (
         + name_headers.HEADER_WORDS  # Guest, Attendee, 氏(請求先), お届け先名, 敬称 (name_headers.py)
     ).split("|")
 )
-_ANY_HEADER = re.compile("|".join(_HEADER_WORDS))  # all of them, for records.as_rows
-_ANY_HEADER_JA = re.compile("|".join(w for w in _HEADER_WORDS if not w.isascii()))
-_ANY_HEADER_ASCII = re.compile("|".join(w for w in _HEADER_WORDS if w.isascii()))
+_ANY_HEADER = words_pattern(_HEADER_WORDS)  # all of them, for records.as_rows
+_ANY_HEADER_JA = words_pattern(w for w in _HEADER_WORDS if not w.isascii())
+_ANY_HEADER_ASCII = words_pattern(w for w in _HEADER_WORDS if w.isascii())  # a trie: see literals.py
 
 
 # Columns of identifiers that belong to an order, a product or a record, not to a person.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from operator import mul
+
 from stdnum import luhn
 from stdnum.jp import in_ as my_number
 
@@ -23,9 +25,26 @@ _CARD_RANGES: tuple[tuple[int, int, tuple[int, ...]], ...] = (
 )
 
 
+def _plain_digits(text: str) -> bool:
+    """Return whether ``text`` is ASCII digits only, which the check digits below read as python-stdnum does."""
+    return text.isascii() and text.isdigit()
+
+
+# Luhn's doubled digit, digit by digit: 2 × d with its two digits added.
+_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
+
+
+def _luhn(digits: str) -> bool:
+    """Return whether ASCII ``digits`` pass Luhn, as ``stdnum.luhn.is_valid`` (four times as fast)."""
+    values = [ord(c) - 48 for c in reversed(digits)]
+    return (sum(values[::2]) + sum(map(_DOUBLED.__getitem__, values[1::2]))) % 10 == 0
+
+
 def is_card_number(digits: str) -> bool:
     """Return whether ``digits`` passes Luhn and falls in a known issuer range of the right length."""
-    if not 13 <= len(digits) <= 19 or not luhn.is_valid(digits):
+    if not 13 <= len(digits) <= 19:
+        return False
+    if not (_luhn(digits) if _plain_digits(digits) else luhn.is_valid(digits)):
         return False
     for low, high, lengths in _CARD_RANGES:
         prefix = int(digits[: len(str(low))])
@@ -36,7 +55,16 @@ def is_card_number(digits: str) -> bool:
 
 def is_my_number(digits: str) -> bool:
     """Return whether ``digits`` is a 12-digit individual number (マイナンバー) with a valid check digit."""
-    return len(digits) == 12 and my_number.is_valid(digits)
+    if len(digits) != 12:
+        return False
+    if not _plain_digits(digits):
+        return my_number.is_valid(digits)  # separators and other digits: python-stdnum's reading
+    # python-stdnum's check digit, without its cleaning of the text (a JAN column: most of its time)
+    total = sum(map(mul, _MY_NUMBER_WEIGHTS, map(int, digits[:11])))
+    return -total % 11 % 10 == ord(digits[11]) - 48
+
+
+_MY_NUMBER_WEIGHTS = (6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 
 def is_drivers_license(digits: str) -> bool:

@@ -522,7 +522,7 @@ def _rows_from_header_words(text: str) -> str:
     lines = text.split("\n")
     starts = [0, *accumulate(len(x) + 1 for x in lines)]
     done = 0
-    for match in _ANY_HEADER.finditer(text):
+    for match in re.finditer("|".join(tables_module._HEADER_WORDS), text):
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.start())
         line = text[start : len(text) if end < 0 else end]
@@ -558,3 +558,33 @@ def test_records_are_read_from_lines_with_a_separator_as_from_lines_with_a_heade
     if rng.random() < 0.3:
         text = text.rstrip("\n")
     assert records.as_rows(text, header_label, _ANY_HEADER) == _rows_from_header_words(text)
+
+
+def test_a_trie_of_words_is_found_where_their_alternation_is_found() -> None:
+    words = list(tables_module._HEADER_WORDS)
+    plain = re.compile("|".join(words))
+    rng = random.Random(13)
+    filler = "abcdefghijklmnopqrstuvwxyzNAMEPT @._-0123456789,\n山田太郎氏名電話住所者様カナ"
+    for _ in range(200):
+        text = "".join(
+            rng.choice(words) if rng.random() < 0.15 else rng.choice(filler)
+            for _ in range(rng.randint(0, 60))
+        )
+        for pos in range(len(text) + 1):
+            a, b = plain.search(text, pos), _ANY_HEADER.search(text, pos)
+            assert (a and a.start()) == (b and b.start()), (text, pos)
+
+
+def test_check_digits_read_without_python_stdnum_agree_with_it() -> None:
+    from stdnum import luhn  # noqa: PLC0415
+    from stdnum.jp import in_  # noqa: PLC0415
+
+    from mamori.pii import validators  # noqa: PLC0415
+
+    rng = random.Random(17)
+    for _ in range(20000):
+        digits = "".join(rng.choice("0123456789") for _ in range(rng.choice((11, 12, 12, 13, 16, 19))))
+        assert validators.is_my_number(digits) is (len(digits) == 12 and in_.is_valid(digits))
+        assert validators._luhn(digits) is luhn.is_valid(digits)
+    for odd in ("1234-5678-01", "١٢٣٤٥٦٧٨٩٠١٨", "１２３４５６７８９０１８", "12345678901x", "123456789018"):
+        assert validators.is_my_number(odd) is in_.is_valid(odd), odd  # twelve characters, as before
