@@ -44,6 +44,8 @@ _SAMPLE_NAMES = frozenset(
     "山田太郎 山田花子 山田一郎 山田次郎 鈴木一郎 田中太郎 佐藤花子 日本太郎 日本花子 見本太郎 見本花子 "
     "ヤマダタロウ ヤマダハナコ ヤマダイチロウ スズキイチロウ タナカタロウ ニホンタロウ やまだたろう やまだはなこ".split()
 )
+# A word that says "sample" written where a form's sample puts the surname (見本 一郎, ミホン イチロウ).
+_SAMPLE_SURNAMES = ("見本", "ミホン", "サンプル")
 _SAMPLE_GIVEN = re.compile(r"\A[\u4e00-\u9fff々]{1,3}(?:太郎|花子|一郎|次郎)\Z")
 _NEW_YEAR = re.compile(r"(?:\D|^)0?1\s*(?:月|/|-|\.)\s*0?1\s*日?\s*\Z")
 
@@ -86,8 +88,12 @@ def placeholder_kind(span: Span) -> int:
         return IN_EXAMPLES if _sample_digits(digits) else NEVER
     if label == "PERSON":
         name = re.sub(r"[\s・]", "", value)
+        if name.startswith(_SAMPLE_SURNAMES):
+            return ALWAYS  # 見本 一郎: "sample" in a name's place
         # the sample names, and any surname with a form's sample given name (松本 太郎, 甲野太郎)
         return IN_EXAMPLES if name in _SAMPLE_NAMES or _SAMPLE_GIVEN.search(name) else NEVER
+    if label == "POSTAL_CODE" and _digits_of(value).endswith("0000"):
+        return IN_EXAMPLES  # 〒857-0000: a real town's first digits, the rest left blank
     if label == "DATE_OF_BIRTH":
         return IN_EXAMPLES if _NEW_YEAR.search(value.translate(_WIDE)) else NEVER
     return NEVER
@@ -97,7 +103,10 @@ def is_example(text: str) -> bool:
     """Return whether ``text`` says it shows examples (記入例, 入力例, (例), SAMPLE ...)."""
     if not any(word in text for word in _EXAMPLE_WORDS):  # str.find is far faster than the regex
         return False
-    return _EXAMPLE_DOC.search(text) is not None
+    return _EXAMPLE_DOC.search(text) is not None or _EXAMPLE_HEADING.search(text) is not None
+
+
+_EXAMPLE_HEADING = re.compile(r"^[^\n。、]{1,20}の例[ \t]*$", re.MULTILINE)  # 名刺データの例, 記入の例
 
 
 _EXAMPLE_WORDS = ("例", "ダミー", "テスト用", "SAMPLE", "DUMMY", "example")  # 記入例, 文例, example: …
@@ -224,7 +233,13 @@ def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
     if _JUDGED.isdisjoint(map(_LABEL, spans)):
         return list(spans)
     if is_example(text):
-        return [s for s in spans if s.label not in _JUDGED or placeholder_kind(s) == NEVER]
+        kept = [s for s in spans if s.label not in _JUDGED or placeholder_kind(s) == NEVER]
+        if len(kept) < len(spans) and _example_title(text):
+            # a sample document (its title says 記入例) whose other values are samples: its address too
+            return [s for s in kept if s.label not in _PLACE_LABELS]
+        return kept
+    if _SAMPLE_SURNAMES[0] in text or _SAMPLE_SURNAMES[1] in text:
+        spans = [s for s in spans if s.label != "PERSON" or placeholder_kind(s) != ALWAYS]
     domains: dict[str, tuple[bool, bool]] = {}
     return [
         s
@@ -239,6 +254,24 @@ def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
 
 
 _LABEL = attrgetter("label")
+# The title of a sample document: 記入例 / 記載例 / 見本 … in its first lines (申請書（記入例）, 【記入例】).
+# Its address and postal code are the sample's, as its name and numbers are, when one of those is a
+# placeholder; a form filled in from such a template and still titled so keeps them (a real name, real
+# numbers), and a 記入例 marked further down (※記入例は裏面) says nothing of the values above it.
+_EXAMPLE_TITLE = re.compile(
+    r"(?:記入|記載|入力|作成)例|記入見本|[(（【\[]\s*(?:見本|サンプル|SAMPLE)\s*[)）】\]]"
+)
+_TITLE_CHARS = 80  # characters of a document's title line
+
+
+def _example_title(text: str) -> bool:
+    """Return whether the first line of ``text`` that holds anything says it is a sample (申請書（記入例）)."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start, start + _TITLE_CHARS)
+    return _EXAMPLE_TITLE.search(text, start, start + _TITLE_CHARS if end < 0 else end) is not None
+
+
+_PLACE_LABELS = frozenset({"ADDRESS", "POSTAL_CODE"})
 _DEFAULT_REPEATS = 5  # persons of one list sharing one birth date (day, month and year): a default value
 
 

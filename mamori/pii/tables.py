@@ -18,6 +18,7 @@ from mamori.pii.csv_cells import cells as _cells
 from mamori.pii.csv_cells import quoted_cell as _quoted_cell
 from mamori.pii.csv_cells import quoted_rows, unprefixed
 from mamori.pii.dates import is_date
+from mamori.pii.dictionaries import surnames
 from mamori.pii.header_fields import PART_VALID, party_field, split_parts
 from mamori.pii.literals import words_pattern
 from mamori.pii.mail_names import is_romaji_name
@@ -204,7 +205,8 @@ def _is_name(value: str) -> bool:
     if _FOREIGN_NAME.fullmatch(value):
         return ROLE_WORD.search(value) is None  # not Backup Service, Support Team
     if parse_name(value, 0, strong=True) == len(value) or parse_kana_name(value, 0) == len(value):
-        return True
+        # a vertical form read across: its next label under a name header (代表者 / 借主 ＿＿ 様) is no name
+        return header_label(value) != "PERSON" or value in surnames()  # 武者, 本名: surnames too
     return name_columns.unknown_surname_name(value)  # 務台 ひかり: the column vouches for the surname
 
 

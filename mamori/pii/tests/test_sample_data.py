@@ -75,3 +75,37 @@ def test_the_card_a_person_filled_in_beside_the_example_is_still_found():
     found = [s.text for s in detect(form) if s.label == "HEALTH_INSURANCE"]
     assert found == ["記号 5173 番号 296", "記号 8842 番号 17"]
     assert _labels("例の件、保険証の記号 5173 番号 296 で照会済み\n") == ["HEALTH_INSURANCE"]
+
+
+SAMPLE_FORM = (
+    "介護サービス 利用申込書（記入例）\n"
+    "※記入例です。実際にはご本人またはご家族がご記入ください。\n"
+    "利用者氏名\t川端　太郎\n"
+    "住所\t〒399-0000 長野県安曇野市○○町4-5-6\n"
+    "電話番号\t0263-00-0000\n"
+)
+
+
+def test_a_sample_document_s_address_and_postal_code_are_the_sample_s():
+    # the title says 記入例 and its name and phone are samples: its address is one too
+    assert _labels(SAMPLE_FORM) == []
+    assert _labels("届出書 記載例\n届出人 川端 太郎\n住所 〒390-0874 長野県松本市大手3丁目8-13\n") == []
+    # a postal code of a town's first digits and 0000 in an example text is a sample's
+    assert _labels("入力例\n郵便番号：〒390-0000\n") == []
+
+
+def test_a_form_filled_in_from_a_template_keeps_its_address():
+    # the title still says 記入例, but the values are a person's: nothing else in it is a sample
+    filled = SAMPLE_FORM.replace("川端　太郎", "川端　美沙緒").replace("〒399-0000", "〒399-8205")
+    filled = filled.replace("○○町4-5-6", "豊科南穂高1187-3").replace("0263-00-0000", "0263-71-4482")
+    assert sorted(_labels(filled)) == ["ADDRESS", "PERSON", "PHONE", "POSTAL_CODE"]
+    # a form that points to its 記入例 elsewhere is no sample
+    form = "申請書\n※記入例は裏面\n申請者氏名 川端 太郎\n住所 長野県松本市大手3丁目8-13\n"
+    assert "ADDRESS" in _labels(form)
+
+
+def test_a_layout_guide_s_sample_card_is_nobody_s():
+    guide = "名刺データの例\n会社名\t株式会社サンプル\n氏名\t見本 一郎\nTEL\t03-0000-0000\nMail\tinfo@example.com\n"
+    assert _labels(guide) == []
+    assert _labels("氏名：ミホン イチロウ\n") == []  # "sample" in the surname's place
+    assert _labels("名刺の作成例です\n氏名：高遠 一郎\n") == ["PERSON"]  # no heading of its own

@@ -226,3 +226,11 @@ def test_service_accounts_and_header_words_are_no_persons() -> None:
     assert [s.text for s in detect(text) if s.label == "PERSON"] == ["Anna Schmidt"]
     text = "氏名\t金融機関\t口座番号\n荻原 千夏\t長野銀行\t8614447\n"
     assert [s.text for s in detect(text) if s.label == "PERSON"] == ["荻原 千夏"]
+
+
+def test_a_blank_form_s_label_under_a_name_header_is_no_name():
+    # a vertical form read across: 代表者 heads a column whose cell is the next label, 借主
+    blank = "代表者\t＿＿＿＿＿＿\n借主\t＿＿＿＿＿＿＿＿ 様\n"
+    assert [s for s in detect(blank) if s.label == "PERSON"] == []
+    filled = "代表者\t保証人\n松本 一郎\t竹内 次郎\n"
+    assert [s.text for s in detect(filled) if s.label == "PERSON"] == ["松本 一郎", "竹内 次郎"]
