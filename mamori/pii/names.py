@@ -532,6 +532,9 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         or name in _ROLES_ALONE
         or name in PREFECTURES  # 長野県様: the prefecture's office
         or (end - start == 1 and start > 0 and text[start - 1] in "おご")  # お姫さま, ご先祖: no name
+        or (
+            name == "中" and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
+        )  # 受付中, 担当中: "in progress"
         or name in _STOP
         or TIME_WORD.fullmatch(name) is not None
         or text.endswith(_ROLE_ENDS, start, end)

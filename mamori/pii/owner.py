@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
+from mamori.pii.dictionaries import surnames
 from mamori.pii.names import parse_name
 from mamori.pii.spans import Span
 
@@ -274,13 +275,18 @@ def names_by_value(text: str, start: int, end: int) -> bool:
 _CALL_US = re.compile(
     r"(?:ご?予約|お?申し?込み?|お?問い?合わ?せ|ご?注文|お?見積り?)(?:先|窓口|専用|受付|ダイヤル|番号){0,3}"
     r"(?:[はも][^\s、。()（）\d]{1,8}まで\s*[(（]?)?"  # お問い合わせは教頭まで（0572-…）
-    r"(?:[はも:：]|\s)*(?:(?:ください|下さい)[。]?[(（]?)?"  # FAXでお申し込みください（FAX 086-…）
-    r"(?:(?:お?電話|TEL|Tel|℡|☎|FAX|Fax|ファクス|ファックス)(?:番号)?(?:[:：]|\s)*)?\Z"
+    r"(?:[はも:：、]|\s)*(?:(?:ください|下さい)[。]?[(（]?)?"  # FAXでお申し込みください（FAX 086-…）
+    r"(?:(?P<desk>[\u4e00-\u9fff]{1,6}(?:部|課|室|係))\s*)?"  # お問い合わせ：制作部 0955-…: a department's
+    r"(?:(?:お?電話|TEL|Tel|℡|☎|FAX|Fax|ファクス|ファックス)(?:番号)?(?:[:：]|\s)*[(（]?)?\Z"  # お電話（…）
 )
 # A character each of _CALL_US's words holds (予約, 申込, 問合せ, 注文, 見積): without one, it cannot match.
 _CALL_US_CHARS = frozenset("約込問注積")
 # Opening hours right after the number (03-1234-5678（平日9:00-17:00）): a desk's, no person's.
-_HOURS_AFTER = re.compile(r"\s*[(（][^()（）\n]{0,12}?\d{1,2}[:：]\d{2}\s*[-~〜～－]\s*\d{1,2}[:：]\d{2}")
+# Or a desk's word then its hours inside the same bracket (（0225-…  受付 13:00～20:00）).
+_HOURS_AFTER = re.compile(
+    r"\s*(?:[(（][^()（）\n]{0,12}?|(?:受付|営業|平日|対応)[^()（）\n\d]{0,4})"
+    r"\d{1,2}[:：]\d{2}\s*[-~〜～－]\s*\d{1,2}[:：]\d{2}"
+)
 MOBILE = re.compile(r"[(（]?[0０][7-9７-９][0０]")  # a mobile number's start (070, 080, 090)
 
 
@@ -297,10 +303,10 @@ def reader_calls(text: str, start: int, end: int, person: re.Pattern[str], perso
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     before = text[max(line_start, start - 16) : start]
-    if not (
-        (not _CALL_US_CHARS.isdisjoint(before) and _CALL_US.search(before))
-        or _HOURS_AFTER.match(text, end, line_end)
-    ):
+    call = _CALL_US.search(before) if not _CALL_US_CHARS.isdisjoint(before) else None
+    if call is not None and call.group("desk") in surnames():
+        call = None  # お問い合わせ：長谷部 0955-…: a person's surname, no department
+    if call is None and not _HOURS_AFTER.match(text, end, line_end):
         return False
     i = bisect_left(person_starts, line_start)
     if i < len(person_starts) and person_starts[i] < line_end:

@@ -152,6 +152,17 @@ def test_a_number_the_reader_is_told_to_call_is_the_provider_s():
     assert "PHONE" in _labels("問合せ 山口様 0263-33-1234 駐車場について\n")
 
 
+def test_a_number_to_call_in_brackets_or_at_a_department_is_the_provider_s():
+    # お電話（number 受付 hours）: the desk's hours inside the bracket after the number
+    assert (
+        _labels("体験のご予約は、お電話（0263-88-4512 受付 14:00～21:00 日祝休）またはフォームから。\n") == []
+    )
+    assert _labels("お問い合わせ：編集部 0263-88-4513\n") == []  # a department's desk
+    # a surname that ends like a department (長谷部), a mobile with a time: a person's
+    assert _labels("お問い合わせ：長谷部 0263-88-4513\n") == ["PHONE"]
+    assert _labels("連絡先：090-3318-5524 受付 10:00～12:00\n") == ["PHONE"]
+
+
 def test_a_birth_date_every_row_shares_and_a_number_of_zeros_are_defaults():
     rows = "".join(f"T{i:09d},テスト患者{i:02d},2000-01-01,000-0000-0000\n" for i in range(1, 8))
     assert _labels("patient_id,name,birth_date,tel\n" + rows) == []

@@ -235,3 +235,10 @@ def test_how_many_before_sama_is_no_name():
 def test_a_prefecture_addressed_with_sama_is_its_office():
     assert names("長野県様\nいつもお世話になっております。") == []
     assert names("北海道様 宛") == []
+
+
+def test_a_word_in_progress_is_no_surname_after_a_label():
+    # 受付中, 担当中: 中 "in progress" glued to the label, no surname 中
+    assert names("冬期講習 受付中！\n") == []
+    assert names("ただいま担当中です\n") == []
+    assert names("担当：中 一郎\n") == ["中 一郎"]
