@@ -27,7 +27,9 @@ _PASSPORT_WORD = re.compile("|".join(_PASSPORT_WORDS))
 _CTX_MY_NUMBER = re.compile(r"個人番号|マイナンバー|my ?number", re.IGNORECASE)
 _CTX_LICENSE = re.compile(r"免許")
 _CTX_CARD = re.compile(r"カード|card|クレジット|VISA|Master|JCB|AMEX", re.IGNORECASE)
-_CTX_BANK = re.compile(r"普通|当座|口座|預金|貯金")
+# 口座 in a transaction's kind (口座振替 ﾄｳｷﾖｳｶﾞｽ, 口座引落: a statement's 摘要) labels no account: the amount
+# in the next cell is a payment.
+_CTX_BANK = re.compile(r"普通|当座|口座(?!振替|振込|引落|引き落|自動|振り替|入金|出金|残高)|預金|貯金")
 _CTX_POSTAL = re.compile(r"〒|郵便|[Zz]ip|ZIP")
 _CTX_PHONE = re.compile(r"電話|TEL|Tel|tel|携帯|連絡先|FAX|Fax|Mobile|mobile|Phone|phone|架電|折り返し|様\(")
 _CTX_NOT_PHONE = re.compile(r"免許|個人番号|マイナンバー|カード|口座|保険")

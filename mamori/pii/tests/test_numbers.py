@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mamori.pii import detect_all
+from mamori.pii import detect, detect_all
 from mamori.pii.tests.conftest import found
 
 
@@ -62,3 +62,16 @@ def test_postal_code_followed_by_an_address_needs_no_mark() -> None:
 
 def test_product_code_shaped_like_a_postal_code_is_not_reported() -> None:
     assert found("複合機トナー\t741-5991\t43個") == []
+
+
+def test_an_amount_beside_a_direct_debit_in_a_statement_is_no_account():
+    # 口座振替 in a statement's 摘要 names the kind of payment; the next cell is its amount
+    statement = (
+        "日付,摘要,お支払金額,お預り金額,残高\n"
+        "2025/04/07,口座振替 ﾅｶﾞﾉｶﾞｽ,3318420,,48120553\n"
+        "2025/04/10,口座引落 ｼﾅﾉﾃﾞﾝｷ,1172080,,46948473\n"
+    )
+    assert [s for s in detect(statement) if s.label == "BANK_ACCOUNT"] == []
+    # the account a direct debit is drawn from is still an account
+    assert [s.text for s in detect("口座振替の口座：普通 4481207\n")] == ["4481207"]
+    assert [s.text for s in detect("引落口座 4481207\n")] == ["4481207"]
