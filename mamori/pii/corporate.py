@@ -226,7 +226,57 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         if signals:
             signals.sort()
             personal, corporate = _beside_signals(text, personal, corporate, signals, person_starts)
+        if not person_starts and _issuer_document(text):
+            personal, corporate = _issuer_places(text, personal, corporate)
     return personal, corporate
+
+
+# A document an organisation issues or publishes: a quote, an invoice, a delivery note (its title), a
+# qualified invoice issuer's number (登録番号 T + 13 digits) or a web page's copyright line at its end.
+_ISSUER_TITLE = re.compile(r"見積書|見積り?書|請求書|納品書|領収書|注文書|発注書|注文請書|検収書|支払通知書")
+_INVOICE_NUMBER = re.compile(r"登録番号\s*[:：]?\s*T\s?\d{13}")
+_FOOTER_MARK = re.compile(r"©|\(c\)\s*\d{4}|All Rights Reserved|Copyright", re.I)
+_TITLE_LINES = 200  # characters of a document's head that hold its title
+_FOOTER = 400  # characters of a page's end that hold its copyright line
+_ISSUER_PLACES = 2  # distinct addresses an issuer prints (a head office and a branch); more are a list
+# What stands before a lone address on its line: 〒 and its postal code, no label (住所：, a form's field).
+# _PERSON_LINE's words, but 様 of a common word (仕様, 同様, 様式, 皆様) is no addressee in a whole block.
+_PERSON_NEAR = re.compile(_PERSON_LINE.pattern.replace("様|", "(?<![仕模同多異一神皆])様(?![式子々相])|", 1))
+_LONE_PLACE = re.compile(r"[ \t\u3000]*(?:〒?\s*\d{3}-?\d{4}[ \t\u3000]*)?〒?[ \t\u3000]*")
+
+
+def _issuer_document(text: str) -> bool:
+    """Return whether ``text`` is a document its issuer names itself in (見積書, 登録番号 T…, ©) with an organisation."""
+    return (
+        _ISSUER_TITLE.search(text, 0, _TITLE_LINES) is not None
+        or _FOOTER_MARK.search(text, max(0, len(text) - _FOOTER)) is not None
+        or ("登録番号" in text and _INVOICE_NUMBER.search(text) is not None)
+    ) and _ORG.search(text) is not None
+
+
+def _issuer_places(text: str, personal: list[Span], corporate: list[Span]) -> tuple[list[Span], list[Span]]:
+    """Move to ``corporate`` the addresses and postal codes of an issuer's document that names no person.
+
+    A quote's or an invoice's issuer prints its 〒 and address where the layout puts it (a PDF of a
+    workbook: after the totals, far from its name and TEL); a web page's footer puts it above a blank
+    line and the clinic's name. With no person named in the whole document, an address in a block
+    without a person's word (様, 氏名, 送付先, お客様 …) is the issuer's when nothing but 〒 and its postal
+    code stands before it on its line: a form's labelled field (住所：…) is its applicant's.
+    """
+    if len({s.text for s in personal if s.label == "ADDRESS"}) > _ISSUER_PLACES:
+        return personal, corporate  # a list of places: whose they are is no issuer's to say
+    keep: list[Span] = []
+    for span in personal:
+        if span.label in ("ADDRESS", "POSTAL_CODE") and _LONE_PLACE.fullmatch(
+            text, text.rfind("\n", 0, span.start) + 1, span.start
+        ):
+            lo, hi = _block(text, span.start)
+            if _PERSON_NEAR.search(text, lo, hi) is None and _PERSON_BLOCK.search(text, lo, hi) is None:
+                corporate.append(span)
+                continue
+        keep.append(span)
+    corporate.sort(key=lambda s: s.start)
+    return keep, corporate
 
 
 # What marks a person where it stands: a name, or a birth date (代表社員予定：巾 達也（1957/11/20生）).

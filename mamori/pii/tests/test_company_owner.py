@@ -394,3 +394,55 @@ def test_an_organisation_named_under_the_address_of_a_destination_heading_owns_i
 def test_a_person_named_under_the_address_of_a_destination_heading_keeps_it():
     slip = "書類の送付先\n〒390-0811 長野県松本市中央1-2-3\n片桐 悠真 様\nTEL 0263-33-1234\n"
     assert _labels(slip) == ["POSTAL_CODE", "ADDRESS", "PERSON", "PHONE"]
+
+
+QUOTE_PDF = (
+    "御見積書\n"
+    "青木町商工会 御中 No. E-25-0201\n"
+    "件名：会報の制作・印刷\n"
+    "みどり印刷株式会社\n"
+    "TEL 0263-72-5104 FAX 0263-72-5106\n"
+    "品名 仕様 数量 単価 金額\n"
+    "印刷 2000 92 184000\n"
+    "合計 202400\n"
+    "2025年2月3日\n"
+    "〒390-0811 長野県松本市中央2丁目4-15\n"
+    "登録番号 T1234567890123\n"
+)
+
+
+def test_an_issuer_s_address_far_from_its_name_is_the_issuer_s():
+    # a workbook's PDF prints the issuer's 〒 and address after the totals, far from its name and TEL
+    assert _labels(QUOTE_PDF) == []
+    # a web page's footer: the address, blank lines, then the clinic's name
+    page = (
+        "お知らせ｜あずさ眼科\n\n年末年始の休診のお知らせ\n12月29日～1月3日は休診です。\n\n"
+        "〒390-0815 長野県松本市深志1丁目7-3\n\n\n"
+        "医療法人 あずさ会 あずさ眼科 TEL 0263-26-8148\n© 2025 あずさ眼科\n"
+    )
+    assert _labels(page) == []
+
+
+def test_a_customer_s_address_on_an_issuer_s_document_stays_personal():
+    # a recipient marked 様 (a surname no dictionary knows), a 送付先 block, a person named anywhere
+    to_person = QUOTE_PDF.replace("青木町商工会 御中", "蔵永 様\n〒399-8205 長野県安曇野市豊科南穂高1187-3")
+    assert "ADDRESS" in _labels(to_person)
+    ship_to = QUOTE_PDF + "\n送付先：〒399-8205 長野県安曇野市豊科南穂高1187-3\n"
+    assert "ADDRESS" in _labels(ship_to)
+    named = (
+        QUOTE_PDF.replace("青木町商工会 御中", "川端 美沙緒 様")
+        + "\n〒399-8205 長野県安曇野市豊科南穂高1187-3\n"
+    )
+    assert "ADDRESS" in _labels(named)
+    # a form is no issuer's document: an applicant's address stays personal
+    form = "入会申込書\n住所\t長野県安曇野市豊科南穂高1187-3\n\nみどり印刷株式会社\n© 2025 みどり印刷\n"
+    assert "ADDRESS" in _labels(form)
+
+
+def test_a_page_listing_lone_addresses_keeps_them():
+    # three addresses and no name on a page with a copyright line: a list, no issuer's own address
+    page = (
+        "".join(f"〒390-08{i}1 長野県松本市中央{i}丁目{i}-5\n\n" for i in range(1, 4))
+        + "みどり印刷株式会社\n© 2025 みどり印刷\n"
+    )
+    assert _labels(page).count("ADDRESS") == 3
