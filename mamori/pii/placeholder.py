@@ -85,7 +85,9 @@ def placeholder_kind(span: Span) -> int:
         digits = _digits_of(value)
         if _zeros(value, digits):
             return ALWAYS  # 03-0000-0000, 〒000-0000, 普通 0000000: no one's number
-        return IN_EXAMPLES if _sample_digits(digits) else NEVER
+        # a counting run, and a middle group of four zeros (090-0000-0101), which people and tests write
+        # as stand-ins: no exchange or mobile block is 0000
+        return IN_EXAMPLES if _sample_digits(digits) or _MIDDLE_ZEROS.search(value) else NEVER
     if label == "PERSON":
         name = re.sub(r"[\s・]", "", value)
         if name.startswith(_SAMPLE_SURNAMES):
@@ -237,11 +239,11 @@ def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
         if len(kept) < len(spans) and _example_title(text):
             # a sample document (its title says 記入例) whose other values are samples: its address too
             return [s for s in kept if s.label not in _PLACE_LABELS]
-        return kept
+        return [] if _text_of_samples(spans, example=True) else kept
     if _SAMPLE_SURNAMES[0] in text or _SAMPLE_SURNAMES[1] in text:
         spans = [s for s in spans if s.label != "PERSON" or placeholder_kind(s) != ALWAYS]
     domains: dict[str, tuple[bool, bool]] = {}
-    return [
+    kept = [
         s
         for s in spans
         if s.label not in _ALWAYS_LABELS
@@ -251,6 +253,55 @@ def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
             else s.text[-1:] in _NONZERO or not _zeros(s.text, _digits_of(s.text))
         )
     ]
+    return [] if _text_of_samples(spans, example=False) else kept
+
+
+def _sample(span: Span, example: bool) -> bool:
+    """Return whether ``span`` may be a placeholder of a text of samples (see ``_text_of_samples``)."""
+    kind = placeholder_kind(span)
+    if kind != IN_EXAMPLES or example:
+        return kind != NEVER
+    if span.label == "EMAIL":
+        return True  # a reserved domain
+    return span.label == "PHONE" and _MIDDLE_ZEROS.search(span.text) is not None
+
+
+_MIDDLE_ZEROS = re.compile(r"\d[-－ ]?[0０]{4}[-－ ][0-9０-９]{4}\Z")  # 090-0000-0101
+_SAMPLES = 2  # placeholders a text of samples holds at least (a fixture's records, an API example)
+_SAMPLE_PLACES = 2  # distinct addresses of such a text: one address repeated on every record
+_SAMPLE_NUMBERS = frozenset({"PHONE", "BANK_ACCOUNT"})
+
+
+def _text_of_samples(spans: list[Span], example: bool) -> bool:
+    """Return whether every value of a text is a sample, its places too.
+
+    A developer's fixture of dummy users (``user01@example.com``, ``090-0000-0101``, one address on
+    every record) or an API document's request body (``test@example.com``, ``090-0000-0000``, a zip
+    and an address): two or more values that may be placeholders, one of them a number, and beside
+    them nothing but postal codes and one or two addresses. A person named, a number or a mailbox of
+    no placeholder's shape, or many addresses (an anonymised export) make it no text of samples; so does
+    a reserved-domain mailbox without a placeholder number (tests put real-looking people there).
+    Outside a text that shows examples only the shapes no real value has count (reserved domains, a
+    0000 block, zeros): 山田 太郎 and 090-1234-5678 there are stand-ins for someone's.
+    """
+    if _SAMPLE_NUMBERS.isdisjoint(map(_LABEL, spans)):
+        return False  # most texts: looked at without a step per span
+    samples = 0
+    number = False
+    places: set[str] = set()
+    for s in spans:
+        if s.label == "ADDRESS":
+            places.add(s.text)
+            if len(places) > _SAMPLE_PLACES:
+                return False
+        elif s.label == "POSTAL_CODE":
+            continue
+        elif s.label not in _JUDGED or not _sample(s, example):
+            return False
+        else:
+            samples += 1
+            number = number or s.label in _SAMPLE_NUMBERS
+    return number and samples >= _SAMPLES
 
 
 _LABEL = attrgetter("label")

@@ -17,7 +17,14 @@ from mamori.pii.ids import _message_id
 from mamori.pii.names import KANJI
 from mamori.pii.normalize import normalize
 from mamori.pii.numbers import _classify_pieces, _digit_count, _not_pii_key, _plain_key, classify
-from mamori.pii.placeholder import IN_EXAMPLES, NEVER, drop_placeholders, is_example, placeholder_kind
+from mamori.pii.placeholder import (
+    IN_EXAMPLES,
+    NEVER,
+    _text_of_samples,
+    drop_placeholders,
+    is_example,
+    placeholder_kind,
+)
 from mamori.pii.prose import _CUE_TITLES, _candidate_runs
 from mamori.pii.spans import Span, spans_of
 from mamori.pii.tables import _ANY_HEADER, analyse_tables, header_label
@@ -290,7 +297,9 @@ def _kept_by_kind(text: str, spans: list[Span]) -> list[Span]:
     ]
     # a sample document (titled 記入例) with a sample value: its places are the sample's too
     sample_doc = example and len(kept) < len(spans) and text.lstrip().startswith(("記入例", "記載例"))
-    return [s for s in kept if not (sample_doc and s.label in ("ADDRESS", "POSTAL_CODE"))]
+    if sample_doc:
+        return [s for s in kept if s.label not in ("ADDRESS", "POSTAL_CODE")]
+    return [] if _text_of_samples(spans, example) else kept  # a text of samples (test_sample_data.py)
 
 
 _VALUES = {
@@ -299,6 +308,8 @@ _VALUES = {
         "03-0000-0000",
         "０９０－１２３４－５６７８",
         "０３－００００－００００",
+        "090-0000-0101",
+        "０９０－００００－０１０１",
         "(03) 5401-2210",
         "0120-000-000",
     ],

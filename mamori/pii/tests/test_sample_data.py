@@ -109,3 +109,51 @@ def test_a_layout_guide_s_sample_card_is_nobody_s():
     assert _labels(guide) == []
     assert _labels("氏名：ミホン イチロウ\n") == []  # "sample" in the surname's place
     assert _labels("名刺の作成例です\n氏名：高遠 一郎\n") == ["PERSON"]  # no heading of its own
+
+
+def _fixture(address: str, n: int = 5) -> str:
+    records = ",\n".join(
+        f'  {{"id": {i}, "name": "テストユーザー{i}", "email": "user{i:02d}@example.com", '
+        f'"tel": "080-0000-{i:04d}", "zip": "390-0811", "address": "{address}"}}'
+        for i in range(1, n + 1)
+    )
+    return "[\n" + records + "\n]\n"
+
+
+def test_a_developer_s_fixture_of_dummy_users_holds_no_one():
+    # reserved-domain mailboxes, phones of a 0000 block, one address on every record
+    assert _labels(_fixture("長野県松本市中央1-1-1")) == []
+    api_doc = (
+        "### POST /v1/orders\n```json\n"
+        '{"customer": {"name": "テスト 太郎", "email": "test@example.com", "tel": "090-0000-0000"},\n'
+        ' "shipping": {"zip": "390-0811", "pref": "長野県", "address1": "松本市中央1-1-1"}}\n```\n'
+        "レスポンス: `201 Created`（例: `ORD-20250101-000123`）\n"
+    )
+    assert _labels(api_doc) == []
+
+
+def test_an_export_with_zeroed_contacts_keeps_its_real_addresses_and_names():
+    # an anonymised export: many addresses, or a person named, are someone's
+    towns = ["中央1-1-1", "大手2-3-4", "深志3-5-7", "城西1-8-2", "島内4-4-1"]
+    rows = ",\n".join(
+        f'  {{"email": "user{i:02d}@example.com", "tel": "080-0000-{i:04d}", "address": "長野県松本市{t}"}}'
+        for i, t in enumerate(towns, 1)
+    )
+    assert _labels("[\n" + rows + "\n]\n").count("ADDRESS") == 5
+    names = ["川端 美沙緒", "川端 健司", "川端 由佳"]
+    family = "氏名,メール,電話,住所\n" + "".join(
+        f"{name},user{i:02d}@example.com,080-0000-{i:04d},長野県松本市中央1-1-1\n"
+        for i, name in enumerate(names, 1)
+    )
+    assert _labels(family).count("ADDRESS") == 3  # a family's records at one address
+    # a phone of a real block that ends in 1-9 stays a phone
+    assert _labels("携帯：080-4000-0101\n") == ["PHONE"]
+
+
+def test_stand_ins_beside_a_person_or_outside_examples_stay_found():
+    # a 0000 block beside a named person is a stand-in for a real number, and so are the sample name and
+    # the counting number outside a text of examples
+    assert _labels("氏名,電話\n川端 美沙緒,090-0000-1001\n") == ["PERSON", "PHONE"]
+    assert _labels("代表 山田 太郎\n携帯 090-1234-5678\n") == ["PERSON", "PHONE"]
+    # reserved-domain mailboxes alone: tests put real-looking people there
+    assert _labels("連絡先 user01@example.com\n連絡先 user02@example.com\n") == ["EMAIL", "EMAIL"]
