@@ -67,10 +67,10 @@ _COMPANY_END_3 = frozenset(end for end in COMPANY_END if len(end) == 3)
 
 
 JOB_TITLES = frozenset("課長 部長 係長 社長 主任 店長 室長 次長 所長 会長 専務 常務 教授".split())
-# Words that stand between a name and a job title (大矢光雄副社長, 三森前会長, 徳植次期社長) or before a
+# Words that stand between a name and a job title (大矢光雄副社長, 三森前会長, 徳植次期社長, 桐原総院長) or before a
 # title without any name (新社長, 後任社長, 初代会長, 同社社長, 本部長).
 _TITLE_PREFIX = re.compile(
-    r"(?:新|前|元|現|副|上級副|次期|後任|前任|初代|歴代|二代目|同社|同|当社|弊社|各|代表|名誉|筆頭|統括|"
+    r"(?:新|前|元|現|副|総|上級副|次期|後任|前任|初代|歴代|二代目|同社|同|当社|弊社|各|代表|名誉|筆頭|統括|"
     r"統括本|[\u3041-\u3096]+)\Z"
 )
 # Words of company names in katakana (エス・イー・シーエレベーター会長 is no person).
@@ -129,7 +129,9 @@ DEPARTMENT = re.compile(
     r"契約|検査|工務|営繕|用地|子育|観光|産業|商業|工業|農業|林業|漁業|港湾|空港|病院|看護|薬剤|放射|検診|"
     # and the words news puts before 選手 / 医師 / 議員 without a name (先発投手, 主治医師, 県議会議員)
     r"先発|救援|中継|左腕|右腕|主力|新人|外国人|日本人|主治|外科|内科|歯科|国会|衆院|参院|無所属|地裁|高裁|"
-    r"最高裁|法人|協会|男性|女性|少年|少女|新聞|顧問|養護|担当|代表|監督|委員|首席|主任|専任|常勤|非常勤"
+    r"最高裁|法人|協会|男性|女性|少年|少女|新聞|顧問|養護|担当|代表|監督|委員|首席|主任|専任|常勤|非常勤|"
+    # a tournament and its result before 投手 / 選手 (甲子園優勝投手, 全国大会準優勝選手, 決勝進出)
+    r"優勝|甲子園|大会|決勝|出場|連覇"
 )
 
 

@@ -532,6 +532,8 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         or name in _ROLES_ALONE
         or name in PREFECTURES  # 長野県様: the prefecture's office
         or (end - start == 1 and start > 0 and text[start - 1] in "おご")  # お姫さま, ご先祖: no name
+        or _RESIDENCE.search(text, max(0, start - 8), start)
+        is not None  # （71歳、奥沢小様）: where they live
         or (
             name == "中" and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
         )  # 受付中, 担当中: "in progress"
@@ -546,6 +548,10 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         or company_before_san(text, start, end)
         or organisation_in_name_place(text, start, end)
     )
+
+
+# News gives a person's age and where they live in brackets after the name: （71歳、…） names a place.
+_RESIDENCE = re.compile(r"[(（]\d{1,3}歳[、,]\s*\Z")
 
 
 def _shop_name(name: str) -> bool:

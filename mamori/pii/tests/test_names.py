@@ -242,3 +242,12 @@ def test_a_word_in_progress_is_no_surname_after_a_label():
     assert names("冬期講習 受付中！\n") == []
     assert names("ただいま担当中です\n") == []
     assert names("担当：中 一郎\n") == ["中 一郎"]
+
+
+def test_news_words_around_a_name_stay_out_of_it():
+    # 総 of 総院長 is the title's, a tournament's result before 投手 is no name, （age、place 様） a place
+    assert names("式典では桐原正臣総院長があいさつした。\n") == ["桐原正臣"]
+    assert names("夏の甲子園優勝投手の右腕・三輪田翔が先発した。\n") == ["三輪田翔"]
+    assert names("近所の主婦（71歳、奥沢小様）が見つけた。\n") == []
+    assert names("石井正臣副院長が説明した。\n") == ["石井正臣"]
+    assert names("受付は田中様（71歳）が担当した。\n") == ["田中"]
