@@ -238,7 +238,7 @@ def _twelve_digits(digits: str, ctx: str, negative: bool, start: int, end: int) 
         return (start, end, "DRIVERS_LICENSE", 5)
     # One random 12-digit identifier in ten passes the check digit: a My Number needs its label (a
     # column of them is recognised by the table pass: header or a share of valid check digits).
-    if validators.is_my_number(digits) and _CTX_MY_NUMBER.search(ctx):
+    if _CTX_MY_NUMBER.search(ctx) and validators.is_my_number(digits):  # the label first: JAN codes have none
         return (start, end, "MY_NUMBER", 5)
     return None
 
