@@ -1,7 +1,7 @@
 """Recognise PERSON in lists of names without a label: rotas, running orders, bookings, participants.
 
 Offices keep such lists as plain lines, a marker and then the name: a day (``11/4 牛山``), a time
-(``9:30 胡桃沢大輔（初診）``), a week (``1週 武居 明美、渡邉 葵``), a number (``1. 髙橋 陽斗``) or a
+(``9:30 胡桃沢大輔（初診）``, a range and a booking sheet's chair: ``10:00-10:30 C1 胡桃沢 大輔``), a week (``1週 武居 明美、渡邉 葵``), a number (``1. 髙橋 陽斗``) or a
 bullet (``・濵田 さくら（介護職）``), often a remark after it. No line alone says it holds a name, the
 list does (structural): consecutive lines of that shape of which three and 75 % or more begin with a name, and of
 which fewer than half begin with a municipality (``11/4 松本`` is a trip, not a duty); or two lines
@@ -36,8 +36,11 @@ from mamori.pii.names import not_a_name
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 
+# A time may end a range (10:30-11:00) and be followed by a short code of the chair, room or unit the
+# booking takes (10:30 C1 相馬 健吾, 9:00 2診 …, 14:00 U3 …): a booking sheet's column between time and name.
+_TIME = r"\d{1,2}:\d{2}(?:[-~]\d{1,2}:\d{2})?(?:[ \t]+(?:[A-Za-z]{1,2}-?\d{0,2}|\d{1,2}(?:番|診|号室?)?)(?=[ \t]))?"
 _MARKER = (
-    r"(?:[・\-*●○◆■□◇]|\d{1,2}[.)．]|\(\d{1,2}\)|\d{1,2}/\d{1,2}(?:\([^)\n]{1,3}\))?|\d{1,2}:\d{2}|"
+    rf"(?:[・\-*●○◆■□◇]|\d{{1,2}}[.)．]|\(\d{{1,2}}\)|\d{{1,2}}/\d{{1,2}}(?:\([^)\n]{{1,3}}\))?|{_TIME}|"
     r"第?\d{1,2}週|\d{1,2}月\d{1,2}日(?:\([^)\n]{1,3}\))?)"
 )
 _ITEM = rf"{_MARKER}[ \t]*([{KANJI}][^\n]*)"

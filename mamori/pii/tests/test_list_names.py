@@ -26,6 +26,25 @@ def test_bookings_by_time_with_glued_names_and_remarks() -> None:
     assert persons(text) == ["荻原千夏", "鰐淵大輔", "滝沢亮"]
 
 
+def test_a_booking_sheet_with_a_chair_column_between_time_and_name() -> None:
+    text = "歯科 予約表\n9:00　C2　柏木 真澄　定期検診\n9:30　C1　宇佐美 千尋　抜歯\n10:00-10:30　2診　根岸 大吾　仮歯\n"
+    assert persons(text) == ["柏木 真澄", "宇佐美 千尋", "根岸 大吾"]
+    ranges = "11:00-11:30 柏木 真澄 初診\n11:30-12:00 根岸 大吾 再診\n"
+    assert persons(ranges) == ["柏木 真澄", "根岸 大吾"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9:00 A1 会議室 準備\n10:00 B2 本社 打合せ\n11:00 A1 倉庫 棚卸\n",  # rooms and tasks
+        "7:10 1番 松本 行き\n7:40 2番 長野 行き\n8:05 1番 上田 行き\n",  # a timetable's platforms and towns
+        "13:00-13:10 開会 挨拶\n13:10-14:00 基調 講演\n14:00-14:30 質疑 応答\n",  # a programme
+    ],
+)
+def test_time_lists_of_rooms_towns_or_items_name_nobody(text: str) -> None:
+    assert persons(text) == []
+
+
 def test_two_bulleted_full_names_are_a_list() -> None:
     text = "今月の退職者\n・荻原 千夏（事務職、自己都合）\n・滝沢 りん（契約満了）\n"
     assert persons(text) == ["荻原 千夏", "滝沢 りん"]
