@@ -6,6 +6,8 @@ what it is:
 - a note on each person after a colon (``北条 亮介：要再検査``, ``・沢井 真由美：異常なし``), a remark in
   brackets after a bullet (``・木戸 翔（通院）``);
 - a contact after an arrow, a colon or a blank (``伊達 直樹（管理者）→ 090-…``, ``小野寺 恵: kei@…``).
+- minutes' lines after a label (``出席　理事3名（伊達 直樹、小野寺 恵、北条 亮介）``, ``議事録署名人　伊達 直樹　小野寺 恵``,
+  ``欠席　北条 亮介理事``) when every item of the line is a name, a head count or a remark in brackets.
 
 A name there is a surname, a space and a given name. A line whose surname and given name are both in the
 dictionaries (a given name of today in hiragana too) is one alone, as is a line whose contact follows the
@@ -20,12 +22,14 @@ from __future__ import annotations
 import re
 
 from mamori.pii.dictionaries import given_names, municipalities, surnames
-from mamori.pii.name_words import KANJI, plausible_unknown
+from mamori.pii.name_words import KANJI, ROLES_ALONE, plausible_unknown
 from mamori.pii.names import not_a_name
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 
-_NAME = rf"([{KANJI}]{{1,4}}) ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}})"
+# The given name ends before a title glued to it (木暮 翼理事); the role line takes the title.
+_GLUED_TITLE = "副?理事長?|監事|幹事|副?委員長?|顧問|院長"
+_NAME = rf"([{KANJI}]{{1,4}}) ((?:(?!{_GLUED_TITLE})[{KANJI}]){{1,3}}|[\u3041-\u3096]{{2,4}})"
 _BULLET = r"[・\-*●○◆■□◇▪•] ?"
 _REMARK = r"(?: ?\([^()\n]{1,24}\))?"
 _CONTACT = (
@@ -44,9 +48,24 @@ _BULLETED = re.compile(rf"^{_BULLET}{_NAME}(?:さん|様)? ?\(", re.MULTILINE)
 _BRACKETED = re.compile(rf"^{_NAME}(?:さん|様)? ?\(", re.MULTILINE)
 # A role, then the name on the rest of the line (credits, a programme: 舞台監督　岸本 恵理, 議長：相良 早苗 理事長).
 _ROLE_LINE = re.compile(
-    rf"^[^\sA-Za-z0-9:()]{{1,8}}(?: +|:) ?{_NAME}(?:さん|様)?(?: ?\([^()\n]{{1,24}}\))?(?: [^\s]{{1,6}})? *(?:[、,] ?|$)",
+    rf"^[^\sA-Za-z0-9:()]{{1,8}}(?: +|:) ?{_NAME}(?:さん|様|{_GLUED_TITLE})?(?: ?\([^()\n]{{1,24}}\))?(?: [^\s]{{1,6}})? *(?:[、,] ?|$)",
     re.MULTILINE,
 )
+
+# Minutes name who attended, was absent, chairs or signs after a label at a line's start and a colon or
+# a blank: 出席　理事5名（相馬 健吾、木暮 翼）、監事1名（真鍋）, 欠席　木暮 翼理事, 議事録署名人　相馬 健吾　木暮 翼.
+_MINUTES = re.compile(
+    rf"^(?:{_BULLET})?(?:出席者?|欠席者?|参加者|陪席者?|来賓|議事録署名人|署名人|書記|議長|司会者?)(?: ?: ?| +)([^\n]+)",
+    re.MULTILINE,
+)
+# A role and a head count opening a bracketed list (理事5名（, 委員 3名: ), or a count alone (計8名).
+_COUNT = re.compile(rf"(?:[{KANJI}]{{1,6}} ?)?\d{{1,3}} ?[名人](?: ?中 ?\d{{1,3}} ?[名人])? ?(?:[(:] ?)?")
+_RUN = re.compile(
+    rf"([{KANJI}]{{1,8}})(?: ([{KANJI}]{{1,5}}|[\u3041-\u3096]{{2,4}})(?![{KANJI}\u3041-\u3096]))?"
+)
+# Titles minutes write after a name, glued or not (木暮 翼理事, 相馬監事, 真鍋 様).
+_AFTER_NAME = re.compile(r"(?:副?理事長?|監事|幹事|副?委員長?|顧問|副?会長|会計|書記|院長|様|さん|氏)\Z")
+_SKIP = re.compile(r"[ 、,・)]+|\([^()\n]{1,24}\)|以上|ほか|他")
 
 _AT_LINE = rf"(?:^|\n)(?:{_BULLET})?[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096]{{1,4}}(?:さん|様)?"
 TRIGGERS = Triggers(
@@ -56,6 +75,7 @@ TRIGGERS = Triggers(
         re.compile(
             rf"(?:^|\n)[^\sA-Za-z0-9:()]{{1,8}}(?: +|:) ?[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096]{{1,4}}"
         ),
+        _MINUTES,
     )
 )
 MIN_LINES = 2
@@ -88,11 +108,65 @@ def find_memo_persons(text: str) -> list[Hit]:
                 (sure if verdict else likely).append((found.start(1), found.end(2)))
                 found = _MORE.match(text, found.end(2))
                 verdict = None if found is None else _verdict(text, found, False)
+    for m in _MINUTES.finditer(text):
+        sure.extend(_minutes_names(text, m.start(1), m.end(1)))
     names = sure + likely if len(sure) + len(likely) >= MIN_LINES else sure
     return [(s, e, "PERSON", 2) for s, e in sorted(names)]
 
 
 _PARTICLES = frozenset("より から まで です ほか など".split())
+
+
+def _minutes_names(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """Return the names of a minutes line's value, when every item of it is a name, a role's head count
+    or a remark in brackets; a line with any other word (出席 予定どおり, 議長 互選により選出) names none."""
+    found: list[tuple[int, int]] = []
+    maybe: list[tuple[int, int]] = []
+    while pos < end:
+        skip = _SKIP.match(text, pos, end) or _COUNT.match(text, pos, end)
+        if skip:
+            pos = skip.end()
+            continue
+        m = _RUN.match(text, pos, end)
+        if m is None:
+            return []
+        first, second = m.group(1), m.group(2)
+        if second and (second in surnames() and second not in given_names() or _AFTER_NAME.match(second)):
+            second = None  # 相馬 木暮: two surnames listed; 木暮 翼 理事: a title after the name
+        last = _strip_title(second or first)
+        if second:
+            name_end = m.start(2) + len(last)
+            sur, given = (
+                first in surnames(),
+                last in given_names() or _hiragana(last) and last not in _PARTICLES,
+            )
+            known = (sur or given) and plausible_unknown(first + last) and not (_town(first) and not given)
+            known = known and (
+                sur or not _hiragana(last)
+            )  # 市長 ほか: a kana given name after a surname only
+        else:
+            name_end = m.start(1) + len(last)
+            known = last in surnames() and (len(last) >= 2 or len(last) < len(first))
+        if not known and second and plausible_unknown(first + last) and len(first) <= 4:
+            maybe.append(
+                (m.start(1), name_end)
+            )  # 巾 竜也: a name no dictionary holds, if a known one is listed
+        elif not known or not last or not_a_name(text, m.start(1), name_end):
+            if first in ROLES_ALONE and not second:
+                pos = m.end(1)
+                continue  # 会長 相馬 健吾: a role before the name
+            return []
+        else:
+            found.append((m.start(1), name_end))
+        pos = m.end(2) if second else m.end(1)
+    return found + maybe if found else []
+
+
+def _strip_title(word: str) -> str:
+    title = _AFTER_NAME.search(word)
+    return word[: title.start()] if title else word
+
+
 # The role before a signer's surname (事務局長, 担当, 幹事, 総務部): a word only a person or a unit is.
 _SIGNER = re.compile(r"(?:長|担当|係|幹事|委員|代表|役|員|者|部|課|室|班|局|会|チーム|リーダー) +\Z")
 _MORE = re.compile(rf"[、,] ?{_NAME}(?=[、,(\s]|$)")

@@ -51,8 +51,10 @@ from mamori.pii.trade_names import carrier, company_before_san
 _KANJI = KANJI
 _TITLE = r"様|さま|殿|氏(?!名)|君|課長|部長|係長|社長|主任|店長|先生|室長|次長|所長|会長|専務|常務|教授"
 _KANJI_RUN = re.compile(rf"(?:(?!{_TITLE})[{_KANJI}]){{1,7}}")
+# A given name also ends before the titles minutes glue to it (欠席：木暮 翼理事, 相馬 健吾監事).
+_GIVEN_END = _TITLE + "|理事|監事|幹事|委員|顧問|院長"
 _GIVEN_RUN = re.compile(
-    rf"(?:(?!{_TITLE})[{_KANJI}]){{1,3}}(?!(?!{_TITLE})[{_KANJI}])|[\u3041-\u3096]{{1,3}}[{_KANJI}]?|[\u30a1-\u30faー]{{2,6}}"
+    rf"(?:(?!{_GIVEN_END})[{_KANJI}]){{1,3}}(?!(?!{_GIVEN_END})[{_KANJI}])|[\u3041-\u3096]{{1,3}}[{_KANJI}]?|[\u30a1-\u30faー]{{2,6}}"
 )
 _HIRA_GIVEN = re.compile(
     r"(?![がのをにはとへでもか]|さん|くん|ちゃん|さま)[\u3041-\u3096]{2,4}(?![\u3041-\u3096])"

@@ -35,7 +35,9 @@ from mamori.pii.trade_names import carrier
 # the text after each run cost 5 % on sparse text, and a look-ahead or a second group in the pattern
 # stopped the regex engine's skip to the cues: 7 times slower).
 _NAME_TITLES = "容疑者|被告|選手|投手|捕手|医師|院長|理事長|議員|裁判長|裁判官|弁護士|教諭"
-_NAME_TITLE_END = re.compile(f"(?:{_NAME_TITLES})\\Z")
+# 理事 and 監事 (相馬理事より説明, minutes) end a name too, but are no cue: 事 is too common a character
+# for the reversed pattern to stop at (the run is found by its particle).
+_NAME_TITLE_END = re.compile(f"(?:{_NAME_TITLES}|理事|監事)\\Z")
 _CUE_TITLES = (
     "総理|首相|大臣|知事|県議|市長|大統領|主席|長官|外野手|内野手|監督|署長|幹事長|社長|会長|委員|氏|"
     + _NAME_TITLES

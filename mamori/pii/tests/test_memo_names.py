@@ -59,3 +59,46 @@ def test_a_signers_surname_before_yori_is_the_signer_and_yori_no_given_name():
 
 def test_a_place_before_yori_on_a_line_of_no_role_is_no_signer():
     assert _persons("出発 松本 より\n") == []
+
+
+def test_minutes_list_who_attended_after_a_blank_or_a_head_count():
+    minutes = (
+        "第4回 理事会 議事録\n"
+        "出席　理事4名（梶谷 美穂、堀内 拓真、新垣 りさ、梅津 雄大）、監事1名（細萱 修）\n"
+        "欠席　早瀬 ちひろ理事\n"
+        "議事録署名人　梶谷 美穂　堀内 拓真\n"
+    )
+    assert _persons(minutes) == [
+        "梶谷 美穂",
+        "堀内 拓真",
+        "新垣 りさ",
+        "梅津 雄大",
+        "細萱 修",
+        "早瀬 ちひろ",
+        "梶谷 美穂",
+        "堀内 拓真",
+    ]
+    assert _persons("欠席：堀内 拓真理事\n") == [
+        "堀内 拓真"
+    ]  # the title glued to the given name is no part of it
+
+
+def test_minutes_lines_of_counts_roles_and_words_name_nobody():
+    lines = [
+        "出席　理事5名、監事1名\n",
+        "出席　理事7名中6名\n",
+        "議長　互選により選出\n",
+        "書記　持ち回り\n",
+        "参加者　10名（定員20名）\n",
+        "来賓　市長 ほか\n",
+        "出席　上野 駅前集合\n",
+        "陪席　事務局 職員\n",
+        "議長　松本 市長\n",
+    ]
+    assert [_persons(line) for line in lines] == [[] for _ in lines]
+
+
+def test_minutes_prose_names_a_director_by_surname_and_title():
+    assert _persons("続いて堀内理事より収支の説明があった。") == ["堀内"]
+    assert _persons("新垣監事から監査報告があった。") == ["新垣"]
+    assert _persons("常務理事より説明があった。代表理事が挨拶した。新理事は3名とする。") == []
