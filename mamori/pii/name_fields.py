@@ -15,6 +15,7 @@
 - A grid of full names without a space (a seating chart: ``一ノ瀬あおい<TAB>海老原美紀<TAB>雨宮稔``):
   three rows or more of two cells or more, 80 % of the cells names that split into a dictionary
   surname and a given name.
+- A profile's post and name on two lines (``院長`` / ``澤村 千鶴（歯学博士）``: a page's <dt> and <dd>).
 Each rule is structure (a form's row, a line shape repeated, a list's share of known names).
 """
 
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from mamori.pii.dictionaries import surnames
+from mamori.pii.dictionaries import given_names, surnames
 from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.name_columns import FOREIGN_NAME, unknown_surname_name
 from mamori.pii.name_words import KANJI, NON_NAME, plausible_unknown
@@ -45,13 +46,22 @@ _MISTER = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Mx|Dr)\.? ([A-Z][a-z]+(?: [A-Z][a-z]+
 _FULL = rf"[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096\u30a1-\u30fa]{{1,4}}"
 _ROSTER_LINE = re.compile(rf"^([{KANJI}]{{2,6}})[ :]+({_FULL}(?:、{_FULL})*)(?=[(\s、]|$)", re.MULTILINE)
 _OFFICE_END = ("長", "役", "員", "事", "問", "監")
+# A profile's role and name on two lines, as a page's <dt>院長</dt><dd>…</dd> or a 会社概要 prints them
+# (院長 / 瀬川 聡（歯学博士）): the role is a post only a person holds.
+_PROFILE = re.compile(
+    r"^(?:副?院長|理事長|代表理事|代表取締役(?:社長)?|代表者?|社長|会長|園長|校長|塾長|教室長|店長|所長|支配人|女将|"
+    r"住職|宮司|担当医|主治医|歯科医師|獣医師|医師|税理士|弁護士|司法書士|行政書士|社会保険労務士|運営責任者|"
+    r"事務局長|監督|講師)\n"
+    rf"([{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096]{{1,4}})(?: ?\([^()\n]{{1,30}}\))? *$",
+    re.MULTILINE,
+)
 _ATTENDANCE = re.compile(r"(?:出席者?|欠席者?|参加者?|メンバー)[:：] ?([^\n]{2,200})")
 _GRID_ROW = re.compile(
     rf"^[{KANJI}\u3041-\u3096]{{2,7}}(?:\t[{KANJI}\u3041-\u3096]{{2,7}})+\r?$", re.MULTILINE
 )
 
 TRIGGERS = Triggers(
-    search=(_FORM_ROW, _PASSPORT_NAME, _ENGLISH_NAME, _MISTER, _ROSTER_LINE, _ATTENDANCE, _GRID_ROW)
+    search=(_FORM_ROW, _PASSPORT_NAME, _ENGLISH_NAME, _MISTER, _ROSTER_LINE, _ATTENDANCE, _GRID_ROW, _PROFILE)
 )
 
 
@@ -144,6 +154,10 @@ def find_field_persons(text: str) -> list[Hit]:
         (m.start(1), m.end(1), "PERSON", 3) for m in _ENGLISH_NAME.finditer(text) if is_romaji_name(m[1])
     ]
     hits += _roster(text) + _attendance(text)
+    for m in _PROFILE.finditer(text):
+        first, _, given = m.group(1).partition(" ")
+        if (first in surnames() or len(given) >= 2 and given in given_names()) and _name(m.group(1)):
+            hits.append((m.start(1), m.end(1), "PERSON", 3))
     if "\t" in text:
         hits += _grid(text)
     return hits

@@ -87,7 +87,7 @@ _LABEL = re.compile(
 )
 _TITLES_TUPLE = tuple(_TITLES)
 _TITLE_FIRST = re.compile(rf"(?:{_TITLE}|取締役|院長|理事長|顧問|医師|担任|マネージャー) ")
-_ON_BEHALF = re.compile(rf"の([{_KANJI}]{{1,4}})です")
+_ON_BEHALF = re.compile(rf"の([{_KANJI}]{{1,4}})(?: ([{_KANJI}]{{1,3}}))?です")  # 院長の瀬川 聡です
 # A surname after a department and の signs or speaks for it (営業部の松本より, 経理課の伊藤が不在):
 # MeCab reads 松本 there as the city.
 # The pattern starts with the literal の, which the regex engine skips to (a class of department
@@ -505,8 +505,10 @@ def find_persons(text: str) -> list[Hit]:
         ):  # 伊勢丹さん, 富士通さん: a company the analyser knows
             hits.append((start, name_end, "PERSON", 3))
     for m in _ON_BEHALF.finditer(text) if "です" in text else ():
-        if m.group(1) in surnames():  # 〇〇の桐生です: a weak cue, so only known surnames
-            hits.append((m.start(1), m.end(1), "PERSON", 2))
+        if m.group(1) in surnames() and (m.group(2) is None or m.group(2) in given_names()):
+            hits.append(
+                (m.start(1), m.end(m.lastindex or 1), "PERSON", 2)
+            )  # 〇〇の桐生です: a weak cue, known names
     if "(" in text:
         hits.extend(_read_names(text))
     hits.extend(_listed_names(text))

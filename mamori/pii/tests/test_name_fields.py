@@ -52,3 +52,15 @@ def test_a_foreign_name_in_a_vertical_form_is_one_name():
     persons = [s.text for s in detect(resume) if s.label == "PERSON"]
     assert persons == ["PHAM QUOC BAO", "ファム・クオック・バオ"]
     assert [s.text for s in detect("部署\tQuality Team\n担当\tSupport Desk\n") if s.label == "PERSON"] == []
+
+
+def test_a_profile_pages_role_then_the_name_with_a_remark_on_the_next_line():
+    page = "スタッフ紹介\n院長\n梶谷 宗一郎（歯学博士）\n経歴\n歯科大学卒業\n副院長\n堀内 美穂\n"
+    assert _persons(page) == ["梶谷 宗一郎", "堀内 美穂"]
+    assert _persons("院長ごあいさつ\n院長の梶谷 宗一郎です。開院して10年になります。\n") == ["梶谷 宗一郎"]
+
+
+def test_a_role_above_words_or_hours_names_nobody():
+    page = "講師\n募集 中（未経験可）\n店長\n営業 時間\n医師\n外来 担当（月・水）\n院長\n人事 異動（4月）\n"
+    assert _persons(page) == []
+    assert _persons("本日の会議 資料です。\n") == []
