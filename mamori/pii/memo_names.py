@@ -52,6 +52,13 @@ _ROLE_LINE = re.compile(
     re.MULTILINE,
 )
 
+# A result line of a school's or a cram school's page: the school, 合格 / 進学 / 入学 and the pupil's name
+# (福島県立安積高等学校 合格　三浦 真一（郡山第二中出身）, 東北大学 工学部 合格 堀内 拓真さん).
+_RESULT = re.compile(
+    r"^(?:[^\s]{1,20} ){0,2}[^\s]{0,20}(?:学校|高校|大学|学部|学科|高専|学院|学園|中学) ?(?:合格|進学|入学)(?: +|:) ?"
+    rf"{_NAME}(?:さん|くん|様)?{_REMARK} *$",
+    re.MULTILINE,
+)
 # Minutes name who attended, was absent, chairs or signs after a label at a line's start and a colon or
 # a blank: 出席　理事5名（相馬 健吾、木暮 翼）、監事1名（真鍋）, 欠席　木暮 翼理事, 議事録署名人　相馬 健吾　木暮 翼.
 _MINUTES = re.compile(
@@ -76,6 +83,7 @@ TRIGGERS = Triggers(
             rf"(?:^|\n)[^\sA-Za-z0-9:()]{{1,8}}(?: +|:) ?[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096]{{1,4}}"
         ),
         _MINUTES,
+        _RESULT,
     )
 )
 MIN_LINES = 2
@@ -92,6 +100,7 @@ def find_memo_persons(text: str) -> list[Hit]:
         (_BULLETED, False),
         (_BRACKETED, None),
         (_ROLE_LINE, False),
+        (_RESULT, True),
     )
     for pattern, alone in shapes:
         for m in pattern.finditer(text):

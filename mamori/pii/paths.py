@@ -19,6 +19,9 @@ from mamori.pii.spans import Hit
 
 _PART = re.compile(rf"[{KANJI}]{{2,7}}")
 _SEPARATOR = re.compile(r"[ _\-\u3000・]")
+_GIVEN_PART = re.compile(rf"[{KANJI}]{{1,3}}(?![{KANJI}])")
+# One kanji after a surname and a separator that say what the file is, not whose (田中_済, 佐藤_正, 鈴木_旧).
+_FILE_WORDS = frozenset("済新正原元上下中大小全旧控案改一二三甲乙前後")
 
 
 # One-kanji "given names" that end place and company names far more often (宇都宮, 小田原, 伊藤忠).
@@ -74,7 +77,7 @@ def names_in_path(path: str) -> list[tuple[int, int, int]]:
     found: list[tuple[int, int, int]] = []
     sur, given = surnames(), given_names()
     parts = list(_PART.finditer(path))
-    for i, m in enumerate(parts):
+    for m in parts:
         if found and found[-1][1] > m.start():
             continue
         token = m.group()
@@ -84,14 +87,11 @@ def names_in_path(path: str) -> list[tuple[int, int, int]]:
         if n is not None:
             found.append((m.start(), m.end(), m.start() + n))
             continue
-        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        sep = _SEPARATOR.match(path, m.end())
+        nxt = _GIVEN_PART.match(path, sep.end()) if sep and token in sur else None
         if (
-            nxt is not None
-            and _SEPARATOR.fullmatch(path[m.end() : nxt.start()])
-            and token in sur
-            and len(nxt.group()) <= 3
-            and nxt.group() in given
-        ):
+            nxt is not None and nxt.group() in given and nxt.group() not in _FILE_WORDS
+        ):  # 山田_太郎, 佐々木_隆
             found.append((m.start(), nxt.end(), m.end()))
     return found
 

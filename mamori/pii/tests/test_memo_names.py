@@ -102,3 +102,10 @@ def test_minutes_prose_names_a_director_by_surname_and_title():
     assert _persons("続いて堀内理事より収支の説明があった。") == ["堀内"]
     assert _persons("新垣監事から監査報告があった。") == ["新垣"]
     assert _persons("常務理事より説明があった。代表理事が挨拶した。新理事は3名とする。") == []
+
+
+def test_a_result_line_names_the_pupil_after_the_school_and_gokaku():
+    page = "合格体験記\n県立青葉高等学校 合格　堀内 拓真（青葉第二中出身）\n東北学院大学 経済学部 合格 梶谷 美穂さん\n"
+    assert _persons(page) == ["堀内 拓真", "梶谷 美穂"]
+    counts = "県立高校 合格 実績 多数\n国公立大学 合格 者数（2024年度）\n私立中学 合格 発表 日程\n"
+    assert _persons(counts) == []

@@ -61,3 +61,9 @@ def test_paths_written_in_a_text_name_their_persons() -> None:
         "C:\\Program Files\\松本工業\\setup.log\n"
     )
     assert [s.text for s in detect(text) if s.label == "PERSON"] == ["荻原千夏", "滝沢亮", "宮下凛"]
+
+
+def test_a_one_kanji_given_name_after_a_surname_and_a_separator_is_masked() -> None:
+    assert mask_path("体験記_2025/堀内_隆.docx") == "体験記_2025/堀内**.docx"
+    for path in ("見積/田中_済.pdf", "規程/佐藤_正.pdf", "営業/松本_出張報告.xlsx", "拠点/千葉_支店.pdf"):
+        assert mask_path(path) == path  # what the file is, not whose
