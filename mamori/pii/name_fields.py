@@ -34,13 +34,18 @@ from mamori.pii.tables import header_label
 
 _FORM_ROW = re.compile(rf"^([{KANJI}\u30a1-\u30fa]{{2,8}})\t([^\t\n]{{2,24}})", re.MULTILINE)
 # A passport page's or an English form's name fields (Surname / Given names: DAVID MILLER, Name: Taro Yamada).
+# The value after a colon, or after a tab in a saved page's or a ticket's label / value rows (Surname<TAB>KOMINE).
 _PASSPORT_NAME = re.compile(
-    r"^(?:Surname|Family name|Given names?)(?: ?/ ?(?:Given names?|Surname))? ?: ?"
+    r"^(?:Surname|SURNAME|Family [Nn]ame|FAMILY NAME|Given [Nn]ames?|GIVEN NAMES?|First(?: \(Given\))? [Nn]ame|"
+    r"FIRST NAME|Last [Nn]ame|LAST NAME)"
+    r"(?: ?/ ?(?:Given [Nn]ames?|GIVEN NAMES?|Surname|SURNAME))?(?: ?: ?|\t)"
     r"([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,3}) *\r?$",
     re.MULTILINE,
 )
 _ENGLISH_NAME = re.compile(
-    r"^(?:Full name|Name|Guest name) ?: ?([A-Za-z]+(?: [A-Za-z]+){1,2}) *\r?$", re.MULTILINE
+    r"^(?:Full [Nn]ame|FULL NAME|Name|NAME|Guest [Nn]ame|GUEST NAME|Passenger(?: [Nn]ame)?|PASSENGER(?: NAME)?)"
+    r"(?: ?: ?|\t)([A-Za-z]+(?: [A-Za-z]+){1,2}) *\r?$",
+    re.MULTILINE,
 )
 _MISTER = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Mx|Dr)\.? ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\b")
 _FULL = rf"[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096\u30a1-\u30fa]{{1,4}}"

@@ -375,6 +375,8 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
             continue  # prose with a comma, no table open: nothing to split
         if words:
             header = _header(text, _cells(line, start, line_sep))
+            if header is not None and _form_row(header, lines[i : i + 2], line_sep):
+                header = None  # Surname<TAB>KOMINE / Passport Number<TAB>…: a form's rows (name_fields.py)
             if header is not None:
                 if block is not None:
                     block.close(text, hits, quiet)
@@ -390,6 +392,28 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     if block is not None:
         block.close(text, hits, quiet)
     return hits, quiet
+
+
+def _form_row(header: list[str | None], rows: list[str], sep: str) -> bool:
+    """Return whether a header of a label and a value is a vertical form's first row: the next row is a
+    known label and a value, or a field's words (TICKET NUMBER) and a value when the first value is one
+    for its label (PASSENGER NAME<TAB>KOMINE/HARUKA MS)."""
+    if len(header) != 2 or header[0] is None or header[1] is not None or len(rows) < 2:
+        return False
+    key, _, value = rows[1].partition(sep)
+    if not value or sep in value:
+        return False
+    if header_label(key) is not None:
+        return True
+    return _FIELD_WORD.search(key) is not None and _VALID.get(header[0], bool)(rows[0].partition(sep)[2])
+
+
+_FIELD_WORD = re.compile(
+    r"\b(?:Name|Surname|Given|Family|Middle|Number|No|Date|Birth|Reference|Code|Address|Nationality|Country|Citizenship|Flight|Ticket|"
+    r"Issued?|Expiry|Expiration|Place|Sex|Gender|Class|Seat|Booking|Phone|E-?mail|Status|Fare|Carrier|"
+    r"Departure|Arrival|Passport|Visa|ID)\b",
+    re.IGNORECASE,
+)
 
 
 def _next(pattern: re.Pattern[str], text: str, pos: int) -> int:

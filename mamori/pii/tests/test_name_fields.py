@@ -64,3 +64,23 @@ def test_a_role_above_words_or_hours_names_nobody():
     page = "講師\n募集 中（未経験可）\n店長\n営業 時間\n医師\n外来 担当（月・水）\n院長\n人事 異動（4月）\n"
     assert _persons(page) == []
     assert _persons("本日の会議 資料です。\n") == []
+
+
+def test_an_english_forms_label_and_value_rows_are_no_table():
+    page = "Application summary\nSurname\tMORIKAWA\nFirst (Given) Name\tSAKI\nPassport Number\tRX4401937\nCountry\tJAPAN\n"
+    found = [(s.label, s.text) for s in detect(page)]
+    assert found == [("PERSON", "MORIKAWA"), ("PERSON", "SAKI"), ("PASSPORT", "RX4401937")]
+    ticket = "Full Name\tSaki Morikawa\nPassport No.\tRX4401937\n"
+    assert [(s.label, s.text) for s in detect(ticket)] == [
+        ("PERSON", "Saki Morikawa"),
+        ("PASSPORT", "RX4401937"),
+    ]
+    eticket = "PASSENGER NAME\tMORIKAWA/SAKI MS\nTICKET NUMBER\t2051234567890\n"
+    assert _persons(eticket) == ["MORIKAWA/SAKI MS"]  # the field's label is no name
+
+
+def test_a_two_column_table_and_a_blank_english_form_stay_what_they_are():
+    table = "Name\tCompany\nJohn Smith\tAcme Corp\nTaro Yamada\tExample KK\n"
+    assert _persons(table) == ["John Smith", "Taro Yamada"]
+    blank = "Surname\tAs shown in passport\nGiven Names\t(in capitals)\nPassport Number\t\n"
+    assert [(s.label, s.text) for s in detect(blank)] == []
