@@ -80,3 +80,18 @@ def test_a_space_between_the_town_and_its_block_number_stays_in_the_address() ->
 
 def test_a_sentence_before_a_spaced_number_is_no_town() -> None:
     assert found("東京都で開催 2-3日の予定") == []
+
+
+def test_a_pdfs_spaces_around_the_digits_stay_in_the_address() -> None:
+    assert [v for _label, v in found("〒980-0811 宮城県仙台市青葉区一番町 2 丁目 8-15 ハイツ楓 203")] == [
+        "980-0811",
+        "宮城県仙台市青葉区一番町 2 丁目 8-15 ハイツ楓 203",
+    ]
+    assert [v for _label, v in found("宮城県仙台市青葉区一番町 2 丁目 8 番 15 号")] == [
+        "宮城県仙台市青葉区一番町 2 丁目 8 番 15 号"
+    ]
+
+
+def test_a_road_number_after_a_ward_is_no_block() -> None:
+    assert found("仙台市青葉区 4 号線沿いの店舗") == []
+    assert found("仙台市青葉区4号線沿いの店舗") == []
