@@ -45,7 +45,8 @@ _NUMBERED = re.compile(
 )
 _PLACE = "都道府県名?|郡市区(?:町村)?|市区郡|市区町村名?|市町村名?|区市町村|町域名?|町名|町村名"
 _STREET = "番地|丁目番地|町名番地|(?:それ)?以降の住所|住所以降|番地以降|建物名?|建物名・部屋番号|マンション名|ビル名|部屋番号"
-_ADDRESS_WORD = re.compile(rf"{_PARTY}(?:({_STREET})|{_PLACE})")
+# 住所 may stand between the party and the part: 楽天 RMS's 注文者住所都道府県 / 注文者住所それ以降の住所.
+_ADDRESS_WORD = re.compile(rf"{_PARTY}(?:住所[\s_・]?)?(?:({_STREET})|{_PLACE})")
 _ENGLISH_PART = re.compile(
     r"(?i:(?:(?:billing|shipping|ship[ _\-]to|bill[ _\-]to|ship|bill|delivery|customer|buyer|recipient|home|"
     r"mailing)[ _\-])?(?:address[ _\-]?(?:line[ _\-]?)?[1-4](?P<street>)|"

@@ -124,3 +124,21 @@ def test_a_split_field_named_by_its_part_in_brackets() -> None:
         "柚木 智也,026,221,4455,長野県,長野市,稲里町9-8\n"
     )
     assert [label for label, _ in _found(text)] == ["PERSON"] + ["PHONE"] * 3 + ["ADDRESS"] * 3
+
+
+def test_an_address_split_with_the_word_jusho_before_each_part() -> None:
+    text = (
+        "受注番号\t注文者住所都道府県\t注文者住所郡市区\t注文者住所それ以降の住所\n"
+        "300128-20250105-0001\t宮城県\t仙台市青葉区\t一番町2-8-15 ハイツ楓203\n"
+        "300128-20250105-0002\t福岡県\t北九州市小倉北区\t魚町1-4-3\n"
+    )
+    assert _found(text) == [
+        ("ADDRESS", "宮城県"),
+        ("ADDRESS", "仙台市青葉区"),
+        ("ADDRESS", "一番町2-8-15 ハイツ楓203"),
+        ("ADDRESS", "福岡県"),
+        ("ADDRESS", "北九州市小倉北区"),
+        ("ADDRESS", "魚町1-4-3"),
+    ]
+    regions = "住所都道府県,住所市区町村,人口\n宮城県,仙台市,1090000\n福岡県,北九州市,930000\n"
+    assert _found(regions) == []  # places alone head a table of regions, even after 住所
