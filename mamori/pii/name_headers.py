@@ -160,6 +160,22 @@ _ENGLISH_CELL = re.compile(
 )
 
 
+# A payment export's card columns (Stripe: Card Last4, Card Brand, Card Exp Month, Card Name): beside them
+# the card's name is its holder's; alone (a trading-card shop's Card Name) it is no person's.
+_CARD_NAME = re.compile(r"(?i:card[ _\-]?name)")
+_CARD_FIELD = re.compile(
+    r"(?i:card[ _\-]?(?:last[ _\-]?4|brand|funding|fingerprint|exp(?:iry|iration)?(?:[ _\-]?(?:month|year|date))?))"
+)
+
+
+def card_holder_column(labels: list[str | None], values: list[str]) -> None:
+    """Label a ``Card Name`` column beside a card's other fields as names a company's are not (in place)."""
+    if any(map(_CARD_FIELD.fullmatch, values)):
+        for i, value in enumerate(values):
+            if labels[i] is None and _CARD_NAME.fullmatch(value):
+                labels[i] = "PERSON_EN"
+
+
 def honorific_column(labels: list[str | None], values: list[str]) -> None:
     """Label the column before a ``敬称`` column as names (in place): its cells are who 様 is said to."""
     for i in range(1, len(values)):

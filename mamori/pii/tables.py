@@ -272,6 +272,7 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
         for v in values
     ]
     name_headers.honorific_column(labels, values)  # お届け先名 | 敬称: who 様 is said to
+    name_headers.card_holder_column(labels, values)  # Card Name | Card Last4: the card's holder
     split_parts(values, labels)  # 電話番号1 | 電話番号2 | 電話番号3, 都道府県 | 以降の住所 (header_fields.py)
     labelled = sum(1 for x in labels if x)
     if labelled >= 2 or (labelled == 1 and len(cells) >= 2 and all(map(_header_shaped, values))):

@@ -118,3 +118,18 @@ def test_a_column_of_what_a_guardian_does_holds_no_names():
     contacts = "氏名,保護者連絡先\n真柴 陽向,090-4412-7781\n"
     assert _labels(contacts) == [("PERSON", "真柴 陽向"), ("PHONE", "090-4412-7781")]
     assert header_label("保護者同伴") is None and header_label("保護者氏名") == "PERSON"
+
+
+def test_a_payment_exports_card_name_beside_the_cards_fields_is_the_holders():
+    export = (
+        "id,Created (UTC),Amount,Customer ID,Card Last4,Card Brand,Card Exp Month,Card Name\n"
+        "ch_3Qx01,2025-01-05 10:12,4800,cus_A1,4242,Visa,7,SAKI MORIKAWA\n"
+        "ch_3Qx02,2025-01-05 11:40,1200,cus_A2,5454,MasterCard,11,Kenta Horiuchi\n"
+        "ch_3Qx03,2025-01-06 09:03,9900,cus_A3,0005,Amex,3,Example Trading Inc\n"
+    )
+    assert _persons(export) == ["SAKI MORIKAWA", "Kenta Horiuchi"]
+
+
+def test_a_card_shops_card_name_is_no_persons():
+    stock = "Card Name,Rarity,Price\nPikachu,C,100\nDark Magician,SR,800\nBlue Eyes White Dragon,UR,9000\n"
+    assert _persons(stock) == []
