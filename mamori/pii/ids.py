@@ -86,7 +86,8 @@ def passport_at(text: str, start: int, end: int) -> Hit | None:
     """Return a PASSPORT hit for the digits ``text[start:end]`` with passport context, or None.
 
     A passport number is one or two capital letters glued before seven or eight digits (Japan's
-    ``TK1234567``, ``E12345678``), or eight or nine digits alone (the United States' ``553532683``).
+    ``TK1234567``, ``E12345678``; one letter, seven digits and a letter: the Philippines' ``P1234567A``),
+    or eight or nine digits alone (the United States' ``553532683``).
     The digit-run pass of ``numbers`` calls this for those runs, so that passports need no scan of
     their own. Product and order codes have the same shapes (``MB2493714``), so the shape alone is
     never enough: a 旅券 / パスポート / passport label (``Passport No.:``) must precede it on its line,
@@ -103,7 +104,14 @@ def passport_at(text: str, start: int, end: int) -> Hit | None:
         return None
     if letters and text[letters - 1].isascii() and text[letters - 1].isalnum():
         return None  # part of a longer code (ABC1234567, X-TK1234567 is cut at the dash)
-    if end < len(text) and text[end].isascii() and text[end].isalnum():
+    if (
+        start - letters == 1
+        and digits == 7
+        and "A" <= text[end : end + 1] <= "Z"
+        and not (text[end + 1 : end + 2].isascii() and text[end + 1 : end + 2].isalnum())
+    ):
+        end += 1  # the Philippines' P1234567A: a letter after the digits too
+    elif end < len(text) and text[end].isascii() and text[end].isalnum():
         return None
     ctx = before(text, letters, 24)
     passport = None

@@ -24,6 +24,9 @@ _GLUED_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopq
 _GROUPS = re.compile(r"\d+")
 _PASSPORT_WORDS = ("旅券", "パスポート", "assport", "ASSPORT")
 _PASSPORT_WORD = re.compile("|".join(_PASSPORT_WORDS))
+# A passport number with a letter after its digits (the Philippines' P1234567A): the digit runs end before
+# a letter, so such numbers are looked for apart, only in a text that names a passport.
+_LETTER_AFTER = re.compile(r"(?<![0-9A-Za-z])[A-Z](\d{7})[A-Z](?![0-9A-Za-z])")
 _CTX_MY_NUMBER = re.compile(r"個人番号|マイナンバー|my ?number", re.IGNORECASE)
 _CTX_LICENSE = re.compile(r"免許")
 _CTX_CARD = re.compile(r"カード|card|クレジット|VISA|Master|JCB|AMEX", re.IGNORECASE)
@@ -80,6 +83,9 @@ def find_numbers(text: str) -> list[Hit]:
             hits.append(hit)
         elif " " in run:
             hits.extend(_classify_pieces(text, start, run))
+    if passports:
+        found = (passport_at(text, m.start(1), m.end(1)) for m in _LETTER_AFTER.finditer(text))
+        hits.extend(hit for hit in found if hit is not None)
     return hits
 
 

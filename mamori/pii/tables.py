@@ -163,7 +163,9 @@ _PHONE = re.compile(r"[\d\-() +]{10,16}")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _BANK = re.compile(r"\d{6,8}")
 # under a 旅券 header: foreign passports too (nine digits in the United States, letters and digits elsewhere)
-_PASSPORT = re.compile(r"[A-Z]{0,2}\d{7,9}|[A-Z0-9]{8,9}(?<=\d)")
+_PASSPORT = re.compile(
+    r"[A-Z]{0,2}\d{7,9}|[A-Z0-9]{8,9}(?<=\d)|[A-Z]\d{7}[A-Z]"
+)  # P1234567A: the Philippines'
 _HEALTH = re.compile(r"[\d\-・ ]{4,24}")
 
 

@@ -102,3 +102,16 @@ def test_an_id_label_or_a_product_code_after_a_passport_word_is_no_nationality()
     assert found("パスポート 会員ID TK1234567") == []
     assert found("パスポートケース JAN 49123456") == []
     assert found("パスポートケース 品番 ID 49123456") == []
+
+
+def test_a_passport_number_with_a_letter_after_its_digits_is_a_passport() -> None:
+    assert found("旅券番号：P3381904B") == [("PASSPORT", "P3381904B")]
+    assert found("Passport No.: P5520718C") == [("PASSPORT", "P5520718C")]
+    rows = "氏名\t国籍\t旅券番号\nDELA CRUZ ANA\tPHL\tP3381904B\n"
+    assert ("PASSPORT", "P3381904B") in found(rows)
+
+
+def test_a_code_of_a_letter_seven_digits_and_a_letter_is_no_passport_without_the_label() -> None:
+    assert found("型番 P3381904B\n") == []
+    assert found("パスポートケース P3381904B\n") == []  # a product named by its case
+    assert found("旅券番号：P3381904BX\n") == []  # a longer code
