@@ -541,6 +541,7 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         or (
             name == "中" and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
         )  # 受付中, 担当中: "in progress"
+        or (name == "上" and text.startswith("様", end))  # a receipt's 上様: to the bearer, no one named
         or name in _STOP
         or TIME_WORD.fullmatch(name) is not None
         or text.endswith(_ROLE_ENDS, start, end)

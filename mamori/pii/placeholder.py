@@ -38,6 +38,7 @@ _EXAMPLE_DOC = re.compile(
     r"記入例|入力例|記載例|記入見本|文例|\(例[)）]|（例[)）]|例[:：]|ダミー|テスト用|SAMPLE(?<=\bSAMPLE)\b|DUMMY(?<=\bDUMMY)\b"
     # the example key of an API description or a schema (OpenAPI's example: / examples:, JSON "example":)
     r"|example(?<=\bexample)s?\"?\s*:"
+    r"|[(（【]見本[)）】]"  # 申込書（見本）
 )
 # The sample names of Japanese forms and manuals, without spaces, in kanji and kana.
 _SAMPLE_NAMES = frozenset(
@@ -111,7 +112,15 @@ def is_example(text: str) -> bool:
 _EXAMPLE_HEADING = re.compile(r"^[^\n。、]{1,20}の例[ \t]*$", re.MULTILINE)  # 名刺データの例, 記入の例
 
 
-_EXAMPLE_WORDS = ("例", "ダミー", "テスト用", "SAMPLE", "DUMMY", "example")  # 記入例, 文例, example: …
+_EXAMPLE_WORDS = (
+    "例",
+    "ダミー",
+    "テスト用",
+    "SAMPLE",
+    "DUMMY",
+    "example",
+    "見本",
+)  # 記入例, 文例, example: …
 
 
 _WIDE = str.maketrans("０１２３４５６７８９／－", "0123456789/-")
@@ -319,7 +328,14 @@ def _example_title(text: str) -> bool:
     """Return whether the first line of ``text`` that holds anything says it is a sample (申請書（記入例）)."""
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start, start + _TITLE_CHARS)
-    return _EXAMPLE_TITLE.search(text, start, start + _TITLE_CHARS if end < 0 else end) is not None
+    end = start + _TITLE_CHARS if end < 0 else end
+    return (
+        _EXAMPLE_TITLE.search(text, start, end) is not None
+        or _SAMPLE_LINE.fullmatch(text, start, end) is not None
+    )
+
+
+_SAMPLE_LINE = re.compile(r"\s*(?:見本|サンプル|SAMPLE|Sample)\s*")  # a first line that says only "sample"
 
 
 _PLACE_LABELS = frozenset({"ADDRESS", "POSTAL_CODE"})

@@ -251,3 +251,8 @@ def test_news_words_around_a_name_stay_out_of_it():
     assert names("近所の主婦（71歳、奥沢小様）が見つけた。\n") == []
     assert names("石井正臣副院長が説明した。\n") == ["石井正臣"]
     assert names("受付は田中様（71歳）が担当した。\n") == ["田中"]
+
+
+def test_a_receipt_s_bearer_is_no_name():
+    assert names("領収書\n上様\n") == []  # 上様: to the bearer
+    assert names("担当：上 一郎様\n") == ["上 一郎"]

@@ -157,3 +157,13 @@ def test_stand_ins_beside_a_person_or_outside_examples_stay_found():
     assert _labels("代表 山田 太郎\n携帯 090-1234-5678\n") == ["PERSON", "PHONE"]
     # reserved-domain mailboxes alone: tests put real-looking people there
     assert _labels("連絡先 user01@example.com\n連絡先 user02@example.com\n") == ["EMAIL", "EMAIL"]
+
+
+def test_a_document_titled_sample_shows_samples():
+    # （見本） marks an example text; a first line saying only SAMPLE titles a sample document
+    mihon = "入会申込書（見本）\n氏名 信州 花子\n住所 〒390-0811 長野県松本市中央1-2-3\n電話 0263-00-0000\n"
+    assert _labels(mihon) == []
+    assert _labels("SAMPLE\n申込書\n氏名 山田 太郎\n住所 長野県松本市中央1-2-3\n") == []
+    # a letter about product samples (商品見本) to a customer is no sample
+    letter = "商品見本送付のご案内\n信州 花子 様\n〒390-0811 長野県松本市中央1-2-3\n"
+    assert _labels(letter) == ["PERSON", "POSTAL_CODE", "ADDRESS"]
