@@ -18,19 +18,31 @@ _ERA_DATE = re.compile(
 _WESTERN_DATE = re.compile(
     r"(?:19|20)\d{2} ?(?:年 ?\d{1,2} ?月 ?\d{1,2} ?日|/\d{1,2}/\d{1,2}|-\d{1,2}-\d{1,2}|\.\d{1,2}\.\d{1,2})(?![0-9])"
 )
+# An English form's or a travel document's date: 17 AUG 1973, 17-Aug-1973, March 3, 1985, 03/03/1985.
+# Looked for only in a text with an English birth label (DOB, Birth), so other texts pay nothing.
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_ENGLISH_DATE = re.compile(
+    rf"(?:\d{{1,2}}[ -]?{_MONTH}\.?[ -]?|{_MONTH}\.? \d{{1,2}},? |\d{{1,2}}([./])\d{{1,2}}\1)(?:19|20)\d{{2}}"
+    r"(?![0-9])"
+)
+_ENGLISH_BIRTH_WORDS = ("DOB", "Birth", "birth", "BIRTH")
 
 
 # The last date label before a date decides what the date is.
 _LABEL = re.compile(
-    r"生年月日|誕生日|生まれ|出生|DOB|[Bb]irth|有効期限|期限|交付|発行|出荷|入社|退社|日時|作成|登録|受付|"
-    r"更新|申込|契約|支払|請求|納品|発送|到着|予定|締切|期日|日付|開始|終了|入金|変更|時点|次回|実施"
+    r"生年月日|誕生日|生まれ|出生|DOB|[Bb]irth|BIRTH|有効期限|期限|交付|発行|出荷|入社|退社|日時|作成|登録|受付|"
+    r"更新|申込|契約|支払|請求|納品|発送|到着|予定|締切|期日|日付|開始|終了|入金|変更|時点|次回|実施|"
+    r"[Ii]ssue|ISSUE|[Ee]xpir|EXPIR|[Vv]alid|VALID|[Aa]rriv|ARRIV|[Dd]epart|DEPART"
 )
 # Every birth label and every birth word after a date holds one of these: without them no date is a
 # birth date (the engine's prefilter skips find_birth_dates then; tests/test_prefilter.py checks).
-TRIGGERS = Triggers(search=(re.compile(r"生|歳|DOB|[Bb]irth"),))
-_BIRTH_WORDS = ("生", "歳", "DOB", "Birth", "birth")  # str searches: faster than a regex scan
-_LABEL_AT_END = re.compile(r"(?:生年月日|誕生日|DOB|[Bb]irth)[)）]?[:： ]*$")
-_BIRTH = re.compile(r"生年月日|誕生日|生まれ|出生|DOB|[Bb]irth")
+TRIGGERS = Triggers(search=(re.compile(r"生|歳|DOB|[Bb]irth|BIRTH"),))
+_BIRTH_WORDS = ("生", "歳", "DOB", "Birth", "birth", "BIRTH")  # str searches: faster than a regex scan
+_LABEL_AT_END = re.compile(r"(?:生年月日|誕生日|DOB|[Bb]irth|BIRTH)[)）]?[:： \t]*$")
+_BIRTH = re.compile(r"生年月日|誕生日|生まれ|出生|DOB|[Bb]irth|BIRTH")
 _AFTER_BIRTH = re.compile(r"^\)? ?(?:生|\(満?\d{1,3}歳\)|（満?\d{1,3}歳）)")
 
 
@@ -45,7 +57,8 @@ def find_birth_dates(text: str) -> list[Hit]:
     if not any(word in text for word in _BIRTH_WORDS):
         return []  # no birth word anywhere (logs, masters): no date can be a birth date
     hits: list[Hit] = []
-    for m in (*_ERA_DATE.finditer(text), *_WESTERN_DATE.finditer(text)):
+    english = _ENGLISH_DATE.finditer(text) if any(w in text for w in _ENGLISH_BIRTH_WORDS) else ()
+    for m in (*_ERA_DATE.finditer(text), *_WESTERN_DATE.finditer(text), *english):
         if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum():
             continue
         ctx = before(text, m.start(), 20)

@@ -47,3 +47,30 @@ def test_the_nearest_label_decides_on_a_line_with_two_dates() -> None:
 def test_a_label_on_the_line_above_counts() -> None:
     assert found("生年月日\n1985年4月1日\n") == [("DATE_OF_BIRTH", "1985年4月1日")]
     assert found("生年月日：1985年4月1日\n2024年4月1日 入社\n") == [("DATE_OF_BIRTH", "1985年4月1日")]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Date of Birth\t17 AUG 1973", "17 AUG 1973"),
+        ("DOB: 03 MAR 1985", "03 MAR 1985"),
+        ("Birth date 1985-03-03", "1985-03-03"),
+        ("DATE OF BIRTH 09NOV1979", "09NOV1979"),
+        ("Date of birth: March 3, 1985", "March 3, 1985"),
+        ("DOB 21/06/1981", "21/06/1981"),
+        ("Date of Birth\n17 AUG 1973\n", "17 AUG 1973"),
+    ],
+)
+def test_english_birth_dates_of_forms_and_travel_documents_are_found(text: str, value: str) -> None:
+    assert found(text) == [("DATE_OF_BIRTH", value)]
+
+
+def test_a_travel_documents_issue_and_expiry_dates_are_not_birth_dates() -> None:
+    text = (
+        "Surname\tOKUMIYA\nDate of Birth\t17 AUG 1973\nDate of Issue\t17 AUG 2023\n"
+        "Date of Expiry\t16 AUG 2033\n"
+    )
+    assert [v for label, v in found(text) if label == "DATE_OF_BIRTH"] == ["17 AUG 1973"]
+    assert found("Issue date 17 AUG 2023") == []
+    assert found("Expiry 16 AUG 2033") == []
+    assert found("Date of birth 17 AUG 1973, Valid until 16 AUG 2033")[-1] == ("DATE_OF_BIRTH", "17 AUG 1973")
