@@ -29,7 +29,13 @@ import unicodedata
 from bisect import bisect_left
 
 from mamori.pii.accounts import addressed_organisation, in_bank_name, organisation_holds, person_holds
-from mamori.pii.mailbox import named_after, org_mailbox, org_mailbox_by_address, spells_a_name
+from mamori.pii.mailbox import (
+    is_role_mailbox,
+    named_after,
+    org_mailbox,
+    org_mailbox_by_address,
+    spells_a_name,
+)
 from mamori.pii.org_tables import is_row, name_column, org_table_rows
 from mamori.pii.owner import (
     MOBILE,
@@ -102,57 +108,6 @@ _PERSON_BLOCK = re.compile(
     r"|社員番号|従業員番号|職員番号|所属"  # a record about one employee (所属：製造部 names where they work)
 )
 _PERSON_WORDS = re.compile(f"{_PERSON_LINE.pattern}|{_PERSON_BLOCK.pattern}")
-# The romaji of a Japanese office's or school's sections, bare or glued to 部 / 課 / 室 / 係 (nyushi@,
-# kyomu@, jinjibu@, soumuka@): words of an organisation's work, none a name's reading.
-_DEPARTMENT_ROMAJI = tuple(
-    stem + suffix
-    for stem in (
-        "nyushi nyuushi nyusi nyugaku nyuugaku kyomu kyoumu gakumu gakusei shomu shoumu kaikei zaimu "
-        "hisho kikaku kouhou boshu bosyu moshikomi moushikomi annai kenshu kensyu sodan soudan kyujin "
-        "kyuujin nyukai nyuukai jinji soumu somu keiri saiyo saiyou eigyo eigyou gyomu gyoumu kanri uketsuke "
-        "yoyaku"
-    ).split()
-    for suffix in ("", "bu", "ka", "shitsu", "situ", "gakari", "kakari")
-)
-_ROLES = (
-    r"info|information|noreply|no-reply|no_reply|donotreply|do-not-reply|support|sales|contact|"
-    r"admin|office|webmaster|postmaster|hostmaster|service|services|help|helpdesk|inquiry|inquiries|"
-    r"toiawase|otoiawase|hr|hojin|houjin|recruit|press|pr|billing|invoice|accounting|"
-    r"order|orders|shop|store|customer|cs|media|koho|team|desk|center|marketing|news|"
-    r"newsletter|notification|notifications|alert|alerts|system|abuse|security|privacy|legal|"
-    r"kojinjoho|mailer-daemon|bounce|reception|general|staff|jimukyoku|jimu|purchase|purchasing|"
-    r"procurement|koubai|kobai|shiire|"
-    r"reservation|reservations|madoguchi|front|frontdesk|hello|mail|enquiry|enquiries|"
-    r"quality|qa|hinshitsu|support-desk|tech|partner|partners|vendor|vendors|career|careers|jobs|"
-    r"recruiting|ir|csr|school|juku|clinic|dental|daihyo|honbu|kyoukai|kumiai|report|reports|"
-    r"root|cron|batch|daemon|monitor|monitoring|ops|it|sysadmin|backup|" + "|".join(_DEPARTMENT_ROMAJI)
-)
-# A role word first (info@, sales.tokyo@) or last (web-info@, tokyo.sales@) of the mailbox.
-ROLE_MAILBOX = re.compile(
-    rf"(?:{_ROLES})(?:[._+-][A-Za-z0-9]+)*@|(?:[A-Za-z0-9]+[._+-])+(?:{_ROLES})@",
-    re.IGNORECASE,
-)
-# The first and the last word of each role (no-reply: no, reply): a mailbox starts with a role's first
-# word or ends with a role's last word, or ROLE_MAILBOX cannot match it.
-_ROLE_FIRST = frozenset(re.split(r"[._+-]", role)[0] for role in _ROLES.split("|"))
-_ROLE_LAST = frozenset(re.split(r"[._+-]", role)[-1] for role in _ROLES.split("|"))
-_LOCAL_SEP = re.compile(r"[._+-]")
-
-
-def is_role_mailbox(address: str) -> bool:
-    """Return whether ``ROLE_MAILBOX`` matches ``address`` (info@, sales.tokyo@, web-info@).
-
-    An ASCII mailbox whose first and last words are no role's (yamada.taro@, user123@) is told without
-    the regex, which tries every role in turn, case-insensitively: 20,000 instructions a mailbox.
-    """
-    at = address.find("@")
-    if at < 0:
-        return False
-    if address.isascii():
-        words = _LOCAL_SEP.split(address[:at].lower())
-        if words[0] not in _ROLE_FIRST and words[-1] not in _ROLE_LAST:
-            return False
-    return ROLE_MAILBOX.match(address) is not None
 
 
 # Numbers no person has: free dial, navi dial and the like are always an organisation's.

@@ -497,7 +497,7 @@ def test_a_birth_date_repeated_as_a_default_is_dropped_and_others_kept() -> None
 
 
 def test_a_role_mailbox_is_told_as_the_role_pattern_tells_it() -> None:
-    from mamori.pii.corporate import _ROLES, ROLE_MAILBOX, is_role_mailbox
+    from mamori.pii.mailbox import _ROLES, ROLE_MAILBOX, is_role_mailbox
 
     rng = random.Random(5)
     roles = _ROLES.split("|")
