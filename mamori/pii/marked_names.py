@@ -11,7 +11,8 @@ rules know; the line around it says it is a person:
   number, surname + 方 (``…9-8-7 井出方``: care of), the surname read as a person's by the analyser
   (``葉山邸``: a project named after a place);
 - a member's code and surname, lines under a heading of members (``男性会員`` / ``M0123 高畑``);
-- an airline's name of a passenger, surname / given name and a title (``HOSOKAWA/RYOTA MR``);
+- an airline's name of a passenger, surname / given name and a title (``HOSOKAWA/RYOTA MR``), or without
+  a title after a label of a passenger or a name (``PASSENGER NAME: KOMINE/HARUKA``);
 - a letter's salutation, a line of a surname and 様 alone before a greeting (``薬袋様`` / ``いつもお世話に…``):
   any kanji a name can hold, even a surname the analyser reads as common words (薬 + 袋, 雲母).
 
@@ -65,6 +66,15 @@ _MEMBER = re.compile(rf"[A-Z]{{0,3}}-?\d{{2,6}}[ \t]+{_SURNAME}[ \t]*(?=\n|\Z)")
 # A PNR's name: the title makes it one (TOKYO/OSAKA is a route); the slash first, then the surname before it.
 _PNR = re.compile(r"/[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)? (?:MR|MRS|MS|MISS|MSTR|DR|CHD|INF)\b")
 _PNR_SURNAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Z'\-]+\Z")
+# A PNR's name without a title after a label of a passenger or a name at a line's or a cell's start
+# (PASSENGER NAME: KOMINE/HARUKA, Name (as in passport)\tYAMADA/TARO): the label makes it one.
+_PNR_LABELLED = re.compile(
+    r"(?:^|\n|\t|\|)[ \t]*(?:(?:[Pp]assenger|PASSENGER|PAX|[Pp]ax|[Tt]ravell?er|TRAVELL?ER|[Gg]uest|GUEST)"
+    r"(?: ?(?:[Nn]ame|NAME))?|[Nn]ame|NAME|搭乗者名?|旅客名|氏名)"
+    r"(?: ?[(（][^)）\n]{0,30}[)）])?[ \t]*[:：]?[ \t]*\n?[ \t]*"
+    r"([A-Z][A-Z'\-]+/[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?)(?![A-Za-z/])"
+)
+_NOT_PNR_PARTS = frozenset("AND OR NA TBA TBD NONE NIL UNKNOWN".split())
 
 # The prefilter's triggers: the whole shapes, so that a list's 地方 or 邸宅 does not run every pattern.
 TRIGGERS = Triggers(
@@ -76,6 +86,7 @@ TRIGGERS = Triggers(
         re.compile(rf"\d(?:番地?|号)? [{KANJI}]{{2,4}}方(?=[ \n]|様|\Z)"),
         _HEADING,
         _PNR,
+        _PNR_LABELLED,
         _SALUTATION,
     )
 )
@@ -105,6 +116,10 @@ def find_marked_persons(text: str) -> list[Hit]:
         surname = _PNR_SURNAME.search(text, max(0, m.start() - 30), m.start())
         if surname is not None:
             hits.append((surname.start(), m.end(), "PERSON", 2))
+    for m in _PNR_LABELLED.finditer(text) if "/" in text else ():
+        family, given = m.group(1).split(" ")[0].split("/")
+        if _name_part(family) and _name_part(given) and not {family, given} & _NOT_PNR_PARTS:
+            hits.append((m.start(1), m.end(1), "PERSON", 2))
     return hits
 
 
@@ -132,6 +147,11 @@ def _salutation(text: str, m: re.Match[str]) -> bool:
         return False
     below = text[m.end() : m.end() + 120].split("\n", 3)[:3]
     return any(_GREETING.search(line) for line in below)
+
+
+def _name_part(word: str) -> bool:
+    """Return whether ``word`` can be a part of a PNR name: two letters or more, a vowel (HND/CTS is a route)."""
+    return len(word) > 1 and any(vowel in word for vowel in "AEIOUY")
 
 
 def _town(word: str) -> bool:

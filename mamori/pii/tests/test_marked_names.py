@@ -62,6 +62,19 @@ def test_an_airlines_passenger_name_with_its_title():
     assert _persons(ticket) == ["HOSOKAWA/RYOTA MR"]
 
 
+def test_an_airlines_passenger_name_without_a_title_after_a_passenger_or_name_label():
+    itinerary = "ITINERARY RECEIPT\nPASSENGER NAME: KOMINE/HARUKA\nFLIGHT NH0061 HND/CTS\n"
+    assert _persons(itinerary) == ["KOMINE/HARUKA"]
+    assert _persons("Name: TAKENOUCHI/RIKU\n") == ["TAKENOUCHI/RIKU"]
+    assert _persons("Name (as in passport)\tOKUMIYA/SAYAKA\n") == ["OKUMIYA/SAYAKA"]
+    assert _persons("PASSENGER NAME\nSHIRAKAWA/MEI\n") == ["SHIRAKAWA/MEI"]
+
+
+def test_a_route_a_code_pair_or_a_blank_after_a_label_is_no_passenger_name():
+    assert _persons("ROUTE: TYO/OSA\nName: N/A\nName: AND/OR\nName\tHND/CTS\nUsername: ADMIN/ROOT\n") == []
+    assert _persons("Segment HND/CTS, fare basis Y/C\n") == []
+
+
 def test_a_letters_salutation_names_a_surname_the_analyser_reads_as_words():
     assert _persons("薬袋様\n\nいつも大変お世話になっております。\n") == ["薬袋"]
     assert _persons("雲母 様\n先日はありがとうございました。\n") == ["雲母"]
