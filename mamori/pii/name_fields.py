@@ -16,6 +16,8 @@
   three rows or more of two cells or more, 80 % of the cells names that split into a dictionary
   surname and a given name.
 - A profile's post and name on two lines (``院長`` / ``澤村 千鶴（歯学博士）``: a page's <dt> and <dd>).
+- A name key's value in raw JSON (``"name": "川端 美沙緒"``): each value alone, so one real name among a
+  fixture's test users is found; a form's sample name (山田 太郎) is a stand-in.
 Each rule is structure (a form's row, a line shape repeated, a list's share of known names).
 """
 
@@ -28,6 +30,7 @@ from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.name_columns import FOREIGN_NAME, unknown_surname_name
 from mamori.pii.name_words import KANJI, NON_NAME, plausible_unknown
 from mamori.pii.names import ROLE_WORD, parse_name
+from mamori.pii.placeholder import is_sample_name
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 from mamori.pii.tables import header_label
@@ -61,12 +64,30 @@ _PROFILE = re.compile(
     re.MULTILINE,
 )
 _ATTENDANCE = re.compile(r"(?:出席者?|欠席者?|参加者?|メンバー)[:：] ?([^\n]{2,200})")
+# A name key's value in raw JSON or a script's object literal ("name": "川端 美沙緒", 'customer_name': …):
+# a fixture or an API example pasted as text, where the structured reader never sees it as a table.
+_JSON_NAME = re.compile(
+    r"[\"'](?:(?:full|person|user|customer|contact|member|patient|student|employee|guest|applicant|owner|"
+    r"real)[_-]?)?(?:[Nn]ame|NAME)[\"'][ \t]*:[ \t]*[\"']([^\"'\n]{2,24})[\"']"
+    r"|[\"'](?:氏名|名前|お名前|顧客名|会員名|利用者名)[\"'][ \t]*:[ \t]*[\"']([^\"'\n]{2,24})[\"']"
+)
+_KANJI_FULL = re.compile(rf"[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096]{{2,4}}")
 _GRID_ROW = re.compile(
     rf"^[{KANJI}\u3041-\u3096]{{2,7}}(?:\t[{KANJI}\u3041-\u3096]{{2,7}})+\r?$", re.MULTILINE
 )
 
 TRIGGERS = Triggers(
-    search=(_FORM_ROW, _PASSPORT_NAME, _ENGLISH_NAME, _MISTER, _ROSTER_LINE, _ATTENDANCE, _GRID_ROW, _PROFILE)
+    search=(
+        _FORM_ROW,
+        _PASSPORT_NAME,
+        _ENGLISH_NAME,
+        _MISTER,
+        _ROSTER_LINE,
+        _ATTENDANCE,
+        _GRID_ROW,
+        _PROFILE,
+        _JSON_NAME,
+    )
 )
 
 
@@ -165,4 +186,27 @@ def find_field_persons(text: str) -> list[Hit]:
             hits.append((m.start(1), m.end(1), "PERSON", 3))
     if "\t" in text:
         hits += _grid(text)
+    return hits + _json_names(text) if ":" in text else hits
+
+
+def _json_names(text: str) -> list[Hit]:
+    """Return the persons' names among a name key's values in raw JSON: each value is looked at alone, so a
+    real name among a fixture's test users (テストユーザー1) is found and the test users stay none; a
+    form's sample name (山田 太郎) is a fixture's stand-in."""
+    hits: list[Hit] = []
+    for m in _JSON_NAME.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        value = m.group(group)
+        given = value.rpartition(" ")[2]
+        named = len(value) >= 3 and (
+            parse_name(value, 0, strict=True) == len(value)
+            or (parse_name(value, 0) == len(value) and len(given) >= 2 and " " not in value)
+            or (
+                _KANJI_FULL.fullmatch(value) is not None
+                and (parse_name(value, 0) == len(value) or given in given_names())
+                and plausible_unknown(value.partition(" ")[0])
+            )  # a surname the dictionaries lack: 柚木崎 千歳
+        )  # 長野 県, 田中 alone, 田中 テスト, 中央 公園: no full name
+        if named and not ROLE_WORD.search(value) and not is_sample_name(value):
+            hits.append((m.start(group), m.end(group), "PERSON", 3))
     return hits

@@ -48,6 +48,16 @@ _SAMPLE_NAMES = frozenset(
 # A word that says "sample" written where a form's sample puts the surname (見本 一郎, ミホン イチロウ).
 _SAMPLE_SURNAMES = ("見本", "ミホン", "サンプル")
 _SAMPLE_GIVEN = re.compile(r"\A[\u4e00-\u9fff々]{1,3}(?:太郎|花子|一郎|次郎)\Z")
+
+
+def is_sample_name(value: str) -> bool:
+    """Return whether ``value`` is a form's sample name (山田 太郎) or a surname with a sample given name."""
+    name = re.sub(r"[\s・]", "", value)
+    return (
+        name in _SAMPLE_NAMES or _SAMPLE_GIVEN.search(name) is not None or name.startswith(_SAMPLE_SURNAMES)
+    )
+
+
 _NEW_YEAR = re.compile(r"(?:\D|^)0?1\s*(?:月|/|-|\.)\s*0?1\s*日?\s*\Z")
 
 

@@ -84,3 +84,17 @@ def test_a_two_column_table_and_a_blank_english_form_stay_what_they_are():
     assert _persons(table) == ["John Smith", "Taro Yamada"]
     blank = "Surname\tAs shown in passport\nGiven Names\t(in capitals)\nPassport Number\t\n"
     assert [(s.label, s.text) for s in detect(blank)] == []
+
+
+def test_a_name_keys_value_in_raw_json():
+    assert _persons('{"id": 7, "name": "柚木崎 千歳", "plan": "basic"}') == ["柚木崎 千歳"]
+    assert _persons("const user = { customer_name: 'x', 'fullName': '穂積 恭平' };") == ["穂積 恭平"]
+    assert _persons('{"氏名": "穂積恭平"}') == ["穂積恭平"]
+
+
+def test_a_name_keys_value_that_is_no_full_name_is_no_person():
+    text = (
+        '[{"name": "テストユーザー1"}, {"name": "東京 本社"}, {"name": "長野 県"}, {"name": "総務 部"},\n'
+        ' {"productName": "柚木崎 千歳"}, {"name": "田中"}, {"name": "新宿 店"}]'
+    )
+    assert _persons(text) == []

@@ -132,6 +132,15 @@ def test_a_developer_s_fixture_of_dummy_users_holds_no_one():
     assert _labels(api_doc) == []
 
 
+def test_a_real_name_among_a_fixture_s_dummy_users_is_found():
+    # a real person's record pasted into a fixture of test users is a leak; the test users stay none
+    fixture = _fixture("長野県松本市中央1-1-1").replace('"テストユーザー3"', '"柚木崎 千歳"')
+    assert _labels(fixture).count("PERSON") == 1
+    assert "PERSON" not in _labels(_fixture("長野県松本市中央1-1-1"))
+    # a form's sample name is a fixture's stand-in
+    assert "PERSON" not in _labels(_fixture("長野県松本市中央1-1-1").replace("テストユーザー3", "鈴木 一郎"))
+
+
 def test_an_export_with_zeroed_contacts_keeps_its_real_addresses_and_names():
     # an anonymised export: many addresses, or a person named, are someone's
     towns = ["中央1-1-1", "大手2-3-4", "深志3-5-7", "城西1-8-2", "島内4-4-1"]
