@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections import Counter
 from operator import attrgetter
 
+from mamori.pii.dictionaries import PREFECTURES, municipalities
 from mamori.pii.spans import Span
 
 _RESERVED_DOMAIN = re.compile(
@@ -207,6 +208,9 @@ _EXAMPLE_MARK = re.compile(
     r"(?:記入|入力|記載|回答)例|記入見本|[(（]例(?:[)）]|[:：])|(?:^|(?<=[\s・■●◆※【\[<＜]))例\s*[)）:：】\]>＞]",
     re.MULTILINE,
 )
+# A closed bracket that says only "example" right after a value (建設 次郎（記入例）, 03-1234-5678 (例)):
+# the value before it is the example; group 0 starts at the value's end (spaces allowed between).
+_TRAILING_MARK = re.compile(r"(?<=\S)(?=[ \t\u3000]*[(（](?:記入|入力|記載)?例[)）])")
 _MARK_HEADING = re.compile(r"[\s【\[<＜(（■●◆・]*(?:記入|入力|記載)例[】\]>＞)）:：]?\s*\Z")
 
 
@@ -235,6 +239,12 @@ def drop_marked_examples(text: str, spans: list[Span]) -> list[Span]:
         while i < len(spans) and spans[i].end <= end:
             dropped.add(i)
             i += 1
+    if "例）" in text or "例)" in text:
+        ends = {s.end: i for i, s in enumerate(spans)}
+        for mark in _TRAILING_MARK.finditer(text):
+            marked = ends.get(mark.start())
+            if marked is not None:
+                dropped.add(marked)  # 建設 次郎（記入例）: the value marked after it
     return [s for i, s in enumerate(spans) if i not in dropped] if dropped else spans
 
 
@@ -255,9 +265,12 @@ def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
         return list(spans)
     if is_example(text):
         kept = [s for s in spans if s.label not in _JUDGED or placeholder_kind(s) == NEVER]
-        if len(kept) < len(spans) and _example_title(text):
-            # a sample document (its title says 記入例) whose other values are samples: its address too
-            return [s for s in kept if s.label not in _PLACE_LABELS]
+        if _example_title(text):
+            kept = [s for s in kept if s.label != "PERSON" or not _place_sample_name(s.text)]
+            if len(kept) < len(spans):
+                # a sample document (its title says 記入例) whose other values are samples: its address
+                # and its birth date too
+                return [s for s in kept if s.label not in _SAMPLE_DOC_LABELS]
         return [] if _text_of_samples(spans, example=True) else kept
     if _SAMPLE_SURNAMES[0] in text or _SAMPLE_SURNAMES[1] in text:
         spans = [s for s in spans if s.label != "PERSON" or placeholder_kind(s) != ALWAYS]
@@ -348,7 +361,26 @@ def _example_title(text: str) -> bool:
 _SAMPLE_LINE = re.compile(r"\s*(?:見本|サンプル|SAMPLE|Sample)\s*")  # a first line that says only "sample"
 
 
-_PLACE_LABELS = frozenset({"ADDRESS", "POSTAL_CODE"})
+_SAMPLE_DOC_LABELS = frozenset({"ADDRESS", "POSTAL_CODE", "DATE_OF_BIRTH"})
+_HIRAGANA_GIVEN = re.compile(r"\A[\u3041-\u3096ー]{1,4}子?\Z")  # はな子, ふみ子, さくら
+
+
+def _place_sample_name(value: str) -> bool:
+    """Return whether a name is a sample document's stand-in: the issuing place and a hiragana given name.
+
+    A sample form puts its city or prefecture where the surname goes (札幌 はな子, 長野 ふみ子).
+    """
+    parts = value.split()
+    if len(parts) != 2 or not _HIRAGANA_GIVEN.match(parts[1]):
+        return False
+    place = parts[0]
+    return (
+        place in PREFECTURES
+        or place + "県" in PREFECTURES
+        or any(place + suffix in municipalities() for suffix in "市町村")
+    )
+
+
 _DEFAULT_REPEATS = 5  # persons of one list sharing one birth date (day, month and year): a default value
 
 

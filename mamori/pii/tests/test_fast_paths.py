@@ -295,10 +295,10 @@ def _kept_by_kind(text: str, spans: list[Span]) -> list[Span]:
         for s in spans
         if placeholder_kind(s) == NEVER or (placeholder_kind(s) == IN_EXAMPLES and not example)
     ]
-    # a sample document (titled 記入例) with a sample value: its places are the sample's too
+    # a sample document (titled 記入例) with a sample value: its places and birth dates are the sample's too
     sample_doc = example and len(kept) < len(spans) and text.lstrip().startswith(("記入例", "記載例"))
     if sample_doc:
-        return [s for s in kept if s.label not in ("ADDRESS", "POSTAL_CODE")]
+        return [s for s in kept if s.label not in ("ADDRESS", "POSTAL_CODE", "DATE_OF_BIRTH")]
     return [] if _text_of_samples(spans, example) else kept  # a text of samples (test_sample_data.py)
 
 

@@ -176,3 +176,29 @@ def test_a_document_titled_sample_shows_samples():
     # a letter about product samples (商品見本) to a customer is no sample
     letter = "商品見本送付のご案内\n信州 花子 様\n〒390-0811 長野県松本市中央1-2-3\n"
     assert _labels(letter) == ["PERSON", "POSTAL_CODE", "ADDRESS"]
+
+
+def test_a_sample_document_s_birth_date_and_place_named_sample_are_the_sample_s():
+    # the sample name dropped (見本 一郎): the birth date beside it is the sample's too, spaced as PDFs give it
+    form = "国民健康保険 給付申請書（記入例）\n世帯主氏名 見本 一郎\n生年月日 昭和52年9月14日\n"
+    assert _labels(form) == []
+    spaced = "交付申請書（見本）\n氏名 見本 花子\n生年月日 昭和 52 年 9 月 14 日\n"
+    assert _labels(spaced) == []
+    # the issuing city in the surname's place and a hiragana given name: the sample's name, its date too
+    city = "福祉サービス申請書（記入例）\n氏名 旭川 ふみ子\n生年月日 昭和31年3月8日\n"
+    assert _labels(city) == []
+
+
+def test_a_form_filled_in_from_a_sample_keeps_its_person_s_birth_date():
+    # a real name titled so keeps its date; a hiragana given name after a real surname is a person's
+    filled = "給付申請書（記入例）\n氏名 森下 ふみ子\n生年月日 昭和31年3月8日\n"
+    assert _labels(filled) == ["PERSON", "DATE_OF_BIRTH"]
+    # no sample title: a place-like surname is still a name
+    assert _labels("申請書\n氏名 旭川 ふみ子\n生年月日 昭和31年3月8日\n") == ["PERSON", "DATE_OF_BIRTH"]
+
+
+def test_a_value_marked_example_after_it_is_a_placeholder():
+    assert _labels("工事台帳（記入例）\n主任技術者名 工務 三郎（記入例）\n") == []
+    assert _labels("届出書\n担当者 信濃 五郎 (例)\n") == []
+    # what someone filled in beside a bracket that is not only an example mark stays
+    assert _labels("届出書\n担当者 信濃 五郎（例：山田 太郎）\n") == ["PERSON"]
