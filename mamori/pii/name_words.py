@@ -167,6 +167,7 @@ ROLE_ENDS = (
     "店員",
     "隊員",
     "乗務員",
+    "学校長",  # 各町立小・中学校長 様: the heads of schools a notice goes to (森下校長 stays a name)
 )
 
 ROLES_ALONE = frozenset(
