@@ -535,6 +535,7 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         or _pet(text, start, end)
         or name in _ROLES_ALONE
         or name in PREFECTURES  # 長野県様: the prefecture's office
+        or _route(name)  # 山口県発 関西宛: a rate table's route
         or (end - start == 1 and start > 0 and text[start - 1] in "おご")  # お姫さま, ご先祖: no name
         or _RESIDENCE.search(text, max(0, start - 8), start)
         is not None  # （71歳、奥沢小様）: where they live
@@ -553,6 +554,20 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         or company_before_san(text, start, end)
         or organisation_in_name_place(text, start, end)
     )
+
+
+# The regions a carrier's rate table names as a destination (関西宛, 南九州宛).
+_REGIONS = frozenset(
+    "北海道 東北 北東北 南東北 関東 信越 甲信越 北陸 中部 東海 関西 近畿 中国 四国 九州 北九州 南九州 沖縄 離島".split()
+)
+
+
+def _route(name: str) -> bool:
+    """Return whether ``name`` is a place and 発 / 宛 (山口県発, 関西宛): where a parcel goes from or to."""
+    if len(name) < 3 or name[-1] not in "発宛":
+        return False
+    place = name[:-1]
+    return place in _REGIONS or place in PREFECTURES or place in municipalities()
 
 
 # News gives a person's age and where they live in brackets after the name: （71歳、…） names a place.

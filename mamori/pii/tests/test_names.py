@@ -256,3 +256,19 @@ def test_news_words_around_a_name_stay_out_of_it():
 def test_a_receipt_s_bearer_is_no_name():
     assert names("領収書\n上様\n") == []  # 上様: to the bearer
     assert names("担当：上 一郎様\n") == ["上 一郎"]
+
+
+def test_the_heads_of_schools_a_notice_goes_to_are_no_name():
+    # a board of education's notice to every school's head: a role before 様, no one named
+    assert names("令和8年11月20日\n各村立小・中学校長 様\n\n教育長\n") == []
+    assert names("〇〇中学校長様\n") == []
+    # a principal called by the surname stays a name
+    assert names("川端校長様\n") == ["川端校長"]
+
+
+def test_a_rate_table_s_route_is_no_name():
+    # a carrier's notice: where a parcel goes from (県発) and to (関東宛)
+    assert names("来年4月より運賃を改定いたします。長野県発 関東宛 80サイズ 1,320円→1,430円 ほか。\n") == []
+    assert names("来月より運賃を改定いたします。福島県発 九州宛 100サイズ 2,860円 など。\n") == []
+    # a name after a departure place stays a name
+    assert names("松本発 森下 和夫様\n") == ["森下 和夫"]
