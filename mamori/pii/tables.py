@@ -46,6 +46,8 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"氏名|名前|宛名|名義|受取人|契約者|対応者|担当者|申込者|依頼人|依頼主|差出人|送り主|受講者|参加者|"
             r"保護者(?!同伴|同意|同行|承諾|確認|有無|参加|送迎)|患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|オーナー名|家主|貸主|借主|保証人|お客様名|"
             r"生徒名|児童名|園児名|^(?!.*(?<![作従就])業者)[^\s]{1,6}者名?$|姓名|^なまえ$|"
+            # who a row is about, said as a clause before 人 (医療を受けた人, 対象の人), and a return's dependants
+            r"^[^\s]{1,7}[たの]人(?:名|氏名)?$|^代理人(?:名|氏名)?$|^扶養親族(?:名|氏名)?$|"
             # rosters, duty and shift lists: 職員, スタッフ名, 講師, 担当医, 当番 (not 社員番号: anchored)
             r"^(?:職員|社員|従業員|スタッフ|メンバー|講師|選手|ドライバー|乗務員|医師|看護師|生徒|担当医|主治医|"
             r"担当|当番|宛先)(?:名|氏名)?$|^姓$|^名$|^[Nn]ame$|^NAME$|^full_?name$|"
@@ -89,7 +91,7 @@ _HEADER_WORDS = (
         "届け先|所在地|電話|携帯|連絡先|TEL|Tel|FAX|Fax|メール|mail|Mail|MAIL|個人番号|マイナンバー|カード番号|口座番号|"
         "免許|旅券|パスポート|保険証|者|オーナー|家主|貸主|借主|保証人|お客様|生徒|児童|園児|"
         "氏 名|住 所|電 話|携 帯|名 前|生 年|姓名|職員|社員|従業員|スタッフ|メンバー|講師|選手|ドライバー|乗務員|医師|"
-        "看護師|担当|当番|宛先|なまえ|よみ|"  # headers spaced out in forms (氏　名)
+        "看護師|担当|当番|宛先|なまえ|よみ|た人|の人|代理人|扶養親族|"  # headers spaced out in forms (氏　名)
         "kana|furigana|birth|dob|zip|postal|post|address|addr|tel|phone|mobile|assport|ASSPORT|"  # field names of exports
         + name_columns.HEADER_WORDS  # ご芳名, 喪主, 故人名, 本名, じどうのなまえ (name_columns.py)
         + "|"
@@ -116,8 +118,8 @@ def _id_words(cell: str) -> bool:
 
 
 _HEADER_KANA = re.compile(
-    r"ふりがな|^[おご]|届け|の|^なまえ|^よみ$"
-)  # なまえ（カタカナ）  # 扶養親族の氏名, 緊急時の連絡先
+    r"ふりがな|^[おご]|届け|の|^なまえ|^よみ$|[をが](?=[\u4e00-\u9fff])|[\u3041-\u3096]{1,3}(?=人(?:名|氏名)?$)"
+)  # なまえ（カタカナ）  # 扶養親族の氏名, 緊急時の連絡先, 医療を受けた人
 _NOT_HEADER = re.compile(r"[\s\d@\u3041-\u3096]")
 _SPACED = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa](?: +[\u3400-\u9fff\u30a1-\u30fa])+")
 

@@ -60,3 +60,20 @@ def test_a_column_of_names_keeps_a_surname_before_a_word_that_is_a_place_too():
     )
     persons = _persons("中3Bクラス 座席表（12月〜）\n【 ホワイトボード 】\n" + "\n".join(rows))
     assert "蛭田 大和" in persons and "宇佐美 大和" in persons and len(persons) == 30
+
+
+def test_a_header_saying_who_a_row_is_about_before_人_names_a_column_of_persons():
+    # a medical-expense statement: family members with today's given names the dictionary lacks
+    members = ("梶原 陽翔", "梶原 勝", "梶原 大和", "梶原 誠", "梶原 結菜", "梶原 湊")
+    sheet = "医療を受けた人\t病院・薬局名\t支払額\n" + "".join(
+        f"{name}\t北町クリニック\t{i * 1000}\n" for i, name in enumerate(members, 1)
+    )
+    assert _persons(sheet) == list(members)
+    dependants = "扶養親族\t続柄\t生年\n梶原 陽翔\t子\t2015\n梶原 勝\t父\t1950\n梶原 誠\t子\t2018\n"
+    assert _persons(dependants) == ["梶原 陽翔", "梶原 勝", "梶原 誠"]
+
+
+def test_a_header_ending_in_人_that_is_no_person_names_no_column():
+    # a count of persons and an organisation are no name headers
+    assert _persons("区分\t対象の人数\t料金\n大人\t2\t3000\n子供\t1\t1000\n") == []
+    assert _persons("法人\t所在地\n北辰工業 株式会社\t松本市\n丸山 商事\t塩尻市\n") == []
