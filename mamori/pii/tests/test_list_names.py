@@ -96,3 +96,16 @@ def test_a_visit_round_names_the_family_of_each_house():
     ]
     places = "13:30 本社\n14:10 自宅\n14:50 松本宅配センター\n15:30 住宅展示場\n"
     assert [s.text for s in detect(places) if s.label == "PERSON"] == []
+
+
+def test_a_roster_memo_of_numbered_pupils_names_each() -> None:
+    # a teacher's notes by class number (出席番号): 番, the pupil's name, a colon and a remark
+    memo = (
+        "所見メモ\n1番 北条 さつき：図書係として本の整理に励んだ。\n2番 梶原 陽翔：計算が速く正確になった。\n"
+        "3番 森下 和夫：清掃に黙々と取り組んだ。\n"
+    )
+    assert persons(memo) == ["北条 さつき", "梶原 陽翔", "森下 和夫"]
+
+
+def test_numbered_bus_stops_name_no_one() -> None:
+    assert persons("のりば案内\n1番 松本駅前：市街地方面\n2番 浅間温泉：温泉方面\n3番 新村：大学方面\n") == []
