@@ -109,6 +109,8 @@ def test_person_precision_and_recall_on_the_held_out_sentences():
         ("PR TIMES=東京都港区、山口 拓己(やまぐち たくみ)社長=と提携した。", "山口 拓己|やまぐち たくみ"),
         ("▽自治功労賞 木村幸一(朝日)、高橋茂(宇隆)▽自治貢献賞 堀田義勝(新町)", "木村幸一|高橋茂|堀田義勝"),
         ("総務部長(健康福祉部長)手塚均▽健康福祉部長(総合政策課長)○福田充男", "手塚均|福田充男"),
+        ("県大会優勝選手の小松原 健が来校し、講演した。", "小松原 健"),  # a spaced name after a role and の
+        ("本校卒業生の森岡 千晶は、現在ドイツで研究を続けている。", "森岡 千晶"),
     ],
 )
 def test_names_people_write_in_prose_are_found(text: str, name: str) -> None:
@@ -154,6 +156,7 @@ def test_names_people_write_in_prose_are_found(text: str, name: str) -> None:
         "伊勢丹さん・三越さんの催事に出展する方向。",  # companies UniDic knows
         "富士通さんの社内販売会、日立さんの見積もり、京セラさんの切削工具、丸紅さん経由の見積もり",
         "▽自治功労賞 町交通安全指導員会(京町)▽総務部長(建設課長)",
+        "市の中央 公園が整備された。昨年の全国 大会で、県の山田 知事が挨拶した。",  # no given name after の
     ],
 )
 def test_company_role_and_shop_words_before_honorifics_are_no_persons(text: str) -> None:
