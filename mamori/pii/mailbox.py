@@ -338,7 +338,10 @@ _ROLES = (
     r"reservation|reservations|madoguchi|front|frontdesk|hello|mail|enquiry|enquiries|"
     r"quality|qa|hinshitsu|support-desk|tech|partner|partners|vendor|vendors|career|careers|jobs|"
     r"recruiting|ir|csr|school|juku|clinic|dental|daihyo|honbu|kyoukai|kumiai|report|reports|"
-    r"root|cron|batch|daemon|monitor|monitoring|ops|it|sysadmin|backup|" + "|".join(_DEPARTMENT_ROMAJI)
+    r"root|cron|batch|daemon|monitor|monitoring|ops|it|sysadmin|backup|"
+    # build and deploy accounts committing to a repository (Author: build-ci <ci@…>)
+    r"ci|cd|build|builder|buildbot|deploy|deployer|release|bot|robot|jenkins|github-actions|gitlab-runner|"
+    r"gitlab-ci|dependabot|renovate|circleci|" + "|".join(_DEPARTMENT_ROMAJI)
 )
 # A role word first (info@, sales.tokyo@) or last (web-info@, tokyo.sales@) of the mailbox.
 ROLE_MAILBOX = re.compile(

@@ -144,3 +144,16 @@ def test_a_person_s_mailbox_beside_a_section_s_stays_personal():
         ["nyushi@kitanodai-univ.example.jp"],
     )
     assert _split("連絡先：kanako.saiki@gmail.com")[0] == ["kanako.saiki@gmail.com"]
+
+
+def test_a_build_or_deploy_account_of_a_git_log_is_no_person():
+    log = (
+        "commit 1a2b3c\nAuthor: build-ci <ci@dev.example.com>\nDate:   Mon Dec 7 10:00:00 2026 +0900\n\n"
+        "commit 2b3c4d\nAuthor: deploy <deploy@ops.example.com>\nDate:   Mon Dec 7 11:00:00 2026 +0900\n\n"
+        "commit 3c4d5e\nAuthor: Jenkins <jenkins@example.com>\nDate:   Mon Dec 7 12:00:00 2026 +0900\n\n"
+        "commit 4d5e6f\nAuthor: 犬養 瑛太 <inukai@example.com>\nDate:   Mon Dec 7 13:00:00 2026 +0900\n"
+    )
+    assert _split(log) == (
+        ["inukai@example.com"],
+        ["ci@dev.example.com", "deploy@ops.example.com", "jenkins@example.com"],
+    )
