@@ -316,14 +316,15 @@ def org_mailbox(
 
 
 # The romaji of a Japanese office's or school's sections, bare or glued to 部 / 課 / 室 / 係 (nyushi@,
-# kyomu@, jinjibu@, soumuka@): words of an organisation's work, none a name's reading.
+# kyomu@, jinjibu@, soumuka@), and of the services a shop books (shaken@ 車検, tenken@ 点検, seibi@ 整備):
+# words of an organisation's work, none a name's reading (hoken, haisou, kaitori read as names: left out).
 _DEPARTMENT_ROMAJI = tuple(
     stem + suffix
     for stem in (
         "nyushi nyuushi nyusi nyugaku nyuugaku kyomu kyoumu gakumu gakusei shomu shoumu kaikei zaimu "
         "hisho kikaku kouhou boshu bosyu moshikomi moushikomi annai kenshu kensyu sodan soudan kyujin "
         "kyuujin nyukai nyuukai jinji soumu somu keiri saiyo saiyou eigyo eigyou gyomu gyoumu kanri uketsuke "
-        "yoyaku"
+        "yoyaku shaken tenken seibi kensa shuri syuri hanbai satei kessai rental"
     ).split()
     for suffix in ("", "bu", "ka", "shitsu", "situ", "gakari", "kakari")
 )

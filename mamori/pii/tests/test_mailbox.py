@@ -146,6 +146,15 @@ def test_a_person_s_mailbox_beside_a_section_s_stays_personal():
     assert _split("連絡先：kanako.saiki@gmail.com")[0] == ["kanako.saiki@gmail.com"]
 
 
+def test_a_shop_s_service_mailbox_in_romaji_is_the_shop_s_at_any_domain():
+    page = "車検・点検｜ヒガシ自動車\n車検のご予約：shaken@higashi-motors.example.com\nWeb予約 tenken@higashi-motors.example.jp\n"
+    assert _split(page) == ([], ["shaken@higashi-motors.example.com", "tenken@higashi-motors.example.jp"])
+    # a person's mailbox on the same page stays theirs
+    assert _split("担当：整備士 川端 典子 noriko.kawabata@higashi-motors.example.com")[0] == [
+        "noriko.kawabata@higashi-motors.example.com"
+    ]
+
+
 def test_a_build_or_deploy_account_of_a_git_log_is_no_person():
     log = (
         "commit 1a2b3c\nAuthor: build-ci <ci@dev.example.com>\nDate:   Mon Dec 7 10:00:00 2026 +0900\n\n"
