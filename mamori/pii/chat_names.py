@@ -17,6 +17,7 @@ Nicknames, roles and groups (ママ, 営業部, 受付) are not.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mamori.pii.dictionaries import given_names, surnames
 from mamori.pii.mail_names import is_display_name
@@ -66,8 +67,21 @@ def _named(text: str, fields: list[tuple[int, int]]) -> list[Hit]:
     return hits
 
 
+@lru_cache(maxsize=4096)
 def speaker_name(field: str) -> bool:
-    """Return whether a chat's speaker field or a log's author field reads as a person's name."""
+    """Return whether a chat's speaker field or a log's author field reads as a person's name.
+
+    A log of tab-separated fields asks this of its machine or host on every line (``PRESS-SP29``,
+    ``web01``): the answer is cached per field, and an ASCII field with no blank or comma is no name
+    without a look (a romaji or Latin name has two words, ``Yamada, Taro`` a comma).
+    """
+    if field.isascii() and " " not in field and "," not in field:
+        return False
+    return _reads_as_name(field)
+
+
+def _reads_as_name(field: str) -> bool:
+    """Return whether a speaker or author field reads as a name: ``speaker_name`` without its shortcuts."""
     kanji = _KANJI_NAME.fullmatch(field)
     if kanji:
         first, second = kanji.group(1), kanji.group(2)

@@ -13,6 +13,7 @@ from mamori.pii import address as address_module
 from mamori.pii import corporate, csv_cells, detect, records
 from mamori.pii import tables as tables_module
 from mamori.pii.address import find_addresses, is_address
+from mamori.pii.chat_names import _reads_as_name, speaker_name
 from mamori.pii.ids import _message_id
 from mamori.pii.names import KANJI
 from mamori.pii.normalize import normalize
@@ -602,3 +603,23 @@ def test_check_digits_read_without_python_stdnum_agree_with_it() -> None:
         assert validators._luhn(digits) is luhn.is_valid(digits)
     for odd in ("1234-5678-01", "١٢٣٤٥٦٧٨٩٠١٨", "１２３４５６７８９０１８", "12345678901x", "123456789018"):
         assert validators.is_my_number(odd) is in_.is_valid(odd), odd  # twelve characters, as before
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "PRESS-SP29", "web01", "INFO", "gate-01", "Yamada Taro", "Yamada, Taro", "Smith,John", "John Smith",
+        "taro yamada", "Support Team", "db 02", "鴨下 匠", "由紀子", "ヤマダ タロウ", "グエン・ヴァン・ナム", "営業部", "",
+    ],
+)  # fmt: skip
+def test_a_speaker_field_is_read_as_the_plain_reading_reads_it(field: str) -> None:
+    assert speaker_name(field) is _reads_as_name(field)
+    assert speaker_name(field) is _reads_as_name(field)  # again, from the cache
+
+
+def test_ascii_speaker_fields_are_read_as_the_plain_reading_reads_them() -> None:
+    rng = random.Random(23)
+    pieces = [*"Yamada Taro Sato John Smith PRESS SP29 web 01 - _".split(), " ", ",", ", "]
+    for _ in range(2000):
+        field = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
+        assert speaker_name(field) is _reads_as_name(field), field
