@@ -52,6 +52,9 @@ _ENGLISH_PART = re.compile(
     r"mailing)[ _\-])?(?:address[ _\-]?(?:line[ _\-]?)?[1-4](?P<street>)|"
     r"(?<=[ _\-])(?:street(?P<street2>)|city|province|state|prefecture|town|ward)))"
 )
+# A value's shape, two digits or @: a part's header holds one digit (電話番号2, Address Line 1), more
+# only in parentheses.
+_VALUE = re.compile(r"@|[0-9].*[0-9]", re.DOTALL)
 _PART_LABELS = {"住": "ADDRESS", "所": "ADDRESS", "電": "PHONE", "T": "PHONE", "携": "PHONE", "郵": "POSTAL_CODE", "〒": "POSTAL_CODE"}  # fmt: skip
 _PERSONAL = frozenset(
     ("PERSON", "PERSON_EN", "KANA", "NAME_PART", "ROMAJI", "PHONE", "EMAIL", "DATE_OF_BIRTH")
@@ -62,6 +65,8 @@ def _part(cell: str) -> tuple[str, bool] | None:
     """Return the field a header cell heads a part of (``電話番号2`` → PHONE) and whether it is a street's."""
     if len(cell) > 24:
         return None
+    if "(" not in cell and "（" not in cell and _VALUE.search(cell):
+        return None  # a phone, a date, an e-mail address
     m = _NUMBERED.fullmatch(cell)
     if m is not None:
         return _PART_LABELS[m.group(1)[0]], True

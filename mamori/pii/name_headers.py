@@ -105,14 +105,18 @@ HEADER_WORDS = "|".join(
 )  # fmt: skip
 
 
+_PUNCTUATION = re.compile(r"[_\-.:]+")
+_GLUED_NAME = re.compile(r"(?<=[a-z])(?=name\b)")
+
+
 @lru_cache(maxsize=2048)
 def header(cell: str) -> str | None:
     """Return ``PERSON``, ``PERSON_EN`` (a noun a company can be too), ``NAME_PART``, ``KANA`` or None."""
     if not cell or len(cell) > 40:
         return None
     if cell.isascii():
-        words = re.sub(r"[_\-.:]+", " ", cell).strip().lower()
-        words = re.sub(r"(?<=[a-z])(?=name\b)", " ", words)  # guestname, fullname
+        words = _PUNCTUATION.sub(" ", cell).strip().lower()
+        words = _GLUED_NAME.sub(" ", words)  # guestname, fullname
         m = _ENGLISH.fullmatch(words)
         if m is None or words in ("name", "names"):
             return None  # a bare Name is the pattern's of ``tables``

@@ -264,17 +264,7 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     only header-shaped others (``商品コード,商品名,単価``).
     """
     values = [text[s:e] for s, e in cells]
-    # A cell with a space, a digit or @ is a value, never a column name (see header_label): a data row
-    # of a customer list is told apart without filling header_label's cache with its values.
-    labels = [
-        None
-        if _VALUE_CHAR.search(v)
-        and not _SPACED.fullmatch(v)
-        and not _WORDS.fullmatch(v)
-        and not (len(v) <= 24 and name_headers.header(v))
-        else header_label(v)
-        for v in values
-    ]
+    labels = list(map(_cell_label, values))
     name_headers.honorific_column(labels, values)  # お届け先名 | 敬称: who 様 is said to
     name_headers.card_holder_column(labels, values)  # Card Name | Card Last4: the card's holder
     split_parts(values, labels)  # 電話番号1 | 電話番号2 | 電話番号3, 都道府県 | 以降の住所 (header_fields.py)
@@ -284,7 +274,26 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     return None
 
 
+def _cell_label(cell: str) -> str | None:
+    """Return the label of a cell of a row that may be a header row.
+
+    A cell with a space, a digit or @ is a value, never a column name (see header_label): a data row
+    of a customer list is told apart without filling header_label's cache with its values. A header
+    holds a digit or @ only in parentheses (``氏名(1)``): a cell with one and no parenthesis (a phone,
+    a date, an e-mail address) is a value without a look. Every data row holding a header word (the
+    ``メール`` of an address's ラ・メール 305) is checked as a header row, and most of its cells are these.
+    """
+    if _VALUE_CHAR.search(cell) is None:
+        return header_label(cell)
+    if "(" not in cell and "（" not in cell and _DIGIT_OR_AT.search(cell):
+        return None
+    if _SPACED.fullmatch(cell) or _WORDS.fullmatch(cell) or (len(cell) <= 24 and name_headers.header(cell)):
+        return header_label(cell)
+    return None
+
+
 _VALUE_CHAR = re.compile(r"[\s\d@]")
+_DIGIT_OR_AT = re.compile(r"[\d@]")
 _WORDS = re.compile(
     r"[A-Za-z][A-Za-z\-]* [A-Za-z][A-Za-z\-]*(?: [A-Za-z][A-Za-z\-]*)?\.?"
 )  # First Name, E-mail Address, Passport No.

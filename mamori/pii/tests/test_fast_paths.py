@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 
 from mamori.pii import address as address_module
-from mamori.pii import corporate, csv_cells, detect, records
+from mamori.pii import corporate, csv_cells, detect, header_fields, records
 from mamori.pii import tables as tables_module
 from mamori.pii.address import find_addresses, is_address
 from mamori.pii.chat_names import _reads_as_name, speaker_name
@@ -29,7 +29,7 @@ from mamori.pii.placeholder import (
 from mamori.pii.prose import _CUE_TITLES, _candidate_runs
 from mamori.pii.spans import Span, spans_of
 from mamori.pii.tables import _ANY_HEADER, analyse_tables, header_label
-from mamori.testing.pii_corpus import address
+from mamori.testing.pii_corpus import address, birth_date, person, phone
 
 # The plain definition of a prose candidate: from the start of a whole kanji run, the longest 2-9
 # kanji followed by a cue (a particle, ``(`` and a digit, or a title inside the run).
@@ -623,3 +623,38 @@ def test_ascii_speaker_fields_are_read_as_the_plain_reading_reads_them() -> None
     for _ in range(2000):
         field = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
         assert speaker_name(field) is _reads_as_name(field), field
+
+
+_CELL_PIECES = [
+    *tables_module._HEADER_WORDS, "1", "2", "12", "@", "(", ")", "（", "）", " ", "_", "-", "行目", "番号",
+    "user", "example.com", "Line", "Address", "都道府県", "以降の住所", "携帯", "Name", "(EN)",
+]  # fmt: skip
+
+
+def _cells_of_lists(rng: random.Random) -> list[str]:
+    """Return cells of a generated customer list: names, readings, phones, addresses, mailboxes, dates."""
+    name, kana = person(rng)
+    return [name, kana, phone(rng), address(rng), f"user{rng.randrange(999)}@example.com", birth_date(rng)]
+
+
+def test_a_cell_of_a_possible_header_row_is_labelled_as_without_the_value_shortcut(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = random.Random(29)
+    cells = [c for _ in range(300) for c in _cells_of_lists(rng)]
+    cells += ["氏名(1)", "電話番号（携帯）", "Name (2)", "E-mail Address", "氏 名", "住所1", "Address Line 1"]
+    cells += ["".join(rng.choice(_CELL_PIECES) for _ in range(rng.randint(1, 4))) for _ in range(3000)]
+    fast = [tables_module._cell_label(c) for c in cells]
+    monkeypatch.setattr(tables_module, "_DIGIT_OR_AT", re.compile(r"(?!)"))  # never a value without a look
+    assert [tables_module._cell_label(c) for c in cells] == fast
+
+
+def test_a_part_header_is_read_as_without_the_value_shortcut(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(31)
+    cells = [c for _ in range(300) for c in _cells_of_lists(rng)]
+    cells += ["住所(12)", "電話番号(市外局番)", "電話番号2", "住所1行目", "ship_to_address_2", "Address 1"]
+    cells += ["".join(rng.choice(_CELL_PIECES) for _ in range(rng.randint(1, 4))) for _ in range(3000)]
+    fast = [header_fields._part(c) for c in cells]
+    assert any(fast)
+    monkeypatch.setattr(header_fields, "_VALUE", re.compile(r"(?!)"))
+    assert [header_fields._part(c) for c in cells] == fast
