@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from mamori.pii.chat_names import speaker_name
-from mamori.pii.names import not_a_name
+from mamori.pii.not_names import not_a_name
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 

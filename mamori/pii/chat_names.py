@@ -22,7 +22,8 @@ from functools import lru_cache
 from mamori.pii.dictionaries import given_names, surnames
 from mamori.pii.mail_names import is_display_name
 from mamori.pii.name_words import KANJI, plausible_unknown
-from mamori.pii.names import not_a_name, parse_kana_name
+from mamori.pii.names import parse_kana_name
+from mamori.pii.not_names import not_a_name
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 

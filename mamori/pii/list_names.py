@@ -32,7 +32,7 @@ from mamori.pii.dictionaries import (
     to_katakana,
 )
 from mamori.pii.name_words import KANJI, plausible_unknown
-from mamori.pii.names import not_a_name
+from mamori.pii.not_names import not_a_name
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 

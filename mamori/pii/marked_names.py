@@ -28,7 +28,7 @@ import re
 from mamori.pii.analyser import reads_as_name
 from mamori.pii.dictionaries import given_names, municipalities, surnames
 from mamori.pii.name_words import COMPANY_END, KANJI, ROLES_ALONE, plausible_unknown
-from mamori.pii.names import not_a_name
+from mamori.pii.not_names import not_a_name
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 

@@ -1,0 +1,104 @@
+"""Tell what a context called a name but is none: relations, devices, roles, offices, routes, shops.
+
+``names`` and the other PERSON recognisers find a name by its context (様, a label, a column) and ask
+``not_a_name`` before they keep it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mamori.pii.dictionaries import PREFECTURES, municipalities, surnames
+from mamori.pii.name_words import COMPANY_END as _COMPANY_END
+from mamori.pii.name_words import HEAD_COUNT as _HEAD_COUNT
+from mamori.pii.name_words import ROLE_ENDS as _ROLE_ENDS
+from mamori.pii.name_words import ROLES_ALONE as _ROLES_ALONE
+from mamori.pii.name_words import STOP as _STOP
+from mamori.pii.name_words import (
+    TIME_WORD,
+    department,
+    glued_to_a_word,
+    pseudonym_or_company,
+)
+from mamori.pii.name_words import office as _office
+from mamori.pii.name_words import pet as _pet
+from mamori.pii.org_names import organisation_in_name_place
+from mamori.pii.trade_names import carrier, company_before_san
+
+
+def not_a_name(text: str, start: int, end: int) -> bool:
+    """Return whether ``start:end``, read as a name by its context, is none: a relation, a device, a
+    role, a company, a shop, a department, an office, a pet, a word glued to a longer one."""
+    name = text[start:end]
+    return (
+        _NOT_A_NAME.search(text, start, end) is not None
+        or (end - start >= 3 and text.endswith(_COMPANY_END, start, end))
+        or _HEAD_COUNT.match(text, end) is not None
+        or _office(name)
+        or _pet(text, start, end)
+        or name in _ROLES_ALONE
+        or name in PREFECTURES  # 長野県様: the prefecture's office
+        or _route(name)  # 山口県発 関西宛: a rate table's route
+        or (end - start == 1 and start > 0 and text[start - 1] in "おご")  # お姫さま, ご先祖: no name
+        or _RESIDENCE.search(text, max(0, start - 8), start)
+        is not None  # （71歳、奥沢小様）: where they live
+        or (
+            name == "中" and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
+        )  # 受付中, 担当中: "in progress"
+        or (name == "上" and text.startswith("様", end))  # a receipt's 上様: to the bearer, no one named
+        or name in _STOP
+        or TIME_WORD.fullmatch(name) is not None
+        or text.endswith(_ROLE_ENDS, start, end)
+        or _shop_name(name)
+        or department(name)
+        or glued_to_a_word(text, start, end, _KANA_ROLES)
+        or pseudonym_or_company(text, start, end)
+        or carrier(text, start, end)
+        or company_before_san(text, start, end)
+        or organisation_in_name_place(text, start, end)
+    )
+
+
+# The regions a carrier's rate table names as a destination (関西宛, 南九州宛).
+_REGIONS = frozenset(
+    "北海道 東北 北東北 南東北 関東 信越 甲信越 北陸 中部 東海 関西 近畿 中国 四国 九州 北九州 南九州 沖縄 離島".split()
+)
+
+
+def _route(name: str) -> bool:
+    """Return whether ``name`` is a place and 発 / 宛 (山口県発, 関西宛): where a parcel goes from or to."""
+    if len(name) < 3 or name[-1] not in "発宛":
+        return False
+    place = name[:-1]
+    return place in _REGIONS or place in PREFECTURES or place in municipalities()
+
+
+# News gives a person's age and where they live in brackets after the name: （71歳、…） names a place.
+_RESIDENCE = re.compile(r"[(（]\d{1,3}歳[、,]\s*\Z")
+
+
+def _shop_name(name: str) -> bool:
+    """Return whether ``name`` is a surname + 屋, a shop (中村屋さん), rather than a name (土屋, 古屋)."""
+    return len(name) >= 3 and name[-1] == "屋" and name[:-1] in surnames()
+
+
+# Words that are never part of a name: relations (続柄 長男), devices (携帯), headings (第10章 仕様) and
+# the compounds of name-like kanji that news prose is full of (名誉会長, 王子, 人文学科).
+_NOT_A_NAME = re.compile(
+    r"長男|長女|次男|次女|三男|三女|続柄|携帯|自宅|勤務先|仕様|名誉|学科|王子|^第|(?<=\d)[章節項条] |本人|家族|"
+    r"紛失|滅失|毀損|漏えい|漏洩|誤送|盗難|事故|件名|概要|目次|付録|別紙|備考|出席|欠席|議題|日時|場所|"
+    r"異動|退職|入社|着任|就任|昇格|配属|来期|今期|前期|全員|一同|郵便|内線|外線|直通|"
+    r"おかあ|おとう|おばあ|おじい|おにい|おねえ"  # kin before さん (池袋おかあさん, a restaurant)
+)
+
+
+# A role alone before さん / 様 is no name (班長さん, 部長さん, 組長さんへ).
+_KANA_ROLES = frozenset(
+    "ユーザー ユーザ オーナー スタッフ ゲスト メーカー ドライバー メンバー パートナー クライアント ベンダー "
+    "オペレーター リーダー マネージャー サポート センター ショップ カスタマー ファン ママ パパ パート アルバイト バイト テナント ホスト キャスト スポンサー".split()
+)
+
+
+def has_kana_role(name: str) -> bool:
+    """Return whether a word of the katakana ``name`` is a role (メーカー, スタッフ …), not a name."""
+    return any(part in _KANA_ROLES for part in re.split(r"[・ ]", name))
