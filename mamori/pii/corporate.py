@@ -108,6 +108,11 @@ _PERSON_BLOCK = re.compile(
     r"|社員番号|従業員番号|職員番号|所属"  # a record about one employee (所属：製造部 names where they work)
 )
 _PERSON_WORDS = re.compile(f"{_PERSON_LINE.pattern}|{_PERSON_BLOCK.pattern}")
+# A notice's sentence about whoever it serves (患者様には…対応します, お客様は…) names no one: a pharmacy's
+# posted notice keeps its footer's address and numbers the pharmacy's.
+_GENERAL_ADDRESSEE = re.compile(
+    r"(?:患者|お客|利用者|ご利用者|入居者|会員|保護者)(?:様|さま)(?:には|は|が|へ|にも|も)"
+)
 
 
 # Numbers no person has: free dial, navi dial and the like are always an organisation's.
@@ -512,6 +517,8 @@ def _in_company_block(
         i = bisect_left(person_starts, owner_end)
         if not (i < len(person_starts) and person_starts[i] < owner_end + first):
             between = between[first:]
+    if _GENERAL_ADDRESSEE.search(between):
+        between = _GENERAL_ADDRESSEE.sub("", between)
     return _PERSON_LINE.search(between) is None and _PERSON_BLOCK.search(between) is None
 
 

@@ -446,3 +446,19 @@ def test_a_page_listing_lone_addresses_keeps_them():
         + "みどり印刷株式会社\n© 2025 みどり印刷\n"
     )
     assert _labels(page).count("ADDRESS") == 3
+
+
+def test_a_notice_s_sentence_about_its_patients_names_no_one_in_the_footer_s_block():
+    notice = (
+        "薬局の体制について\n株式会社あおば薬品 あおば薬局\n・後発医薬品の使用に取り組んでいます。\n"
+        "・同意をいただいた患者様には、担当の薬剤師が継続して対\n応します。\n"
+        "〒320-0801 栃木県宇都宮市池上町 9-8-7 TEL 028-600-1111 FAX 028-600-1112\n"
+    )
+    assert detect(notice) == []
+    assert _corporate(notice) == ["320-0801", "栃木県宇都宮市池上町 9-8-7", "028-600-1111", "028-600-1112"]
+    # a patient's field or a named patient keeps the block personal
+    assert _labels("あおば薬局 お薬手帳\n患者様の連絡先 028-600-2222\n") == ["PHONE"]
+    record = "あおば薬局\n患者氏名 川端 典子\n〒320-0801 栃木県宇都宮市池上町 9-8-7 TEL 028-600-3333\n"
+    assert _labels(record) == ["PERSON", "POSTAL_CODE", "ADDRESS", "PHONE"]
+    shipping = "あおば薬局\n患者様には下記へお届けします。\n送付先 〒320-0801 栃木県宇都宮市池上町 9-8-7\n"
+    assert _labels(shipping) == ["POSTAL_CODE", "ADDRESS"]
