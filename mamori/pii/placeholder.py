@@ -264,6 +264,11 @@ def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
     if _JUDGED.isdisjoint(map(_LABEL, spans)):
         return list(spans)
     if is_example(text):
+        records = _sample_records(text)
+        if (
+            records
+        ):  # 【記入例】 / 氏名：（氏）見本　（名）花子 / 住所：…: the sample record's address and birth date
+            spans = [s for s in spans if s.label not in _SAMPLE_DOC_LABELS or not _near_any(records, s.start)]
         kept = [s for s in spans if s.label not in _JUDGED or placeholder_kind(s) == NEVER]
         if _example_title(text):
             kept = [s for s in kept if s.label != "PERSON" or not _place_sample_name(s.text)]
@@ -379,6 +384,35 @@ def _place_sample_name(value: str) -> bool:
         or place + "県" in PREFECTURES
         or any(place + suffix in municipalities() for suffix in "市町村")
     )
+
+
+# A name split into a form's surname and given-name fields: （氏）見本　（名）花子, (姓) 山田 (名) 太郎.
+_SPLIT_NAME = re.compile(
+    r"[(（](?:氏|姓)[)）][ \t\u3000]*(\S{1,6})[ \t\u3000]*[(（]名[)）][ \t\u3000]*(\S{1,6})"
+)
+
+
+_SAMPLE_RECORD = 300  # characters a sample record spans each way from its name
+
+
+def _sample_records(text: str) -> list[tuple[int, int]]:
+    """Return the stretches around a sample name written in a form's split fields under a 記入例 mark.
+
+    （氏）見本　（名）花子 with 記入例 on the lines above: the record around it (its address, its birth
+    date) is the sample's.
+    """
+    if "名" not in text:
+        return []
+    return [
+        (m.start() - _SAMPLE_RECORD, m.end() + _SAMPLE_RECORD)
+        for m in _SPLIT_NAME.finditer(text)
+        if is_sample_name(m.group(1) + m.group(2))
+        and _EXAMPLE_MARK.search(text, max(0, m.start() - _SAMPLE_RECORD), m.start()) is not None
+    ]
+
+
+def _near_any(records: list[tuple[int, int]], pos: int) -> bool:
+    return any(lo <= pos < hi for lo, hi in records)
 
 
 _DEFAULT_REPEATS = 5  # persons of one list sharing one birth date (day, month and year): a default value

@@ -202,3 +202,16 @@ def test_a_value_marked_example_after_it_is_a_placeholder():
     assert _labels("届出書\n担当者 信濃 五郎 (例)\n") == []
     # what someone filled in beside a bracket that is not only an example mark stays
     assert _labels("届出書\n担当者 信濃 五郎（例：山田 太郎）\n") == ["PERSON"]
+
+
+def test_a_guide_s_sample_name_split_into_surname_and_given_name_fields_keeps_no_sample_address():
+    guide = "【記入例】\n② 氏名：（氏）見本　（名）花子\n⑤ 住所：〒102-0001 東京都千代田区九段北9-8-7\n"
+    assert _labels(guide) == []
+    assert _labels(guide.replace("（氏）見本　（名）花子", "見本 花子")) == []
+    # a template filled in with a real name keeps its address
+    filled = guide.replace("見本", "川端").replace("花子", "典子")
+    assert _labels(filled) == ["POSTAL_CODE", "ADDRESS"]
+    # a guide whose title is no 記入例, its sample record under a 【記入例】 mark further down
+    manual = "資格取得届 記入の手引き\nさくら健康保険組合\n\n" + guide.replace("見本", "保険")
+    assert _labels(manual) == []
+    assert _labels(manual.replace("保険　（名）花子", "川端　（名）典子")) == ["POSTAL_CODE", "ADDRESS"]
