@@ -34,20 +34,54 @@ def heading_owner(text: str, block_start: int, org: re.Pattern[str], person: re.
     """Return the end of an organisation heading alone above the block starting at ``block_start``, or -1.
 
     ``block_start`` must follow a blank line; the heading line must itself follow a blank line (or open
-    the text), hold an organisation word (``org``) and nothing ``person`` matches.
+    the text), hold an organisation word (``org``) and nothing ``person`` matches. Fields of a page's
+    record above the block, each a label and a value between blank lines (所在地 / 〒…), are looked over.
     """
-    if block_start < 2 or text[block_start - 2 : block_start] != "\n\n":
-        return -1
-    end = block_start - 1
-    while end > 0 and text[end - 1] == "\n":
-        end -= 1
-    start = text.rfind("\n", 0, end) + 1
-    if start > 1 and text[start - 2] != "\n" and not text[:start].isspace():
-        return -1  # the line before is part of a paragraph, not a heading
-    line = text[start:end].strip()
-    if not line or len(line) > _HEADING_MAX or _NOT_A_NAME.search(line) or person.search(line):
-        return -1
-    return end if org.search(line) or _CONTACT_HEADING.fullmatch(line) else -1
+    for _ in range(_FIELD_BLOCKS):
+        if block_start < 2 or text[block_start - 2 : block_start] != "\n\n":
+            return -1
+        end = block_start - 1
+        while end > 0 and text[end - 1] == "\n":
+            end -= 1
+        start = text.rfind("\n", 0, end) + 1
+        if start > 1 and text[start - 2] != "\n" and not text[:start].isspace():
+            # the line before is part of a paragraph, not a heading; a web page's field of its own
+            # (所在地 / 〒… between blank lines) above a field (電話 / 06-…) is looked over
+            if not _field_block(text, block_start) or not _field_block(text, text.rfind("\n\n", 0, end) + 2):
+                return -1
+            block_start = text.rfind("\n\n", 0, end) + 2
+            if person.search(text, block_start, end):
+                return -1
+            continue
+        line = text[start:end].strip()
+        if not line or len(line) > _HEADING_MAX or _NOT_A_NAME.search(line) or person.search(line):
+            return -1
+        return end if org.search(line) or _CONTACT_HEADING.fullmatch(line) else -1
+    return -1
+
+
+# A web page's record turned to text puts each field under its own label between blank lines (所在地 /
+# 〒… / 電話 / 06-…): the fields above a field are looked over, up to the page's heading.
+_FIELD_BLOCKS = 6
+_FIELD_LABEL = re.compile(
+    r"[ \t\u3000]*(?:所在地|本社所在地|住所|電話(?:番号)?|TEL|Tel|FAX|Fax|ファックス|ファクス|"
+    r"(?:E-?[Mm]ail|メール)(?:アドレス)?|営業時間|受付時間|定休日|アクセス|URL|ホームページ)[ \t\u3000]*"
+)
+_FIELD_LINES = 2  # lines of a field's block: its label and its value's one line
+
+
+def _field_block(text: str, start: int) -> bool:
+    """Return whether the block at ``start`` is a field alone: a label line, then its value on one line."""
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1] in "\r\n":
+        end -= 1  # the text's last block and its line end
+    label_end = text.find("\n", start, end)
+    return (
+        label_end > 0
+        and text.count("\n", start, end) < _FIELD_LINES
+        and _FIELD_LABEL.fullmatch(text, start, label_end) is not None
+    )
 
 
 # A section's heading that says "how to reach us" (ご予約, お問い合わせ, アクセス): the contacts under it

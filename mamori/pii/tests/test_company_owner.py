@@ -462,3 +462,28 @@ def test_a_notice_s_sentence_about_its_patients_names_no_one_in_the_footer_s_blo
     assert _labels(record) == ["PERSON", "POSTAL_CODE", "ADDRESS", "PHONE"]
     shipping = "あおば薬局\n患者様には下記へお届けします。\n送付先 〒320-0801 栃木県宇都宮市池上町 9-8-7\n"
     assert _labels(shipping) == ["POSTAL_CODE", "ADDRESS"]
+
+
+def test_a_web_page_s_fields_each_between_blank_lines_belong_to_the_page_s_company():
+    page = (
+        "会社概要｜株式会社ヒガシ工房\n\n所在地\n〒530-0001 大阪府大阪市北区梅田9-8-7\n\n"
+        "電話\n06-6123-4567（平日9時〜17時）\n\nメール\nrecruit@higashi.example.com\n"
+    )
+    assert detect(page) == []
+    assert _corporate(page) == [
+        "530-0001",
+        "大阪府大阪市北区梅田9-8-7",
+        "06-6123-4567",
+        "recruit@higashi.example.com",
+    ]
+    assert detect(page[: page.index("\n\nメール")] + "\n") == []  # the phone's field last on the page
+    # a person's field above (担当者, 氏名) or a person on a field's line keeps the contacts personal
+    assert _labels("株式会社ヒガシ工房\n\n担当者\n川端 典子\n\n電話\n06-6123-4567\n") == ["PERSON", "PHONE"]
+    member = "会員情報｜株式会社ヒガシ工房\n\n氏名\n川端 典子\n\n住所\n〒530-0001 大阪府大阪市北区梅田9-8-7\n\n電話\n090-1234-5678\n"
+    assert _labels(member) == ["PERSON", "POSTAL_CODE", "ADDRESS", "PHONE"]
+    addressed = "株式会社ヒガシ工房 採用係\n\n住所\n〒530-0001 大阪府大阪市北区梅田9-8-7 川端 典子 様\n\n電話\n06-6123-4567\n"
+    assert _labels(addressed) == ["POSTAL_CODE", "ADDRESS", "PERSON", "PHONE"]
+    named = (
+        "株式会社ヒガシ工房\n\n住所\n川端 典子\n〒530-0001 大阪府大阪市北区梅田9-8-7\n\n電話\n06-6123-4567\n"
+    )
+    assert "06-6123-4567" not in _corporate(named)
