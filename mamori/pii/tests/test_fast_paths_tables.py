@@ -10,7 +10,7 @@ import re
 import pytest
 
 from mamori.pii import address as address_module
-from mamori.pii import corporate, csv_cells, header_fields, records
+from mamori.pii import corporate, csv_cells, header_fields, records, table_headers
 from mamori.pii import tables as tables_module
 from mamori.pii.chat_names import _reads_as_name, speaker_name
 from mamori.pii.placeholder import (
@@ -182,7 +182,7 @@ def _rows_from_header_words(text: str) -> str:
     lines = text.split("\n")
     starts = [0, *accumulate(len(x) + 1 for x in lines)]
     done = 0
-    for match in re.finditer("|".join(tables_module._HEADER_WORDS), text):
+    for match in re.finditer("|".join(table_headers._HEADER_WORDS), text):
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.start())
         line = text[start : len(text) if end < 0 else end]
@@ -221,7 +221,7 @@ def test_records_are_read_from_lines_with_a_separator_as_from_lines_with_a_heade
 
 
 def test_a_trie_of_words_is_found_where_their_alternation_is_found() -> None:
-    words = list(tables_module._HEADER_WORDS)
+    words = list(table_headers._HEADER_WORDS)
     plain = re.compile("|".join(words))
     rng = random.Random(13)
     filler = "abcdefghijklmnopqrstuvwxyzNAMEPT @._-0123456789,\n山田太郎氏名電話住所者様カナ"
@@ -271,7 +271,7 @@ def test_ascii_speaker_fields_are_read_as_the_plain_reading_reads_them() -> None
 
 
 _CELL_PIECES = [
-    *tables_module._HEADER_WORDS, "1", "2", "12", "@", "(", ")", "（", "）", " ", "_", "-", "行目", "番号",
+    *table_headers._HEADER_WORDS, "1", "2", "12", "@", "(", ")", "（", "）", " ", "_", "-", "行目", "番号",
     "user", "example.com", "Line", "Address", "都道府県", "以降の住所", "携帯", "Name", "(EN)",
 ]  # fmt: skip
 
