@@ -101,7 +101,7 @@ _ORG = re.compile(_ORG_WORDS + r"|銀行|支店|本店|店(?<=[\u4e00-\u9fff\u30
 _ORG_FOR_ACCOUNTS = re.compile(_ORG_WORDS)
 # Words that put a person on the line (or in the block): their data stays personal.
 _PERSON_LINE = re.compile(
-    r"様|殿|自宅|携帯|Mobile|mobile|個人(?!情報)|本人|生年月日|お届け先|送付先|ご住所|お客様"
+    r"様|殿(?<!御殿)(?![\u3400-\u9fff])|自宅|携帯|Mobile|mobile|個人(?!情報)|本人|生年月日|お届け先|送付先|ご住所|お客様"
 )
 _PERSON_BLOCK = re.compile(
     r"氏名|名前|自宅|個人番号|緊急連絡先|ご本人|生年月日|続柄|お客様情報|患者|保護者|生徒|申込者|契約者|入居者|会員番号|顧客"

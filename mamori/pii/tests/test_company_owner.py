@@ -487,3 +487,22 @@ def test_a_web_page_s_fields_each_between_blank_lines_belong_to_the_page_s_compa
         "株式会社ヒガシ工房\n\n住所\n川端 典子\n〒530-0001 大阪府大阪市北区梅田9-8-7\n\n電話\n06-6123-4567\n"
     )
     assert "06-6123-4567" not in _corporate(named)
+
+
+def test_a_town_or_city_named_with_the_kanji_of_an_honorific_marks_no_person() -> None:
+    # 殿 is an honorific after a name (山田 太郎殿), but 殿町 and 御殿場市 are places: a letterhead at
+    # such an address is still the company's.
+    for head, address in (
+        ("株式会社みずうみ設計", "島根県松江市殿町31"),
+        ("御殿場グリーン株式会社", "静岡県御殿場市川島田77"),
+    ):
+        found = detect_all(f"{head}\n〒690-0887 {address}\nTEL 0852-27-6630 / FAX 0852-27-6631\n")
+        assert found.personal == []
+        assert {s.label for s in found.corporate} == {"POSTAL_CODE", "ADDRESS", "PHONE"}
+
+
+def test_a_name_with_the_honorific_dono_keeps_the_contact_under_it_personal() -> None:
+    found = detect_all(
+        "株式会社みずうみ設計 御中\n\n森岡 千晶殿\n〒412-0001 静岡県御殿場市川島田77\nTEL 0550-82-1234\n"
+    )
+    assert {s.label for s in found.personal} == {"PERSON", "POSTAL_CODE", "ADDRESS", "PHONE"}
