@@ -56,7 +56,10 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"メール|[Ee]-?mail|EMAIL|^(?i:mail(?:_?address)?)$"), "EMAIL"),
     (re.compile(r"個人番号|マイナンバー"), "MY_NUMBER"),
-    (re.compile(r"カード番号"), "CREDIT_CARD"),
+    (
+        re.compile(r"カード番号|^(?i:(?:credit_?)?card_?(?:no|num|number)|cc_?(?:no|num|number))$"),
+        "CREDIT_CARD",
+    ),
     (re.compile(r"口座番号"), "BANK_ACCOUNT"),
     (re.compile(r"免許"), "DRIVERS_LICENSE"),
     (re.compile(r"旅券|パスポート|(?i:passport)"), "PASSPORT"),
@@ -71,20 +74,19 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 # Searched as two patterns, the Japanese words and the ASCII ones: in one, each letter of a log was a
 # first character to try all 106 words at (92 ms on 3 MB of a Django log, 31 ms as two).
 _HEADER_WORDS = (
-    (
-        "フリガナ|ふりがな|カナ|セイメイ|読み|氏名|名前|宛名|名義|受取人|対応者|依頼|差出人|送り主|受講者|参加者|保護者|"
-        "患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|姓|Name|name|NAME|ローマ字|英字|"
-        "担当者|契約者|申込者|名義人|生年月日|誕生日|郵便|〒|住所|送付先|"
-        "届け先|所在地|電話|携帯|連絡先|TEL|Tel|FAX|Fax|メール|mail|Mail|MAIL|個人番号|マイナンバー|カード番号|口座番号|"
-        "免許|旅券|パスポート|保険証|者|オーナー|家主|貸主|借主|保証人|お客様|生徒|児童|園児|"
-        "氏 名|住 所|電 話|携 帯|名 前|生 年|姓名|職員|社員|従業員|スタッフ|メンバー|講師|選手|ドライバー|乗務員|医師|"
-        "看護師|担当|当番|宛先|なまえ|よみ|た人|の人|代理人|扶養親族|"  # headers spaced out in forms (氏　名)
-        "kana|furigana|birth|dob|zip|postal|post|address|addr|tel|phone|mobile|assport|ASSPORT|"  # field names of exports
-        + name_columns.HEADER_WORDS  # ご芳名, 喪主, 故人名, 本名, じどうのなまえ (name_columns.py)
-        + "|"
-        + name_headers.HEADER_WORDS  # Guest, Attendee, 氏(請求先), お届け先名, 敬称 (name_headers.py)
-    ).split("|")
-)
+    "フリガナ|ふりがな|カナ|セイメイ|読み|氏名|名前|宛名|名義|受取人|対応者|依頼|差出人|送り主|受講者|参加者|保護者|"
+    "患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|姓|Name|name|NAME|ローマ字|英字|"
+    "担当者|契約者|申込者|名義人|生年月日|誕生日|郵便|〒|住所|送付先|"
+    "届け先|所在地|電話|携帯|連絡先|TEL|Tel|FAX|Fax|メール|mail|Mail|MAIL|個人番号|マイナンバー|カード番号|口座番号|"
+    "免許|旅券|パスポート|保険証|者|オーナー|家主|貸主|借主|保証人|お客様|生徒|児童|園児|"
+    "氏 名|住 所|電 話|携 帯|名 前|生 年|姓名|職員|社員|従業員|スタッフ|メンバー|講師|選手|ドライバー|乗務員|医師|"
+    "看護師|担当|当番|宛先|なまえ|よみ|た人|の人|代理人|扶養親族|"  # headers spaced out in forms (氏　名)
+    "kana|furigana|birth|dob|zip|postal|post|address|addr|tel|phone|mobile|assport|ASSPORT|"
+    "card_n|cardn|cardN|Card N|Card_N|CardN|CARD_N|CARD N|cc_n|"  # field names of exports
+    + name_columns.HEADER_WORDS  # ご芳名, 喪主, 故人名, 本名, じどうのなまえ (name_columns.py)
+    + "|"
+    + name_headers.HEADER_WORDS  # Guest, Attendee, 氏(請求先), お届け先名, 敬称 (name_headers.py)
+).split("|")
 ANY_HEADER = words_pattern(_HEADER_WORDS)  # all of them, for records.as_rows
 ANY_HEADER_JA = words_pattern(w for w in _HEADER_WORDS if not w.isascii())
 ANY_HEADER_ASCII = words_pattern(w for w in _HEADER_WORDS if w.isascii())  # a trie: see literals.py
