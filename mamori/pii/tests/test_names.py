@@ -272,3 +272,22 @@ def test_a_rate_table_s_route_is_no_name():
     assert names("来月より運賃を改定いたします。福島県発 九州宛 100サイズ 2,860円 など。\n") == []
     # a name after a departure place stays a name
     assert names("松本発 森下 和夫様\n") == ["森下 和夫"]
+
+
+def test_a_legal_filing_names_its_parties_and_its_agent_after_their_roles() -> None:
+    text = (
+        "登記の目的　所有権移転\n相続人 森岡 千晶\n申請人 犬養 瑛太\n"
+        "代理人　長野県松本市中央2-1-1\n　司法書士　宍倉 大輔\n"
+    )
+    names = [s.text for s in detect(text) if s.label == "PERSON"]
+    assert names == ["森岡 千晶", "犬養 瑛太", "宍倉 大輔"]
+
+
+def test_a_lawyer_s_office_or_a_company_after_a_role_is_no_name() -> None:
+    for text in (
+        "司法書士 事務所のご案内\n",
+        "弁護士 法人みどり\n",
+        "申請人 株式会社みどり\n",
+        "税理士 会報 第12号\n",
+    ):
+        assert [s for s in detect(text) if s.label == "PERSON"] == [], text
