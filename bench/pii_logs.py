@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pii_tables import _load  # noqa: E402  # bench/ is on the path when a bench script runs
+
 from mamori.pii import detect_all  # noqa: E402
 from mamori.pii.engine import warm_up  # noqa: E402
 from mamori.pii.scan_windows import Windower  # noqa: E402
@@ -163,13 +165,6 @@ def windows(text: str) -> list[str]:
 
 def detect_windows(texts: list[str]) -> int:
     return sum(len(detect_all(text).personal) for text in texts)
-
-
-def _load() -> str:
-    try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:
