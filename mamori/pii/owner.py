@@ -86,9 +86,12 @@ def _field_block(text: str, start: int) -> bool:
 
 # A section's heading that says "how to reach us" (ご予約, お問い合わせ, アクセス): the contacts under it
 # are the page's organisation's.
-_CONTACT_HEADING = re.compile(
-    r"[■◆●【\[]?\s*(?:ご?予約|お?問い?合わ?せ(?:先|窓口)?|アクセス|お?申し?込み?)\s*[】\]]?"
+_CONTACT_WORD = (
+    r"(?:ご?予約|お?問い?合わ?せ(?:先|窓口)?|アクセス|お?申し?込み?"
+    # a job offer's desk (応募先, 応募・お問い合わせ, 採用窓口): the employer's, where applicants write
+    r"|応募(?:先|窓口|方法|受付|書類(?:の?送付先)?)?|採用(?:窓口|担当|係|に関する(?:お?問い?合わ?せ)?))"
 )
+_CONTACT_HEADING = re.compile(rf"[■◆●【\[]?\s*{_CONTACT_WORD}(?:\s*[・／/&＆]\s*{_CONTACT_WORD})*\s*[】\]]?")
 
 
 def named_below(

@@ -506,3 +506,21 @@ def test_a_name_with_the_honorific_dono_keeps_the_contact_under_it_personal() ->
         "株式会社みずうみ設計 御中\n\n森岡 千晶殿\n〒412-0001 静岡県御殿場市川島田77\nTEL 0550-82-1234\n"
     )
     assert {s.label for s in found.personal} == {"PERSON", "POSTAL_CODE", "ADDRESS", "PHONE"}
+
+
+def test_a_job_offer_s_application_desk_under_its_heading_is_the_employer_s():
+    # a recruiting page whose employer is named only in its <title>: 応募先 / 応募・お問い合わせ head the desk
+    page = (
+        "求人情報｜みやま精機\n\n募集要項\n\n職種：検査スタッフ\n\n応募先\n\n"
+        "〒390-0852 長野県松本市島立 1123-4\nTEL 0263-47-2210\n\n"
+        "応募・お問い合わせ\n\n\n電話\n0263-47-2211\n\n採用窓口\n\nmiyama.saiyo@gmail.com\n"
+    )
+    assert _labels(page) == []
+    assert {"0263-47-2210", "0263-47-2211", "長野県松本市島立 1123-4"} <= set(_corporate(page))
+
+
+def test_an_applicant_s_own_contacts_under_an_applicant_heading_stay_personal():
+    record = "応募者\n\n〒390-0852 長野県松本市島立 1123-4\nTEL 0263-47-2210\n"
+    assert {"ADDRESS", "PHONE"} <= set(_labels(record))
+    entry = "応募\n\n氏名：桐谷 紗希\n電話：0263-47-2210\n"
+    assert "PHONE" in _labels(entry)
