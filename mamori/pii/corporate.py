@@ -36,7 +36,7 @@ from mamori.pii.mailbox import (
     org_mailbox_by_address,
     spells_a_name,
 )
-from mamori.pii.org_tables import is_row, name_column, org_table_rows
+from mamori.pii.org_tables import is_row, name_column, org_insert_rows, org_table_rows
 from mamori.pii.owner import (
     MOBILE,
     fax_beside_phone,
@@ -75,7 +75,8 @@ _ORG_WORDS = (
     # a company named after a label that says it is one (点検会社：…サービス（086-…）, 施工業者：…)
     r"会社(?=\s*[:：])|業者(?=\s*[:：])|業社(?=\s*[:：])|就業場所|勤務先|物件(?:所在地|名|概要|情報|[A-ZＡ-Ｚ0-9０-９①-⑳](?![0-9０-９]))|倉庫|返品先|"
     # a venue or meeting point, a co-op's offices, a shop or tenant that moves (移転: persons 転居)
-    r"会場|開催場所|開催地|集合場所|公園|JA|農協|本所|支所|ハローワーク|店舗|テナント|移転|"
+    r"会場|開催場所|開催地|集合場所|公園|プール|アリーナ|スタジアム|グラウンド|道場|球場|競技場|運動場|動物園|植物園|遊園地|"
+    r"温泉|展望台|JA|農協|本所|支所|ハローワーク|店舗|テナント|移転|"
     r"内科|外科|小児科|眼科|皮膚科|耳鼻科|耳鼻咽喉科|婦人科|神社|教会|自治会|町内会|PTA|生協|協議会|"
     r"商店街|サロン|スタジオ|工房|倶楽部|クラブ|ゴルフ場|寺務所|社務所|カフェ|Café|Cafe|CAFE|レストラン|居酒屋|食堂|"
     r"ベーカリー|料理|料亭|寿司|鮨|ビストロ|ダイニング|割烹|懐石|菓子処|菓子舗|和菓子|洋菓子|茶舗|茶房|蕎麦|手打|"
@@ -133,6 +134,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     org_lists, list_names = org_column_tables(text, _ORG, name_column, is_row)
     org_rows += org_lists
     org_rows += sender_columns(text, is_row)  # a shipping export's ご依頼主電話番号: the shipper's
+    org_rows += org_insert_rows(text)  # INSERT INTO facility … VALUES: a seed of sites
     org_names = sorted(org_names + list_names)
     if org_names:
         spans = [s for s in spans if not _org_name(s, org_names)]

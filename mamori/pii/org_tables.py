@@ -19,6 +19,8 @@ _ORG_HEADER = re.compile(
     r"^(?:店舗|店|拠点|事業所|営業所|支店|支社|施設|会社|企業|法人|取引先|仕入先|得意先|販売店|代理店|"
     r"発注先|委託先|外注先|協力会社|メーカー|銀行|団体|部署|部門|物件|建物|校舎|教室|医療機関|病院|学校|"
     r"[^\s]{0,4}業者|所在地)(?:名|名称)?$"
+    # a CRM's or an accounting export's English header: Salesforce's Account Name, a vendor master's Vendor
+    r"|^(?i:(?:account|company|organi[sz]ation|vendor|supplier|facility|store|branch)(?:[ _]?name)?)$"
 )
 _PERSON_HEADER = re.compile(
     r"担当|氏名|名前|お名前|担当者|宛名|フリガナ|ふりがな|個人|生年月日|契約者|会員|顧客名|患者|社員|"
@@ -80,6 +82,12 @@ _ORG_HEADER_HINT = re.compile(
         for word in "店舗 拠点 事業所 営業所 支店 施設 会社 企業 取引先 仕入先 得意先 販売店 代理店 委託先 部署 物件 "
         "建物 校舎 教室 医療機関 病院 学校 業者 所在地".split()
     )
+    + "|"
+    + "|".join(
+        rf"{w}(?:[ _]?[Nn]ame)?\"?(?=[\t,\r\n]|\Z)"
+        for word in "Account Company Organization Organisation Vendor Supplier Facility Store Branch".split()
+        for w in (word, word.lower())
+    )
 )
 
 
@@ -98,3 +106,33 @@ def is_row(line: str) -> bool:
             if filled == 2:
                 return True
     return False
+
+
+# A seed or a dump's INSERT into a table of organisations or sites (facility, stores, branches, vendors):
+# every row of its VALUES is one, though its names carry no org word (屋内プール, 弓道場).
+_ORG_INSERT = re.compile(
+    r"INSERT\s+INTO\s+[`\"\[]?(?:\w+[`\"\]]?\.[`\"\[]?)?(?:m_|mst_|t_)?"
+    r"(?:facilit(?:y|ies)|venues?|sites?|stores?|shops?|branch(?:es)?|offices?|compan(?:y|ies)|vendors?|"
+    r"suppliers?|partners?|dealers?|agenc(?:y|ies)|organi[sz]ations?|accounts?|clinics?|hospitals?|schools?|"
+    r"spots?|attractions?|locations?)[`\"\]]?\s*(\([^)]*\))?\s*VALUES\b",
+    re.IGNORECASE,
+)
+_PERSON_FIELD = re.compile(
+    r"person|contact_name|manager|owner|staff|first_?name|last_?name|mobile|birth", re.I
+)
+
+
+def org_insert_rows(text: str) -> list[tuple[int, int]]:
+    """Return the ranges of the VALUES of INSERT statements into a table of organisations or sites.
+
+    Not when the statement's columns name a person (contact_person, manager_name, mobile).
+    """
+    if "INSERT" not in text and "insert" not in text:
+        return []
+    ranges = []
+    for match in _ORG_INSERT.finditer(text):
+        if match.group(1) and _PERSON_FIELD.search(match.group(1)):
+            continue
+        end = text.find(";", match.end())
+        ranges.append((match.end(), len(text) if end < 0 else end))
+    return ranges

@@ -1,0 +1,54 @@
+"""Contact data of organisations named without a legal form: CRM exports, seeds of sites, venues."""
+
+from __future__ import annotations
+
+from mamori.pii import detect, detect_all
+
+
+def _labels(text: str) -> list[str]:
+    return [s.label for s in detect(text)]
+
+
+def test_a_crm_account_export_is_a_table_of_organisations_by_its_english_header():
+    export = (
+        "Account ID,Account Name,Industry,Phone,Fax,Billing Address,Type\n"
+        "001000000000011,岡崎鋳造,製造,0564-21-3344,0564-21-3345,愛知県岡崎市康生町5-6,Customer\n"
+        "001000000000012,刈谷化工,製造,0566-55-7788,0566-55-7789,愛知県刈谷市相生町7-8,Prospect\n"
+    )
+    assert _labels(export) == []
+    assert len(detect_all(export).corporate) == 6
+    vendors = "Vendor,Phone,Address\n西尾精密,0563-54-1201,愛知県西尾市寄住町1-2\n碧南金型,0566-41-0012,愛知県碧南市松本町3-4\n"
+    assert _labels(vendors) == []
+
+
+def test_a_contact_export_with_a_person_column_stays_personal():
+    contacts = (
+        "Account Name,First Name,Last Name,Mobile\n"
+        "岡崎鋳造,千景,大森,090-4411-2290\n"
+        "刈谷化工,健吾,河野,080-5512-7731\n"
+    )
+    assert _labels(contacts).count("PHONE") == 2
+    customers = "Customer Name,Phone\n大森 千景,090-4411-2290\n河野 健吾,080-5512-7731\n"
+    assert _labels(customers).count("PHONE") == 2  # a shop's customers: no organisation header
+
+
+def test_a_seed_of_facilities_is_the_facilities_contacts_on_every_row():
+    seed = (
+        "INSERT INTO facility (code, name, tel, address) VALUES\n"
+        "('OK-PL-01', '市民温水場', '0564-23-0000', '愛知県岡崎市康生通西1-1'),\n"
+        "('OK-TR-02', '研修棟', '0564-23-0000', '愛知県岡崎市康生通西1-1'),\n"
+        "('OK-KD-03', '第二会議棟', '0564-23-0000', '愛知県岡崎市康生通西1-1');\n"
+    )
+    assert _labels(seed) == []
+    members = seed.replace("facility", "member")
+    assert "PHONE" in _labels(members)
+    staffed = seed.replace("(code, name, tel, address)", "(code, manager_name, tel, address)")
+    assert "PHONE" in _labels(staffed)  # the columns name a person
+
+
+def test_a_venue_named_before_its_tel_owns_it():
+    leaflet = "冬のおすすめ\n駅から歩いて行ける場所\n岡崎市民プール TEL 0564-22-3039\n"
+    assert _labels(leaflet) == []
+    assert _labels("冬のおすすめ\n駅から歩いて行ける場所\n弓道場 TEL 0564-22-3039\n") == []
+    # a person named on the line keeps it theirs
+    assert _labels("夏休みの予定\nプールの後\n大森 千景さん TEL 0564-22-3039\n") == ["PERSON", "PHONE"]
