@@ -33,14 +33,22 @@ _TIME = r"(?:午前|午後)?\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?"
 _STAMP = rf"[\[(]?(?:{_DATE})?{_TIME}[\])]?"
 _FIELD = r"[^\t\n:\[\]()<>@=|]{1,30}?"
 # A time stamp, who spoke, a colon or a tab: the message follows on the line.
-_SAID = re.compile(
-    rf"^{_STAMP}(?: ?- ?| +|\t)(?:From +)?({_FIELD})(?: +to +[^\n:]{{1,40}}?)? ?(?::|\t)", re.MULTILINE
-)
+_SAID_LINE = rf"{_STAMP}(?: ?- ?| +|\t)(?:From +)?({_FIELD})(?: +to +[^\n:]{{1,40}}?)? ?(?::|\t)"
+_SAID = re.compile(rf"^{_SAID_LINE}", re.MULTILINE)
+# The same after a line break: a pattern opening with ``^`` is tried at every character of the text, one
+# opening with a line break only where the regex engine's scan for that character stops (twice as fast).
+_SAID_AFTER_BREAK = re.compile(rf"\n{_SAID_LINE}")
 # A line of who spoke and when, the message below (Teams, Slack): ``[11/20 8:10] 鴨下 匠``, ``鴨下 匠  8:10``.
 _HEADING = re.compile(
     rf"^\[(?:{_DATE})?{_TIME}\] +({_FIELD}) *$|^({_FIELD})(?: {{2,}}|\t| ?, ?)(?:{_DATE})?{_TIME} *$",
     re.MULTILINE,
 )
+# Where a line of ``_HEADING`` can be: one opening with [ or one ending with a time (a match of the
+# first kind opens with [, of the second ends with the time's ``:MM``). Each such line is then matched
+# alone; the others, nearly all of a log's, are not tried character by character. Two searches, as
+# each opens with a literal the regex engine scans for (one alternation of both was 3 times slower).
+_BRACKET_LINE = re.compile(r"\n\[")
+_TIME_AT_END = re.compile(r":\d\d(?: ?[AaPp][Mm])? *$", re.MULTILINE)
 
 TRIGGERS = Triggers(
     search=(
@@ -54,28 +62,53 @@ MIN_LINES = 2
 def find_chat_line_persons(text: str) -> list[Hit]:
     """Return PERSON hits for the speakers of a chat saved a message a line after a time stamp."""
     hits: list[Hit] = []
-    for pattern in (_SAID, _HEADING):
-        fields = []
-        for m in pattern.finditer(text):
-            group = 1 if m.start(1) >= 0 else 2
-            fields.append(m.span(group))
+    for fields in (said_fields(text), heading_fields(text)):
         if len(fields) < MIN_LINES:
             continue
-        found = [(s, e) for s, e in (_trim(text, f) for f in fields) if _speaker(text, s, e)]
+        found = _speakers(text, fields)
         if len(found) >= MIN_LINES:
             hits.extend((s, e, "PERSON", 3) for s, e in found)
     return hits
 
 
-def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    start, end = span
-    while start < end and text[start] == " ":
-        start += 1
-    while end > start and text[end - 1] == " ":
-        end -= 1
-    return start, end
+def said_fields(text: str) -> list[tuple[int, int]]:
+    """Return the speaker fields of the lines of ``_SAID``, as ``_SAID.finditer`` finds them.
+
+    A match lies within one line and opens it, so it is the one at the text's start, then those after
+    a line break.
+    """
+    first = _SAID.match(text)
+    fields = [first.span(1)] if first else []
+    fields.extend(m.span(1) for m in _SAID_AFTER_BREAK.finditer(text))
+    return fields
 
 
-def _speaker(text: str, start: int, end: int) -> bool:
-    field = text[start:end]
-    return bool(field) and speaker_name(field) and not not_a_name(text, start, end)
+def heading_fields(text: str) -> list[tuple[int, int]]:
+    """Return the speaker fields of the lines of ``_HEADING``, as ``_HEADING.finditer`` finds them.
+
+    A match is a whole line: only the first line and those ``_BRACKET_LINE`` or ``_TIME_AT_END`` point
+    at are tried.
+    """
+    lines = {0}
+    lines.update(m.start() + 1 for m in _BRACKET_LINE.finditer(text))
+    lines.update(text.rfind("\n", 0, m.start()) + 1 for m in _TIME_AT_END.finditer(text))
+    fields = []
+    for start in sorted(lines):
+        heading = _HEADING.match(text, start)
+        if heading:
+            fields.append(heading.span(1 if heading.start(1) >= 0 else 2))
+    return fields
+
+
+def _speakers(text: str, fields: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the fields, blanks trimmed, that name a person (``speaker_name`` is cached per field)."""
+    found = []
+    for start, end in fields:
+        field = text[start:end]
+        name = field.strip(" ")
+        if name and speaker_name(name):
+            start += len(field) - len(field.lstrip(" "))
+            end = start + len(name)
+            if not not_a_name(text, start, end):
+                found.append((start, end))
+    return found

@@ -29,6 +29,11 @@ _PASSPORT_WORD = re.compile("|".join(_PASSPORT_WORDS))
 _LETTER_AFTER = re.compile(r"(?<![0-9A-Za-z])[A-Z](\d{7})[A-Z](?![0-9A-Za-z])")
 _CTX_MY_NUMBER = re.compile(r"個人番号|マイナンバー|my ?number", re.IGNORECASE)
 _CTX_LICENSE = re.compile(r"免許")
+# Every word a twelve-digit run needs before it or above it to be a licence or a My Number (see classify):
+# a text without one (a POS journal's JAN codes, a log's shipping numbers) holds neither.
+# Case spelled out: an IGNORECASE search loses the regex engine's scan for its first characters and
+# tried every character of a log (Unicode case folding adds no other letters to these).
+_CTX_TWELVE = re.compile(r"免許|個人番号|マイナンバー|[Mm][Yy] ?[Nn][Uu][Mm][Bb][Ee][Rr]")
 _CTX_CARD = re.compile(r"カード|card|クレジット|VISA|Master|JCB|AMEX", re.IGNORECASE)
 # 口座 in a transaction's kind (口座振替 ﾄｳｷﾖｳｶﾞｽ, 口座引落: a statement's 摘要) labels no account: the amount
 # in the next cell is a payment.
@@ -58,6 +63,7 @@ def find_numbers(text: str) -> list[Hit]:
     """Return hits for every digit-run identifier in normalised ``text``."""
     hits: list[Hit] = []
     passports = any(word in text for word in _PASSPORT_WORDS)  # a substring search: most texts have none
+    twelve: bool | None = None  # whether the text holds a word twelve digits need: asked once
     for m in NUMBER_RUN.finditer(text):
         start = m.start()
         before = text[start - 1] if start else ""
@@ -69,6 +75,11 @@ def find_numbers(text: str) -> list[Hit]:
                 hits.extend(_after_glued(text, start, run, passports))
             continue
         run = m.group().rstrip(" ")
+        if len(run) == 12 and run.isdigit():
+            if twelve is None:
+                twelve = _CTX_TWELVE.search(text) is not None
+            if not twelve:
+                continue  # a JAN code in a journal: twelve digits need a licence or My Number word
         if " " not in run and _digit_count(run) not in _LENGTHS:
             if passports and len(run) in (8, 9) and _PASSPORT_WORD.search(text, max(0, start - 24), start):
                 hit = passport_at(text, start, start + len(run))  # Passport No.: 553532683

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from mamori.pii import address, dates, engine, ids, name_fields, names, numbers, prose, tables
+from mamori.pii.chat_lines import find_chat_line_persons
 from mamori.pii.dates import find_birth_dates
 from mamori.pii.engine import _TRIGGERS, RECOGNIZERS, _run_recognizers, prefilter
 from mamori.pii.normalize import normalize
@@ -92,6 +93,9 @@ def _whole_text_scans(function: object, depth: int = 1) -> set[str]:
 _NOT_ENTRIES = {
     find_birth_dates: {"_ERA_DATE", "_WESTERN_DATE", "_ENGLISH_DATE"},
     find_titled_persons: {"_TITLED"},
+    # The chat's line finders point at the lines _SAID and _HEADING are then matched on: the
+    # triggers stand for those two (test_fast_paths_logs.py checks the line-wise scan against them).
+    find_chat_line_persons: {"^_SAID", "_SAID_AFTER_BREAK", "_BRACKET_LINE", "_TIME_AT_END"},
 }
 
 

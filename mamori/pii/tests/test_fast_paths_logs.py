@@ -1,0 +1,82 @@
+"""The fast paths of the passes over digit-dense logs find exactly what their plain definitions find."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from mamori.pii import chat_lines
+from mamori.pii.chat_lines import find_chat_line_persons, heading_fields, said_fields
+from mamori.pii.numbers import NUMBER_RUN, classify, find_numbers
+from mamori.pii.tests.test_fast_paths import _skips_to_first_characters
+
+_CHAT_PIECES = (
+    *("\n", "\n", "[", "]", "(", ")", " ", "  ", "\t", ":", ",", "\r", "x", "年", "月", "日"),
+    *("12", "8", "05", ":30", "10:05", "2024/11/20 ", "2024-11-20 ", "11/20 ", "(水) ", "午後", "AM", " pm"),
+    *("- ", "From ", " to Everyone", "山田 太郎", "鴨下 匠", "web01"),
+)
+
+
+def _plain_fields(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span(1 if m.start(1) >= 0 else 2) for m in pattern.finditer(text)]
+
+
+def _chat_texts() -> list[str]:
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(_CHAT_PIECES) for _ in range(rng.randrange(1, 40))) for _ in range(3000)]
+    return [
+        *texts,
+        "[2024/11/20 8:10] 鴨下 匠\nおはようございます\n[2024/11/20 8:12] 降旗 悠真\n了解です",
+        "鴨下 匠  8:10\nおはよう\n降旗 悠真\t8:12 PM\n了解",
+        "2024-11-20 8:10 鴨下 匠: 本文\n2024-11-20 8:11 降旗 悠真: 返事\n",
+        "08:10:22 From 鴨下 匠 to Everyone: 本文\n08:11:02 From 降旗 悠真 : 返事",
+    ]
+
+
+def test_the_speakers_of_a_chat_are_read_line_by_line_as_a_scan_of_the_whole_text_reads_them() -> None:
+    for text in _chat_texts():
+        assert said_fields(text) == _plain_fields(chat_lines._SAID, text), repr(text)
+        assert heading_fields(text) == _plain_fields(chat_lines._HEADING, text), repr(text)
+
+
+def test_the_speakers_of_a_chat_copied_from_teams_are_still_found_and_a_log_s_hosts_are_not() -> None:
+    teams = "[11/20 8:10] 鴨下 匠\nおはようございます\n[11/20 8:12] 降旗 悠真\n了解です\n"
+    found = {teams[s:e] for s, e, _label, _priority in find_chat_line_persons(teams)}
+    assert found == {"鴨下 匠", "降旗 悠真"}
+    log = "2024/11/01 08:10:00\tPRESS-SP29\tRUN\n2024/11/01 08:10:04\tPRESS-LS40\tSTOP\n"
+    assert find_chat_line_persons(log) == []
+
+
+@pytest.mark.parametrize("name", ["_SAID_AFTER_BREAK", "_BRACKET_LINE", "_TIME_AT_END"])
+def test_the_line_finders_of_a_chat_skip_to_their_first_character(name: str) -> None:
+    assert _skips_to_first_characters(getattr(chat_lines, name))
+
+
+# Twelve-digit numbers that pass the My Number and the licence check digits, and JAN codes.
+_TWELVE = ("123456789018", "301992184560", "020949539216", "497365326808")
+_WORDS = ("合計 ", "商品", "TEL ", "注文番号:", "番号 第 ", " 号", "カード:", "\n", "  ", "ID=", "No.")
+
+
+def test_a_twelve_digit_run_in_a_text_without_a_licence_or_my_number_word_is_nobody_s() -> None:
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choice(_WORDS) + rng.choice(_TWELVE) for _ in range(rng.randrange(1, 8)))
+        runs = [m for m in NUMBER_RUN.finditer(text) if m.group().rstrip(" ").isdigit()]
+        twelve = [m for m in runs if len(m.group().rstrip(" ")) == 12]
+        assert all(classify(text, m.start(), m.start() + 12, m.group()[:12]) is None for m in twelve), text
+        assert find_numbers(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("個人番号：123456789018", "MY_NUMBER"),
+        ("My Number 123456789018", "MY_NUMBER"),
+        ("免許証番号 301992184560", "DRIVERS_LICENSE"),
+        ("運転免許証\n番号 第 301992184560 号", "DRIVERS_LICENSE"),
+    ],
+)
+def test_a_twelve_digit_run_after_its_word_is_still_read(text: str, label: str) -> None:
+    assert [hit[2] for hit in find_numbers(text)] == [label]
