@@ -35,10 +35,9 @@ def find_emails(text: str) -> list[Hit]:
     pos = text.find("@")
     last_end = 0
     while pos >= 0:
-        local = _EMAIL_LOCAL.search(text, max(last_end, pos - 64), pos)
-        domain = _EMAIL_DOMAIN.match(text, pos + 1)
-        if local and domain:
-            start = local.start()
+        start = _local_start(text, max(last_end, pos - 64), pos)
+        domain = _EMAIL_DOMAIN.match(text, pos + 1) if start >= 0 else None
+        if domain:
             while text[start] == "." and start < pos:
                 start += 1
             if (
@@ -51,6 +50,21 @@ def find_emails(text: str) -> list[Hit]:
                 last_end = domain.end()
         pos = text.find("@", pos + 1)
     return hits
+
+
+_LOCAL_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-"
+
+
+def _local_start(text: str, lo: int, pos: int) -> int:
+    """Return where ``_EMAIL_LOCAL.search(text, lo, pos)`` starts, or -1 when it finds nothing.
+
+    The run of a local part's characters before ``pos``, read back with ``str.rstrip``: the search
+    tried each character of the 64 before every ``@`` (a log with a mailbox a line). Its ``$`` also
+    matches before a line break that ends the window.
+    """
+    end = pos - 1 if pos > lo and text[pos - 1] == "\n" else pos
+    start = lo + len(text[lo:end].rstrip(_LOCAL_CHARS))
+    return start if start < end else -1
 
 
 # A message's or a part's id in angle brackets is no mailbox: Message-ID:, References:, In-Reply-To:,

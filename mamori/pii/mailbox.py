@@ -153,6 +153,8 @@ def _given(word: str) -> bool:
 def in_url(text: str, start: int) -> bool:
     """Return whether the address at ``start`` is the credentials of a URL (https://key@host/…)."""
     lo = max(0, start - 200)
+    if text.find("://", lo, start + 1) < 0:
+        return False  # no scheme in reach (a log's mailboxes): the token's start need not be found
     token_start = max(text.rfind(c, lo, start) for c in " \t\n\"'<(=") + 1
     return "://" in text[max(lo, token_start) : start + 1]
 

@@ -7,8 +7,10 @@ import re
 
 import pytest
 
-from mamori.pii import chat_lines
+from mamori.pii import chat_lines, ids
 from mamori.pii.chat_lines import find_chat_line_persons, heading_fields, said_fields
+from mamori.pii.ids import find_emails
+from mamori.pii.mailbox import in_url
 from mamori.pii.numbers import NUMBER_RUN, classify, find_numbers
 from mamori.pii.tests.test_fast_paths import _skips_to_first_characters
 
@@ -80,3 +82,49 @@ def test_a_twelve_digit_run_in_a_text_without_a_licence_or_my_number_word_is_nob
 )
 def test_a_twelve_digit_run_after_its_word_is_still_read(text: str, label: str) -> None:
     assert [hit[2] for hit in find_numbers(text)] == [label]
+
+
+_MAIL_PIECES = (
+    "\n",
+    " ",
+    "=",
+    "to",
+    "user12",
+    ".",
+    "-",
+    "_",
+    "+",
+    "%",
+    "@",
+    "example.net",
+    "山田",
+    "://",
+    "https",
+    "<",
+    "'",
+)
+
+
+def test_a_mailbox_s_local_part_is_read_back_as_the_search_of_its_pattern_reads_it() -> None:
+    rng = random.Random(9)
+    for _ in range(3000):
+        text = "".join(rng.choice(_MAIL_PIECES) for _ in range(rng.randrange(1, 30)))
+        pos = rng.randrange(len(text) + 1)
+        lo = rng.randrange(max(0, pos - 64), pos + 1)
+        local = ids._EMAIL_LOCAL.search(text, lo, pos)
+        assert ids._local_start(text, lo, pos) == (local.start() if local else -1), (text, lo, pos)
+
+
+def _in_url_plain(text: str, start: int) -> bool:
+    lo = max(0, start - 200)
+    token_start = max(text.rfind(c, lo, start) for c in " \t\n\"'<(=") + 1
+    return "://" in text[max(lo, token_start) : start + 1]
+
+
+def test_a_mailbox_is_told_from_a_url_s_credentials_as_the_token_before_it_tells() -> None:
+    rng = random.Random(4)
+    for _ in range(3000):
+        text = "".join(rng.choice(_MAIL_PIECES) for _ in range(rng.randrange(1, 60)))
+        start = rng.randrange(len(text) + 1)
+        assert in_url(text, start) is _in_url_plain(text, start), (text, start)
+    assert find_emails("dsn=https://key@sentry.example.com/1 to=yamada@example.com") == [(40, 58, "EMAIL", 6)]
