@@ -49,6 +49,7 @@ from mamori.pii.owner import (
 )
 from mamori.pii.placeholder import drop_marked_examples, drop_placeholders
 from mamori.pii.spans import Span
+from mamori.pii.word_index import WordIndex
 
 # Labels that an organisation has too; identifiers such as My Number or a card never are corporate.
 CORPORATE_LABELS = frozenset({"PHONE", "ADDRESS", "POSTAL_CODE", "EMAIL", "BANK_ACCOUNT"})
@@ -109,6 +110,7 @@ _PERSON_BLOCK = re.compile(
     r"|社員番号|従業員番号|職員番号|所属"  # a record about one employee (所属：製造部 names where they work)
 )
 _PERSON_WORDS = re.compile(f"{_PERSON_LINE.pattern}|{_PERSON_BLOCK.pattern}")
+_PERSON_MARGIN, _ORG_MARGIN = 8, 13  # word_index.margin_of each: the longest word and its look-ahead
 # A notice's sentence about whoever it serves (患者様には…対応します, お客様は…) names no one: a pharmacy's
 # posted notice keeps its footer's address and numbers the pharmacy's.
 _GENERAL_ADDRESSEE = re.compile(
@@ -145,6 +147,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     lines: dict[tuple[int, int], tuple[bool, bool, bool]] = {}  # what _in_company_block saw on a line
     row_lo = row_hi = -1  # the last line whose values are all personal (a row naming a person, 様 ...)
     roles_seen: list[frozenset[str]] = []  # the domains of role mailboxes, looked up at the first need
+    words = (WordIndex(_PERSON_WORDS, text, _PERSON_MARGIN), WordIndex(_ORG, text, _ORG_MARGIN))
     for span in spans:
         if span.label not in CORPORATE_LABELS:
             personal.append(span)
@@ -166,7 +169,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
             corporate.append(span)
         elif row_lo <= span.start and span.end <= row_hi:
             personal.append(span)  # on a line whose values were all found personal
-        elif span.label == "EMAIL" and _org_mailbox(text, span, spans, person_starts, roles_seen):
+        elif span.label == "EMAIL" and _org_mailbox(text, span, spans, person_starts, roles_seen, words):
             corporate.append(span)  # dev-iot@…co.jp, 全国健康保険協会 長野支部 <…>; no person on the line
         elif span.label == "EMAIL":
             personal.append(span)  # a named mailbox (yamada@) is a person's even on a letterhead
@@ -273,14 +276,20 @@ _CONTACT_WORDS = ("予約", "問い合わせ", "問合せ", "問合わせ", "ア
 
 
 def _org_mailbox(
-    text: str, span: Span, spans: list[Span], person_starts: list[int], roles_seen: list[frozenset[str]]
+    text: str,
+    span: Span,
+    spans: list[Span],
+    person_starts: list[int],
+    roles_seen: list[frozenset[str]],
+    words: tuple[WordIndex, WordIndex],
 ) -> bool:
     """Return whether ``span`` is a mailbox of an organisation (``mailbox.org_mailbox``).
 
     Not in a block that names a person before it or on its line (a signature: 福田 結菜 / … / E-mail:
     fukuyui@…), but for a mail header's line, where only the mailbox's own display name counts
     (``To: 山田 太郎 <…>, 全社員 <all@…>``). ``roles_seen`` keeps the domains of the text's role
-    mailboxes once looked up.
+    mailboxes once looked up; ``words`` finds the person's and the organisation's words before it
+    (a log of a mailbox a line asked each line over four times).
     """
 
     def roles() -> frozenset[str]:
@@ -304,13 +313,13 @@ def _org_mailbox(
         return False  # a row or a line naming a person: the commonest case, looked at first
     lo, _hi = _block(text, span.start)  # a signature names its person before the mailbox
     i = bisect_left(person_starts, lo)
-    if (i < len(person_starts) and person_starts[i] < line_end) or _PERSON_WORDS.search(text, lo, line_end):
+    if (i < len(person_starts) and person_starts[i] < line_end) or words[0].found(lo, line_end):
         return False
     if org_mailbox_by_address(span.text, roles):
         return True
     last = None
-    for last in _ORG.finditer(text, lo, span.start):  # noqa: B007 - the nearest organisation named above
-        pass
+    for last in _ORG.finditer(text, lo, span.start) if words[1].found(lo, span.start) else ():  # noqa: B007
+        pass  # the nearest organisation named above
     if last is None:
         return False
     # A block of an organisation that names no person: its mailbox at any domain unless it spells a

@@ -7,12 +7,13 @@ import re
 
 import pytest
 
-from mamori.pii import chat_lines, ids
+from mamori.pii import chat_lines, corporate, ids
 from mamori.pii.chat_lines import find_chat_line_persons, heading_fields, said_fields
 from mamori.pii.ids import find_emails
 from mamori.pii.mailbox import in_url
 from mamori.pii.numbers import NUMBER_RUN, classify, find_numbers
 from mamori.pii.tests.test_fast_paths import _skips_to_first_characters
+from mamori.pii.word_index import WordIndex
 
 _CHAT_PIECES = (
     *("\n", "\n", "[", "]", "(", ")", " ", "  ", "\t", ":", ",", "\r", "x", "年", "月", "日"),
@@ -128,3 +129,52 @@ def test_a_mailbox_is_told_from_a_url_s_credentials_as_the_token_before_it_tells
         start = rng.randrange(len(text) + 1)
         assert in_url(text, start) is _in_url_plain(text, start), (text, start)
     assert find_emails("dsn=https://key@sentry.example.com/1 to=yamada@example.com") == [(40, 58, "EMAIL", 6)]
+
+
+def margin_of(pattern: re.Pattern[str], lookahead: int = 2) -> int:
+    """Return the longest match of ``pattern`` and ``lookahead``, its longest negative look-ahead (情報)."""
+    from re import _parser  # type: ignore[attr-defined]  # noqa: PLC0415  # the compiler's own widths
+
+    return int(_parser.parse(pattern.pattern, pattern.flags).getwidth()[1]) + lookahead
+
+
+_BLOCK_PIECES = (
+    *("\n", "\n\n", " ", "\u3000", ":", "：", "1", "０", "A", "Ａ", "x", "user12@example.net", "情報", "情"),
+    *(
+        "株式会社",
+        "会社",
+        "代表",
+        "物件",
+        "校",
+        "店",
+        "長",
+        "局",
+        "結局",
+        "課",
+        "日課",
+        "室",
+        "号室",
+        "営業部",
+        "部",
+    ),
+    *("様", "仕様", "殿", "御殿", "御殿場", "個人", "携帯", "氏名", "お客様", "本人", "所属", "(", "0"),
+)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "margin"),
+    [(corporate._PERSON_WORDS, corporate._PERSON_MARGIN), (corporate._ORG, corporate._ORG_MARGIN)],
+)
+def test_a_window_is_searched_from_the_index_as_the_window_itself_is_searched(
+    pattern: re.Pattern[str], margin: int
+) -> None:
+    assert margin >= margin_of(pattern)
+    rng = random.Random(3)
+    for _ in range(200):
+        text = "".join(rng.choice(_BLOCK_PIECES) for _ in range(rng.randrange(1, 120)))
+        index = WordIndex(pattern, text, margin)
+        for _ in range(40):
+            lo = rng.randrange(len(text) + 1)
+            hi = rng.randrange(lo, len(text) + 1)
+            assert index.found(lo, hi) is (pattern.search(text, lo, hi) is not None), (text, lo, hi)
+        assert index.starts is not None  # past the first searches, the index answered
