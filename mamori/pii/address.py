@@ -67,6 +67,8 @@ def _start_at(text: str, p: int) -> int | None:
 
 
 _NON_DIGITS = re.compile(r"\D*")
+# Where a parcel or a trip goes from or to (宮崎県発, 北海道宛, 那覇市行き): a route, never a town.
+_ROUTE_WORDS = frozenset("発 宛 着 行 行き 向け 方面 発送 宛て".split())
 _HIRAGANA = re.compile(r"[\u3041-\u3096]")
 _BLOCK_MARK = re.compile(r"[-番丁号]")
 
@@ -99,6 +101,8 @@ def _block_end(text: str, start: int, pos: int) -> int | None:
         return None  # 東京都23区: digits straight after the municipality, no town, no block shape
     if town[-1:] == " " and _HIRAGANA.search(town):
         return None  # 東京都で開催 2-3日: a sentence before the number, no town
+    if town.strip() in _ROUTE_WORDS:
+        return None  # 北海道宛 100サイズ 1,980円: a rate table's route and its columns, no town
     end = block.end()
     building = _BUILDING.match(text, end)
     return building.end() if building else end

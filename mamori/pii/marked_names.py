@@ -18,7 +18,9 @@ rules know; the line around it says it is a person:
 
 But for a salutation, the surname must be in the dictionaries (with the given name after it, if any, of a surname and a given
 name) and no word that reads as another thing. In a timed line it must also read as a person's to the
-analyser and be no municipality's name: ``06:00 松本 出発`` leaves from the city, ``羽田`` stays a risk.
+analyser and be no municipality's name: ``06:00 松本 出発`` leaves from the city; a bare 発 / 着 in a
+text naming a flight or a train, or beside another such line's town (``10:20 那覇 着``), is an itinerary's
+place: ``7:35 羽田 発``.
 """
 
 from __future__ import annotations
@@ -99,9 +101,15 @@ def find_marked_persons(text: str) -> list[Hit]:
     colon = ":" in text
     for m in _ROLE_LABEL.finditer(text) if colon else ():
         hits.extend(_name(text, m))
+    timetable: bool | None = None  # looked up at the first bare 発 / 着
     for m in _TIMED.finditer(text) if colon else ():
-        if m.group(1) not in _PLACE_LIKE and not _town(m.group(1)) and reads_as_name(m.group(1)):
-            hits.extend(_name(text, m))
+        if m.group(1) in _PLACE_LIKE or _town(m.group(1)) or not reads_as_name(m.group(1)):
+            continue
+        if m.group(0)[-2] == " " and (
+            timetable if timetable is not None else (timetable := _timetable(text))
+        ):
+            continue  # 7:35 羽田 発 / 10:20 那覇 着: an itinerary's airports and stations
+        hits.extend(_name(text, m))
     for after, before in _BEFORE.items():
         for a in after.finditer(text):
             name = before.search(text, max(0, a.start() - 8), a.start())
@@ -152,6 +160,21 @@ def _salutation(text: str, m: re.Match[str]) -> bool:
 def _name_part(word: str) -> bool:
     """Return whether ``word`` can be a part of a PNR name: two letters or more, a vowel (HND/CTS is a route)."""
     return len(word) > 1 and any(vowel in word for vowel in "AEIOUY")
+
+
+# A flight or a train (JAL903, NH 464便, のぞみ21号, 特急あずさ): a timed line's bare 発 / 着 is a place's.
+_TRANSPORT = re.compile(
+    r"(?<![A-Za-z])[A-Z]{2,3} ?\d{2,4}(?!\d)|便(?![利箋りせ乗])|\d{1,4}号(?![室車線館棟])|特急|快速|新幹線"
+)
+_BARE_MOVE = re.compile(rf"(?:^|\n)\d{{1,2}}:\d{{2}}[^\n]*? ([{KANJI}]{{1,4}}) +[発着](?=[ \n、。(]|\Z)")
+
+
+def _timetable(text: str) -> bool:
+    """Return whether the timed lines' bare 発 / 着 (7:35 羽田 発) are those of an itinerary's places: the
+    text names a flight or a train, or another such line's word is a municipality (那覇 着) or a place."""
+    if _TRANSPORT.search(text):
+        return True
+    return any(m.group(1) in _PLACE_LIKE or _town(m.group(1)) for m in _BARE_MOVE.finditer(text))
 
 
 def _town(word: str) -> bool:

@@ -82,6 +82,17 @@ def test_a_sentence_before_a_spaced_number_is_no_town() -> None:
     assert found("東京都で開催 2-3日の予定") == []
 
 
+def test_a_rate_table_s_route_before_its_size_and_price_columns_is_no_address() -> None:
+    rates = (
+        "鹿児島県発 北海道宛 120サイズ 2,530円\n長野県発 沖縄県宛60サイズ 1,540円\n松本市行き 2便 3,100円\n"
+    )
+    assert found(rates) == []
+
+
+def test_a_town_that_starts_like_a_route_word_stays_an_address() -> None:
+    assert found("北海道札幌市西区発寒6条9丁目2-14") == [("ADDRESS", "北海道札幌市西区発寒6条9丁目2-14")]
+
+
 def test_a_pdfs_spaces_around_the_digits_stay_in_the_address() -> None:
     assert [v for _label, v in found("〒980-0811 宮城県仙台市青葉区一番町 2 丁目 8-15 ハイツ楓 203")] == [
         "980-0811",

@@ -29,6 +29,17 @@ def test_a_place_in_a_timed_plan_is_no_person():
     assert _persons(route) == []
 
 
+def test_an_itinerary_s_airports_and_stations_before_a_bare_departure_or_arrival_are_no_persons():
+    trip = "社員旅行 行程\n8:10 羽田 発\n10:45 那覇 着\n16:30 那覇 発\n19:05 羽田 着\n"
+    assert _persons(trip) == []  # 那覇 is a town: the bare 発 / 着 lines are places
+    assert _persons("出張日程\n7:05 羽田 発 NH463\n") == []  # a flight named
+
+
+def test_a_surname_before_a_bare_arrival_in_a_plan_of_persons_stays_a_person():
+    plan = "受付当番\n8:40 宍倉 着\n8:50 岩崎 着\n"
+    assert _persons(plan) == ["宍倉", "岩崎"]
+
+
 def test_a_scorer_before_the_minute_of_the_goal():
     assert _persons("得点\n𠮷田（前半21分）\n大城（後半45分+2）\n") == ["𠮷田", "大城"]
     assert _persons("会議（前半30分）、休憩（後半10分）") == []

@@ -19,6 +19,7 @@ from mamori.pii import address, dates, engine, ids, name_fields, names, numbers,
 from mamori.pii.chat_lines import find_chat_line_persons
 from mamori.pii.dates import find_birth_dates
 from mamori.pii.engine import _TRIGGERS, RECOGNIZERS, _run_recognizers, prefilter
+from mamori.pii.marked_names import find_marked_persons
 from mamori.pii.normalize import normalize
 from mamori.pii.prefilter import Prefilter, Triggers, Untranslatable, superset
 from mamori.pii.titled_names import find_titled_persons
@@ -89,13 +90,15 @@ def _whole_text_scans(function: object, depth: int = 1) -> set[str]:
 
 
 # Scans that need no trigger of their own: a date is only looked at when a birth word is in the text,
-# and a name glued to a title only where a title word is (_TITLED's look-ahead).
+# a name glued to a title only where a title word is (_TITLED's look-ahead), and an itinerary's flights
+# only where a timed line ends in a bare 発 / 着 (_TIMED).
 _NOT_ENTRIES = {
     find_birth_dates: {"_ERA_DATE", "_WESTERN_DATE", "_ENGLISH_DATE"},
     find_titled_persons: {"_TITLED"},
     # The chat's line finders point at the lines _SAID and _HEADING are then matched on: the
     # triggers stand for those two (test_fast_paths_logs.py checks the line-wise scan against them).
     find_chat_line_persons: {"^_SAID", "_SAID_AFTER_BREAK", "_BRACKET_LINE", "_TIME_AT_END"},
+    find_marked_persons: {"_TRANSPORT", "_BARE_MOVE"},  # looked at only after a timed line's bare 発 / 着
 }
 
 
