@@ -25,6 +25,8 @@ _TOWN_BLOCK = re.compile(
     r"\d{1,5}(?:(?: ?(?:番地の?|番|号|丁目) ?|-|の|条[東西南北]? ?)\d{1,5})*(?: ?(?:番地|番|号(?![室線])|丁目)|条)?"
     # A count, time or amount is no block number: 3件, 23区, 10:00, 5年, 100円.
     r"(?![\d:.,件人名年月日円%個社店区市町村回台本枚時分秒歳万億千百kKmMgG])"
+    # nor a range cut where a count follows (開催2-3日, 主催 5-6年生): a block number takes all its parts
+    r"(?!-\d)"
 )
 _BUILDING = re.compile(
     r"(?: ?[^\s\d,\"\t。、()（）<>:;/|@][^\s,\"\t。、()（）<>:;/|@]{0,18}? ?[A-Z]?\d{1,4}(?:号室|号|F|階)?"
@@ -101,6 +103,8 @@ def _block_end(text: str, start: int, pos: int) -> int | None:
         return None  # 東京都23区: digits straight after the municipality, no town, no block shape
     if town[-1:] == " " and _HIRAGANA.search(town):
         return None  # 東京都で開催 2-3日: a sentence before the number, no town
+    if town.startswith(("で", "にて")):
+        return None  # 東京都で開催2-3日, 大阪府にて開催 10-12月: where an event is held, no town
     if town.strip() in _ROUTE_WORDS:
         return None  # 北海道宛 100サイズ 1,980円: a rate table's route and its columns, no town
     end = block.end()

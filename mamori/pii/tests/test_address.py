@@ -82,6 +82,15 @@ def test_a_sentence_before_a_spaced_number_is_no_town() -> None:
     assert found("東京都で開催 2-3日の予定") == []
 
 
+def test_an_event_s_place_and_a_range_of_days_or_months_is_no_address() -> None:
+    prose = "研修会は愛知県で開催4-5日、説明会は京都府にて開催 9-11月、秋田市主催 3-4年生対象。\n"
+    assert found(prose) == []
+
+
+def test_a_block_number_of_many_parts_stays_whole() -> None:
+    assert found("愛知県名古屋市中区栄3-4-15-802") == [("ADDRESS", "愛知県名古屋市中区栄3-4-15-802")]
+
+
 def test_a_rate_table_s_route_before_its_size_and_price_columns_is_no_address() -> None:
     rates = (
         "鹿児島県発 北海道宛 120サイズ 2,530円\n長野県発 沖縄県宛60サイズ 1,540円\n松本市行き 2便 3,100円\n"
