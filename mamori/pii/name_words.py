@@ -119,6 +119,37 @@ def name_end_before_title(text: str, start: int, end: int) -> int | None:
     return start + len(name)
 
 
+# A job title written after a spaced surname, its prefix or unit cut into a given name by the titles the
+# name rules stop at (中村 本部長 → 中村 本, 佐藤 副社長 → 佐藤 副, 木下 工場長, 鈴木 統括部長代理).
+_SPACED_TITLE = re.compile(
+    r"(?:副|本|前|元|新|旧|現|次期|統括|総括|担当|代表|執行|専務|常務|首席|筆頭|名誉)*"
+    r"(?:(?:工場|支店|支社|本部|本店|事業部|営業所|支所|部|課|係|室|店|所|院|園|校|局|署|館|社|会|班|組|塾)長"
+    r"|取締役|執行役員|役員|主任|主査|主幹|参事|顧問|理事|監事|専務|常務|次長)(?:代理|補佐|代行)?"
+)
+_TITLE_AFTER = re.compile(rf" ?(?:{_SPACED_TITLE.pattern})(?![{KANJI}])")
+
+
+def title_after(text: str, pos: int) -> int:
+    """Return the end of a job title written at ``pos`` after a name (` 副社長`, `部長代理`), else ``pos``."""
+    m = _TITLE_AFTER.match(text, pos)
+    return pos if m is None else m.end()
+
+
+def surname_before_title(text: str, start: int, end: int) -> int:
+    """Return where the name ``text[start:end]`` ends once a job title read as its given name is cut off.
+
+    ``中村 本部長`` read as the name ``中村 本`` is 中村 and a title: the part after the space, with the
+    kanji glued after it, is a title (副社長, 工場長, 統括部長代理), so the name ends at the space.
+    """
+    space = text.rfind(" ", start, end)
+    if space <= start:
+        return end
+    tail = end
+    while tail < len(text) and KANJI_CHAR.match(text, tail):
+        tail += 1
+    return space if _SPACED_TITLE.fullmatch(text, space + 1, tail) else end
+
+
 # Words of departments and fields that stand before 部長 / 課長 (総合政策部長, 建設課長, 診療部長).
 DEPARTMENT = re.compile(
     r"総務|人事|経理|財務|財政|営業|企画|広報|法務|総合|政策|教育|福祉|建設|行政|診療|管理|整備|計画|振興|"

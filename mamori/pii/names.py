@@ -25,6 +25,8 @@ from mamori.pii.name_words import (
     honorific_in_word,
     name_end_before_title,
     plausible_unknown,
+    surname_before_title,
+    title_after,
 )
 from mamori.pii.name_words import KANJI_CHAR as _KANJI_CHAR
 from mamori.pii.name_words import NON_NAME as _NON_NAME
@@ -225,11 +227,12 @@ def _parse_list(text: str, pos: int, kana: bool, strong: bool, attendees: bool =
             break
         if attendees and not kana:
             end = _split_surname_pair(text, pos, end)
+        end = surname_before_title(text, pos, end)  # 出席：西川 本部長、… read as 西川 本
         if kana and hits and text[pos - 1] == "・" and hits[-1][1] == pos - 1:
             hits[-1] = (hits[-1][0], end, "PERSON", 3)  # チャン・ヴァン・ドゥック: one foreign name
         else:
             hits.append((pos, end, "PERSON", 3))
-        sep = _LIST_SEP.match(text, end)
+        sep = _LIST_SEP.match(text, title_after(text, end))  # 大谷 副社長、横山 …: the list goes on
         if sep is None:
             break
         pos = sep.end()
@@ -514,6 +517,8 @@ def find_persons(text: str) -> list[Hit]:
     hits = hits + _readings_after(text, hits) + _alone_on_line(text) + _introduced(text)
     if "→" in text or "⇒" in text:
         hits += _chains(text)
+    if " " in text:  # 中村 本部長 read as 中村 本: the title cut off
+        hits = [(h[0], surname_before_title(text, h[0], h[1]), h[2], h[3]) for h in hits]
     return [h for h in hits if not not_a_name(text, h[0], h[1])]
 
 

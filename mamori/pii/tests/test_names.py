@@ -291,3 +291,13 @@ def test_a_lawyer_s_office_or_a_company_after_a_role_is_no_name() -> None:
         "税理士 会報 第12号\n",
     ):
         assert [s for s in detect(text) if s.label == "PERSON"] == [], text
+
+
+def test_a_compound_job_title_after_a_spaced_surname_is_cut_off_not_read_as_a_given_name() -> None:
+    minutes = "出席：西川 本部長、大谷 副社長、横山 工場長、石井 統括部長代理\n"
+    assert names(minutes) == ["西川", "大谷", "横山", "石井"]
+    assert names("竹内 本部長より説明があった。\n担当：千葉 副院長\n") == ["竹内", "千葉"]
+
+
+def test_a_given_name_that_ends_like_a_title_stays_whole() -> None:
+    assert names("出席：松平 秀長、北条 元長\n") == ["松平 秀長", "北条 元長"]
