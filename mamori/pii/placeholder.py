@@ -114,13 +114,29 @@ def placeholder_kind(span: Span) -> int:
 
 
 def is_example(text: str) -> bool:
-    """Return whether ``text`` says it shows examples (記入例, 入力例, (例), SAMPLE ...)."""
+    """Return whether ``text`` says it shows examples (記入例, 入力例, (例), SAMPLE, リクエスト例 ...)."""
     if not any(word in text for word in _EXAMPLE_WORDS):  # str.find is far faster than the regex
         return False
-    return _EXAMPLE_DOC.search(text) is not None or _EXAMPLE_HEADING.search(text) is not None
+    return (
+        _EXAMPLE_DOC.search(text) is not None
+        or _EXAMPLE_HEADING.search(text) is not None
+        or _EXAMPLE_SECTION.search(text) is not None
+    )
 
 
 _EXAMPLE_HEADING = re.compile(r"^[^\n。、]{1,20}の例[ \t]*$", re.MULTILINE)  # 名刺データの例, 記入の例
+# A documentation's heading of a sample (### リクエスト例, ## Example request, サンプル, Request body): an API
+# document's request and response bodies show the shape of the data.
+_EXAMPLE_SECTION = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*|[■●◆▼【\[][ \t]*)?(?:"
+    r"(?:リクエスト|レスポンス|入力|出力|実行|使用|設定|呼び出し|呼出し|送信|受信|応答|返却|戻り値|コード|JSON|API|"
+    r"コマンド|記述|データ|ペイロード)(?:の)?例|例|サンプル(?:データ|コード|リクエスト|レスポンス|JSON)?|"
+    r"リクエスト(?:ボディ|本文)|レスポンス(?:ボディ|本文)|"
+    r"(?i:(?:example|sample)s?(?:[ \t]+(?:request|response|body|payload|usage|data|code|json))?|"
+    r"(?:request|response)[ \t]+(?:body|example|sample|payload)))"
+    r"[ \t]*[】\]]?[:：]?[ \t]*$",
+    re.MULTILINE,
+)
 
 
 _EXAMPLE_WORDS = (
@@ -131,6 +147,13 @@ _EXAMPLE_WORDS = (
     "DUMMY",
     "example",
     "見本",
+    "サンプル",
+    "ample",
+    "AMPLE",
+    "equest",
+    "esponse",
+    "リクエスト",
+    "レスポンス",
 )  # 記入例, 文例, example: …
 
 
@@ -303,6 +326,9 @@ def _sample(span: Span, example: bool) -> bool:
     return span.label == "PHONE" and _MIDDLE_ZEROS.search(span.text) is not None
 
 
+# A fixture's numbered users at a reserved domain (test1@example.com, user_02@example.jp): alone they may
+# stand for anyone (generated records), beside the sample names of a form they are the fixture's.
+_NUMBERED = re.compile(r"(?:user|test|sample|dummy|demo|guest)[._-]?\d{1,4}@", re.IGNORECASE)
 _MIDDLE_ZEROS = re.compile(r"\d[-－ ]?[0０]{4}[-－ ][0-9０-９]{4}\Z")  # 090-0000-0101
 _SAMPLES = 2  # placeholders a text of samples holds at least (a fixture's records, an API example)
 _SAMPLE_PLACES = 2  # distinct addresses of such a text: one address repeated on every record
@@ -317,13 +343,16 @@ def _text_of_samples(spans: list[Span], example: bool) -> bool:
     and an address): two or more values that may be placeholders, one of them a number, and beside
     them nothing but postal codes and one or two addresses. A person named, a number or a mailbox of
     no placeholder's shape, or many addresses (an anonymised export) make it no text of samples; so does
-    a reserved-domain mailbox without a placeholder number (tests put real-looking people there).
+    a reserved-domain mailbox without a placeholder number (tests put real-looking people there). Two
+    or more numbered or placeholder mailboxes (``test1@example.com``, ``user2@example.com``) vouch for
+    a fixture's sample names (田中 太郎, 鈴木 花子) beside them outside a text of examples.
     Outside a text that shows examples only the shapes no real value has count (reserved domains, a
     0000 block, zeros): 山田 太郎 and 090-1234-5678 there are stand-ins for someone's.
     """
-    if _SAMPLE_NUMBERS.isdisjoint(map(_LABEL, spans)):
+    labels = set(map(_LABEL, spans))
+    if _SAMPLE_NUMBERS.isdisjoint(labels) and ("EMAIL" not in labels or "PERSON" not in labels):
         return False  # most texts: looked at without a step per span
-    samples = 0
+    samples = names = dummies = 0
     number = False
     places: set[str] = set()
     for s in spans:
@@ -333,11 +362,18 @@ def _text_of_samples(spans: list[Span], example: bool) -> bool:
                 return False
         elif s.label == "POSTAL_CODE":
             continue
+        elif s.label == "PERSON" and not example and placeholder_kind(s) == IN_EXAMPLES:
+            names += 1  # 田中 太郎 in a fixture: a sample only beside its dummy mailboxes (test1@example.com)
         elif s.label not in _JUDGED or not _sample(s, example):
             return False
         else:
             samples += 1
             number = number or s.label in _SAMPLE_NUMBERS
+            dummies += s.label == "EMAIL" and (
+                _NUMBERED.match(s.text) is not None or placeholder_kind(s) == ALWAYS
+            )
+    if names:
+        return dummies >= _SAMPLES
     return number and samples >= _SAMPLES
 
 

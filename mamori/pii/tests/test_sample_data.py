@@ -168,6 +168,33 @@ def test_stand_ins_beside_a_person_or_outside_examples_stay_found():
     assert _labels("連絡先 user01@example.com\n連絡先 user02@example.com\n") == ["EMAIL", "EMAIL"]
 
 
+def test_numbered_dummy_mailboxes_and_the_sample_names_beside_them_are_a_fixture_s():
+    # test1@ / user_02@ at a reserved domain beside a form's sample names are a fixture's users; a
+    # real-looking name there is a pasted record
+    seed = "id,name,email\n1,松本 太郎,test1@example.com\n2,木村 花子,user2@example.com\n"
+    assert _labels(seed) == []
+    assert _labels(seed.replace("木村 花子", "柚木崎 千歳")) == ["PERSON", "EMAIL", "PERSON", "EMAIL"]
+    assert _labels("id,name,email\n1,松本 太郎,matsumoto@example.com\n") == ["PERSON", "EMAIL"]
+
+
+def test_a_documentation_s_request_example_shows_samples():
+    doc = (
+        "# 会員API\n\n## 会員登録\n\n### リクエスト例\n\n```json\n"
+        '{"name": "鈴木 一郎", "email": "ichiro.suzuki@example.com", "tel": "03-1234-5678",\n'
+        ' "zip": "390-0811", "address": "長野県松本市中央2-1-1"}\n```\n\n'
+        '## Example response\n\n    {"id": 42, "name": "鈴木 一郎"}\n'
+    )
+    assert _labels(doc) == []
+
+
+def test_a_real_record_in_a_json_export_without_an_example_heading_stays_found():
+    export = '[{"name": "宮坂 亮介", "tel": "03-1234-5678", "address": "長野県松本市中央2-1-1"}]\n'
+    assert _labels(export) == ["PERSON", "PHONE", "ADDRESS"]
+    # under a sample heading a realistic record with real-shaped numbers is still someone's
+    pasted = "## サンプル\n\n" + '{"name": "柚木崎 千歳", "tel": "0263-39-4417"}\n'
+    assert _labels(pasted) == ["PERSON", "PHONE"]
+
+
 def test_a_document_titled_sample_shows_samples():
     # （見本） marks an example text; a first line saying only SAMPLE titles a sample document
     mihon = "入会申込書（見本）\n氏名 信州 花子\n住所 〒390-0811 長野県松本市中央1-2-3\n電話 0263-00-0000\n"
