@@ -26,10 +26,10 @@ from mamori.pii.names import parse_name
 from mamori.pii.spans import Hit
 
 _NAME_HEADER = re.compile(
-    r"(?:ご|御)?芳名|(?:喪主|施主|故人)(?:名|氏名)?|本名|相手方|[\u3041-\u3096]{1,6}のなまえ"
+    r"(?:ご|御)?芳名|(?:喪主|施主|故人|飼い?主)(?:名|氏名)?|本名|相手方|[\u3041-\u3096]{1,6}のなまえ"
 )
 # Literals of those headers, for the header-row prefilter of ``tables``.
-HEADER_WORDS = "芳名|相手方|喪主|施主|故人|本名|のなまえ"
+HEADER_WORDS = "芳名|相手方|喪主|施主|故人|飼い主|飼主|本名|のなまえ"
 
 SPACED_NAME = re.compile(rf"[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096\u30a1-\u30faー]{{1,4}}")
 # Katakana names with a middle dot or space (グエン・ヴァン・ナム) and Latin names (John Smith, SMITH JOHN).
@@ -39,6 +39,14 @@ FOREIGN_NAME = re.compile(
 )
 _SURNAME_GIVEN = re.compile(
     rf"([{KANJI}]{{1,3}}) ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}|[\u30a1-\u30fa]{{2,4}})"
+)
+
+# What a roster writes in a name's cell when it names no one: the row above's (同上, 〃), a relation
+# (本人, 長男, 妻), a seat or a number left open (未定, 欠番, (空き), 空席).
+FILLER = re.compile(
+    r"[(（【\[]?(?:同上|同|〃|″|々|ditto|本人|長男|長女|次男|次女|三男|三女|妻|夫|父|母|祖父|祖母|義父|義母|子|孫|"
+    r"兄|弟|姉|妹|配偶者|世帯主|家族|未定|未記入|未入力|未登録|欠番|欠員|空き|空席|空欄|空|なし|無し|該当なし|"
+    r"不明|保留|退会|募集中|調整中|予備|検討中|TBD|-|ー|―|－|×)[)）】\]]?"
 )
 
 

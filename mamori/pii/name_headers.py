@@ -185,3 +185,24 @@ def honorific_column(labels: list[str | None], values: list[str]) -> None:
     for i in range(1, len(values)):
         if _HONORIFIC_HEADER.fullmatch(values[i]) and labels[i - 1] in (None, "ADDRESS"):
             labels[i - 1] = "PERSON"
+
+
+# A header naming an animal's name (ペットの名前, 愛犬名, ネコの名前): a pet, no person.
+ANIMAL_HEADER = re.compile(
+    r"ペット|動物|愛犬|愛猫|犬|猫|ネコ|ねこ|イヌ|いぬ|わんちゃん|ワンちゃん|にゃんこ|患畜"
+)
+# A pet register's columns: the owner (飼い主, 飼主氏名) and the animal's kind (犬種, 品種, 動物種).
+_OWNER_HEADER = re.compile(r"飼い?主")
+_KIND_HEADER = re.compile(r"犬種|猫種|品種|動物種|(?:ペット|動物)の?(?:種類|種別)")
+# A name column that says nothing of whose: beside an owner's or a kind's column it names the animals.
+_BARE_NAME_HEADER = re.compile(r"お?名前|なまえ|呼び名|患者名|カルテ名")
+
+
+def pet_columns(labels: list[str | None], values: list[str]) -> None:
+    """Unlabel (in place) a bare name column of a pet register: beside 飼い主 or 犬種 it holds the animals
+    (名前: ポチ, モモ), while the owner's column stays a person's."""
+    if not any(_OWNER_HEADER.search(v) or _KIND_HEADER.search(v) for v in values):
+        return
+    for i, value in enumerate(values):
+        if labels[i] == "PERSON" and _BARE_NAME_HEADER.fullmatch(value) and not _OWNER_HEADER.search(value):
+            labels[i] = None

@@ -113,6 +113,9 @@ NOT_HEADER = re.compile(r"[\s\d@\u3041-\u3096]")
 SPACED = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa](?: +[\u3400-\u9fff\u30a1-\u30fa])+")
 
 
+_OWNER = re.compile(r"飼い?主|オーナー")
+
+
 @lru_cache(maxsize=4096)
 def header_label(cell: str) -> str | None:
     """Return the label of a header cell (``携帯電話番号`` → PHONE) or None for other columns.
@@ -130,6 +133,8 @@ def header_label(cell: str) -> str | None:
         cell = cell.replace(" ", "")
     elif " " in cell and cell.isascii():
         cell = cell.replace(" ", "_")  # Outlook's and Google's exports: First Name, Mobile Phone
+    if name_headers.ANIMAL_HEADER.search(cell) and not _OWNER.search(cell):
+        return None  # ペットの名前, 愛犬名: an animal's name (飼い主名 is the owner's)
     if name_columns.name_header(cell):
         return "PERSON"
     field = party_field(cell)

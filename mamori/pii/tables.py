@@ -75,8 +75,8 @@ _NICKNAME = re.compile(r"[\u3041-\u3096ー]{1,10}(?:さん|ちゃん|くん)")
 
 
 def _is_name(value: str) -> bool:
-    if DEPARTMENT.fullmatch(value) or _NICKNAME.fullmatch(value):
-        return False  # 人事 under 担当, ぽんたさん under 投稿者: a department, a nickname
+    if DEPARTMENT.fullmatch(value) or _NICKNAME.fullmatch(value) or name_columns.FILLER.fullmatch(value):
+        return False  # 人事 under 担当, ぽんたさん under 投稿者, 同上 / 長男 / (空き): no one's name
     if value.count(" ") >= 3 and _two_names(value):
         return True
     if _SPACED_NAME.fullmatch(value) and plausible_unknown(value.replace(" ", "")):
@@ -142,6 +142,7 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     labels = list(map(_cell_label, values))
     name_headers.honorific_column(labels, values)  # お届け先名 | 敬称: who 様 is said to
     name_headers.card_holder_column(labels, values)  # Card Name | Card Last4: the card's holder
+    name_headers.pet_columns(labels, values)  # 名前 | 犬種 | 飼い主: the pets' names
     split_parts(values, labels)  # 電話番号1 | 電話番号2 | 電話番号3, 都道府県 | 以降の住所 (header_fields.py)
     labelled = sum(1 for x in labels if x)
     if labelled >= 2 or (labelled == 1 and len(cells) >= 2 and all(map(_header_shaped, values))):

@@ -77,3 +77,19 @@ def test_a_header_ending_in_人_that_is_no_person_names_no_column():
     # a count of persons and an organisation are no name headers
     assert _persons("区分\t対象の人数\t料金\n大人\t2\t3000\n子供\t1\t1000\n") == []
     assert _persons("法人\t所在地\n北辰工業 株式会社\t松本市\n丸山 商事\t塩尻市\n") == []
+
+
+def test_what_a_roster_writes_in_a_name_cell_for_no_one_is_no_person():
+    roster = (
+        "番号,氏名,続柄,携帯\n1,宮本 空,本人,090-4417-2230\n2,同上,妻,\n3,〃,次男,\n4,未定,,\n"
+        "5,欠番,,\n6,（空き）,,\n7,本人,,\n8,長女,,\n9,孫 美玲,,\n"
+    )
+    assert _persons(roster) == ["宮本 空", "孫 美玲"]  # a given name 空, a surname 孫 stay names
+
+
+def test_a_pet_register_s_bare_name_column_holds_the_animals_and_its_owner_column_the_persons():
+    register = "No,名前,犬種,飼い主,電話\n1,ポチ,柴犬,宮本 空,090-4417-2230\n2,モモ,トイプードル,荻野 潤,090-4417-2231\n"
+    assert _persons(register) == ["宮本 空", "荻野 潤"]
+    assert _persons("ペットの名前,年齢\nココ,3\nレオ,5\n") == []
+    # a clinic's 患者名 without an animal's column is a column of persons
+    assert _persons("患者名,年齢\nハナ,3\n宮本 空,41\n") == ["ハナ", "宮本 空"]
