@@ -79,7 +79,8 @@ _LABEL = re.compile(
     )
     + r":(?<=作成:|司会:|書記:|文責:|欠席:|出席:)|"
     + "|".join(t + "(?=[:： ])" for t in _TITLES)
-    + r")名?(?:\([^)\n]{1,10}\))?[:： \t]*"
+    # a qualifier in brackets (氏名(カナ), 担当者(営業)) holds no space: 相続人(被相続人 新納 凛) names a party
+    + r")名?(?:\([^)\n ]{1,10}\))?[:： \t]*"
 )
 _TITLES_TUPLE = tuple(_TITLES)
 _TITLE_FIRST = re.compile(rf"(?:{_TITLE}|取締役|院長|理事長|顧問|医師|担任|マネージャー) ")

@@ -301,3 +301,14 @@ def test_a_compound_job_title_after_a_spaced_surname_is_cut_off_not_read_as_a_gi
 
 def test_a_given_name_that_ends_like_a_title_stays_whole() -> None:
     assert names("出席：松平 秀長、北条 元長\n") == ["松平 秀長", "北条 元長"]
+
+
+def test_a_party_named_inside_the_brackets_after_another_party_s_role_is_read() -> None:
+    # the bracket after 相続人 names the deceased: a role and a name, no qualifier of the label
+    assert names("相続人（被相続人 汐見 蓮）\n") == ["汐見 蓮"]
+    assert names("申立人（未成年者 汐見 凛）の件\n") == ["汐見 凛"]
+
+
+def test_a_label_s_qualifier_in_brackets_still_leads_to_the_name_after_it() -> None:
+    assert names("担当者(営業) 汐見 蓮\n") == ["汐見 蓮"]
+    assert names("相続人（2名）\n") == []
