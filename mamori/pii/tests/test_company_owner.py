@@ -524,3 +524,10 @@ def test_an_applicant_s_own_contacts_under_an_applicant_heading_stay_personal():
     assert {"ADDRESS", "PHONE"} <= set(_labels(record))
     entry = "応募\n\n氏名：桐谷 紗希\n電話：0263-47-2210\n"
     assert "PHONE" in _labels(entry)
+
+
+def test_a_filing_s_party_owns_the_address_under_it_though_the_block_names_a_registry():
+    filing = "宮崎地方法務局 御中\n相続人\n　汐見 咲良\n　宮崎県都城市姫城町 8-21\n"
+    assert "宮崎県都城市姫城町 8-21" in [s.text for s in detect_all(filing).personal]
+    company = "申請人 株式会社ひむか建設\n宮崎県都城市姫城町 8-21\nTEL 0986-22-7310\n"
+    assert _labels(company) == []

@@ -312,3 +312,9 @@ def test_a_party_named_inside_the_brackets_after_another_party_s_role_is_read() 
 def test_a_label_s_qualifier_in_brackets_still_leads_to_the_name_after_it() -> None:
     assert names("担当者(営業) 汐見 蓮\n") == ["汐見 蓮"]
     assert names("相続人（2名）\n") == []
+
+
+def test_a_name_indented_under_a_filing_s_party_alone_on_its_line_is_read() -> None:
+    filing = "相続人\n　汐見 咲良\n\n申請人\n　汐見 蓮\n"
+    assert names(filing) == ["汐見 咲良", "汐見 蓮"]
+    assert names("相続人\n　相続登記の申請は下記のとおり\n") == []
