@@ -36,7 +36,7 @@ from mamori.pii.mailbox import (
     org_mailbox_by_address,
     spells_a_name,
 )
-from mamori.pii.org_tables import is_row, name_column, org_insert_rows, org_table_rows
+from mamori.pii.org_tables import is_row, name_column, org_insert_rows, org_table_rows, staff_cells
 from mamori.pii.owner import (
     MOBILE,
     fax_beside_phone,
@@ -142,6 +142,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     if org_names:
         spans = [s for s in spans if not _org_name(s, org_names)]
     person_starts = [s.start for s in spans if s.label in _PERSON_MARKS]  # a name, or a birth date
+    staff = staff_cells(text)  # 従業員住所 under a site's name (本社, 天文館店): the employee's
     personal: list[Span] = []
     corporate: list[Span] = []
     signals: list[int] = []  # where a role mailbox or a service number says "an organisation's block"
@@ -158,6 +159,8 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         elif span.label == "PHONE" and _SERVICE_NUMBER.match(_nfkc(span.text).lstrip()):
             corporate.append(span)
             signals.append(span.start)
+        elif staff and _in_cells(staff, span.start):
+            personal.append(span)  # 従業員住所 in a list of sites: the employee's
         elif (
             org_rows
             and any(lo <= span.start < hi for lo, hi in org_rows)
@@ -437,6 +440,11 @@ def _mailbox_beside_signals(text: str, span: Span, signals: list[int], person_st
         return False
     local = span.text[: span.text.rfind("@")]
     return not spells_a_name(local) or named_after(local, text[lo : span.start], surnames=False)
+
+
+def _in_cells(cells: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_left(cells, (pos + 1,)) - 1
+    return i >= 0 and cells[i][0] <= pos < cells[i][1]
 
 
 def _block(text: str, pos: int) -> tuple[int, int]:

@@ -147,7 +147,12 @@ def header_label(cell: str) -> str | None:
     label = next((label for pattern, label in _HEADER_PATTERNS if pattern.search(cell)), None)
     if label is None and id_words(cell):
         return "ID"
-    return None if label == "KANA" and _ORGANISATION_HEADER.search(cell) else label  # 取引先名（カナ）
+    return (
+        None if label == "KANA" and _ORGANISATION_HEADER.search(cell) else label
+    )  # 取引先名（カナ）, 住所(カナ)
 
 
-_ORGANISATION_HEADER = re.compile(r"取引先|会社|法人|店舗|店名|業者|仕入先|得意先|団体|事業所|施設|銀行|支店")
+# A reading of no person's name: an organisation's (取引先名（カナ）) or an address's (住所(カナ), 所在地フリガナ).
+_ORGANISATION_HEADER = re.compile(
+    r"取引先|会社|法人|店舗|店名|業者|仕入先|得意先|団体|事業所|施設|銀行|支店|住所|所在地|番地|建物|町名"
+)

@@ -531,3 +531,23 @@ def test_a_filing_s_party_owns_the_address_under_it_though_the_block_names_a_reg
     assert "宮崎県都城市姫城町 8-21" in [s.text for s in detect_all(filing).personal]
     company = "申請人 株式会社ひむか建設\n宮崎県都城市姫城町 8-21\nTEL 0986-22-7310\n"
     assert _labels(company) == []
+
+
+def test_an_employee_s_address_column_in_a_list_by_site_is_the_employee_s():
+    staff = (
+        "社員番号,事業所名,従業員住所,事業所電話\n"
+        "S01,本社,宮崎県都城市姫城町 8-21,0986-22-7310\n"
+        "S02,日南営業所,宮崎県日南市岩崎 3-5-9,0987-23-4410\n"
+    )
+    detection = detect_all(staff)
+    assert [s.text for s in detection.personal] == ["宮崎県都城市姫城町 8-21", "宮崎県日南市岩崎 3-5-9"]
+    assert [s.text for s in detection.corporate] == ["0986-22-7310", "0987-23-4410"]
+
+
+def test_a_list_of_sites_with_their_own_address_column_stays_the_company_s():
+    sites = (
+        "事業所名,所在地,電話,従業員数\n"
+        "本社,宮崎県都城市姫城町 8-21,0986-22-7310,42\n"
+        "日南営業所,宮崎県日南市岩崎 3-5-9,0987-23-4410,9\n"
+    )
+    assert _labels(sites) == []

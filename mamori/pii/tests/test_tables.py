@@ -274,3 +274,8 @@ def test_a_card_column_of_a_shop_s_order_export_is_read_under_its_english_header
 def test_a_column_of_order_numbers_is_no_card_column_whatever_its_check_digits() -> None:
     for header in ("card_type", "discard_no", "card"):
         assert header_label(header) is None, header
+
+
+def test_a_reading_of_an_address_is_no_name_column() -> None:
+    rows = "氏名,氏名(カナ),住所,住所(カナ)\n汐見 蓮,シオミ レン,宮崎県都城市姫城町 8-21,ミヤコノジョウシ\n"
+    assert [s.text for s in detect(rows) if s.label == "PERSON"] == ["汐見 蓮", "シオミ レン"]
