@@ -19,7 +19,7 @@ _KANJI_NUM = "一二三四五六七八九十"
 _TOWN_BLOCK = re.compile(
     r" ?(?:[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faーA-Z]{0,14}?)(?<![はをがでにへのと])"
     # a space between a town in kanji and its number, as forms and PDFs print it (新寺 3-5-12)
-    rf"(?:(?<=[\u4e00-\u9fff\u3005\u30f6\u30ce]) (?=[\d{_KANJI_NUM}]))?"
+    rf"(?:(?<=[\u4e00-\u9fff\u3005\u30f6\u30ce\u3041-\u3096\u30a1-\u30faー]) (?=[\d{_KANJI_NUM}]))?"
     # a PDF's text puts spaces around the digits (追手町 4 丁目 7-12, 中町 3 番 5 号)
     rf"(?:[{_KANJI_NUM}]{{1,3}}丁目 ?|\d{{1,3}} ?丁目 ?)?"
     r"\d{1,5}(?:(?: ?(?:番地の?|番|号|丁目) ?|-|の|条[東西南北]? ?)\d{1,5})*(?: ?(?:番地|番|号(?![室線])|丁目)|条)?"
@@ -71,7 +71,13 @@ def _start_at(text: str, p: int) -> int | None:
 _NON_DIGITS = re.compile(r"\D*")
 # Where a parcel or a trip goes from or to (宮崎県発, 北海道宛, 那覇市行き): a route, never a town.
 _ROUTE_WORDS = frozenset("発 宛 着 行 行き 向け 方面 発送 宛て".split())
-_HIRAGANA = re.compile(r"[\u3041-\u3096]")
+# What a sentence puts after a place, where a town's name would be: a particle alone or before a word
+# in kanji (で開催, と, には), or を anywhere; towns in kana start with a particle's letter too (ときわ台,
+# はるひ野, にしき台, もえぎ野), so a letter before more kana is no sign.
+_SENTENCE = re.compile(
+    r"(?:[はがをにへとでもの]|では|には|とは|から|まで|より|にて|において|について|でも|にも)(?:[\u4e00-\u9fff]| \Z)"
+    r"|[^ ]*を"
+)
 _BLOCK_MARK = re.compile(r"[-番丁号]")
 
 
@@ -101,8 +107,8 @@ def _block_end(text: str, start: int, pos: int) -> int | None:
     town = _NON_DIGITS.match(block.group()).group()  # type: ignore[union-attr]
     if not town.strip() and not _BLOCK_MARK.search(block.group()):
         return None  # 東京都23区: digits straight after the municipality, no town, no block shape
-    if town[-1:] == " " and _HIRAGANA.search(town):
-        return None  # 東京都で開催 2-3日: a sentence before the number, no town
+    if town[-1:] == " " and _SENTENCE.match(town):
+        return None  # 東京都で開催 2-3日, 松本市と 2-1: a sentence before the number, no town (あやめ池北 2 丁目 is one)
     if town.startswith(("で", "にて")):
         return None  # 東京都で開催2-3日, 大阪府にて開催 10-12月: where an event is held, no town
     if town.strip() in _ROUTE_WORDS:

@@ -115,3 +115,13 @@ def test_a_pdfs_spaces_around_the_digits_stay_in_the_address() -> None:
 def test_a_road_number_after_a_ward_is_no_block() -> None:
     assert found("仙台市青葉区 4 号線沿いの店舗") == []
     assert found("仙台市青葉区4号線沿いの店舗") == []
+
+
+def test_a_town_in_kana_before_a_spaced_block_number_is_read() -> None:
+    assert found("奈良県奈良市あやめ池北 2 丁目 5-3") == [("ADDRESS", "奈良県奈良市あやめ池北 2 丁目 5-3")]
+    assert found("板橋区ときわ台 4-12-6") == [("ADDRESS", "板橋区ときわ台 4-12-6")]
+    assert found("横浜市西区みなとみらい 2-9-1") == [("ADDRESS", "横浜市西区みなとみらい 2-9-1")]
+
+
+def test_a_particle_after_a_place_before_a_score_or_a_number_is_no_town() -> None:
+    assert found("松本市と 2-1で勝利、長野県では 1-3、宮崎市ではなく 3-5\n") == []
