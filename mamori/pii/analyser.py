@@ -11,7 +11,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
-from mamori.pii.dictionaries import surnames
+from mamori.pii.dictionaries import given_readings, surnames, to_katakana
 
 # Words the analyser tags as person names that, before さん in business text, are shops or roles.
 _NOT_PERSONS = frozenset("ローソン サガワ ベンダー ファン ママ パパ".split())
@@ -174,3 +174,23 @@ def reads_as_name(word: str) -> bool:
         return True
     tokens = list(analyser(word + "の"))[:-1]
     return "".join(t.surface for t in tokens) == word and all(t.feature.pos3 == "人名" for t in tokens)
+
+
+_OLD_GIVEN = 3  # katakana letters of an old given name written in katakana (トメ, カマド, ウシ)
+_KANA_WORD = re.compile(r"[\u3041-\u3096]{2,4}|[\u30a1-\u30fa]{2,4}")
+
+
+@lru_cache(maxsize=4096)
+def kana_given(word: str) -> bool:
+    """Return whether kana ``word`` after a surname is a given name: a dictionary given name's reading
+    (トメ, ツル, ちよ), or an old name in katakana that is a native word to the analyser (カマド: 竈, カメ);
+    a loanword or a Sino-Japanese word (コープ, デンキ, メモ) is none."""
+    if not _KANA_WORD.fullmatch(word):
+        return False
+    if to_katakana(word) in given_readings():
+        return True
+    analyser = tagger()
+    if analyser is None or len(word) > _OLD_GIVEN or not "\u30a1" <= word[0] <= "\u30fa":
+        return False
+    tokens = list(analyser(word + "さん"))[:-1]
+    return len(tokens) == 1 and tokens[0].feature.goshu == "和"

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mamori.pii.analyser import reads_as_name, san_tokens
+from mamori.pii.analyser import kana_given, reads_as_name, san_tokens
 from mamori.pii.dictionaries import (
     given_names,
     given_readings,
@@ -63,7 +63,7 @@ _CREDIT = re.compile(
 TRIGGERS = Triggers(search=(_ITEM_LINE, _KANA_LINE, _CREDIT), start=(_ITEM_FIRST, _KANA_FIRST))
 
 _NAME_AT = re.compile(
-    rf"([{KANJI}]{{1,7}})(?: ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}))?(?=[（(、,，：: \t\n「『]|\Z)"
+    rf"([{KANJI}]{{1,7}})(?: ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}|[\u30a1-\u30fa]{{2,4}}))?(?=[（(、,，：: \t\n「『]|\Z)"
 )  # 「 after a name: the title of a talk in a programme (9:00 氏名「演題」)
 _SEPARATOR = re.compile(r"[、,，] ?")
 MIN_LINES = 3
@@ -155,6 +155,8 @@ def _name_at(text: str, pos: int) -> tuple[int, bool] | None:
     if m is None or not_a_name(text, m.start(), m.end()):
         return None
     first, second = m.group(1), m.group(2)
+    if second is not None and "\u30a1" <= second[0] <= "\u30fa":  # 木佐 トメ, 比嘉 カマド: an old given name
+        return (m.end(), True) if first in surnames() and kana_given(second) else None
     if second is not None:
         if len(first) > 4 or not plausible_unknown(first + second) or not _given_like(second):
             return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from mamori.pii.analyser import foreign_person, katakana_person, organisation, reads_as_name
+from mamori.pii.analyser import foreign_person, kana_given, katakana_person, organisation, reads_as_name
 from mamori.pii.dictionaries import (
     given_names,
     given_readings,
@@ -289,7 +289,10 @@ def _readings_after(text: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-_ALONE_LINE = rf"([{_KANJI}]{{1,4}}) ?([{_KANJI}]{{1,3}}) ?\r?$"
+# a kana given name only after a space (木佐 トメ, 比嘉 カマド: old given names in katakana)
+_ALONE_LINE = (
+    rf"([{_KANJI}]{{1,4}})(?: ?([{_KANJI}]{{1,3}})| ([\u3041-\u3096]{{2,4}}|[\u30a1-\u30fa]{{2,3}})) ?\r?$"
+)
 # The first line, then every line after a newline: a literal "\n" first lets the regex engine skip to
 # line starts (``^`` with MULTILINE tried every position).
 _ALONE_FIRST = re.compile(_ALONE_LINE, re.MULTILINE)
@@ -306,6 +309,10 @@ def _alone_on_line(text: str) -> list[Hit]:
     sur, given = surnames(), given_names()
     first_line = _ALONE_FIRST.match(text)
     for m in ([first_line] if first_line else []) + list(_ALONE.finditer(text)):
+        if m.group(3) is not None:  # a dictionary surname and a kana given name
+            if m.group(1) in sur and kana_given(m.group(3)):
+                hits.append((m.start(1), m.end(3), "PERSON", 2))
+            continue
         first, second = m.group(1), m.group(2)
         spaced = m.end(1) < m.start(2)
         if not spaced:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mamori.pii.analyser import san_tokens, tagger
+from mamori.pii.analyser import kana_given, san_tokens, tagger
 from mamori.pii.dictionaries import given_names, municipalities, surnames
 from mamori.pii.name_words import COMPANY_END, KANJI, ROLES_ALONE, known, plausible_unknown
 from mamori.pii.trade_names import companies_besides, trade_sentence
@@ -208,7 +208,12 @@ def _common_noun_kana(name: str) -> bool:
     if len(parts) >= 2 and _KANA_PART.fullmatch(parts[0]):
         return _noun_with_san(parts[0])
     tail = _KANJI_THEN_KANA.fullmatch(name.replace(" ", ""))
-    return tail is not None and _noun_with_san(tail.group(1))
+    if tail is None or not _noun_with_san(tail.group(1)):
+        return False
+    # 比嘉 カマド, 木佐 カメ: a surname, a space and an old given name in katakana (竈, 亀); a loanword or
+    # a Sino-Japanese word is a body's (茨城 コープ)
+    surname, space, given = name.partition(" ")
+    return not (space and surname in surnames() and kana_given(given))
 
 
 @lru_cache(maxsize=4096)

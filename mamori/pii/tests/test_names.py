@@ -318,3 +318,15 @@ def test_a_name_indented_under_a_filing_s_party_alone_on_its_line_is_read() -> N
     filing = "相続人\n　汐見 咲良\n\n申請人\n　汐見 蓮\n"
     assert names(filing) == ["汐見 咲良", "汐見 蓮"]
     assert names("相続人\n　相続登記の申請は下記のとおり\n") == []
+
+
+def test_an_old_given_name_in_katakana_after_a_surname_is_read() -> None:
+    # signatures, attendance lines and lists of the elderly write 鶴, 亀, 竈 in katakana
+    assert names("いつもありがとうございます。\n\n比嘉 カマド\n098-861-4402\n") == ["比嘉 カマド"]
+    assert names("出席：宮城 カメ、新垣 ツル\n") == ["宮城 カメ", "新垣 ツル"]
+    assert names("利用者\n・比嘉 ウシ\n・宮城 カメ\n・新垣 ツル\n") == ["比嘉 ウシ", "宮城 カメ", "新垣 ツル"]
+
+
+def test_a_surname_before_a_loanword_or_a_note_in_katakana_is_no_name() -> None:
+    assert names("議事録\n\n田中 メモ\n") == []
+    assert names("・山田 セット\n・松本 ホテル\n・田中 デンキ\n") == []
