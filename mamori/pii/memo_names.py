@@ -46,6 +46,13 @@ _CONTACT_LINE = re.compile(
 _BULLETED = re.compile(rf"^{_BULLET}{_NAME}(?:さん|様)? ?\(", re.MULTILINE)
 # Without a bullet, a name and brackets (田中 一郎（Ichiro TANAKA）) say nothing alone: two lines must.
 _BRACKETED = re.compile(rf"^{_NAME}(?:さん|様)? ?\(", re.MULTILINE)
+# An organisation in those brackets, where the person works or studies (県立看護大学, 南城市社協, 株式会社…):
+# one line is enough.
+_AFFILIATION = re.compile(
+    r"\([^()\n]{0,20}?(?:大学|短大|大学院|高校|高等学校|中学校?|小学校|学校|学院|学園|病院|クリニック|医院|"
+    r"市役所|区役所|役所|役場|県庁|社協|協議会|協会|組合|財団|法人|株式会社|有限会社|\(株\)|会社|センター|"
+    r"事務所|研究所|事務局|支店|営業所|工業|商事|銀行)\)"
+)
 # A role, then the name on the rest of the line (credits, a programme: 舞台監督　岸本 恵理, 議長：相良 早苗 理事長).
 _ROLE_LINE = re.compile(
     rf"^[^\sA-Za-z0-9:()]{{1,8}}(?: +|:) ?{_NAME}(?:さん|様|{_GLUED_TITLE})?(?: ?\([^()\n]{{1,24}}\))?(?: [^\s]{{1,6}})? *(?:[、,] ?|$)",
@@ -112,7 +119,10 @@ def find_memo_persons(text: str) -> list[Hit]:
                     sure.append((m.start(1), m.end(1)))
                 continue
             found: re.Match[str] | None = m
-            verdict = _verdict(text, m, alone)
+            if pattern is _BRACKETED and _AFFILIATION.match(text, m.end() - 1):
+                verdict = _verdict(text, m, True)  # 門脇 彩乃（県立看護大学）: where the person belongs
+            else:
+                verdict = _verdict(text, m, alone)
             while found is not None and verdict is not None:  # 真鍋 千代子、桐谷 千代子: the names after it
                 (sure if verdict else likely).append((found.start(1), found.end(2)))
                 found = _MORE.match(text, found.end(2))

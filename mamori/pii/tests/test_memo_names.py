@@ -109,3 +109,13 @@ def test_a_result_line_names_the_pupil_after_the_school_and_gokaku():
     assert _persons(page) == ["堀内 拓真", "梶谷 美穂"]
     counts = "県立高校 合格 実績 多数\n国公立大学 合格 者数（2024年度）\n私立中学 合格 発表 日程\n"
     assert _persons(counts) == []
+
+
+def test_one_line_of_a_name_and_its_affiliation_in_brackets_is_a_name():
+    assert _persons("中川 由美（県立保健医療大学）\n") == ["中川 由美"]
+    assert _persons("報告者\n\n大城 健（南城市社協）\n") == ["大城 健"]
+
+
+def test_one_line_of_a_name_and_brackets_of_no_organisation_says_nothing_alone():
+    assert _persons("中川 由美（Yumi NAKAGAWA）\n") == []
+    assert _persons("長野 松本（特急あずさ）\n") == []
