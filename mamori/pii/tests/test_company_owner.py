@@ -551,3 +551,15 @@ def test_a_list_of_sites_with_their_own_address_column_stays_the_company_s():
         "日南営業所,宮崎県日南市岩崎 3-5-9,0987-23-4410,9\n"
     )
     assert _labels(sites) == []
+
+
+def test_a_consultation_record_s_client_owns_the_contacts_under_the_centre_s_name():
+    record = "みやこ消費生活相談センター 相談記録\n\n相談者 渡久地 朋美（40代）\n電話 098-861-3374\n当センターから折り返し済み。\n"
+    assert "098-861-3374" in [s.text for s in detect_all(record).personal]
+    memo = "当センターにて受付。\n相談者の連絡先 098-861-3374\n"
+    assert _labels(memo) == ["PHONE"]
+
+
+def test_a_centre_s_notice_to_whoever_consults_keeps_its_number():
+    notice = "みやこ消費生活相談センター\n\nご相談者の方はお電話ください。\nTEL 098-861-3300\n"
+    assert _labels(notice) == []
