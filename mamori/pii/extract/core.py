@@ -28,7 +28,7 @@ from .text import CSV_SUFFIXES, decode_bytes, fold_quoted_breaks, looks_binary
 Reader = Callable[[bytes, str, int, Budget], Iterator[Part]]
 
 TEXT_SUFFIXES = frozenset(
-    ".txt .csv .tsv .tab .log .md .json .jsonl .ndjson .xml .yaml .yml .ini .conf .sql .vcf .ldif .prn .dat".split()
+    ".txt .csv .tsv .tab .log .md .json .jsonl .ndjson .xml .yaml .yml .ini .conf .sql .vcf .ics .ldif .prn .dat".split()
 )
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

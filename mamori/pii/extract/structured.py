@@ -1,4 +1,5 @@
-"""Read JSON, JSON Lines and XML exports as tables (one line per record, one column per field), vCards as forms.
+"""Read JSON, JSON Lines and XML exports as tables (one line per record, one column per field), vCards as forms,
+iCalendar events as lines (see ``ical_text``).
 
 An export of a member list (``<会員><氏名>…</氏名><住所>…</住所></会員>``, ``[{"name": …, "tel": …}]``)
 holds the same data as a CSV, but as text the field names sit far from their values, where the table
@@ -11,6 +12,7 @@ left to the plain-text reader.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -235,7 +237,47 @@ def _vcard_value(name: str, value: Any) -> str:
     return _cell(str(value))
 
 
-SUFFIXES = frozenset({".xml", ".json", ".jsonl", ".ndjson", ".vcf"})
+# An iCalendar event's people: the attendee's and the organiser's display names (CN=) and mailboxes.
+_ICAL_PEOPLE = {"ATTENDEE": "参加者", "ORGANIZER": "主催者", "CONTACT": "連絡先"}
+# Its texts, read as lines of prose: a shift's SUMMARY names who works it (早番 大森 千景).
+_ICAL_TEXT = frozenset({"SUMMARY", "DESCRIPTION", "LOCATION", "COMMENT"})
+_ICAL_CN = re.compile(r';CN=(?:"([^"]*)"|([^;:]*))', re.IGNORECASE)
+_ICAL_ROOM = re.compile(r";CUTYPE=(?:ROOM|RESOURCE)", re.IGNORECASE)
+
+
+def ical_text(text: str) -> str | None:
+    """Return an iCalendar file's events as lines a person's data can be read from, or None if it is none.
+
+    Folded lines are unfolded first. UID, RECURRENCE-ID, DTSTAMP and the X- properties are identifiers
+    of the calendar (``UID:5521873301@npo.example.jp`` is no mailbox) and are left out; ATTENDEE and
+    ORGANIZER give ``参加者：name <mailbox>`` (a room or a resource gives its mailbox alone), SUMMARY,
+    DESCRIPTION and LOCATION their text with the escapes undone; an event ends with a blank line.
+    """
+    if "BEGIN:VCALENDAR" not in text[:2000].upper():
+        return None
+    out: list[str] = []
+    for line in re.sub(r"\r?\n[ \t]", "", text).splitlines():
+        name, sep, value = line.partition(":")
+        if not sep:
+            continue
+        prop = name.split(";", 1)[0].upper()
+        if prop in _ICAL_PEOPLE:
+            mailbox = value[7:] if value.lower().startswith("mailto:") else ""
+            cn = _ICAL_CN.search(name)
+            who = "" if cn is None or _ICAL_ROOM.search(name) else (cn.group(1) or cn.group(2) or "").strip()
+            if who and who != mailbox:
+                out.append(f"{_ICAL_PEOPLE[prop]}：{who}" + (f" <{mailbox}>" if mailbox else ""))
+            elif mailbox:
+                out.append(f"{_ICAL_PEOPLE[prop]}：{mailbox}")
+        elif prop in _ICAL_TEXT:
+            unescaped = re.sub(r"\\([nN,;\\])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+            out.extend(part for part in unescaped.splitlines() if part.strip())
+        elif prop == "END" and value.strip().upper() == "VEVENT":
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+SUFFIXES = frozenset({".xml", ".json", ".jsonl", ".ndjson", ".vcf", ".ics"})
 
 
 def records_text(data: bytes, text: str, suffix: str) -> str:
@@ -244,6 +286,8 @@ def records_text(data: bytes, text: str, suffix: str) -> str:
         converted = xml_text(data)
     elif suffix == ".vcf":
         converted = vcard_text(text)
+    elif suffix == ".ics":
+        converted = ical_text(text)
     else:
         converted = json_text(text, lines=suffix != ".json")
     return text if converted is None else converted

@@ -95,3 +95,29 @@ def test_vcards_are_read_as_forms_also_old_phones_shift_jis() -> None:
     assert "氏名：山田 太郎" in parts[0].text
     assert _labels(old, "phone.vcf") == {"PERSON": 1, "PHONE": 1}
     assert _labels(b"BEGIN:VCARD\r\nFN:\xff\r\n", "broken.vcf") == {}  # unreadable: read as text
+
+
+def _calendar(*events: str) -> bytes:
+    body = "".join(f"BEGIN:VEVENT\r\n{event}END:VEVENT\r\n" for event in events)
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//JA\r\n{body}END:VCALENDAR\r\n".encode()
+
+
+def test_an_icalendar_event_s_ids_are_no_mailboxes_and_its_people_are_read() -> None:
+    # a club's calendar: its UIDs (digits or an Outlook hex id before @) hold nobody's mailbox
+    events = _calendar(
+        "DTSTART;VALUE=DATE:20261207\r\nSUMMARY:もちつき会\r\nUID:7730159284@club.example.jp\r\n",
+        "DTSTART;VALUE=DATE:20261214\r\nSUMMARY:クリスマス会\r\nLOCATION:市民会館 第2会議室\r\n"
+        "UID:040000008200E00074C5B7101A82E00800000000A0B1C2D3E4F5@club.example.jp\r\n",
+    )
+    assert _labels(events, "行事.ics") == {}
+    # a pharmacy's shifts: the worker is named in the SUMMARY, attendees by CN=, a folded line unfolded
+    shifts = _calendar(
+        "SUMMARY:日勤 宇佐美 光\r\nUID:1@shift.example.jp\r\n",
+        'SUMMARY:夜勤 比嘉 湊\r\nORGANIZER;CN="桧山 文子":mailto:hiyama@shift.exa\r\n mple.jp\r\n'
+        "UID:2@shift.example.jp\r\n",
+    )
+    text = next(iter(extract(shifts, name="シフト.ics"))).text
+    assert "UID" not in text and "主催者：桧山 文子 <hiyama@shift.example.jp>" in text
+    assert _labels(shifts, "シフト.ics") == {"PERSON": 3, "EMAIL": 1}
+    # not a calendar: read as plain text
+    assert _labels(b"memo 090-8992-5705\n", "memo.ics") == {"PHONE": 1}
