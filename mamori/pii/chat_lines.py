@@ -32,8 +32,10 @@ _DATE = (
 _TIME = r"(?:午前|午後)?\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?"
 _STAMP = rf"[\[(]?(?:{_DATE})?{_TIME}[\])]?"
 _FIELD = r"[^\t\n:\[\]()<>@=|]{1,30}?"
+# A handle or a user id a chat tool writes after the speaker's name: ``(@chikage)``, ``<@U012AB>``, ``[U012AB]``.
+_HANDLE = r"(?: ?(?:\(@[A-Za-z0-9_.\-]{1,30}\)|<@[A-Z][A-Z0-9]{4,12}>|\[[A-Z][A-Z0-9]{4,12}\]))?"
 # A time stamp, who spoke, a colon or a tab: the message follows on the line.
-_SAID_LINE = rf"{_STAMP}(?: ?- ?| +|\t)(?:From +)?({_FIELD})(?: +to +[^\n:]{{1,40}}?)? ?(?::|\t)"
+_SAID_LINE = rf"{_STAMP}(?: ?- ?| +|\t)(?:From +)?({_FIELD}){_HANDLE}(?: +to +[^\n:]{{1,40}}?)? ?(?::|\t)"
 _SAID = re.compile(rf"^{_SAID_LINE}", re.MULTILINE)
 # The same after a line break: a pattern opening with ``^`` is tried at every character of the text, one
 # opening with a line break only where the regex engine's scan for that character stops (twice as fast).
@@ -53,6 +55,7 @@ _TIME_AT_END = re.compile(r":\d\d(?: ?[AaPp][Mm])? *$", re.MULTILINE)
 TRIGGERS = Triggers(
     search=(
         re.compile(rf"\d:\d\d(?::\d\d)?(?: ?[AaPp][Mm])?\]?(?: ?- ?| +|\t)(?:From +)?{_FIELD} ?(?::|\t)"),
+        re.compile(r"(?:\(@[A-Za-z0-9_.\-]+\)|<@[A-Z][A-Z0-9]+>|\[[A-Z][A-Z0-9]+\]) ?(?::|\t)"),
         re.compile(rf"\d:\d\d\] +{_FIELD} *(?:\n|$)|{_FIELD}(?: {{2,}}|\t| ?, ?)\d{{1,2}}:\d\d *(?:\n|$)"),
     )
 )

@@ -63,3 +63,15 @@ def test_log_levels_hosts_and_agenda_items_after_a_time_are_no_speakers():
     assert _said(log) == []
     agenda = "13:00 開会: 理事長挨拶\n13:10 報告: 事業計画\n14:30 閉会: 事務局\n"
     assert _said(agenda) == []
+
+
+def test_a_speaker_followed_by_a_chat_tool_s_handle_or_user_id_is_a_person():
+    handles = (
+        "2025-02-03 7:58  漆原 昴 (@subaru.u): 電車遅延\n2025-02-03 8:01  志賀 なつみ (@natsumi): 承知\n"
+    )
+    assert _said(handles) == ["漆原 昴", "志賀 なつみ"]
+    ids = "[8:10] 蔵本 愛莉 <@U07KQ2M1>: 共有します\n[8:12] 漆原 昴 [U03ZX9PL]: 確認します\n"
+    assert _said(ids) == ["蔵本 愛莉", "漆原 昴"]
+    # a bot or a host with a handle is still no speaker
+    bots = "2025-02-03 07:58:01 INFO (@cron): job started\n2025-02-03 07:58:09 backup01 <@B01ABCDE>: copied\n"
+    assert _said(bots) == []
