@@ -314,7 +314,10 @@ def org_mailbox(
             return False  # a name the display holds, found by the engine or not (Reply-To: 栗林 昭雄 <…>)
         if name and not header.group().lstrip().startswith(_MAIL_HEADERS):
             return False  # git's author lines name a person unless an organisation (Author: 犬養 瑛太 <…>)
-    return org_mailbox_by_address(text[start:end], role_domains)
+    # From: doboku@… of a message signed 建設課 土木係 and no person: the section's
+    return org_mailbox_by_address(text[start:end], role_domains) or section_sender(
+        text, start, end, person_starts
+    )
 
 
 # The romaji of a Japanese office's or school's sections, bare or glued to 部 / 課 / 室 / 係 (nyushi@,
@@ -326,7 +329,11 @@ _DEPARTMENT_ROMAJI = tuple(
         "nyushi nyuushi nyusi nyugaku nyuugaku kyomu kyoumu gakumu gakusei shomu shoumu kaikei zaimu "
         "hisho kikaku kouhou boshu bosyu moshikomi moushikomi annai kenshu kensyu sodan soudan kyujin "
         "kyuujin nyukai nyuukai jinji soumu somu keiri saiyo saiyou eigyo eigyou gyomu gyoumu kanri uketsuke "
-        "yoyaku shaken tenken seibi kensa shuri syuri hanbai satei kessai rental"
+        "yoyaku shaken tenken seibi kensa shuri syuri hanbai satei kessai rental "
+        # a town hall's and a works' sections (土木課, 道路課, 河川係, 契約管財課, 出荷係)
+        "doboku douro doro kasen keikaku kankyo kankyou kyoiku kyouiku zeimu shimin jumin juumin "
+        "suido suidou gesui gesuido nosei norin nourin shoko shoukou bosai bousai kaigo keiyaku shisetsu "
+        "shukka butsuryu sekkei hinkan chiiki kotsu koutsu nenkin kokuho kosodate"
     ).split()
     for suffix in ("", "bu", "ka", "shitsu", "situ", "gakari", "kakari")
 )
@@ -372,3 +379,30 @@ def is_role_mailbox(address: str) -> bool:
         if words[0] not in _ROLE_FIRST and words[-1] not in _ROLE_LAST:
             return False
     return ROLE_MAILBOX.match(address) is not None
+
+
+# The sender's header line, and a line of a signature that names a section (…課, …係, …室) as its last word.
+_SENDER = re.compile(r"(?:From|Sender|Reply-To|差出人|送信者)[ \t]*[:：]")
+_SECTION_LINE = re.compile(r"[\u4e00-\u9fff](?:課|係|室|班)[ \t\u3000]*$", re.MULTILINE)
+
+
+def section_sender(text: str, start: int, end: int, person_starts: list[int]) -> bool:
+    """Return whether the sender's mailbox at ``start:end`` is a section's: the message is signed only by one.
+
+    ``From: doboku@…`` over a body whose last paragraph names a section (``西尾町 建設課 河川係``) and
+    no person (no name found from that paragraph on) is the section's, when the mailbox spells no name
+    (``kato@``, ``kouwan.omori@`` stay the person's).
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _SENDER.match(text, line_start) or any(
+        spells_a_name(word) for word in _LOCAL_SEP.split(text[start:end].split("@")[0])
+    ):
+        return False  # kato@, kouwan.omori@: a person's
+    body = text.find("\n\n", end)
+    last = None
+    for last in _SECTION_LINE.finditer(text, 0 if body < 0 else body):  # noqa: B007 - the signature's
+        pass
+    if last is None:
+        return False
+    paragraph = text.rfind("\n\n", 0, last.start()) + 1
+    return bisect_left(person_starts, paragraph) == len(person_starts)

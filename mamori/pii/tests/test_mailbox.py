@@ -166,3 +166,24 @@ def test_a_build_or_deploy_account_of_a_git_log_is_no_person():
         ["inukai@example.com"],
         ["ci@dev.example.com", "deploy@ops.example.com", "jenkins@example.com"],
     )
+
+
+def test_a_town_hall_s_section_mailbox_is_the_section_s():
+    # the romaji of a municipal or a works' section (土木課, 河川係, 出荷係) is a role word
+    personal, corporate = _split(
+        "From: doboku@town.example.jp\nTo: shukka@maker.example.jp\n\n図面を送ります\n"
+    )
+    assert personal == [] and corporate == ["doboku@town.example.jp", "shukka@maker.example.jp"]
+
+
+def test_a_sender_whose_message_is_signed_only_by_a_section_is_the_section_s():
+    mail = (
+        "From: kouwan@town.example.jp\nTo: genba02@builder.example.jp\nSubject: 護岸工事の書類\n\n"
+        "工事担当者様\n\n書類を受領しました。\n\n西尾町 建設課 港湾係\nTEL 0563-00-2222\n"
+    )
+    personal, corporate = _split(mail)
+    assert corporate == ["kouwan@town.example.jp"] and personal == ["genba02@builder.example.jp"]
+    # a person signs, or the mailbox spells a name: the person's
+    assert "kouwan@town.example.jp" in _split(mail.replace("港湾係\n", "港湾係 大森 千景\n"))[0]
+    assert "kouwan.omori@town.example.jp" in _split(mail.replace("kouwan@", "kouwan.omori@"))[0]
+    assert "haruka@town.example.jp" in _split(mail.replace("kouwan@", "haruka@"))[0]
