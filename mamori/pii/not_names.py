@@ -40,6 +40,7 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         or name in PREFECTURES  # 長野県様: the prefecture's office
         or _route(name)  # 山口県発 関西宛: a rate table's route
         or (end - start == 1 and start > 0 and text[start - 1] in "おご")  # お姫さま, ご先祖: no name
+        or (name in _AREAS and text.startswith(("の", "在", "に", "で"), end))  # 対象者：市内の高校生
         or _RESIDENCE.search(text, max(0, start - 8), start)
         is not None  # （71歳、奥沢小様）: where they live
         or (
@@ -71,6 +72,13 @@ def _route(name: str) -> bool:
         return False
     place = name[:-1]
     return place in _REGIONS or place in PREFECTURES or place in municipalities()
+
+
+# Who a programme serves, by where they live (受講対象者：県内の高校生, 受益者：市内在住の高齢者): an area, no
+# name, though 市 or 村 is a surname; 村内 alone (担当：村内) stays one.
+_AREAS = frozenset(
+    "市内 県内 区内 町内 村内 管内 都内 府内 道内 国内 域内 圏内 校内 社内 学内 市外 県外 区外 町外 都外 府外 道外 国外".split()
+)
 
 
 # News gives a person's age and where they live in brackets after the name: （71歳、…） names a place.

@@ -330,3 +330,11 @@ def test_an_old_given_name_in_katakana_after_a_surname_is_read() -> None:
 def test_a_surname_before_a_loanword_or_a_note_in_katakana_is_no_name() -> None:
     assert names("議事録\n\n田中 メモ\n") == []
     assert names("・山田 セット\n・松本 ホテル\n・田中 デンキ\n") == []
+
+
+def test_an_area_after_a_person_label_is_who_a_programme_serves_not_a_name():
+    assert names("受講対象者：県内の中学生\n受益者：区内在住のひとり親家庭\n") == []
+    assert names("対象者：管内の介護事業所\n") == []
+    # a surname that is also an area word, alone or with a given name after a label, stays a name
+    assert names("担当者：村内\n") == ["村内"]
+    assert names("受益者：市内 千景\n") == ["市内 千景"]
