@@ -57,7 +57,11 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"メール|[Ee]-?mail|EMAIL|^(?i:mail(?:_?address)?)$"), "EMAIL"),
     (re.compile(r"個人番号|マイナンバー"), "MY_NUMBER"),
     (
-        re.compile(r"カード番号|^(?i:(?:credit_?)?card_?(?:no|num|number)|cc_?(?:no|num|number))$"),
+        re.compile(
+            r"カード番号|^(?:クレジット(?:カード)?|(?:保証|デポジット|決済|お?支払い?)カード)(?:番号|No\.?)?$|"
+            r"^(?i:(?:credit_?)?card_?(?:no|num|number)|cc_?(?:no|num|number)|"
+            r"(?:credit|guarantee|deposit|payment)_?card(?:_?(?:no|num|number))?)$"
+        ),
         "CREDIT_CARD",
     ),
     (re.compile(r"口座番号"), "BANK_ACCOUNT"),
@@ -83,6 +87,8 @@ _HEADER_WORDS = (
     "看護師|担当|当番|宛先|なまえ|よみ|た人|の人|代理人|扶養親族|"  # headers spaced out in forms (氏　名)
     "kana|furigana|birth|dob|zip|postal|post|address|addr|tel|phone|mobile|assport|ASSPORT|"
     "card_n|cardn|cardN|Card N|Card_N|CardN|CARD_N|CARD N|cc_n|"  # field names of exports
+    "クレジット|保証カード|デポジットカード|決済カード|支払カード|支払いカード|redit Card|reditCard|redit_card|"
+    "uaranteeCard|uarantee Card|uarantee_card|epositCard|eposit Card|eposit_card|aymentCard|ayment Card|ayment_card|"
     + name_columns.HEADER_WORDS  # ご芳名, 喪主, 故人名, 本名, じどうのなまえ (name_columns.py)
     + "|"
     + name_headers.HEADER_WORDS  # Guest, Attendee, 氏(請求先), お届け先名, 敬称 (name_headers.py)

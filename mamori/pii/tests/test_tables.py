@@ -279,3 +279,25 @@ def test_a_column_of_order_numbers_is_no_card_column_whatever_its_check_digits()
 def test_a_reading_of_an_address_is_no_name_column() -> None:
     rows = "氏名,氏名(カナ),住所,住所(カナ)\n汐見 蓮,シオミ レン,宮崎県都城市姫城町 8-21,ミヤコノジョウシ\n"
     assert [s.text for s in detect(rows) if s.label == "PERSON"] == ["汐見 蓮", "シオミ レン"]
+
+
+def test_a_hotel_s_guarantee_card_column_is_a_card_column() -> None:
+    rows = (
+        "R001,大森 千景,090-1111-2222,4526018159083012,12/28\n"
+        "R002,河野 健吾,090-3333-4444,5661318609139097,01/29\n"  # passes Luhn, no issuer's range
+        "R003,広瀬 大輔,090-5555-6666,3582199351819099,03/27\n"
+    )
+    for header in (
+        "保証カード",
+        "GuaranteeCard",
+        "デポジットカード",
+        "クレジット",
+        "Credit Card",
+        "payment_card",
+    ):
+        text = f"予約番号,宿泊者,電話,{header},有効期限\n{rows}"
+        cards = [s.text for s in detect(text) if s.label == "CREDIT_CARD"]
+        assert cards == ["4526018159083012", "3582199351819099"], header
+    # a settlement's, a point card's or a member card's number is no credit card
+    for header in ("決済", "決済番号", "ポイントカード", "会員カード", "カード種別"):
+        assert header_label(header) != "CREDIT_CARD", header
