@@ -52,6 +52,17 @@ def is_date(value: str) -> bool:
     return _ERA_DATE.fullmatch(value) is not None or _WESTERN_DATE.fullmatch(value) is not None
 
 
+# A date written as eight digits (19580312), as a receipt system or a レセコン exports it: read only in a
+# column its header calls a birth date, where a year of 1900-2029 and a real month and day say "date".
+_COMPACT_DATE = re.compile(r"(19\d{2}|20[0-2]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])")
+
+
+def is_birth_date_cell(value: str) -> bool:
+    """Return whether ``value``, a cell under a birth-date header, is a date: ``is_date`` or ``19580312``."""
+    value = value.strip()
+    return is_date(value) or _COMPACT_DATE.fullmatch(value) is not None
+
+
 def find_birth_dates(text: str) -> list[Hit]:
     """Return DATE_OF_BIRTH hits for dates labelled or followed by birth context."""
     if not any(word in text for word in _BIRTH_WORDS):

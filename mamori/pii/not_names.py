@@ -93,7 +93,7 @@ def _shop_name(name: str) -> bool:
 # Words that are never part of a name: relations (続柄 長男), devices (携帯), headings (第10章 仕様) and
 # the compounds of name-like kanji that news prose is full of (名誉会長, 王子, 人文学科).
 _NOT_A_NAME = re.compile(
-    r"長男|長女|次男|次女|三男|三女|続柄|携帯|自宅|勤務先|仕様|名誉|学科|王子|^第|(?<=\d)[章節項条] |本人|家族|"
+    r"長男|長女|次男|次女|三男|三女|続柄|携帯|自宅|勤務先|仕様|名誉|学科|王子|^第|(?<=\d)[章節項条] |本人|家族|夫婦|夫妻|両親|親子|兄弟|姉妹|"
     r"紛失|滅失|毀損|漏えい|漏洩|誤送|盗難|事故|件名|概要|目次|付録|別紙|備考|出席|欠席|議題|日時|場所|"
     r"異動|退職|入社|着任|就任|昇格|配属|来期|今期|前期|全員|一同|郵便|内線|外線|直通|"
     r"おかあ|おとう|おばあ|おじい|おにい|おねえ"  # kin before さん (池袋おかあさん, a restaurant)

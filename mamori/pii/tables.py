@@ -16,7 +16,7 @@ from mamori.pii.address import is_address
 from mamori.pii.csv_cells import cells as _cells
 from mamori.pii.csv_cells import quoted_cell as _quoted_cell
 from mamori.pii.csv_cells import quoted_rows, unprefixed
-from mamori.pii.dates import is_date
+from mamori.pii.dates import is_birth_date_cell
 from mamori.pii.dictionaries import surnames
 from mamori.pii.header_fields import PART_VALID, split_parts
 from mamori.pii.mail_names import is_romaji_name
@@ -115,7 +115,7 @@ _VALID: dict[str, Callable[[str], bool]] = {
     "LATIN": lambda v: is_romaji_name(v) or _LATIN_PERSON.fullmatch(v) is not None,
     # under Customer, Client, Owner: a name that names no organisation (Acme Trading is none)
     "PERSON_EN": lambda v: _is_name(v) and not (v.isascii() and name_headers.ORGANISATION.search(v)),
-    "DATE_OF_BIRTH": is_date,
+    "DATE_OF_BIRTH": is_birth_date_cell,  # 1958/03/12, S33.3.12, 19580312
     "POSTAL_CODE": lambda v: _POSTAL.fullmatch(v) is not None,
     "ADDRESS": is_address,
     "PHONE": lambda v: (

@@ -338,3 +338,9 @@ def test_an_area_after_a_person_label_is_who_a_programme_serves_not_a_name():
     # a surname that is also an area word, alone or with a given name after a label, stays a name
     assert names("担当者：村内\n") == ["村内"]
     assert names("受益者：市内 千景\n") == ["市内 千景"]
+
+
+def test_a_couple_or_a_family_before_a_wife_s_honorific_is_no_name():
+    assert names("記念日プラン：ご夫婦 奥様へ花束をご用意します\n") == []
+    assert names("備考：ご両親 奥様同伴\n") == []
+    assert names("大森 千景様 ご夫婦でご宿泊\n") == ["大森 千景"]

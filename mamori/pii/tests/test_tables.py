@@ -301,3 +301,13 @@ def test_a_hotel_s_guarantee_card_column_is_a_card_column() -> None:
     # a settlement's, a point card's or a member card's number is no credit card
     for header in ("決済", "決済番号", "ポイントカード", "会員カード", "カード種別"):
         assert header_label(header) != "CREDIT_CARD", header
+
+
+def test_a_birth_date_of_eight_digits_is_read_under_a_birth_date_header() -> None:
+    text = "受付番号,患者氏名,生年月日\n00001,大森 千景,19580312\n00002,河野 健吾,19720905\n"
+    assert [s.text for s in detect(text) if s.label == "DATE_OF_BIRTH"] == ["19580312", "19720905"]
+    # the same digits under another date's header, or no date at all (month 13), are none
+    other = "受付番号,患者氏名,受付日\n00001,大森 千景,20261203\n00002,河野 健吾,20261204\n"
+    assert [s for s in detect(other) if s.label == "DATE_OF_BIRTH"] == []
+    bad = "受付番号,患者氏名,生年月日\n00001,大森 千景,19581312\n00002,河野 健吾,19720945\n"
+    assert [s for s in detect(bad) if s.label == "DATE_OF_BIRTH"] == []
