@@ -47,7 +47,8 @@ _SAMPLE_NAMES = frozenset(
     "ヤマダタロウ ヤマダハナコ ヤマダイチロウ スズキイチロウ タナカタロウ ニホンタロウ やまだたろう やまだはなこ".split()
 )
 # A word that says "sample" written where a form's sample puts the surname (見本 一郎, ミホン イチロウ).
-_SAMPLE_SURNAMES = ("見本", "ミホン", "サンプル")
+# A fixture's "test" or "dummy" there too (テスト / ユーザー1, ダミー 太郎): a name column of test data.
+_SAMPLE_SURNAMES = ("見本", "ミホン", "サンプル", "テスト", "ダミー")
 _SAMPLE_GIVEN = re.compile(r"\A[\u4e00-\u9fff々]{1,3}(?:太郎|花子|一郎|次郎)\Z")
 
 
@@ -300,8 +301,11 @@ def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
                 # and its birth date too
                 return [s for s in kept if s.label not in _SAMPLE_DOC_LABELS]
         return [] if _text_of_samples(spans, example=True) else kept
-    if _SAMPLE_SURNAMES[0] in text or _SAMPLE_SURNAMES[1] in text:
+    if any(word in text for word in _SAMPLE_SURNAMES):  # 見本 一郎, テスト / ユーザー1
+        named = len(spans)
         spans = [s for s in spans if s.label != "PERSON" or placeholder_kind(s) != ALWAYS]
+        if len(spans) < named:  # a fixture's numbered users beside them (テスト / test1@example.com)
+            spans = [s for s in spans if s.label != "EMAIL" or not _numbered_user(s.text)]
     domains: dict[str, tuple[bool, bool]] = {}
     kept = [
         s
@@ -327,7 +331,8 @@ def _sample(span: Span, example: bool) -> bool:
 
 
 # A fixture's numbered users at a reserved domain (test1@example.com, user_02@example.jp): alone they may
-# stand for anyone (generated records), beside the sample names of a form they are the fixture's.
+# stand for anyone (generated records), beside the sample names of a form or a test surname (テスト / ユーザー1)
+# they are the fixture's.
 _NUMBERED = re.compile(r"(?:user|test|sample|dummy|demo|guest)[._-]?\d{1,4}@", re.IGNORECASE)
 _MIDDLE_ZEROS = re.compile(r"\d[-－ ]?[0０]{4}[-－ ][0-9０-９]{4}\Z")  # 090-0000-0101
 _SAMPLES = 2  # placeholders a text of samples holds at least (a fixture's records, an API example)
@@ -469,6 +474,11 @@ def _without_default_dates(spans: list[Span], dates: list[str]) -> list[Span]:
 
 
 _NONZERO = frozenset("123456789１２３４５６７８９")
+
+
+def _numbered_user(value: str) -> bool:
+    """Return whether ``value`` is a fixture's numbered user at a reserved domain (test1@example.com)."""
+    return _NUMBERED.match(value) is not None and _RESERVED_DOMAIN.search(value) is not None
 
 
 def _dummy_mail(value: str, domains: dict[str, tuple[bool, bool]]) -> bool:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from mamori.pii import detect
+from mamori.pii.extract import extract
 
 
 def _labels(text: str) -> list[str]:
@@ -242,3 +245,16 @@ def test_a_guide_s_sample_name_split_into_surname_and_given_name_fields_keeps_no
     manual = "資格取得届 記入の手引き\nさくら健康保険組合\n\n" + guide.replace("見本", "保険")
     assert _labels(manual) == []
     assert _labels(manual.replace("保険　（名）花子", "川端　（名）典子")) == ["POSTAL_CODE", "ADDRESS"]
+
+
+def test_a_fixture_s_numbered_users_and_test_surnames_are_placeholders_on_the_table_path():
+    rows = "".join(f"テスト,ユーザー{i},user{i}@example.com\n" for i in range(1, 4))
+    assert detect("last_name,first_name,email\n" + rows) == []
+    fixture = json.dumps(
+        [{"family": "ダミー", "given": f"会員{i}", "mail": f"demo_{i}@example.jp"} for i in range(1, 4)],
+        ensure_ascii=False,
+    ).encode()
+    assert [s for part in extract(fixture, name="members.json") for s in detect(part.text)] == []
+    # a real name beside a numbered test mailbox (and the mailbox), or one at a real domain, stay
+    kept = detect("氏名,email\n大森 千景,test2@example.com\n河野 健吾,user7@gmail.com\n")
+    assert [s.text for s in kept] == ["大森 千景", "test2@example.com", "河野 健吾", "user7@gmail.com"]
