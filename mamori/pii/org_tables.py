@@ -77,7 +77,8 @@ def org_table_rows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
     for end, done, cells in header_rows(text, _ORG_HEADER_HINT, is_row):
         accounts = any("口座" in c for c in cells)  # a bank and its branch name every account's bank
         if not any(_ORG_HEADER.match(c) and not (accounts and _BANK_HEADER.match(c)) for c in cells) or any(
-            person_column(c) and not _ORG_HEADER.match(_READING.sub("", c)) for c in cells
+            person_column(c) and not _ORG_HEADER.match(_READING.sub("", c)) and not _HEAD_COUNT.match(c)
+            for c in cells
         ):  # 取引先名（カナ） is the reading of the organisation's name, no person column
             continue
         if not names_by_value(text, end, done):
@@ -88,6 +89,8 @@ def org_table_rows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
     return ranges, readings
 
 
+# A CRM account's size (Employees, Members): how many, no person's name.
+_HEAD_COUNT = re.compile(r"(?i:(?:number[ _]?of[ _]?)?(?:employees|members))$")
 _READING = re.compile(r"[(（](?:カナ|かな|フリガナ|ふりがな|読み|よみ)[)）]$")
 _BANK_HEADER = re.compile(r"^(?:銀行|支店|金融機関|本支店)(?:名|名称)?$")
 

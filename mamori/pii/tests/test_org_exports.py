@@ -17,6 +17,9 @@ def test_a_crm_account_export_is_a_table_of_organisations_by_its_english_header(
     )
     assert _labels(export) == []
     assert len(detect_all(export).corporate) == 6
+    # a CRM account's size column (Employees) names no person
+    sized = export.replace(",Type\n", ",Employees,Type\n").replace(",Customer\n", ",120,Customer\n")
+    assert _labels(sized.replace(",Prospect\n", ",45,Prospect\n")) == []
     vendors = "Vendor,Phone,Address\n西尾精密,0563-54-1201,愛知県西尾市寄住町1-2\n碧南金型,0566-41-0012,愛知県碧南市松本町3-4\n"
     assert _labels(vendors) == []
 
