@@ -40,6 +40,7 @@ TEL/FAX, 振込先, info@) is counted apart as corporate_counts and never makes 
 """
 SORT_LIMIT = 10_000  # entries of one directory sorted in memory; larger directories stream unsorted
 WINDOW_PER_JOB = 4  # files in flight per worker: keeps workers busy, bounds memory on any tree size
+ORDER_BATCH = 10_000  # walked files put in order of size at a time (largest first) for the workers
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -214,6 +215,28 @@ def _entries(directory: str) -> Iterator[os.DirEntry[str]]:
             yield from it
 
 
+def largest_first(
+    walked: Iterable[tuple[str, os.stat_result] | Result], batch: int = ORDER_BATCH
+) -> Iterator[tuple[str, os.stat_result] | Result]:
+    """Yield the walked files of each *batch* biggest first, and walk problems as they come.
+
+    Workers given the big files first finish together: a 14 MB log started last kept one core busy
+    alone for a third of the scan while the other had nothing left. Files of one size keep walk order.
+    """
+    files: list[tuple[str, os.stat_result]] = []
+    for item in walked:
+        if isinstance(item, dict):
+            yield item
+            continue
+        files.append(item)
+        if len(files) >= batch:
+            files.sort(key=lambda f: -f[1].st_size)
+            yield from files
+            files = []
+    files.sort(key=lambda f: -f[1].st_size)
+    yield from files
+
+
 def _cache_key(path: str) -> str:
     """Return the absolute path as text SQLite accepts (undecodable bytes escaped, still unique)."""
     return os.fsencode(os.path.abspath(path)).decode("utf-8", "backslashreplace")
@@ -262,9 +285,11 @@ class Scanner:
         """Yield one result per walked file as it completes, with a bounded number of files in flight.
 
         With one job, results come in walk order; with more, in order of completion, so that one slow
-        file never leaves the other workers idle.
+        file never leaves the other workers idle, and the biggest files start first.
         """
         pool = WorkerPool(self.jobs) if self.jobs > 1 else None
+        if pool is not None:
+            walked = largest_first(walked)
         try:
             jobs = (self._job(item) for item in walked)
             for job, result in run_jobs(pool, jobs, self.jobs * WINDOW_PER_JOB):

@@ -144,6 +144,20 @@ def test_one_job_reports_in_walk_order(tree, capsys):
     ]
 
 
+def test_workers_are_given_the_biggest_files_first_in_batches(tmp_path):
+    sizes = {"a.txt": 10, "b.txt": 300, "c.txt": 20, "d.txt": 300, "e.txt": 5000}
+    for name, size in sizes.items():
+        (tmp_path / name).write_bytes(b"x" * size)
+    broken = tmp_path / "f.txt"
+    broken.symlink_to(tmp_path / "missing")
+    walked = list(scan.walk([str(tmp_path)]))
+    ordered = list(scan.largest_first(walked))
+    names = [Path(item[0] if isinstance(item, tuple) else item["path"]).name for item in ordered]
+    assert names == ["f.txt", "e.txt", "b.txt", "d.txt", "c.txt", "a.txt"]  # ties keep walk order
+    in_threes = [Path(item[0]).name for item in scan.largest_first(walked[:5], batch=3)]
+    assert in_threes == ["b.txt", "c.txt", "a.txt", "e.txt", "d.txt"]
+
+
 def test_unchanged_files_come_from_the_cache_and_changed_ones_are_read_again(tree, tmp_path, capsys):
     cache = str(tmp_path / "cache.sqlite3")
     run(capsys, str(tree), "--format", "jsonl", "--cache", cache, "--jobs", "1")
