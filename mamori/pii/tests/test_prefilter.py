@@ -316,3 +316,12 @@ def test_writing_a_new_database_removes_those_unused_for_a_month_and_a_crashs_le
     os.utime(kept, (old, old))
     Prefilter([_TRIGGERS.get(recognizer) for recognizer in RECOGNIZERS[1:]])  # loaded: its time refreshed
     assert time.time() - kept.stat().st_mtime < 3600
+
+
+def test_every_code_point_is_each_code_point_but_the_surrogates_once_in_order():
+    from mamori.pii.prefilter import _every_code_point
+
+    text = _every_code_point()
+    plain = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    assert text == plain
+    assert len(text) == 0x110000 - 0x800
