@@ -220,6 +220,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if (text := _strict(data, "utf-8")) is not None:
         return text, "utf-8"
     candidates = [(c, t) for c in ("cp932", "euc_jp") if (t := _strict(data, c)) is not None]
+    if len(candidates) == 1:  # nothing to choose: scoring a 6 MB text counts its 600,000 kanji
+        return candidates[0][1], candidates[0][0]
     if candidates:
         codec, text = max(candidates, key=lambda ct: _japanese_score(ct[1]))
         return text, codec

@@ -47,6 +47,19 @@ def test_euc_jp_is_not_mistaken_for_half_width_katakana_in_cp932():
     assert decode_bytes(data) == ("山田太郎 様", "euc_jp")
 
 
+def test_text_only_one_japanese_codec_decodes_is_not_scored(monkeypatch):
+    from mamori.pii.extract import text as text_module
+
+    scored: list[str] = []
+    monkeypatch.setattr(text_module, "_japanese_score", lambda t: scored.append(t) or 0)
+    cp932_only = "①山田 太郎 ～ 090-1234-5678".encode("cp932")  # ① and ～ are no EUC-JP
+    assert decode_bytes(cp932_only) == ("①山田 太郎 ～ 090-1234-5678", "cp932")
+    assert scored == []
+    both = "山田太郎 様".encode("euc_jp")
+    decode_bytes(both)
+    assert len(scored) == 2  # both decode: the more Japanese-looking reading is chosen
+
+
 def test_cp932_extension_characters_decode_where_shift_jis_fails():
     text = "①㈱～ 山田"
     data = text.encode("cp932")
