@@ -63,7 +63,7 @@ def staff_cells(text: str) -> list[tuple[int, int]]:
     for end, done, header in header_rows(text, _STAFF_FIELD, is_row):
         for col, cell in enumerate(header):
             if _STAFF_FIELD.search(cell):
-                cells.extend(column_cells(text, end + 1, done, col))
+                cells.extend(column_cells(text, end + 1, done(), col))
     return sorted(cells)
 
 
@@ -74,13 +74,14 @@ def org_table_rows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
     """
     ranges: list[tuple[int, int]] = []
     readings: list[tuple[int, int]] = []
-    for end, done, cells in header_rows(text, _ORG_HEADER_HINT, is_row):
+    for end, table_end, cells in header_rows(text, _ORG_HEADER_HINT, is_row):
         accounts = any("口座" in c for c in cells)  # a bank and its branch name every account's bank
         if not any(_ORG_HEADER.match(c) and not (accounts and _BANK_HEADER.match(c)) for c in cells) or any(
             person_column(c) and not _ORG_HEADER.match(_READING.sub("", c)) and not _HEAD_COUNT.match(c)
             for c in cells
         ):  # 取引先名（カナ） is the reading of the organisation's name, no person column
             continue
+        done = table_end()  # looked up for a header naming organisations only
         if not names_by_value(text, end, done):
             ranges.append((end, done))
             for col, cell in enumerate(cells):

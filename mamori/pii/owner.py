@@ -208,23 +208,46 @@ def org_column_tables(
 
 def header_rows(
     text: str, word: re.Pattern[str], is_row: Callable[[str], bool]
-) -> Iterator[tuple[int, int, list[str]]]:
+) -> Iterator[tuple[int, Callable[[], int], list[str]]]:
     """Yield the end of each header row that holds ``word``, the end of its table, and its cells.
 
     A header opens its table: a word in a cell of a row below it (取引先 as a row's 分類) is a value.
+    The table's end is a call, looked up once when asked: by the caller for a header it reads, or here
+    when another match follows. A mailing list's 建物 column (a header word of sites) sits beside 宛名,
+    so its table is no organisations' and its 6,000 rows need not be walked.
     """
     done = 0
+    last: _TableEnd | None = None
     for match in word.finditer(text):
         if match.start() < done:
             continue
+        if last is not None:
+            done, last = last(), None  # the table goes on while its lines are rows
+            if match.start() < done:
+                continue
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.start())
         done = end = len(text) if end < 0 else end
         line = text[start:end]
         if not is_row(line) or (start > 1 and is_row(text[text.rfind("\n", 0, start - 1) + 1 : start - 1])):
             continue
-        done = table_end(text, end, is_row)  # the table goes on while its lines are rows
-        yield end, done, [cell.strip().strip('"') for cell in line.split("\t" if "\t" in line else ",")]
+        last = _TableEnd(text, end, is_row)
+        yield end, last, [cell.strip().strip('"') for cell in line.split("\t" if "\t" in line else ",")]
+
+
+class _TableEnd:
+    """The end of the table whose header row ends at ``end`` (``table_end``), computed at the first call."""
+
+    __slots__ = ("done", "end", "is_row", "text")
+
+    def __init__(self, text: str, end: int, is_row: Callable[[str], bool]) -> None:
+        self.text, self.end, self.is_row = text, end, is_row
+        self.done = -1
+
+    def __call__(self) -> int:
+        if self.done < 0:
+            self.done = table_end(self.text, self.end, self.is_row)
+        return self.done
 
 
 def table_end(text: str, end: int, is_row: Callable[[str], bool]) -> int:
@@ -369,7 +392,7 @@ def sender_columns(text: str, is_row: Callable[[str], bool]) -> list[tuple[int, 
         for col, name in enumerate(header):
             if not (_SENDER.search(name) and _SENDER_FIELD.search(name)):
                 continue
-            column = [(s, e) for s, e in column_cells(text, end + 1, done, col) if text[s:e].strip(' "')]
+            column = [(s, e) for s, e in column_cells(text, end + 1, done(), col) if text[s:e].strip(' "')]
             values = [text[s:e].strip(' "') for s, e in column]
             if len(values) >= _MIN_ROWS and max(map(values.count, set(values))) >= _SAME_SHARE * len(values):
                 cells.extend(column)
@@ -377,9 +400,8 @@ def sender_columns(text: str, is_row: Callable[[str], bool]) -> list[tuple[int, 
 
 
 # Labels whose value is the name of a business (a 特定商取引法 page, a 会社概要, a form's 屋号).
-_BUSINESS_LABEL = re.compile(
-    r"(?:販売業者|販売事業者|事業者名|屋号|店名|店舗名|商号|会社名|法人名|団体名|名称)[ \t\u3000]*[:：]?[ \t\u3000]*\Z"
-)
+_BUSINESS_WORDS = re.compile("販売業者|販売事業者|事業者名|屋号|店名|店舗名|商号|会社名|法人名|団体名|名称")
+_BUSINESS_LABEL = re.compile(rf"(?:{_BUSINESS_WORDS.pattern})[ \t\u3000]*[:：]?[ \t\u3000]*\Z")
 
 
 def without_business_names(text: str, spans: list[Span]) -> list[Span]:
@@ -387,6 +409,8 @@ def without_business_names(text: str, spans: list[Span]) -> list[Span]:
 
     A sole trader's own name there (``屋号 山田 太郎``, a dictionary surname and given name) stays a person.
     """
+    if _BUSINESS_WORDS.search(text) is None:
+        return list(spans)  # no label of a business anywhere: one search, not one per name of a list
     kept = []
     for span in spans:
         if span.label == "PERSON":

@@ -5,7 +5,11 @@ from __future__ import annotations
 import random
 import re
 
-from mamori.pii.placeholder import _EXAMPLE_DOC, is_example
+from mamori.pii.names import parse_name
+from mamori.pii.org_tables import _ORG_HEADER_HINT, is_row
+from mamori.pii.owner import _BUSINESS_LABEL, header_rows, table_end, without_business_names
+from mamori.pii.placeholder import _EXAMPLE_DOC, ALWAYS, drop_placeholders, is_example, placeholder_kind
+from mamori.pii.spans import Span
 
 # The plain definition of a text's example words: the branches as people write them.
 _PLAIN_EXAMPLE = re.compile(
@@ -34,3 +38,89 @@ def test_a_list_holding_sample_words_in_its_values_is_no_text_of_examples() -> N
     assert not is_example("氏名,メール,住所\n" + rows)
     assert is_example("氏名,メール,住所\n" + rows + "申込書（見本）\n")
     assert is_example("名刺データの例\n" + rows)
+
+
+def test_names_are_asked_for_a_sample_word_as_placeholder_kind_reads_them() -> None:
+    names = [
+        " 見本 一郎",
+        "・見本一郎",
+        "見 本 太郎",
+        "サンプル 花子",
+        "ミホン ハナコ",
+        "美穂 見本",
+        "サトウ ミホ",
+        "見山 陽菜",
+    ]
+    text = "\n".join(names) + "\n"
+    spans, pos = [], 0
+    for name in names:
+        spans.append(Span(pos, pos + len(name), "PERSON", name))
+        pos += len(name) + 1
+    kept = drop_placeholders(text, spans)
+    assert kept == [s for s in spans if placeholder_kind(s) != ALWAYS]
+    assert [s.text for s in kept] == ["美穂 見本", "サトウ ミホ", "見山 陽菜"]
+
+
+def _plain_header_rows(text: str, word: re.Pattern[str]) -> list[tuple[int, int, list[str]]]:
+    """header_rows as first written: every table's end walked at its header."""
+    rows, done = [], 0
+    for match in word.finditer(text):
+        if match.start() < done:
+            continue
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        done = end = len(text) if end < 0 else end
+        line = text[start:end]
+        if not is_row(line) or (start > 1 and is_row(text[text.rfind("\n", 0, start - 1) + 1 : start - 1])):
+            continue
+        done = table_end(text, end, is_row)
+        rows.append(
+            (end, done, [cell.strip().strip('"') for cell in line.split("\t" if "\t" in line else ",")])
+        )
+    return rows
+
+
+def test_tables_are_found_by_their_header_rows_as_when_each_table_was_walked_at_its_header() -> None:
+    sites = "店舗名,住所,電話\n本町店,長野県松本市中央1-2-3,0263-32-1111\n駅前店,長野県松本市深志2-1-1,0263-33-2222\n"
+    mailing = "〒,住所,建物,宛名,敬称\n390-0811,長野県松本市中央1-2-3,建物A 101,梶谷 美穂,様\n"
+    texts = [
+        sites + "\n" + mailing + "\n" + sites,
+        mailing + sites,  # a header word in the rows below (店舗名 under 建物): a row, no header
+        "メモ：店舗の一覧\n" + sites + "店舗,備考\n",
+        sites.replace(",", "\t") + "\n\n" + mailing * 3,
+    ]
+    for text in texts:
+        found = [(end, done(), cells) for end, done, cells in header_rows(text, _ORG_HEADER_HINT, is_row)]
+        assert found == _plain_header_rows(text, _ORG_HEADER_HINT)
+    assert len(_plain_header_rows(texts[0], _ORG_HEADER_HINT)) == 3
+
+
+def _plain_without_business_names(text: str, spans: list[Span]) -> list[Span]:
+    """without_business_names as first written: each name's line looked at for a business's label."""
+    kept = []
+    for span in spans:
+        if span.label == "PERSON":
+            line_start = text.rfind("\n", 0, span.start) + 1
+            if _BUSINESS_LABEL.search(text, max(line_start, span.start - 12), span.start) and parse_name(
+                span.text, 0, strict=True
+            ) != len(span.text):
+                continue
+        kept.append(span)
+    return kept
+
+
+def _names(text: str) -> list[Span]:
+    return [
+        Span(m.start(), m.end(), "PERSON", m.group())
+        for m in re.finditer(r"(?<=[\u3000：\s])[^\s：]+ [^\s]+$", text, re.MULTILINE)
+    ]
+
+
+def test_names_after_a_business_label_are_dropped_as_when_each_line_was_looked_at() -> None:
+    page = "販売業者\u3000京菓子処 こまち\n屋号：山田 太郎\n店名 甘味処 しのぶ庵\n担当 梶谷 美穂\n"
+    plain = page.replace("販売業者", "担当者").replace("屋号", "氏名").replace("店名", "宛名")
+    for text in (page, plain):
+        assert len(_names(text)) == 4
+        assert without_business_names(text, _names(text)) == _plain_without_business_names(text, _names(text))
+    assert [s.text for s in without_business_names(page, _names(page))] == ["山田 太郎", "梶谷 美穂"]
+    assert without_business_names(plain, _names(plain)) == _names(plain)
