@@ -386,12 +386,10 @@ def _beside_signals(
     length = len(text)
     person = -_BEFORE - 1  # the person that kept the last span: on its line, the next is kept too
     for span in personal:
-        if span.label == "EMAIL" and _mailbox_beside_signals(text, span, signals, person_starts):
-            corporate.append(span)
-            continue
-        if span.label in CORPORATE_LABELS and span.label != "EMAIL":
+        if span.label in CORPORATE_LABELS:
             # The block holds at least the span's line within _BEFORE characters: a person there keeps
-            # the span personal without looking for the blank lines (the rows of a list).
+            # the span personal without looking for the blank lines (the rows of a list), a mailbox too
+            # (_mailbox_beside_signals keeps one in a block naming a person).
             pos = span.start
             if (
                 pos - _BEFORE <= person < pos + _BEFORE
@@ -400,6 +398,11 @@ def _beside_signals(
             ):
                 keep.append(span)  # the person found for a span before, on this line and in the window
                 continue
+        if span.label == "EMAIL" and _mailbox_beside_signals(text, span, signals, person_starts):
+            corporate.append(span)
+            continue
+        if span.label in CORPORATE_LABELS and span.label != "EMAIL":
+            pos = span.start
             lo = max(0, pos - _BEFORE)
             hi = min(length, pos + _BEFORE)
             line_start = text.rfind("\n", lo, pos) + 1 or lo

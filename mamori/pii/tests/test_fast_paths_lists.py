@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 
+from mamori.pii.engine import detect_all
 from mamori.pii.names import parse_name
 from mamori.pii.org_tables import _ORG_HEADER_HINT, is_row
 from mamori.pii.owner import _BUSINESS_LABEL, header_rows, table_end, without_business_names
@@ -124,3 +125,20 @@ def test_names_after_a_business_label_are_dropped_as_when_each_line_was_looked_a
         assert without_business_names(text, _names(text)) == _plain_without_business_names(text, _names(text))
     assert [s.text for s in without_business_names(page, _names(page))] == ["山田 太郎", "梶谷 美穂"]
     assert without_business_names(plain, _names(plain)) == _names(plain)
+
+
+def test_mailboxes_of_a_list_beside_free_dials_stay_personal_and_a_footers_goes_to_its_shop() -> None:
+    rows = "".join(
+        f"{name},0120-{i}23-45{i},長野県松本市中央1-2-{i},{mail}@example.ne.jp\n"
+        for i, (name, mail) in enumerate(
+            [("梶谷 美穂", "kajitani"), ("堀内 拓真", "horiuchi"), ("新垣 りさ", "arakaki")], 1
+        )
+    )
+    footer = "\n\n甘味処 はなぶさ\n営業時間 10:00-18:00\nkyo-hanabusa@gmail.com\n"
+    found = detect_all("氏名,電話番号,住所,メールアドレス\n" + rows + footer)
+    assert [s.text for s in found.personal if s.label == "EMAIL"] == [
+        "kajitani@example.ne.jp",
+        "horiuchi@example.ne.jp",
+        "arakaki@example.ne.jp",
+    ]
+    assert [s.text for s in found.corporate if s.label == "EMAIL"] == ["kyo-hanabusa@gmail.com"]
