@@ -88,7 +88,7 @@ class Windower:
         window = Window(text, rel + offset, cut + offset)
         self.own = self.base + cut
         keep = max(0, cut - self.context)
-        if keep:
-            self.buf = buf[keep:]
+        if keep and 2 * keep >= len(buf):  # drop the text no window needs once it is half the buffer:
+            self.buf = buf[keep:]  # cut at every window, an 8 MB text was copied 120 times over
             self.base += keep
         return window

@@ -44,6 +44,8 @@ class Task:
 
 
 _NOT_KEY = re.compile(r"[^\w@.]|_")
+# The same for ASCII (a phone's hyphens), deleted by str.translate: ASCII \w is [A-Za-z0-9_].
+_ASCII_NOT_KEY = dict.fromkeys(c for c in range(128) if not (chr(c).isalnum() or chr(c) in "@."))
 
 
 def _identity(label: str, value: str) -> str:
@@ -53,7 +55,9 @@ def _identity(label: str, value: str) -> str:
     value = value.lower()
     if label == "PERSON":
         return value.replace(" ", "")
-    return value if value.isalnum() else _NOT_KEY.sub("", value)  # isalnum: all of \w but "_"
+    if value.isalnum():  # all of \w but "_"
+        return value
+    return value.translate(_ASCII_NOT_KEY) if value.isascii() else _NOT_KEY.sub("", value)
 
 
 def _table_row(text: str, pos: int, rows: dict[int, bool]) -> int | None:
@@ -181,15 +185,29 @@ class Summary:
             row_text = as_rows(text) if found.personal else text
             blocks = label_records(text, header_label) if found.personal else []
             block_starts = [start for start, _ in blocks]
+            # Spans come sorted by start: a line holding several is judged once, and the value a
+            # window repeats (a staff name, a company's phone on every row) is put in its key form once.
+            key_of: dict[tuple[str, str], str] = {}
+            counts, examples_seen = self.counts, self.examples_seen
+            line_start = line_end = -1
+            line_row: int | None = None
             for span in found.personal:
-                if not own_start <= span.start < own_end:
+                start = span.start
+                if not own_start <= start < own_end:
                     continue
                 label, value = span.label, span.text
-                key = _identity(label, value)
-                row = _table_row(row_text, span.start, judged)
+                key = key_of.get((label, value))
+                if key is None:
+                    key = key_of[label, value] = _identity(label, value)
+                if not line_start <= start < line_end:
+                    line_start = row_text.rfind("\n", 0, start) + 1
+                    line_end = row_text.find("\n", start)
+                    line_end = len(row_text) if line_end < 0 else line_end
+                    line_row = _table_row(row_text, start, judged)
+                row = line_row
                 if row is None and blocks:  # a record of labelled lines (氏名：… / 電話：… / 携帯：…)
-                    k = bisect_right(block_starts, span.start) - 1
-                    if k >= 0 and span.start < blocks[k][1]:
+                    k = bisect_right(block_starts, start) - 1
+                    if k >= 0 and start < blocks[k][1]:
                         row = -1 - blocks[k][0]
                 if row is None:
                     self.distinct.setdefault(label, set()).add(key)
@@ -197,17 +215,18 @@ class Summary:
                     rows.setdefault(row, []).append(label + key)
                     if label == "PERSON" and value.count(" ") >= 3 and _two_persons(value):
                         two.add(row)
-                self._add_span(label, value, key, location)
+                counts[label] += 1
+                seen = examples_seen.get(label)
+                if seen is None:
+                    seen = examples_seen[label] = set()
+                if len(seen) < EXAMPLES_PER_KIND and key not in seen:
+                    self._add_example(label, value, key, location, seen)
             for row, values in rows.items():
                 keys = frozenset(value for value in values if value.startswith(PERSON_KINDS))
                 self.records.setdefault(hash(tuple(sorted(values))), (location, keys, 2 if row in two else 1))
         return True
 
-    def _add_span(self, label: str, value: str, key: str, location: str) -> None:
-        self.counts[label] += 1
-        seen = self.examples_seen.setdefault(label, set())
-        if key in seen or len(seen) >= EXAMPLES_PER_KIND:
-            return
+    def _add_example(self, label: str, value: str, key: str, location: str, seen: set[str]) -> None:
         seen.add(key)
         example = {"label": label, "masked": mask(label, value), "location": location}
         if self.show_values:

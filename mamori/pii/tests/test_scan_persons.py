@@ -95,3 +95,23 @@ def test_a_folded_cell_of_two_persons_counts_two_and_a_name_with_its_reading_one
     with open(path, "w", newline="", encoding="utf-8") as fh:
         csv.writer(fh).writerows(rows)
     assert _scan(path)["persons"] == 4
+
+
+def test_a_values_key_form_drops_what_its_plain_definition_drops():
+    """Repeats count once under their key: lower case, only word characters, @ and . (ASCII by a table)."""
+    import re
+    import unicodedata
+
+    from mamori.pii.scan_worker import _identity
+
+    def plain(label: str, value: str) -> str:
+        value = unicodedata.normalize("NFKC", value).lower()
+        return value.replace(" ", "") if label == "PERSON" else re.sub(r"[^\w@.]|_", "", value)
+
+    every_ascii = "".join(map(chr, range(128)))
+    values = [every_ascii, "090-1234-5678", "(03) 1234_5678", "Taro.Yamada+x@Example.COM", "０９０－１２３４"]
+    values += ["山田_太郎@例え.jp", "ＡＢ－12", "x\u00e9-1"]
+    for value in values:
+        for label in ("PHONE", "EMAIL", "PERSON"):
+            assert _identity(label, value) == plain(label, value)
+    assert _identity("PHONE", "090-1234-5678") == _identity("PHONE", "０９０（１２３４）５６７８")
