@@ -14,7 +14,7 @@ _CSV_CELL = re.compile(r'"(?:[^"\n]|"")*"|[^,\n]*')
 
 def cells(line: str, offset: int, sep: str) -> list[tuple[int, int]]:
     """Return (start, end) of each cell's value, quotes and surrounding spaces removed."""
-    if sep == "\t" or not quoted_cell(line, sep):
+    if sep == "\t" or not quoted_cell(line, sep) or not opens_quoted(line, sep):
         pieces = line.split(sep)  # no quoting to honour: the cells are the pieces between separators
     else:
         pieces = [m.group() for m in _cells_quoted(line)]
@@ -42,6 +42,15 @@ def quoted_cell(text: str, sep: str) -> bool:
     with one is read as quoted (_CSV_CELL); a log's ``INFO "GET / HTTP/1.1" 200`` has it inside its cell."""
     edges = (sep + '"', '"' + sep, '\n"', '"\n')
     return '"' in text and ('"' in (text[:1], text[-1:]) or any(edge in text for edge in edges))
+
+
+def opens_quoted(line: str, sep: str) -> bool:
+    """Return whether a cell of *line* (one line) starts with a quote, the only cells read as quoted.
+
+    A JSON-lines log's cells (``{"ts": "…", "level": "INFO", …}`` split at its commas) start with a brace
+    or a blank: the pieces between separators are its cells, without a regular expression per cell.
+    """
+    return line[:1] == '"' or sep + '"' in line or "\n" in line
 
 
 def quoted_rows(region: str) -> tuple[list[str], int, list[int]] | None:

@@ -303,3 +303,41 @@ def test_a_part_header_is_read_as_without_the_value_shortcut(monkeypatch: pytest
     assert any(fast)
     monkeypatch.setattr(header_fields, "_VALUE", re.compile(r"(?!)"))
     assert [header_fields._part(c) for c in cells] == fast
+
+
+def test_lines_whose_cells_open_with_no_quote_are_split_as_the_regex_splits_them() -> None:
+    rng = random.Random(11)
+    pieces = [
+        '{"ts": "2024-11-12T08:00:00"',
+        ' "level": "INFO"',
+        ' "msg": "a, b"}',
+        '"氏名"',
+        ' "x"',
+        "",
+        " ",
+    ]
+    pieces += ['"a,b"', 'say ""hi""', "{", '"}', "山田 太郎", '"']
+    lines = ['{"ts": "2024-11-12T08:00:00", "level": "INFO", "user": "山田 太郎", "note": "a, b"}']
+    lines += [",".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+
+    def by_regex(line: str) -> list[tuple[int, int]]:
+        spans, s = [], 0
+        for raw in (m.group() for m in csv_cells._cells_quoted(line)):
+            lo, hi = 0, len(raw)
+            if len(raw) >= 2 and raw[0] == '"' and raw[-1] == '"':
+                lo, hi = 1, hi - 1
+            while lo < hi and raw[lo] == " ":
+                lo += 1
+            while hi > lo and raw[hi - 1] == " ":
+                hi -= 1
+            spans.append((s + lo, s + hi))
+            s += len(raw) + 1
+        return spans
+
+    split = [
+        line for line in lines if csv_cells.quoted_cell(line, ",") and not csv_cells.opens_quoted(line, ",")
+    ]
+    assert len(split) > 100  # JSON lines among them: read by split, no regular expression
+    for line in lines:
+        if csv_cells.quoted_cell(line, ","):
+            assert csv_cells.cells(line, 0, ",") == by_regex(line), line
