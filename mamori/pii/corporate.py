@@ -29,6 +29,7 @@ import unicodedata
 from bisect import bisect_left
 
 from mamori.pii.accounts import addressed_organisation, in_bank_name, organisation_holds, person_holds
+from mamori.pii.code_constants import in_constant
 from mamori.pii.mailbox import (
     is_role_mailbox,
     named_after,
@@ -173,7 +174,8 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         ):
             corporate.append(span)  # a row of a list of organisations, but for a person's mailbox
         elif span.label == "PHONE" and (
-            _in_constant(text, span) or reader_calls(text, span.start, span.end, _PERSON_WORDS, person_starts)
+            in_constant(text, span.start)
+            or reader_calls(text, span.start, span.end, _PERSON_WORDS, person_starts)
         ):
             corporate.append(span)
         elif row_lo <= span.start and span.end <= row_hi:
@@ -266,16 +268,6 @@ _BUSINESS_INFO = re.compile(
 _BUSINESS_WORDS = ("時間", "休日", "休診", "休館", "営業日", "駐車場", "徒歩")
 
 
-# A constant of source code (SUPPORT_TEL = "046-…") or a settings key of the company's own contacts
-# ("office_tel": "03-…"): the program's, or its company's, number. A bare lower-case key ("tel":
-# "090-…") is as likely a record of a customer export.
-_CONSTANT = re.compile(
-    r"(?:\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*|"
-    r"\b[A-Za-z_]*(?i:support|office|company|corp|helpdesk|shop|store|hq|head_?office|call_?center|"
-    r"reception|daihyo|honsha|sender|from)[A-Za-z_]*)[\"']?\s*[:=]\s*[\"']$"
-)
-
-
 def _contact_words(text: str) -> bool:
     """Return whether ``text`` has a word of a contact section's heading (ご予約, お問い合わせ, アクセス)."""
     return any(word in text for word in _CONTACT_WORDS)
@@ -352,25 +344,6 @@ def _org_name(span: Span, cells: list[tuple[int, int]]) -> bool:
 
 
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]+")
-
-
-def _in_constant(text: str, span: Span) -> bool:
-    if span.start == 0:
-        return False
-    line_start = text.rfind("\n", 0, span.start) + 1
-    if text[span.start - 1] not in "\"'":  # a .env or shell line: SUPPORT_TEL=052-…
-        return _ENV_CONSTANT.fullmatch(text, line_start, span.start) is not None
-    # _CONSTANT ends in ``[:=]\s*`` before the quote: a quoted CSV cell ("…","090-…") has a comma there,
-    # and the search of the line up to each of its cells cost a quarter of an order export's detection.
-    k = span.start - 2
-    while k >= line_start and text[k].isspace():
-        k -= 1
-    if k < line_start or text[k] not in ":=":
-        return False
-    return _CONSTANT.search(text, line_start, span.start) is not None
-
-
-_ENV_CONSTANT = re.compile(r"[ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+[ \t]*=[ \t]*")
 
 
 def _beside_signals(
