@@ -28,7 +28,7 @@ import re
 from mamori.pii.dictionaries import given_names, surnames
 from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.name_columns import FOREIGN_NAME, unknown_surname_name
-from mamori.pii.name_words import KANJI, NON_NAME, plausible_unknown
+from mamori.pii.name_words import HEAD_POSTS, KANJI, NON_NAME, plausible_unknown
 from mamori.pii.names import ROLE_WORD, parse_name
 from mamori.pii.placeholder import is_sample_name
 from mamori.pii.prefilter import Triggers
@@ -57,9 +57,9 @@ _OFFICE_END = ("長", "役", "員", "事", "問", "監")
 # A profile's role and name on two lines, as a page's <dt>院長</dt><dd>…</dd> or a 会社概要 prints them
 # (院長 / 瀬川 聡（歯学博士）): the role is a post only a person holds.
 _PROFILE = re.compile(
-    r"^(?:副?院長|理事長|代表理事|代表取締役(?:社長)?|代表者?|社長|会長|園長|校長|塾長|教室長|店長|所長|支配人|女将|"
-    r"住職|宮司|担当医|主治医|歯科医師|獣医師|医師|税理士|弁護士|司法書士|行政書士|社会保険労務士|運営責任者|"
-    r"事務局長|監督|講師)\n"
+    r"^(?:"
+    + "|".join(HEAD_POSTS)
+    + r"|担当医|主治医|歯科医師|獣医師|医師|税理士|弁護士|司法書士|行政書士|社会保険労務士|運営責任者|監督|講師)\n"
     rf"([{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096]{{1,4}})(?: ?\([^()\n]{{1,30}}\))? *$",
     re.MULTILINE,
 )

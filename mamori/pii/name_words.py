@@ -66,6 +66,12 @@ _COMPANY_END_2 = frozenset(end for end in COMPANY_END if len(end) == 2)
 _COMPANY_END_3 = frozenset(end for end in COMPANY_END if len(end) == 3)
 
 
+# Posts only one person of an organisation holds, its head's (院長, 園長, 塾長, 女将, 組合長): before a
+# name on its line (names.py: 園長　鹿子木 遥) or alone above it (name_fields.py: 塾長 / 齋藤 美咲).
+HEAD_POSTS = (
+    "副院長 院長 理事長 代表理事 代表取締役社長 代表取締役 代表者 代表 社長 会長 副園長 園長 校長 副校長 塾長 "
+    "教室長 店長 所長 施設長 館長 組合長 支配人 女将 住職 宮司 事務局長 事務長"
+).split()
 JOB_TITLES = frozenset("課長 部長 係長 社長 主任 店長 室長 次長 所長 会長 専務 常務 教授".split())
 # Words that stand between a name and a job title (大矢光雄副社長, 三森前会長, 徳植次期社長, 桐原総院長) or before a
 # title without any name (新社長, 後任社長, 初代会長, 同社社長, 本部長).

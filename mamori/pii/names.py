@@ -19,8 +19,8 @@ from mamori.pii.dictionaries import (
     to_katakana,
 )
 from mamori.pii.name_words import DEPARTMENT as _DEPARTMENT
-from mamori.pii.name_words import JOB_TITLES as _JOB_TITLES
 from mamori.pii.name_words import (
+    HEAD_POSTS,
     KANJI,
     honorific_in_word,
     name_end_before_title,
@@ -28,6 +28,7 @@ from mamori.pii.name_words import (
     surname_before_title,
     title_after,
 )
+from mamori.pii.name_words import JOB_TITLES as _JOB_TITLES
 from mamori.pii.name_words import KANJI_CHAR as _KANJI_CHAR
 from mamori.pii.name_words import NON_NAME as _NON_NAME
 from mamori.pii.name_words import ROLES_ALONE as _ROLES_ALONE
@@ -65,7 +66,10 @@ ROLE_WORD = re.compile(
     r"Online|Accounts?|Billing|Security|Corp|Inc|Ltd|Co|Japan|Tokyo|Unit|Project|Committee|Lab|Crew)\b",
     re.IGNORECASE,  # QA team, dev team: a group in any case
 )
-_TITLES = "課長 部長 係長 主任 社長 取締役 店長 マネージャー リーダー 所長 院長 会長 専務 常務 理事長 顧問 医師 担任".split()
+_TITLES = [
+    *"課長 部長 係長 主任 取締役 マネージャー リーダー 専務 常務 顧問 医師 担任".split(),
+    *HEAD_POSTS,  # the heads' posts (園長, 塾長, 女将), as above a name in name_fields
+]
 # One flat alternation of literals keeps the regex engine's fast first-character scan; a title is a
 # label only when a space or colon follows (社長 山田, not 社長室).
 _LABEL = re.compile(

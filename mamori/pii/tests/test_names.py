@@ -344,3 +344,15 @@ def test_a_couple_or_a_family_before_a_wife_s_honorific_is_no_name():
     assert names("記念日プラン：ご夫婦 奥様へ花束をご用意します\n") == []
     assert names("備考：ご両親 奥様同伴\n") == []
     assert names("大森 千景様 ご夫婦でご宿泊\n") == ["大森 千景"]
+
+
+def test_the_post_of_an_organisations_head_before_a_name_on_its_line():
+    # rare surnames no dictionary holds: only the post says a name follows
+    assert names("ごあいさつ\n園長　雲母坂 千景\n") == ["雲母坂 千景"]
+    assert names('<p class="sign">学習塾 桐風館　塾長　百目鬼 巧</p>') == ["百目鬼 巧"]
+    assert names("旅館 しらさぎ\n女将 五百旗頭 千種\n") == ["五百旗頭 千種"]
+    assert names("施設長：小鳥遊 透\n") == ["小鳥遊 透"]
+
+
+def test_the_post_of_a_head_glued_to_a_word_or_before_no_name_is_no_label():
+    assert names("園長あいさつ\n塾長室\n施設長 管理者\n副園長 不在の日は事務室へ\n女将 おすすめの宿\n") == []
