@@ -77,6 +77,12 @@ _WHOSE = (
     r"(?:ご|お)?(?:請求先|配送先|送付先|お?届け?先|注文者|購入者|依頼主|ご依頼主|発送元|差出人|荷受人|荷送人|"
     r"受取人|送り主|契約者|申込者|会員|顧客|お客様|本人)"
 )
+# A web form's question about whose name (お子さまのお名前, 保護者様お名前, ご本人のお名前): a whole name.
+_WHOSE_NAME = re.compile(
+    r"(?:お子さま|お子様|子ども|こども|園児|児童|生徒|保護者|ご?家族|ご?本人|ご?契約者|ご?利用者|ご?入居者|患者|"
+    r"ご?参加者|ご?来場者|ご?担当者|代表者|ご?依頼者|お客様)(?:様|さま)?の?(?:お名前|氏名|名前)"
+    r"(?P<tail>\s*[(（][^()（）]{1,8}[)）])?"
+)
 _NAME_PART = r"(?:姓|氏|名|苗字|名字|せい|めい)"
 _JAPANESE = re.compile(
     rf"(?:{_NAME_PART}|お名前|氏名|姓名)\s*[(（]\s*(?P<inner>[^()（）]{{1,10}})\s*[)）]|"
@@ -134,7 +140,10 @@ def header(cell: str) -> str | None:
         return "PERSON"
     m = _JAPANESE.fullmatch(cell)
     if m is None:
-        return None
+        m = _WHOSE_NAME.fullmatch(cell)
+        if m is None:
+            return None
+        return "KANA" if _KANA_QUALIFIER.search(m.group("tail") or "") else "PERSON"
     qualifier = m.group("inner") or m.group("tail") or ""
     if _KANA_QUALIFIER.search(qualifier):
         return "KANA"

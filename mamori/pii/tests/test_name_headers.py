@@ -133,3 +133,25 @@ def test_a_payment_exports_card_name_beside_the_cards_fields_is_the_holders():
 def test_a_card_shops_card_name_is_no_persons():
     stock = "Card Name,Rarity,Price\nPikachu,C,100\nDark Magician,SR,800\nBlue Eyes White Dragon,UR,9000\n"
     assert _persons(stock) == []
+
+
+def test_a_party_to_a_contract_and_whoever_collects_a_child_head_name_columns():
+    ledger = "号室\t転借人\t月額賃料\n101\t雲母坂 透\t52000\n102\t百目鬼 恵\t49000\n103\t五百旗頭 翠\t55000\n"
+    assert _persons(ledger) == ["雲母坂 透", "百目鬼 恵", "五百旗頭 翠"]
+    pickups = "日付\t組\tお迎えの方\n5/1\tばら\t雲母坂 透\n5/2\tゆり\t百目鬼 恵\n5/3\tばら\t五百旗頭 翠\n"
+    assert _persons(pickups) == ["雲母坂 透", "百目鬼 恵", "五百旗頭 翠"]
+    for header in ("賃借人", "借受人名", "お迎え者", "引取者"):
+        assert header_label(header) == "PERSON", header
+
+
+def test_a_web_forms_question_about_whose_name_heads_a_name_column():
+    for header in ("ご本人のお名前", "保護者様お名前", "お子さまのお名前", "ご利用者様氏名"):
+        assert header_label(header) == "PERSON", header
+    assert header_label("お子様のお名前（ふりがな）") == "KANA"
+
+
+def test_a_things_name_and_a_companys_are_still_no_name_headers():
+    for header in ("物件名", "商品名", "会社のお名前", "ペットのお名前", "迎え", "貸付金"):
+        assert header_label(header) is None, header
+    flats = "号室\t物件名\t月額賃料\n101\tコーポ若葉\t52000\n102\tハイツ白山\t49000\n"
+    assert _persons(flats) == []
