@@ -69,7 +69,9 @@ _DEPARTMENT_AFTER = re.compile(
 _GROUP_AFTER = re.compile(rf"の(?:会|集い)(?![{KANJI}])")
 # A kanji name glued to okurigana and more kanji is a verb's or a noun's stem (間仕切り変更, 見積り依頼).
 _OKURIGANA_AFTER = re.compile(rf"[りきしちいえけせてねべめれ][{KANJI}]")
-_ROLE_FIRST = re.compile(rf"([{KANJI}]{{2,4}}) (?=[{KANJI}])")
+_ROLE_FIRST = re.compile(rf"([{KANJI}]{{2,4}}|フロント) (?=[{KANJI}])")
+# A desk or department named without 部 / 課 before the name of whoever in it (担当：総務 鹿子木, 経理 四方田).
+_DESKS = frozenset("総務 経理 営業 人事 事務 受付 庶務 広報 企画 業務 労務 会計 フロント 窓口".split())
 _LEGAL = r"株式会社|有限会社|合同会社|\(株\)|\(有\)|㈱|㈲"
 _FIRM = re.compile(f"{_LEGAL}|{_TRADE_ENDS}")
 
@@ -191,9 +193,9 @@ def word_list_item(text: str, start: int, end: int) -> bool:
 
 
 def after_role(text: str, pos: int) -> int:
-    """Return where a name starts at ``pos`` after a role and a space (理事長 黒瀬 真由美, 看護師 塩見)."""
+    """Return where a name starts at ``pos`` after a role or a desk and a space (理事長 黒瀬 真由美, 総務 塩見)."""
     m = _ROLE_FIRST.match(text, pos)
-    return m.end() if m is not None and m.group(1) in ROLES_ALONE else pos
+    return m.end() if m is not None and (m.group(1) in ROLES_ALONE or m.group(1) in _DESKS) else pos
 
 
 def _capitals_before(text: str, start: int) -> bool:

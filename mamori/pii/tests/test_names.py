@@ -356,3 +356,13 @@ def test_the_post_of_an_organisations_head_before_a_name_on_its_line():
 
 def test_the_post_of_a_head_glued_to_a_word_or_before_no_name_is_no_label():
     assert names("園長あいさつ\n塾長室\n施設長 管理者\n副園長 不在の日は事務室へ\n女将 おすすめの宿\n") == []
+
+
+def test_a_desk_named_without_its_department_word_between_the_label_and_the_name():
+    assert names("御見積書\n株式会社テスト観光 御中\n担当：経理 百目鬼 恵\n") == ["百目鬼 恵"]
+    assert names("担当者：フロント 雲母坂 透\n") == ["雲母坂 透"]
+    assert names("担当：事務 鈴木\n") == ["鈴木"]
+
+
+def test_a_desk_alone_after_the_label_is_no_name():
+    assert names("担当：総務\n担当：営業部\n担当：経理 部長\n") == []
