@@ -311,3 +311,18 @@ def test_a_birth_date_of_eight_digits_is_read_under_a_birth_date_header() -> Non
     assert [s for s in detect(other) if s.label == "DATE_OF_BIRTH"] == []
     bad = "受付番号,患者氏名,生年月日\n00001,大森 千景,19581312\n00002,河野 健吾,19720945\n"
     assert [s for s in detect(bad) if s.label == "DATE_OF_BIRTH"] == []
+
+
+def test_okurigana_inside_a_header_cell_keeps_the_header_row() -> None:
+    rows = (
+        "受付日,児童名,お預かり時刻,振り込み日\n"
+        "2025/06/02,雲母坂 透,8:10,6/20\n2025/06/02,百目鬼 恵,8:25,6/21\n2025/06/03,五百旗頭 翠,8:40,6/20\n"
+    )
+    assert [s.text for s in detect(rows) if s.label == "PERSON"] == ["雲母坂 透", "百目鬼 恵", "五百旗頭 翠"]
+
+
+def test_a_particle_between_kanji_still_makes_a_cell_a_value() -> None:
+    # は, に, で between kanji are words of a sentence, not a header's okurigana
+    assert header_label("氏名は別紙") is None
+    assert header_label("住所に変更") is None
+    assert header_label("引き取り者") == "PERSON"
