@@ -326,3 +326,23 @@ def test_a_particle_between_kanji_still_makes_a_cell_a_value() -> None:
     assert header_label("氏名は別紙") is None
     assert header_label("住所に変更") is None
     assert header_label("引き取り者") == "PERSON"
+
+
+def test_the_my_number_or_pension_number_column_of_a_social_insurance_form() -> None:
+    # 算定基礎届 / 資格取得届 word the column 個人番号又は基礎年金番号: each cell is judged by its length
+    rows = (
+        "整理番号\t被保険者氏名\t個人番号又は基礎年金番号\n"
+        "1\t雲母坂 透\t526018159084\n2\t百目鬼 恵\t4411-203958\n3\t五百旗頭 翠\t301661318600\n"
+    )
+    assert [(s.label, s.text) for s in detect(rows) if s.label != "PERSON"] == [
+        ("MY_NUMBER", "526018159084"),
+        ("MY_NUMBER", "301661318600"),
+    ]
+    assert header_label("個人番号または基礎年金番号") == "MY_NUMBER"
+
+
+def test_a_pension_number_column_alone_or_a_failing_twelve_digit_cell_holds_no_my_number() -> None:
+    rows = "No\t氏名\t基礎年金番号\n1\t雲母坂 透\t4411-203958\n2\t百目鬼 恵\t526018159084\n"
+    assert [s.label for s in detect(rows) if s.label == "MY_NUMBER"] == []
+    rows = "No\t氏名\t個人番号又は基礎年金番号\n1\t雲母坂 透\t526018159085\n"
+    assert [s.label for s in detect(rows) if s.label == "MY_NUMBER"] == []
