@@ -244,18 +244,60 @@ _EXAMPLE_MARK = re.compile(
 # the value before it is the example; group 0 starts at the value's end (spaces allowed between).
 _TRAILING_MARK = re.compile(r"(?<=\S)(?=[ \t\u3000]*[(（](?:記入|入力|記載)?例[)）])")
 _MARK_HEADING = re.compile(r"[\s【\[<＜(（■●◆・]*(?:記入|入力|記載)例[】\]>＞)）:：]?\s*\Z")
+# A form's title marked as a whole example (入居申込書（記入例）): no tab or colon before the bracket.
+_MARK_TITLE = re.compile(r"[^\t\n:：]{1,30}?[ \u3000]*[(（【\[](?:記入|入力|記載)例[)）】\]]\s*\Z")
+# A line that opens another part of the page: a heading in brackets or after a mark (【本人記入欄】, ■ 注意事項).
+_NEXT_HEADING = re.compile(r"[ \u3000]*[【■●◆□◇▼\[＜<]")
+
+
+_FIELD_SEP = re.compile(r"[\s:：]+")
+_NAME_WORD = re.compile(r"[\u3400-\u9fff]{1,4}")
+
+
+def _names_a_sample(block: str) -> bool:
+    """Return whether a line of ``block`` holds a sample name, in one word or two (富山 花子, 福井太郎)."""
+    for line in block.splitlines():
+        words = [w for w in _FIELD_SEP.split(line) if _NAME_WORD.fullmatch(w)]
+        if any(is_sample_name(a + b) for a, b in zip(words, words[1:], strict=False)):
+            return True
+        if any(len(w) >= 3 and is_sample_name(w) for w in words):
+            return True
+    return False
+
+
+def _block_end(text: str, line_end: int, heading: bool) -> int:
+    """Return the end of the sample record under a 記入例 heading or title that ends at ``line_end``.
+
+    The block of lines up to a blank line or the next heading, when a sample name (富山 花子) is in it:
+    its reading, birth date and address are the sample's. A template filled with a real name keeps
+    its values but the line under a heading (【記入例】), not under a title (申請書（記入例）).
+    """
+    end = line_end
+    while end < len(text):
+        next_end = text.find("\n", end + 1)
+        next_end = len(text) if next_end < 0 else next_end
+        line = text[end + 1 : next_end]
+        if not line.strip() or _NEXT_HEADING.match(line):
+            break
+        end = next_end
+    if not _names_a_sample(text[line_end:end]):
+        next_end = text.find("\n", line_end + 1)
+        return (len(text) if next_end < 0 else next_end) if heading else line_end
+    return end
 
 
 def drop_marked_examples(text: str, spans: list[Span]) -> list[Span]:
     """Drop the values on a line that a form's instructions mark as an example (例）記号 12 番号 345).
 
     ``spans`` is sorted by start (as detected). Each marker covers the rest of its line (of an open ``（例：``, up to
-    its ``）``), and a heading of its own (【記入例】) the line under it; a value before the marker or
+    its ``）``), and a heading of its own (【記入例】) or a title marked so (入居申込書（記入例）) the block of lines
+    under it, up to a blank line or the next heading (【本人記入欄】); a value before the marker or
     after the bracket closed (電話（例：03-1234-5678）：080-…) is what the person filled in.
     """
     starts = [s.start for s in spans]
     dropped: set[int] = set()
     for mark in _EXAMPLE_MARK.finditer(text):
+        line_start = text.rfind("\n", 0, mark.start()) + 1
         line_end = text.find("\n", mark.end())
         end = len(text) if line_end < 0 else line_end
         if mark.group()[-1] in ":：" and mark.group()[0] in "(（":
@@ -264,9 +306,14 @@ def drop_marked_examples(text: str, spans: list[Span]) -> list[Span]:
                 default=end,
             )
             end = close
-        elif line_end >= 0 and _MARK_HEADING.match(text, text.rfind("\n", 0, mark.start()) + 1, line_end):
-            next_end = text.find("\n", line_end + 1)
-            end = len(text) if next_end < 0 else next_end
+        elif line_end >= 0 and _MARK_HEADING.match(text, line_start, line_end):
+            end = _block_end(text, line_end, True)  # the sample record: its reading, birth date, address …
+        elif (
+            line_end >= 0
+            and _MARK_TITLE.match(text, line_start, line_end)
+            and not _near(starts, line_start, line_end)  # 建設 次郎（記入例）: a value marked, no title
+        ):
+            end = _block_end(text, line_end, False)
         i = bisect_left(starts, mark.end())
         while i < len(spans) and spans[i].end <= end:
             dropped.add(i)

@@ -6,6 +6,7 @@ import json
 
 from mamori.pii import detect
 from mamori.pii.extract import extract
+from mamori.pii.tests.conftest import found
 
 
 def _labels(text: str) -> list[str]:
@@ -258,3 +259,25 @@ def test_a_fixture_s_numbered_users_and_test_surnames_are_placeholders_on_the_ta
     # a real name beside a numbered test mailbox (and the mailbox), or one at a real domain, stay
     kept = detect("氏名,email\n大森 千景,test2@example.com\n河野 健吾,user7@gmail.com\n")
     assert [s.text for s in kept] == ["大森 千景", "test2@example.com", "河野 健吾", "user7@gmail.com"]
+
+
+def test_a_sample_record_under_a_marked_heading_or_title_is_the_sample_all_the_way_down():
+    heading = "利用申込書\n【記載例】\n氏名\t甲斐 花子\nふりがな\tかい はなこ\nフリガナ\tカイ ハナコ\n生年月日\t昭和22年9月14日\n"
+    assert _labels(heading) == []
+    title = "賃貸借申込書（記入例）\n申込者 信州 太郎\nフリガナ シンシュウ タロウ\n生年月日 平成3年11月27日\n"
+    assert _labels(title) == []
+
+
+def test_the_record_after_the_sample_block_and_a_title_that_only_mentions_the_sample_keep_their_values():
+    after = (
+        "【記入例】\n氏名\t甲斐 花子\nフリガナ\tカイ ハナコ\n\n氏名\t雲母坂 透\nフリガナ\tキララザカ トオル\n"
+    )
+    assert [t for label, t in found(after) if label == "PERSON"] == ["雲母坂 透", "キララザカ トオル"]
+    mention = (
+        "申込書（記入例は裏面）\n申込者 雲母坂 透\nフリガナ キララザカ トオル\n生年月日 昭和50年3月19日\n"
+    )
+    assert _labels(mention) == ["PERSON", "PERSON", "DATE_OF_BIRTH"]
+    next_part = (
+        "【記入例】\n氏名\t甲斐 花子\nフリガナ\tカイ ハナコ\n【ご本人記入欄】\nフリガナ\tキララザカ トオル\n"
+    )
+    assert [t for label, t in found(next_part) if label == "PERSON"] == ["キララザカ トオル"]
