@@ -18,7 +18,7 @@ from mamori.pii.spans import Hit
 
 # No leading look-behind: it would disable the regex engine's first-character scan (30 → 500 MB/s).
 NUMBER_RUN = re.compile(
-    r"[+(0-9](?:(?<=\+)81[ -]?|(?<=\()|(?<=\d))[\d() -]{5,}\d\)?(?![0-9A-Za-z_/*]|[.,:]\d|-\d)"
+    r"[+(0-9](?:(?<=\+)81[ -]?|(?<=\()|(?<=\d))[\d() -]{5,}\d\)?(?![0-9A-Za-z_*]|[.,:/]\d|-\d)"
 )
 _GLUED_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_.-/*")
 _GROUPS = re.compile(r"\d+")
@@ -200,9 +200,20 @@ def classify(text: str, start: int, end: int, run: str) -> Hit | None:
         n = len(digits)
     if 10 <= n <= 11 and (max(groups) <= 5 or len(groups) == 1) and validators.is_phone_number(digits):
         plain_ok = len(groups) > 1 or _CTX_PHONE.search(ctx) is not None
-        if plain_ok and not negative and not _CTX_NOT_PHONE.search(ctx[-10:]):
+        if plain_ok and not negative and not _not_phone_word(ctx[-10:]):
             return (start, end, "PHONE", 4)
     return None
+
+
+def _not_phone_word(tail: str) -> bool:
+    """Return whether an identifier's word (免許, 口座, 保険) is nearer the number than any phone label.
+
+    ``ひまわり保険TEL 0263-…`` and ``保険証の件 連絡先 090-…`` are phones: the label after the word decides.
+    """
+    last = None
+    for last in _CTX_NOT_PHONE.finditer(tail):  # noqa: B007 - the last match is wanted
+        pass
+    return last is not None and _CTX_PHONE.search(tail, last.end()) is None
 
 
 def _negative(ctx: str) -> bool:

@@ -75,3 +75,18 @@ def test_an_amount_beside_a_direct_debit_in_a_statement_is_no_account():
     # the account a direct debit is drawn from is still an account
     assert [s.text for s in detect("口座振替の口座：普通 4481207\n")] == ["4481207"]
     assert [s.text for s in detect("引落口座 4481207\n")] == ["4481207"]
+
+
+def test_a_phone_label_after_an_identifiers_word_and_a_slash_after_the_number_keep_the_phone() -> None:
+    # 保険 in a firm's name before its TEL, a customer's mobile after a word about a card
+    assert found("保険証の写しは後日 連絡先 080-4417-2093\n") == [("PHONE", "080-4417-2093")]
+    assert found("携帯：070-5529-8116／平日夜のみ\n") == [("PHONE", "070-5529-8116")]
+    pair = detect_all("あおば損害保険TEL 0266-52-7301／FAX 0266-52-7302\n")
+    assert [s.text for s in pair.corporate] == ["0266-52-7301", "0266-52-7302"]
+    assert pair.personal == []
+
+
+def test_an_identifiers_word_nearest_the_number_and_a_digit_after_the_slash_still_say_no_phone() -> None:
+    assert found("保険証番号 0266527301\n") == []
+    assert found("TEL 保険者番号 0266527301\n") == []
+    assert found("内線表 0266-52-7301/2\n") == []
