@@ -49,6 +49,7 @@ from mamori.pii.owner import (
     without_business_names,
 )
 from mamori.pii.placeholder import drop_marked_examples, drop_placeholders
+from mamori.pii.property_sheet import property_address
 from mamori.pii.spans import Span
 from mamori.pii.word_index import WordIndex
 
@@ -180,6 +181,8 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
             corporate.append(span)
         elif row_lo <= span.start and span.end <= row_hi:
             personal.append(span)  # on a line whose values were all found personal
+        elif span.label == "ADDRESS" and property_address(text, span.start):
+            corporate.append(span)  # 所在地 of a flat to let in a 募集図面: the property's
         elif span.label == "EMAIL" and _org_mailbox(text, span, spans, person_starts, roles_seen, words):
             corporate.append(span)  # dev-iot@…co.jp, 全国健康保険協会 長野支部 <…>; no person on the line
         elif span.label == "EMAIL":

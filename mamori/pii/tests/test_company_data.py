@@ -196,3 +196,22 @@ def test_personal_data_beside_an_organisation_is_still_found():
     assert labels(moving) >= {"POSTAL_CODE", "ADDRESS"}
     contacts = "取引先名,担当者,住所,電話\n株式会社みなと商事,山田 太郎,東京都港区芝5丁目1-1,03-3451-0001\n"
     assert labels(contacts) == {"PERSON", "ADDRESS", "PHONE"}
+
+
+def test_the_location_of_a_flat_to_let_is_the_propertys_not_a_persons():
+    sheet = (
+        "コーポ川岸 103号室 入居者募集\n"
+        "家賃 52,000円 敷金 1ヶ月\n所在地：新潟県長岡市川岸町3丁目8-14\n間取り 1K 構造 軽量鉄骨2階建\n"
+        "設備仕様 エアコン 取引態様 仲介\n"
+    )
+    result = detect_all(sheet)
+    assert result.personal == []
+    assert [s.label for s in result.corporate] == ["ADDRESS"]
+
+
+def test_a_persons_address_in_a_lettings_sheet_and_a_location_without_a_property_stay_personal():
+    sheet = "入居者募集\n所在地 新潟県長岡市川岸町3丁目8-14\n構造 木造\n賃料 48,000円\n住所 新潟県長岡市表町1-2-3\n"
+    assert found(sheet) == [("ADDRESS", "新潟県長岡市表町1-2-3")]
+    assert found("所在地 新潟県長岡市川岸町3丁目8-14\n") == [("ADDRESS", "新潟県長岡市川岸町3丁目8-14")]
+    signed = "入居者 雲母坂 透 様\n所在地 新潟県長岡市川岸町3丁目8-14\n間取り 1K 賃料 48,000円\n"
+    assert ("ADDRESS", "新潟県長岡市川岸町3丁目8-14") in found(signed)
