@@ -319,7 +319,7 @@ def _org_mailbox(
     i = bisect_left(person_starts, lo)
     if (i < len(person_starts) and person_starts[i] < line_end) or words[0].found(lo, line_end):
         return False
-    if org_mailbox_by_address(span.text, roles):
+    if org_mailbox_by_address(span.text, roles, by_domain=True):
         return True
     last = None
     for last in _ORG.finditer(text, lo, span.start) if words[1].found(lo, span.start) else ():  # noqa: B007

@@ -247,16 +247,33 @@ def named_after(local: str, name: str, surnames: bool = True) -> bool:
     return False
 
 
-def org_mailbox_by_address(address: str, role_domains: Callable[[], frozenset[str]]) -> bool:
+def named_like_its_domain(address: str) -> bool:
+    """Return whether a local part is a word of its domain's name: the organisation's own mailbox.
+
+    ``aoi@aoi-shoten…`` of あおい書店, ``minori@ja-minori…`` of JAみのり, ``minori@minori.co.jp``; not a
+    person's own domain spelling only names (``taro@taro-yamada.example.com``), nor ``aoi.tanaka@aoi-shoten…``.
+    """
+    at = address.rfind("@")
+    local, domain = address[:at].lower(), address[at + 1 :].lower()
+    parts = domain.split(".")[0].split("-")
+    if local not in parts:
+        return False
+    return _ORG_DOMAIN.search(domain) is not None or not all(spells_a_name(part) for part in parts)
+
+
+def org_mailbox_by_address(
+    address: str, role_domains: Callable[[], frozenset[str]], by_domain: bool = False
+) -> bool:
     """Return whether ``address`` is at an organisation's domain and spells no person's name.
 
-    A local part that names a kind of business (``midori-seikotsu``) is one at any domain.
+    A local part that names a kind of business (``midori-seikotsu``) is one at any domain, and with
+    ``by_domain`` one that is a word of its domain's name (``aoi@aoi-shoten…``).
     ``role_domains`` gives the domains of the text's role mailboxes, asked only when the domain's
     suffix does not tell.
     """
     at = max(address.rfind("@"), address.rfind("＠"))
-    if names_a_business(address[:at]):
-        return True
+    if names_a_business(address[:at]) or (by_domain and named_like_its_domain(address)):
+        return True  # midori-seikotsu@; with no name beside it, aoi@aoi-shoten… (named like its domain)
     domain = address[at + 1 :].lower()
     if domain in _FREE_MAIL or not (_ORG_DOMAIN.search(domain) or domain in role_domains()):
         return False
@@ -314,8 +331,12 @@ def org_mailbox(
             return False  # a name the display holds, found by the engine or not (Reply-To: 栗林 昭雄 <…>)
         if name and not header.group().lstrip().startswith(_MAIL_HEADERS):
             return False  # git's author lines name a person unless an organisation (Author: 犬養 瑛太 <…>)
+        if name:  # 雲母坂 透 <sakura@sakura-dc…>: a display name no organisation's, not named like the domain
+            return org_mailbox_by_address(text[start:end], role_domains) or section_sender(
+                text, start, end, person_starts
+            )
     # From: doboku@… of a message signed 建設課 土木係 and no person: the section's
-    return org_mailbox_by_address(text[start:end], role_domains) or section_sender(
+    return org_mailbox_by_address(text[start:end], role_domains, by_domain=True) or section_sender(
         text, start, end, person_starts
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mamori.pii import detect, detect_all
 from mamori.pii.mailbox import spells_a_name, to_katakana
 from mamori.pii.tests.conftest import split_values
 
@@ -187,3 +188,24 @@ def test_a_sender_whose_message_is_signed_only_by_a_section_is_the_section_s():
     assert "kouwan@town.example.jp" in _split(mail.replace("港湾係\n", "港湾係 大森 千景\n"))[0]
     assert "kouwan.omori@town.example.jp" in _split(mail.replace("kouwan@", "kouwan.omori@"))[0]
     assert "haruka@town.example.jp" in _split(mail.replace("kouwan@", "haruka@"))[0]
+
+
+def test_a_mailbox_named_like_its_domain_is_the_organisations():
+    # a given name (midori, hikari) that is also a word of the organisation's domain name
+    mail = "To: midori@midori-nouen.example.jp\nSubject: 納品のご連絡\n\nみどり農園 御中\nいつもお世話になっております。\n"
+    result = detect_all(mail)
+    assert result.personal == []
+    assert [s.text for s in result.corporate] == ["midori@midori-nouen.example.jp"]
+    assert [s.text for s in detect_all("To: hikari@hikari.co.jp\n\nご担当者様\n").corporate] == [
+        "hikari@hikari.co.jp"
+    ]
+
+
+def test_a_persons_mailbox_at_such_a_domain_or_at_a_domain_of_names_stays_personal():
+    assert [s.label for s in detect("To: midori.kanda@midori-nouen.example.jp\n\nご確認ください。\n")] == [
+        "EMAIL"
+    ]
+    assert [s.label for s in detect("To: taro@taro-yamada.example.com\n\nこんにちは\n")] == ["EMAIL"]
+    assert [
+        s.label for s in detect("To: 雲母坂 翠 <midori@midori-nouen.example.jp>\n\nお世話になります。\n")
+    ] == ["EMAIL"]
