@@ -213,6 +213,7 @@ ROLES_ALONE = frozenset(
     # professions called with さん / 先生 (薬剤師さんへのご相談, 看護師さん, 保育士の先生)
     "薬剤師 看護師 保健師 保育士 栄養士 歯科医 医師 獣医 税理士 弁護士 司法書士 行政書士 社労士 "
     "講師 教師 技師 美容師 調理師 運転士 整備士 設計士 建築士 介護士 助産師 店主 主幹 宮司 住職".split()
+    + HEAD_POSTS  # 副院長, 事務長, 女将: a head's post alone
 )
 
 

@@ -20,7 +20,7 @@ from mamori.pii.dates import is_birth_date_cell
 from mamori.pii.dictionaries import surnames
 from mamori.pii.header_fields import PART_VALID, split_parts
 from mamori.pii.mail_names import is_romaji_name
-from mamori.pii.name_words import DEPARTMENT
+from mamori.pii.name_words import DEPARTMENT, ROLES_ALONE
 from mamori.pii.names import ROLE_WORD, parse_kana_name, parse_name, plausible_unknown
 from mamori.pii.spans import Hit
 from mamori.pii.table_headers import ANY_HEADER as _ANY_HEADER
@@ -75,8 +75,13 @@ _NICKNAME = re.compile(r"[\u3041-\u3096ー]{1,10}(?:さん|ちゃん|くん)")
 
 
 def _is_name(value: str) -> bool:
-    if DEPARTMENT.fullmatch(value) or _NICKNAME.fullmatch(value) or name_columns.FILLER.fullmatch(value):
-        return False  # 人事 under 担当, ぽんたさん under 投稿者, 同上 / 長男 / (空き): no one's name
+    if (
+        DEPARTMENT.fullmatch(value)
+        or _NICKNAME.fullmatch(value)
+        or value in ROLES_ALONE
+        or name_columns.FILLER.fullmatch(value)
+    ):
+        return False  # 人事 or 副院長 under 担当, ぽんたさん, 同上 / 長男 / (空き): no one's name
     if value.count(" ") >= 3 and _two_names(value):
         return True
     if _SPACED_NAME.fullmatch(value) and plausible_unknown(value.replace(" ", "")):

@@ -346,3 +346,13 @@ def test_a_pension_number_column_alone_or_a_failing_twelve_digit_cell_holds_no_m
     assert [s.label for s in detect(rows) if s.label == "MY_NUMBER"] == []
     rows = "No\t氏名\t個人番号又は基礎年金番号\n1\t雲母坂 透\t526018159085\n"
     assert [s.label for s in detect(rows) if s.label == "MY_NUMBER"] == []
+
+
+def test_a_heads_post_under_a_person_column_is_no_name() -> None:
+    rota = "日付\t作業\t担当\n6/2\t滅菌\t副院長\n6/3\t発注\t事務長\n6/4\t清掃\t副園長\n6/5\t点検\t院長\n"
+    assert detect(rota) == []
+
+
+def test_a_person_among_posts_under_a_person_column_is_still_a_name() -> None:
+    rota = "日付\t作業\t担当\n6/2\t滅菌\t副院長\n6/3\t発注\t雲母坂 透\n6/4\t清掃\t事務長\n"
+    assert [s.text for s in detect(rota)] == ["雲母坂 透"]
