@@ -64,7 +64,21 @@ def organisation_holds(text: str, end: int) -> bool:
     holder = _holder(text, end)
     if not holder or not _KANA.fullmatch(holder):
         return False
-    if _BANK_LEGAL.search(holder):
+    return kana_organisation(holder)
+
+
+# A legal form spelled out in kana, as a bank statement writes a payer (ユウゲンガイシヤ マルサン, …カブシキガイシヤ).
+_KANA_LEGAL_WORD = re.compile(
+    r"(?:カブシキ|ユウゲン|ゴウドウ|ゴウシ|ゴウメイ)ガイシ[ヤャ]|(?:イリ[ヨョ]ウ|シ[ヤャ]カイフクシ|ガツコウ|ガッコウ|"
+    r"ザイダン|シ[ヤャ]ダン|ト[ツッ]?クテイヒエイリカツドウ|NPO)ホウジン"
+)
+
+
+def kana_organisation(holder: str) -> bool:
+    """Return whether a holder or a payer in kana is an organisation: a bank's legal form (``カ）…``,
+    ``…（カ``), one spelled out (``ユウゲンガイシヤ …``), or six kana or more that split into no person's
+    name and end like an organisation's (``…ガツカイ``, ``…クミアイ``, ``…ジムシヨ``)."""
+    if _BANK_LEGAL.search(holder) or _KANA_LEGAL_WORD.search(holder):
         return True
     plain = holder.replace(" ", "").replace("\u3000", "")
     return (

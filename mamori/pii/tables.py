@@ -12,6 +12,7 @@ from itertools import accumulate, compress, cycle, islice, repeat
 from operator import add
 
 from mamori.pii import id_columns, name_columns, name_headers, records, validators
+from mamori.pii.accounts import kana_organisation
 from mamori.pii.address import is_address
 from mamori.pii.csv_cells import cells as _cells
 from mamori.pii.csv_cells import quoted_cell as _quoted_cell
@@ -82,6 +83,8 @@ def _is_name(value: str) -> bool:
         or name_columns.FILLER.fullmatch(value)
     ):
         return False  # 人事 or 副院長 under 担当, ぽんたさん, 同上 / 長男 / (空き): no one's name
+    if _KATAKANA_START.match(value) and kana_organisation(value):
+        return False  # ユウゲンガイシヤ マルサン, カ)ホクリク under 振込依頼人名: a company paying
     if value.count(" ") >= 3 and _two_names(value):
         return True
     if _SPACED_NAME.fullmatch(value) and plausible_unknown(value.replace(" ", "")):
@@ -94,6 +97,7 @@ def _is_name(value: str) -> bool:
     return name_columns.unknown_surname_name(value)  # 務台 ひかり: the column vouches for the surname
 
 
+_KATAKANA_START = re.compile(r"[\u30a1-\u30fa]")
 _DAY = re.compile(r"\d{1,2}(?:/\d{1,2})?(?:\([日月火水木金土祝]\))?|[日月火水木金土]")
 MIN_DAYS = 7
 
@@ -108,7 +112,7 @@ _LATIN_PERSON = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'.\-]*){1,2}")
 _PERSONAL_COLUMNS = frozenset(("PERSON", "PERSON_EN", "KANA", "ADDRESS", "PHONE", "EMAIL", "DATE_OF_BIRTH"))
 _VALID: dict[str, Callable[[str], bool]] = {
     "PERSON": _is_name,
-    "KANA": lambda v: parse_kana_name(v, 0) == len(v) or _two_names(v),
+    "KANA": lambda v: (parse_kana_name(v, 0) == len(v) or _two_names(v)) and not kana_organisation(v),
     "ROMAJI": is_romaji_name,
     # First Name / Last Name of a contacts export: romaji or, in Japanese ones, 堀之内 and 奈緒
     "NAME_PART": lambda v: (

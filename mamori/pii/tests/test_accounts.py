@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mamori.pii import detect
 from mamori.pii.tests.conftest import split_values
 
 
@@ -58,3 +59,17 @@ def test_a_counting_account_number_in_a_filled_in_example_is_nobody_s():
     assert _accounts(form) == ([], [])
     real = "振込依頼書\nお受取人口座：みずほ台銀行 駅南支店 普通 1234567\n"
     assert _accounts(real) == (["1234567"], [])
+
+
+def test_a_company_paying_in_bank_kana_under_a_payer_column_is_no_person():
+    statement = (
+        "入金日\t金額\t振込依頼人名\n"
+        "5/7\t61000\tｺﾞｳﾄﾞｳｶﾞｲｼﾔ ﾐﾄﾞﾘﾉｳｻﾝ\n5/8\t35000\tｱｻﾋｾｲｶ ｶﾌﾞｼｷｶﾞｲｼﾔ\n5/9\t28000\tｲﾘﾖｳﾎｳｼﾞﾝ ｼﾝﾜｶｲ\n"
+        "5/9\t44000\tｶ)ｺｼｼﾞﾕｳｷ\n5/10\t52000\tｷﾗﾗｻﾞｶ ﾄｵﾙ\n"
+    )
+    assert [s.text for s in detect(statement) if s.label == "PERSON"] == ["ｷﾗﾗｻﾞｶ ﾄｵﾙ"]
+
+
+def test_a_surname_that_sounds_like_an_organisations_word_under_a_payer_column_stays_a_person():
+    statement = "入金日\t振込依頼人名\n5/7\tﾑｶｲ ﾀｸﾐ\n5/8\tｸﾐｱｲ ﾀｶｼ\n"
+    assert [s.text for s in detect(statement) if s.label == "PERSON"] == ["ﾑｶｲ ﾀｸﾐ", "ｸﾐｱｲ ﾀｶｼ"]
