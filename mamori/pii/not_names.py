@@ -25,6 +25,22 @@ from mamori.pii.name_words import pet as _pet
 from mamori.pii.org_names import organisation_in_name_place
 from mamori.pii.trade_names import carrier, company_before_san
 
+# Groups of a place's residents or members whose head is called 会長 (松ヶ丘町内会長, 東区自治会長, 婦人会長).
+_GROUP_STEMS = (
+    "町内",
+    "自治",
+    "婦人",
+    "老人",
+    "子ども",
+    "子供",
+    "商店",
+    "育成",
+    "保存",
+    "後援",
+    "振興",
+    "連合",
+)
+
 
 def not_a_name(text: str, start: int, end: int) -> bool:
     """Return whether ``start:end``, read as a name by its context, is none: a relation, a device, a
@@ -34,6 +50,7 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         _NOT_A_NAME.search(text, start, end) is not None
         or (end - start >= 3 and text.endswith(_COMPANY_END, start, end))
         or _HEAD_COUNT.match(text, end) is not None
+        or (text.startswith("会", end) and name.endswith(_GROUP_STEMS))  # 松ヶ丘町内|会長: a group's head
         or _office(name)
         or _pet(text, start, end)
         or name in _ROLES_ALONE

@@ -366,3 +366,12 @@ def test_a_desk_named_without_its_department_word_between_the_label_and_the_name
 
 def test_a_desk_alone_after_the_label_is_no_name():
     assert names("担当：総務\n担当：営業部\n担当：経理 部長\n") == []
+
+
+def test_the_head_of_a_residents_group_named_by_its_place_is_no_name():
+    assert names("出席者：桜ヶ丘町内会長、東町自治会長、民生委員、地域包括支援センター職員\n") == []
+    assert names("出席：みどり台婦人会長、老人会長\n") == []
+
+
+def test_a_name_before_the_title_of_a_group_head_stays_a_name():
+    assert names("出席：百目鬼会長、桜ヶ丘町内会長\n") == ["百目鬼"]
