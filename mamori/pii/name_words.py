@@ -238,17 +238,25 @@ HEAD_COUNT = re.compile(r" ?[0-9０-９]+ ?[名人]")
 _PET_WORDS = re.compile(
     r"プードル|チワワ|ダックス|ポメラニアン|マルチーズ|シーズー|ヨークシャー|ゴールデン|ラブラドール|ブルドッグ|"
     r"パグ|コーギー|ビーグル|シュナウザー|柴犬|豆柴|ミックス|雑種|猫|ネコ|ねこ|犬|イヌ|いぬ|うさぎ|ウサギ|ハムスター|"
-    r"インコ|ケージ|トリミング|ワクチン|狂犬病|予防接種|去勢|避妊|フィラリア|ペット|飼い主|散歩"
+    r"インコ|ケージ|トリミング|ワクチン|狂犬病|予防接種|去勢|避妊|フィラリア|ペット|飼い主|散歩|"
+    r"柴(?![\u4e00-\u9fff])|スコティッシュ|アメショ|MIX|ワンちゃん|看板猫|看板犬"
 )
+# A male pet is called くん / 君 like a boy: read as a pet's only when the name is no dictionary surname.
+_PET_HONORIFICS = ("ちゃん", "くん", "君")
 
 
 def pet(text: str, start: int, end: int) -> bool:
-    """Return whether the name at ``start:end`` before ちゃん is a pet's: its line speaks of animals."""
-    if not text.startswith("ちゃん", end):
+    """Return whether the name at ``start:end`` before ちゃん / くん / 君 is a pet's: its line speaks of
+    animals, or the next line when the honorific ends its line (a PDF wraps before （柴・10歳）)."""
+    honorific = next((h for h in _PET_HONORIFICS if text.startswith(h, end)), None)
+    if honorific is None or (honorific != "ちゃん" and known(text[start:end])):
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    return _PET_WORDS.search(text, line_start, line_end if line_end >= 0 else len(text)) is not None
+    if line_end == end + len(honorific):
+        line_end = text.find("\n", line_end + 1)
+    line_end = line_end if line_end >= 0 else len(text)
+    return bool(_PET_WORDS.search(text, line_start, start) or _PET_WORDS.search(text, end, line_end))
 
 
 _KATAKANA_AFTER = re.compile(r"[\u30a1-\u30faー]{5,}")

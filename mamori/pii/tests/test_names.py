@@ -154,6 +154,16 @@ def test_pets_and_professions_called_with_chan_and_san_are_no_persons() -> None:
     assert [s.text for s in detect("ハナちゃんが保育園で遊んでいます。")] == ["ハナ"]  # a child
 
 
+def test_male_pets_called_with_kun_are_no_persons() -> None:
+    assert detect("看板犬のコタロウくん（柴・8歳）が待っています。") == []
+    assert detect("トラくん\n（アメショ・3歳）は歯石除去を受けました。") == []  # a PDF wraps after くん
+    assert detect("レオ君（MIX）は通院中。ワンちゃんのハルくんも元気です。") == []
+    # a boy, and colleagues on a line that speaks of animals, stay persons
+    assert [s.text for s in detect("ソウタくん（小学2年）が来店")] == ["ソウタ"]
+    assert [s.text for s in detect("営業の佐藤くんに猫の写真を見せた。")] == ["佐藤"]
+    assert [s.text for s in detect("柴田様、ハナちゃんの送迎をお願いします。")] == ["柴田", "ハナ"]
+
+
 def test_companies_the_analyser_reads_as_places_or_words_before_san_are_no_persons() -> None:
     text = (
         "東京海上日動さん・はなさく生命さんと打合せ。山形の果樹園さんから。相良蒼空さんより連絡。"
