@@ -24,7 +24,7 @@ _TOWN_BLOCK = re.compile(
     rf"(?:[{_KANJI_NUM}]{{1,3}}丁目 ?|\d{{1,3}} ?丁目 ?)?"
     r"\d{1,5}(?:(?: ?(?:番地の?|番|号|丁目) ?|-|の|条[東西南北]? ?)\d{1,5})*(?: ?(?:番地|番|号(?![室線])|丁目)|条)?"
     # A count, time or amount is no block number: 3件, 23区, 10:00, 5年, 100円.
-    r"(?![\d:.,件人名年月日円%個社店区市町村回台本枚時分秒歳万億千百kKmMgG])"
+    r"(?![\d:.,件人名年月日円%個社店区市町村回台本枚時分秒歳万億千百世戸kKmMgG])"
     # nor a range cut where a count follows (開催2-3日, 主催 5-6年生): a block number takes all its parts
     r"(?!-\d)"
 )
@@ -114,8 +114,30 @@ def _block_end(text: str, start: int, pos: int) -> int | None:
     if town.strip() in _ROUTE_WORDS:
         return None  # 北海道宛 100サイズ 1,980円: a rate table's route and its columns, no town
     end = block.end()
+    if _district(text, end, block.group()):
+        return None  # 高知市朝倉本町1丁目 900世帯, a 地区 column beside counts: an area, no dwelling
     building = _BUILDING.match(text, end)
     return building.end() if building else end
+
+
+# A count after a town + N丁目 (900世帯, 420戸), or a cell of digits beside it under a district header.
+_COUNT_AFTER = re.compile(r" ?\d[\d,]* ?(?:世帯|戸|人|件|部)")
+_NUMBER_CELL = re.compile(r"[,\t]\d+(?=[,\t\r\n]|\Z)")
+_DISTRICT_HEADER = re.compile(
+    r"(?:^|[,\t])\"?(?:町丁目|町丁|地区|町名|地域|区域|配達区域)名?\"?(?=[,\t])", re.MULTILINE
+)
+
+
+def _district(text: str, end: int, block: str) -> bool:
+    """Return whether the town + N丁目 ending at ``end`` (no block number after 丁目) is a district in
+    statistics: a count follows it, or a cell of digits under a 地区 / 町名 / 区域 column header."""
+    if text.startswith("丁目", end) and block[-1:].isdigit():
+        end += 2  # 朝倉本町1|丁目,900: the block stops before a 丁目 a comma follows
+    elif not block.endswith("丁目"):
+        return False
+    if _COUNT_AFTER.match(text, end):
+        return True
+    return bool(_NUMBER_CELL.match(text, end) and _DISTRICT_HEADER.search(text, max(0, end - 20000), end))
 
 
 _ADDRESS_LABEL = re.compile(r"住所|所在地|お届け先|送付先|居所|連絡先住所")

@@ -125,3 +125,17 @@ def test_a_town_in_kana_before_a_spaced_block_number_is_read() -> None:
 
 def test_a_particle_after_a_place_before_a_score_or_a_number_is_no_town() -> None:
     assert found("松本市と 2-1で勝利、長野県では 1-3、宮崎市ではなく 3-5\n") == []
+
+
+def test_a_district_with_counts_is_no_address() -> None:
+    table = "町名,戸数,人口\n松山市道後湯月町2丁目,310,720\n松山市道後湯月町3丁目,280,650\n"
+    assert found(table) == []
+    assert found("配達区域\t部数\n徳島市南昭和町4丁目\t380\n") == []
+    assert found("新居浜市庄内町3丁目 415世帯、庄内町4丁目 388世帯。") == []
+    # a customer's 住所 with its block, a 丁目 beside a number outside a district table stay addresses
+    assert found("住所,電話\n松山市道後湯月町2丁目5-3,090-0000-1234\n")[0] == (
+        "ADDRESS",
+        "松山市道後湯月町2丁目5-3",
+    )
+    assert found("住所,年齢\n松山市道後湯月町2丁目,45\n") != []
+    assert found("住所：松山市道後湯月町2丁目 8-14") == [("ADDRESS", "松山市道後湯月町2丁目 8-14")]
