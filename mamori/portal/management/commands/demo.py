@@ -18,7 +18,7 @@ from mamori.core import services as core_services
 from mamori.core.models import Department, Organisation
 from mamori.incidents import services
 from mamori.incidents.models import Incident
-from mamori.portal import demo_activity, demo_audits, demo_ledger
+from mamori.portal import demo_activity, demo_audits, demo_ledger, demo_scans
 from mamori.portal.demo_data import DEMO_INCIDENTS, DEMO_PASSWORD, DEMO_USERS
 from mamori.response import services as response_services
 from mamori.response.models import ChainRole, ChainStep
@@ -28,8 +28,8 @@ from mamori.training.services import campaigns as training_campaigns
 
 class Command(BaseCommand):
     help = (
-        "Load demo data (a fictional organisation, one user per role, a dozen incidents, audits and a "
-        "management review); safe to re-run."
+        "Load demo data (a fictional organisation, one user per role, a dozen incidents, audits, a "
+        "management review and two machines' scan results); safe to re-run."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -49,6 +49,7 @@ class Command(BaseCommand):
             demo_ledger.load(org, users)  # before the audits, whose programme covers every department
             demo_audits.load(org, users)
             demo_activity.load(org, users)
+            demo_scans.load(org)  # スキャン結果: two machines' scans, found by the real scanner
         self.stdout.write(self.style.SUCCESS(f"demo data ready: {len(users)} users, {created} new incidents"))
         self.stdout.write(f"logins (password: {DEMO_PASSWORD}): {', '.join(sorted(users))}")
 
