@@ -149,8 +149,15 @@ EXPORT_URLS = {
 }
 # Downloads that are documents (docx, PDF, text), never a table a spreadsheet opens.
 DOCUMENT_URLS = {"reports:download"}
-# The only modules that write CSV or Excel; each writes every cell through mamori.cells.neutralise.
-WRITERS = {"core/xlsx.py", "ledger/files.py", "pii/scan_output.py", "testing/scan_tree.py"}
+# The only modules that write CSV or Excel; each writes every cell through mamori.cells.neutralise, except
+# the generators of fictional files to scan (test trees, the demo's scanned files), whose cells are our own.
+WRITERS = {
+    "core/xlsx.py",
+    "ledger/files.py",
+    "pii/scan_output.py",
+    "testing/scan_tree.py",
+    "portal/demo_scans.py",
+}
 
 
 def _url_names(patterns, namespace: str = "") -> dict[str, str]:
