@@ -1,6 +1,6 @@
 """Find tables whose rows are organisations or sites by their header row (店舗名, 取引先名, 所在地).
 
-A table whose header names an organisation column (店舗名, 拠点名, 取引先名, 物件名, 業者名, 所在地) and no
+A table whose header names an organisation column (店舗名, 拠点名, 取引先名, 物件名, 業者名, 所在地, 会場名) and no
 person column (オーナー名, 入居者, any column the table reader takes for names) holds organisations'
 contact data on every row; a column of readings (取引先名（カナ）) holds the organisations' names. In a
 list of accounts the bank and branch columns name every account's bank, no organisation the rows are
@@ -18,7 +18,9 @@ from mamori.pii.tables import header_label
 _ORG_HEADER = re.compile(
     r"^(?:店舗|店|拠点|事業所|営業所|支店|支社|施設|会社|企業|法人|取引先|仕入先|得意先|販売店|代理店|"
     r"発注先|委託先|外注先|協力会社|メーカー|銀行|団体|部署|部門|物件|建物|校舎|教室|医療機関|病院|学校|"
-    r"[^\s]{0,4}業者|所在地)(?:名|名称)?$"
+    r"[^\s]{0,4}業者|所在地|"
+    # a list of venues (a party's or an event's): 会場名 銀座ルミエール, though no ホール names it
+    r"(?:開催)?会場|宴会場|式場|開催場所)(?:名|名称)?$"
     # a CRM's or an accounting export's English header: Salesforce's Account Name, a vendor master's Vendor
     r"|^(?i:(?:account|company|organi[sz]ation|vendor|supplier|facility|store|branch)(?:[ _]?name)?)$"
 )
@@ -101,7 +103,7 @@ _ORG_HEADER_HINT = re.compile(
     "|".join(
         rf"{word}(?:名|名称)?(?=[\t,\r\n]|\Z)"
         for word in "店舗 拠点 事業所 営業所 支店 施設 会社 企業 取引先 仕入先 得意先 販売店 代理店 委託先 部署 物件 "
-        "建物 校舎 教室 医療機関 病院 学校 業者 所在地".split()
+        "建物 校舎 教室 医療機関 病院 学校 業者 所在地 会場 式場 開催場所".split()
     )
     + "|"
     + "|".join(

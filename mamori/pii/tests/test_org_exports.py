@@ -55,3 +55,20 @@ def test_a_venue_named_before_its_tel_owns_it():
     assert _labels("冬のおすすめ\n駅から歩いて行ける場所\n弓道場 TEL 0564-22-3039\n") == []
     # a person named on the line keeps it theirs
     assert _labels("夏休みの予定\nプールの後\n大森 千景さん TEL 0564-22-3039\n") == ["PERSON", "PHONE"]
+
+
+def test_a_list_of_venues_is_the_venues_contacts_on_every_row():
+    venues = (
+        "忘年会 会場候補一覧\n"
+        "No,会場名,住所,電話,収容人数\n"
+        "1,ラ・フォンテーヌ,宮城県仙台市青葉区一番町3丁目7-1,022-211-4410,80\n"
+        "2,杜の迎賓館 翠,宮城県仙台市宮城野区榴岡4丁目2-8,022-292-3355,120\n"
+    )
+    assert _labels(venues) == []
+    assert len(detect_all(venues).corporate) == 4
+    assert _labels(venues.replace("会場名", "会場")) == []
+    # who sits at which venue: a person column keeps the addresses theirs
+    guests = venues.replace("No,会場名,住所", "No,会場名,氏名,住所").replace(
+        ",宮城県", ",大森 千景,宮城県", 1
+    )
+    assert _labels(guests)[:2] == ["PERSON", "ADDRESS"]
