@@ -30,6 +30,7 @@ from bisect import bisect_left
 
 from mamori.pii.accounts import addressed_organisation, in_bank_name, organisation_holds, person_holds
 from mamori.pii.code_constants import in_constant
+from mamori.pii.departments import DEPARTMENT
 from mamori.pii.mailbox import (
     is_role_mailbox,
     named_after,
@@ -98,6 +99,8 @@ _ORG_WORDS = (
     # regex engine skips to the characters that can start one; a branch that starts with a group or a
     # lookbehind makes each search try every position, 30 times slower on a text without these words.
     + "|".join(f"{dept}{unit}(?!長)" for dept in _DEPARTMENTS for unit in ("部", "課", "担当", "窓口"))
+    + "|"
+    + DEPARTMENT  # any department before 部 (制作部, 編集部), not a surname (阿部) nor a part (一部)
 )
 # A shop or a branch named before its contacts (家電のサトウ 松本店); not for an account, whose bank's
 # branch (みどり銀行 本店 普通 1234567) is part of every account, a person's too.

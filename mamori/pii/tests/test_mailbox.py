@@ -209,3 +209,29 @@ def test_a_persons_mailbox_at_such_a_domain_or_at_a_domain_of_names_stays_person
     assert [
         s.label for s in detect("To: 雲母坂 翠 <midori@midori-nouen.example.jp>\n\nお世話になります。\n")
     ] == ["EMAIL"]
+
+
+def test_a_department_s_mailbox_and_phone_under_its_own_name_are_the_department_s():
+    guide = (
+        "データ入稿のご案内\n\nPDF/X-1a で書き出してお送りください。\n\n"
+        "編集部 dtp@hikari-books.jp\nTEL 052-931-4480\n"
+    )
+    assert detect(guide) == []
+    assert len(detect_all(guide).corporate) == 2
+    # a mailbox reading the department's own name (制作 → seisaku) though it reads as a given name too
+    signed = "入稿について\n\nデザイン制作部\nseisaku@kobe-offset.jp\nTEL 078-221-0934\n"
+    assert detect(signed) == []
+
+
+def test_a_person_or_a_surname_ending_in_bu_in_the_block_keeps_the_mailbox_personal():
+    named = "入稿について\n\n編集部\nkato@hikari-books.jp\nTEL 052-931-4480\n"
+    assert [s.label for s in detect(named)] == ["EMAIL"]  # kato@: a person of the department
+    surname = "連絡網\n\n担当阿部\nyumi.abe@gmail.com\n090-7781-2034\n"
+    assert {s.label for s in detect(surname)} >= {"EMAIL", "PHONE"}
+
+
+def test_every_dictionary_surname_ending_in_bu_is_no_department():
+    from mamori.pii.departments import SURNAMES_IN_BU
+    from mamori.pii.dictionaries import surnames
+
+    assert {name for name in surnames() if name.endswith("部")} <= SURNAMES_IN_BU
