@@ -24,7 +24,9 @@ _TOWN_BLOCK = re.compile(
     rf"(?:[{_KANJI_NUM}]{{1,3}}丁目 ?|\d{{1,3}} ?丁目 ?)?"
     r"\d{1,5}(?:(?: ?(?:番地の?|番|号|丁目) ?|-|の|条[東西南北]? ?)\d{1,5})*(?: ?(?:番地|番|号(?![室線])|丁目)|条)?"
     # A count, time or amount is no block number: 3件, 23区, 10:00, 5年, 100円.
-    r"(?![\d:.,件人名年月日円%個社店区市町村回台本枚時分秒歳万億千百世戸kKmMgG])"
+    r"(?![\d:.件人名年月日円%個社店区市町村回台本枚時分秒歳万億千百世戸kKmMgG])"
+    # a comma after a digit goes on with the number (1,980円); after 丁目 / 番 / 号 it ends a cell (1丁目,)
+    r"(?!(?<=\d),)"
     # nor a range cut where a count follows (開催2-3日, 主催 5-6年生): a block number takes all its parts
     r"(?!-\d)"
 )
@@ -120,8 +122,12 @@ def _block_end(text: str, start: int, pos: int) -> int | None:
     return building.end() if building else end
 
 
-# A count after a town + N丁目 (900世帯, 420戸), or a cell of digits beside it under a district header.
-_COUNT_AFTER = re.compile(r" ?\d[\d,]* ?(?:世帯|戸|人|件|部)")
+# A count after a town + N丁目 (900世帯, 420戸), also in prose (1丁目は約900世帯, 1丁目の世帯数は…), or a
+# cell of digits beside it under a district header.
+_COUNT_AFTER = re.compile(
+    r"(?:[はがでも]|には|では|の)? ?[(（]?(?:約|計|全|合計)? ?\d[\d,]* ?(?:世帯|戸|人|件|部)"
+    r"|(?:の|は)?(?:世帯数|人口|戸数|部数|配布数)"
+)
 _NUMBER_CELL = re.compile(r"[,\t]\d+(?=[,\t\r\n]|\Z)")
 _DISTRICT_HEADER = re.compile(
     r"(?:^|[,\t])\"?(?:町丁目|町丁|地区|町名|地域|区域|配達区域)名?\"?(?=[,\t])", re.MULTILINE
@@ -131,9 +137,7 @@ _DISTRICT_HEADER = re.compile(
 def _district(text: str, end: int, block: str) -> bool:
     """Return whether the town + N丁目 ending at ``end`` (no block number after 丁目) is a district in
     statistics: a count follows it, or a cell of digits under a 地区 / 町名 / 区域 column header."""
-    if text.startswith("丁目", end) and block[-1:].isdigit():
-        end += 2  # 朝倉本町1|丁目,900: the block stops before a 丁目 a comma follows
-    elif not block.endswith("丁目"):
+    if not block.endswith("丁目"):
         return False
     if _COUNT_AFTER.match(text, end):
         return True

@@ -139,3 +139,21 @@ def test_a_district_with_counts_is_no_address() -> None:
     )
     assert found("住所,年齢\n松山市道後湯月町2丁目,45\n") != []
     assert found("住所：松山市道後湯月町2丁目 8-14") == [("ADDRESS", "松山市道後湯月町2丁目 8-14")]
+
+
+def test_an_address_cell_ending_in_chome_before_a_comma_keeps_its_chome() -> None:
+    rows = "宇佐美 結衣,岐阜県大垣市郭町2丁目,45\n松田 健,岐阜県大垣市郭町3丁目,51\n"  # no header row
+    assert [v for label, v in found(rows) if label == "ADDRESS"] == [
+        "岐阜県大垣市郭町2丁目",
+        "岐阜県大垣市郭町3丁目",
+    ]
+    assert found("宛先,区分\n岐阜県大垣市郭町2丁目5番,A\n")[0] == ("ADDRESS", "岐阜県大垣市郭町2丁目5番")
+    # a comma after a digit still goes on with the number: no block there
+    assert found("岐阜県大垣市郭町2,980円") == []
+
+
+def test_a_district_and_its_count_in_prose_is_no_address() -> None:
+    assert found("今月の配布先です。大垣市郭町2丁目は約1,150世帯、3丁目の世帯数は640です。") == []
+    assert found("大垣市郭町2丁目（約900世帯）に配布") == []
+    # the same district said of a place stays one
+    assert found("実家は大垣市郭町2丁目にあります。") != []
