@@ -52,6 +52,7 @@ from mamori.pii.owner import (
 from mamori.pii.placeholder import drop_marked_examples, drop_placeholders
 from mamori.pii.property_sheet import property_address
 from mamori.pii.spans import Span
+from mamori.pii.spots import spot_phone
 from mamori.pii.word_index import WordIndex
 
 # Labels that an organisation has too; identifiers such as My Number or a card never are corporate.
@@ -190,6 +191,8 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
             corporate.append(span)  # dev-iot@…co.jp, 全国健康保険協会 長野支部 <…>; no person on the line
         elif span.label == "EMAIL":
             personal.append(span)  # a named mailbox (yamada@) is a person's even on a letterhead
+        elif span.label == "PHONE" and spot_phone(text, span.start, person_starts):
+            corporate.append(span)  # ミキモト真珠島 TEL 0599-…, 堤防釣り場 TEL: a leaflet's spot
         elif not (
             has_org
             if has_org is not None

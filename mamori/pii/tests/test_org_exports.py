@@ -72,3 +72,23 @@ def test_a_list_of_venues_is_the_venues_contacts_on_every_row():
         ",宮城県", ",大森 千景,宮城県", 1
     )
     assert _labels(guests)[:2] == ["PERSON", "ADDRESS"]
+
+
+def test_a_leaflet_s_spots_ending_like_places_own_the_tel_after_them():
+    leaflet = (
+        "しまなみ 一日おさんぽマップ\n"
+        "・大三島ふれあい海水浴場 TEL 0897-82-0011\n"
+        "・のんびり釣り場 TEL 0897-83-1520\n"
+        "・レモンの丘観光農園 TEL 0897-84-2203\n"
+        "・来島海峡見晴らし館 TEL 0898-41-7717\n"
+    )
+    assert _labels(leaflet) == []
+    assert _labels("冬のおすすめ\nカモメの楽園島 TEL 0897-82-0011\n") == []
+
+
+def test_a_name_that_ends_like_a_place_before_its_tel_stays_a_person_s():
+    # a surname (中島, 馬場) or a given name (美園) ends like a spot; 本人職場 is where a person is reached
+    assert _labels("緊急連絡網\n中島 TEL 0897-82-0011\n") == ["PHONE"]
+    assert _labels("緊急連絡網\n二年 馬場 TEL 0897-82-0011\n") == ["PHONE"]
+    assert _labels("緊急連絡網\n田中美園 TEL 0897-82-0011\n") == ["PHONE"]
+    assert _labels("緊急連絡先\n本人職場 TEL 0897-82-0011\n") == ["PHONE"]
