@@ -37,7 +37,7 @@ _HEADER_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"^[^\s]{1,7}[たの]人(?:名|氏名)?$|^代理人(?:名|氏名)?$|^扶養親族(?:名|氏名)?$|"
             # rosters, duty and shift lists: 職員, スタッフ名, 講師, 担当医, 当番 (not 社員番号: anchored)
             r"^(?:職員|社員|従業員|スタッフ|メンバー|講師|選手|ドライバー|乗務員|医師|看護師|生徒|担当医|主治医|"
-            r"担当|当番|宛先)(?:名|氏名)?$|^姓$|^名$|^[Nn]ame$|^NAME$|^full_?name$|"
+            r"担当|当番|宛先|管理人)(?:名|氏名)?$|^姓$|^名$|^[Nn]ame$|^NAME$|^full_?name$|"
             # the field names of JSON / XML exports and web forms (student_name, guardianName)
             r"^(?i:(?:student|guardian|parent|patient|customer|client|member|contact|user|applicant|"
             r"owner|holder|recipient|sender|employee|staff|person|real|display|author)_?(?:full_?)?name)$"
@@ -82,7 +82,7 @@ _HEADER_WORDS = (
     "患者名|顧客名|会員名|利用者名|入居者|世帯主|記入者|姓|Name|name|NAME|ローマ字|英字|"
     "担当者|契約者|申込者|名義人|生年月日|誕生日|郵便|〒|住所|送付先|"
     "届け先|所在地|電話|携帯|連絡先|TEL|Tel|FAX|Fax|メール|mail|Mail|MAIL|個人番号|マイナンバー|カード番号|口座番号|"
-    "免許|旅券|パスポート|保険証|者|オーナー|家主|貸主|借主|保証人|お客様|生徒|児童|園児|"
+    "免許|旅券|パスポート|保険証|者|オーナー|家主|貸主|借主|保証人|お客様|生徒|児童|園児|管理人|"
     "氏 名|住 所|電 話|携 帯|名 前|生 年|姓名|職員|社員|従業員|スタッフ|メンバー|講師|選手|ドライバー|乗務員|医師|"
     "看護師|担当|当番|宛先|なまえ|よみ|た人|の人|代理人|扶養親族|"  # headers spaced out in forms (氏　名)
     "kana|furigana|birth|dob|zip|postal|post|address|addr|tel|phone|mobile|assport|ASSPORT|"
@@ -102,7 +102,7 @@ ANY_HEADER_ASCII = words_pattern(w for w in _HEADER_WORDS if w.isascii())  # a t
 # Two patterns: one of literals the regex engine can skip to, searched anywhere, and one anchored at the
 # start (an anchored branch in the first would make every search try every position).
 ANY_ID_HEADER = re.compile(
-    r"番号|コード|ID|Id|_id|JAN|SKU|品番|型番|伝票|注文|受注|発注|管理|ロット|シリアル|製番|追跡|No\b|NO\b"
+    r"番号|コード|ID|Id|_id|JAN|SKU|品番|型番|伝票|注文|受注|発注|管理(?![人者員])|ロット|シリアル|製番|追跡|No\b|NO\b"
 )
 ID_HEADER_START = re.compile(r"(?:id|no|num|code|sku|jan|order|ship|invoice|lot|serial)(?:_|$)")
 

@@ -356,3 +356,14 @@ def test_a_heads_post_under_a_person_column_is_no_name() -> None:
 def test_a_person_among_posts_under_a_person_column_is_still_a_name() -> None:
     rota = "日付\t作業\t担当\n6/2\t滅菌\t副院長\n6/3\t発注\t雲母坂 透\n6/4\t清掃\t事務長\n"
     assert [s.text for s in detect(rota)] == ["雲母坂 透"]
+
+
+def test_a_caretaker_column_holds_persons_not_identifiers() -> None:
+    # 管理人 is a person's role, not 管理番号: its names are read and the row's mobile is theirs
+    roster = "物件,管理人,連絡先\nコーポ若葉,羽賀 淳之介,090-5521-8830\nハイツ楓,春日 美樹,080-3390-1174\n"
+    assert [s.label for s in detect(roster)] == ["PERSON", "PHONE", "PERSON", "PHONE"]
+    assert header_label("管理人") == "PERSON" and header_label("管理人名") == "PERSON"
+    # a managing company and a management number stay what they were
+    assert header_label("管理番号") == "ID" and header_label("管理会社") == "ID"
+    managed = "物件名,管理会社,電話\nコーポ若葉,若葉ハウジング,03-5521-8830\nハイツ楓,楓地所,03-3390-1174\n"
+    assert detect(managed) == []
