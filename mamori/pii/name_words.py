@@ -170,6 +170,9 @@ DEPARTMENT = re.compile(
     # a tournament and its result before 投手 / 選手 (甲子園優勝投手, 全国大会準優勝選手, 決勝進出)
     r"優勝|甲子園|大会|決勝|出場|連覇"
 )
+# DEPARTMENT's words: a cell that is one of them alone (what DEPARTMENT.fullmatch tells), looked up in a set
+DEPARTMENT_WORDS = frozenset(DEPARTMENT.pattern.split("|"))
+assert all(re.escape(word) == word for word in DEPARTMENT_WORDS)  # literals only: the set is the pattern
 
 
 def _surname_led(name: str) -> bool:

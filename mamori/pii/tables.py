@@ -21,7 +21,7 @@ from mamori.pii.dates import is_birth_date_cell
 from mamori.pii.dictionaries import surnames
 from mamori.pii.header_fields import PART_VALID, split_parts
 from mamori.pii.mail_names import is_romaji_name
-from mamori.pii.name_words import DEPARTMENT, ROLES_ALONE
+from mamori.pii.name_words import DEPARTMENT_WORDS, ROLES_ALONE
 from mamori.pii.names import ROLE_WORD, parse_kana_name, parse_name, plausible_unknown
 from mamori.pii.spans import Hit
 from mamori.pii.table_headers import ANY_HEADER as _ANY_HEADER
@@ -77,7 +77,7 @@ _NICKNAME = re.compile(r"[\u3041-\u3096ー]{1,10}(?:さん|ちゃん|くん)")
 
 def _is_name(value: str) -> bool:
     if (
-        DEPARTMENT.fullmatch(value)
+        value in DEPARTMENT_WORDS
         or _NICKNAME.fullmatch(value)
         or value in ROLES_ALONE
         or name_columns.FILLER.fullmatch(value)
@@ -93,7 +93,7 @@ def _is_name(value: str) -> bool:
         return ROLE_WORD.search(value) is None  # not Backup Service, Support Team
     if parse_name(value, 0, strong=True) == len(value) or parse_kana_name(value, 0) == len(value):
         # a vertical form read across: its next label under a name header (代表者 / 借主 ＿＿ 様) is no name
-        return header_label(value) != "PERSON" or value in surnames()  # 武者, 本名: surnames too
+        return value in surnames() or header_label(value) != "PERSON"  # 武者, 本名: surnames too
     return name_columns.unknown_surname_name(value)  # 務台 ひかり: the column vouches for the surname
 
 

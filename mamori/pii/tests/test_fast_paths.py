@@ -159,6 +159,7 @@ def _whole_text_scans() -> dict[str, re.Pattern[str]]:
         numbers,
         org_tables,
         owner,
+        placeholder,
         prose,
     )
 
@@ -181,6 +182,9 @@ def _whole_text_scans() -> dict[str, re.Pattern[str]]:
         "corporate._PERSON_LINE": corporate._PERSON_LINE,  # searched over every mailbox's block
         "corporate._PERSON_WORDS": corporate._PERSON_WORDS,
         "org_tables._ORG_HEADER_HINT": org_tables._ORG_HEADER_HINT,
+        "org_tables._ORG_HEADER_HINT_ASCII": org_tables._ORG_HEADER_HINT_ASCII,
+        **{f"placeholder._EXAMPLE_DOC_PARTS[{i}]": p for i, p in enumerate(placeholder._EXAMPLE_DOC_PARTS)},
+        "placeholder._EXAMPLE_SECTION_AFTER_BREAK": placeholder._EXAMPLE_SECTION_AFTER_BREAK,
         "owner._LEGAL_FORM": owner._LEGAL_FORM,
         "owner._SENDER": owner._SENDER,
         "records._PREFILTER": records._PREFILTER,

@@ -6,10 +6,19 @@ import random
 import re
 
 from mamori.pii.engine import detect_all
+from mamori.pii.name_words import DEPARTMENT, DEPARTMENT_WORDS
 from mamori.pii.names import parse_name
-from mamori.pii.org_tables import _ORG_HEADER_HINT, is_row
+from mamori.pii.org_tables import _ORG_HEADER_HINT, _ORG_HEADER_HINT_ASCII, is_row
 from mamori.pii.owner import _BUSINESS_LABEL, header_rows, table_end, without_business_names
-from mamori.pii.placeholder import _EXAMPLE_DOC, ALWAYS, drop_placeholders, is_example, placeholder_kind
+from mamori.pii.placeholder import (
+    _EXAMPLE_DOC,
+    _EXAMPLE_DOC_PARTS,
+    _EXAMPLE_SECTION,
+    ALWAYS,
+    drop_placeholders,
+    is_example,
+    placeholder_kind,
+)
 from mamori.pii.spans import Span
 
 # The plain definition of a text's example words: the branches as people write them.
@@ -32,6 +41,39 @@ def test_example_words_are_found_where_their_plain_alternation_finds_them() -> N
     found = [t for t in texts if _PLAIN_EXAMPLE.search(t)]
     assert len(found) > 200  # the random texts hold the words too
     assert [t for t in texts if _EXAMPLE_DOC.search(t)] == found
+    assert [t for t in texts if any(part.search(t) for part in _EXAMPLE_DOC_PARTS)] == found  # is_example's
+
+
+def test_a_text_of_examples_is_told_as_by_its_patterns_searched_whole() -> None:
+    headings = [
+        "リクエスト例",
+        "### Example request",
+        "■サンプル：",
+        "Request body",
+        "例",
+        " 【サンプルデータ】 ",
+    ]
+    texts = [
+        before + heading + after
+        for heading in headings
+        for before in ("", "\n", "本文\n", "本文 ", "a\r\n")
+        for after in ("", "\n", "\n本文", " です", "\r\n")
+    ]
+    texts += [t.replace("\n", " ") for t in texts] + [
+        "example.com\n" * 3,
+        "user@example.com: 例\n",
+        "x\n\nSample\n",
+    ]
+    for text in texts:
+        whole = _EXAMPLE_DOC.search(text) is not None or _EXAMPLE_SECTION.search(text) is not None
+        whole = whole or ("の例" in text and is_example(text))
+        assert is_example(text) == whole, text
+    assert sum(map(is_example, texts)) > 50
+
+
+def test_a_department_word_alone_is_what_its_pattern_matches_whole() -> None:
+    cells = [*DEPARTMENT_WORDS, "総務部", "人事 ", "営業企画", "先発投手", "山田", "外国人", "日本", ""]
+    assert {c for c in cells if c in DEPARTMENT_WORDS} == {c for c in cells if DEPARTMENT.fullmatch(c)}
 
 
 def test_a_list_holding_sample_words_in_its_values_is_no_text_of_examples() -> None:
@@ -94,6 +136,17 @@ def test_tables_are_found_by_their_header_rows_as_when_each_table_was_walked_at_
         found = [(end, done(), cells) for end, done, cells in header_rows(text, _ORG_HEADER_HINT, is_row)]
         assert found == _plain_header_rows(text, _ORG_HEADER_HINT)
     assert len(_plain_header_rows(texts[0], _ORG_HEADER_HINT)) == 3
+    english = "Store Name,Address,Phone\nMain St,1 Main St,555-0100\nDock,2 Dock Rd,555-0101\n"
+    for text in (
+        english,
+        english.replace(",", "\t") + "\n" + english,
+        'log: company,x\nstore"\t1\t2\n' + english,
+    ):
+        assert text.isascii()
+        found = [
+            (end, done(), cells) for end, done, cells in header_rows(text, _ORG_HEADER_HINT_ASCII, is_row)
+        ]
+        assert found == _plain_header_rows(text, _ORG_HEADER_HINT) and found  # the English words alone
 
 
 def _plain_without_business_names(text: str, spans: list[Span]) -> list[Span]:
