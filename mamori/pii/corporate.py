@@ -29,6 +29,7 @@ import unicodedata
 from bisect import bisect_left
 
 from mamori.pii.accounts import addressed_organisation, in_bank_name, organisation_holds, person_holds
+from mamori.pii.brand_words import brand_words
 from mamori.pii.code_constants import in_constant
 from mamori.pii.departments import DEPARTMENT
 from mamori.pii.mailbox import (
@@ -208,6 +209,10 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         if any(word in text for word in _BUSINESS_WORDS):  # str.find is far faster than the regex
             signals.extend(m.start() for m in _BUSINESS_INFO.finditer(text))
         signals.extend(fax_beside_phone(text, personal))  # TEL … FAX …: a letterhead's pair
+        contacts = [
+            s.start for s in personal if s.label in CORPORATE_LABELS and not MOBILE.match(s.text.lstrip())
+        ]
+        signals.extend(brand_words(text, contacts, _BEFORE))  # Bay English Academy, hair salon Lino
         if signals:
             signals.sort()
             personal, corporate = _beside_signals(text, personal, corporate, signals, person_starts)
@@ -383,7 +388,7 @@ def _beside_signals(
         if span.label == "EMAIL" and _mailbox_beside_signals(text, span, signals, person_starts):
             corporate.append(span)
             continue
-        if span.label in CORPORATE_LABELS and span.label != "EMAIL":
+        if span.label in CORPORATE_LABELS and span.label != "EMAIL" and not _held(text, span):
             pos = span.start
             lo = max(0, pos - _BEFORE)
             hi = min(length, pos + _BEFORE)
@@ -409,6 +414,11 @@ def _beside_signals(
         keep.append(span)
     corporate.sort(key=lambda s: s.start)
     return keep, corporate
+
+
+def _held(text: str, span: Span) -> bool:
+    """Return whether ``span`` is an account a person's name in kana holds (普通 2281904 クリハラ レン)."""
+    return span.label == "BANK_ACCOUNT" and person_holds(text, span.end)
 
 
 def _mailbox_beside_signals(text: str, span: Span, signals: list[int], person_starts: list[int]) -> bool:

@@ -92,3 +92,30 @@ def test_a_name_that_ends_like_a_place_before_its_tel_stays_a_person_s():
     assert _labels("緊急連絡網\n二年 馬場 TEL 0897-82-0011\n") == ["PHONE"]
     assert _labels("緊急連絡網\n田中美園 TEL 0897-82-0011\n") == ["PHONE"]
     assert _labels("緊急連絡先\n本人職場 TEL 0897-82-0011\n") == ["PHONE"]
+
+
+def test_a_business_named_in_roman_letters_by_its_kind_owns_its_footer():
+    price_list = (
+        "nail atelier Mimosa\nPRICE LIST\nワンカラー 5,500円\nフット 7,700円\n"
+        "〒812-0011 福岡市博多区博多駅前3-9-12 2F\nTEL 092-471-5520\n"
+    )
+    assert _labels(price_list) == []
+    assert _labels("Kokura Music Studio\n北九州市小倉北区魚町2丁目6-10\nTEL 093-521-4490\n") == []
+    assert _labels("HAKATA DANCE ACADEMY\n福岡市博多区博多駅前3-9-12\nTEL 092-471-5520\n") == []
+
+
+def test_a_person_named_in_roman_letters_or_a_word_holding_a_kind_keeps_the_footer_personal():
+    person = "Emily Clark\n福岡市博多区博多駅前3-9-12 2F\nTEL 092-471-5520\n"
+    assert _labels(person) == ["ADDRESS", "PHONE"]
+    # a freelancer's invoice: the account its holder's name in kana follows stays theirs
+    invoice = (
+        "お振込先 福岡銀行 本店 普通 3318420 カスガ ミキ\n春日 美樹（Photo Studio MIKI）\nTEL 092-471-5520\n"
+    )
+    assert "BANK_ACCOUNT" in _labels(invoice)
+    chair = "the chair\n福岡市博多区博多駅前3-9-12\nTEL 092-471-5520\n"  # hair in chair names no salon
+    assert _labels(chair) == ["ADDRESS", "PHONE"]
+    # a member's signature under the studio's name: their post on its line, or a bare mobile
+    signed = "--\nPilates Trainer, Studio KAZE\n092-471-5520\n"
+    assert "PHONE" in _labels(signed)
+    assert "PHONE" in _labels("--\nStudio KAZE\n080-4471-5520\n")
+
