@@ -119,3 +119,16 @@ def test_a_person_named_in_roman_letters_or_a_word_holding_a_kind_keeps_the_foot
     assert "PHONE" in _labels(signed)
     assert "PHONE" in _labels("--\nStudio KAZE\n080-4471-5520\n")
 
+
+def test_a_care_office_named_station_owns_its_tel():
+    fees = (
+        "ご利用料金（介護保険）\n訪問看護I1（20分未満） 314単位\n※自己負担は1〜3割です。\n"
+        "訪問看護ステーションあじさい　TEL 096-362-7780\n"
+    )
+    assert _labels(fees) == []
+    assert _labels("デイサービスひまわり\n〒861-8035 熊本市東区御領6丁目1-5\nTEL 096-389-1104\n") == []
+    # the patient's own line stays theirs
+    assert _labels("利用者 大森 千景様 訪問看護ステーションあじさい\n緊急連絡先 090-4411-2290\n") == [
+        "PERSON",
+        "PHONE",
+    ]
