@@ -32,6 +32,7 @@ from mamori.pii.accounts import addressed_organisation, in_bank_name, organisati
 from mamori.pii.brand_words import brand_words
 from mamori.pii.code_constants import in_constant
 from mamori.pii.departments import DEPARTMENT
+from mamori.pii.desk_phone import desk_phone
 from mamori.pii.mailbox import (
     is_role_mailbox,
     named_after,
@@ -193,8 +194,10 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
             corporate.append(span)  # dev-iot@…co.jp, 全国健康保険協会 長野支部 <…>; no person on the line
         elif span.label == "EMAIL":
             personal.append(span)  # a named mailbox (yamada@) is a person's even on a letterhead
-        elif span.label == "PHONE" and spot_phone(text, span.start, person_starts):
-            corporate.append(span)  # ミキモト真珠島 TEL 0599-…, 堤防釣り場 TEL: a leaflet's spot
+        elif span.label == "PHONE" and (
+            spot_phone(text, span.start, person_starts) or desk_phone(text, span.start)
+        ):
+            corporate.append(span)  # ミキモト真珠島 TEL 0599-…, 堤防釣り場 TEL; through the office (097-…)
         elif not (
             has_org
             if has_org is not None

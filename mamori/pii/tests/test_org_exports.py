@@ -132,3 +132,18 @@ def test_a_care_office_named_station_owns_its_tel():
         "PERSON",
         "PHONE",
     ]
+
+
+def test_a_number_an_english_sentence_gives_as_a_desk_s_is_the_organisation_s():
+    handbook = (
+        "## Absences\nIf you are sick, do not message students directly. "
+        "All calls go through the office (093-521-4490) before 8:30.\n"
+    )
+    assert _labels(handbook) == []
+    assert _labels("Guests should call the front desk at 093-521-4490 for late check-in.\n") == []
+    assert _labels("Please phone our reception on 093-521-4490.\n") == []
+
+
+def test_a_person_s_own_desk_in_english_keeps_the_number_personal():
+    assert _labels("If I am out, call my office at 093-521-4490.\n") == ["PHONE"]
+    assert _labels("Ask the teacher at 090-4411-2290 about the trip.\n") == ["PHONE"]
