@@ -54,10 +54,35 @@ def brand_words(text: str, starts: list[int], around: int) -> list[int]:
     end = -1
     for start in starts:
         lo, hi = max(end, start - around), min(len(text), start + around)
-        if lo < hi:
-            found.extend(m.start() for m in _BRAND.finditer(text, lo, hi) if not _signed(text, m.start()))
+        for m in _BRAND.finditer(text, lo, hi) if lo < hi else ():
+            if not _signed(text, m.start()):
+                found.append(m.start())
+                below = _heading_alone(text, m.start())
+                if below >= 0:
+                    found.append(below)  # the flyer's heading over its TEL's block: its owner too
         end = max(end, hi)
     return found
+
+
+_HEADING_MAX = 40  # characters of a heading's line (Bay English Academy 大分), not a paragraph's
+
+
+def _heading_alone(text: str, pos: int) -> int:
+    """Return where the block under the line at ``pos`` starts when that line is a heading alone between
+    blank lines (or the text's start), else -1."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    if (
+        line_end < 0
+        or line_end - line_start > _HEADING_MAX
+        or (line_start > 0 and not text[: line_start - 1].endswith("\n") and text[:line_start].strip())
+        or not text.startswith("\n", line_end + 1)
+    ):
+        return -1
+    below = line_end + 1
+    while below < len(text) and text[below] in "\r\n":
+        below += 1
+    return below if below < len(text) else -1
 
 
 # A person's post on the brand's line (Yoga Instructor, Studio NAGI): a member's signature, not the

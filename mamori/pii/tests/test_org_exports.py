@@ -147,3 +147,11 @@ def test_a_number_an_english_sentence_gives_as_a_desk_s_is_the_organisation_s():
 def test_a_person_s_own_desk_in_english_keeps_the_number_personal():
     assert _labels("If I am out, call my office at 093-521-4490.\n") == ["PHONE"]
     assert _labels("Ask the teacher at 090-4411-2290 about the trip.\n") == ["PHONE"]
+
+
+def test_a_business_s_name_in_roman_letters_as_a_heading_owns_the_block_under_it():
+    flyer = "Kokura Music Studio\n\n春の体験レッスン 受付中\nTEL 093-521-4490\n"
+    assert _labels(flyer) == []
+    # a line of a paragraph is no heading, nor one with a person's post (a member's signature)
+    assert _labels("前回のメモ\nKokura Music Studio\n\nTEL 093-521-4490\n") == ["PHONE"]
+    assert _labels("Piano Teacher, Kokura Music Studio\n\nTEL 093-521-4490\n") == ["PHONE"]
