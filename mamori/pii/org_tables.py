@@ -61,7 +61,7 @@ def staff_cells(text: str) -> list[tuple[int, int]]:
     """Return the cells of the columns a header says hold a person's contact (従業員住所, 自宅電話): an
     employee's, though the row names the site they work at before it (本社, 天文館店)."""
     cells: list[tuple[int, int]] = []
-    if _STAFF_FIELD.search(text) is None:
+    if text.isascii() or _STAFF_FIELD.search(text) is None:  # an ASCII text holds none of its words
         return cells
     for end, done, header in header_rows(text, _STAFF_FIELD, is_row):
         for col, cell in enumerate(header):

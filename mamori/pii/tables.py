@@ -203,8 +203,9 @@ def _two_header_words(line: str) -> bool:
 
     A row without one (an address at ``user@mail.example.jp``, a data row) is not classified.
     """
+    # each Japanese word holds a kanji or kana: an ASCII line (a log's) is not searched for them
     return (
-        _ANY_HEADER_JA.search(line) is not None
+        (not line.isascii() and _ANY_HEADER_JA.search(line) is not None)
         or _ANY_HEADER_ASCII.search(line) is not None
         or _id_words(line)
     )
@@ -250,6 +251,8 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     # Inside a table, the next header word at or after a row's start is searched in the text and
     # reused for the rows before it: on a list, one search for many rows instead of one per row.
     next_word = next_ascii = next_id = -1
+    if text.isascii():
+        next_word = len(text) + 1  # no Japanese header word in an ASCII text (a log)
     for i, line in enumerate(lines):
         start, offset = offset, offset + len(line) + 1
         line_sep = "\t" if "\t" in line else ","

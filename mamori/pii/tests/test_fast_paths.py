@@ -197,6 +197,28 @@ def test_a_whole_text_scan_keeps_its_fast_first_character_scan(name: str) -> Non
 
 
 @pytest.mark.parametrize(
+    "name",
+    ["owner._SENDER", "owner._BUSINESS_WORDS", "org_tables._STAFF_FIELD", "table_headers.ANY_HEADER_JA"],
+)
+def test_a_scan_skipped_on_ascii_text_opens_every_match_with_a_character_outside_ascii(name: str) -> None:
+    import importlib  # noqa: PLC0415
+    from re import _compiler, _constants, _parser  # type: ignore[attr-defined]  # noqa: PLC0415
+
+    module, attr = name.split(".")
+    pattern = getattr(importlib.import_module(f"mamori.pii.{module}"), attr)
+    tree = _parser.parse(pattern.pattern, pattern.flags)
+    prefix, _skip, _all = _compiler._get_literal_prefix(tree, pattern.flags)
+    if prefix:
+        firsts = [prefix[0]]
+    else:
+        charset = _compiler._get_charset_prefix(tree, pattern.flags)
+        assert charset is not None, name
+        assert all(op is _constants.LITERAL for op, _ in charset), name
+        firsts = [av for _, av in charset]
+    assert tree.getwidth()[0] > 0 and firsts and min(firsts) > 127, name
+
+
+@pytest.mark.parametrize(
     ("pattern", "fast"),
     [
         ("[ab][ab]*c", True),
