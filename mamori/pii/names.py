@@ -108,6 +108,9 @@ _KANA_WORD = re.compile(r"[\u30a1-\u30faー]{2,12}(?![\u30a1-\u30faー])")
 
 # Particles after a spaced name where a hiragana given name could stand (事務局長 難波 より, 担当 堀 です).
 _PARTICLES = frozenset("より から まで です でした ほか など".split())
+# A particle opening the word after a spaced surname, a kanji or an honorific prefix after it (が謝罪,
+# はお休み, の代理): the sentence goes on, no given name starts so.
+_PARTICLE_LED = re.compile(rf"[がをにへでとのはも](?:[{_KANJI}]|[おご])")
 
 
 # Kanji that do not occur in personal names: a run holding one is a word, not an unknown name.
@@ -133,6 +136,8 @@ def _spaced(text: str, run: str, end: int, strict: bool, strong: bool) -> int | 
     part = g.group()
     if part == "印" or part in _PARTICLES:
         return None  # 甲野太郎 印: the seal's mark after a signature; 難波 より: "from", no given name
+    if _PARTICLE_LED.match(part) and part not in given_names():
+        return None  # 宇佐美 が謝罪, 宇佐美 はお休み: a particle and the sentence's verb, no given name
     if run not in surnames() and not (strong and plausible_unknown(run + part)):
         return None
     follows = text[g.end() : g.end() + 3]
@@ -256,7 +261,7 @@ def _name_before(text: str, end: int) -> int | None:
         kanji = re.sub(r"[ \u3041-\u3096\u30a1-\u30faー]", "", text[start:end])
         glued_kana = re.search(r"[\u3041-\u3096]\Z", text[start:end]) and " " not in text[start:end]
         if plausible_unknown(kanji) and (not glued_kana or kanji in surnames()):
-            return start  # 山田はなこ様, but not 今度代わられた先生
+            return _after_word(text, start, end)  # 山田はなこ様, but not 今度代わられた先生
     sur = surnames()
     for start in range(lo, end):
         if text[start:end].strip() in _STOP:
@@ -270,6 +275,16 @@ def _name_before(text: str, end: int) -> int | None:
             if parse_name(text, start, strict=glued) == end:  # 東和精機様: 和精機 is no name
                 return start
     return None
+
+
+def _after_word(text: str, start: int, end: int) -> int:
+    """Return where the name in ``start:end`` starts: after a first word that is no surname when the
+    second is a surname and no given name (新規 神谷 様, 本日 宇佐美 様: a word before the surname)."""
+    first, space, second = text[start:end].partition(" ")
+    sur = surnames()
+    if space and first not in sur and second in sur and second not in given_names():
+        return start + len(first) + 1
+    return start
 
 
 _RUN_BEFORE = re.compile(

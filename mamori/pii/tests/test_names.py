@@ -385,3 +385,24 @@ def test_the_head_of_a_residents_group_named_by_its_place_is_no_name():
 
 def test_a_name_before_the_title_of_a_group_head_stays_a_name():
     assert names("出席：百目鬼会長、桜ヶ丘町内会長\n") == ["百目鬼"]
+
+
+def test_a_particle_and_a_verb_after_a_spaced_surname_are_no_given_name():
+    assert names("担当の木佐貫 が謝罪に伺います。\n") == ["木佐貫"]
+    assert names("担当の木佐貫 はお休みをいただいております。\n") == ["木佐貫"]
+    assert names("担当の木佐貫 の代理で参りました。\n") == ["木佐貫"]
+
+
+def test_a_given_name_in_hiragana_after_a_spaced_surname_stays_whole():
+    assert names("担当の木佐貫 はるかが伺います。\n") == ["木佐貫 はるか"]
+    assert names("担当：木佐貫 ともえ\n") == ["木佐貫 ともえ"]
+
+
+def test_a_word_before_a_spaced_surname_and_its_honorific_is_no_part_of_the_name():
+    assert names("本日の新規 神谷 様、ご来店予約あり\n") == ["神谷"]
+    assert names("要対応 宇佐美 様より入電\n") == ["宇佐美"]
+
+
+def test_a_surname_before_a_spaced_given_name_and_its_honorific_stays_whole():
+    assert names("新規 神谷 誠 様\n") == ["神谷 誠"]
+    assert names("廿日出 要 様\n") == ["廿日出 要"]
