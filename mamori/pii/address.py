@@ -17,12 +17,14 @@ _TRIGGER = re.compile(r"[都道府県市区町村郡]")
 TRIGGERS = Triggers(search=(_TRIGGER,))  # the engine's prefilter skips find_addresses where none occurs
 _KANJI_NUM = "一二三四五六七八九十"
 _TOWN_BLOCK = re.compile(
-    r" ?(?:[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faーA-Z]{0,14}?)(?<![はをがでにへのと])"
+    # a town ends in no particle (松本市と 2-1), but in の after two kana of its name (つくば市みどりの2-14-7)
+    r" ?(?:[\u4e00-\u9fff\u3005\u3041-\u3096\u30a1-\u30faーA-Z]{0,14}?)(?<![はをがでにへと])"
+    r"(?:(?<=[\u3041-\u3096]{2}の)|(?<!の))"
     # a space between a town in kanji and its number, as forms and PDFs print it (新寺 3-5-12)
     rf"(?:(?<=[\u4e00-\u9fff\u3005\u30f6\u30ce\u3041-\u3096\u30a1-\u30faー]) (?=[\d{_KANJI_NUM}]))?"
     # a PDF's text puts spaces around the digits (追手町 4 丁目 7-12, 中町 3 番 5 号)
     rf"(?:[{_KANJI_NUM}]{{1,3}}丁目 ?|\d{{1,3}} ?丁目 ?)?"
-    r"\d{1,5}(?:(?: ?(?:番地の?|番|号|丁目) ?|-|の|条[東西南北]? ?)\d{1,5})*(?: ?(?:番地|番|号(?![室線])|丁目)|条)?"
+    r"\d{1,5}(?:(?: ?(?:番地の?|番|号|丁目) ?|-|の| ?条[東西南北]? ?)\d{1,5})*(?: ?(?:番地|番|号(?![室線])|丁目)|条)?"
     # A count, time or amount is no block number: 3件, 23区, 10:00, 5年, 100円.
     r"(?![\d:.件人名年月日円%個社店区市町村回台本枚時分秒歳万億千百世戸kKmMgG])"
     # a comma after a digit goes on with the number (1,980円); after 丁目 / 番 / 号 it ends a cell (1丁目,)
@@ -81,6 +83,8 @@ _SENTENCE = re.compile(
     r"|[^ ]*を"
 )
 _BLOCK_MARK = re.compile(r"[-番丁号]")
+_KANA_TOWN = re.compile(r"[\u3041-\u3096]{3,8}")  # a town in hiragana ending in の (みどりの)
+_PARTICLE_WORDS = tuple("から まで より など への での との にの だけ ほど".split())
 
 
 def _match_from(text: str, start: int) -> int | None:
@@ -113,6 +117,9 @@ def _block_end(text: str, start: int, pos: int) -> int | None:
         return None  # 東京都で開催 2-3日, 松本市と 2-1: a sentence before the number, no town (あやめ池北 2 丁目 is one)
     if town.startswith(("で", "にて")):
         return None  # 東京都で開催2-3日, 大阪府にて開催 10-12月: where an event is held, no town
+    kana = town.strip()
+    if kana.endswith("の") and (_KANA_TOWN.fullmatch(kana) is None or kana.startswith(_PARTICLE_WORDS)):
+        return None  # 松本市からの 2-3日: a sentence; みどりの 2-14-7 is a town in kana
     if town.strip() in _ROUTE_WORDS:
         return None  # 北海道宛 100サイズ 1,980円: a rate table's route and its columns, no town
     end = block.end()

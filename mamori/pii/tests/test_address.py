@@ -157,3 +157,20 @@ def test_a_district_and_its_count_in_prose_is_no_address() -> None:
     assert found("大垣市郭町2丁目（約900世帯）に配布") == []
     # the same district said of a place stays one
     assert found("実家は大垣市郭町2丁目にあります。") != []
+
+
+def test_a_pdfs_spaces_around_a_sapporo_jo_stay_in_the_address() -> None:
+    assert found("住所：北海道札幌市白石区本郷通 8 条 2-7-15") == [
+        ("ADDRESS", "北海道札幌市白石区本郷通 8 条 2-7-15")
+    ]
+    assert found("札幌市中央区南 14 条西 9 丁目 3-2") == [("ADDRESS", "札幌市中央区南 14 条西 9 丁目 3-2")]
+
+
+def test_a_town_in_hiragana_ending_in_no_is_read() -> None:
+    assert found("茨城県つくば市みどりの3-21-4 グランみどりの205") == [
+        ("ADDRESS", "茨城県つくば市みどりの3-21-4 グランみどりの205")
+    ]
+
+
+def test_a_particle_no_after_a_place_before_a_number_is_no_town() -> None:
+    assert found("松本市の2-3丁目付近、東京都内の2-3社、仙台市からの3-5便\n") == []
