@@ -15,6 +15,7 @@ from mamori.pii import (
     chat_names,
     dates,
     ids,
+    lesson_names,
     list_names,
     marked_names,
     memo_names,
@@ -29,6 +30,7 @@ from mamori.pii.chat_names import find_chat_persons
 from mamori.pii.corporate import split
 from mamori.pii.dates import find_birth_dates
 from mamori.pii.ids import find_emails, find_health_insurance
+from mamori.pii.lesson_names import find_lesson_persons
 from mamori.pii.list_names import find_list_persons
 from mamori.pii.mail_names import find_mail_header_persons
 from mamori.pii.marked_names import find_marked_persons
@@ -57,6 +59,7 @@ RECOGNIZERS = (
     find_chat_line_persons,
     find_list_persons,
     find_memo_persons,
+    find_lesson_persons,
     find_path_persons,
     find_field_persons,
     find_titled_persons,
@@ -75,6 +78,7 @@ _TRIGGERS: dict[object, Triggers] = {
     find_chat_line_persons: chat_lines.TRIGGERS,
     find_list_persons: list_names.TRIGGERS,
     find_memo_persons: memo_names.TRIGGERS,
+    find_lesson_persons: lesson_names.TRIGGERS,
     find_path_persons: paths.TRIGGERS,
     find_field_persons: name_fields.TRIGGERS,
     find_titled_persons: titled_names.TRIGGERS,
