@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from mamori.pii.name_words import animal_kinds
+
 # Nouns of persons: whoever a column of them lists is a person (alone, plural, or before ``name``).
 _PERSON_NOUNS = (
     "student|pupil|guest|attendee|participant|passenger|traveller|traveler|visitor|patient|applicant|"
@@ -215,3 +217,16 @@ def pet_columns(labels: list[str | None], values: list[str]) -> None:
     for i, value in enumerate(values):
         if labels[i] == "PERSON" and _BARE_NAME_HEADER.fullmatch(value) and not _OWNER_HEADER.search(value):
             labels[i] = None
+
+
+def pet_name_columns(heads: list[str], labels: list[str | None], columns: list[list[str]]) -> list[int]:
+    """Return the bare name columns (名前, なまえ) of a table another column of which names animals' kinds
+    in its cells (犬, 猫, 柴, トイプードル): a pet list headed 名前 | 種類 | 年齢 holds the animals' names."""
+    bare = [
+        i
+        for i, (head, label) in enumerate(zip(heads, labels, strict=False))
+        if label == "PERSON" and _BARE_NAME_HEADER.fullmatch(head)
+    ]
+    if bare and any(animal_kinds(values) for j, values in enumerate(columns) if j not in bare):
+        return bare
+    return []

@@ -244,6 +244,15 @@ _PET_WORDS = re.compile(
     r"インコ|ケージ|トリミング|ワクチン|狂犬病|予防接種|去勢|避妊|フィラリア|ペット|飼い主|散歩|"
     r"柴(?![\u4e00-\u9fff])|スコティッシュ|アメショ|MIX|ワンちゃん|看板猫|看板犬"
 )
+_KIND_CELL = 12  # characters of a cell naming an animal's kind (ミニチュアダックス, 犬（柴）)
+
+
+def animal_kinds(values: list[str]) -> bool:
+    """Return whether most of a column's cells (two or more) name an animal's kind: 犬, 猫, 柴, トイプードル."""
+    kinds = sum(1 for v in values if len(v) <= _KIND_CELL and _PET_WORDS.search(v))
+    return len(values) >= 2 and kinds * 2 > len(values)
+
+
 # A male pet is called くん / 君 like a boy: read as a pet's only when the name is no dictionary surname.
 _PET_HONORIFICS = ("ちゃん", "くん", "君")
 

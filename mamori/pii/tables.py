@@ -154,7 +154,7 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     name_headers.pet_columns(labels, values)  # 名前 | 犬種 | 飼い主: the pets' names
     split_parts(values, labels)  # 電話番号1 | 電話番号2 | 電話番号3, 都道府県 | 以降の住所 (header_fields.py)
     labelled = sum(1 for x in labels if x)
-    if labelled >= 2 or (labelled == 1 and len(cells) >= 2 and all(map(_header_shaped, values))):
+    if labelled >= 2 or (labelled == 1 and len(cells) >= 2 and all(map(_qualified_header, values))):
         return id_columns.refine(values, labels)  # 記号 / 番号 of a card, a document's number
     return None
 
@@ -194,6 +194,16 @@ def _header_shaped(cell: str) -> bool:
     return 0 < len(cell) <= 16 and not _NOT_HEADER.search(_HEADER_KANA.sub("", cell))
 
 
+def _qualified_header(cell: str) -> bool:
+    """Return whether ``cell`` is header-shaped, maybe with a qualifier: a unit or a year in brackets, a
+    count (体重 (kg), ワクチン(2025), 接種 1回目), as a pet register's or a checkup's headers write them."""
+    if _header_shaped(cell):
+        return True
+    bare = _QUALIFIER.sub("", cell)
+    return bare != cell and _header_shaped(bare)
+
+
+_QUALIFIER = re.compile(r" ?[(（][^()（）\n]{1,12}[)）]| ?\d{1,2}回目")
 _HIRAGANA_WORD = re.compile(r"[\u3041-\u3096ー]{2,6}")
 _MONTH = re.compile(r"\d{1,2}月(?:分)?|\d{1,2}/\d{1,2}")
 
@@ -282,7 +292,7 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
             if header is not None:
                 if block is not None:
                     block.close(text, hits, quiet)
-                block = _Block(header, line_sep)
+                block = _Block(header, line_sep, [text[s:e] for s, e in _cells(line, start, line_sep)])
                 continue
         if block is None or line_sep != block.sep:
             if block is not None:
@@ -356,9 +366,10 @@ class _Column:
 class _Block:
     """Hold one table (its column labels and the span of its rows) and judge each column when it ends."""
 
-    def __init__(self, labels: list[str | None], sep: str) -> None:
+    def __init__(self, labels: list[str | None], sep: str, heads: list[str] | None = None) -> None:
         self.labels = labels
         self.sep = sep
+        self.heads = heads  # the header row's cells, when the table has one
         self.first = -1  # start of the first row; rows are consecutive lines up to ``end``
         self.end = -1
 
@@ -367,8 +378,13 @@ class _Block:
             return
         columns = self._columns(text)
         duty = _calendar(columns)  # a shift or duty table: the days across, the staff down the side
-        for label, column in zip(self.labels, columns, strict=True):
-            if not column.values:
+        pets = (
+            name_headers.pet_name_columns(self.heads, self.labels, [c.values for c in columns])
+            if self.heads and "PERSON" in self.labels
+            else ()
+        )  # 名前 | 種類 (犬, 猫) | 年齢: the animals' names
+        for i, (label, column) in enumerate(zip(self.labels, columns, strict=True)):
+            if not column.values or i in pets:
                 continue
             if duty and label is None:
                 duty = False  # only the first filled column holds the staff

@@ -93,3 +93,17 @@ def test_a_pet_register_s_bare_name_column_holds_the_animals_and_its_owner_colum
     assert _persons("ペットの名前,年齢\nココ,3\nレオ,5\n") == []
     # a clinic's 患者名 without an animal's column is a column of persons
     assert _persons("患者名,年齢\nハナ,3\n宮本 空,41\n") == ["ハナ", "宮本 空"]
+
+
+def test_an_owner_column_beside_headers_with_units_or_counts_is_a_column_of_persons():
+    clinic = "飼い主名,ペット名,体重 (kg),混合ワクチン 1回目\n灰原 巧,ラテ,4.2,済\n百武 真帆,コタロウ,7.9,\n"
+    assert _persons(clinic) == ["灰原 巧", "百武 真帆"]
+    checkup = "飼い主名\t動物\t体重（kg）\n灰原 巧\t猫\t4.2\n百武 真帆\t犬\t7.9\n"
+    assert _persons(checkup) == ["灰原 巧", "百武 真帆"]
+
+
+def test_a_bare_name_column_beside_animals_kinds_holds_pets_and_beside_other_kinds_persons():
+    assert _persons("名前,種類,年齢\nラテ,猫,4\nコタロウ,犬,7\nきなこ,うさぎ,2\n") == []
+    assert _persons("名前\t種類\t年齢\nラテ\tトイプードル\t4\nコタロウ\t柴\t7\n") == []
+    members = "名前,種類,年齢\n灰原 巧,正会員,41\n百武 真帆,賛助会員,37\n"
+    assert _persons(members) == ["灰原 巧", "百武 真帆"]
