@@ -21,6 +21,7 @@ from collections import Counter
 from operator import attrgetter
 
 from mamori.pii.dictionaries import PREFECTURES, municipalities
+from mamori.pii.example_blocks import split_at_records
 from mamori.pii.spans import Span
 
 _RESERVED_DOMAIN = re.compile(
@@ -353,19 +354,36 @@ def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
     if _JUDGED.isdisjoint(map(_LABEL, spans)):
         return list(spans)
     if is_example(text):
-        records = _sample_records(text)
-        if (
-            records
-        ):  # 【記入例】 / 氏名：（氏）見本　（名）花子 / 住所：…: the sample record's address and birth date
-            spans = [s for s in spans if s.label not in _SAMPLE_DOC_LABELS or not _near_any(records, s.start)]
-        kept = [s for s in spans if s.label not in _JUDGED or placeholder_kind(s) == NEVER]
-        if _example_title(text):
-            kept = [s for s in kept if s.label != "PERSON" or not _place_sample_name(s.text)]
-            if len(kept) < len(spans):
-                # a sample document (its title says 記入例) whose other values are samples: its address
-                # and its birth date too
-                return [s for s in kept if s.label not in _SAMPLE_DOC_LABELS]
-        return [] if _text_of_samples(spans, example=True) else kept
+        parts = split_at_records(text, spans, is_example, _real_name)  # 【記入例】's block, then real records
+        if parts is None:
+            return _drop_in_examples(text, spans)
+        return sorted(_drop_in_examples(text, parts[0]) + _drop_outside_examples(text, parts[1]), key=_START)
+    return _drop_outside_examples(text, spans)
+
+
+def _real_name(span: Span) -> bool:
+    return span.label == "PERSON" and placeholder_kind(span) == NEVER
+
+
+def _drop_in_examples(text: str, spans: list[Span]) -> list[Span]:
+    """Return ``spans`` of a text that shows examples without its placeholders."""
+    records = _sample_records(text)
+    if (
+        records
+    ):  # 【記入例】 / 氏名：（氏）見本　（名）花子 / 住所：…: the sample record's address and birth date
+        spans = [s for s in spans if s.label not in _SAMPLE_DOC_LABELS or not _near_any(records, s.start)]
+    kept = [s for s in spans if s.label not in _JUDGED or placeholder_kind(s) == NEVER]
+    if _example_title(text):
+        kept = [s for s in kept if s.label != "PERSON" or not _place_sample_name(s.text)]
+        if len(kept) < len(spans):
+            # a sample document (its title says 記入例) whose other values are samples: its address
+            # and its birth date too
+            return [s for s in kept if s.label not in _SAMPLE_DOC_LABELS]
+    return [] if _text_of_samples(spans, example=True) else kept
+
+
+def _drop_outside_examples(text: str, spans: list[Span]) -> list[Span]:
+    """Return ``spans`` of a text that shows no examples without its placeholders."""
     if any(word in text for word in _SAMPLE_SURNAMES):  # 見本 一郎, テスト / ユーザー1
         named = len(spans)
         # a name that starts with none of the words' first characters is none (a list of a given name 見本)
@@ -453,6 +471,7 @@ def _text_of_samples(spans: list[Span], example: bool) -> bool:
 
 
 _LABEL = attrgetter("label")
+_START = attrgetter("start")
 # The title of a sample document: 記入例 / 記載例 / 見本 … in its first lines (申請書（記入例）, 【記入例】).
 # Its address and postal code are the sample's, as its name and numbers are, when one of those is a
 # placeholder; a form filled in from such a template and still titled so keeps them (a real name, real

@@ -281,3 +281,26 @@ def test_the_record_after_the_sample_block_and_a_title_that_only_mentions_the_sa
         "【記入例】\n氏名\t甲斐 花子\nフリガナ\tカイ ハナコ\n【ご本人記入欄】\nフリガナ\tキララザカ トオル\n"
     )
     assert [t for label, t in found(next_part) if label == "PERSON"] == ["キララザカ トオル"]
+
+
+def test_a_real_record_after_the_sample_block_keeps_its_birth_date():
+    form = (
+        "【記入例】\n氏名 甲斐 花子\n生年月日 昭和45年4月1日\n\n"
+        "受付No.3\n氏名 雲母坂 透\n生年月日 平成4年1月1日\n住所 長野県上田市材木町2-6-11\n"
+    )
+    assert [(label, t) for label, t in found(form) if label != "POSTAL_CODE"] == [
+        ("PERSON", "雲母坂 透"),
+        ("DATE_OF_BIRTH", "平成4年1月1日"),
+        ("ADDRESS", "長野県上田市材木町2-6-11"),
+    ]
+    colon = "例：\n氏名 山田 花子\n生年月日 昭和50年1月1日\n\n氏名 雲母坂 透\n生年月日 昭和61年7月23日\n"
+    assert [t for label, t in found(colon) if label == "DATE_OF_BIRTH"] == ["昭和61年7月23日"]
+
+
+def test_the_sample_block_s_values_and_an_inline_example_s_stay_dropped():
+    # no real person after the block: what follows is the sample's still
+    tail = "【記入例】\n氏名 山田 花子\n生年月日 昭和50年1月1日\n\n住所 長野県上田市材木町2-6-11\n電話 090-1234-5678\n"
+    assert _labels(tail) == []
+    # a heading marked inside a line (電話（例：…）) still makes the whole text one that shows examples
+    inline = "氏名 雲母坂 透\n電話（例：090-1234-5678）\n緊急連絡 090-1234-5678\n"
+    assert _labels(inline) == ["PERSON"]
