@@ -108,7 +108,7 @@ HEADER_WORDS = "|".join(
         *(w for noun in f"{_PERSON_NOUNS}|{_SHARED_NOUNS}".split("|") for w in (noun, noun.capitalize(), noun.upper())),
         "敬称", "届け先", "座長", "司会", "演者", "著者", "出演", "キャスト", "指導者", "監督", "コーチ", "審判", "議長",
         "委員", "理事", "幹事", "世話人", "ボランティア", "班長", "組長", "引率", "付添", "同伴", "同行", "面接官",
-        "試験官", "担任", "顧問", "インストラクター", "トレーナー", "添乗員", "ガイド", "立会", "見届", "証人", "推薦", "紹介", "依頼主", "荷受人", "荷送人", "請求先", "配送先", "購入者",
+        "試験官", "担任", "顧問", "インストラクター", "トレーナー", "添乗員", "ガイド", "立会", "見届", "証人", "推薦", "紹介", "依頼主", "荷受人", "荷送人", "請求先", "配送先", "購入者", "表示名", "ニックネーム",
     ]
 )  # fmt: skip
 
@@ -230,3 +230,21 @@ def pet_name_columns(heads: list[str], labels: list[str | None], columns: list[l
     if bare and any(animal_kinds(values) for j, values in enumerate(columns) if j not in bare):
         return bare
     return []
+
+
+# A messaging account's name column (LINE 公式アカウント's 表示名, a community's ニックネーム): persons when the
+# header row speaks of friends, messages or customers; a product master's 表示名 is the goods'.
+_DISPLAY_HEADER = re.compile(r"(?:LINE|ライン|ユーザー|会員|顧客|お客様)?(?:表示名|ニックネーム)")
+_CHAT_HEADER = re.compile(
+    r"友だち|友達|メッセージ|トーク|チャット|フォロー|ブロック|会員|顧客|お客様|予約|来店|問い?合わせ|問合せ|"
+    r"受信|送信|対応者|LINE|ライン"
+)
+
+
+def display_name_columns(labels: list[str | None], values: list[str]) -> None:
+    """Label a 表示名 / ニックネーム column as names (in place) when another header of the row speaks of
+    friends, messages or customers (友だち追加日, メッセージ日時, 会員番号): a chat export's customers."""
+    shown = [i for i, v in enumerate(values) if labels[i] is None and _DISPLAY_HEADER.fullmatch(v)]
+    if shown and any(_CHAT_HEADER.search(v) for i, v in enumerate(values) if i not in shown):
+        for i in shown:
+            labels[i] = "PERSON"

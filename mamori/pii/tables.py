@@ -152,6 +152,7 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     name_headers.honorific_column(labels, values)  # お届け先名 | 敬称: who 様 is said to
     name_headers.card_holder_column(labels, values)  # Card Name | Card Last4: the card's holder
     name_headers.pet_columns(labels, values)  # 名前 | 犬種 | 飼い主: the pets' names
+    name_headers.display_name_columns(labels, values)  # 友だち追加日 | 表示名 | メッセージ: LINE's friends
     split_parts(values, labels)  # 電話番号1 | 電話番号2 | 電話番号3, 都道府県 | 以降の住所 (header_fields.py)
     labelled = sum(1 for x in labels if x)
     if labelled >= 2 or (labelled == 1 and len(cells) >= 2 and all(map(_qualified_header, values))):

@@ -155,3 +155,22 @@ def test_a_things_name_and_a_companys_are_still_no_name_headers():
         assert header_label(header) is None, header
     flats = "号室\t物件名\t月額賃料\n101\tコーポ若葉\t52000\n102\tハイツ白山\t49000\n"
     assert _persons(flats) == []
+
+
+def test_a_display_name_column_of_a_chat_export_holds_its_customers():
+    talk = (
+        "友だち追加日,表示名,最終メッセージ日時,メッセージ,対応スタッフ\n"
+        "2026/3/14,儀間美咲,2026/10/2 18:20,明日の15時に変更できますか,受付\n"
+        "2026/5/30,りょうこ☕,2026/10/3 9:02,了解です,MIKI\n"
+        "2026/8/1,新垣 拓也,2026/10/4 12:45,駐車場はありますか,受付\n"
+    )
+    assert [s.text for s in detect(talk) if s.label == "PERSON"] == ["儀間美咲", "新垣 拓也"]
+    members = "会員番号\tニックネーム\t登録日\nM-104\t宮平 晴美\t2025/4/1\nM-105\t大城 蓮\t2025/4/3\n"
+    assert [s.text for s in detect(members) if s.label == "PERSON"] == ["宮平 晴美", "大城 蓮"]
+
+
+def test_a_display_name_column_of_goods_or_screens_holds_no_persons():
+    goods = "商品コード,表示名,単価\nC-01,ブレンドコーヒー,450\nC-02,抹茶ラテ,520\nC-03,煎茶,380\n"
+    assert detect(goods) == []
+    screens = "画面ID\t表示名\t権限\nS01\t売上一覧\t管理者\nS02\t在庫照会\t一般\n"
+    assert detect(screens) == []
