@@ -26,14 +26,14 @@ from mamori.pii.names import parse_name
 from mamori.pii.spans import Hit
 
 _NAME_HEADER = re.compile(
-    r"(?:ご|御)?芳名|(?:喪主|施主|故人|飼い?主)(?:名|氏名)?|本名|相手方|[\u3041-\u3096]{1,6}のなまえ|"
+    r"(?:ご|御)?芳名|(?:喪主|施主|故人|飼い?主|持ち?主|落とし主|遺失者)(?:名|氏名)?|本名|相手方|[\u3041-\u3096]{1,6}のなまえ|"
     # a party to a contract named by its part (a rent ledger's 賃借人, a loan's 借受人, 申込人, 譲受人)
     r"(?:賃借|賃貸|転借|転貸|借受|申込|譲受|譲渡|買受|委任|受任|受託|寄託)人(?:名|氏名)?|"
     # whoever collects a child (a nursery's record of late pick-ups: お迎え者, お迎えの方, 引取者)
     r"お?(?:迎え|むかえ|引き?取り?)(?:者|人|の方)(?:名|氏名)?"
 )
 # Literals of those headers, for the header-row prefilter of ``tables``.
-HEADER_WORDS = "芳名|相手方|喪主|施主|故人|飼い主|飼主|本名|のなまえ|借人|貸人|受人|込人|渡人|任人|託人|迎え|むかえ|取者|取人|取りの方"
+HEADER_WORDS = "芳名|相手方|喪主|施主|故人|飼い主|飼主|持ち主|持主|落とし主|遺失者|本名|のなまえ|借人|貸人|受人|込人|渡人|任人|託人|迎え|むかえ|取者|取人|取りの方"
 
 SPACED_NAME = re.compile(rf"[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096\u30a1-\u30faー]{{1,4}}")
 # Katakana names with a middle dot or space (グエン・ヴァン・ナム) and Latin names (John Smith, SMITH JOHN).

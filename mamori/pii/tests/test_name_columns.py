@@ -107,3 +107,13 @@ def test_a_bare_name_column_beside_animals_kinds_holds_pets_and_beside_other_kin
     assert _persons("名前\t種類\t年齢\nラテ\tトイプードル\t4\nコタロウ\t柴\t7\n") == []
     members = "名前,種類,年齢\n灰原 巧,正会員,41\n百武 真帆,賛助会員,37\n"
     assert _persons(members) == ["灰原 巧", "百武 真帆"]
+
+
+def test_the_owner_column_of_a_lost_property_book_holds_persons():
+    book = "受付日,品名,持ち主,返却日\n2026/11/9,傘,與那覇 結衣,2026/11/10\n2026/11/10,財布,不明,\n2026/11/12,鍵,渡慶次 蓮,\n"
+    assert _persons(book) == ["與那覇 結衣", "渡慶次 蓮"]
+
+
+def test_an_owner_column_of_departments_or_shared_goods_holds_no_persons():
+    assets = "品名,持ち主,設置場所\nノートPC,総務部,2F\nプロジェクター,共用,会議室\nデジカメ,営業課,3F\n"
+    assert _persons(assets) == []
