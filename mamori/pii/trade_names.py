@@ -129,6 +129,8 @@ def _no_name(word: str) -> bool:
     if not tokens or not all(t.feature.lemma and t.feature.pos3 != "人名" for t in tokens):
         return False
     first = tokens[0].feature
+    if len(tokens) == 1 and first.pos3 == "地名" and _KANJI_FIRST.match(word):
+        return False  # 嘉手納様, 内間様: a place in kanji alone is a surname as often (Okinawa's), no company
     if len(tokens) == 1 or first.pos2 == "固有名詞" and first.pos3 != "地名":  # トヨタ + 紡織, 名鉄 + 協商
         return first.pos2 == "固有名詞"
     return _KATAKANA.fullmatch(word) is not None

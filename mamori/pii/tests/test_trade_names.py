@@ -101,3 +101,17 @@ def test_persons_in_kanji_stay_persons_beside_trade(text: str, name: str) -> Non
 def test_a_given_name_alone_in_kanji_is_a_company_in_a_sentence_of_trade() -> None:
     assert persons("・楽天さんのポイント還元キャンペーンに参加。") == []
     assert persons("美咲さんから電話がありました。") == ["美咲"]
+
+
+def test_surnames_that_are_places_in_a_list_of_visits_make_no_memo_of_companies() -> None:
+    visits = (
+        "BEGIN:VEVENT\nSUMMARY:名護様 訪問（宮城）\nEND:VEVENT\n"
+        "BEGIN:VEVENT\nSUMMARY:伊是名様 訪問（山内）\nEND:VEVENT\n"
+        "BEGIN:VEVENT\nSUMMARY:兼島様 訪問（宮城）\nEND:VEVENT\n"
+        "BEGIN:VEVENT\nSUMMARY:當山様 訪問（山内）\nEND:VEVENT\n"
+    )
+    assert persons(visits) == ["名護", "伊是名", "兼島", "當山"]
+
+
+def test_an_unsure_word_in_a_memo_of_companies_named_by_the_analyser_stays_a_company() -> None:
+    assert persons("12/3 京セラさん来訪\n12/4 富士通さんと打合せ\n12/5 三河合成さん来訪\n") == []
