@@ -46,10 +46,18 @@ _PASSPORT_NAME = re.compile(
     re.MULTILINE,
 )
 _ENGLISH_NAME = re.compile(
-    r"^(?:Full [Nn]ame|FULL NAME|Name|NAME|Guest [Nn]ame|GUEST NAME|Passenger(?: [Nn]ame)?|PASSENGER(?: NAME)?)"
-    r"(?: ?: ?|\t)([A-Za-z]+(?: [A-Za-z]+){1,2}) *\r?$",
+    r"^(?:(Full [Nn]ame|FULL NAME|Guest [Nn]ame|GUEST NAME|Passenger(?: [Nn]ame)?|PASSENGER(?: NAME)?)|Name|NAME)"
+    r"(?: ?: ?|\t)(?P<name>[A-Za-z]+(?: [A-Za-z]+){1,2}) *\r?$",
     re.MULTILINE,
 )
+# An English form's emergency contact: a name, then a relation in brackets, a number or the line's end.
+_EMERGENCY = re.compile(
+    r"^(?:Emergency [Cc]ontact|EMERGENCY CONTACT)(?: [Nn]ame| [Pp]erson)?(?: ?: ?|\t)"
+    r"([A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2})(?= ?\([A-Za-z -]{2,20}\)|[ \t]*(?:\r?$|[,/]|\+?\d))",
+    re.MULTILINE,
+)
+# A name of any language after a label only a person's name has (Full Name<TAB>Emily Rose Clark): capitalised.
+_LATIN_FULL = re.compile(r"[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+){1,2}|[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){1,2}")
 _MISTER = re.compile(r"\b(?:Mr|Ms|Mrs|Miss|Mx|Dr)\.? ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\b")
 _FULL = rf"[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096\u30a1-\u30fa]{{1,4}}"
 _ROSTER_LINE = re.compile(rf"^([{KANJI}]{{2,6}})[ :]+({_FULL}(?:、{_FULL})*)(?=[(\s、]|$)", re.MULTILINE)
@@ -81,6 +89,7 @@ TRIGGERS = Triggers(
         _FORM_ROW,
         _PASSPORT_NAME,
         _ENGLISH_NAME,
+        _EMERGENCY,
         _MISTER,
         _ROSTER_LINE,
         _ATTENDANCE,
@@ -177,7 +186,13 @@ def find_field_persons(text: str) -> list[Hit]:
     hits += [(m.start(1), m.end(1), "PERSON", 3) for m in _MISTER.finditer(text)]
     hits += [(m.start(1), m.end(1), "PERSON", 3) for m in _PASSPORT_NAME.finditer(text)]
     hits += [
-        (m.start(1), m.end(1), "PERSON", 3) for m in _ENGLISH_NAME.finditer(text) if is_romaji_name(m[1])
+        (m.start("name"), m.end("name"), "PERSON", 3)
+        for m in _ENGLISH_NAME.finditer(text)
+        if is_romaji_name(m["name"])
+        or (m[1] and _LATIN_FULL.fullmatch(m["name"]) and not ROLE_WORD.search(m["name"]))
+    ]  # Name: Taro Yamada, not Name: Production Server; Full Name: Emily Rose Clark
+    hits += [
+        (m.start(1), m.end(1), "PERSON", 3) for m in _EMERGENCY.finditer(text) if not ROLE_WORD.search(m[1])
     ]
     hits += _roster(text) + _attendance(text)
     for m in _PROFILE.finditer(text):

@@ -98,3 +98,15 @@ def test_a_name_keys_value_that_is_no_full_name_is_no_person():
         ' {"productName": "柚木崎 千歳"}, {"name": "田中"}, {"name": "新宿 店"}]'
     )
     assert _persons(text) == []
+
+
+def test_a_foreign_name_after_a_label_only_a_person_has_is_read():
+    form = "Full Name\tOliver James Hart\nNationality\tAustralia\nDate of Birth\t14 MAR 1992\n"
+    assert _persons(form) == ["Oliver James Hart"]
+    assert _persons("Emergency contact: Fiona Hart (sister) +61 412 555 019\n") == ["Fiona Hart"]
+    assert _persons("Emergency Contact Name\tFiona Hart\n") == ["Fiona Hart"]
+
+
+def test_a_bare_name_label_or_a_desk_as_emergency_contact_keeps_needing_a_person():
+    assert _persons("Name: Staging Database\nFull Name\tCustomer Support Team\n") == []
+    assert _persons("Emergency contact: Front Desk (24h)\nEmergency contact: Head Office\n") == []
