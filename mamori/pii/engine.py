@@ -14,6 +14,7 @@ from mamori.pii import (
     chat_lines,
     chat_names,
     dates,
+    foreign_phones,
     ids,
     lesson_names,
     list_names,
@@ -29,6 +30,7 @@ from mamori.pii.chat_lines import find_chat_line_persons
 from mamori.pii.chat_names import find_chat_persons
 from mamori.pii.corporate import split
 from mamori.pii.dates import find_birth_dates
+from mamori.pii.foreign_phones import find_foreign_phones
 from mamori.pii.ids import find_emails, find_health_insurance
 from mamori.pii.lesson_names import find_lesson_persons
 from mamori.pii.list_names import find_list_persons
@@ -52,6 +54,7 @@ RECOGNIZERS = (
     find_health_insurance,
     find_birth_dates,
     find_numbers,
+    find_foreign_phones,
     find_addresses,
     find_persons,
     find_mail_header_persons,
@@ -72,6 +75,7 @@ _TRIGGERS: dict[object, Triggers] = {
     find_emails: ids.EMAIL_TRIGGERS,
     find_health_insurance: ids.HEALTH_TRIGGERS,
     find_birth_dates: dates.TRIGGERS,
+    find_foreign_phones: foreign_phones.TRIGGERS,
     find_addresses: address.TRIGGERS,
     find_persons: names.TRIGGERS,
     find_chat_persons: chat_names.TRIGGERS,

@@ -1,0 +1,23 @@
+"""Numbers of other countries written with their country code after a phone label."""
+
+from __future__ import annotations
+
+from mamori.pii import detect
+
+
+def _phones(text: str) -> list[str]:
+    return [s.text for s in detect(text) if s.label == "PHONE"]
+
+
+def test_a_foreign_number_after_a_phone_label_is_a_phone():
+    record = "講師情報\n氏名\tLiam O'Neill\nMobile\t+353 87 412 9905\n緊急連絡先（母国）：+353 1 555 0142\n"
+    assert _phones(record) == ["+353 87 412 9905", "+353 1 555 0142"]
+    assert _phones("Emergency contact: Grace Wong (mother) +852 9123 4567\n") == ["+852 9123 4567"]
+
+
+def test_a_signed_number_without_a_label_or_an_organisations_is_no_persons_phone():
+    assert _phones("前年比 +12 345 678 円\nversion +1.2.3\n差額 +44 7700 900123\n") == []
+    letterhead = (
+        "Harbour Books Ltd.\n21 Quay Street, Dublin\nTel +353 1 555 0142\ninfo@harbour-books.example.ie\n"
+    )
+    assert _phones(letterhead) == []
