@@ -13,6 +13,7 @@ from mamori.pii import (
     address,
     chat_lines,
     chat_names,
+    column_lists,
     dates,
     foreign_phones,
     ids,
@@ -28,6 +29,7 @@ from mamori.pii import (
 from mamori.pii.address import find_addresses
 from mamori.pii.chat_lines import find_chat_line_persons
 from mamori.pii.chat_names import find_chat_persons
+from mamori.pii.column_lists import find_column_list_persons
 from mamori.pii.corporate import split
 from mamori.pii.dates import find_birth_dates
 from mamori.pii.foreign_phones import find_foreign_phones
@@ -63,6 +65,7 @@ RECOGNIZERS = (
     find_list_persons,
     find_memo_persons,
     find_lesson_persons,
+    find_column_list_persons,
     find_path_persons,
     find_field_persons,
     find_titled_persons,
@@ -83,6 +86,7 @@ _TRIGGERS: dict[object, Triggers] = {
     find_list_persons: list_names.TRIGGERS,
     find_memo_persons: memo_names.TRIGGERS,
     find_lesson_persons: lesson_names.TRIGGERS,
+    find_column_list_persons: column_lists.TRIGGERS,
     find_path_persons: paths.TRIGGERS,
     find_field_persons: name_fields.TRIGGERS,
     find_titled_persons: titled_names.TRIGGERS,

@@ -141,6 +141,11 @@ _VALID: dict[str, Callable[[str], bool]] = {
 }
 
 
+def is_column_value(label: str, value: str) -> bool:
+    """Return whether ``value`` is valid in a column headed for ``label`` (a name under 氏名)."""
+    return bool(_VALID[label](value))
+
+
 def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     """Return the label of each column when the cells look like a header row, else None.
 
