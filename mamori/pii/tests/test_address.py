@@ -174,3 +174,13 @@ def test_a_town_in_hiragana_ending_in_no_is_read() -> None:
 
 def test_a_particle_no_after_a_place_before_a_number_is_no_town() -> None:
     assert found("松本市の2-3丁目付近、東京都内の2-3社、仙台市からの3-5便\n") == []
+
+
+def test_spaces_around_a_block_numbers_hyphens_stay_in_the_address() -> None:
+    assert found("住所：千葉県市川市国府台 5 - 14 - 3 コーポ里見 101") == [
+        ("ADDRESS", "千葉県市川市国府台 5 - 14 - 3 コーポ里見 101")
+    ]
+
+
+def test_a_spaced_score_after_a_place_is_no_address() -> None:
+    assert found("決勝は市川市 3 - 1 で勝利、松戸市 2 - 2 の引き分け\n") == []
