@@ -18,6 +18,7 @@ from mamori.pii.dictionaries import (
     surnames,
     to_katakana,
 )
+from mamori.pii.given_parts import sentence_after_surname
 from mamori.pii.name_words import DEPARTMENT as _DEPARTMENT
 from mamori.pii.name_words import (
     HEAD_POSTS,
@@ -108,9 +109,6 @@ _KANA_WORD = re.compile(r"[\u30a1-\u30faー]{2,12}(?![\u30a1-\u30faー])")
 
 # Particles after a spaced name where a hiragana given name could stand (事務局長 難波 より, 担当 堀 です).
 _PARTICLES = frozenset("より から まで です でした ほか など".split())
-# A particle opening the word after a spaced surname, a kanji or an honorific prefix after it (が謝罪,
-# はお休み, の代理): the sentence goes on, no given name starts so.
-_PARTICLE_LED = re.compile(rf"[がをにへでとのはも](?:[{_KANJI}]|[おご])")
 
 
 # Kanji that do not occur in personal names: a run holding one is a word, not an unknown name.
@@ -136,8 +134,8 @@ def _spaced(text: str, run: str, end: int, strict: bool, strong: bool) -> int | 
     part = g.group()
     if part == "印" or part in _PARTICLES:
         return None  # 甲野太郎 印: the seal's mark after a signature; 難波 より: "from", no given name
-    if _PARTICLE_LED.match(part) and part not in given_names():
-        return None  # 宇佐美 が謝罪, 宇佐美 はお休み: a particle and the sentence's verb, no given name
+    if sentence_after_surname(text, part, g.end()):
+        return None  # 宇佐美 が謝罪, 宇佐美 へ, 宇佐美 さん: the sentence goes on (given_parts.py)
     if run not in surnames() and not (strong and plausible_unknown(run + part)):
         return None
     follows = text[g.end() : g.end() + 3]

@@ -406,3 +406,15 @@ def test_a_word_before_a_spaced_surname_and_its_honorific_is_no_part_of_the_name
 def test_a_surname_before_a_spaced_given_name_and_its_honorific_stays_whole():
     assert names("新規 神谷 誠 様\n") == ["神谷 誠"]
     assert names("廿日出 要 様\n") == ["廿日出 要"]
+
+
+def test_a_sentences_kana_after_a_spaced_surname_is_no_given_name():
+    assert names("担当の木佐貫 へお渡しください。\n") == ["木佐貫"]
+    assert names("担当の木佐貫 では対応できません。\n") == ["木佐貫"]
+    assert names("担当の木佐貫 とします。\n") == ["木佐貫"]
+    assert names("担当の木佐貫 くんが伺います。\n") == ["木佐貫"]
+
+
+def test_a_given_name_in_kana_before_a_particle_or_alone_stays_in_the_name():
+    assert names("担当の木佐貫 みのりです。\n") == ["木佐貫 みのり"]
+    assert names("氏名：木佐貫 ひなた\n") == ["木佐貫 ひなた"]
