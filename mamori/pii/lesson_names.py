@@ -3,8 +3,8 @@
 A studio's, a school's or a community centre's weekly timetable puts in each cell of the grid the
 lesson and its instructor, and heads no column with a name word: the days and the hours are its
 headers. A cell (between a line's start or end, a tab, a comma or ``|``) that holds a word, maybe a
-level in brackets and a time before it, then a spaced full name whose surname and given name are both
-in the dictionaries names the instructor (``ピラティス(初級) 三好 由香``, ``10:00 ヨガ 浜崎 彩 先生``).
+level in brackets and a time before it, then a full name, spaced or not, whose surname and given name
+are both in the dictionaries names the instructor (``ピラティス(初級) 三好 由香``, ``10:00 ヨガ 浜崎 彩 先生``).
 A word before two words that are no dictionary surname and given name (``会場 本館 大会議室``,
 ``特急 松本 行``) names none: places and rooms, routes. A line of one such cell alone and no separator is
 a memo's role line (``memo_names``).
@@ -24,7 +24,7 @@ _SEP = "\t,|"
 # The instructor's name, from the space after the lesson to the cell's end: the search starts at a
 # literal space, which the regex engine skips to; the lesson before it is checked apart.
 _NAME = re.compile(
-    rf"[ /]([{KANJI}]{{1,4}}) ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}})"
+    rf"[ /](?:([{KANJI}]{{1,4}}) ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}})|([{KANJI}]{{3,6}}))"
     rf"(?: ?(?:先生|講師|コーチ|インストラクター))?(?: ?\([^()\n\t,|]{{1,10}}\))? ?(?=[{_SEP}\n]|\Z)"
 )
 # The lesson: a word of katakana, kanji or Latin letters (ヨガ, キッズ英会話, HIIT, K-POP), a level after
@@ -44,7 +44,7 @@ def find_lesson_persons(text: str) -> list[Hit]:
     sur, given = surnames(), given_names()
     hits: list[Hit] = []
     for m in _NAME.finditer(text):
-        first, second = m.group(1), m.group(2)
+        first, second = (m.group(1), m.group(2)) if m.group(3) is None else _split(m.group(3), sur, given)
         if first not in sur or second not in given or second in _PLACE_WORDS:
             continue  # 本館 大会議室, 松本 行: a place and a room, a route
         lo = max(0, m.start() - _LONGEST)
@@ -53,8 +53,9 @@ def find_lesson_persons(text: str) -> list[Hit]:
             continue  # no cell's start near: a line of prose
         if not _in_row(text, m.start(), m.end()):
             continue
-        if not not_a_name(text, m.start(1), m.end(2)):
-            hits.append((m.start(1), m.end(2), "PERSON", 2))
+        start, end = (m.start(1), m.end(2)) if m.group(3) is None else (m.start(3), m.end(3))
+        if not not_a_name(text, start, end):
+            hits.append((start, end, "PERSON", 2))
     return hits
 
 
@@ -64,3 +65,11 @@ def _in_row(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
     return any(sep in line for sep in _SEP)
+
+
+def _split(run: str, sur: dict[str, tuple[str, ...]], given: dict[str, tuple[str, ...]]) -> tuple[str, str]:
+    """Return a glued name's surname and given name (浜崎彩: 浜崎, 彩), both dictionary ones, or two blanks."""
+    for n in (2, 3, 4):
+        if run[:n] in sur and run[n:] in given:
+            return run[:n], run[n:]
+    return "", ""
