@@ -70,6 +70,6 @@ def _in_row(text: str, start: int, end: int) -> bool:
 def _split(run: str, sur: dict[str, tuple[str, ...]], given: dict[str, tuple[str, ...]]) -> tuple[str, str]:
     """Return a glued name's surname and given name (浜崎彩: 浜崎, 彩), both dictionary ones, or two blanks."""
     for n in (2, 3, 4):
-        if run[:n] in sur and run[n:] in given:
-            return run[:n], run[n:]
+        if run[:n] in sur and run[n:] in given and len(run) - n >= 2:
+            return run[:n], run[n:]  # not 山田錦 (a rice): one kanji after a surname is a word's end as often
     return "", ""

@@ -36,3 +36,4 @@ def test_rooms_routes_and_words_after_a_word_in_a_cell_are_no_instructors():
     assert _persons("列車\t特急 松本 行\t快速 上田 行\n") == []
     assert _persons("曜日,月,火\nクラス,ヨガ 初級 A,ヨガ 中級 B\n") == []
     assert _persons("教室,土,日\n本館,書道 大人初級,絵画 小学生\n") == []
+    assert _persons("商品,原料米\n純米吟醸,兵庫県産 山田錦\n") == []
