@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from mamori.pii.dictionaries import surnames
+from mamori.pii.not_names import not_a_name
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 from mamori.pii.table_headers import ANY_HEADER_JA, header_label
@@ -56,6 +57,8 @@ def _names_under(text: str, pos: int, label: str, bare: bool) -> list[tuple[int,
         if not is_column_value(label, value) or not (" " in value or _surname_led(value) or label == "KANA"):
             break  # 受講者 / 初級 / 中級: words a column of names does not hold
         start = pos + text[pos:end].index(value)
+        if not_a_name(text, start, start + len(value)):
+            break  # 参加者 / 松本市 / 長野市: places, offices, roles
         names.append((start, start + len(value)))
         pos = end + 1
     return names

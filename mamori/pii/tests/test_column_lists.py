@@ -20,3 +20,4 @@ def test_a_column_of_words_or_of_pets_under_a_header_lists_no_persons():
     assert _persons("受講者\n初級\n中級\n上級\n") == []
     assert _persons("名前\nポチ\nタマ\nモモ\n") == []
     assert _persons("氏名\n住所\n電話番号\n生年月日\n") == []
+    assert _persons("参加者\n松本市\n長野市\n") == []
