@@ -23,7 +23,7 @@ _ORG_HEADER = re.compile(
     # a list of venues (a party's or an event's): 会場名 銀座ルミエール, though no ホール names it
     r"(?:開催)?会場|宴会場|式場|開催場所)(?:名|名称)?$"
     # a CRM's or an accounting export's English header: Salesforce's Account Name, a vendor master's Vendor
-    r"|^(?i:(?:account|company|organi[sz]ation|vendor|supplier|facility|store|branch)(?:[ _]?name)?)$"
+    r"|^(?i:(?:account|company|organi[sz]ation|vendor|supplier|facility|store|branch|venue)(?:[ _]?name)?)$"
 )
 _PERSON_HEADER = re.compile(
     r"担当|氏名|名前|お名前|担当者|宛名|フリガナ|ふりがな|個人|生年月日|契約者|会員|顧客名|患者|社員|"
@@ -111,7 +111,7 @@ _ORG_HEADER_WORDS = (
 ).split()
 _ORG_HEADER_WORDS_EN = [
     w
-    for word in "Account Company Organization Organisation Vendor Supplier Facility Store Branch".split()
+    for word in "Account Company Organization Organisation Vendor Supplier Facility Store Branch Venue".split()
     for w in (word, word.lower())
 ]
 

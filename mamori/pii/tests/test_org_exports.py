@@ -67,6 +67,7 @@ def test_a_list_of_venues_is_the_venues_contacts_on_every_row():
     assert _labels(venues) == []
     assert len(detect_all(venues).corporate) == 4
     assert _labels(venues.replace("会場名", "会場")) == []
+    assert _labels(venues.replace("No,会場名,住所,電話,収容人数", "No,Venue,Address,Phone,Capacity")) == []
     # who sits at which venue: a person column keeps the addresses theirs
     guests = venues.replace("No,会場名,住所", "No,会場名,氏名,住所").replace(
         ",宮城県", ",大森 千景,宮城県", 1
