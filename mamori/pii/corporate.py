@@ -40,6 +40,7 @@ from mamori.pii.mailbox import (
     org_mailbox_by_address,
     spells_a_name,
 )
+from mamori.pii.officers import issuer_officers, issuer_titled
 from mamori.pii.org_tables import is_row, name_column, org_insert_rows, org_table_rows, staff_cells
 from mamori.pii.owner import (
     MOBILE,
@@ -144,8 +145,9 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     if "例" in text:  # 例）記号 12 番号 345, 記入例：…: a form's instructions
         spans = drop_marked_examples(text, spans)
     spans = without_business_names(text, spans)  # 販売業者 京菓子処 こまち: the shop's name
+    officers = issuer_officers(text, spans)  # 有限会社 比嘉造園 代表取締役 比嘉 盛男 in its own quote
     if not any(s.label in CORPORATE_LABELS for s in spans):
-        return spans, []
+        return [s for s in spans if s.start not in officers], [s for s in spans if s.start in officers]
     has_org: bool | None = None  # looked up at the first value that needs it: a mail log never does
     org_rows, org_names = org_table_rows(text)
     org_lists, list_names = org_column_tables(text, _ORG, name_column, is_row)
@@ -155,7 +157,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     org_names = sorted(org_names + list_names)
     if org_names:
         spans = [s for s in spans if not _org_name(s, org_names)]
-    person_starts = [s.start for s in spans if s.label in _PERSON_MARKS]  # a name, or a birth date
+    person_starts = [s.start for s in spans if s.label in _PERSON_MARKS and s.start not in officers]
     staff = staff_cells(text)  # 従業員住所 under a site's name (本社, 天文館店): the employee's
     personal: list[Span] = []
     corporate: list[Span] = []
@@ -166,7 +168,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     words = (WordIndex(_PERSON_WORDS, text, _PERSON_MARGIN), WordIndex(_ORG, text, _ORG_MARGIN))
     for span in spans:
         if span.label not in CORPORATE_LABELS:
-            personal.append(span)
+            (corporate if span.start in officers else personal).append(span)
         elif span.label == "EMAIL" and is_role_mailbox(span.text):
             corporate.append(span)
             signals.append(span.start)
@@ -227,10 +229,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
 
 # A document an organisation issues or publishes: a quote, an invoice, a delivery note (its title), a
 # qualified invoice issuer's number (登録番号 T + 13 digits) or a web page's copyright line at its end.
-_ISSUER_TITLE = re.compile(r"見積書|見積り?書|請求書|納品書|領収書|注文書|発注書|注文請書|検収書|支払通知書")
-_INVOICE_NUMBER = re.compile(r"登録番号\s*[:：]?\s*T\s?\d{13}")
 _FOOTER_MARK = re.compile(r"©|\(c\)\s*\d{4}|All Rights Reserved|Copyright", re.I)
-_TITLE_LINES = 200  # characters of a document's head that hold its title
 _FOOTER = 400  # characters of a page's end that hold its copyright line
 _ISSUER_PLACES = 2  # distinct addresses an issuer prints (a head office and a branch); more are a list
 # What stands before a lone address on its line: 〒 and its postal code, no label (住所：, a form's field).
@@ -242,9 +241,7 @@ _LONE_PLACE = re.compile(r"[ \t\u3000]*(?:〒?\s*\d{3}-?\d{4}[ \t\u3000]*)?〒?[
 def _issuer_document(text: str) -> bool:
     """Return whether ``text`` is a document its issuer names itself in (見積書, 登録番号 T…, ©) with an organisation."""
     return (
-        _ISSUER_TITLE.search(text, 0, _TITLE_LINES) is not None
-        or _FOOTER_MARK.search(text, max(0, len(text) - _FOOTER)) is not None
-        or ("登録番号" in text and _INVOICE_NUMBER.search(text) is not None)
+        issuer_titled(text) or _FOOTER_MARK.search(text, max(0, len(text) - _FOOTER)) is not None
     ) and _ORG.search(text) is not None
 
 

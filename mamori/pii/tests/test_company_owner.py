@@ -563,3 +563,23 @@ def test_a_consultation_record_s_client_owns_the_contacts_under_the_centre_s_nam
 def test_a_centre_s_notice_to_whoever_consults_keeps_its_number():
     notice = "みやこ消費生活相談センター\n\nご相談者の方はお電話ください。\nTEL 098-861-3300\n"
     assert _labels(notice) == []
+
+
+def test_the_issuer_s_representative_in_its_own_quote_is_its_officer():
+    quote = (
+        "御見積書\n熊本市 公園緑地課 御中\n件名 街路樹剪定 一式\n合計 1,408,000円\n"
+        "株式会社 緑水園芸　代表取締役　宇土 晴彦\n〒861-4101 熊本県熊本市南区近見3丁目5-8\n"
+        "TEL 096-354-2110\n登録番号 T6330001012345\n"
+    )
+    assert _labels(quote) == []
+    assert "宇土 晴彦" in _corporate(quote)
+    profile = "会社概要\n会社名\t株式会社 緑水園芸\n代表者\t代表取締役 宇土 晴彦\n設立\t1998年4月\n"
+    assert _labels(profile) == []
+
+
+def test_an_addressee_s_representative_or_a_sole_trader_stays_a_person():
+    addressed = "御見積書\n株式会社 緑水園芸\n代表取締役 宇土 晴彦 様\n\n合計 1,408,000円\n"
+    assert _labels(addressed) == ["PERSON"]  # the customer's representative the quote is addressed to
+    trader = "請求書\n宇土写真事務所 代表 宇土 晴彦\n合計 55,000円\n"
+    assert _labels(trader) == ["PERSON"]  # no legal form: a sole trader, a person
+    assert _labels("代表取締役 宇土 晴彦\n携帯 090-1234-5678\n") == ["PERSON", "PHONE"]  # no issuer's title
