@@ -16,6 +16,7 @@ from mamori.pii import (
     column_lists,
     dates,
     foreign_phones,
+    honorific_lists,
     ids,
     lesson_names,
     list_names,
@@ -33,6 +34,7 @@ from mamori.pii.column_lists import find_column_list_persons
 from mamori.pii.corporate import split
 from mamori.pii.dates import find_birth_dates
 from mamori.pii.foreign_phones import find_foreign_phones
+from mamori.pii.honorific_lists import find_honorific_list_persons
 from mamori.pii.ids import find_emails, find_health_insurance
 from mamori.pii.lesson_names import find_lesson_persons
 from mamori.pii.list_names import find_list_persons
@@ -66,6 +68,7 @@ RECOGNIZERS = (
     find_memo_persons,
     find_lesson_persons,
     find_column_list_persons,
+    find_honorific_list_persons,
     find_path_persons,
     find_field_persons,
     find_titled_persons,
@@ -87,6 +90,7 @@ _TRIGGERS: dict[object, Triggers] = {
     find_memo_persons: memo_names.TRIGGERS,
     find_lesson_persons: lesson_names.TRIGGERS,
     find_column_list_persons: column_lists.TRIGGERS,
+    find_honorific_list_persons: honorific_lists.TRIGGERS,
     find_path_persons: paths.TRIGGERS,
     find_field_persons: name_fields.TRIGGERS,
     find_titled_persons: titled_names.TRIGGERS,
