@@ -21,11 +21,11 @@ from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
 
 _SEP = "\t,|"
-# The instructor's name, from the space after the lesson to the cell's end: the search starts at a
-# literal space, which the regex engine skips to; the lesson before it is checked apart.
+# The instructor's name, from the space after the lesson to the cell's end (its separator taken, so
+# that the prefilter asks for it too): the lesson before it is checked apart.
 _NAME = re.compile(
     rf"[ /](?:([{KANJI}]{{1,4}}) ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}})|([{KANJI}]{{3,6}}))"
-    rf"(?: ?(?:先生|講師|コーチ|インストラクター))?(?: ?\([^()\n\t,|]{{1,10}}\))? ?(?=[{_SEP}\n]|\Z)"
+    rf"(?: ?(?:先生|講師|コーチ|インストラクター))?(?: ?\([^()\n\t,|]{{1,10}}\))? ?(?:[{_SEP}\n]|\Z)"
 )
 # The lesson: a word of katakana, kanji or Latin letters (ヨガ, キッズ英会話, HIIT, K-POP), a level after
 # it, maybe a time before it, alone in its cell up to the name.
@@ -41,6 +41,8 @@ _LONGEST = 24  # characters of a cell before the name: a time, a lesson and its 
 
 def find_lesson_persons(text: str) -> list[Hit]:
     """Return PERSON hits for the instructors named after a lesson in a timetable's cells."""
+    if "\t" not in text and "," not in text and "|" not in text:
+        return []  # no cell in the text: prose, a log of spaces
     sur, given = surnames(), given_names()
     hits: list[Hit] = []
     for m in _NAME.finditer(text):
@@ -51,7 +53,7 @@ def find_lesson_persons(text: str) -> list[Hit]:
         cell = max(text.rfind(sep, lo, m.start()) for sep in _SEP + "\n") + 1
         if (cell == 0 and lo > 0) or not _LESSON.fullmatch(text, cell, m.start()):
             continue  # no cell's start near: a line of prose
-        if not _in_row(text, m.start(), m.end()):
+        if not _in_row(text, m.start()):
             continue
         start, end = (m.start(1), m.end(2)) if m.group(3) is None else (m.start(3), m.end(3))
         if not not_a_name(text, start, end):
@@ -59,10 +61,10 @@ def find_lesson_persons(text: str) -> list[Hit]:
     return hits
 
 
-def _in_row(text: str, start: int, end: int) -> bool:
-    """Return whether the cell at ``start:end`` is one of a row's: a separator on its line."""
+def _in_row(text: str, start: int) -> bool:
+    """Return whether the cell holding ``start`` is one of a row's: a separator on its line."""
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
+    line_end = text.find("\n", start)
     line = text[line_start : len(text) if line_end < 0 else line_end]
     return any(sep in line for sep in _SEP)
 
