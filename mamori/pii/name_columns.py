@@ -163,8 +163,10 @@ def names_in_cell(value: str, start: int, is_name: Callable[[str], bool]) -> lis
     spaced, foreign or a dictionary surname and given name (not 扶養家族, which a name column would take),
     or a dictionary surname alone; a piece that is none (``ほか2名``) leaves the others.
     """
-    if len(value) > 80 or _CELL_SEPARATOR.search(value) is None:
+    if len(value) > 80:
         return []
+    if _CELL_SEPARATOR.search(value) is None:
+        return _before_symbols(value, start, is_name)
     hits: list[Hit] = []
     at = 0
     for m in [*_CELL_SEPARATOR.finditer(value), None]:
@@ -175,6 +177,18 @@ def names_in_cell(value: str, start: int, is_name: Callable[[str], bool]) -> lis
             hits.append((start + at, start + end, "PERSON", 9))
         at = len(value) if m is None else m.end()
     return hits
+
+
+# Pictographs and marks a display name ends with (ゆみ🌷, ナナコ🌸, 上原★): no part of the name.
+_SYMBOLS_AFTER = re.compile(r"[ \u2190-\u2bff\u3030\u303d\u3297\u3299\ufe0f\u200d\U0001f000-\U0001faff]+\Z")
+
+
+def _before_symbols(value: str, start: int, is_name: Callable[[str], bool]) -> list[Hit]:
+    """Return the name before the pictographs a messaging display name ends with (ゆみ🌷: ゆみ)."""
+    symbols = _SYMBOLS_AFTER.search(value)
+    if symbols is None or symbols.start() < 2 or not is_name(value[: symbols.start()]):
+        return []
+    return [(start, start + symbols.start(), "PERSON", 9)]
 
 
 def duty_names(values: list[str]) -> list[bool] | None:

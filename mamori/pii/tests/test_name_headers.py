@@ -164,7 +164,7 @@ def test_a_display_name_column_of_a_chat_export_holds_its_customers():
         "2026/5/30,りょうこ☕,2026/10/3 9:02,了解です,MIKI\n"
         "2026/8/1,新垣 拓也,2026/10/4 12:45,駐車場はありますか,受付\n"
     )
-    assert [s.text for s in detect(talk) if s.label == "PERSON"] == ["儀間美咲", "新垣 拓也"]
+    assert [s.text for s in detect(talk) if s.label == "PERSON"] == ["儀間美咲", "りょうこ", "新垣 拓也"]
     members = "会員番号\tニックネーム\t登録日\nM-104\t宮平 晴美\t2025/4/1\nM-105\t大城 蓮\t2025/4/3\n"
     assert [s.text for s in detect(members) if s.label == "PERSON"] == ["宮平 晴美", "大城 蓮"]
 
@@ -174,3 +174,9 @@ def test_a_display_name_column_of_goods_or_screens_holds_no_persons():
     assert detect(goods) == []
     screens = "画面ID\t表示名\t権限\nS01\t売上一覧\t管理者\nS02\t在庫照会\t一般\n"
     assert detect(screens) == []
+
+
+def test_a_name_cell_ending_in_pictographs_keeps_the_name_before_them():
+    talk = "友だち追加日\t表示名\tメッセージ\n2026/2/1\tまりな🌸\t了解です\n2026/2/3\t仲宗根 彩★\tはい\n"
+    assert _persons(talk) == ["まりな", "仲宗根 彩"]
+    assert _persons("氏名,備考\n★★,退会\n🌸🌸,\n宮平 晴美,\n") == ["宮平 晴美"]
