@@ -81,7 +81,7 @@ def org_table_rows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
     ranges: list[tuple[int, int]] = []
     readings: list[tuple[int, int]] = []
     hint = _ORG_HEADER_HINT_ASCII if text.isascii() else _ORG_HEADER_HINT
-    for end, table_end, cells in header_rows(text, hint, is_row):
+    for end, table_end, cells in header_rows(text, hint, _org_row):
         accounts = any("口座" in c for c in cells)  # a bank and its branch name every account's bank
         if not any(_ORG_HEADER.match(c) and not (accounts and _BANK_HEADER.match(c)) for c in cells) or any(
             person_column(c) and not _ORG_HEADER.match(_READING.sub("", c)) and not _HEAD_COUNT.match(c)
@@ -150,6 +150,15 @@ def is_row(line: str) -> bool:
             if filled == 2:
                 return True
     return False
+
+
+def _org_row(line: str) -> bool:
+    """Return whether *line* is a row of a list of sites: ``is_row``'s, or two filled cells a comma
+    splits (停留所名,所在地: a two-column CSV; not ``Hello, world``, spaced as prose is)."""
+    if is_row(line):
+        return True
+    cells = line.split(",")
+    return len(cells) == 2 and all(c.strip() and c == c.strip() for c in cells)
 
 
 # A seed or a dump's INSERT into a table of organisations or sites (facility, stores, branches, vendors):

@@ -156,3 +156,11 @@ def test_a_business_s_name_in_roman_letters_as_a_heading_owns_the_block_under_it
     # a line of a paragraph is no heading, nor one with a person's post (a member's signature)
     assert _labels("前回のメモ\nKokura Music Studio\n\nTEL 093-521-4490\n") == ["PHONE"]
     assert _labels("Piano Teacher, Kokura Music Studio\n\nTEL 093-521-4490\n") == ["PHONE"]
+
+
+def test_a_two_column_list_of_sites_is_a_table_of_sites_too():
+    stops = "巡回バス 停留所一覧\n停留所名,所在地\n湊川町西口,兵庫県神戸市兵庫区湊川町1-2\n新開地駅北,兵庫県神戸市兵庫区新開地2-3-5\n"
+    assert _labels(stops) == []
+    # a two-column list of persons stays theirs, and a comma in prose makes no row
+    assert _labels("氏名,住所\n春日 美樹,兵庫県神戸市兵庫区湊川町1-2\n") == ["PERSON", "ADDRESS"]
+    assert _labels("所在地,ご担当\n兵庫県神戸市兵庫区湊川町1-2,春日 美樹\n")[0] == "ADDRESS"
