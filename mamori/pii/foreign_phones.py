@@ -33,3 +33,10 @@ def find_foreign_phones(text: str) -> list[Hit]:
         if _LABEL.search(text, lo, m.start()):
             hits.append((m.start(), m.end(), "PHONE", 4))
     return hits
+
+
+def is_foreign_number(value: str) -> bool:
+    """Return whether a cell is a whole number with a foreign country code (+44 7700 900123), for a phone
+    column of ``tables``: a hotel's foreign guests, a school's foreign teachers."""
+    m = _NUMBER.fullmatch(value)
+    return m is not None and 9 <= len(_DIGITS.findall(value)) <= 15

@@ -19,6 +19,7 @@ from mamori.pii.csv_cells import quoted_cell as _quoted_cell
 from mamori.pii.csv_cells import quoted_rows, unprefixed
 from mamori.pii.dates import is_birth_date_cell
 from mamori.pii.dictionaries import surnames
+from mamori.pii.foreign_phones import is_foreign_number
 from mamori.pii.header_fields import PART_VALID, split_parts
 from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.name_words import DEPARTMENT_WORDS, ROLES_ALONE
@@ -128,8 +129,9 @@ _VALID: dict[str, Callable[[str], bool]] = {
     "POSTAL_CODE": lambda v: _POSTAL.fullmatch(v) is not None,
     "ADDRESS": is_address,
     "PHONE": lambda v: (
-        _PHONE.fullmatch(v) is not None and validators.is_phone_number(_digits(v).replace("+81", "0"))
-    ),
+        (_PHONE.fullmatch(v) is not None and validators.is_phone_number(_digits(v).replace("+81", "0")))
+        or (v[:1] == "+" and is_foreign_number(v))
+    ),  # +44 7700 900123: a foreign guest's
     "EMAIL": lambda v: _EMAIL.fullmatch(v) is not None,
     "MY_NUMBER": lambda v: validators.is_my_number(_digits(v)),
     "CREDIT_CARD": lambda v: validators.is_card_number(_digits(v)),

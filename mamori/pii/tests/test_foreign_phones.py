@@ -21,3 +21,12 @@ def test_a_signed_number_without_a_label_or_an_organisations_is_no_persons_phone
         "Harbour Books Ltd.\n21 Quay Street, Dublin\nTel +353 1 555 0142\ninfo@harbour-books.example.ie\n"
     )
     assert _phones(letterhead) == []
+
+
+def test_a_foreign_number_under_a_phone_column_is_a_phone():
+    guests = "宿泊者名\t電話番号\t国籍\nHART OLIVER\t+447700900441\tGBR\nWONG GRACE\t+852 9123 4567\tHKG\n"
+    assert _phones(guests) == ["+447700900441", "+852 9123 4567"]
+
+
+def test_signed_figures_under_a_phone_column_are_no_phones():
+    assert _phones("品名,電話\nA,+12 345\nB,+1.5\n") == []
