@@ -6,8 +6,9 @@ a New Year's Day, or any record under a sample titled 【記入例】, is nobody
 block under the heading, up to a blank line or the next heading, and what follows it up to the line
 of the first person named after it whose name is no sample's (佐々木 恵, not 山田 太郎); from there on
 the values are real, up to the next heading. What stands above the first heading (a template's head)
-is judged with the sample, as the whole text was. A text whose examples are marked anywhere else too (a title 申請書（記入例）, a
-``（例：…）`` on a line of its own, SAMPLE, ダミー) is judged whole, as before.
+is judged with the sample, as the whole text was. A form's title marked so (入会申込書（記入例）) heads its sample block the same way.
+A text whose examples are marked anywhere else too (a ``（例：…）`` on a line of its own, SAMPLE,
+ダミー, a title （見本）) is judged whole, as before.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from mamori.pii.spans import Span
 
 # A line that is only a sample's heading: 【記入例】, 記入例：, ＜例＞, ■ 記載例, 例:
 _HEADING = re.compile(
-    r"^[ \t\u3000]*[【\[<＜(（■●◆・]?[ \t\u3000]*(?:(?:記入|入力|記載)例|例)[ \t\u3000]*[】\]>＞)）:：]?[ \t\u3000]*$",
+    r"^[ \t\u3000]*[【\[<＜(（■●◆・]?[ \t\u3000]*(?:(?:記入|入力|記載)例|例)[ \t\u3000]*[】\]>＞)）:：]?[ \t\u3000]*$"
+    # or a form's title marked so (入会申込書（記入例）): its sample is the block under it too
+    r"|^[^\t\n:：(（]{1,30}?[ \u3000]*[(（【\[](?:記入|入力|記載)例[)）】\]][ \t\u3000]*$",
     re.MULTILINE,
 )
 # A line that opens another part of the page (【本人記入欄】, ■ 注意事項), as placeholder reads it.

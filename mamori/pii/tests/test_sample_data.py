@@ -304,3 +304,11 @@ def test_the_sample_block_s_values_and_an_inline_example_s_stay_dropped():
     # a heading marked inside a line (電話（例：…）) still makes the whole text one that shows examples
     inline = "氏名 雲母坂 透\n電話（例：090-1234-5678）\n緊急連絡 090-1234-5678\n"
     assert _labels(inline) == ["PERSON"]
+
+
+def test_a_real_record_after_the_sample_of_a_form_titled_as_one_keeps_its_birth_date():
+    title = "入会申込書（記入例）\n氏名 山田 花子\n生年月日 昭和50年1月1日\n\n氏名 雲母坂 透\n生年月日 昭和61年7月23日\n"
+    assert [t for label, t in found(title) if label == "DATE_OF_BIRTH"] == ["昭和61年7月23日"]
+    # the sample alone, its values all the sample's
+    alone = "入会申込書（記入例）\n氏名 山田 花子\n生年月日 昭和50年1月1日\n住所 長野県上田市材木町2-6-11\n"
+    assert _labels(alone) == []
