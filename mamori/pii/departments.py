@@ -3,9 +3,9 @@
 ``corporate`` reads a block naming an organisation and no person as the organisation's: a 課, 室 or 係
 after any kanji names a section, while 部 names one only after a department's word (営業部, 総務部).
 A department signs for its mailbox and phone in an upload guide or a notice (制作部 dtp@…, TEL 06-…)
-whatever its work is called, so any word of two or more characters before 部 names one, unless it is a
-surname (阿部, 服部, 長谷部: 担当阿部 is a person), a part or a region (一部, 全部, 内部, 北部, 中部) or
-a longer word goes on after it (部長, 部屋, 部品, 部の: a sentence's word, no signature's).
+whatever its work is called, so any word of two or more characters (kanji, katakana, capitals: DTP部)
+before 部 names one, unless it is a surname (阿部, 服部, 長谷部: 担当阿部 is a person), a part or a
+region (一部, 全部, 内部, 北部, 中部) or a longer word goes on after it (部長, 部屋, 部品, 部分).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ SURNAMES_IN_BU = frozenset(_SURNAMES)
 
 # A branch of corporate's organisation words: it starts with its literal, 部, as each branch must.
 DEPARTMENT = (
-    r"部(?<=[\u4e00-\u9fff\u30a1-\u30faー]{2}部)"
+    r"部(?<=[\u4e00-\u9fff\u30a1-\u30faーA-Z]{2}部)"
     + _lookbehinds(_SURNAMES + _NOT_DEPARTMENTS)
     + r"(?![\u4e00-\u9fff\u30a1-\u30fa])"
 )

@@ -221,6 +221,7 @@ def test_a_department_s_mailbox_and_phone_under_its_own_name_are_the_department_
     # a mailbox reading the department's own name (制作 → seisaku) though it reads as a given name too
     signed = "入稿について\n\nデザイン制作部\nseisaku@kobe-offset.jp\nTEL 078-221-0934\n"
     assert detect(signed) == []
+    assert detect("入稿について\n\nDTP部 data@kobe-offset.jp\nTEL 078-221-0934\n") == []  # capitals before 部
 
 
 def test_a_person_or_a_surname_ending_in_bu_in_the_block_keeps_the_mailbox_personal():
