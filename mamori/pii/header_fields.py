@@ -16,7 +16,7 @@ _FIELDS = {
     "FAX番号": "PHONE", "FAX": "PHONE", "郵便番号": "POSTAL_CODE", "〒": "POSTAL_CODE", "住所": "ADDRESS",
     "メールアドレス": "EMAIL", "連絡先": "PHONE",
 }  # fmt: skip
-_PARTY_FIELD = re.compile(
+PARTY_FIELD = re.compile(
     r"\A(?:お?届け?先|ご?依頼主|差出人|送り?主|注文者|購入者|請求先|送付先|発送元|荷送人|荷受人|受取人|申込者|契約者|"
     r"保護者|保証人|連帯保証人|世帯主|入居者|利用者|患者|本人)"
     rf"({'|'.join(sorted(_FIELDS, key=len, reverse=True))})[0-9]?\Z"
@@ -28,7 +28,7 @@ def party_field(cell: str) -> str | None:
     """Return the label of a party's contact field header (``ご依頼主郵便番号`` → POSTAL_CODE), or None."""
     if len(cell) > _MAX:
         return None
-    field = _PARTY_FIELD.search(cell)
+    field = PARTY_FIELD.search(cell)
     return None if field is None else _FIELDS[field.group(1)]
 
 

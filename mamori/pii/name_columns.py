@@ -25,7 +25,7 @@ from mamori.pii.name_words import KANJI, NON_NAME, STOP, plausible_unknown
 from mamori.pii.names import parse_name
 from mamori.pii.spans import Hit
 
-_NAME_HEADER = re.compile(
+NAME_HEADER = re.compile(
     r"(?:ご|御)?芳名|(?:喪主|施主|故人|飼い?主|持ち?主|落とし主|遺失者)(?:名|氏名)?|本名|相手方|[\u3041-\u3096]{1,6}のなまえ|"
     # a party to a contract named by its part (a rent ledger's 賃借人, a loan's 借受人, 申込人, 譲受人)
     r"(?:賃借|賃貸|転借|転貸|借受|申込|譲受|譲渡|買受|委任|受任|受託|寄託)人(?:名|氏名)?|"
@@ -56,7 +56,7 @@ FILLER = re.compile(
 
 def name_header(cell: str) -> bool:
     """Return whether a header cell names a column of persons that the header patterns of ``tables`` miss."""
-    return _NAME_HEADER.fullmatch(cell) is not None
+    return NAME_HEADER.fullmatch(cell) is not None
 
 
 def _known_given(given: str) -> bool:

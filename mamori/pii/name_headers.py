@@ -99,7 +99,7 @@ _ROLES = re.compile(
     r"(?:担当|主任|副|専任)?(?:インストラクター|トレーナー|講師|チューター|メンター|カウンセラー|セラピスト|"
     r"ファシリテーター|添乗員|ツアーガイド|ガイド|通訳者?))(?:名|氏名)?"
 )
-_PARTS_ALONE = frozenset(("姓", "名", "氏", "苗字", "名字"))
+PARTS_ALONE = frozenset(("姓", "名", "氏", "苗字", "名字"))
 _HONORIFIC_HEADER = re.compile(r"敬称|敬称区分|(?:お届け先|ご依頼主|宛名)\s?敬称")
 
 # Literals of these headers, for the header-row prefilter of ``tables`` (any case of the English).
@@ -136,7 +136,7 @@ def header(cell: str) -> str | None:
             return "ROMAJI"  # Name (EN), English name: ``tables`` reads Latin names beside a person's columns
         noun = m.group("noun")
         return "PERSON_EN" if noun and _SHARED.fullmatch(noun) else "PERSON"
-    if cell in _PARTS_ALONE:
+    if cell in PARTS_ALONE:
         return "NAME_PART"
     if _ROLES.fullmatch(cell):
         return "PERSON"
@@ -157,6 +157,10 @@ _WHOSE_CONTACT = re.compile(
     r"emergency(?:[ _]contact)?|student|parent|guardian|home|personal|private)[ _\-])((?i:phone(?:[ _\-]number)?|"
     r"tel|mobile|zip|zip[ _\-]code|postal[ _\-]code|post[ _\-]code|address|address[ _\-]?[12]|street|e-?mail))"
 )
+
+
+# The patterns by which ``header`` and ``whose_contact`` label a cell (read by table_headers' pre-check).
+JAPANESE_HEADERS = (_ROLES, _JAPANESE, _WHOSE_NAME, _WHOSE_CONTACT)
 
 
 def whose_contact(cell: str) -> str | None:

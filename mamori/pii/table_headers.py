@@ -10,8 +10,9 @@ import re
 from functools import lru_cache
 
 from mamori.pii import name_columns, name_headers
-from mamori.pii.header_fields import party_field
+from mamori.pii.header_fields import PARTY_FIELD, party_field
 from mamori.pii.literals import words_pattern
+from mamori.pii.required_chars import required
 
 # Header words, tried in order on a header cell (exact cells first, then these patterns).
 _HEADERS: dict[str, str] = {"〒": "POSTAL_CODE", "カナ": "KANA", "連絡先": "PHONE", "所在地": "ADDRESS"}
@@ -131,6 +132,8 @@ def header_label(cell: str) -> str | None:
     Forms space out short headers (``氏　名``, ``住　所``, normalised to ``氏 名``): single characters
     between spaces are read as one word.
     """
+    if _CASELESS.fullmatch(cell) and _HEADER_CHARS.isdisjoint(cell):
+        return None  # a name such as 一瀨渚: no character that any header below needs
     named = name_headers.header(cell)
     if named is not None:
         return named  # Guest name, Name (EN), 氏(請求先), お届け先名 (name_headers.py)
@@ -158,6 +161,28 @@ def header_label(cell: str) -> str | None:
     return (
         None if label == "KANA" and _ORGANISATION_HEADER.search(cell) else label
     )  # 取引先名（カナ）, 住所(カナ)
+
+
+# Every regular expression and word by which header_label can label a cell of kanji and kana (such a cell has
+# no space and no ASCII: never SPACED, never English). A cell holding none of the characters one of which
+# every match of them needs (required_chars.py) is labelled None: the names of a customer list, mostly.
+_CASELESS = re.compile(
+    r"[\u3005\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc-\u30fe\u3400-\u4dbf\u4e00-\u9fff]+"
+)
+_LABELLING = (
+    *name_headers.JAPANESE_HEADERS,  # name_headers.header's and whose_contact's
+    name_columns.NAME_HEADER,
+    PARTY_FIELD,
+    *(pattern for pattern, _label in _HEADER_PATTERNS),
+    ANY_ID_HEADER,
+    ID_HEADER_START,
+)
+_NEEDED = [required(pattern) for pattern in _LABELLING]
+_HEADER_CHARS: frozenset[str] = frozenset().union(
+    *(chars for chars in _NEEDED if chars is not None), *_HEADERS, *name_headers.PARTS_ALONE
+)
+if None in _NEEDED:  # a pattern that can match without any known character: no cell is spared
+    _CASELESS = re.compile(r"(?!)")
 
 
 # A reading of no person's name: an organisation's (取引先名（カナ）) or an address's (住所(カナ), 所在地フリガナ).

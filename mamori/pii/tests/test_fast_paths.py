@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from mamori.pii import code_constants, corporate, detect, records
+from mamori.pii import code_constants, corporate, detect, records, table_headers
 from mamori.pii.address import find_addresses, is_address
 from mamori.pii.ids import _message_id
 from mamori.pii.names import KANJI
@@ -23,6 +23,7 @@ from mamori.pii.placeholder import (
     placeholder_kind,
 )
 from mamori.pii.prose import _CUE_TITLES, _candidate_runs
+from mamori.pii.required_chars import required
 from mamori.pii.spans import Span
 from mamori.pii.tables import analyse_tables
 from mamori.testing.pii_corpus import address
@@ -392,3 +393,61 @@ def test_a_message_id_is_told_from_a_mailbox_as_the_plain_pattern_tells_it() -> 
             _MESSAGE_ID_PLAIN.search(text[max(0, start - 400) : start]) is not None
         )
         assert _message_id(text, start, at) == plain, text
+
+
+def _header_cells() -> list[str]:
+    """Names, header words and their pieces, glued and mixed: cells of kanji and kana the pre-check reads."""
+    from mamori.pii.dictionaries import given_names, surnames
+
+    rng = random.Random(7)
+    words = re.findall(
+        r"[\u3005\u3041-\u30fe\u3400-\u9fff]+", " ".join(p.pattern for p in table_headers._LABELLING)
+    )
+    words += [w for w in table_headers._HEADER_WORDS if not w.isascii()] + [*table_headers._HEADERS]
+    family, given = sorted(surnames()), sorted(given_names())
+    chars = sorted(table_headers._HEADER_CHARS) + list("山田太郎花子一瀨渚ヤマダタロウやまだ々ー")
+    cells = words + family[::7] + [rng.choice(family) + rng.choice(given) for _ in range(3000)]
+    cells += [a + b for a in words[::3] for b in ("名", "氏名", "者", "人", "の名前", "様", "欄")]
+    cells += ["お" + w for w in words] + [rng.choice(family) + w for w in words]
+    cells += ["".join(rng.choices(chars, k=rng.randint(1, 8))) for _ in range(3000)]
+    return cells
+
+
+def test_the_header_pre_check_spares_only_cells_header_label_labels_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert None not in table_headers._NEEDED  # else no cell is spared
+    cells = _header_cells()
+    spared = [
+        cell
+        for cell in cells
+        if table_headers._CASELESS.fullmatch(cell) and table_headers._HEADER_CHARS.isdisjoint(cell)
+    ]
+    assert len(spared) > 1000 and table_headers._HEADER_CHARS.isdisjoint("一瀨渚")  # names are spared
+    fast = [table_headers.header_label.__wrapped__(cell) for cell in cells]
+    monkeypatch.setattr(table_headers, "_CASELESS", re.compile(r"(?!)"))
+    assert fast == [table_headers.header_label.__wrapped__(cell) for cell in cells]
+    assert all(table_headers.header_label.__wrapped__(cell) is None for cell in spared)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "texts"),
+    [
+        (r"氏名|住所(?:1|2)?|^姓$", ["氏名", "住所2", "姓", "ご住所"]),
+        (r"(?i:tel)|電話番号|[ＴT]EL", ["Tel", "TEL", "ＴEL", "携帯電話番号"]),
+        (r"(?:お|ご)?届け?先(?:名|氏名)?", ["お届け先名", "届先"]),
+        (r"[\u3041-\u3096]{1,6}のなまえ|(?:担当|主任)?講師(?:名)?", ["じどうのなまえ", "講師", "主任講師名"]),
+    ],
+)
+def test_every_match_holds_a_required_character(pattern: str, texts: list[str]) -> None:
+    compiled = re.compile(pattern)
+    needed = required(compiled)
+    assert needed is not None
+    for text in texts:
+        match = compiled.search(text)
+        assert match is not None and not needed.isdisjoint(match.group())
+
+
+@pytest.mark.parametrize("pattern", [r"\d+", r"[^\s]{1,6}", r"名?", r"氏名|\w+", r"(?=名)"])
+def test_a_pattern_that_can_match_without_a_known_character_requires_none(pattern: str) -> None:
+    assert required(re.compile(pattern)) is None
