@@ -38,6 +38,7 @@ from mamori.pii.name_words import known as _known
 from mamori.pii.not_names import has_kana_role, not_a_name
 from mamori.pii.org_names import after_organisation, after_role, after_status
 from mamori.pii.prefilter import Triggers
+from mamori.pii.rare_surnames import rare_surname_before
 from mamori.pii.spans import Hit
 
 # Every kanji a name can hold: the unified block, extension A, the compatibility ideographs (﨑) and
@@ -260,6 +261,9 @@ def _name_before(text: str, end: int) -> int | None:
         glued_kana = re.search(r"[\u3041-\u3096]\Z", text[start:end]) and " " not in text[start:end]
         if plausible_unknown(kanji) and (not glued_kana or kanji in surnames()):
             return _after_word(text, start, end)  # 山田はなこ様, but not 今度代わられた先生
+    rare = rare_surname_before(text, end)  # 10:20 粟飯原 蓮様, not 原 蓮
+    if rare is not None:
+        return rare
     sur = surnames()
     for start in range(lo, end):
         if text[start:end].strip() in _STOP:

@@ -418,3 +418,15 @@ def test_a_sentences_kana_after_a_spaced_surname_is_no_given_name():
 def test_a_given_name_in_kana_before_a_particle_or_alone_stays_in_the_name():
     assert names("担当の木佐貫 みのりです。\n") == ["木佐貫 みのり"]
     assert names("氏名：木佐貫 ひなた\n") == ["木佐貫 ひなた"]
+
+
+def test_a_rare_surname_of_three_or_four_kanji_before_an_honorific_is_whole():
+    def persons(text: str) -> list[str]:
+        return [s.text for s in detect(text) if s.label == "PERSON"]
+
+    assert persons("14:05 粟野原 大輔様 相続の件 折り返し 086-555-0199") == ["粟野原 大輔"]
+    assert persons("11/02 五十旗頭 健太様 来所予定") == ["五十旗頭 健太"]
+    # counter: a company, a city or a department before the given name is no surname
+    assert persons("14:05 東和精機 大輔様 見積の件") == []
+    assert persons("14:05 名古屋市 大輔様 見積の件") == []
+    assert persons("14:05 佐藤 大輔様 相続の件") == ["佐藤 大輔"]
