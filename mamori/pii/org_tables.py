@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from mamori.pii.departments import SURNAMES_IN_BU
 from mamori.pii.literals import words_pattern
 from mamori.pii.owner import column_cells, header_rows, names_by_value
 from mamori.pii.tables import header_label
@@ -84,8 +85,11 @@ def org_table_rows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
     for end, table_end, cells in header_rows(text, hint, _org_row):
         accounts = any("口座" in c for c in cells)  # a bank and its branch name every account's bank
         if not any(_ORG_HEADER.match(c) and not (accounts and _BANK_HEADER.match(c)) for c in cells) or any(
-            person_column(c) and not _ORG_HEADER.match(_READING.sub("", c)) and not _HEAD_COUNT.match(c)
-            for c in cells
+            person_column(c)
+            and not _ORG_HEADER.match(_READING.sub("", c))
+            and not _HEAD_COUNT.match(c)
+            and not (_DESK_HEADER.fullmatch(c) and _unit_column(text, end, table_end(), col))
+            for col, c in enumerate(cells)
         ):  # 取引先名（カナ） is the reading of the organisation's name, no person column
             continue
         done = table_end()  # looked up for a header naming organisations only
@@ -95,6 +99,22 @@ def org_table_rows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
                 if _READING.search(cell) and _ORG_HEADER.match(_READING.sub("", cell)):
                     readings.extend(column_cells(text, end + 1, done, col))
     return ranges, readings
+
+
+# A desk's column (フロント担当, 営業担当) whose every cell names a section (第1課, 千葉営業所): the unit in
+# charge of each site, no person; 担当者 and 担当者名 head persons, and a surname cell (阿部) keeps it one.
+_DESK_HEADER = re.compile(r"[^\s担]{1,6}担当")
+_UNIT_CELL = re.compile(
+    r"[^\s]{0,10}(?:課|室|係|班|営業所|支店|支社|事業所|出張所|センター|グループ|チーム)|[^\s]{1,10}部"
+)
+
+
+def _unit_column(text: str, end: int, done: int, col: int) -> bool:
+    """Return whether the filled cells of column ``col`` below the header ending at ``end`` all name units."""
+    filled = [c for a, b in column_cells(text, end + 1, done, col) if (c := text[a:b].strip().strip('"'))]
+    return bool(filled) and all(
+        _UNIT_CELL.fullmatch(c) and not (c.endswith("部") and c in SURNAMES_IN_BU) for c in filled
+    )
 
 
 # A CRM account's size (Employees, Members): how many, no person's name.

@@ -164,3 +164,22 @@ def test_a_two_column_list_of_sites_is_a_table_of_sites_too():
     # a two-column list of persons stays theirs, and a comma in prose makes no row
     assert _labels("氏名,住所\n春日 美樹,兵庫県神戸市兵庫区湊川町1-2\n") == ["PERSON", "ADDRESS"]
     assert _labels("所在地,ご担当\n兵庫県神戸市兵庫区湊川町1-2,春日 美樹\n")[0] == "ADDRESS"
+
+
+def test_a_desk_column_of_sections_in_a_list_of_sites_is_no_person_column():
+    buildings = (
+        "棟番号,建物名,所在地,戸数,営業担当,管理人室TEL\n"
+        "B11,メゾン本郷台,神奈川県横浜市栄区小菅ケ谷1-2-3,24,横浜営業所,045-891-2201\n"
+        "B12,ルミエール大船,神奈川県鎌倉市大船2-3-4,36,第3課,0467-45-7702\n"
+    )
+    assert _labels(buildings) == []
+
+
+def test_a_desk_column_of_persons_or_a_surname_keeps_the_list_of_sites_personal():
+    buildings = (
+        "棟番号,建物名,所在地,戸数,営業担当,管理人室TEL\n"
+        "B11,メゾン本郷台,神奈川県横浜市栄区小菅ケ谷1-2-3,24,{},045-891-2201\n"
+        "B12,ルミエール大船,神奈川県鎌倉市大船2-3-4,36,第3課,0467-45-7702\n"
+    )
+    for desk in ("阿部", "西山"):
+        assert "ADDRESS" in _labels(buildings.format(desk))
