@@ -134,6 +134,8 @@ def header(cell: str) -> str | None:
             return "NAME_PART"  # First Name, Last Name: one word a cell
         if m.group("noun") is None and _LATIN_SCRIPT.search(words) and m.group("whose") in _SCRIPTS:
             return "ROMAJI"  # Name (EN), English name: ``tables`` reads Latin names beside a person's columns
+        if m.group("whose") == "nick":
+            return None  # a handle: persons beside a chat's or members' columns (display_name_columns)
         noun = m.group("noun")
         return "PERSON_EN" if noun and _SHARED.fullmatch(noun) else "PERSON"
     if cell in PARTS_ALONE:
@@ -238,10 +240,12 @@ def pet_name_columns(heads: list[str], labels: list[str | None], columns: list[l
 
 # A messaging account's name column (LINE 公式アカウント's 表示名, a community's ニックネーム): persons when the
 # header row speaks of friends, messages or customers; a product master's 表示名 is the goods'.
-_DISPLAY_HEADER = re.compile(r"(?:LINE|ライン|ユーザー|会員|顧客|お客様)?(?:表示名|ニックネーム)")
+_DISPLAY_HEADER = re.compile(
+    r"(?:LINE|ライン|ユーザー|会員|顧客|お客様)?(?:表示名|ニックネーム)|(?i:nick[ _\-]?names?)"
+)
 _CHAT_HEADER = re.compile(
     r"友だち|友達|メッセージ|トーク|チャット|フォロー|ブロック|会員|顧客|お客様|予約|来店|問い?合わせ|問合せ|"
-    r"受信|送信|対応者|LINE|ライン"
+    r"受信|送信|対応者|LINE|ライン|(?i:friend|message|chat|member|customer|e-?mail|phone)"
 )
 
 

@@ -176,6 +176,24 @@ def test_a_display_name_column_of_goods_or_screens_holds_no_persons():
     assert detect(screens) == []
 
 
+def test_handles_in_a_nickname_column_of_an_export_of_posts_are_no_persons():
+    posts = (
+        "post_id,item_code,stars,nickname,age_group,comment\n"
+        "88,TW-3,4,匿名希望,30代,使いやすい\n"
+        "89,TW-3,5,いちご,50代,リピートします\n"
+        "90,TW-7,2,Nick Name,非公開,届くのが遅い\n"
+    ).replace("Nick Name", "ぽん太")
+    assert _persons(posts) == []
+    assert _persons(posts.replace("nickname", "Nick_Name")) == []
+    # 匿名希望 under a name header is nobody's name either
+    assert _persons("氏名,電話番号\n匿名希望,03-3401-2277\n赤嶺 夏美,090-7721-4410\n") == ["赤嶺 夏美"]
+
+
+def test_a_nickname_column_beside_members_or_mail_columns_keeps_its_names():
+    members = "member_id,nickname,email\n7,比嘉 光,hikari@example.jp\n8,金城 優斗,yuto@example.jp\n"
+    assert _persons(members) == ["比嘉 光", "金城 優斗"]
+
+
 def test_a_name_cell_ending_in_pictographs_keeps_the_name_before_them():
     talk = "友だち追加日\t表示名\tメッセージ\n2026/2/1\tまりな🌸\t了解です\n2026/2/3\t仲宗根 彩★\tはい\n"
     assert _persons(talk) == ["まりな", "仲宗根 彩"]
