@@ -125,6 +125,10 @@ SPACED = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa](?: +[\u3400-\u9fff\u30a1-\u30
 _OWNER = re.compile(r"飼い?主|オーナー")
 
 
+# A meeting of persons a role word names (保護者会, 入居者説明会, 参加者懇談会): an event, no one's name.
+_MEETING = re.compile(r"[^\s]{1,6}者(?:会|総会|説明会|懇談会|面談|集会|会議|交流会)")
+
+
 @lru_cache(maxsize=4096)
 def header_label(cell: str) -> str | None:
     """Return the label of a header cell (``携帯電話番号`` → PHONE) or None for other columns.
@@ -134,6 +138,8 @@ def header_label(cell: str) -> str | None:
     """
     if _CASELESS.fullmatch(cell) and _HEADER_CHARS.isdisjoint(cell):
         return None  # a name such as 一瀨渚: no character that any header below needs
+    if _MEETING.fullmatch(cell):
+        return None  # 保護者会, 利用者説明会: a meeting of the persons (an event plan's row), no column of theirs
     named = name_headers.header(cell)
     if named is not None:
         return named  # Guest name, Name (EN), 氏(請求先), お届け先名 (name_headers.py)

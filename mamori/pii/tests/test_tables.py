@@ -367,3 +367,17 @@ def test_a_caretaker_column_holds_persons_not_identifiers() -> None:
     assert header_label("管理番号") == "ID" and header_label("管理会社") == "ID"
     managed = "物件名,管理会社,電話\nコーポ若葉,若葉ハウジング,03-5521-8830\nハイツ楓,楓地所,03-3390-1174\n"
     assert detect(managed) == []
+
+
+def test_a_meeting_of_parents_in_an_event_plan_makes_no_column_of_names():
+    plan = (
+        "月\t行事\t会場\n4\t入園式\t遊戯室\n6\t保護者会\t各教室\n7\tたなばた\t園庭\n9\tうんどうかい\t園庭\n"
+    )
+    assert [s.text for s in detect(plan)] == []
+    plan = "日付,催し,対象\n5/10,参加者懇談会,全員\n5/20,ゆうやけ散歩,低学年\n6/1,ドッジボール,高学年\n"
+    assert [s.text for s in detect(plan)] == []
+
+
+def test_a_column_headed_by_the_guardian_still_holds_names():
+    roster = "児童番号\t保護者\t電話\n1\t東 美和\t048-822-1100\n2\t望月 隆\t048-822-1101\n"
+    assert [s.text for s in detect(roster) if s.label == "PERSON"] == ["東 美和", "望月 隆"]
