@@ -74,6 +74,20 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         or carrier(text, start, end)
         or company_before_san(text, start, end)
         or organisation_in_name_place(text, start, end)
+        or _kana_municipality(text, start, end)
+    )
+
+
+_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]+")
+
+
+def _kana_municipality(text: str, start: int, end: int) -> bool:
+    """Return whether a kana name is a city, town or village written in kana, cut before 市 / 町 / 村
+    (`From: さいたま市 子ども未来局`, `つくば市より`: the municipality, no given name)."""
+    return (
+        text[end : end + 1] in ("市", "町", "村")
+        and _KANA.fullmatch(text, start, end) is not None
+        and text[start : end + 1] in municipalities()
     )
 
 

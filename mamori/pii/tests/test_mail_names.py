@@ -81,3 +81,15 @@ def test_outlook_last_first_names_and_initial_mailboxes_are_persons_and_team_mai
         "Smith, John",
         "John Smith",
     ]
+
+
+def test_a_city_in_kana_opening_a_display_name_is_no_given_name():
+    mail = (
+        "From: ひたちなか市 健康福祉部 保健課 <hoken@city.example.lg.jp>\n"
+        "To: 薬局 <info@example.jp>\nSubject: 通知\n\n通知します。\n"
+    )
+    assert [s.text for s in detect(mail) if s.label == "PERSON"] == []
+    # counter: a kana name not glued to 市 / 町 / 村 stays a person
+    assert [
+        s.text for s in detect("受付：ひたちなか市より入電 担当：さとう はるか\n") if s.label == "PERSON"
+    ] == ["さとう はるか"]
