@@ -22,6 +22,7 @@ from operator import attrgetter
 
 from mamori.pii.dictionaries import PREFECTURES, municipalities
 from mamori.pii.example_blocks import split_at_records
+from mamori.pii.sample_rows import drop_sample_rows
 from mamori.pii.spans import Span
 
 _RESERVED_DOMAIN = re.compile(
@@ -353,12 +354,17 @@ def drop_placeholders(text: str, spans: list[Span]) -> list[Span]:
         spans = _without_default_dates(spans, dates)
     if _JUDGED.isdisjoint(map(_LABEL, spans)):
         return list(spans)
+    spans = drop_sample_rows(text, spans, _sample_name)  # 山田 太郎 beside ○○ and 03-0000-0000
     if is_example(text):
         parts = split_at_records(text, spans, is_example, _real_name)  # 【記入例】's block, then real records
         if parts is None:
             return _drop_in_examples(text, spans)
         return sorted(_drop_in_examples(text, parts[0]) + _drop_outside_examples(text, parts[1]), key=_START)
     return _drop_outside_examples(text, spans)
+
+
+def _sample_name(span: Span) -> bool:
+    return placeholder_kind(span) == IN_EXAMPLES
 
 
 def _real_name(span: Span) -> bool:

@@ -312,3 +312,22 @@ def test_a_real_record_after_the_sample_of_a_form_titled_as_one_keeps_its_birth_
     # the sample alone, its values all the sample's
     alone = "入会申込書（記入例）\n氏名 山田 花子\n生年月日 昭和50年1月1日\n住所 長野県上田市材木町2-6-11\n"
     assert _labels(alone) == []
+
+
+def test_the_example_row_of_an_import_template_names_no_one():
+    template = (
+        "送付先氏名,送付先郵便番号,送付先住所,送付先電話\n"
+        "山田 花子,000-0000,大阪府○○市○○町4-5-6,06-0000-0000\n"
+    )
+    assert [s for s in detect(template) if s.label == "PERSON"] == []
+    sender = template.replace("電話\n", "電話,ご依頼主名,ご依頼主電話\n").replace(
+        "0000\n", "0000,こもれび商店,0422-21-5566\n"
+    )
+    assert detect(sender) == []  # the shop's own number beside no one's record
+    blanks = "会員名,住所,電話\n鈴木 一郎,北海道××市××1-1,011-000-0000\n"
+    assert [s for s in detect(blanks) if s.label == "PERSON"] == []
+
+
+def test_a_sample_name_on_a_line_of_real_values_is_kept():
+    row = "送付先氏名,送付先郵便番号,送付先住所,送付先電話\n山田 花子,530-0001,大阪府大阪市北区梅田1-2-3,06-6345-2211\n"
+    assert "山田 花子" in [s.text for s in detect(row) if s.label == "PERSON"]
