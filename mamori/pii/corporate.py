@@ -111,12 +111,18 @@ _ORG_WORDS = (
 # branch (みどり銀行 本店 普通 1234567) is part of every account, a person's too.
 _ORG = re.compile(_ORG_WORDS + r"|銀行|支店|本店|店(?<=[\u4e00-\u9fff\u30a1-\u30fa]店)(?![長員主頭舗内])")
 _ORG_FOR_ACCOUNTS = re.compile(_ORG_WORDS)
+# 自宅, but not a notice's words to its reader (ご自宅で / ご自宅に …試します): the reader's home is nobody's.
+_HOME = r"自宅(?<!ご自宅)|ご自宅(?![でにへ]|まで)"
 # Words that put a person on the line (or in the block): their data stays personal.
 _PERSON_LINE = re.compile(
-    r"様|殿(?<!御殿)(?![\u3400-\u9fff])|自宅|携帯|Mobile|mobile|個人(?!情報)|本人|生年月日|お届け先|送付先|ご住所|お客様"
+    r"様|殿(?<!御殿)(?![\u3400-\u9fff])|"
+    + _HOME
+    + r"|携帯|Mobile|mobile|個人(?!情報)|本人|生年月日|お届け先|送付先|ご住所|お客様"
 )
 _PERSON_BLOCK = re.compile(
-    r"氏名|名前|自宅|個人番号|緊急連絡先|ご本人|生年月日|続柄|お客様情報|患者|保護者|生徒|申込者|契約者|入居者|会員番号|顧客"
+    r"氏名|名前|"
+    + _HOME
+    + r"|個人番号|緊急連絡先|ご本人|生年月日|続柄|お客様情報|患者|保護者|生徒|申込者|契約者|入居者|会員番号|顧客"
     r"|社員番号|従業員番号|職員番号|所属"  # a record about one employee (所属：製造部 names where they work)
     r"|相続人|申請人|申立人|届出人"  # a filing's party: its address under 法務局 御中 is the heir's
     # a consultation record's client as a field (相談者：, 相談者の連絡先), not a notice's ご相談者の方は:

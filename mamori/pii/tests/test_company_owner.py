@@ -583,3 +583,17 @@ def test_an_addressee_s_representative_or_a_sole_trader_stays_a_person():
     trader = "請求書\n宇土写真事務所 代表 宇土 晴彦\n合計 55,000円\n"
     assert _labels(trader) == ["PERSON"]  # no legal form: a sole trader, a person
     assert _labels("代表取締役 宇土 晴彦\n携帯 090-1234-5678\n") == ["PERSON", "PHONE"]  # no issuer's title
+
+
+def test_a_notice_speaking_of_the_readers_home_leaves_its_group_mailbox_the_organisations():
+    poster = (
+        "体験モニター募集\n内容：ご自宅に試作の空気清浄機を2週間設置します\nお問い合わせ\n"
+        "南海大学 工学部 大気計測研究室\nTEL 088-631-2201\nE-mail taiki-lab@nankai-u.example.ac.jp\n"
+    )
+    assert _labels(poster) == []
+    # counter: a field of a person's home keeps the mailbox on its block personal
+    form = (
+        "モニター登録\nご自宅住所：高知県高知市春野町西分1203\n"
+        "南海大学 工学部 大気計測研究室\nE-mail taiki-lab@nankai-u.example.ac.jp\n"
+    )
+    assert "EMAIL" in _labels(form)
