@@ -23,20 +23,6 @@ from mamori.pii.scan_worker import Task, scan_file
 from mamori.scans import services
 from mamori.scans.models import Machine
 
-_SURNAMES = [
-    "北村",
-    "高柳",
-    "三浦",
-    "長谷部",
-    "小野寺",
-    "宮城",
-    "津田",
-    "笹川",
-    "大槻",
-    "榎本",
-    "芦田",
-    "国分",
-]
 _GIVEN = [
     ("沙織", "サオリ"),
     ("健太", "ケンタ"),
@@ -59,6 +45,7 @@ _KANA = {
     "芦田": "アシダ",
     "国分": "コクブ",
 }
+_SURNAMES = list(_KANA)  # each surname with its reading
 _TOWNS = [
     "東京都世田谷区桜新町2-14-6",
     "東京都杉並区阿佐谷北3-8-21",
