@@ -10,7 +10,10 @@ per core, then a PASS / FAIL line against issue 11's 8 MB/s for digit-dense text
 - ``press``: a machine log of tab-separated fields (time, machine, job, event, counters);
 - ``notify``: a notification log with a customer's mailbox at example.net on every line;
 - ``pos``: a shop's receipt journal, twelve-digit JAN codes and a points card number per receipt;
-- ``orders``: a marketplace's order export quoting every cell, with CR LF line ends.
+- ``orders``: a marketplace's order export quoting every cell, with CR LF line ends;
+- ``sales``: a register's sales export (receipt number, JAN code, amounts) whose payment column holds
+  クレジット, a header word, on a quarter of the rows;
+- ``telemetry``: a vehicle tracker's CSV of positions, speeds and odometers.
 
 Values are invented (example.com / example.net, 203.0.113.0/24, generated names). Run
 ``python bench/pii_logs.py [--mb 2] [--repeat 3] [--only access,pos] [--profile access]``. CPU time on
@@ -106,6 +109,30 @@ def pos_receipt(rng: random.Random, i: int) -> str:
     return "\n".join((head, *items, foot))
 
 
+SALES_HEADER = "日時,レシートNo,レジ,JANコード,商品名,単価,数量,金額,支払方法"
+
+
+def sales_row(rng: random.Random, i: int) -> str:
+    price = rng.choice((150, 298, 540, 980, 2400))
+    qty = rng.randrange(1, 6)
+    return (
+        f"{_stamp(rng, i).replace('-', '/')},{rng.randrange(10**7, 10**8)},{rng.randrange(1, 5)},"
+        f"49{rng.randrange(10**11):011d},商品{rng.randrange(40)},{price},{qty},{price * qty},"
+        f"{rng.choice(('現金', 'クレジット', '電子マネー', 'QR'))}"
+    )
+
+
+TELEMETRY_HEADER = "datetime,unit,lat,lon,speed,mode,odometer"
+
+
+def telemetry_row(rng: random.Random, i: int) -> str:
+    return (
+        f"{_stamp(rng, i).replace('-', '/')},TR-{rng.randrange(1, 10):02d},{rng.uniform(35, 36):.6f},"
+        f"{rng.uniform(139, 140):.6f},{rng.randrange(60)},{rng.choice(('走行', '停車', '作業'))},"
+        f"{rng.randrange(10000, 99999)}"
+    )
+
+
 ORDER_HEADER = (
     '"注文番号","注文日","注文者名字","注文者名前","注文者郵便番号1","注文者郵便番号2","注文者住所",'
     '"注文者電話番号","メールアドレス","商品番号","単価","個数","お荷物伝票番号"'
@@ -140,6 +167,8 @@ SHAPES: dict[str, tuple[str | None, Callable[[random.Random, int], str], str]] =
     "notify": (None, notify_line, "\n"),
     "pos": (None, pos_receipt, "\n"),
     "orders": (ORDER_HEADER, order_row, "\r\n"),
+    "sales": (SALES_HEADER, sales_row, "\n"),
+    "telemetry": (TELEMETRY_HEADER, telemetry_row, "\n"),
 }
 
 

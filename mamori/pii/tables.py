@@ -167,6 +167,33 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     return None
 
 
+# Cells every rule of a header row reads alike: a number of one or two digits (a day's column, 1 to 31),
+# and a longer number or one with separators too long for a month (12/31): a receipt's number, a JAN
+# code, an amount, a time (no label, no part, not header-shaped). A row that held a header word
+# (クレジット in a sales list's payment column) is judged once for the rows that differ in such cells.
+_SHORT_NUMBER = re.compile(r"[0-9]{1,2}")
+_LONG_NUMBER = re.compile(r"[0-9]{3,}|[0-9][0-9/:.\-+ ]{5,}")
+
+
+def _masked(cell: str) -> str:
+    if _SHORT_NUMBER.fullmatch(cell):
+        return "00"
+    return "000000" if _LONG_NUMBER.fullmatch(cell) else cell
+
+
+def _header_memo(
+    text: str, cells: list[tuple[int, int]], not_headers: set[tuple[str, ...]]
+) -> list[str | None] | None:
+    """Return ``_header`` of a row, remembering in ``not_headers`` the rows that were no header."""
+    key = tuple(_masked(text[s:e]) for s, e in cells)
+    if key in not_headers:
+        return None
+    header = _header(text, cells)
+    if header is None:
+        not_headers.add(key)
+    return header
+
+
 def _cell_label(cell: str) -> str | None:
     """Return the label of a cell of a row that may be a header row.
 
@@ -266,6 +293,7 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     offset = 0
     lines = text.split("\n")
     last = len(lines) - 1
+    not_headers: set[tuple[str, ...]] = set()  # rows judged no header, long numbers masked (_header_memo)
     # Inside a table, the next header word at or after a row's start is searched in the text and
     # reused for the rows before it: on a list, one search for many rows instead of one per row.
     next_word = next_ascii = next_id = -1
@@ -294,7 +322,7 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
         if block is None and not words and line.count(line_sep) < 2:
             continue  # prose with a comma, no table open: nothing to split
         if words:
-            header = _header(text, _cells(line, start, line_sep))
+            header = _header_memo(text, _cells(line, start, line_sep), not_headers)
             if header is not None and _form_row(header, lines[i : i + 2], line_sep):
                 header = None  # Surname<TAB>KOMINE / Passport Number<TAB>…: a form's rows (name_fields.py)
             if header is not None:

@@ -341,3 +341,48 @@ def test_lines_whose_cells_open_with_no_quote_are_split_as_the_regex_splits_them
     for line in lines:
         if csv_cells.quoted_cell(line, ","):
             assert csv_cells.cells(line, 0, ",") == by_regex(line), line
+
+
+_ROWS_WITH_NUMBERS = [
+    "2026/04/01 09:03:58,62350777,3,4901234567894,米 5kg,2480,2,4960,クレジット",
+    "氏名,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31",
+    "氏名,4月,5月,12/1,12/31,2026年",
+    "電話番号1,電話番号2,電話番号3,123,4567",
+    "お届け先名,敬称,123456,電話,12",
+    "Card Name,Card Last4,4242,2030/12",
+    "名前,犬種,飼い主,2019/04/01,12",
+    "表示名,メッセージ,20:15:00,1",
+    "12/31,メール,2026-01-01,09:00",
+    "1,クレジット,100,現金",
+    "会員番号,氏名,000123,生年月日 (西暦),19800101",
+]
+
+
+@pytest.mark.parametrize("line", _ROWS_WITH_NUMBERS)
+def test_a_row_is_judged_as_the_row_with_its_numbers_masked(line: str) -> None:
+    cells = csv_cells.cells(line, 0, ",")
+    masked = ",".join(tables_module._masked(line[s:e]) for s, e in cells)
+    other = csv_cells.cells(masked, 0, ",")
+    assert (tables_module._header(line, cells) is None) == (tables_module._header(masked, other) is None)
+
+
+def test_the_rows_judged_once_find_what_judging_every_row_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(11)
+    rows = ["日時,レシートNo,JANコード,商品名,単価,数量,金額,支払方法"]
+    for i in range(400):
+        pay = rng.choice(("現金", "クレジット", "メール決済", "電話注文"))
+        rows.append(
+            f"2026/05/{i % 28 + 1:02d} 10:{i % 60:02d},{rng.randrange(10**7, 10**8)},49{rng.randrange(10**11):011d},"
+            f"品{rng.randrange(5)},{rng.choice((98, 540))},{rng.randrange(1, 4)},{rng.randrange(100, 2000)},{pay}"
+        )
+    rows += [
+        "",
+        "氏名,電話番号,メール",
+        *(f"{person(rng)[0]},{phone(rng)},u{i}@example.jp" for i in range(30)),
+    ]
+    text = "\n".join(rows) + "\n"
+    fast = analyse_tables(text)
+    monkeypatch.setattr(
+        tables_module, "_header_memo", lambda text, cells, seen: tables_module._header(text, cells)
+    )
+    assert analyse_tables(text) == fast and len(fast[0]) >= 30
