@@ -37,6 +37,11 @@ def _branches() -> list[str]:
 _BRAND = re.compile("|".join(_branches()))
 
 
+def names_business(words: str) -> bool:
+    """Return whether roman ``words`` hold a business's kind (``Photo Studio MIKI``, ``Atelier Mori``)."""
+    return _BRAND.search(words) is not None
+
+
 # Contacts a text may hold for its brand words to be looked for: a footer or a flyer holds a few, a list
 # or a log of hundreds holds no business's own block worth reading every window of.
 _MOST_CONTACTS = 200

@@ -25,6 +25,7 @@ from mamori.pii import (
     name_fields,
     names,
     paths,
+    signature_names,
     titled_names,
 )
 from mamori.pii.address import find_addresses
@@ -48,6 +49,7 @@ from mamori.pii.numbers import find_numbers
 from mamori.pii.paths import find_path_persons
 from mamori.pii.prefilter import Prefilter, Triggers
 from mamori.pii.prose import find_prose_persons
+from mamori.pii.signature_names import find_signature_persons
 from mamori.pii.spans import Hit, Span, spans_of
 from mamori.pii.tables import analyse_tables, find_table_values
 from mamori.pii.titled_names import find_titled_persons
@@ -73,6 +75,7 @@ RECOGNIZERS = (
     find_field_persons,
     find_titled_persons,
     find_marked_persons,
+    find_signature_persons,
     find_prose_persons,  # last and lowest priority: names in prose without a label, tagged by MeCab
 )
 
@@ -95,6 +98,7 @@ _TRIGGERS: dict[object, Triggers] = {
     find_field_persons: name_fields.TRIGGERS,
     find_titled_persons: titled_names.TRIGGERS,
     find_marked_persons: marked_names.TRIGGERS,
+    find_signature_persons: signature_names.TRIGGERS,
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from mamori.pii.analyser import foreign_person, kana_given, katakana_person, organisation, reads_as_name
+from mamori.pii.brand_words import names_business
 from mamori.pii.dictionaries import (
     given_names,
     given_readings,
@@ -305,9 +306,14 @@ def _readings_after(text: str, hits: list[Hit]) -> list[Hit]:
         if m is None:
             continue
         inner_start, inner = m.start(1), m.group(1)
-        if parse_kana_name(text, inner_start, strict=True) == m.end(1) or _ROMAJI.fullmatch(inner):
+        if parse_kana_name(text, inner_start, strict=True) == m.end(1) or romaji_reading(inner):
             out.append((inner_start, m.end(1), "PERSON", 3))
     return out
+
+
+def romaji_reading(inner: str) -> bool:
+    """Return whether a bracket's roman words are a name's reading, not a business (Office Haru)."""
+    return _ROMAJI.fullmatch(inner) is not None and not ROLE_WORD.search(inner) and not names_business(inner)
 
 
 # a kana given name only after a space (木佐 トメ, 比嘉 カマド: old given names in katakana)

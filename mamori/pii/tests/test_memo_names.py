@@ -116,6 +116,7 @@ def test_one_line_of_a_name_and_its_affiliation_in_brackets_is_a_name():
     assert _persons("報告者\n\n大城 健（南城市社協）\n") == ["大城 健"]
 
 
-def test_one_line_of_a_name_and_brackets_of_no_organisation_says_nothing_alone():
-    assert _persons("中川 由美（Yumi NAKAGAWA）\n") == []
+def test_one_line_of_a_name_and_brackets_of_no_organisation_is_no_memo_line():
+    # a name line with its reading, a signature's: signature_names.py reads it, as the name and its reading
+    assert _persons("中川 由美（Yumi NAKAGAWA）\n") == ["中川 由美", "Yumi NAKAGAWA"]
     assert _persons("長野 松本（特急あずさ）\n") == []

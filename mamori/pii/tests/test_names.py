@@ -40,7 +40,10 @@ def test_kana_readings_are_found_after_a_label_and_after_a_name() -> None:
     assert names("フリガナ：ヤマダ タロウ\n") == ["ヤマダ タロウ"]
     assert names("ふりがな：やまだ たろう\n") == ["やまだ たろう"]
     assert names("お客様：山田 太郎 様（ヤマダ タロウ）") == ["山田 太郎", "ヤマダ タロウ"]
-    assert names("田中 一郎（Ichiro TANAKA）") == []  # no context at all (no label, no particle)
+    # a line of a full name and its reading is a signature's or a list's (signature_names.py); words
+    # the analyser reads as common nouns with a reading are none
+    assert names("田中 一郎（Ichiro TANAKA）") == ["田中 一郎", "Ichiro TANAKA"]
+    assert names("中央 公園（Chuo Koen）") == []
     assert names("担当：田中 一郎（Ichiro TANAKA）") == ["田中 一郎", "Ichiro TANAKA"]
 
 
