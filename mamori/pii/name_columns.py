@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import compress
+from itertools import compress, repeat
+from operator import contains
 
 from mamori.pii.dictionaries import given_names, given_readings, municipalities, surnames, to_katakana
 from mamori.pii.name_words import KANJI, NON_NAME, STOP, plausible_unknown
@@ -101,6 +102,8 @@ def widen(values: list[str], names: list[bool] | None) -> list[bool] | None:
             keep or unknown_surname_name(value) or _surname_and_word(value, family)
             for keep, value in zip(names, values, strict=True)
         ]
+    if sum(map(contains, values, repeat(" "))) < max(3, (len(values) + 1) // 2):
+        return None  # a name holds a space: a column of numbers, codes or words has too few for half
     family, given = surnames(), given_names()
     verdicts = dict.fromkeys(values, False)
     for value in verdicts:
