@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from itertools import accumulate, compress, cycle, islice, repeat
 from operator import add
 
-from mamori.pii import id_columns, name_columns, name_headers, records, validators
+from mamori.pii import id_columns, name_columns, name_headers, records, row_keys, validators
 from mamori.pii.accounts import kana_organisation
 from mamori.pii.address import is_address
 from mamori.pii.csv_cells import cells as _cells
@@ -167,28 +167,15 @@ def _header(text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
     return None
 
 
-# Cells every rule of a header row reads alike: a number of one or two digits (a day's column, 1 to 31),
-# and a longer number or one with separators too long for a month (12/31): a receipt's number, a JAN
-# code, an amount, a time (no label, no part, not header-shaped). A row that held a header word
-# (クレジット in a sales list's payment column) is judged once for the rows that differ in such cells.
-_SHORT_NUMBER = re.compile(r"[0-9]{1,2}")
-_LONG_NUMBER = re.compile(r"[0-9]{3,}|[0-9][0-9/:.\-+ ]{5,}")
-
-
-def _masked(cell: str) -> str:
-    if _SHORT_NUMBER.fullmatch(cell):
-        return "00"
-    return "000000" if _LONG_NUMBER.fullmatch(cell) else cell
-
-
 def _header_memo(
-    text: str, cells: list[tuple[int, int]], not_headers: set[tuple[str, ...]]
+    text: str, line: str, start: int, sep: str, not_headers: set[object]
 ) -> list[str | None] | None:
-    """Return ``_header`` of a row, remembering in ``not_headers`` the rows that were no header."""
-    key = tuple(_masked(text[s:e]) for s, e in cells)
+    """Return ``_header`` of a row, remembering in ``not_headers`` the rows that were no header: a row
+    that differs from one of them only in numbers (row_keys.py) is no header either."""
+    key, cells = row_keys.key(text, line, start, sep)
     if key in not_headers:
         return None
-    header = _header(text, cells)
+    header = _header(text, _cells(line, start, sep) if cells is None else cells)
     if header is None:
         not_headers.add(key)
     return header
@@ -293,7 +280,7 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     offset = 0
     lines = text.split("\n")
     last = len(lines) - 1
-    not_headers: set[tuple[str, ...]] = set()  # rows judged no header, long numbers masked (_header_memo)
+    not_headers: set[object] = set()  # rows judged no header, long numbers masked (_header_memo)
     # Inside a table, the next header word at or after a row's start is searched in the text and
     # reused for the rows before it: on a list, one search for many rows instead of one per row.
     next_word = next_ascii = next_id = -1
@@ -322,7 +309,7 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
         if block is None and not words and line.count(line_sep) < 2:
             continue  # prose with a comma, no table open: nothing to split
         if words:
-            header = _header_memo(text, _cells(line, start, line_sep), not_headers)
+            header = _header_memo(text, line, start, line_sep, not_headers)
             if header is not None and _form_row(header, lines[i : i + 2], line_sep):
                 header = None  # Surname<TAB>KOMINE / Passport Number<TAB>…: a form's rows (name_fields.py)
             if header is not None:

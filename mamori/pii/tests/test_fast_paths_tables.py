@@ -10,7 +10,7 @@ import re
 import pytest
 
 from mamori.pii import address as address_module
-from mamori.pii import corporate, csv_cells, header_fields, records, table_headers
+from mamori.pii import corporate, csv_cells, header_fields, records, row_keys, table_headers
 from mamori.pii import tables as tables_module
 from mamori.pii.chat_names import _reads_as_name, speaker_name
 from mamori.pii.placeholder import (
@@ -361,7 +361,7 @@ _ROWS_WITH_NUMBERS = [
 @pytest.mark.parametrize("line", _ROWS_WITH_NUMBERS)
 def test_a_row_is_judged_as_the_row_with_its_numbers_masked(line: str) -> None:
     cells = csv_cells.cells(line, 0, ",")
-    masked = ",".join(tables_module._masked(line[s:e]) for s, e in cells)
+    masked = ",".join(row_keys.masked(line[s:e]) for s, e in cells)
     other = csv_cells.cells(masked, 0, ",")
     assert (tables_module._header(line, cells) is None) == (tables_module._header(masked, other) is None)
 
@@ -383,6 +383,20 @@ def test_the_rows_judged_once_find_what_judging_every_row_finds(monkeypatch: pyt
     text = "\n".join(rows) + "\n"
     fast = analyse_tables(text)
     monkeypatch.setattr(
-        tables_module, "_header_memo", lambda text, cells, seen: tables_module._header(text, cells)
+        tables_module,
+        "_header_memo",
+        lambda text, line, start, sep, seen: tables_module._header(text, csv_cells.cells(line, start, sep)),
     )
     assert analyse_tables(text) == fast and len(fast[0]) >= 30
+
+
+@pytest.mark.parametrize(
+    "line", [*_ROWS_WITH_NUMBERS, "1,22,333,4444,2026/04/01 09:03:58,12/31,1.5,a1,12 34,123456 7"]
+)
+def test_a_rows_key_masks_the_numbers_its_cells_would_mask(line: str) -> None:
+    for sep, row in ((",", line), ("\t", line.replace(",", "\t"))):
+        key, cells = row_keys.key(row, row, 0, sep)
+        assert cells is None and key == sep.join(map(row_keys.masked, row.split(sep)))
+    quoted = '"' + line.replace(",", '","') + '"'
+    key, cells = row_keys.key(quoted, quoted, 0, ",")
+    assert key == tuple(map(row_keys.masked, line.split(",")))
