@@ -39,6 +39,8 @@ _CTX_CARD = re.compile(r"カード|card|クレジット|VISA|Master|JCB|AMEX", r
 # in the next cell is a payment.
 _CTX_BANK = re.compile(r"普通|当座|口座(?!振替|振込|引落|引き落|自動|振り替|入金|出金|残高)|預金|貯金")
 _CTX_POSTAL = re.compile(r"〒|郵便|[Zz]ip|ZIP")
+# The words of _CTX_POSTAL and _CTX_BANK: a text without any holds no seven-digit postal code or account.
+_SEVEN_WORDS = ("〒", "郵便", "zip", "Zip", "ZIP", "普通", "当座", "口座", "預金", "貯金")
 _CTX_PHONE = re.compile(r"電話|TEL|Tel|tel|携帯|連絡先|FAX|Fax|Mobile|mobile|Phone|phone|架電|折り返し|様\(")
 _CTX_NOT_PHONE = re.compile(r"免許|個人番号|マイナンバー|カード|口座|保険")
 _CTX_ANY = re.compile(
@@ -64,6 +66,7 @@ def find_numbers(text: str) -> list[Hit]:
     hits: list[Hit] = []
     passports = any(word in text for word in _PASSPORT_WORDS)  # a substring search: most texts have none
     twelve: bool | None = None  # whether the text holds a word twelve digits need: asked once
+    seven: bool | None = None  # the same for seven digits in one group (_seven_digits)
     for m in NUMBER_RUN.finditer(text):
         start = m.start()
         before = text[start - 1] if start else ""
@@ -75,6 +78,11 @@ def find_numbers(text: str) -> list[Hit]:
                 hits.extend(_after_glued(text, start, run, passports))
             continue
         run = m.group().rstrip(" ")
+        if len(run) == 7 and run.isdigit():
+            if seven is None:
+                seven = any(word in text for word in _SEVEN_WORDS)
+            if not seven:
+                continue  # a log's byte count: seven digits need a postal or an account word before them
         if len(run) == 12 and run.isdigit():
             if twelve is None:
                 twelve = _CTX_TWELVE.search(text) is not None

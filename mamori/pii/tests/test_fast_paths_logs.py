@@ -85,6 +85,34 @@ def test_a_twelve_digit_run_after_its_word_is_still_read(text: str, label: str) 
     assert [hit[2] for hit in find_numbers(text)] == [label]
 
 
+_SEVEN = ("1234567", "5302677", "0010012")
+_SEVEN_PIECES = ("合計 ", "bytes ", "TEL ", "No.", "\n", "  ", " ", "size=", "番号", "振込先 ", "残高 ")
+
+
+def test_a_seven_digit_run_in_a_text_without_a_postal_or_account_word_is_nobody_s() -> None:
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(_SEVEN_PIECES) + rng.choice(_SEVEN) for _ in range(rng.randrange(1, 8)))
+        sevens = [m for m in NUMBER_RUN.finditer(text) if re.fullmatch(r"\d{7} ?", m.group())]
+        assert all(classify(text, m.start(), m.start() + 7, m.group()[:7]) is None for m in sevens), text
+        assert find_numbers(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("〒1234567 東京都", "POSTAL_CODE"),
+        ("郵便番号 1234567", "POSTAL_CODE"),
+        ("ZIP 1234567", "POSTAL_CODE"),
+        ("普通 1234567", "BANK_ACCOUNT"),
+        ("口座番号 7654321", "BANK_ACCOUNT"),
+        ("backup 5302677 bytes\n振込先 当座 7654321", "BANK_ACCOUNT"),
+    ],
+)
+def test_a_seven_digit_run_after_its_word_is_still_read(text: str, label: str) -> None:
+    assert [hit[2] for hit in find_numbers(text)] == [label]
+
+
 _MAIL_PIECES = (
     "\n",
     " ",
