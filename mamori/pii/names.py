@@ -20,6 +20,7 @@ from mamori.pii.dictionaries import (
     to_katakana,
 )
 from mamori.pii.given_parts import sentence_after_surname
+from mamori.pii.name_headers import ORGANISATION
 from mamori.pii.name_words import DEPARTMENT as _DEPARTMENT
 from mamori.pii.name_words import (
     HEAD_POSTS,
@@ -62,6 +63,8 @@ _KANA_NAME = re.compile(
 _ROMAJI = re.compile(
     r"[A-Z][A-Za-z]{1,14} [A-Z][A-Za-z]{1,14}(?![A-Za-z])(?! [A-Z])"
 )  # not Amazon Web Services
+# Three or four words in capitals, one of four letters or more (not an acronym's PMO ABC DEF).
+_ROMAJI_CAPS = re.compile(r"(?=[A-Z ]*[A-Z]{4})[A-Z]{2,15}(?: [A-Z]{1,15}){2,3}(?![A-Za-z])(?! [A-Z])")
 # Words of mailboxes and teams, not of names (From: Support Team, From: Sales Dept, QA team).
 ROLE_WORD = re.compile(
     r"\b(?:Team|Support|Sales|Dept|Department|Cent(?:er|re)|Office|Desk|Services?|Info|Admin|Staff|Group|"
@@ -79,7 +82,7 @@ _LABEL = re.compile(
     r"(?:氏名|名前|担当の|担当者?(?![室部課])|記録|確認者|出席者|参加者|お客様対応|お客様|From|差出人|送信者|宛先|緊急連絡先|"
     r"受付|者:|者 |申込者|契約者|名義人?|依頼主|受取人|作成者|承認者|申請者|被保険者|代表者|扶養親族|配偶者|"
     r"部 |課 |室 |部\n|課\n|室\n|センター\n|フリガナ|ふりがな|付で|いたします。|"
-    r"者名|客名|様名|人名|主名|宛名|保護者|代理人|世帯主|届出人|"
+    r"者名|客名|様名|人名|主名|宛名|保護者|代理人|世帯主|届出人|ローマ字(?:表記|氏名)?(?=[:： \t])|"
     # a filing's party alone on its line, the name indented under it (相続人 / 　星野 咲良)
     r"相続人(?:\n(?=[ \t]))?|申請人(?:\n(?=[ \t]))?|申立人(?:\n(?=[ \t]))?|"
     # a legal filing's agent (司法書士 宍倉 大輔), as its parties (相続人, 申請人) above
@@ -107,6 +110,7 @@ _HONORIFIC = re.compile(rf"(?:{_TITLE}|さん|くん|ちゃん|と申します)"
 _LIST_SEP = re.compile(r"(?:\([^)\n]{1,12}\))?(?:[,、，・] ?| )")
 _READING = re.compile(r"\(([^)\n]{2,24})\)")
 _KANA_WORD = re.compile(r"[\u30a1-\u30faー]{2,12}(?![\u30a1-\u30faー])")
+_DOTTED_TAIL = re.compile(r"(?:[・=][\u30a1-\u30faー]{1,12}(?![\u30a1-\u30faー])){1,3}")
 
 
 # Particles after a spaced name where a hiragana given name could stand (事務局長 難波 より, 担当 堀 です).
@@ -232,9 +236,17 @@ def _parse_list(text: str, pos: int, kana: bool, strong: bool, attendees: bool =
         if end is None and not hits:
             romaji = _ROMAJI.match(text, pos)
             end = romaji.end() if romaji and not ROLE_WORD.search(romaji.group()) else None
+            if (
+                romaji is None
+                and (caps := _ROMAJI_CAPS.match(text, pos))
+                and not ORGANISATION.search(caps[0])
+            ):
+                end = caps.end()  # 氏名：NGUYEN VAN THANH, as a passport writes a name of three words
         if end is None and not hits and not kana:
             word = _KANA_WORD.match(text, pos)  # 担当のナム, 担当：グエン: one foreign name after a label
             end = word.end() if word and foreign_person(word.group()) else None
+            if end is not None and (tail := _DOTTED_TAIL.match(text, end)) is not None:
+                end = tail.end()  # 氏名：グエン・ティ・ホア: the parts after ・ are the same person's
         if end is None:
             break
         if attendees and not kana:

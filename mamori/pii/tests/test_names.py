@@ -433,3 +433,32 @@ def test_a_rare_surname_of_three_or_four_kanji_before_an_honorific_is_whole():
     assert persons("14:05 東和精機 大輔様 見積の件") == []
     assert persons("14:05 名古屋市 大輔様 見積の件") == []
     assert persons("14:05 佐藤 大輔様 相続の件") == ["佐藤 大輔"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "氏名：グエン・ティ・ホア\n国籍：ベトナム",
+            "グエン・ティ・ホア",
+        ),  # the parts after ・ are the same person's
+        ("担当：チャン・ヴァン・ドゥック", "チャン・ヴァン・ドゥック"),
+        ("ローマ字：NGUYEN THI HOA", "NGUYEN THI HOA"),  # as the passport writes it
+        ("氏名(ローマ字)：SANTOS MARIA CLARA", "SANTOS MARIA CLARA"),
+        ("申込者氏名　ファム・ミン・トゥアン　　ローマ字　PHAM MINH TUAN", "PHAM MINH TUAN"),
+    ],
+)
+def test_a_foreign_name_after_a_label_is_read_whole(text: str, name: str) -> None:
+    assert ("PERSON", name) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["担当：ABC TRADING COMPANY", "担当：PMO ABC DEF", "ローマ字入力で検索できます", "宛先：NTT DATA CORP"],
+)
+def test_capitals_after_a_label_that_are_a_company_or_acronyms_are_no_name(text: str) -> None:
+    assert [label for label, _ in found(text)] == []
+
+
+def test_a_foreign_name_before_a_department_after_the_dot_stops_at_the_dot() -> None:
+    assert found("担当：グエン・営業部") == [("PERSON", "グエン")]
