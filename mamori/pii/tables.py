@@ -86,6 +86,9 @@ def _is_name(value: str) -> bool:
         return False  # 人事 or 副院長 under 担当, ぽんたさん, 同上 / 長男 / (空き): no one's name
     if _KATAKANA_START.match(value) and kana_organisation(value):
         return False  # ユウゲンガイシヤ マルサン, カ)ホクリク under 振込依頼人名: a company paying
+    if _LOST_KANJI.search(value):  # ?田 直樹: 𠮷田 saved as CP932, which has no 𠮷; 〓 a system's mark for it
+        known = _LOST_KANJI.sub("某", value, count=2)
+        return _LOST_KANJI.search(known) is None and name_columns.unknown_surname_name(known)
     if value.count(" ") >= 3 and _two_names(value):
         return True
     if _SPACED_NAME.fullmatch(value) and plausible_unknown(value.replace(" ", "")):
@@ -99,6 +102,7 @@ def _is_name(value: str) -> bool:
 
 
 _KATAKANA_START = re.compile(r"[\u30a1-\u30fa]")
+_LOST_KANJI = re.compile(r"[?？〓]")
 _DAY = re.compile(r"\d{1,2}(?:/\d{1,2})?(?:\([日月火水木金土祝]\))?|[日月火水木金土]")
 MIN_DAYS = 7
 

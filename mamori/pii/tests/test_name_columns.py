@@ -117,3 +117,14 @@ def test_the_owner_column_of_a_lost_property_book_holds_persons():
 def test_an_owner_column_of_departments_or_shared_goods_holds_no_persons():
     assets = "品名,持ち主,設置場所\nノートPC,総務部,2F\nプロジェクター,共用,会議室\nデジカメ,営業課,3F\n"
     assert _persons(assets) == []
+
+
+def test_a_name_whose_kanji_the_encoding_lost_is_still_a_name_under_a_name_header():
+    # 𠮷田 saved from Excel as CP932 (which has no 𠮷) becomes ?田; an old system writes 〓 for it
+    members = "会員番号,氏名,電話番号\n1001,?田 直樹,090-1111-2222\n1002,佐藤 花子,090-1111-3333\n1003,〓田 陽菜,090-1111-4444\n"
+    assert _persons(members) == ["?田 直樹", "佐藤 花子", "〓田 陽菜"]
+
+
+def test_question_marks_alone_or_a_garbled_cell_are_no_name():
+    garbled = "会員番号,氏名,電話番号\n1001,??? ??,090-1111-2222\n1002,?,090-1111-3333\n1003,???田 ?,090-1111-4444\n"
+    assert _persons(garbled) == []
