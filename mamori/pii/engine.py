@@ -243,7 +243,9 @@ def detect_all(text: str) -> Detection:
 
 def _detect_spans(text: str) -> list[Span]:
     norm = normalize(text)
-    cells, quiet = analyse_tables(norm.text)
+    # A fixed-width export padded with ideographic spaces is measured on the text before NFKC made them spaces.
+    original = fold_line_ends(text) if "\u3000" in text and not norm.breaks else None
+    cells, quiet = analyse_tables(norm.text, original)
     cells.sort(key=_START)  # sorted once here, the sorts in _mask and _resolve only check the order
     blanked = cells + [(s, e, "", 0) for s, e in quiet] if quiet else cells
     rest = _mask(norm.text, blanked) if blanked else norm.text

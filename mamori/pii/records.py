@@ -43,8 +43,14 @@ _CELL = re.compile(r"[^\s／｜│|/]+(?: [^\s／｜│|/]+)*")
 MAX_LINE = 2000
 
 
-def as_rows(text: str, header_label: HeaderLabel, header_words: re.Pattern[str]) -> str:
+def as_rows(
+    text: str, header_label: HeaderLabel, header_words: re.Pattern[str], original: str | None = None
+) -> str:
     """Return *text* with fixed-width, separated and paragraph records rewritten as tab-separated rows.
+
+    *original* is the text before NFKC when it is as long (each ideographic space made a space): a
+    fixed-width export padded with ideographic spaces (a レセコン's 全角 fields) is measured on it, each of
+    them two columns wide, as the export's Shift_JIS bytes were.
 
     Only lines where *header_words* (literals of header words) match are tried as headers. A header
     holds a separator or a gap (``_PREFILTER``) too, and those are found far faster than the hundreds
@@ -69,7 +75,11 @@ def as_rows(text: str, header_label: HeaderLabel, header_words: re.Pattern[str])
             or len(line) > MAX_LINE
             or _DIGITS.search(line)  # a log's line: its time stamp (_header, asked before the words)
             or header_words.search(line) is None
-            or not _header(line, header_label)
+            or not (
+                _header(line, header_label)
+                # 性別　生年月日: cells an ideographic space parts, which NFKC made one space
+                or (original is not None and _header(original[start:end], header_label))
+            )
         ):
             continue
         if lines is None:
@@ -78,7 +88,8 @@ def as_rows(text: str, header_label: HeaderLabel, header_words: re.Pattern[str])
         i = bisect_right(starts, start) - 1
         if i < done:
             continue
-        done = _separated(lines, i, header_label) or _fixed(lines, i, header_label) or i + 1
+        wide = None if original is None else _Wide(original, starts)
+        done = _separated(lines, i, header_label) or _fixed(lines, i, header_label, wide) or i + 1
         if len(lines) != len(starts) - 1:  # paragraph records joined: count the lines again
             starts = [0, *accumulate(len(x) + 1 for x in lines)]
         at = max(at, starts[done])  # the rows of the table just read are settled
@@ -192,11 +203,37 @@ def _occupied(line: str, cols: list[int]) -> int:
     return mask
 
 
-def _fixed(lines: list[str], i: int, header_label: HeaderLabel) -> int:
+class _Wide:
+    """The lines of the text before NFKC, by index, for mode 3: its ideographic spaces kept."""
+
+    def __init__(self, original: str, starts: list[int]) -> None:
+        self.original, self.starts = original, starts
+
+    def __getitem__(self, j: int) -> str:
+        return self.original[self.starts[j] : self.starts[j + 1] - 1]
+
+
+def _line_columns(lines: list[str], j: int, mode: int, wide: _Wide | None) -> list[int]:
+    """Return the columns of ``lines[j]`` (see :func:`_columns`); mode 3 measures the line before NFKC."""
+    if mode == 3 and wide is not None:
+        return _columns(wide[j], 1)
+    return _columns(lines[j], mode)
+
+
+def _fixed(lines: list[str], i: int, header_label: HeaderLabel, wide: _Wide | None = None) -> int:
     """Rewrite a fixed-width table whose header is ``lines[i]``; return the index after it, or 0."""
     if _GAP.search(lines[i].strip()) is None:
         return 0
-    found = [(f[0], f[1], mode) for mode in (1, 2, 0) if (f := _fixed_rows(lines, i, header_label, mode))]
+    modes = (1, 2, 0) if wide is None else (3, 1, 2, 0)
+    found = [(f[0], f[1], mode) for mode in modes if (f := _fixed_rows(lines, i, header_label, mode, wide))]
+    by_rows = None if wide is None else _by_rows(lines, i, header_label, wide)
+    if wide is not None and by_rows is not None and all(max(f[1]) >= by_rows[2] for f in found):
+        # every reading by the header has a column no row reaches: the header is padded otherwise
+        end, boundaries, _ = by_rows
+        for k in range(i + 1, end):
+            lines[k] = _cut(lines[k], boundaries, _columns(wide[k], 1), True)
+        lines[i] = _cut_cells(lines[i], wide[i])
+        return end
     if not found:
         return 0
     end = max(f[0] for f in found)
@@ -204,18 +241,75 @@ def _fixed(lines: list[str], i: int, header_label: HeaderLabel) -> int:
     # Of tables as long, the one that cuts no cell at a lone blank (西脇　康平: the space inside a name,
     # one column wide where it took two) is the right reading; else the first mode's.
     _, boundaries, mode = (
-        ties[0] if len(ties) == 1 else min(ties, key=lambda f: _lone_cuts(lines[i + 1 : end], f[1], f[2]))
+        ties[0]
+        if len(ties) == 1
+        else min(ties, key=lambda f: _lone_cuts(lines, range(i + 1, end), f[1], f[2], wide))
     )
     for j in range(i, end):
-        lines[j] = _cut(lines[j], boundaries, mode)
+        lines[j] = _cut(lines[j], boundaries, _line_columns(lines, j, mode, wide), mode == 3)
     return end
 
 
-def _lone_cuts(rows: list[str], boundaries: list[int], mode: int) -> int:
+def _by_rows(
+    lines: list[str], i: int, header_label: HeaderLabel, wide: _Wide
+) -> tuple[int, list[int], int] | None:
+    """Read a table padded with ideographic spaces by its rows' columns alone.
+
+    An export's header is often padded in characters where its rows are padded to the fields' bytes: it
+    then keeps to no column of them. The runs of columns some row fills, as many as the header's cells
+    (parted by blanks), are the columns, in order. Return the end of the table, the column of each
+    boundary and the width the rows fill, or None.
+    """
+    cells = _CELL_RUN.findall(wide[i])
+    if len(cells) < 2 or not _labelled(cells, header_label):
+        return None
+    filled = grown = end = 0
+    j = i + 1
+    while j < len(lines) and "\t" not in lines[j] and lines[j].strip() and len(lines[j]) <= MAX_LINE:
+        grown |= _occupied(wide[j], _columns(wide[j], 1))
+        runs = len(_runs(grown))
+        if runs < len(cells):
+            break
+        j += 1
+        if runs == len(cells):
+            filled, end = grown, j
+    if end < i + 3:  # two rows at least
+        return None
+    return end, [start - 1 for start, _ in _runs(filled)[1:]], filled.bit_length()
+
+
+_CELL_RUN = re.compile(r"\S+(?: \S+)*")
+
+
+def _cut_cells(line: str, source: str) -> str:
+    """Put a tab after each cell of *source* (the line before NFKC), in *line*."""
+    chars = list(line)
+    for match in _CELL_RUN.finditer(source):
+        if match.end() < len(chars):
+            chars[match.end()] = "\t"
+    return "".join(chars)
+
+
+def _runs(mask: int) -> list[tuple[int, int]]:
+    """Return the (start, end) of each run of set bits of *mask*, lowest first."""
+    runs, at = [], 0
+    while mask >> at:
+        if mask >> at & 1:
+            start = at
+            while mask >> at & 1:
+                at += 1
+            runs.append((start, at))
+        else:
+            at += 1
+    return runs
+
+
+def _lone_cuts(lines: list[str], rows: range, boundaries: list[int], mode: int, wide: _Wide | None) -> int:
     """Return how many cuts of *rows* at *boundaries* fall on a blank between two other characters."""
     count = 0
-    for line in rows:
-        cols = _columns(line, mode)
+    for j in rows:
+        line = lines[j]
+        cols = _line_columns(lines, j, mode, wide)
         index = {c: k for k, c in enumerate(cols[:-1])}
         for boundary in boundaries:
             k = index.get(boundary)
@@ -230,12 +324,14 @@ def _lone_cuts(rows: list[str], boundaries: list[int], mode: int) -> int:
 
 
 def _fixed_rows(
-    lines: list[str], i: int, header_label: HeaderLabel, mode: int
+    lines: list[str], i: int, header_label: HeaderLabel, mode: int, wide: _Wide | None
 ) -> tuple[int, list[int]] | None:
     """Return the end of the table headed by ``lines[i]`` and the column of each boundary, or None."""
     header = lines[i]
-    cols = _columns(header, mode)
-    cells = [(cols[m.start()], cols[m.end()], m.group()) for m in re.finditer(r"\S+(?: \S+)*", header)]
+    cols = _line_columns(lines, i, mode, wide)
+    # mode 3: a header cell ends at an ideographic space (性別　生年月日), which NFKC made a space
+    source = wide[i] if mode == 3 and wide is not None else header
+    cells = [(cols[m.start()], cols[m.end()], m.group()) for m in re.finditer(r"\S+(?: \S+)*", source)]
     if len(cells) < 2 or not _labelled([c[2] for c in cells], header_label):
         return None
     # Each boundary lies just before the next cell's start (left-aligned) or just after its cell's end.
@@ -250,7 +346,7 @@ def _fixed_rows(
         if _RULE.fullmatch(line):  # ------ under the header: cut where the columns are
             j += 1
             continue
-        mask = _occupied(line, _columns(line, mode))
+        mask = _occupied(line, _line_columns(lines, j, mode, wide))
         new_left = [ok and not mask >> c & 1 for ok, c in zip(left_ok, left, strict=True)]
         new_right = [ok and not mask >> c & 1 for ok, c in zip(right_ok, right, strict=True)]
         if not all(a or b for a, b in zip(new_left, new_right, strict=True)):
@@ -262,14 +358,18 @@ def _fixed_rows(
     return j, [lo if ok else hi for lo, hi, ok in zip(left, right, left_ok, strict=True)]
 
 
-def _cut(line: str, boundaries: list[int], mode: int) -> str:
-    """Put a tab at each boundary column of *line* that it reaches (a blank there, or a rule line's)."""
-    cols = _columns(line, mode)
+def _cut(line: str, boundaries: list[int], cols: list[int], inside: bool = False) -> str:
+    """Put a tab at each boundary column of *line* that it reaches (a blank there, or a rule line's).
+
+    *inside*: a boundary may fall in the second half of a blank two columns wide (an ideographic space).
+    """
     index = {c: k for k, c in enumerate(cols[:-1])}
     chars = list(line)
     rule = _RULE.fullmatch(line) is not None
     for boundary in boundaries:
         k = index.get(boundary)
+        if k is None and inside and boundary < cols[-1]:
+            k = bisect_right(cols, boundary) - 1
         if k is not None and (rule or chars[k] in " \u3000"):
             chars[k] = "\t"
     return "".join(chars)

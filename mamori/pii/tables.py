@@ -262,12 +262,15 @@ def find_table_values(text: str) -> list[Hit]:
     return analyse_tables(text)[0]
 
 
-def as_rows(text: str) -> str:
-    """Return *text* with fixed-width, ／-separated and paragraph records as tab-separated rows, same length."""
-    return records.as_rows(text, header_label, _ANY_HEADER)
+def as_rows(text: str, original: str | None = None) -> str:
+    """Return *text* with fixed-width, ／-separated and paragraph records as tab-separated rows, same length.
+
+    *original*: the text before NFKC, as long, whose ideographic spaces pad a fixed-width export.
+    """
+    return records.as_rows(text, header_label, _ANY_HEADER, original)
 
 
-def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
+def analyse_tables(text: str, original: str | None = None) -> tuple[list[Hit], list[tuple[int, int]]]:
     """Return the hits of table cells and the cells that hold identifiers which are no personal data.
 
     A column is judged as a whole: by its header (個人番号 vs 伝票番号 / 注文番号 / 商品コード) and by the
@@ -275,7 +278,7 @@ def analyse_tables(text: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     numbers about 10 %). The second list (``start, end``) is blanked for the other recognizers.
     Rows are only collected while the table goes on; they are split into columns when it ends.
     """
-    text = as_rows(text)
+    text = as_rows(text, original)
     if "," not in text and "\t" not in text:
         return [], []
     hits: list[Hit] = []

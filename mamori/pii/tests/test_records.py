@@ -134,3 +134,52 @@ def test_a_fixed_width_name_with_an_ideographic_space_is_not_cut_in_two():
         "楠本\u3000隼人",
         "宇佐見\u3000葵",
     ]
+
+
+def _padded(cells: tuple[str, ...], widths: tuple[int, ...], by_chars: bool = False) -> str:
+    """Pad each cell with ideographic spaces to its display width (or its width in characters)."""
+    out = []
+    for cell, width in zip(cells, widths, strict=True):
+        used = len(cell) if by_chars else sum(2 if ord(ch) > 0xFF else 1 for ch in cell)
+        pad = width - used
+        out.append(cell + ("\u3000" * pad if by_chars else "\u3000" * (pad // 2) + " " * (pad % 2)))
+    return "\u3000".join(out).rstrip("\u3000 ")
+
+
+# A legacy clinic system's patient master: 全角 fields padded with ideographic spaces to their bytes.
+_MASTER = (
+    ("診察券番号", "氏名", "ヨミガナ", "性別", "生年月日"),
+    ("30150007", "相馬菜々子", "ソウマナナコ", "2", "19540823"),
+    ("30150008", "関亮", "セキリョウ", "1", "19671130"),
+    ("30150009", "小松崎聡", "コマツザキサトシ", "1", "19920206"),
+    ("30150010", "浅利キヨ", "アサリキヨ", "2", "19341209"),
+)
+_WIDTHS = (10, 10, 16, 4, 8)
+
+
+@pytest.mark.parametrize("header_by_chars", [False, True], ids=["display-width", "header-in-characters"])
+def test_a_fixed_width_export_padded_with_ideographic_spaces_is_read_as_its_ascii_twin(header_by_chars):
+    header = _padded(_MASTER[0], _WIDTHS, header_by_chars)
+    rows = [_padded(row, _WIDTHS) for row in _MASTER[1:]]
+    text = "\n".join([header, *rows]) + "\n"
+    twin = "\n".join([header.replace("\u3000", "  "), *(r.replace("\u3000", "  ") for r in rows)]) + "\n"
+    found = [(s.label, s.text) for s in detect(text)]
+    expected = [
+        (label, value)
+        for row in _MASTER[1:]
+        for label, value in (("PERSON", row[1]), ("PERSON", row[2]), ("DATE_OF_BIRTH", row[4]))
+    ]
+    assert found == expected
+    if not header_by_chars:  # padded with spaces, a header in characters keeps to no column at all
+        assert [(s.label, s.text) for s in detect(twin)] == expected
+
+
+def test_a_name_with_an_ideographic_space_in_an_export_padded_with_them_stays_whole():
+    widths = (10, 14, 8)
+    lines = [
+        _padded(("診察券番号", "氏名", "生年月日"), widths),
+        _padded(("30150021", "相馬　菜々子", "19540823"), widths),
+        _padded(("30150022", "関　亮", "19671130"), widths),
+        _padded(("30150023", "小松崎　聡", "19920206"), widths),
+    ]
+    assert persons("\n".join(lines)) == ["相馬\u3000菜々子", "関\u3000亮", "小松崎\u3000聡"]
