@@ -29,6 +29,7 @@ from mamori.pii import (
     titled_names,
 )
 from mamori.pii.address import find_addresses
+from mamori.pii.business_heads import business_heads
 from mamori.pii.chat_lines import find_chat_line_persons
 from mamori.pii.chat_names import find_chat_persons
 from mamori.pii.column_lists import find_column_list_persons
@@ -234,7 +235,8 @@ def detect_all(text: str) -> Detection:
     if paused:
         gc.disable()
     try:
-        personal, corporate = split(fold_line_ends(text), _detect_spans(text))
+        folded = fold_line_ends(text)
+        personal, corporate = business_heads(folded, *split(folded, _detect_spans(text)))
     finally:
         if paused:
             gc.enable()
