@@ -23,6 +23,7 @@ from mamori.pii.name_words import (
 from mamori.pii.name_words import office as _office
 from mamori.pii.name_words import pet as _pet
 from mamori.pii.org_names import organisation_in_name_place
+from mamori.pii.spaced_titles import in_spaced_title
 from mamori.pii.trade_names import carrier, company_before_san
 
 # Groups of a place's residents or members whose head is called 会長 (松ヶ丘町内会長, 東区自治会長, 婦人会長).
@@ -53,6 +54,7 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         or (text.startswith("会", end) and name.endswith(_GROUP_STEMS))  # 松ヶ丘町内|会長: a group's head
         or _office(name)
         or _pet(text, start, end)
+        or (" " in name and in_spaced_title(text, start, end))  # 御 見 積 書: 見 積 is no spaced name
         or name in _ROLES_ALONE
         or name in PREFECTURES  # 長野県様: the prefecture's office
         or _route(name)  # 山口県発 関西宛: a rate table's route

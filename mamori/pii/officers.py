@@ -13,10 +13,15 @@ from __future__ import annotations
 
 import re
 
+from mamori.pii.spaced_titles import spaced
 from mamori.pii.spans import Span
 
+# Spaced out too (御 見 積 書, 請　求　書): a template's title.
 ISSUER_TITLE = re.compile(
-    r"見積書|見積り?書|請求書|納品書|領収書|注文書|発注書|注文請書|検収書|支払通知書|会社概要|会社案内"
+    spaced(
+        ("見積書", "見積り書", "請求書", "納品書", "領収書", "注文書", "発注書", "注文請書", "検収書")
+        + ("支払通知書", "会社概要", "会社案内")
+    )
 )
 INVOICE_NUMBER = re.compile(r"登録番号\s*[:：]?\s*T\s?\d{13}")
 TITLE_LINES = 200  # characters of a document's head that hold its title
