@@ -24,6 +24,7 @@ from mamori.pii.header_fields import PART_VALID, split_parts
 from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.name_words import DEPARTMENT_WORDS, ROLES_ALONE
 from mamori.pii.names import ROLE_WORD, parse_kana_name, parse_name, plausible_unknown
+from mamori.pii.public_bodies import form_value, public_body
 from mamori.pii.spans import Hit
 from mamori.pii.table_headers import ANY_HEADER as _ANY_HEADER
 from mamori.pii.table_headers import ANY_HEADER_ASCII as _ANY_HEADER_ASCII
@@ -84,6 +85,8 @@ def _is_name(value: str) -> bool:
         or name_columns.FILLER.fullmatch(value)
     ):
         return False  # 人事 or 副院長 under 担当, ぽんたさん, 同上 / 長男 / (空き): no one's name
+    if public_body(value):
+        return False  # 八戸市, 七戸町役場 under 発注者: the public body that ordered the work
     if _KATAKANA_START.match(value) and kana_organisation(value):
         return False  # ユウゲンガイシヤ マルサン, カ)ホクリク under 振込依頼人名: a company paying
     if _LOST_KANJI.search(value):  # ?田 直樹: 𠮷田 saved as CP932, which has no 𠮷; 〓 a system's mark for it
@@ -340,7 +343,11 @@ def _form_row(header: list[str | None], rows: list[str], sep: str) -> bool:
     """Return whether a header of a label and a value is a vertical form's first row: the next row is a
     known label and a value, or a field's words (TICKET NUMBER) and a value when the first value is one
     for its label (PASSENGER NAME<TAB>KOMINE/HARUKA MS)."""
-    if len(header) != 2 or header[0] is None or header[1] is not None or len(rows) < 2:
+    if len(header) != 2 or header[0] is None or len(rows) < 2:
+        return False
+    if form_value(rows[0].partition(sep)[2]):
+        return True  # 管理者<TAB>（氏名）＿＿＿ in a blank template, 施主<TAB>七戸町: a value, no column's header
+    if header[1] is not None:
         return False
     key, _, value = rows[1].partition(sep)
     if not value or sep in value:
