@@ -95,6 +95,7 @@ _LABEL = re.compile(
     + r")名?(?:\([^)\n ]{1,10}\))?[:： \t]*"
 )
 _TITLES_TUPLE = tuple(_TITLES)
+_WORD_GOES_ON = re.compile(r"[いうえるれ]")  # 間違い, 行う, 違え: a verb's ending, which no name takes
 _TITLE_FIRST = re.compile(rf"(?:{_TITLE}|取締役|院長|理事長|顧問|医師|担任|マネージャー) ")
 _ON_BEHALF = re.compile(rf"の([{_KANJI}]{{1,4}})(?: ([{_KANJI}]{{1,3}}))?です")  # 院長の瀬川 聡です
 # A surname after a department and の signs or speaks for it (営業部の松本より, 経理課の伊藤が不在):
@@ -523,6 +524,8 @@ def find_persons(text: str) -> list[Hit]:
         strong = label[-1] in ": \t\n" or label.endswith(("付で", "。"))
         kana = _KANA_LABEL.search(label) is not None
         found = _parse_list(text, m.end(), kana, strong, label.startswith(("出席者", "参加者")))
+        if not strong:  # 宛先間違い, 宛名間違いで: a word glued to the label goes on in kana, no name
+            found = [h for h in found if not _WORD_GOES_ON.match(text, h[1])]
         if label.endswith("\n"):  # 部\n above a name (a signature), not above a field (出席: ...)
             found = [h for h in found if text[h[1] : h[1] + 1] not in ":："]
         hits.extend(found)

@@ -462,3 +462,18 @@ def test_capitals_after_a_label_that_are_a_company_or_acronyms_are_no_name(text:
 
 def test_a_foreign_name_before_a_department_after_the_dot_stops_at_the_dot() -> None:
     assert found("担当：グエン・営業部") == [("PERSON", "グエン")]
+
+
+def test_a_label_word_inside_a_sentence_labels_no_name():
+    # 宛先 / 宛名 / 担当 glued to the word after them, which goes on in kana: an accident's description
+    for text in (
+        "ケース3：メールの宛先間違い。送信前に確認しなかった。",
+        "事例：宛名間違いで別の患者さんに郵送した。",
+    ):
+        assert [s.text for s in detect(text) if s.label == "PERSON"] == []
+    for text, name in (
+        ("宛名菊地真由様", "菊地真由"),
+        ("担当菊地が対応", "菊地"),
+        ("宛先：菊地 真由", "菊地 真由"),
+    ):
+        assert [s.text for s in detect(text) if s.label == "PERSON"] == [name]
