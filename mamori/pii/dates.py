@@ -43,7 +43,10 @@ TRIGGERS = Triggers(search=(re.compile(r"生|歳|DOB|[Bb]irth|BIRTH"),))
 _BIRTH_WORDS = ("生", "歳", "DOB", "Birth", "birth", "BIRTH")  # str searches: faster than a regex scan
 _LABEL_AT_END = re.compile(r"(?:生年月日|誕生日|DOB|[Bb]irth|BIRTH)[)）]?[:： \t]*$")
 _BIRTH = re.compile(r"生年月日|誕生日|生まれ|出生|DOB|[Bb]irth|BIRTH")
-_AFTER_BIRTH = re.compile(r"^\)? ?(?:生|\(満?\d{1,3}歳\)|（満?\d{1,3}歳）)")
+# 生 after a date, not a word it begins (生コン打設, 生産, 生クリーム: a site's or a shop's log); 生 男 / 生女 stays
+_AFTER_BIRTH = re.compile(
+    r"^\)? ?(?:生(?![\u30a1-\u30faー]|[\u4e00-\u9fff](?<![男女]))|\(満?\d{1,3}歳\)|（満?\d{1,3}歳）)"
+)
 
 
 def is_date(value: str) -> bool:

@@ -74,3 +74,19 @@ def test_a_travel_documents_issue_and_expiry_dates_are_not_birth_dates() -> None
     assert found("Issue date 17 AUG 2023") == []
     assert found("Expiry 16 AUG 2033") == []
     assert found("Date of birth 17 AUG 1973, Valid until 16 AUG 2033")[-1] == ("DATE_OF_BIRTH", "17 AUG 1973")
+
+
+def test_a_date_before_a_word_that_begins_with_生_is_no_birth_date():
+    # a site's daily log: 生コン (ready-mixed concrete), 生産; a birth date's 生 stays
+    for text in (
+        "2026/11/02 生コン打設 24m3。",
+        "作業日報 2026年11月2日 生コン 24m3 受入",
+        "2026/11/02 生産 120個",
+    ):
+        assert found(text) == []
+    for text, date in (
+        ("昭和59年7月3日生 男", "昭和59年7月3日"),
+        ("1984/07/03生女", "1984/07/03"),
+        ("S59.7.3生", "S59.7.3"),
+    ):
+        assert found(text) == [("DATE_OF_BIRTH", date)]
