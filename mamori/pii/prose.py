@@ -75,6 +75,8 @@ _PREFECTURES = (
 _PLACE_LIST = re.compile(rf"(?:[、・](?:{_PREFECTURES}))*(?:両|各|[二三四]|全)?(?:県|府|都|道)")
 _SENTENCE_END = "。！？!?\n"
 _KANJI_CHAR = re.compile(rf"[{KANJI}]")
+# A town's block number after a name (上田4丁目, 大橋2-3, 松山5条): an address's town, no surname
+_BLOCK_NUMBER = re.compile(r" ?[0-9０-９一二三四五六七八九十]{1,3}(?:丁目|番地|番丁|条|地割|-[0-9])")
 MAX_SENTENCE = 400  # characters analysed around one candidate
 
 
@@ -209,6 +211,7 @@ def _tag(tagger: Any, text: str, start: int, end: int) -> list[Hit]:
         if (
             _whole_run(text, s, e)
             and not _PLACE_LIST.match(text, e)
+            and not _BLOCK_NUMBER.match(text, e)  # 上田4丁目の現場: the town, not a surname
             and not carrier(text, s, e)
             and not word_list_item(text, s, e)  # 立志・勇進・継承
         ):

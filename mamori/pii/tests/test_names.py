@@ -477,3 +477,10 @@ def test_a_label_word_inside_a_sentence_labels_no_name():
         ("宛先：菊地 真由", "菊地 真由"),
     ):
         assert [s.text for s in detect(text) if s.label == "PERSON"] == [name]
+
+
+def test_a_town_before_its_block_number_in_prose_is_no_surname():
+    # a neighbour's mail about a site: 上田 of 上田4丁目 is the town; a surname before が stays
+    assert found("上田4丁目の現場の件、高野です。") == [("PERSON", "高野")]
+    assert found("松山5条の物件は、加藤が担当です。") == [("PERSON", "加藤")]
+    assert found("上田が4丁目の現場に行きました。") == [("PERSON", "上田")]
