@@ -24,7 +24,8 @@ _TOWN_BLOCK = re.compile(
     rf"(?:(?<=[\u4e00-\u9fff\u3005\u30f6\u30ce\u3041-\u3096\u30a1-\u30faー]) (?=[\d{_KANJI_NUM}]))?"
     # a PDF's text puts spaces around the digits (追手町 4 丁目 7-12, 中町 3 番 5 号)
     rf"(?:[{_KANJI_NUM}]{{1,3}}丁目 ?|\d{{1,3}} ?丁目 ?)?"
-    r"\d{1,5}(?:(?: ?(?:番地の?|番|号|丁目) ?|-| - |の| ?条[東西南北]? ?)\d{1,5})*(?: ?(?:番地|番|号(?![室線])|丁目)|条)?"
+    # 第5地割123番地: a rural block of 岩手 (地割) before its 番地
+    r"\d{1,5}(?:(?: ?(?:番地の?|番|号|丁目|地割) ?|-| - |の| ?条[東西南北]? ?)\d{1,5})*(?: ?(?:番地|番|号(?![室線])|丁目)|条)?"
     # A count, time or amount is no block number: 3件, 23区, 10:00, 5年, 100円.
     r"(?![\d:.件人名年月日円%個社店区市町村回台本枚時分秒歳万億千百世戸kKmMgG])"
     # a comma after a digit goes on with the number (1,980円); after 丁目 / 番 / 号 it ends a cell (1丁目,)

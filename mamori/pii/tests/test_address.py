@@ -184,3 +184,8 @@ def test_spaces_around_a_block_numbers_hyphens_stay_in_the_address() -> None:
 
 def test_a_spaced_score_after_a_place_is_no_address() -> None:
     assert found("決勝は市川市 3 - 1 で勝利、松戸市 2 - 2 の引き分け\n") == []
+
+
+def test_a_rural_block_of_iwate_is_read_whole_to_its_banchi():
+    for address in ("岩手県紫波郡雫石町大字長山第12地割45番地", "岩手県岩手郡葛巻町江刈第8地割77番地"):
+        assert found(f"住所：{address}\n") == [("ADDRESS", address)]
