@@ -37,7 +37,7 @@ from mamori.pii.name_words import NON_NAME as _NON_NAME
 from mamori.pii.name_words import ROLES_ALONE as _ROLES_ALONE
 from mamori.pii.name_words import STOP as _STOP
 from mamori.pii.name_words import known as _known
-from mamori.pii.not_names import has_kana_role, not_a_name
+from mamori.pii.not_names import after_relation, has_kana_role, not_a_name
 from mamori.pii.org_names import after_organisation, after_role, after_status
 from mamori.pii.prefilter import Triggers
 from mamori.pii.rare_surnames import rare_surname_before
@@ -569,8 +569,11 @@ def find_persons(text: str) -> list[Hit]:
     hits = hits + _readings_after(text, hits) + _alone_on_line(text) + _introduced(text)
     if "→" in text or "⇒" in text:
         hits += _chains(text)
-    if " " in text:  # 中村 本部長 read as 中村 本: the title cut off
-        hits = [(h[0], surname_before_title(text, h[0], h[1]), h[2], h[3]) for h in hits]
+    if " " in text:  # 中村 本部長 read as 中村 本: the title cut off; ご主人 健吾様: the relation cut off
+        hits = [
+            (after_relation(text, h[0], h[1]), surname_before_title(text, h[0], h[1]), h[2], h[3])
+            for h in hits
+        ]
     return [h for h in hits if not not_a_name(text, h[0], h[1])]
 
 

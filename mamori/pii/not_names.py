@@ -143,3 +143,13 @@ _KANA_ROLES = frozenset(
 def has_kana_role(name: str) -> bool:
     """Return whether a word of the katakana ``name`` is a role (メーカー, スタッフ …), not a name."""
     return any(part in _KANA_ROLES for part in re.split(r"[・ ]", name))
+
+
+# A relation word before a spaced given name (ご主人 健吾様, 奥様 美咲様): who the person is, not their surname.
+_RELATION = re.compile(r"(?:主人|旦那|奥様|奥さん|ご主人|お父様|お母様|息子|娘|ご長男|ご長女)[ \u3000]")
+
+
+def after_relation(text: str, start: int, end: int) -> int:
+    """Return where a name read from ``start`` begins once a relation word before it is cut off."""
+    m = _RELATION.match(text, start, end)
+    return start if m is None or m.end() >= end else m.end()

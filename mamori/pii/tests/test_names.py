@@ -484,3 +484,8 @@ def test_a_town_before_its_block_number_in_prose_is_no_surname():
     assert found("上田4丁目の現場の件、高野です。") == [("PERSON", "高野")]
     assert found("松山5条の物件は、加藤が担当です。") == [("PERSON", "加藤")]
     assert found("上田が4丁目の現場に行きました。") == [("PERSON", "上田")]
+
+
+def test_a_relation_word_before_a_spaced_given_name_is_cut_off():
+    assert found("内見は三浦様ご夫婦（ご主人 健吾様）。") == [("PERSON", "三浦"), ("PERSON", "健吾")]
+    assert found("奥様 美咲様もご同席。") == [("PERSON", "美咲")]
