@@ -354,7 +354,8 @@ def _form_row(header: list[str | None], rows: list[str], sep: str) -> bool:
         return False
     if header_label(key) is not None:
         return True
-    return _FIELD_WORD.search(key) is not None and _VALID.get(header[0], bool)(rows[0].partition(sep)[2])
+    field = _FIELD_WORD.search(key) is not None or _FIELD_WORD_JA.fullmatch(key.strip()) is not None
+    return field and _VALID.get(header[0], bool)(rows[0].partition(sep)[2])
 
 
 _FIELD_WORD = re.compile(
@@ -362,6 +363,12 @@ _FIELD_WORD = re.compile(
     r"Issued?|Expiry|Expiration|Place|Sex|Gender|Class|Seat|Booking|Phone|E-?mail|Status|Fare|Carrier|"
     r"Departure|Arrival|Passport|Visa|ID)\b",
     re.IGNORECASE,
+)
+
+
+# A form's field of a person that no column of ours reads (氏名<TAB>レ・ティ・フオン / 国籍<TAB>ベトナム).
+_FIELD_WORD_JA = re.compile(
+    r"国籍|性別|年齢|在留資格|在留期間|職業|職種|役職|学年|血液型|出身地?|言語|母国語|資格|趣味"
 )
 
 

@@ -381,3 +381,13 @@ def test_a_meeting_of_parents_in_an_event_plan_makes_no_column_of_names():
 def test_a_column_headed_by_the_guardian_still_holds_names():
     roster = "児童番号\t保護者\t電話\n1\t東 美和\t048-822-1100\n2\t望月 隆\t048-822-1101\n"
     assert [s.text for s in detect(roster) if s.label == "PERSON"] == ["東 美和", "望月 隆"]
+
+
+def test_a_vertical_form_s_field_of_nationality_is_no_name_under_its_name_row():
+    contract = "氏名\tレ・ティ・フオン\n国籍\tベトナム\n生年月日\t2000-08-19\n"
+    assert [(s.label, s.text) for s in detect(contract)] == [
+        ("PERSON", "レ・ティ・フオン"),
+        ("DATE_OF_BIRTH", "2000-08-19"),
+    ]
+    roster = "氏名\t国籍\n中島 美香\t日本\n宮田 翔\t日本\n"  # a table headed 氏名 / 国籍 keeps its names
+    assert [s.text for s in detect(roster)] == ["中島 美香", "宮田 翔"]
