@@ -54,6 +54,7 @@ def not_a_name(text: str, start: int, end: int) -> bool:
         or (text.startswith("会", end) and name.endswith(_GROUP_STEMS))  # 松ヶ丘町内|会長: a group's head
         or _office(name)
         or _pet(text, start, end)
+        or name.rpartition(" ")[2] in _DESKS  # みなと中央歯科 受付様: the clinic's reception desk
         or (" " in name and in_spaced_title(text, start, end))  # 御 見 積 書: 見 積 is no spaced name
         or name in _ROLES_ALONE
         or name in PREFECTURES  # 長野県様: the prefecture's office
@@ -143,6 +144,10 @@ _KANA_ROLES = frozenset(
 def has_kana_role(name: str) -> bool:
     """Return whether a word of the katakana ``name`` is a role (メーカー, スタッフ …), not a name."""
     return any(part in _KANA_ROLES for part in re.split(r"[・ ]", name))
+
+
+# A desk addressed after an organisation's name (歯科 受付様, 市役所 窓口様): no person's given name.
+_DESKS = frozenset(("受付", "窓口", "フロント", "事務局", "受付係", "受付窓口", "ご担当", "担当者"))
 
 
 # A relation word before a spaced given name (ご主人 健吾様, 奥様 美咲様): who the person is, not their surname.

@@ -489,3 +489,9 @@ def test_a_town_before_its_block_number_in_prose_is_no_surname():
 def test_a_relation_word_before_a_spaced_given_name_is_cut_off():
     assert found("内見は三浦様ご夫婦（ご主人 健吾様）。") == [("PERSON", "三浦"), ("PERSON", "健吾")]
     assert found("奥様 美咲様もご同席。") == [("PERSON", "美咲")]
+
+
+def test_a_clinic_s_reception_desk_before_様_is_no_person():
+    assert found("みなと中央歯科 受付様\n予約の変更をお願いします。") == []
+    assert found("さくら整骨院 受付様") == []
+    assert found("受付 菊地様") == [("PERSON", "菊地")]  # a name after the desk's word stays
