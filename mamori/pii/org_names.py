@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mamori.pii.analyser import kana_given, san_tokens, tagger
+from mamori.pii.analyser import FOREIGN_NAMES, kana_given, san_tokens, tagger
 from mamori.pii.dictionaries import given_names, municipalities, surnames
 from mamori.pii.name_words import COMPANY_END, KANJI, ROLES_ALONE, known, plausible_unknown
 from mamori.pii.trade_names import companies_besides, trade_sentence
@@ -208,7 +208,8 @@ def _common_noun_kana(name: str) -> bool:
     two or more words (パティスリー・ルミエール), or the katakana after kanji (茨城コープ)."""
     parts = re.split(r"[・ ]", name)
     if len(parts) >= 2 and _KANA_PART.fullmatch(parts[0]):
-        return _noun_with_san(parts[0])
+        # ファム・ティ・ラン: a listed foreign family name UniDic reads as a loanword, no shop's noun
+        return _noun_with_san(parts[0]) and parts[0] not in FOREIGN_NAMES
     tail = _KANJI_THEN_KANA.fullmatch(name.replace(" ", ""))
     if tail is None or not _noun_with_san(tail.group(1)):
         return False

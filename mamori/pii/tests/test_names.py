@@ -495,3 +495,9 @@ def test_a_clinic_s_reception_desk_before_様_is_no_person():
     assert found("みなと中央歯科 受付様\n予約の変更をお願いします。") == []
     assert found("さくら整骨院 受付様") == []
     assert found("受付 菊地様") == [("PERSON", "菊地")]  # a name after the desk's word stays
+
+
+def test_a_foreign_name_joined_by_nakaguro_after_a_label_is_read_whole():
+    assert found("氏名：ファム・ティ・ラン") == [("PERSON", "ファム・ティ・ラン")]
+    assert found("申込者氏名\u3000ファム・ティ・ラン") == [("PERSON", "ファム・ティ・ラン")]
+    assert found("パティスリー・ルミエールさん") == []  # a shop's noun and its name
