@@ -30,12 +30,3 @@ def public_body(value: str) -> bool:
     if place in PREFECTURES:
         return True
     return place in municipalities() and place not in surnames() and place not in given_names()
-
-
-_BLANKS = re.compile(r"[＿_]{3,}|[…]{2,}")
-
-
-def form_value(cell: str) -> bool:
-    """Return whether the second cell of a two-cell row is a form's value: blanks to fill (（氏名）＿＿＿)
-    or a public body (施主<TAB>七戸町), which no column's header is."""
-    return _BLANKS.search(cell) is not None or public_body(cell.strip())

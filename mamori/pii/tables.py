@@ -20,11 +20,12 @@ from mamori.pii.csv_cells import quoted_rows, unprefixed
 from mamori.pii.dates import is_birth_date_cell
 from mamori.pii.dictionaries import surnames
 from mamori.pii.foreign_phones import is_foreign_number
+from mamori.pii.form_rows import field_word, form_value
 from mamori.pii.header_fields import PART_VALID, split_parts
 from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.name_words import DEPARTMENT_WORDS, ROLES_ALONE
 from mamori.pii.names import ROLE_WORD, parse_kana_name, parse_name, plausible_unknown
-from mamori.pii.public_bodies import form_value, public_body
+from mamori.pii.public_bodies import public_body
 from mamori.pii.spans import Hit
 from mamori.pii.table_headers import ANY_HEADER as _ANY_HEADER
 from mamori.pii.table_headers import ANY_HEADER_ASCII as _ANY_HEADER_ASCII
@@ -354,22 +355,7 @@ def _form_row(header: list[str | None], rows: list[str], sep: str) -> bool:
         return False
     if header_label(key) is not None:
         return True
-    field = _FIELD_WORD.search(key) is not None or _FIELD_WORD_JA.fullmatch(key.strip()) is not None
-    return field and _VALID.get(header[0], bool)(rows[0].partition(sep)[2])
-
-
-_FIELD_WORD = re.compile(
-    r"\b(?:Name|Surname|Given|Family|Middle|Number|No|Date|Birth|Reference|Code|Address|Nationality|Country|Citizenship|Flight|Ticket|"
-    r"Issued?|Expiry|Expiration|Place|Sex|Gender|Class|Seat|Booking|Phone|E-?mail|Status|Fare|Carrier|"
-    r"Departure|Arrival|Passport|Visa|ID)\b",
-    re.IGNORECASE,
-)
-
-
-# A form's field of a person that no column of ours reads (氏名<TAB>レ・ティ・フオン / 国籍<TAB>ベトナム).
-_FIELD_WORD_JA = re.compile(
-    r"国籍|性別|年齢|在留資格|在留期間|職業|職種|役職|学年|血液型|出身地?|言語|母国語|資格|趣味"
-)
+    return field_word(key) and _VALID.get(header[0], bool)(rows[0].partition(sep)[2])
 
 
 def _next(pattern: re.Pattern[str], text: str, pos: int) -> int:
