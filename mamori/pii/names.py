@@ -37,7 +37,7 @@ from mamori.pii.name_words import NON_NAME as _NON_NAME
 from mamori.pii.name_words import ROLES_ALONE as _ROLES_ALONE
 from mamori.pii.name_words import STOP as _STOP
 from mamori.pii.name_words import known as _known
-from mamori.pii.not_names import after_relation, has_kana_role, not_a_name
+from mamori.pii.not_names import WORD_GOES_ON, after_relations, has_kana_role, not_a_name
 from mamori.pii.org_names import after_organisation, after_role, after_status
 from mamori.pii.prefilter import Triggers
 from mamori.pii.rare_surnames import rare_surname_before
@@ -95,7 +95,6 @@ _LABEL = re.compile(
     + r")名?(?:\([^)\n ]{1,10}\))?[:： \t]*"
 )
 _TITLES_TUPLE = tuple(_TITLES)
-_WORD_GOES_ON = re.compile(r"[いうえるれ]")  # 間違い, 行う, 違え: a verb's ending, which no name takes
 _TITLE_FIRST = re.compile(rf"(?:{_TITLE}|取締役|院長|理事長|顧問|医師|担任|マネージャー) ")
 _ON_BEHALF = re.compile(rf"の([{_KANJI}]{{1,4}})(?: ([{_KANJI}]{{1,3}}))?です")  # 院長の瀬川 聡です
 # A surname after a department and の signs or speaks for it (営業部の松本より, 経理課の伊藤が不在):
@@ -525,7 +524,7 @@ def find_persons(text: str) -> list[Hit]:
         kana = _KANA_LABEL.search(label) is not None
         found = _parse_list(text, m.end(), kana, strong, label.startswith(("出席者", "参加者")))
         if not strong:  # 宛先間違い, 宛名間違いで: a word glued to the label goes on in kana, no name
-            found = [h for h in found if not _WORD_GOES_ON.match(text, h[1])]
+            found = [h for h in found if not WORD_GOES_ON.match(text, h[1])]
         if label.endswith("\n"):  # 部\n above a name (a signature), not above a field (出席: ...)
             found = [h for h in found if text[h[1] : h[1] + 1] not in ":："]
         hits.extend(found)
@@ -571,8 +570,7 @@ def find_persons(text: str) -> list[Hit]:
         hits += _chains(text)
     if " " in text:  # 中村 本部長 read as 中村 本: the title cut off; ご主人 健吾様: the relation cut off
         hits = [
-            (after_relation(text, h[0], h[1]), surname_before_title(text, h[0], h[1]), h[2], h[3])
-            for h in hits
+            (h[0], surname_before_title(text, h[0], h[1]), h[2], h[3]) for h in after_relations(text, hits)
         ]
     return [h for h in hits if not not_a_name(text, h[0], h[1])]
 

@@ -24,6 +24,7 @@ from mamori.pii.name_words import office as _office
 from mamori.pii.name_words import pet as _pet
 from mamori.pii.org_names import organisation_in_name_place
 from mamori.pii.spaced_titles import in_spaced_title
+from mamori.pii.spans import Hit
 from mamori.pii.trade_names import carrier, company_before_san
 
 # Groups of a place's residents or members whose head is called 会長 (松ヶ丘町内会長, 東区自治会長, 婦人会長).
@@ -154,7 +155,15 @@ _DESKS = frozenset(("受付", "窓口", "フロント", "事務局", "受付係"
 _RELATION = re.compile(r"(?:主人|旦那|奥様|奥さん|ご主人|お父様|お母様|息子|娘|ご長男|ご長女)[ \u3000]")
 
 
-def after_relation(text: str, start: int, end: int) -> int:
-    """Return where a name read from ``start`` begins once a relation word before it is cut off."""
-    m = _RELATION.match(text, start, end)
-    return start if m is None or m.end() >= end else m.end()
+def after_relations(text: str, hits: list[Hit]) -> list[Hit]:
+    """Return *hits* with a relation word before a name cut off (ご主人 健吾様 names 健吾)."""
+    return [
+        (m.end(), end, label, priority)
+        if (m := _RELATION.match(text, start, end)) is not None and m.end() < end
+        else (start, end, label, priority)
+        for start, end, label, priority in hits
+    ]
+
+
+# 間違い, 行う, 違え after a label glued to them: a verb's ending, which no name takes (宛先間違い).
+WORD_GOES_ON = re.compile(r"[いうえるれ]")
