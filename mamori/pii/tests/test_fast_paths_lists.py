@@ -15,10 +15,12 @@ from mamori.pii.placeholder import (
     _EXAMPLE_DOC_PARTS,
     _EXAMPLE_SECTION,
     ALWAYS,
+    IN_EXAMPLES,
     drop_placeholders,
     is_example,
     placeholder_kind,
 )
+from mamori.pii.sample_rows import _BLANK, _BLANK_CHARS, drop_sample_rows
 from mamori.pii.spans import Span
 
 # The plain definition of a text's example words: the branches as people write them.
@@ -195,3 +197,51 @@ def test_mailboxes_of_a_list_beside_free_dials_stay_personal_and_a_footers_goes_
         "arakaki@example.ne.jp",
     ]
     assert [s.text for s in found.corporate if s.label == "EMAIL"] == ["kyo-hanabusa@gmail.com"]
+
+
+def _plain_sample_rows(text: str, spans: list[Span]) -> list[Span]:
+    """The plain definition: a sample name goes when its lines (from its start's to its end's) hold two blanks,
+    in a text holding one of the usual blanks (○○, 0000 …)."""
+    if not any(word in text for word in _BLANK_CHARS):
+        return spans
+    kept = []
+    for s in spans:
+        if s.label == "PERSON" and placeholder_kind(s) == IN_EXAMPLES:
+            start = text.rfind("\n", 0, s.start) + 1
+            end = text.find("\n", s.end)
+            if len(_BLANK.findall(text[start : len(text) if end < 0 else end])) >= 2:
+                continue
+        kept.append(s)
+    return kept
+
+
+def test_sample_rows_are_dropped_where_their_lines_are_read_whole() -> None:
+    pieces = [
+        "山田 太郎",
+        "鈴木 一郎",
+        "○○",
+        "〇×",
+        "**",
+        "＊*",
+        "山田\n太郎",
+        "03-0000-0000",
+        "000-0000",
+        "10000",
+        "0000",
+        ",",
+        "\n",
+        "様",
+    ]
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        spans = [
+            Span(m.start(), m.end(), "PERSON", m.group()) for m in re.finditer(r"山田 太郎|鈴木 一郎", text)
+        ]
+        spans += [Span(m.start(), m.end(), "PERSON", m.group()) for m in re.finditer(r"山田\n太郎", text)]
+        spans.sort()
+        assert drop_sample_rows(text, spans, _sample) == _plain_sample_rows(text, spans), text
+
+
+def _sample(span: Span) -> bool:
+    return placeholder_kind(span) == IN_EXAMPLES
