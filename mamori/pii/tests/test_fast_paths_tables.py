@@ -3,6 +3,7 @@ their plain definitions find (the other passes: test_fast_paths.py)."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import random
 import re
@@ -30,6 +31,7 @@ def test_spans_filled_in_at_once_are_the_spans_the_constructor_makes() -> None:
     assert [repr(s) for s in made] == [repr(s) for s in plain] and made[1] > made[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
         made[0].start = 0  # type: ignore[misc]
+    assert copy.deepcopy(made) == plain  # copied as pickle copies them (a scan's workers send spans)
 
 
 def _plain_names_end_of_first_start(head: str) -> int:
