@@ -10,6 +10,8 @@ counts as a whole word only (not `hair` in `chair`), capitalised or in capitals.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from itertools import islice
 
 _CAPITALISED = (
     "Academy School Salon Club Studio Clinic Dental Shop Store Bakery Gym Fitness Atelier Boutique Hair Nail "
@@ -44,7 +46,13 @@ def names_business(words: str) -> bool:
 
 # Contacts a text may hold for its brand words to be looked for: a footer or a flyer holds a few, a list
 # or a log of hundreds holds no business's own block worth reading every window of.
-_MOST_CONTACTS = 200
+MOST_CONTACTS = 200
+
+
+def read_contacts(starts: Iterable[int]) -> list[int]:
+    """Return the contacts' starts as ``brand_words`` reads them: past ``MOST_CONTACTS`` it reads none,
+    so one more stands for all the rest (a list's thousands need no look)."""
+    return list(islice(starts, MOST_CONTACTS + 1))
 
 
 def brand_words(text: str, starts: list[int], around: int) -> list[int]:
@@ -54,7 +62,7 @@ def brand_words(text: str, starts: list[int], around: int) -> list[int]:
     ``corporate`` gives no bare mobile's start: a mobile under a studio's name is its instructor's.
     """
     found: list[int] = []
-    if len(starts) > _MOST_CONTACTS:
+    if len(starts) > MOST_CONTACTS:
         return found
     end = -1
     for start in starts:

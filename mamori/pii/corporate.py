@@ -29,7 +29,7 @@ import unicodedata
 from bisect import bisect_left
 
 from mamori.pii.accounts import addressed_organisation, in_bank_name, organisation_holds, person_holds
-from mamori.pii.brand_words import brand_words
+from mamori.pii.brand_words import brand_words, read_contacts
 from mamori.pii.code_constants import in_constant
 from mamori.pii.departments import DEPARTMENT
 from mamori.pii.desk_phone import desk_phone
@@ -221,9 +221,9 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         if any(word in text for word in _BUSINESS_WORDS):  # str.find is far faster than the regex
             signals.extend(m.start() for m in _BUSINESS_INFO.finditer(text))
         signals.extend(fax_beside_phone(text, personal))  # TEL … FAX …: a letterhead's pair
-        contacts = [
+        contacts = read_contacts(
             s.start for s in personal if s.label in CORPORATE_LABELS and not MOBILE.match(s.text.lstrip())
-        ]
+        )
         signals.extend(brand_words(text, contacts, _BEFORE))  # Bay English Academy, hair salon Lino
         if signals:
             signals.sort()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 
+from mamori.pii.brand_words import MOST_CONTACTS, brand_words, read_contacts
 from mamori.pii.engine import detect_all
 from mamori.pii.name_words import DEPARTMENT, DEPARTMENT_WORDS
 from mamori.pii.names import parse_name
@@ -245,3 +246,13 @@ def test_sample_rows_are_dropped_where_their_lines_are_read_whole() -> None:
 
 def _sample(span: Span) -> bool:
     return placeholder_kind(span) == IN_EXAMPLES
+
+
+def test_brand_words_read_the_same_around_the_contacts_read_as_around_all_of_them() -> None:
+    text = "Bay English Academy\nTEL 097-555-0101\n" + "".join(f"TEL 097-555-{i:04d}\n" for i in range(300))
+    starts = [m.start() + 4 for m in re.finditer(r"TEL ", text)]
+    for count in (1, MOST_CONTACTS, MOST_CONTACTS + 1, MOST_CONTACTS + 2, len(starts)):
+        assert brand_words(text, read_contacts(iter(starts[:count])), 240) == brand_words(
+            text, starts[:count], 240
+        )
+    assert brand_words(text, starts[:1], 240)  # the academy's TEL: found when few contacts are read
