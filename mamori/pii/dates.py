@@ -79,8 +79,15 @@ def find_birth_dates(text: str) -> list[Hit]:
         if not ctx.strip():  # a label alone at the end of the line above
             above = before(text, max(0, m.start() - len(ctx) - 1), 20)
             ctx = above if _LABEL_AT_END.search(above) else ctx
-        labels = _LABEL.findall(ctx)
-        birth = bool(labels) and _BIRTH.fullmatch(labels[-1]) is not None
+        # a birth label holds 生, DOB or irth / IRTH, a birth word after the date 生 or 歳: a date of none
+        # of them (a list's 登録日) needs no look at the labels
+        birth = _birth_label(ctx) if "生" in ctx or "DOB" in ctx or "irth" in ctx or "IRTH" in ctx else False
         if birth or _AFTER_BIRTH.search(after(text, m.end(), 10)):
             hits.append((m.start(), m.end(), "DATE_OF_BIRTH", 5))
     return hits
+
+
+def _birth_label(ctx: str) -> bool:
+    """Return whether the last date label in ``ctx`` is a birth label (生年月日, DOB …)."""
+    labels = _LABEL.findall(ctx)
+    return bool(labels) and _BIRTH.fullmatch(labels[-1]) is not None

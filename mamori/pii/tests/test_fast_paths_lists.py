@@ -5,7 +5,9 @@ from __future__ import annotations
 import random
 import re
 
+from mamori.pii import dates
 from mamori.pii.brand_words import MOST_CONTACTS, brand_words, read_contacts
+from mamori.pii.context import after, before
 from mamori.pii.engine import detect_all
 from mamori.pii.name_words import DEPARTMENT, DEPARTMENT_WORDS
 from mamori.pii.names import parse_name
@@ -256,3 +258,45 @@ def test_brand_words_read_the_same_around_the_contacts_read_as_around_all_of_the
             text, starts[:count], 240
         )
     assert brand_words(text, starts[:1], 240)  # the academy's TEL: found when few contacts are read
+
+
+def _plain_birth_dates(text: str) -> list[tuple[int, int]]:
+    """The plain definition: a date whose last label before it is a birth label, or with a birth word after."""
+    found = []
+    for m in (*dates._ERA_DATE.finditer(text), *dates._WESTERN_DATE.finditer(text)):
+        if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum():
+            continue
+        ctx = before(text, m.start(), 20)
+        if not ctx.strip():
+            above = before(text, max(0, m.start() - len(ctx) - 1), 20)
+            ctx = above if dates._LABEL_AT_END.search(above) else ctx
+        labels = dates._LABEL.findall(ctx)
+        birth = bool(labels) and dates._BIRTH.fullmatch(labels[-1]) is not None
+        if birth or dates._AFTER_BIRTH.search(after(text, m.end(), 10)):
+            found.append((m.start(), m.end()))
+    return found
+
+
+def test_birth_dates_are_found_where_their_labels_read_whole_find_them() -> None:
+    pieces = [
+        "生年月日",
+        "誕生日",
+        "生まれ",
+        "DOB",
+        "Birth",
+        "BIRTH",
+        "登録日",
+        "入社",
+        "生",
+        "歳",
+        "(満41歳)",
+        "：",
+        " ",
+        ",",
+        "\n",
+    ]
+    pieces += ["1985/03/12", "S60.3.12", "昭和60年3月12日", "2024/3/15"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "生" + "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        assert [(s, e) for s, e, _label, _p in dates.find_birth_dates(text)] == _plain_birth_dates(text), text
