@@ -53,7 +53,7 @@ from mamori.pii.owner import (
     without_business_names,
 )
 from mamori.pii.placeholder import drop_marked_examples, drop_placeholders
-from mamori.pii.property_sheet import property_address
+from mamori.pii.sites import site_address
 from mamori.pii.spans import Span
 from mamori.pii.spots import spot_phone
 from mamori.pii.word_index import WordIndex
@@ -196,8 +196,8 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
             corporate.append(span)
         elif row_lo <= span.start and span.end <= row_hi:
             personal.append(span)  # on a line whose values were all found personal
-        elif span.label == "ADDRESS" and property_address(text, span.start):
-            corporate.append(span)  # 所在地 of a flat to let in a 募集図面: the property's
+        elif span.label != "EMAIL" and site_address(text, span, spans, person_starts):
+            corporate.append(span)  # a flat to let (募集図面 所在地), an event's venue naming nobody
         elif span.label == "EMAIL" and _org_mailbox(text, span, spans, person_starts, roles_seen, words):
             corporate.append(span)  # dev-iot@…co.jp, 全国健康保険協会 長野支部 <…>; no person on the line
         elif span.label == "EMAIL":

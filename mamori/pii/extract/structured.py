@@ -250,8 +250,10 @@ def ical_text(text: str) -> str | None:
 
     Folded lines are unfolded first. UID, RECURRENCE-ID, DTSTAMP and the X- properties are identifiers
     of the calendar (``UID:5521873301@npo.example.jp`` is no mailbox) and are left out; ATTENDEE and
-    ORGANIZER give ``参加者：name <mailbox>`` (a room or a resource gives its mailbox alone), SUMMARY,
-    DESCRIPTION and LOCATION their text with the escapes undone; an event ends with a blank line.
+    ORGANIZER give ``参加者：name <mailbox>`` (a room or a resource gives its mailbox alone), SUMMARY and
+    DESCRIPTION their text with the escapes undone, LOCATION its text after ``場所：`` (where the event takes
+    place: ``sites.py`` reads its address as the venue's in an event naming nobody); an event ends with
+    a blank line.
     """
     if "BEGIN:VCALENDAR" not in text[:2000].upper():
         return None
@@ -271,7 +273,8 @@ def ical_text(text: str) -> str | None:
                 out.append(f"{_ICAL_PEOPLE[prop]}：{mailbox}")
         elif prop in _ICAL_TEXT:
             unescaped = re.sub(r"\\([nN,;\\])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
-            out.extend(part for part in unescaped.splitlines() if part.strip())
+            parts = [part for part in unescaped.splitlines() if part.strip()]
+            out.extend(f"場所：{part}" if prop == "LOCATION" else part for part in parts)
         elif prop == "END" and value.strip().upper() == "VEVENT":
             out.append("")
     return "\n".join(out) + "\n"

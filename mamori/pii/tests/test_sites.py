@@ -1,0 +1,58 @@
+"""Addresses of places and things are no person's: an event's venue (issue 11, sites.py)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from mamori.pii import detect, detect_all
+from mamori.pii.extract import extract
+
+from .conftest import split_values
+
+
+def _calendar(*events: str) -> bytes:
+    body = "".join(f"BEGIN:VEVENT\r\nDTSTART:20261208T100000\r\n{event}END:VEVENT\r\n" for event in events)
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{body}END:VCALENDAR\r\n".encode()
+
+
+def _labels(data: bytes, name: str) -> Counter[str]:
+    return Counter(s.label for part in extract(data, name=name) for s in detect(part.text))
+
+
+def _corporate(data: bytes, name: str) -> Counter[str]:
+    return Counter(s.label for part in extract(data, name=name) for s in detect_all(part.text).corporate)
+
+
+def test_an_event_s_location_at_a_client_s_office_or_a_hall_is_the_venue_s_address() -> None:
+    meetings = _calendar(
+        "SUMMARY:月次レビュー\r\nLOCATION:株式会社北浜計器 本社 第3会議室（大阪市中央区北浜2-6-11）\r\n"
+        "DESCRIPTION:議題：検収条件の確認\r\n",
+        "SUMMARY:新製品説明会\r\nLOCATION:堂島リバーホール 4F（大阪市北区堂島浜1-3-20）\r\n",
+        "SUMMARY:キックオフ\r\nLOCATION:〒530-0004 大阪府大阪市北区堂島浜1-3-20 堂島リバーホール\r\n",
+        "SUMMARY:定例\r\nLOCATION:大阪市西区靱本町3-9-14\r\n",
+    )
+    assert _labels(meetings, "営業部予定.ics") == {}
+    assert _corporate(meetings, "営業部予定.ics") == {"ADDRESS": 4, "POSTAL_CODE": 1}
+    # the same as a raw iCalendar text given to `mamori pii detect`
+    assert [s.label for s in detect(meetings.decode())] == []
+
+
+def test_an_event_at_a_person_s_home_or_with_an_attendee_keeps_its_address_personal() -> None:
+    visits = _calendar(
+        "SUMMARY:現地打合せ\r\nLOCATION:藤枝様宅（静岡県藤枝市青木2-14-3）\r\n",
+        "SUMMARY:筧 理沙様 打合せ\r\nLOCATION:静岡県焼津市小川新町4-2-8\r\nDESCRIPTION:施主\r\n",
+        "SUMMARY:家庭訪問\r\nLOCATION:静岡県島田市本通5-7-1\r\n",
+        "SUMMARY:面談\r\nATTENDEE;CN=宍戸 真帆:mailto:shishido@example.com\r\n"
+        "LOCATION:静岡県静岡市葵区鷹匠1-12-5\r\n",
+    )
+    labels = _labels(visits, "訪問予定.ics")
+    assert labels["ADDRESS"] == 4 and labels["PERSON"] >= 3
+    # a memo's 場所： names a meeting's place; with its guest's 様 the place is the guest's home
+    assert split_values("日時：12月9日 14時\n場所：静岡県静岡市葵区鷹匠1-12-5\n", "ADDRESS") == (
+        [],
+        ["静岡県静岡市葵区鷹匠1-12-5"],
+    )
+    assert split_values("日時：12月9日 14時（宍戸様）\n場所：静岡県静岡市葵区鷹匠1-12-5\n", "ADDRESS") == (
+        ["静岡県静岡市葵区鷹匠1-12-5"],
+        [],
+    )
