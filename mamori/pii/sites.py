@@ -1,4 +1,4 @@
-"""Addresses of places and things, not of persons: an event's venue, a property to let.
+"""Addresses of places and things, not of persons: an event's venue, a property to let, a building inspected.
 
 An address says where someone lives only when a person is around it. ``corporate.py`` asks
 ``site_address`` for each address and postal code before it looks for an organisation's block:
@@ -8,6 +8,12 @@ An address says where someone lives only when a person is around it. ``corporate
   event names nobody: no name found in it and no word of a person or a home (様, さん, 宅, 自宅, 施主,
   家庭訪問, お客様 …). An event with a person (``矢島 真由美様 打合せ`` at the client's house, ``田中様宅``,
   an attendee ``参加者：山田 花子``) is left to the usual reading;
+- a building's or a facility's address: in brackets after its name under a label that names one
+  (``防火対象物の名称：梅田グランドビル（大阪市北区…）``, 施設名) or after a label of its place (防火対象物の
+  所在地, 施設所在地); under 建物 / 物件 labels and a plain ``所在地`` only in a report on buildings
+  (防火対象物点検結果報告書, 消防用設備等点検, 定期調査報告, 防災管理): a lease's application names its flat so. The persons such a report names (管理権原者：山口 誠, 関係者, 点検者)
+  stay persons, and so does an address under their own label (管理権原者の住所：…): a 管理権原者 who is a
+  person is one, with his address;
 - the address after 所在地 in a lettings sheet or a property's summary (``property_sheet.py``).
 """
 
@@ -38,7 +44,7 @@ def site_address(text: str, span: Span, spans: list[Span], person_starts: list[i
         return False
     if span.label == "ADDRESS" and property_address(text, span.start):
         return True
-    return _venue(text, span.start, person_starts)
+    return _venue(text, span.start, person_starts) or _building(text, span.start, person_starts)
 
 
 def _venue(text: str, start: int, person_starts: list[int]) -> bool:
@@ -65,3 +71,40 @@ def _event(text: str, line_start: int) -> tuple[int, int]:
     blank = text.rfind("\n\n", window_lo, line_start)
     end = text.find("\n\n", line_start, window_hi)
     return (window_lo if blank < 0 else blank + 2), (window_hi if end < 0 else end)
+
+
+# Labels of a building's name or place: those of a fire or safety report always, 建物 / 物件 (a lease's
+# application names its flat so) and a plain 所在地 only in a report on buildings.
+_OWN_BUILDING = r"防火対象物|防災管理対象物|対象物|建築物|施設"
+_BUILDING = rf"(?:{_OWN_BUILDING}|建物|物件)"
+_SEP = r"[ \t\u3000]*[:：\t][ \t\u3000]*|[ \t\u3000]+"
+_POSTAL = r"(?:〒?[ \u3000]*\d{3}-?\d{4}[ \t\u3000]*)?〒?[ \u3000]*"
+# What stands before a building's address on its line: its name's label, its name and a bracket, or a
+# label of its place.
+_BUILDING_NAMED = re.compile(
+    rf"[ \t\u3000]*({_BUILDING})の?(?:名称|名)(?:{_SEP})([^\t\n（(]{{1,40}})[（(][ \u3000]*{_POSTAL}"
+)
+_BUILDING_PLACE = re.compile(rf"[ \t\u3000]*({_BUILDING})?の?(?:所在地|所在)(?:{_SEP}){_POSTAL}")
+# The words of a report on a building: its fire safety, its equipment or its periodic survey.
+_BUILDING_REPORT = re.compile(r"防火対象物|消防用設備|防火管理|防災管理|点検結果報告|定期調査報告|特定建築物")
+_REPORT_WINDOW = 3000  # characters around the address that hold the report's title or its words
+
+
+def _building(text: str, start: int, person_starts: list[int]) -> bool:
+    """Return whether ``start`` is a building's address: after its name or its place's label (防火対象物の所在地)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start > 80:
+        return False
+    i = bisect_left(person_starts, line_start)
+    if i < len(person_starts) and person_starts[i] < start:
+        return False  # 建物名称：山田 太郎様邸（…）: a person's house
+    named = _BUILDING_NAMED.fullmatch(text, line_start, start)
+    if named is not None and _PERSON_OR_HOME.search(named.group(2)) is not None:
+        return False
+    label = named or _BUILDING_PLACE.fullmatch(text, line_start, start)
+    if label is None:
+        return False
+    if label.group(1) and re.fullmatch(_OWN_BUILDING, label.group(1)):
+        return True
+    lo = max(0, start - _REPORT_WINDOW)
+    return _BUILDING_REPORT.search(text, lo, start + _REPORT_WINDOW) is not None

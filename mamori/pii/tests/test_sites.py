@@ -56,3 +56,41 @@ def test_an_event_at_a_person_s_home_or_with_an_attendee_keeps_its_address_perso
         ["静岡県静岡市葵区鷹匠1-12-5"],
         [],
     )
+
+
+INSPECTION = """消防用設備等点検結果報告書
+
+令和7年3月4日
+西宮市消防局 予防課 御中
+
+建物の名称：夙川レジデンス北館（兵庫県西宮市羽衣町7-30）
+建物の所在地：〒662-0854 兵庫県西宮市羽衣町7-30
+所在地\t兵庫県西宮市羽衣町7-30\t用途\t共同住宅
+施設名　羽衣こども文庫（兵庫県西宮市羽衣町7-30 1F）
+
+管理権原者
+氏名：門倉 佳代子
+住所：兵庫県芦屋市打出町4-18
+電話：0797-31-4476
+
+防火管理者：榎並 修平（兵庫県西宮市甲子園口2-5-9）
+"""
+
+
+def test_a_building_s_address_in_an_inspection_report_is_the_building_s() -> None:
+    personal, corporate = split_values(INSPECTION, "ADDRESS")
+    assert corporate == ["兵庫県西宮市羽衣町7-30"] * 4
+    assert split_values(INSPECTION, "POSTAL_CODE") == ([], ["662-0854"])
+    # its 管理権原者 and 防火管理者 are persons, with their own addresses and phone
+    assert personal == ["兵庫県芦屋市打出町4-18", "兵庫県西宮市甲子園口2-5-9"]
+    assert split_values(INSPECTION, "PHONE") == (["0797-31-4476"], [])
+    assert {s.text for s in detect(INSPECTION) if s.label == "PERSON"} == {"門倉 佳代子", "榎並 修平"}
+
+
+def test_a_house_named_as_the_building_and_a_plain_place_label_elsewhere_stay_personal() -> None:
+    house = "防火対象物点検結果報告書\n建物の名称：千種 義之様邸（兵庫県西宮市苦楽園五番町3-8）\n"
+    assert split_values(house, "ADDRESS") == (["兵庫県西宮市苦楽園五番町3-8"], [])
+    # 所在地 outside a report on buildings is left to the usual reading
+    assert split_values("実家の所在地：兵庫県西宮市苦楽園五番町3-8\n", "ADDRESS")[0] == [
+        "兵庫県西宮市苦楽園五番町3-8"
+    ]
