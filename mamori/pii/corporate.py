@@ -197,7 +197,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
         elif row_lo <= span.start and span.end <= row_hi:
             personal.append(span)  # on a line whose values were all found personal
         elif span.label != "EMAIL" and site_address(text, span, spans, person_starts):
-            corporate.append(span)  # a flat to let (募集図面), an event's venue naming nobody, a building
+            corporate.append(span)  # a flat to let, an event's venue, a building; a shop's ご依頼主 TEL
         elif span.label == "EMAIL" and _org_mailbox(text, span, spans, person_starts, roles_seen, words):
             corporate.append(span)  # dev-iot@…co.jp, 全国健康保険協会 長野支部 <…>; no person on the line
         elif span.label == "EMAIL":

@@ -14,15 +14,18 @@ An address says where someone lives only when a person is around it. ``corporate
   (防火対象物点検結果報告書, 消防用設備等点検, 定期調査報告, 防災管理): a lease's application names its flat so. The persons such a report names (管理権原者：山口 誠, 関係者, 点検者)
   stay persons, and so does an address under their own label (管理権原者の住所：…): a 管理権原者 who is a
   person is one, with his address;
-- the address after 所在地 in a lettings sheet or a property's summary (``property_sheet.py``).
+- the address after 所在地 in a lettings sheet or a property's summary (``property_sheet.py``);
+- the phone, address and postal code a shop prints under ご依頼主 on its own labels (``senders.py``).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from mamori.pii.property_sheet import property_address
+from mamori.pii.senders import shop_sender
 from mamori.pii.spans import Span
 
 # An event's location label at its line's start: a raw iCalendar property (LOCATION;LANGUAGE=ja:) or 場所：.
@@ -33,18 +36,32 @@ _PERSON_OR_HOME = re.compile(
     r"患者|利用者|保護者|生徒|児童|施主|往診|訪問(?:介護|看護|診療|入浴|リハ)|ATTENDEE[^:\n]*CN=[^:;\n]"
 )
 _WINDOW = 600  # characters of an event looked at on each side of its location
+# What opens the line of an address any of the rules below reads: an event's location, a building's or
+# a property's label.
+_LABEL_WORDS = ("LOCATION", "場所", "対象物", "建築物", "建物", "施設", "物件", "土地", "所在")
+_LABELS = re.compile(rf"[ \t\u3000]*(?:{'|'.join(_LABEL_WORDS)}|防火対象物|防災管理対象物|設置場所)")
 
 
 def site_address(text: str, span: Span, spans: list[Span], person_starts: list[int]) -> bool:
-    """Return whether the contact ``span`` is a place's or a thing's, not a person's.
+    """Return whether the contact ``span`` is a place's, a thing's or a shop's sending, not a person's.
 
     ``spans`` are the values found in ``text``, ``person_starts`` the starts of the names (and birth dates).
     """
+    if shop_sender(text, span, spans, person_starts):
+        return True
     if span.label not in ("ADDRESS", "POSTAL_CODE"):
         return False
+    if not _has_labels(text) or _LABELS.match(text, text.rfind("\n", 0, span.start) + 1) is None:
+        return False  # no label of a place in the text, or none opens the line: a list's row
     if span.label == "ADDRESS" and property_address(text, span.start):
         return True
     return _venue(text, span.start, person_starts) or _building(text, span.start, person_starts)
+
+
+@lru_cache(maxsize=1)
+def _has_labels(text: str) -> bool:
+    """Return whether ``text`` holds a label of a place at all: asked once per text (its hash is kept)."""
+    return any(word in text for word in _LABEL_WORDS)
 
 
 def _venue(text: str, start: int, person_starts: list[int]) -> bool:

@@ -94,3 +94,21 @@ def test_a_house_named_as_the_building_and_a_plain_place_label_elsewhere_stay_pe
     assert split_values("実家の所在地：兵庫県西宮市苦楽園五番町3-8\n", "ADDRESS")[0] == [
         "兵庫県西宮市苦楽園五番町3-8"
     ]
+
+
+def test_a_shop_s_own_contacts_under_its_sender_label_are_the_shop_s() -> None:
+    # a shop's 送り状 template: the addressee's rows blank, the shop itself as ご依頼主
+    one_line = "お届け先\n〒\n住所：\nお名前：　　　　　様\nTEL：\n\nご依頼主：アトリエ・ソラマメ TEL 0263-88-4512\n品名：\n"
+    assert split_values(one_line, "PHONE") == ([], ["0263-88-4512"])
+    block = "ご依頼主\n〒390-0811\n長野県松本市中央2-9-14\nてしごと雑貨 ことり\nTEL 0263-88-4512\nお届け先\n〒\n　　　　様\n"
+    assert split_values(block, "ADDRESS") == ([], ["長野県松本市中央2-9-14"])
+    assert split_values(block, "PHONE") == ([], ["0263-88-4512"])
+
+
+def test_a_person_sending_under_the_sender_label_keeps_the_contacts_personal() -> None:
+    assert split_values("ご依頼主：穂高 菜々子様 TEL 0263-88-4512\n", "PHONE") == (["0263-88-4512"], [])
+    assert split_values("ご依頼主：穂高 0263-88-4512\n", "PHONE") == (["0263-88-4512"], [])
+    assert split_values("ご依頼主：ソラマメ 090-4412-7781\n", "PHONE") == (["090-4412-7781"], [])  # a mobile
+    block = "ご依頼主\n〒390-0811\n長野県松本市中央2-9-14\n穂高 菜々子\nTEL 0263-88-4512\n"
+    assert split_values(block, "ADDRESS") == (["長野県松本市中央2-9-14"], [])
+    assert split_values(block, "PHONE") == (["0263-88-4512"], [])
