@@ -84,6 +84,7 @@ _SENTENCE = re.compile(
     r"|[^ ]*を"
 )
 _BLOCK_MARK = re.compile(r"[-番丁号]")
+_SCORE = re.compile(r" ?\d{1,2}-\d{1,2}")  # two small numbers and no town: 3-1, a match's score
 _KANA_TOWN = re.compile(r"[\u3041-\u3096]{3,8}")  # a town in hiragana ending in の (みどりの)
 _PARTICLE_WORDS = tuple("から まで より など への での との にの だけ ほど".split())
 
@@ -114,8 +115,12 @@ def _block_end(text: str, start: int, pos: int) -> int | None:
     town = _NON_DIGITS.match(block.group()).group()  # type: ignore[union-attr]
     if not town.strip() and not _BLOCK_MARK.search(block.group()):
         return None  # 東京都23区: digits straight after the municipality, no town, no block shape
-    if not town.strip() and " - " in block.group():
-        return None  # 松本市 3 - 1 で勝利: a score after a place, no town (南八幡 4 - 2 - 1 has one)
+    if not town.strip() and (
+        " - " in block.group() or _SCORE.fullmatch(block.group()) or text[start:pos].strip() in PREFECTURES
+    ):
+        # 松本市 3 - 1 で勝利, 松本市 3-1: a score after a place, no town (南八幡 4 - 2 - 1 has one); a
+        # prefecture with no municipality and no town before its number (長野県 3-1で勝利) is none either
+        return None
     if town[-1:] == " " and _SENTENCE.match(town):
         return None  # 東京都で開催 2-3日, 松本市と 2-1: a sentence before the number, no town (あやめ池北 2 丁目 is one)
     if town.startswith(("で", "にて")):

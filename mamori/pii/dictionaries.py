@@ -102,7 +102,9 @@ def municipalities() -> frozenset[str]:
         names.add(city)
         if "郡" in city[:-1]:
             names.add(city.split("郡", 1)[1])
-        if "市" in city[:-1]:
+        if (
+            city.endswith("区") and "市" in city[:-1]
+        ):  # a ward: 横浜市中区; not 神崎郡市川町 (no 川町), 市原市
             head, tail = city.split("市", 1)
             names.add(head + "市")
             if tail:

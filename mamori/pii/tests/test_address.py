@@ -189,3 +189,21 @@ def test_a_spaced_score_after_a_place_is_no_address() -> None:
 def test_a_rural_block_of_iwate_is_read_whole_to_its_banchi():
     for address in ("岩手県紫波郡雫石町大字長山第12地割45番地", "岩手県岩手郡葛巻町江刈第8地割77番地"):
         assert found(f"住所：{address}\n") == [("ADDRESS", address)]
+
+
+def test_a_town_whose_name_holds_a_municipality_s_tail_starts_no_address() -> None:
+    # 神崎郡市川町 gave 川町 as a municipality, so 湊川町 / 相川町 … began an address at 川町
+    assert found("バス停,住所\n湊川町西口,\n") == []
+    assert found("住所：湊川町西口1-2\n") == []
+    # the town itself (兵庫県神崎郡市川町) and a city with 市 inside its name stay addresses
+    assert found("兵庫県神崎郡市川町西川辺128-3\n") == [("ADDRESS", "兵庫県神崎郡市川町西川辺128-3")]
+    assert found("千葉県市原市五井中央西1-2-3\n") == [("ADDRESS", "千葉県市原市五井中央西1-2-3")]
+    assert found("神奈川県川崎市川崎区駅前本町11-2\n") == [("ADDRESS", "神奈川県川崎市川崎区駅前本町11-2")]
+
+
+def test_a_score_after_a_place_with_no_town_is_no_address() -> None:
+    assert found("県大会決勝 岐阜県 3-1で勝利\n") == []
+    assert found("一回戦 大垣市 2-0 関市\n") == []
+    # a town before the number keeps it an address, with or without a prefecture
+    assert found("大垣市郭町3-1\n") == [("ADDRESS", "大垣市郭町3-1")]
+    assert found("岐阜県 大垣市 3-1-5\n") == [("ADDRESS", "岐阜県 大垣市 3-1-5")]
