@@ -111,6 +111,26 @@ def organisation(word: str) -> bool:
     )
 
 
+def company_called(word: str, honorific: str) -> bool:
+    """Return whether kanji ``word`` before ``honorific`` is a company the analyser knows, not a person.
+
+    Before さん ``organisation`` decides (伊勢丹さん, 日立さん). Before 様 / さま / 殿 only one proper noun of
+    general kind, no place and no person, that is no dictionary surname: a company or a brand (京セラ様,
+    富士通様, 丸紅様); a place's name there is a surname (嘉手納様, 名護様 in a care calendar's visits).
+    """
+    if honorific == "さん":
+        return organisation(word)
+    if honorific not in ("様", "さま", "殿"):
+        return False
+    tokens = san_tokens(word)
+    return (
+        len(tokens) == 1
+        and tokens[0].feature.pos2 == "固有名詞"
+        and tokens[0].feature.pos3 == "一般"
+        and word not in surnames()
+    )
+
+
 SURE = "sure"  # a surname (+ given name), or a foreign name of known origin: ヤマダ, スミス, グエン
 UNSURE = "unsure"  # a name to the analyser, but of no known kind: ミスミ, カインズ, ジョー + シン
 UNKNOWN_COMPOUND = "compound"  # an unknown word glued from a word and a common noun: ケーズ + デンキ

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from mamori.pii.dictionaries import PREFECTURES, given_names, municipalities, surnames
+from mamori.pii.spans import Hit
 
 KANJI = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f\u3005\u3006\u30f6\u30ce"
 KANJI_CHAR = re.compile(rf"[{KANJI}]")
@@ -154,6 +155,27 @@ def surname_before_title(text: str, start: int, end: int) -> int:
     while tail < len(text) and KANJI_CHAR.match(text, tail):
         tail += 1
     return space if _SPACED_TITLE.fullmatch(text, space + 1, tail) else end
+
+
+# The kanji before 長 in a post (部長, 課長, 店長, 副社長, 市長, センター長): 長 glued to one is the post's.
+_POST_HEADS = frozenset("部課社店所院校会局係室署館園駅場議団塾学総船次市町村区ー")
+
+
+def given_after_post(text: str, start: int, end: int) -> int:
+    """Return where the name ``text[start:end]`` starts once the 長 of a post before it is cut off.
+
+    ``営業部長 翔様`` read as the name ``長 翔`` is a post and a given name: 長 glued to the kanji before
+    it (部長, 課長, 店長, 副社長) is the post's, so the name starts after the space. ``営業部 長 翔様``
+    (a surname 長 after a space) stays whole.
+    """
+    if end > start + 2 and text.startswith("長 ", start) and start and text[start - 1] in _POST_HEADS:
+        return start + 2
+    return start
+
+
+def cut_title(text: str, hit: Hit) -> Hit:
+    """Return ``hit`` with a post's 長 cut off its start and a title read as its given name off its end."""
+    return (given_after_post(text, hit[0], hit[1]), surname_before_title(text, hit[0], hit[1]), *hit[2:])
 
 
 # Words of departments and fields that stand before 部長 / 課長 (総合政策部長, 建設課長, 診療部長).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from mamori.pii.analyser import foreign_person, kana_given, katakana_person, organisation, reads_as_name
+from mamori.pii.analyser import company_called, foreign_person, kana_given, katakana_person, reads_as_name
 from mamori.pii.brand_words import names_business
 from mamori.pii.dictionaries import (
     given_names,
@@ -25,6 +25,7 @@ from mamori.pii.name_words import DEPARTMENT as _DEPARTMENT
 from mamori.pii.name_words import (
     HEAD_POSTS,
     KANJI,
+    cut_title,
     honorific_in_word,
     name_end_before_title,
     plausible_unknown,
@@ -546,11 +547,9 @@ def find_persons(text: str) -> list[Hit]:
             start is not None
             and name_end is not None
             and not (
-                m.group() == "さん"
-                and _KANJI_CHAR.search(text, start, name_end)
-                and organisation(text[start:name_end])
+                _KANJI_CHAR.search(text, start, name_end) and company_called(text[start:name_end], m.group())
             )
-        ):  # 伊勢丹さん, 富士通さん: a company the analyser knows
+        ):  # 伊勢丹さん, 富士通さん, 京セラ様: a company the analyser knows
             hits.append((start, name_end, "PERSON", 3))
     for m in _ON_BEHALF.finditer(text) if "です" in text else ():
         if m.group(1) in surnames() and (m.group(2) is None or m.group(2) in given_names()):
@@ -568,10 +567,8 @@ def find_persons(text: str) -> list[Hit]:
     hits = hits + _readings_after(text, hits) + _alone_on_line(text) + _introduced(text)
     if "→" in text or "⇒" in text:
         hits += _chains(text)
-    if " " in text:  # 中村 本部長 read as 中村 本: the title cut off; ご主人 健吾様: the relation cut off
-        hits = [
-            (h[0], surname_before_title(text, h[0], h[1]), h[2], h[3]) for h in after_relations(text, hits)
-        ]
+    if " " in text:  # 中村 本部長 → 中村, 営業部長 翔様 → 翔, ご主人 健吾様 → 健吾: titles, relations cut off
+        hits = [cut_title(text, h) for h in after_relations(text, hits)]
     return [h for h in hits if not not_a_name(text, h[0], h[1])]
 
 

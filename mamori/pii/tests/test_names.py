@@ -501,3 +501,18 @@ def test_a_foreign_name_joined_by_nakaguro_after_a_label_is_read_whole():
     assert found("氏名：ファム・ティ・ラン") == [("PERSON", "ファム・ティ・ラン")]
     assert found("申込者氏名\u3000ファム・ティ・ラン") == [("PERSON", "ファム・ティ・ラン")]
     assert found("パティスリー・ルミエールさん") == []  # a shop's noun and its name
+
+
+def test_the_cho_of_a_post_before_a_given_name_is_the_post_s() -> None:
+    # 営業部長 翔様 was read as 長 (a surname) + 翔
+    assert names("営業部長 颯汰様\n") == ["颯汰"]
+    assert names("物流センター長 美咲様 宛\n") == ["美咲"]
+    # a surname 長 after a space stays whole
+    assert names("営業部 長 颯汰様\n") == ["長 颯汰"]
+
+
+def test_a_company_the_analyser_knows_before_sama_is_no_person() -> None:
+    assert names("来週、京セラ様と仕様確認。富士通様へは見積を送付。\n") == []
+    # a surname, and a place's name that is an Okinawan surname, before 様 stay persons
+    assert names("松本様へ見積を送付。\n") == ["松本"]
+    assert names("嘉手納様 訪問\n名護様 訪問\n") == ["嘉手納", "名護"]
