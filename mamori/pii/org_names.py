@@ -61,9 +61,11 @@ _COMPANY_THINGS = re.compile(
 _TRADE_ENDS = "|".join(
     sorted({*COMPANY_END, "楽器", "自動車", "製作所", "急便", "通運", "運輸"}, key=len, reverse=True)
 )
-# A department after a space: the name before it is its organisation's (岡山市 事業者指導課, ミヤギ製粉 物流課).
+# A department after a space: the name before it is its organisation's (岡山市 事業者指導課, ミヤギ製粉 物流課,
+# さいたま 子ども未来局: a bureau, its name in kana too).
 _DEPARTMENT_AFTER = re.compile(
-    rf" [{KANJI}\u30a1-\u30faー]{{0,10}}(?:課|部|室|係|支店|営業所|センター)(?![{KANJI}])"
+    rf" (?:[{KANJI}\u30a1-\u30faー][{KANJI}\u3041-\u3096\u30a1-\u30faー]{{0,9}})?"
+    rf"(?:課|部|局|室|係|支店|営業所|センター)(?![{KANJI}])"
 )
 # A group named of its members (信州陶芸作家の会, 子どもの未来を考える会): no person.
 _GROUP_AFTER = re.compile(rf"の(?:会|集い)(?![{KANJI}])")

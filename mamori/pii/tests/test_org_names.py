@@ -206,3 +206,11 @@ def test_a_shop_named_by_its_trade_and_a_name_is_no_person() -> None:
 def test_a_person_after_の_that_names_no_trade_stays_a_person() -> None:
     assert persons("友達のカジワラさんから電話。日本の宮下さんにも連絡。\n") == ["カジワラ", "宮下"]
     assert persons("でんきのカジワラ 梶原 拓真様\n") == ["梶原 拓真"]
+
+
+def test_a_municipality_without_shi_before_a_bureau_in_a_display_name_is_no_person() -> None:
+    # From: さいたま 子ども未来局 gave PERSON さいたま (a bureau, 局, its name with kana)
+    assert persons("From: さいたま 子ども未来局 <kodomo@city.example.jp>\n件名：説明会\n") == []
+    assert persons("From: ふじみ 子育て支援課\n") == []
+    # a person's name before a word that only opens with a particle stays
+    assert persons("担当：水瀬 菜摘 の部\n") == ["水瀬 菜摘"]
