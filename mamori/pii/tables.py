@@ -25,6 +25,7 @@ from mamori.pii.header_fields import PART_VALID, split_parts
 from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.name_words import DEPARTMENT_WORDS, ROLES_ALONE
 from mamori.pii.names import ROLE_WORD, parse_kana_name, parse_name, plausible_unknown
+from mamori.pii.org_names import common_words
 from mamori.pii.public_bodies import public_body
 from mamori.pii.spans import Hit
 from mamori.pii.table_headers import ANY_HEADER as _ANY_HEADER
@@ -99,6 +100,8 @@ def _is_name(value: str) -> bool:
         return True
     if _FOREIGN_NAME.fullmatch(value):
         return ROLE_WORD.search(value) is None  # not Backup Service, Support Team
+    if len(value) == 2 and common_words(value, verbal=True):
+        return False  # 清掃, 巡回 under 拾得者: a duty (柚子, a common noun, is a given name too)
     if parse_name(value, 0, strong=True) == len(value) or parse_kana_name(value, 0) == len(value):
         # a vertical form read across: its next label under a name header (代表者 / 借主 ＿＿ 様) is no name
         return value in surnames() or header_label(value) != "PERSON"  # 武者, 本名: surnames too

@@ -128,3 +128,10 @@ def test_a_name_whose_kanji_the_encoding_lost_is_still_a_name_under_a_name_heade
 def test_question_marks_alone_or_a_garbled_cell_are_no_name():
     garbled = "会員番号,氏名,電話番号\n1001,??? ??,090-1111-2222\n1002,?,090-1111-3333\n1003,???田 ?,090-1111-4444\n"
     assert _persons(garbled) == []
+
+
+def test_a_duty_in_a_name_column_is_no_name() -> None:
+    # a lost-and-found log: the finder is sometimes a duty (清掃, 巡回), not a person
+    log = "拾得日\t拾得場所\t品名\t拾得者\n12/1\t2階トイレ\t傘\t清掃\n12/2\t食堂\t眼鏡\t巡回\n12/3\t会議室\t手帳\t篠塚\n"
+    # a surname and given names that are common nouns too (森林, 柚子) stay persons
+    assert _persons(log + "12/4\t駐車場\t鍵\t柚子\n12/5\t売店\t財布\t森林\n") == ["篠塚", "柚子", "森林"]
