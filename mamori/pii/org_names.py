@@ -76,6 +76,9 @@ _ROLE_FIRST = re.compile(rf"([{KANJI}]{{2,4}}|フロント) (?=[{KANJI}])")
 _DESKS = frozenset("総務 経理 営業 人事 事務 受付 庶務 広報 企画 業務 労務 会計 フロント 窓口".split())
 _LEGAL = r"株式会社|有限会社|合同会社|\(株\)|\(有\)|㈱|㈲"
 _FIRM = re.compile(f"{_LEGAL}|{_TRADE_ENDS}")
+# A shop's word glued after the name (はなみずき雑貨店, あおば書店, さくら洋品店): the name is the shop's.
+_SHOP_AFTER = re.compile(rf"[{KANJI}]{{1,3}}店(?![長員主頭舗内])")
+_KANA_NAME = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]+")
 
 
 # A shop named by its trade and its owner's name (でんきのヨシダ, くすりのアオキ, 額縁の丸八): the goods or
@@ -108,6 +111,7 @@ def organisation_in_name_place(text: str, start: int, end: int) -> bool:
         or name in municipalities()
         or _DEPARTMENT_AFTER.match(text, end) is not None
         or _FIRM.match(text, end) is not None
+        or (_KANA_NAME.fullmatch(name) is not None and _SHOP_AFTER.match(text, end) is not None)
         or _GROUP_AFTER.match(text, end) is not None
         or _OKURIGANA_AFTER.match(text, end) is not None
         or (text.endswith("付で", 0, start) and _common_nouns(name))

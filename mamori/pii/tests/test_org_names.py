@@ -214,3 +214,12 @@ def test_a_municipality_without_shi_before_a_bureau_in_a_display_name_is_no_pers
     assert persons("From: ふじみ 子育て支援課\n") == []
     # a person's name before a word that only opens with a particle stays
     assert persons("担当：水瀬 菜摘 の部\n") == ["水瀬 菜摘"]
+
+
+def test_a_kana_name_glued_to_a_shop_s_word_is_the_shop_s() -> None:
+    # ご依頼主：はなみずき雑貨店 gave PERSON はなみずき
+    assert persons("ご依頼主：はなみずき雑貨店 TEL 0263-88-4512\n") == []
+    assert persons("担当：ハルカ花店\n") == []
+    # a kana name alone, or a full name, after the label stays a person
+    assert persons("担当：ハルカ\n") == ["ハルカ"]
+    assert persons("ご依頼主：小松 さくら 雑貨店\n") == ["小松 さくら"]
