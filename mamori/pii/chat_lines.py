@@ -8,7 +8,8 @@ a date before it or not, then who spoke, a colon or a tab, then the message:
 - WhatsApp: ``2024/11/20 8:10 - 鴨下 匠: 本文`` and ``[2024/11/20 8:10:22] 鴨下 匠: 本文``;
 - Zoom's saved chat: ``08:10:22 From 鴨下 匠 to Everyone: 本文`` (and ``From 鴨下 匠 : 本文``);
 - Teams and Slack copies put who spoke and when on a line of their own, the message below:
-  ``[2024/11/20 8:10] 鴨下 匠`` or ``鴨下 匠  8:10``.
+  ``[2024/11/20 8:10] 鴨下 匠`` or ``鴨下 匠  8:10``;
+- a chat copied without its times puts who spoke in brackets before the message: ``[鴨下 匠] 本文``.
 
 Two lines or more of one of these shapes make a chat; a speaker is a person when the field reads as a
 name as ``chat_names`` reads LINE's speakers (two words of name kanji, a dictionary surname or given
@@ -21,6 +22,7 @@ from __future__ import annotations
 import re
 
 from mamori.pii.chat_names import speaker_name
+from mamori.pii.dictionaries import PREFECTURES, municipalities
 from mamori.pii.not_names import not_a_name
 from mamori.pii.prefilter import Triggers
 from mamori.pii.spans import Hit
@@ -52,12 +54,20 @@ _HEADING = re.compile(
 _BRACKET_LINE = re.compile(r"\n\[")
 _TIME_AT_END = re.compile(r":\d\d(?: ?[AaPp][Mm])? *$", re.MULTILINE)
 
+# Who spoke in brackets, the message after it, no time (a chat copied from a phone's or a game's log):
+# ``[鴨下 匠] 本文``.
+_BRACKETED_LINE = rf"\[({_FIELD})\] *[^ \n]"
+_BRACKETED_FIRST = re.compile(_BRACKETED_LINE)
+_BRACKETED = re.compile("\n" + _BRACKETED_LINE)
+
 TRIGGERS = Triggers(
+    start=(_BRACKETED_FIRST,),
     search=(
+        _BRACKETED,
         re.compile(rf"\d:\d\d(?::\d\d)?(?: ?[AaPp][Mm])?\]?(?: ?- ?| +|\t)(?:From +)?{_FIELD} ?(?::|\t)"),
         re.compile(r"(?:\(@[A-Za-z0-9_.\-]+\)|<@[A-Z][A-Z0-9]+>|\[[A-Z][A-Z0-9]+\]) ?(?::|\t)"),
         re.compile(rf"\d:\d\d\] +{_FIELD} *(?:\n|$)|{_FIELD}(?: {{2,}}|\t| ?, ?)\d{{1,2}}:\d\d *(?:\n|$)"),
-    )
+    ),
 )
 MIN_LINES = 2
 
@@ -65,7 +75,10 @@ MIN_LINES = 2
 def find_chat_line_persons(text: str) -> list[Hit]:
     """Return PERSON hits for the speakers of a chat saved a message a line after a time stamp."""
     hits: list[Hit] = []
-    for fields in (said_fields(text), heading_fields(text)):
+    bracketed = bracketed_fields(text)
+    if any(_place(text[start:end].strip(" ")) for start, end in bracketed):
+        bracketed = []  # [東京] 晴れ / [大阪] くもり: a list of places, no chat
+    for fields in (said_fields(text), heading_fields(text), bracketed):
         if len(fields) < MIN_LINES:
             continue
         found = _speakers(text, fields)
@@ -83,6 +96,19 @@ def said_fields(text: str) -> list[tuple[int, int]]:
     first = _SAID.match(text)
     fields = [first.span(1)] if first else []
     fields.extend(m.span(1) for m in _SAID_AFTER_BREAK.finditer(text))
+    return fields
+
+
+def _place(field: str) -> bool:
+    """Return whether a field is a prefecture or a municipality written without its 都 / 県 / 市 …."""
+    return any(field + end in PREFECTURES or field + end in municipalities() for end in "都道府県市区町村")
+
+
+def bracketed_fields(text: str) -> list[tuple[int, int]]:
+    """Return the speaker fields of the lines that open with who spoke in brackets, a message after it."""
+    first = _BRACKETED_FIRST.match(text)
+    fields = [first.span(1)] if first else []
+    fields.extend(m.span(1) for m in _BRACKETED.finditer(text))
     return fields
 
 

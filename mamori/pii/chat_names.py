@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from mamori.pii.dictionaries import given_names, surnames
 from mamori.pii.mail_names import is_display_name
-from mamori.pii.name_words import KANJI, plausible_unknown
+from mamori.pii.name_words import KANJI, TIME_WORD, plausible_unknown
 from mamori.pii.names import parse_kana_name
 from mamori.pii.not_names import not_a_name
 from mamori.pii.prefilter import Triggers
@@ -38,6 +38,7 @@ _SHORTLOG_FIRST = re.compile(_SHORTLOG_FIELD)
 TRIGGERS = Triggers(search=(_CHAT_LINE, _AUTHOR, _SHORTLOG_LINE), start=(_CHAT_FIRST, _SHORTLOG_FIRST))
 
 _KANJI_NAME = re.compile(rf"([{KANJI}]{{1,4}})(?:[ \u3000]([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}))?")
+_KANJI_RUN = re.compile(rf"[{KANJI}]{{4,7}}")
 _KANA_TWO_WORDS = re.compile(r"[\u30a1-\u30faー]{2,12}[・ ][\u30a1-\u30faー]{2,12}")
 
 
@@ -81,6 +82,29 @@ def speaker_name(field: str) -> bool:
     return _reads_as_name(field)
 
 
+# Kanji of an organisation's or a role's word, never of a surname the dictionaries lack (営業部, 町内会).
+_NO_SURNAME_KANJI = frozenset("部課室係店社所局会長員")
+
+
+@lru_cache(maxsize=1)
+def _surname_kanji() -> frozenset[str]:
+    """Return the kanji the dictionaries' surnames are written with."""
+    return frozenset("".join(surnames()))
+
+
+def _rare_surname_glued(field: str) -> bool:
+    """Return whether a kanji field is a surname no dictionary holds glued to a given name of two kanji or
+    more (四十物真由美, 五百蔵健太): each kanji of the surname one that surnames are written with."""
+    kanji = _surname_kanji()
+    return any(
+        len(field) - n >= 2
+        and field[n:] in given_names()
+        and all(c in kanji and c not in _NO_SURNAME_KANJI for c in field[:n])
+        and not TIME_WORD.match(field)
+        for n in (2, 3, 4)
+    )
+
+
 def _reads_as_name(field: str) -> bool:
     """Return whether a speaker or author field reads as a name: ``speaker_name`` without its shortcuts."""
     kanji = _KANJI_NAME.fullmatch(field)
@@ -93,7 +117,10 @@ def _reads_as_name(field: str) -> bool:
             first in sur
             or (len(first) >= 2 and first in given_names())
             or any(first[:n] in sur and first[n:] in given_names() for n in (1, 2, 3))
+            or _rare_surname_glued(first)
         )
+    if _KANJI_RUN.fullmatch(field) and _rare_surname_glued(field):
+        return True  # 四十物真由美: a rare surname glued to a given name
     if _KANA_TWO_WORDS.fullmatch(field):
         return True  # グエン・ヴァン・ナム, マリア サントス
     return parse_kana_name(field, 0, strict=True) == len(field) or is_display_name(field, "")

@@ -75,3 +75,33 @@ def test_a_speaker_followed_by_a_chat_tool_s_handle_or_user_id_is_a_person():
     # a bot or a host with a handle is still no speaker
     bots = "2025-02-03 07:58:01 INFO (@cron): job started\n2025-02-03 07:58:09 backup01 <@B01ABCDE>: copied\n"
     assert _said(bots) == []
+
+
+def test_a_speaker_of_a_rare_surname_glued_to_a_given_name_is_a_person() -> None:
+    chat = (
+        "[LINE] 自治会 役員のトーク履歴\n\n2025/02/03(月)\n"
+        "19:40\t物集女千夏\t回覧板まわしました\n"
+        "19:42\t座光寺莉子\tありがとうございます\n"
+        "19:45\t物集女千夏\t次回は3/1です\n"
+    )
+    assert persons(chat) == ["物集女千夏", "座光寺莉子", "物集女千夏"]
+
+
+def test_glued_words_of_a_group_or_a_role_in_the_speakers_place_are_no_persons() -> None:
+    plan = (
+        "09:00\t定例会議\t会議室A\n10:30\t総務部長\t来客対応\n13:00\t町内会長\t挨拶\n15:00\t本日由美\t不在\n"
+    )
+    assert persons(plan) == []
+
+
+def test_who_spoke_in_brackets_before_the_message_is_a_person() -> None:
+    chat = "[物集女千夏] 明日の集合は8時です\n[宮坂 玲奈] 了解です\n[物集女千夏] よろしくお願いします\n"
+    assert persons(chat) == ["物集女千夏", "宮坂 玲奈", "物集女千夏"]
+    assert persons("[物集女千夏] 明日の集合は8時です\n") == []  # one line is no chat
+
+
+def test_tags_levels_and_places_in_brackets_are_no_speakers() -> None:
+    assert persons("[重要] 年末の営業日\n[連絡] 駐車場の利用\n") == []
+    assert persons("[INFO] started\n[WARN] disk 90%\n") == []
+    assert persons("[東京] 晴れ\n[大阪] くもり\n[福岡] 雨\n") == []
+    assert persons("[LINE] 家族\n\n[ママ] ご飯できたよ\n[パパ] 了解\n") == []
