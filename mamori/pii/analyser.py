@@ -214,3 +214,24 @@ def kana_given(word: str) -> bool:
         return False
     tokens = list(analyser(word + "さん"))[:-1]
     return len(tokens) == 1 and tokens[0].feature.goshu == "和"
+
+
+# Native nouns of grammar that stand after a spaced surname as the sentence goes on (宇佐美 ことが), no name.
+FORMAL_NOUNS = frozenset("こと わけ はず もの うち まま よう ため ところ とき ほう みな".split())
+
+
+@lru_cache(maxsize=4096)
+def hiragana_noun(word: str) -> bool:
+    """Return whether hiragana ``word`` before a particle is one noun to the analyser, a given name (ゆい) or
+    a native common noun of the kind given names are made of (ひなた: 日向, つむぎ: 紬, ひかり); formal
+    nouns, pronouns and nouns used as adverbs (こと, こちら, みんな) are none."""
+    analyser = tagger()
+    if analyser is None or word in FORMAL_NOUNS:
+        return False
+    tokens = list(analyser(word + "が"))[:-1]
+    if len(tokens) != 1 or tokens[0].surface != word or tokens[0].feature.pos1 != "名詞":
+        return False
+    feature = tokens[0].feature
+    if feature.pos3 == "人名":
+        return True
+    return feature.pos2 == "普通名詞" and feature.pos3 == "一般" and feature.goshu == "和"

@@ -26,6 +26,7 @@ from mamori.pii import (
     names,
     paths,
     signature_names,
+    spaced_kana_names,
     titled_names,
 )
 from mamori.pii.address import find_addresses
@@ -51,6 +52,7 @@ from mamori.pii.paths import find_path_persons
 from mamori.pii.prefilter import Prefilter, Triggers
 from mamori.pii.prose import find_prose_persons
 from mamori.pii.signature_names import find_signature_persons
+from mamori.pii.spaced_kana_names import find_spaced_kana_persons
 from mamori.pii.spans import Hit, Span, spans_of
 from mamori.pii.tables import analyse_tables, find_table_values
 from mamori.pii.titled_names import find_titled_persons
@@ -77,6 +79,7 @@ RECOGNIZERS = (
     find_titled_persons,
     find_marked_persons,
     find_signature_persons,
+    find_spaced_kana_persons,
     find_prose_persons,  # last and lowest priority: names in prose without a label, tagged by MeCab
 )
 
@@ -100,6 +103,7 @@ _TRIGGERS: dict[object, Triggers] = {
     find_titled_persons: titled_names.TRIGGERS,
     find_marked_persons: marked_names.TRIGGERS,
     find_signature_persons: signature_names.TRIGGERS,
+    find_spaced_kana_persons: spaced_kana_names.TRIGGERS,
 }
 
 

@@ -5,13 +5,15 @@ the given name (宇佐美 はるか, 宇佐美 ゆり子) or the sentence going 
 an honorific prefix (が謝罪, はお休み, の代理), a kana function word (へ, では, なので), an honorific
 (さん, くんが) or a verb cut off by the given name's length (としま|す). A kana word is a given name
 when it is two kana or more, none of those, and a word of its own or, before a particle, a given
-name's reading (宇佐美 はるかが: はるか).
+name's reading (宇佐美 はるかが: はるか) or one native noun to the analyser (宇佐美 ひなたが: ひなた, 日向;
+not こと, こちら, みんな).
 """
 
 from __future__ import annotations
 
 import re
 
+from mamori.pii.analyser import hiragana_noun
 from mamori.pii.dictionaries import given_names, given_readings, to_katakana
 from mamori.pii.name_words import KANJI
 
@@ -45,4 +47,10 @@ def _hiragana_given(text: str, part: str, end: int) -> bool:
         return False
     if not _HIRAGANA_PART.match(text, end):
         return True
-    return to_katakana(part) in given_readings() and _PARTICLE_AFTER.match(text, end) is not None
+    return _PARTICLE_AFTER.match(text, end) is not None and hiragana_given(part)
+
+
+def hiragana_given(word: str) -> bool:
+    """Return whether a hiragana word before a particle after a spaced surname is its given name: a given
+    name's reading (はるか) or one noun to the analyser of the kind given names are (ひなた, つむぎ)."""
+    return to_katakana(word) in given_readings() or hiragana_noun(word)
