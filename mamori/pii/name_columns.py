@@ -22,6 +22,7 @@ from itertools import compress, repeat
 from operator import contains
 
 from mamori.pii.dictionaries import given_names, given_readings, municipalities, surnames, to_katakana
+from mamori.pii.kana_columns import kana_name_cells
 from mamori.pii.name_words import KANJI, NON_NAME, STOP, plausible_unknown
 from mamori.pii.names import parse_name
 from mamori.pii.spans import Hit
@@ -119,6 +120,9 @@ def widen(values: list[str], names: list[bool] | None) -> list[bool] | None:
 
 def column_names(values: list[str]) -> list[bool] | None:
     """Return the name cells of a column without a name header (``tables``), or None when it holds none."""
+    kana = kana_name_cells(values)  # サトウ ハナコ: a list of readings with no header (kana_columns.py)
+    if kana is not None:
+        return kana
     return widen(values, _known_names(values) if SPACED_NAME.fullmatch(values[-1]) else None)
 
 

@@ -191,7 +191,9 @@ if None in _NEEDED:  # a pattern that can match without any known character: no 
     _CASELESS = re.compile(r"(?!)")
 
 
-# A reading of no person's name: an organisation's (取引先名（カナ）) or an address's (住所(カナ), 所在地フリガナ).
+# A reading of no person's name: an organisation's (取引先名（カナ）), an address's (住所(カナ), 所在地フリガナ)
+# or a product's (商品名(カナ): a shop's katakana product names were read as persons).
 _ORGANISATION_HEADER = re.compile(
-    r"取引先|会社|法人|店舗|店名|業者|仕入先|得意先|団体|事業所|施設|銀行|支店|住所|所在地|番地|建物|町名"
+    r"取引先|会社|法人|店舗|店名|業者|仕入先|得意先|団体|事業所|施設|銀行|支店|住所|所在地|番地|建物|町名|"
+    r"商品|品名|製品|品目|品番|メニュー|銘柄|書名|曲名|作品"
 )
