@@ -10,8 +10,9 @@ contact footers write more on that line, or a name the dictionaries lack:
   words, a surname's and a given name's readings, or two words in roman letters that name no business:
   then a PERSON too);
 - a name no dictionary holds (``仲宗根 拓海``) alone on its line, after a blank or a separator line
-  (or the text's start), right above a line of its phone or mailbox (``TEL …``, ``090-…``, ``…@…``):
-  the contact footer's person, when the analyser reads it as a surname and a given name.
+  (or the text's start), right above a line of its phone or mailbox (``TEL …``, ``090-…``, ``…@…``),
+  or a name before them on that line (``木佐貫 千尋 TEL 090-…``): the contact footer's person, when
+  the analyser reads it as a surname and a given name.
 
 A heading (``中央 公園（Central Park）``, ``会社 概要（Company Profile）``) or a desk over its number
 (``総合 受付`` / ``TEL …``) reads as common nouns and names no one.
@@ -47,7 +48,17 @@ _OVER_CONTACT_FIRST = re.compile(_OVER_CONTACT_LINE)
 # After a blank line or a separator line (--, ----, ＿＿＿, ━━━).
 _OVER_CONTACT = re.compile(rf"\n[ \t\-=_*─━]*\n{_OVER_CONTACT_LINE}")
 
-TRIGGERS = Triggers(search=(_SUFFIXED, _OVER_CONTACT), start=(_SUFFIXED_FIRST, _OVER_CONTACT_FIRST))
+# The name, then its phone's or mailbox's word or its number on the same line (a footer's one line).
+_ON_CONTACT_LINE = (
+    rf"{_NAME}[ \t]+(?=(?:TEL|Tel|tel|電話|携帯|Mobile|E-?mail|Mail|mail|メール)[ :.]|0\d{{1,4}}-\d)"
+)
+_ON_CONTACT_FIRST = re.compile(_ON_CONTACT_LINE)
+_ON_CONTACT = re.compile(rf"\n[ \t\-=_*─━]*\n{_ON_CONTACT_LINE}")
+
+TRIGGERS = Triggers(
+    search=(_SUFFIXED, _OVER_CONTACT, _ON_CONTACT),
+    start=(_SUFFIXED_FIRST, _OVER_CONTACT_FIRST, _ON_CONTACT_FIRST),
+)
 
 
 def find_signature_persons(text: str) -> list[Hit]:
@@ -56,10 +67,11 @@ def find_signature_persons(text: str) -> list[Hit]:
     first = _SUFFIXED_FIRST.match(text)
     for m in ([first] if first else []) + list(_SUFFIXED.finditer(text)):
         hits.extend(_suffixed(text, m))
-    first = _OVER_CONTACT_FIRST.match(text)
-    for m in ([first] if first else []) + list(_OVER_CONTACT.finditer(text)):
-        if _reads_as_full_name(m.group(1), m.group(3)):
-            hits.append((m.start(1), m.end(3), "PERSON", 2))
+    for first_line, line in ((_OVER_CONTACT_FIRST, _OVER_CONTACT), (_ON_CONTACT_FIRST, _ON_CONTACT)):
+        first = first_line.match(text)
+        for m in ([first] if first else []) + list(line.finditer(text)):
+            if _reads_as_full_name(m.group(1), m.group(3)):
+                hits.append((m.start(1), m.end(3), "PERSON", 2))
     return [h for h in hits if not not_a_name(text, h[0], h[1])]
 
 

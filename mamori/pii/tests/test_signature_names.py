@@ -54,3 +54,18 @@ def test_a_desk_or_a_heading_over_a_number_is_no_footers_person():
     assert _persons("ご案内\n\n総合 受付\nTEL 098-873-4410\n") == []
     assert _persons("ご案内\n\n予約 専用\n098-873-4410\n") == []
     assert _persons("ご案内\n\n中央 公園\nTEL 098-873-4410\n") == []
+
+
+def test_a_name_before_its_phone_and_mailbox_on_a_footers_line_is_its_person():
+    notice = "青葉台中学校\n吹奏楽部 保護者会より\n\n上江洲 陽菜 TEL 090-6612-4470 hina.u@example.jp\n"
+    assert _labels(notice) == [
+        ("PERSON", "上江洲 陽菜"),
+        ("PHONE", "090-6612-4470"),
+        ("EMAIL", "hina.u@example.jp"),
+    ]
+
+
+def test_a_desk_or_a_place_before_a_number_on_a_footers_line_is_no_person():
+    assert _persons("ご案内\n\n総合受付 TEL 03-1234-5678\n") == []
+    assert _persons("ご案内\n\n中央 公園 TEL 03-1234-5678\n") == []
+    assert _persons("ご案内\n\n予約専用 03-1234-5678\n") == []
