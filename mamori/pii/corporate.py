@@ -115,9 +115,10 @@ _ORG_FOR_ACCOUNTS = re.compile(_ORG_WORDS)
 _HOME = r"自宅(?<!ご自宅)|ご自宅(?![でにへ]|まで)"
 # Words that put a person on the line (or in the block): their data stays personal.
 _PERSON_LINE = re.compile(
-    r"様|殿(?<!御殿)(?![\u3400-\u9fff])|"
+    r"様(?<!お客様)|殿(?<!御殿)(?![\u3400-\u9fff])|"
     + _HOME
-    + r"|携帯|Mobile|mobile|個人(?!情報)|本人|生年月日|お届け先|送付先|ご住所|お客様"
+    + r"|携帯|Mobile|mobile|個人(?!情報)|本人|生年月日|お届け先|送付先|ご住所"
+    + r"|お客様(?!センター|相談|ご相談|窓口|サポート|ダイヤル|係|専用|サービス|コール)"  # not a desk's name
 )
 _PERSON_BLOCK = re.compile(
     r"氏名|名前|"
@@ -240,7 +241,7 @@ _FOOTER = 400  # characters of a page's end that hold its copyright line
 _ISSUER_PLACES = 2  # distinct addresses an issuer prints (a head office and a branch); more are a list
 # What stands before a lone address on its line: 〒 and its postal code, no label (住所：, a form's field).
 # _PERSON_LINE's words, but 様 of a common word (仕様, 同様, 様式, 皆様) is no addressee in a whole block.
-_PERSON_NEAR = re.compile(_PERSON_LINE.pattern.replace("様|", "(?<![仕模同多異一神皆])様(?![式子々相])|", 1))
+_PERSON_NEAR = re.compile(_PERSON_LINE.pattern.replace("様(", "(?<![仕模同多異一神皆])様(?![式子々相])(", 1))
 _LONE_PLACE = re.compile(r"[ \t\u3000]*(?:〒?\s*\d{3}-?\d{4}[ \t\u3000]*)?〒?[ \t\u3000]*")
 
 

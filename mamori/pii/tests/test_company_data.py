@@ -215,3 +215,18 @@ def test_a_persons_address_in_a_lettings_sheet_and_a_location_without_a_property
     assert found("所在地 新潟県長岡市川岸町3丁目8-14\n") == [("ADDRESS", "新潟県長岡市川岸町3丁目8-14")]
     signed = "入居者 雲母坂 透 様\n所在地 新潟県長岡市川岸町3丁目8-14\n間取り 1K 賃料 48,000円\n"
     assert ("ADDRESS", "新潟県長岡市川岸町3丁目8-14") in found(signed)
+
+
+def test_a_customer_desk_named_with_o_kyaku_sama_is_the_company_s():
+    for text in (
+        "お問い合わせ：株式会社みなと交通 お客様相談室 TEL 078-333-1234（平日9時～17時）",
+        "有限会社サンプル商会 お客様専用ダイヤル 06-6543-2100",
+        "株式会社やまびこ観光\nお客様センター 0742-20-1234",
+    ):
+        result = detect_all(text)
+        assert result.personal == [] and [s.label for s in result.corporate] == ["PHONE"], text
+
+
+def test_the_customer_s_own_number_stays_personal():
+    assert found("株式会社みなと交通\nお客様 TEL 078-333-1234") == [("PHONE", "078-333-1234")]
+    assert found("お客様 090-1234-5678 から返品の連絡") == [("PHONE", "090-1234-5678")]
