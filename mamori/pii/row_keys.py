@@ -19,7 +19,7 @@ _LONG_NUMBER = re.compile(r"[0-9]{3,}|[0-9][0-9/:.\-+ ]{5,}")
 # The same classes as whole cells of a row that needs no trimming (no quote, no blank at a cell's edge),
 # masked in the row's text itself: its key is found without splitting it into cells.
 _NUMBER_CELLS = {
-    sep: re.compile(rf"(?<![^{sep}])(?:[0-9]{{1,2}}|[0-9]{{3,}}|[0-9][0-9/:.\-+ ]{{5,}})(?![^{sep}])")
+    sep: re.compile(rf"(?<![^{sep}])(?:{_SHORT_NUMBER.pattern}|{_LONG_NUMBER.pattern})(?![^{sep}])")
     for sep in (",", "\t")
 }
 
