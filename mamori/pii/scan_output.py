@@ -8,11 +8,13 @@ folder, the files that could not be read, and the summary.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import gettext
 import html
 import json
 import os
+import socket
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -283,9 +285,12 @@ class Report:
             '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>個人情報スキャン結果</title>',
             "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}"
             "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}"
-            "td.n{text-align:right}</style></head><body>",
+            "th{white-space:nowrap}td.n{text-align:right;white-space:nowrap}td.p{word-break:break-all}"
+            "</style></head><body>",
             "<h1>個人情報スキャン結果</h1>",
             "<h2>概要</h2><table>",
+            f"<tr><th>実施日時</th><td>{dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}</td></tr>",
+            f"<tr><th>コンピューター</th><td>{e(socket.gethostname())}</td></tr>",
             f"<tr><th>ファイル数</th><td>{totals.files}（{totals.bytes / 1e6:.1f} MB、{seconds:.1f} 秒）</td></tr>",
             f"<tr><th>個人情報のあるファイル</th><td>{totals.findings}</td></tr>",
             f"<tr><th>本人数の見積もり（合計）</th><td>{totals.persons}</td></tr>",
@@ -294,12 +299,12 @@ class Report:
             f"<tr><th>読めなかったファイル</th><td>{totals.errors}</td></tr>",
             f"<tr><th>読めない形式（画像など、未確認）</th><td>{totals.unsupported}</td></tr>",
             f"<tr><th>対象外（プログラム等、文書を含まない）</th><td>{totals.skipped}</td></tr></table>",
-            "<h2>フォルダ別</h2><table><tr><th>フォルダ</th><th>ファイル</th><th>本人数</th><th>種類</th></tr>",
+            "<h2>フォルダ別</h2><table><tr><th>フォルダ</th><th>ファイル数</th><th>本人数</th><th>種類</th></tr>",
         ]
         for folder, stats in self.top_folders():
             counts = "、".join(f"{e(_label(k))} {v}" for k, v in stats.kinds.most_common())
             parts.append(
-                f'<tr><td>{e(folder)}</td><td class="n">{stats.files}</td>'
+                f'<tr><td class="p">{e(folder)}</td><td class="n">{stats.files}</td>'
                 f'<td class="n">{stats.persons}</td><td>{counts}</td></tr>'
             )
         parts.append("</table><h2>ファイル別（本人数の多い順）</h2><table>")
@@ -309,7 +314,7 @@ class Report:
                 e(f"{_label(x['label'])} {x.get('value') or x['masked']}") for x in result.get("examples", [])
             )
             parts.append(
-                f'<tr><td>{e(result["path"])}</td><td class="n">{result.get("persons", 0)}</td>'
+                f'<tr><td class="p">{e(result["path"])}</td><td class="n">{result.get("persons", 0)}</td>'
                 f"<td>{e(_counts_japanese(result))}</td><td>{examples}</td></tr>"
             )
         parts.append("</table>")

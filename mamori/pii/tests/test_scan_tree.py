@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import socket
 from collections import Counter
 from pathlib import Path
 
@@ -140,6 +142,10 @@ def test_the_html_report_has_summary_folders_and_masked_files(tmp_path, capsys):
     assert code == 1
     assert page.startswith("<!DOCTYPE html>") and "個人情報スキャン結果" in page
     assert "フォルダ別" in page and "宛名リスト_000.csv" in page and "法人の連絡先" in page
+    # A report to keep says when and on which machine the scan ran.
+    days = {dt.date.today(), dt.date.today() - dt.timedelta(days=1)}  # the scan may have run before midnight
+    assert any(f"<th>実施日時</th><td>{day:%Y-%m-%d} " in page for day in days)
+    assert f"<th>コンピューター</th><td>{socket.gethostname()}</td>" in page
     assert "-****-" in page  # masked phones only
     assert "user0" not in page and "u***@mirai-mail.jp" in page  # local parts masked
     # The kinds are named as a privacy manager names them, not by the labels of the JSON output.
