@@ -17,6 +17,7 @@ from mamori.pii.corporate import is_row
 from mamori.pii.extract import INCOMPLETE, STREAM_SIZE, Limits, Part, Problem, extract
 from mamori.pii.extract.model import MORE
 from mamori.pii.extract.pst import MAGIC as PST_MAGIC
+from mamori.pii.file_verdict import SEEN_PER_KIND, place_contact_only
 from mamori.pii.records import label_records
 from mamori.pii.scan_windows import Window, Windower
 from mamori.pii.tables import as_rows, header_label, split_names
@@ -115,6 +116,7 @@ class Summary:
         self.more: Counter[tuple[str, str]] = Counter()  # problems folded into the first of a container
         self.folded: set[tuple[str, str]] = set()
         self.encodings: set[str] = set()
+        self.first_values: dict[str, set[str]] = {}  # the first few distinct values of each kind
 
     def add_parts(self, parts: Iterable[Part], deadline: float, limits: Limits) -> None:
         """Detect personal data in the parts of one file; stop with a ``timeout`` past *deadline*.
@@ -199,6 +201,9 @@ class Summary:
                 key = key_of.get((label, value))
                 if key is None:
                     key = key_of[label, value] = _identity(label, value)
+                    first = self.first_values.setdefault(label, set())
+                    if len(first) < SEEN_PER_KIND:
+                        first.add(key)
                 if not line_start <= start < line_end:
                     line_start = row_text.rfind("\n", 0, start) + 1
                     line_end = row_text.find("\n", start)
@@ -225,6 +230,14 @@ class Summary:
                 keys = frozenset(value for value in values if value.startswith(PERSON_KINDS))
                 self.records.setdefault(hash(tuple(sorted(values))), (location, keys, 2 if row in two else 1))
         return True
+
+    def settle(self) -> None:
+        """Count a file that holds only a place's contact (``file_verdict``) as organisations' data."""
+        if place_contact_only(self.first_values):
+            self.corporate.update(self.counts)
+            for found in (self.counts, self.records, self.distinct, self.examples_seen, self.first_values):
+                found.clear()
+            self.examples.clear()
 
     def _add_example(self, label: str, value: str, key: str, location: str, seen: set[str]) -> None:
         seen.add(key)
@@ -338,6 +351,7 @@ def scan_file(task: Task) -> dict[str, Any]:
         deadline = started + task.limits.time_budget
         source = task.path if data is None else data
         summary.add_parts(extract(source, name=task.path, limits=task.limits), deadline, task.limits)
+        summary.settle()
     result.update(
         status=summary.status(),
         counts=dict(sorted(summary.counts.items())),
