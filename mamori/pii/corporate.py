@@ -69,6 +69,7 @@ _ORG_WORDS = (
     r"\(株\)|（株）|㈱|\(有\)|（有）|㈲|御中|本社|支社|営業所|事業所|出張所|工場|"
     r"代表電話|代表番号|代表 ?(?:TEL|Tel|電話)|代表(?=[ 　]*[:：]?[ 　]*[(（]?[0０])|会社概要|会社情報|振込先|お振込先|法人番号|登録番号|"
     r"適格請求書|発行元|担当部署|部署|相談室|事務局|窓口|お問い合わせ先|Co\.,? ?Ltd|Inc\.|Corporation|K\.K\.|LLC|"
+    r"デスク(?!トップ|ワーク)|ダイヤル(?!イン)|ホットライン|ヘルプライン|サポートライン|インフォメーション|"  # ヘルプデスク
     # Organisations that are not companies: a clinic, a school and its branches, a public office, an
     # association, a department named as the owner of a number (# 品質保証部).
     r"クリニック|医院|歯科|病院|診療所|整骨院|接骨院|治療院|鍼灸院|美容院|薬局|学校|学園|学院|本校|分校|"
@@ -104,8 +105,7 @@ _ORG_WORDS = (
     # regex engine skips to the characters that can start one; a branch that starts with a group or a
     # lookbehind makes each search try every position, 30 times slower on a text without these words.
     + "|".join(f"{dept}{unit}(?!長)" for dept in _DEPARTMENTS for unit in ("部", "課", "担当", "窓口"))
-    + "|"
-    + DEPARTMENT  # any department before 部 (制作部, 編集部), not a surname (阿部) nor a part (一部)
+    + f"|{DEPARTMENT}"  # any department before 部 (制作部, 編集部), not a surname (阿部) nor a part (一部)
 )
 # A shop or a branch named before its contacts (家電のサトウ 松本店); not for an account, whose bank's
 # branch (みどり銀行 本店 普通 1234567) is part of every account, a person's too.

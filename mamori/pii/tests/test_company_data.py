@@ -230,3 +230,22 @@ def test_a_customer_desk_named_with_o_kyaku_sama_is_the_company_s():
 def test_the_customer_s_own_number_stays_personal():
     assert found("株式会社みなと交通\nお客様 TEL 078-333-1234") == [("PHONE", "078-333-1234")]
     assert found("お客様 090-1234-5678 から返品の連絡") == [("PHONE", "090-1234-5678")]
+
+
+def test_a_desk_named_for_what_it_does_owns_the_number_after_it():
+    # ヘルプデスク, ダイヤル, ホットライン: where callers are answered, as サポートセンター is
+    assert detect("問い合わせ先：電子申請ヘルプデスク 050-3876-1204\n") == []
+    assert detect("操作のご質問：会計ソフト ホットライン 03-5210-8814\n") == []
+    assert _corporate("ご相談は 介護相談ダイヤル 0776-54-3390 まで\n") == ["0776-54-3390"]
+    # a person named at the desk, or a customer who writes of her desktop PC, keeps the number
+    assert found("問い合わせ先：ヘルプデスク（担当：森田 智也）050-3876-1204\n") == [
+        ("PERSON", "森田 智也"),
+        ("PHONE", "050-3876-1204"),
+    ]
+    assert ("PHONE", "0465-32-7781") in found(
+        "山内 恵美様\nデスクトップパソコン修理のご依頼\nご連絡先 0465-32-7781\n"
+    )
+
+
+def _corporate(text: str) -> list[str]:
+    return [s.text for s in detect_all(text).corporate]
