@@ -348,14 +348,26 @@ _HOURS_AFTER = re.compile(
     r"\d{1,2}[:：]\d{2}\s*[-~〜～－]\s*\d{1,2}[:：]\d{2}"
 )
 MOBILE = re.compile(r"[(（]?[0０][7-9７-９][0０]")  # a mobile number's start (070, 080, 090)
+# A notice telling whoever it concerns to call (お急ぎの方は 0258-… までお電話ください, ご不明な点は … へ
+# ご連絡ください): its reader is anyone the case fits (…の方は, …の場合は, …際は), not one person.
+_ANYONE = re.compile(r"(?:方|場合|際|時|とき|点)(?:は|には)[、,\s]*\Z")
+_CALL_AFTER = re.compile(
+    r"\s*(?:まで|へ|に)\s*(?:お電話|ご連絡|お問い?合わ?せ|ご相談)を?(?:ください|下さい|願います)"
+)
+
+
+def _anyone_calls(before: str, text: str, end: int) -> bool:
+    """Return whether the number ending at ``end`` is one a notice tells anyone it concerns to call."""
+    return _ANYONE.search(before) is not None and _CALL_AFTER.match(text, end) is not None
 
 
 def reader_calls(text: str, start: int, end: int, person: re.Pattern[str], person_starts: list[int]) -> bool:
     """Return whether the phone number at ``text[start:end]`` is one the reader is told to call.
 
     A label that asks the reader to book, apply, ask or order right before the number, or opening hours
-    right after it, on a line that names no person: the organisation's number. Mobiles are left
-    alone (a customer's ``連絡先：090-…（10:00-12:00なら可）``).
+    right after it, or a notice's words asking anyone the case fits to call it (お急ぎの方は … までお電話
+    ください), on a line that names no person: the organisation's number. Mobiles are left alone (a
+    customer's ``連絡先：090-…（10:00-12:00なら可）``).
     """
     if MOBILE.match(text, start):
         return False
@@ -366,7 +378,7 @@ def reader_calls(text: str, start: int, end: int, person: re.Pattern[str], perso
     call = _CALL_US.search(before) if not _CALL_US_CHARS.isdisjoint(before) else None
     if call is not None and call.group("desk") in surnames():
         call = None  # お問い合わせ：長谷部 0955-…: a person's surname, no department
-    if call is None and not _HOURS_AFTER.match(text, end, line_end):
+    if call is None and not _HOURS_AFTER.match(text, end, line_end) and not _anyone_calls(before, text, end):
         return False
     i = bisect_left(person_starts, line_start)
     if i < len(person_starts) and person_starts[i] < line_end:

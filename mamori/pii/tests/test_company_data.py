@@ -247,5 +247,18 @@ def test_a_desk_named_for_what_it_does_owns_the_number_after_it():
     )
 
 
+def test_a_landline_a_notice_asks_anyone_to_call_is_the_sender_s():
+    reply = (
+        "【越後オート】\nご予約はお名前と車種をお送りください。\n営業時間 9:00〜18:00\n"
+        "お急ぎの方は 0256-33-1942 までお電話ください。\n"
+    )
+    assert detect(reply) == []
+    assert detect("ご不明な点がある場合は 0256-33-1942 へご連絡ください。\n") == []
+    # a mobile, a home's number, a caller named on the line, a letter asking one reader: a person's
+    assert found("お急ぎの方は 080-4411-1942 までお電話ください。\n") == [("PHONE", "080-4411-1942")]
+    assert found("不在の場合は自宅 0256-33-1942 までお電話ください。\n") == [("PHONE", "0256-33-1942")]
+    assert ("PHONE", "0256-33-1942") in found("何かあれば 0256-33-1942 までお電話ください。\n山田 花子\n")
+
+
 def _corporate(text: str) -> list[str]:
     return [s.text for s in detect_all(text).corporate]
