@@ -111,6 +111,33 @@ def organisation(word: str) -> bool:
     )
 
 
+# Words ending in 屋 that name a building, no trade (長屋, 小屋: surnames too, so names before さん).
+_BUILDINGS = frozenset("長屋 小屋 部屋 母屋 納屋 家屋 社屋 楽屋 平屋 岩屋 廃屋 陣屋 東屋".split())
+
+
+@lru_cache(maxsize=1024)
+def trade_shop(word: str) -> bool:
+    """Return whether ``word`` ending in 屋 is a trade's shop to the analyser (八百屋さん, 豆腐屋さん).
+
+    One known common noun (八百屋, 魚屋, 床屋) or known common nouns and the suffix 屋 (豆腐 + 屋, 鍵 + 屋),
+    even when a dictionary holds the word as a rare surname too; not a building (長屋, 小屋), nor a word
+    the analyser reads as a surname (土屋, 米屋) or a name and 屋 (中村屋: ``not_names`` reads that one).
+    """
+    if len(word) < 2 or word[-1] != "屋" or word in _BUILDINGS:
+        return False
+    tokens = san_tokens(word)
+    if not tokens or not all(t.feature.lemma for t in tokens):
+        return False  # an unknown word (髙屋) may be a surname in an old form
+    *stem, last = tokens
+    if not stem:
+        return last.feature.pos2 == "普通名詞"
+    return (
+        last.surface == "屋"
+        and last.feature.pos1 == "接尾辞"
+        and all(t.feature.pos2 == "普通名詞" for t in stem)
+    )
+
+
 def company_called(word: str, honorific: str) -> bool:
     """Return whether kanji ``word`` before ``honorific`` is a company the analyser knows, not a person.
 

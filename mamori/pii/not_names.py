@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from mamori.pii.analyser import trade_shop
 from mamori.pii.dictionaries import PREFECTURES, municipalities, surnames
 from mamori.pii.name_words import COMPANY_END as _COMPANY_END
 from mamori.pii.name_words import HEAD_COUNT as _HEAD_COUNT
@@ -121,8 +122,11 @@ _RESIDENCE = re.compile(r"[(（]\d{1,3}歳[、,]\s*\Z")
 
 
 def _shop_name(name: str) -> bool:
-    """Return whether ``name`` is a surname + 屋, a shop (中村屋さん), rather than a name (土屋, 古屋)."""
-    return len(name) >= 3 and name[-1] == "屋" and name[:-1] in surnames()
+    """Return whether ``name`` is a surname + 屋 (中村屋さん) or a trade + 屋 (八百屋さん, 豆腐屋さん), a shop,
+    rather than a name (土屋, 古屋)."""
+    if name[-1:] != "屋":
+        return False
+    return (len(name) >= 3 and name[:-1] in surnames()) or trade_shop(name)
 
 
 # Words that are never part of a name: relations (続柄 長男), devices (携帯), headings (第10章 仕様) and

@@ -115,3 +115,14 @@ def test_surnames_that_are_places_in_a_list_of_visits_make_no_memo_of_companies(
 
 def test_an_unsure_word_in_a_memo_of_companies_named_by_the_analyser_stays_a_company() -> None:
     assert persons("12/3 京セラさん来訪\n12/4 富士通さんと打合せ\n12/5 三河合成さん来訪\n") == []
+
+
+def test_a_trade_and_ya_before_san_is_the_shop_a_surname_and_a_building_stay_names() -> None:
+    # the analyser's common noun (八百屋, 床屋) or a common noun and the suffix 屋 (豆腐屋, 建具屋), even when
+    # a dictionary holds the word as a rare surname too (八百屋)
+    assert persons("・きゅうりとなすは八百屋さんに頼む\n") == []
+    assert persons("豆腐屋さん、床屋さん、建具屋さん、牛乳屋さんにも回覧を\n") == []
+    # surnames ending in 屋, a building's word that is a surname (長屋, 小屋), a name + 屋 given name
+    assert persons("土屋さんと守屋さんに連絡\n") == ["土屋", "守屋"]
+    assert persons("長屋さんから電話あり\n") == ["長屋"]
+    assert persons("八百屋 一郎様\n") == ["八百屋 一郎"]
