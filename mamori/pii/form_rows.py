@@ -11,6 +11,8 @@ import re
 from mamori.pii.public_bodies import public_body
 
 _BLANKS = re.compile(r"[＿_]{3,}|[…]{2,}")
+# An honorific after blanks (お客様名<TAB>　　　様, ご依頼主<TAB>　御中): a name's field left to fill.
+_BLANK_HONORIFIC = re.compile(r"[\s\u3000＿_]*(?:様|殿|御中)\s*")
 _FIELD_WORD = re.compile(
     r"\b(?:Name|Surname|Given|Family|Middle|Number|No|Date|Birth|Reference|Code|Address|Nationality|Country|Citizenship|Flight|Ticket|"
     r"Issued?|Expiry|Expiration|Place|Sex|Gender|Class|Seat|Booking|Phone|E-?mail|Status|Fare|Carrier|"
@@ -24,9 +26,13 @@ _FIELD_WORD_JA = re.compile(
 
 
 def form_value(cell: str) -> bool:
-    """Return whether the second cell of a two-cell row is a form's value: blanks to fill (（氏名）＿＿＿)
-    or a public body (施主<TAB>七戸町), which no column's header is."""
-    return _BLANKS.search(cell) is not None or public_body(cell.strip())
+    """Return whether the second cell of a two-cell row is a form's value: blanks to fill (（氏名）＿＿＿,
+    a name's 　　様) or a public body (施主<TAB>七戸町), which no column's header is."""
+    return (
+        _BLANKS.search(cell) is not None
+        or _BLANK_HONORIFIC.fullmatch(cell) is not None
+        or public_body(cell.strip())
+    )
 
 
 def field_word(key: str) -> bool:

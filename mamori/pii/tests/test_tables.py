@@ -391,3 +391,15 @@ def test_a_vertical_form_s_field_of_nationality_is_no_name_under_its_name_row():
     ]
     roster = "氏名\t国籍\n中島 美香\t日本\n宮田 翔\t日本\n"  # a table headed 氏名 / 国籍 keeps its names
     assert [s.text for s in detect(roster)] == ["中島 美香", "宮田 翔"]
+
+
+def test_a_blank_name_field_of_a_template_heads_no_column_of_the_labels_below() -> None:
+    # an empty estimate: お客様名 then blanks and 様, the next row's first cell a label (車種, 品名)
+    template = "御見積書\nお客様名\t\u3000\u3000\u3000様\n車種\t\t車台番号\nNo\t作業内容\t金額\n"
+    assert detect(template) == []
+    assert detect("納品書\nご依頼主\t\u3000御中\n品名\t\t数量\n") == []
+    # filled in, the customer's name is found, and so is a customer row below the blank field
+    filled = "御見積書\nお客様名\t森岡 達也\u3000様\n車種\tフィット\t車台番号\tGK3-1102834\n"
+    assert [(s.label, s.text) for s in detect(filled)] == [("PERSON", "森岡 達也")]
+    rows = "お客様名\t\u3000\u3000様\n車種\t\t車台番号\n森岡 達也\t090-3321-7781\n"
+    assert [s.label for s in detect(rows)] == ["PERSON", "PHONE"]
