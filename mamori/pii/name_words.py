@@ -67,6 +67,18 @@ _COMPANY_END_2 = frozenset(end for end in COMPANY_END if len(end) == 2)
 _COMPANY_END_3 = frozenset(end for end in COMPANY_END if len(end) == 3)
 
 
+# A legal form inside a name (株式会社北辰, 丸八㈱), and what a shop's name ends in (清水酒店, 松月堂, 丸八屋).
+_LEGAL_FORM = re.compile(r"株式会社|有限会社|合同会社|合資会社|合名会社|[(（][株有][)）]|㈱|㈲")
+_SHOP_END = ("店", "堂", "屋", "舗")
+
+
+def business_name(word: str) -> bool:
+    """Return whether ``word`` names a business by its form or its ending (合資会社…, …酒店, …商店, …薬局)."""
+    return _LEGAL_FORM.search(word) is not None or (
+        len(word) >= 3 and (word.endswith(COMPANY_END) or word.endswith(_SHOP_END))
+    )
+
+
 # Posts only one person of an organisation holds, its head's (院長, 園長, 塾長, 女将, 組合長): before a
 # name on its line (names.py: 園長　鹿子木 遥) or alone above it (name_fields.py: 塾長 / 齋藤 美咲).
 HEAD_POSTS = (

@@ -260,5 +260,21 @@ def test_a_landline_a_notice_asks_anyone_to_call_is_the_sender_s():
     assert ("PHONE", "0256-33-1942") in found("何かあれば 0256-33-1942 までお電話ください。\n山田 花子\n")
 
 
+def test_a_recipient_named_as_a_shop_keeps_its_address_and_phone_the_shop_s():
+    fax = (
+        "発注書\n株式会社越中銘醸 御中（FAX 0766-22-4411）\n品番 TY-105 × 6本\n"
+        "お届け先：角屋商店　〒921-8012 石川県金沢市額新町1-8-2　TEL 076-298-1150\n"
+    )
+    assert detect(fax) == []
+    for shop in ("松井酒店", "みどり薬局", "有限会社丸十"):
+        assert detect(f"納品先：{shop} 〒920-0961 石川県金沢市香林坊1-3-9 TEL 076-231-4471\n") == []
+    # a person, a bare surname (土屋 ends like a shop), a clerk named after the shop: personal
+    person = "お届け先：清水 健一 様　〒920-0961 石川県金沢市香林坊1-3-9　TEL 076-231-4471\n"
+    assert [label for label, _ in found(person)] == ["PERSON", "POSTAL_CODE", "ADDRESS", "PHONE"]
+    for name in ("土屋", "松井酒店 森 恵子様"):
+        text = f"お届け先：{name}　〒920-0961 石川県金沢市香林坊1-3-9　TEL 076-231-4471\n"
+        assert ("PHONE", "076-231-4471") in found(text), name
+
+
 def _corporate(text: str) -> list[str]:
     return [s.text for s in detect_all(text).corporate]
