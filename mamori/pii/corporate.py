@@ -190,9 +190,8 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
             and not (span.label == "EMAIL" and spells_a_name(span.text[: span.text.rfind("@")]))
         ):
             corporate.append(span)  # a row of a list of organisations, but for a person's mailbox
-        elif span.label == "PHONE" and (
-            in_constant(text, span.start)
-            or reader_calls(text, span.start, span.end, _PERSON_WORDS, person_starts)
+        elif in_constant(text, span.start, span.label, person_starts) or (
+            span.label == "PHONE" and reader_calls(text, span.start, span.end, _PERSON_WORDS, person_starts)
         ):
             corporate.append(span)
         elif row_lo <= span.start and span.end <= row_hi:

@@ -276,5 +276,22 @@ def test_a_recipient_named_as_a_shop_keeps_its_address_and_phone_the_shop_s():
         assert ("PHONE", "076-231-4471") in found(text), name
 
 
+def test_a_constant_naming_a_business_holds_its_contacts_in_source_code():
+    one_line = 'SENDER = {"tel": "0766-22-4410", "zip": "933-0023", "addr": "富山県高岡市末広町2-8", "name": "合資会社末広酒造"}\n'
+    assert detect(one_line) == []
+    spread = (
+        'SHIPPER: dict[str, str] = {\n    "name": "株式会社能登醤油",\n    "tel": "0768-22-5150",\n'
+        '    "zip": "927-1214",\n    "addr": "石川県輪島市河井町3-11",\n}\n'
+    )
+    assert detect(spread) == []
+    # a customer's record, or a constant naming a person: personal
+    for head in ("customer = ", "SENDER = ", "SAMPLE_ORDER = "):
+        record = (
+            head
+            + '{"tel": "0766-22-4410", "addr": "富山県高岡市末広町2-8", "name": "末広 和也", "shop": "末広酒店"}\n'
+        )
+        assert {label for label, _ in found(record)} == {"PHONE", "ADDRESS", "PERSON"}, head
+
+
 def _corporate(text: str) -> list[str]:
     return [s.text for s in detect_all(text).corporate]
