@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from mamori.pii import code_constants, corporate, detect, records, table_headers
+from mamori.pii import charsets, code_constants, corporate, detect, records, table_headers
 from mamori.pii.address import find_addresses, is_address
 from mamori.pii.ids import _message_id
 from mamori.pii.names import KANJI
@@ -451,3 +451,54 @@ def test_every_match_holds_a_required_character(pattern: str, texts: list[str]) 
 @pytest.mark.parametrize("pattern", [r"\d+", r"[^\s]{1,6}", r"名?", r"氏名|\w+", r"(?=名)"])
 def test_a_pattern_that_can_match_without_a_known_character_requires_none(pattern: str) -> None:
     assert required(re.compile(pattern)) is None
+
+
+def _engine_patterns() -> set[tuple[str, int]]:
+    """Return every pattern compiled by the engine's modules (their globals and ``re``'s cache)."""
+    import sys  # noqa: PLC0415
+
+    found = {(p.pattern, p.flags) for p in re._cache.values() if isinstance(p.pattern, str)}  # type: ignore[attr-defined]
+    for name, module in list(sys.modules.items()):
+        if name.startswith("mamori.pii"):
+            for value in vars(module).values():
+                if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                    found.add((value.pattern, value.flags))
+    return found
+
+
+def _both_codes(pattern: str, flags: int) -> tuple[list[int], list[int]]:
+    compiler = re._compiler  # type: ignore[attr-defined]
+    fast = compiler._optimize_charset
+    plain = charsets.compiled_code(pattern, flags)
+    compiler._optimize_charset = fast.original
+    try:
+        return plain, charsets.compiled_code(pattern, flags)
+    finally:
+        compiler._optimize_charset = fast
+
+
+def test_the_class_compiler_is_installed_and_compiles_every_engine_pattern_as_re_does() -> None:
+    detect("氏名：山田 太郎\n携帯：090-1234-5678 経理の伊藤が不在")  # the patterns compiled on first use too
+    assert re._compiler._optimize_charset.__module__ == charsets.__name__  # type: ignore[attr-defined]
+    patterns = _engine_patterns()
+    assert len(patterns) > 500
+    for pattern, flags in patterns:
+        fast, plain = _both_codes(pattern, flags & ~re.UNICODE)
+        assert fast == plain, pattern
+
+
+def test_the_class_compiler_compiles_random_classes_as_re_does() -> None:
+    rng = random.Random(11)
+    edges = [0, 0x41, 0xFF, 0x100, 0x3041, 0x4E00, 0x9FFF, 0xFFFF, 0x10000, 0x20000, 0x2A6DF, 0x10FFFF]
+    for _ in range(300):
+        items = []
+        for _ in range(rng.randint(1, 5)):
+            lo = rng.choice(edges) + rng.randint(0, 3) if rng.random() < 0.6 else rng.randint(0, 0x2FFFF)
+            lo = min(lo, 0x10FFFF)
+            hi = min(lo + rng.choice([0, 1, 2, 40, 300, 5000, 70000]), 0x10FFFF)
+            items.append(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+        items += rng.sample([r"\d", r"\s", r"\w", "", "", ""], 2)
+        pattern = f"[{'^' if rng.random() < 0.2 else ''}{''.join(items)}]"
+        for flags in (0, re.IGNORECASE):
+            fast, plain = _both_codes(pattern, flags)
+            assert fast == plain, pattern
