@@ -352,7 +352,7 @@ MOBILE = re.compile(r"[(（]?[0０][7-9７-９][0０]")  # a mobile number's sta
 # ご連絡ください): its reader is anyone the case fits (…の方は, …の場合は, …際は), not one person.
 _ANYONE = re.compile(r"(?:方|場合|際|時|とき|点)(?:は|には)[、,\s]*\Z")
 _CALL_AFTER = re.compile(
-    r"\s*(?:まで|へ|に)\s*(?:お電話|ご連絡|お問い?合わ?せ|ご相談)を?(?:ください|下さい|願います)"
+    r"\s*(?:まで|へ|に)\s*(?:お気軽に|お早めに|直接)?(?:お電話|ご連絡|お問い?合わ?せ|ご相談)を?(?:ください|下さい|願います)"
 )
 
 

@@ -254,8 +254,9 @@ def test_a_landline_a_notice_asks_anyone_to_call_is_the_sender_s():
     )
     assert detect(reply) == []
     assert detect("ご不明な点がある場合は 0256-33-1942 へご連絡ください。\n") == []
+    assert detect("ご質問のある方は 0256-33-1942 までお気軽にお問い合わせください。\n") == []
     # a mobile, a home's number, a caller named on the line, a letter asking one reader: a person's
-    assert found("お急ぎの方は 080-4411-1942 までお電話ください。\n") == [("PHONE", "080-4411-1942")]
+    assert found("お急ぎの方は 080-4411-1942 までお気軽にお電話ください。\n") == [("PHONE", "080-4411-1942")]
     assert found("不在の場合は自宅 0256-33-1942 までお電話ください。\n") == [("PHONE", "0256-33-1942")]
     assert ("PHONE", "0256-33-1942") in found("何かあれば 0256-33-1942 までお電話ください。\n山田 花子\n")
 
