@@ -28,6 +28,7 @@ from mamori.pii import (
     signature_names,
     spaced_kana_names,
     titled_names,
+    transfer_files,
 )
 from mamori.pii.address import find_addresses
 from mamori.pii.business_heads import business_heads
@@ -56,6 +57,7 @@ from mamori.pii.spaced_kana_names import find_spaced_kana_persons
 from mamori.pii.spans import Hit, Span, spans_of
 from mamori.pii.tables import analyse_tables, find_table_values
 from mamori.pii.titled_names import find_titled_persons
+from mamori.pii.transfer_files import find_transfer_persons
 
 RECOGNIZERS = (
     find_table_values,  # first: its hits outrank all others and are masked for the rest (see detect)
@@ -64,6 +66,7 @@ RECOGNIZERS = (
     find_birth_dates,
     find_numbers,
     find_foreign_phones,
+    find_transfer_persons,
     find_addresses,
     find_persons,
     find_mail_header_persons,
@@ -89,6 +92,7 @@ _TRIGGERS: dict[object, Triggers] = {
     find_health_insurance: ids.HEALTH_TRIGGERS,
     find_birth_dates: dates.TRIGGERS,
     find_foreign_phones: foreign_phones.TRIGGERS,
+    find_transfer_persons: transfer_files.TRIGGERS,
     find_addresses: address.TRIGGERS,
     find_persons: names.TRIGGERS,
     find_chat_persons: chat_names.TRIGGERS,
