@@ -60,7 +60,13 @@ _CREDIT = re.compile(
     rf"(?<![A-Za-z])[A-Z][A-Za-z]{{1,11}}: ?([{KANJI}]{{1,4}} [{KANJI}]{{1,3}}|[{KANJI}]{{2,7}})(?=[ /|・,、()\n]|\Z)"
 )
 
-TRIGGERS = Triggers(search=(_ITEM_LINE, _KANA_LINE, _CREDIT), start=(_ITEM_FIRST, _KANA_FIRST))
+# A bullet alone before a name that fills the rest of its line (・金森 秀樹); a number is no bullet here:
+# ``1. 田中 一郎`` alone opens a numbered outline as often as a list.
+_LONE = re.compile(
+    rf"(?:^|\n)[・\-*●○◆■□◇] ?([{KANJI}]{{1,4}}) ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}})[ \t\r]*(?=\n|\Z)"
+)
+
+TRIGGERS = Triggers(search=(_ITEM_LINE, _KANA_LINE, _CREDIT, _LONE), start=(_ITEM_FIRST, _KANA_FIRST))
 
 _NAME_AT = re.compile(
     rf"([{KANJI}]{{1,7}})(?: ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}}|[\u30a1-\u30fa]{{2,4}}))?(?=[（(、,，：: \t\n「『]|\Z)"
@@ -84,7 +90,27 @@ def find_list_persons(text: str) -> list[Hit]:
         )
         if enough or spaced_pair:
             hits.extend(_line_names(text, block))
-    return hits + _kana_lines(text) + _credits(text)
+    return hits + _lone_items(text) + _kana_lines(text) + _credits(text)
+
+
+def _lone_items(text: str) -> list[Hit]:
+    """Return the name of a bulleted line that holds a full name only: its surname and
+    given name both in the dictionaries, the given name no surname (・金森 秀樹; not ・松本 出張, ・中村 工務店).
+
+    A name alone on a line counts without the bullet (``names``); a list of two lines or more is read above.
+    """
+    sur, given = surnames(), given_names()
+    hits: list[Hit] = []
+    for m in _LONE.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if (
+            first in sur
+            and second in given
+            and second not in sur
+            and not not_a_name(text, m.start(1), m.end(2))
+        ):
+            hits.append((m.start(1), m.end(2), "PERSON", 2))
+    return hits
 
 
 def _credits(text: str) -> list[Hit]:

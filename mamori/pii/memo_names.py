@@ -53,9 +53,11 @@ _AFFILIATION = re.compile(
     r"市役所|区役所|役所|役場|県庁|社協|協議会|協会|組合|財団|法人|株式会社|有限会社|\(株\)|会社|センター|"
     r"事務所|研究所|事務局|支店|営業所|工業|商事|銀行)\)"
 )
+# A group of a neighbourhood association or a class, numbered or lettered (1班, 第2班, A組, 3組長): a role.
+_GROUP = r"第?[0-9A-Za-z]{1,2}[班組]長?"
 # A role, then the name on the rest of the line (credits, a programme: 舞台監督　岸本 恵理, 議長：相良 早苗 理事長).
 _ROLE_LINE = re.compile(
-    rf"^[^\sA-Za-z0-9:()]{{1,8}}(?: +|:) ?{_NAME}(?:さん|様|{_GLUED_TITLE})?(?: ?\([^()\n]{{1,24}}\))?(?: [^\s]{{1,6}})? *(?:[、,] ?|$)",
+    rf"^(?:[^\sA-Za-z0-9:()]{{1,8}}|{_GROUP})(?: +|:) ?{_NAME}(?:さん|様|{_GLUED_TITLE})?(?: ?\([^()\n]{{1,24}}\))?(?: [^\s]{{1,6}})? *(?:[、,] ?|$)",
     re.MULTILINE,
 )
 
@@ -87,7 +89,7 @@ TRIGGERS = Triggers(
         re.compile(rf"{_AT_LINE}(?: ?\([^()\n]{{1,24}}\))? ?(?::|→|->|⇒|=>|\t| [0A-Za-z])"),
         re.compile(rf"{_AT_LINE} ?\("),
         re.compile(
-            rf"(?:^|\n)[^\sA-Za-z0-9:()]{{1,8}}(?: +|:) ?[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096]{{1,4}}"
+            rf"(?:^|\n)(?:[^\sA-Za-z0-9:()]{{1,8}}|{_GROUP})(?: +|:) ?[{KANJI}]{{1,4}} [{KANJI}\u3041-\u3096]{{1,4}}"
         ),
         _MINUTES,
         _RESULT,

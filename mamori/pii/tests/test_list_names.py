@@ -50,6 +50,20 @@ def test_two_bulleted_full_names_are_a_list() -> None:
     assert persons(text) == ["荻原 千夏", "滝沢 りん"]
 
 
+def test_one_bulleted_line_of_a_full_name_alone_names_it() -> None:
+    # a name alone on a line is one; a bullet before it takes nothing away
+    assert persons("見学希望\n・須藤 亜希子\n") == ["須藤 亜希子"]
+    assert persons("・須藤 あかり\n") == ["須藤 あかり"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["・松本 出張\n", "・須藤 工業\n", "・中村 工務店\n", "・上野 動物園\n", "・東京 本社\n"],
+)
+def test_one_bulleted_line_of_a_trip_a_firm_or_a_remark_names_nobody(text: str) -> None:
+    assert persons(text) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

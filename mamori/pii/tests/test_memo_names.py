@@ -120,3 +120,20 @@ def test_one_line_of_a_name_and_brackets_of_no_organisation_is_no_memo_line():
     # a name line with its reading, a signature's: signature_names.py reads it, as the name and its reading
     assert _persons("中川 由美（Yumi NAKAGAWA）\n") == ["中川 由美", "Yumi NAKAGAWA"]
     assert _persons("長野 松本（特急あずさ）\n") == []
+
+
+def test_a_numbered_or_lettered_group_before_a_name_is_a_role():
+    # a neighbourhood association's 班 and a school's 組 open the line as a role word does (北班, 会長)
+    leaders = "町内会 班長一覧\n1班 石黒 康弘\n2班 宮田 のぞみ\n3班 村井 聡子\n"
+    assert _persons(leaders) == ["石黒 康弘", "宮田 のぞみ", "村井 聡子"]
+    assert _persons("第4班 石黒 康弘\n") == ["石黒 康弘"]
+    assert _persons("B組 宮田 のぞみ\n") == ["宮田 のぞみ"]
+    assert _persons("2組長 村井 聡子\n") == ["村井 聡子"]
+    assert _persons("Ｃ班\u3000石黒\u3000康弘\n") == ["石黒\u3000康弘"]
+
+
+def test_a_group_before_a_team_s_place_or_task_names_nobody():
+    assert _persons("1班 東町 会館\n2班 西町 公民館\n") == []
+    assert _persons("1班 資源 回収\n2班 公園 清掃\n") == []
+    assert _persons("A組 山田 工務店\nB組 中村 建設\n") == []
+    assert _persons("第1班 高岡 支店\n第2班 福井 営業所\n") == []
