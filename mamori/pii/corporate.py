@@ -149,8 +149,7 @@ _BEFORE = 240  # characters of the block looked at before the line (a letterhead
 def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     """Return ``(personal, corporate)``: the spans of ``text`` that belong to persons and to companies."""
     spans = drop_placeholders(text, spans)
-    if "例" in text:  # 例）記号 12 番号 345, 記入例：…: a form's instructions
-        spans = drop_marked_examples(text, spans)
+    spans = drop_marked_examples(text, spans)  # 例）記号 12 番号 345, 記入例：…, e.g.: a form's instructions
     spans = without_business_names(text, spans)  # 販売業者 京菓子処 こまち: the shop's name
     officers = issuer_officers(text, spans)  # 有限会社 比嘉造園 代表取締役 比嘉 盛男 in its own quote
     if not any(s.label in CORPORATE_LABELS for s in spans):

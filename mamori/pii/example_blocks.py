@@ -84,3 +84,35 @@ def _block_end(text: str, pos: int, limit: int) -> int:
             break
         end = next_end
     return end
+
+
+# An English page's or form's marks of an example (a hotel's help page for foreign guests): after e.g.,
+# for example, Example: or Sample: on its line, up to the close of a bracket opened before the mark
+# (``Passport No. (e.g. "TK…") in block letters``); and a value a closed ``(sample)`` follows.
+_EN_MARK = re.compile(
+    r"(?<![A-Za-z])([(（][ \t]*)?(?:[Ee]\.g\.|[Ff]or example|(?:[Ee]xample|EXAMPLE|[Ss]ample|SAMPLE)[ \t]*[:：])"
+)
+_EN_TRAILING = re.compile(r"[ \t]*[(（](?:e\.g\.|[Ee]xample|EXAMPLE|[Ss]ample|SAMPLE)[)）]")
+_EN_WORDS = ("e.g.", "E.g.", "xample", "XAMPLE", "ample", "AMPLE")
+
+
+def drop_english_examples(text: str, spans: list[Span]) -> list[Span]:
+    """Drop the values an English text marks as examples (see ``_EN_MARK``); ``spans`` sorted by start."""
+    if not spans or not any(word in text for word in _EN_WORDS):
+        return spans
+    starts = [s.start for s in spans]
+    dropped: set[int] = set()
+    for mark in _EN_MARK.finditer(text):
+        line_end = text.find("\n", mark.end())
+        end = len(text) if line_end < 0 else line_end
+        if mark.group(1):
+            closes = [
+                i for i in (text.find(")", mark.end(), end), text.find("）", mark.end(), end)) if i >= 0
+            ]
+            end = min(closes, default=end)
+        i = bisect_left(starts, mark.end())
+        while i < len(spans) and spans[i].end <= end:
+            dropped.add(i)
+            i += 1
+    dropped.update(i for i, s in enumerate(spans) if _EN_TRAILING.match(text, s.end))
+    return [s for i, s in enumerate(spans) if i not in dropped] if dropped else spans

@@ -42,7 +42,7 @@ _DOC_KIND = re.compile(
     r"^(?:本人)?確認(?:方法|書類|書類名|書類の種類|種別)$|^(?:身分証明書|証明書|提示書類)(?:の種類|種別)?$"
     r"|^(?i:id[ _]?(?:document|doc)?[ _]?type)$"
 )
-_PASSPORT = re.compile(r"[A-Z]{0,2}\d{6,9}|[A-Z0-9]{8,9}(?<=\d)")
+_PASSPORT = re.compile(r"[A-Z]{0,2}\d{6,9}|(?=[A-Z]*\d)[A-Z0-9]{8,9}")  # C7FG4KH3H: Germany's
 _HEALTH = re.compile(r"[\d\-・ ]{4,24}")
 _PART = re.compile(r"[^\s,]{0,4}?\d[\d\-・ ]{0,11}")  # 記号 28281, 番号 62, 記号 愛知12
 _DIGITS = re.compile(r"[\d\- ]{12,15}")

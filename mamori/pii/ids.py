@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from mamori.pii.context import NEGATIVE, before
 from mamori.pii.mailbox import in_url
@@ -127,6 +128,8 @@ def passport_at(text: str, start: int, end: int) -> Hit | None:
         end += 1  # the Philippines' P1234567A: a letter after the digits too
     elif end < len(text) and text[end].isascii() and text[end].isalnum():
         return None
+    if len(set(text[start : start + digits])) == 1:
+        return None  # TK0000000, 111111111: a form's or a help page's sample, issued to no one
     ctx = before(text, letters, 24)
     passport = None
     for passport in _CTX_PASSPORT.finditer(ctx):  # noqa: B007 - the last label counts
@@ -140,6 +143,38 @@ def passport_at(text: str, start: int, end: int) -> Hit | None:
         )
     # other shapes are product codes too (パスポートケース 49123456, a JAN-8): the label right before
     return (letters, end, "PASSPORT", 5) if _LABEL_END.fullmatch(between) else None
+
+
+# A passport number of letters and digits with a letter after a digit (Germany's C7FG4KH3H, CMC3TYXHT; the
+# Netherlands' …): no digit run holds it, so it is looked for after each passport label alone.
+_ALNUM_PASSPORT = re.compile(r"(?<![0-9A-Za-z])(?=[A-Z]*\d+[A-Z])[A-Z0-9]{8,9}(?![0-9A-Za-z])")
+
+
+def alnum_passports(text: str, labels: Iterable[int]) -> list[Hit]:
+    """Return PASSPORT hits for numbers of letters and digits right after a passport label (旅券番号：…,
+    ``Passport No.: C4HJ7R2K9``) ending at one of ``labels``: the label just before, a nationality's
+    code between at most; never on its own, as product codes have every such shape."""
+    hits: list[Hit] = []
+    for label_end in labels:
+        line_end = text.find("\n", label_end)
+        m = _ALNUM_PASSPORT.search(
+            text, label_end, min(label_end + 40, len(text) if line_end < 0 else line_end)
+        )
+        if m and _after_label(text, m.start()):
+            hits.append((m.start(), m.end(), "PASSPORT", 5))
+    return hits
+
+
+def _after_label(text: str, start: int) -> bool:
+    """Return whether a passport label stands right before ``start``: its number word, a colon, a
+    nationality's code at most between."""
+    ctx = before(text, start, 24)
+    passport = None
+    for passport in _CTX_PASSPORT.finditer(ctx):  # noqa: B007 - the last label counts
+        pass
+    return (
+        passport is not None and _LABEL_END.fullmatch(_without_nationality(ctx[passport.end() :])) is not None
+    )
 
 
 # A nationality's code between the label and the number (旅券番号 IDN C7654321, パスポート：ID / B1234567, a

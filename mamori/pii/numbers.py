@@ -13,7 +13,7 @@ from functools import lru_cache
 from mamori.pii import validators
 from mamori.pii.address import find_addresses
 from mamori.pii.context import NEGATIVE, before
-from mamori.pii.ids import passport_at
+from mamori.pii.ids import alnum_passports, passport_at
 from mamori.pii.spans import Hit
 
 # No leading look-behind: it would disable the regex engine's first-character scan (30 → 500 MB/s).
@@ -105,6 +105,7 @@ def find_numbers(text: str) -> list[Hit]:
     if passports:
         found = (passport_at(text, m.start(1), m.end(1)) for m in _LETTER_AFTER.finditer(text))
         hits.extend(hit for hit in found if hit is not None)
+        hits.extend(alnum_passports(text, (m.end() for m in _PASSPORT_WORD.finditer(text))))
     return hits
 
 

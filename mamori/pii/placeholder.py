@@ -21,7 +21,7 @@ from collections import Counter
 from operator import attrgetter
 
 from mamori.pii.dictionaries import PREFECTURES, municipalities
-from mamori.pii.example_blocks import split_at_records
+from mamori.pii.example_blocks import drop_english_examples, split_at_records
 from mamori.pii.sample_rows import drop_sample_rows
 from mamori.pii.spans import Span
 
@@ -304,8 +304,12 @@ def drop_marked_examples(text: str, spans: list[Span]) -> list[Span]:
     ``spans`` is sorted by start (as detected). Each marker covers the rest of its line (of an open ``（例：``, up to
     its ``）``), and a heading of its own (【記入例】) or a title marked so (入居申込書（記入例）) the block of lines
     under it, up to a blank line or the next heading (【本人記入欄】); a value before the marker or
-    after the bracket closed (電話（例：03-1234-5678）：080-…) is what the person filled in.
+    after the bracket closed (電話（例：03-1234-5678）：080-…) is what the person filled in. English marks
+    too: ``Passport No. (e.g. "TK…")``, ``… (sample)`` (``example_blocks``).
     """
+    spans = drop_english_examples(text, spans)
+    if "例" not in text:
+        return spans
     starts = [s.start for s in spans]
     dropped: set[int] = set()
     for mark in _EXAMPLE_MARK.finditer(text):

@@ -44,10 +44,17 @@ _POSTAL = re.compile(r"\d{3}-?\d{4}")
 _PHONE = re.compile(r"[\d\-() +]{10,16}")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _BANK = re.compile(r"\d{6,8}")
-# under a 旅券 header: foreign passports too (nine digits in the United States, letters and digits elsewhere)
-_PASSPORT = re.compile(
-    r"[A-Z]{0,2}\d{7,9}|[A-Z0-9]{8,9}(?<=\d)|[A-Z]\d{7}[A-Z]"
-)  # P1234567A: the Philippines'
+# under a 旅券 header: foreign passports too (nine digits in the United States, letters and digits elsewhere,
+# a letter inside or last: Germany's C7FG4KH3H, the Philippines' P1234567A)
+_PASSPORT = re.compile(r"[A-Z]{0,2}\d{7,9}|(?=[A-Z]*\d)[A-Z0-9]{8,9}|[A-Z]\d{7}[A-Z]")
+
+
+def _sample_digits(value: str) -> bool:
+    """Return whether a value's digits are seven or more of one digit: a sample (TK0000000), no one's."""
+    digits = "".join(filter(str.isdigit, value))
+    return len(digits) >= 7 and len(set(digits)) == 1
+
+
 _HEALTH = re.compile(r"[\d\-・ ]{4,24}")
 
 
@@ -148,7 +155,7 @@ _VALID: dict[str, Callable[[str], bool]] = {
     "CREDIT_CARD": lambda v: validators.is_card_number(_digits(v)),
     "BANK_ACCOUNT": lambda v: _BANK.fullmatch(v) is not None,
     "DRIVERS_LICENSE": lambda v: validators.is_drivers_license(_digits(v)),
-    "PASSPORT": lambda v: _PASSPORT.fullmatch(v) is not None,
+    "PASSPORT": lambda v: _PASSPORT.fullmatch(v) is not None and not _sample_digits(v),
     "HEALTH_INSURANCE": lambda v: _HEALTH.fullmatch(v) is not None,
     **PART_VALID,
 }

@@ -40,9 +40,15 @@ def _luhn(digits: str) -> bool:
     return (sum(values[::2]) + sum(map(_DOUBLED.__getitem__, values[1::2]))) % 10 == 0
 
 
+def one_digit_over(digits: str) -> bool:
+    """Return whether the digits before a number's last are one digit over and over: a form's sample
+    (``000000000000``, ``111111111118`` with its check digit, a passport's ``TK0000000``), issued to no one."""
+    return len(set(digits[:-1])) <= 1
+
+
 def is_card_number(digits: str) -> bool:
     """Return whether ``digits`` passes Luhn and falls in a known issuer range of the right length."""
-    if not 13 <= len(digits) <= 19:
+    if not 13 <= len(digits) <= 19 or one_digit_over(digits):
         return False
     if not (_luhn(digits) if _plain_digits(digits) else luhn.is_valid(digits)):
         return False
@@ -55,7 +61,7 @@ def is_card_number(digits: str) -> bool:
 
 def is_my_number(digits: str) -> bool:
     """Return whether ``digits`` is a 12-digit individual number (マイナンバー) with a valid check digit."""
-    if len(digits) != 12:
+    if len(digits) != 12 or one_digit_over(digits):
         return False
     if not _plain_digits(digits):
         return my_number.is_valid(digits)  # separators and other digits: python-stdnum's reading
@@ -69,7 +75,7 @@ _MY_NUMBER_WEIGHTS = (6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 def is_drivers_license(digits: str) -> bool:
     """Return whether ``digits`` is a 12-digit driver's licence number with a valid 11th check digit."""
-    if len(digits) != 12 or not digits.isdigit():
+    if len(digits) != 12 or not digits.isdigit() or one_digit_over(digits):
         return False
     total = sum(int(d) * w for d, w in zip(digits[:10], (5, 4, 3, 2, 7, 6, 5, 4, 3, 2), strict=True))
     return (11 - total % 11) % 10 == int(digits[10])

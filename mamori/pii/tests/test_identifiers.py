@@ -115,3 +115,46 @@ def test_a_code_of_a_letter_seven_digits_and_a_letter_is_no_passport_without_the
     assert found("型番 P3381904B\n") == []
     assert found("パスポートケース P3381904B\n") == []  # a product named by its case
     assert found("旅券番号：P3381904BX\n") == []  # a longer code
+
+
+def test_a_passport_of_letters_and_digits_is_found_after_its_label() -> None:
+    # Germany's numbers hold letters inside and at the end (C…, then no vowels): 9 characters
+    assert found("旅券番号：HJ4TR7K2C") == [("PASSPORT", "HJ4TR7K2C")]
+    assert found("Passport No.: F8LM2NX6R\n") == [("PASSPORT", "F8LM2NX6R")]
+    assert found("旅券番号 DEU G3PWT9YXK\n") == [("PASSPORT", "G3PWT9YXK")]
+
+
+def test_a_passport_column_holds_numbers_of_letters_and_digits() -> None:
+    rows = "氏名\t国籍\t旅券番号\nKRAUSE Mia\tGermany\tHJ4TR7K2C\nLOPES Rui\tPortugal\tCB7204418\nWOLF Jan\tGermany\tKLV8TYXWM\n"
+    assert [v for label, v in found(rows) if label == "PASSPORT"] == ["HJ4TR7K2C", "CB7204418", "KLV8TYXWM"]
+
+
+def test_codes_of_letters_and_digits_are_no_passport_without_the_label_or_column() -> None:
+    assert found("品番 HJ4TR7K2C\n") == []
+    assert found("パスポートケース 品番 HJ4TR7K2C\n") == []  # the case's product code, its own label between
+    assert found("パスポート 会員ID HJ4TR7K2C\n") == []
+    assert found("型番\t名称\nHJ4TR7K2C\tパスポートケース（本革）\n") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<p>Enter your Passport No. (e.g. "RS0000000") as printed.</p>\n',
+        "Passport No.: RS4471902 (sample)\n",
+        "Example: Passport No. RS4471902\n",
+        "旅券番号：TK0000000\n",  # zeros: a form's sample
+        "Passport No.: 999999999\n",
+        "個人番号：111111111118\n",  # one digit over and over, then its check digit
+        "個人番号：000000000000\n",
+        "カード番号 4444 4444 4444 4448\n",
+    ],
+)
+def test_placeholders_of_identifiers_are_no_identifiers(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_passport_filled_in_after_an_example_s_bracket_is_found() -> None:
+    assert found("Passport (e.g. TK…): RS4471902\n") == [("PASSPORT", "RS4471902")]
+    assert found("Passport No.: RS4471902 (valid until 2031)\n") == [("PASSPORT", "RS4471902")]
+    rows = "氏名\t旅券番号\nKRAUSE Mia\tHJ4TR7K2C\n佐藤 健\tTK0000000\n"
+    assert [v for label, v in found(rows) if label == "PASSPORT"] == ["HJ4TR7K2C"]
