@@ -78,7 +78,7 @@ def as_rows(
             or not (
                 _header(line, header_label)
                 # 性別　生年月日: cells an ideographic space parts, which NFKC made one space
-                or (original is not None and _header(original[start:end], header_label))
+                or (original is not None and _wide_header(original[start:end], header_label))
             )
         ):
             continue
@@ -104,6 +104,36 @@ def _header(line: str, header_label: HeaderLabel) -> bool:
     if _PREFILTER.search(line) is None or _DIGITS.search(line):
         return False
     return _labelled(_CELL.findall(line), header_label)
+
+
+def _wide_header(line: str, header_label: HeaderLabel) -> bool:
+    """Tell whether *line* (before NFKC) names two or more columns, its cells read by :func:`_wide_cells`."""
+    if _PREFILTER.search(line) is None or _DIGITS.search(line):
+        return False
+    return _labelled([cell for _, _, cell in _wide_cells(line, header_label)], header_label)
+
+
+def _wide_cells(line: str, header_label: HeaderLabel) -> list[tuple[int, int, str]]:
+    """Return the (start, end, text) of each cell of a header line padded with ideographic spaces.
+
+    A cell ends at an ideographic space, and at an ASCII space too when the words it joins name no
+    header and one of them does: a レセコン's export parts its fields by one space and pads them with
+    ideographic spaces inside (``患者番号 氏名　　　 カナ氏名``), while ``Date of Birth`` stays one cell.
+    """
+    cells = []
+    for match in _CELL_RUN.finditer(line):
+        cell = match.group()
+        if " " in cell and header_label(cell) is None:
+            words = list(_WORD.finditer(cell))
+            if any(header_label(word.group()) is not None for word in words):
+                at = match.start()
+                cells.extend((at + w.start(), at + w.end(), w.group()) for w in words)
+                continue
+        cells.append((match.start(), match.end(), cell))
+    return cells
+
+
+_WORD = re.compile(r"\S+")
 
 
 def _labelled(cells: list[str], header_label: HeaderLabel) -> bool:
@@ -232,7 +262,7 @@ def _fixed(lines: list[str], i: int, header_label: HeaderLabel, wide: _Wide | No
         end, boundaries, _ = by_rows
         for k in range(i + 1, end):
             lines[k] = _cut(lines[k], boundaries, _columns(wide[k], 1), True)
-        lines[i] = _cut_cells(lines[i], wide[i])
+        lines[i] = _cut_cells(lines[i], wide[i], header_label)
         return end
     if not found:
         return 0
@@ -260,7 +290,7 @@ def _by_rows(
     (parted by blanks), are the columns, in order. Return the end of the table, the column of each
     boundary and the width the rows fill, or None.
     """
-    cells = _CELL_RUN.findall(wide[i])
+    cells = [cell for _, _, cell in _wide_cells(wide[i], header_label)]
     if len(cells) < 2 or not _labelled(cells, header_label):
         return None
     filled = grown = end = 0
@@ -281,12 +311,12 @@ def _by_rows(
 _CELL_RUN = re.compile(r"\S+(?: \S+)*")
 
 
-def _cut_cells(line: str, source: str) -> str:
+def _cut_cells(line: str, source: str, header_label: HeaderLabel) -> str:
     """Put a tab after each cell of *source* (the line before NFKC), in *line*."""
     chars = list(line)
-    for match in _CELL_RUN.finditer(source):
-        if match.end() < len(chars):
-            chars[match.end()] = "\t"
+    for _, end, _ in _wide_cells(source, header_label):
+        if end < len(chars):
+            chars[end] = "\t"
     return "".join(chars)
 
 
@@ -330,8 +360,10 @@ def _fixed_rows(
     header = lines[i]
     cols = _line_columns(lines, i, mode, wide)
     # mode 3: a header cell ends at an ideographic space (性別　生年月日), which NFKC made a space
-    source = wide[i] if mode == 3 and wide is not None else header
-    cells = [(cols[m.start()], cols[m.end()], m.group()) for m in re.finditer(r"\S+(?: \S+)*", source)]
+    if mode == 3 and wide is not None:
+        cells = [(cols[start], cols[end], cell) for start, end, cell in _wide_cells(wide[i], header_label)]
+    else:
+        cells = [(cols[m.start()], cols[m.end()], m.group()) for m in _CELL_RUN.finditer(header)]
     if len(cells) < 2 or not _labelled([c[2] for c in cells], header_label):
         return None
     # Each boundary lies just before the next cell's start (left-aligned) or just after its cell's end.

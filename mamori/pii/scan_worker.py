@@ -18,6 +18,7 @@ from mamori.pii.extract import INCOMPLETE, STREAM_SIZE, Limits, Part, Problem, e
 from mamori.pii.extract.model import MORE
 from mamori.pii.extract.pst import MAGIC as PST_MAGIC
 from mamori.pii.file_verdict import SEEN_PER_KIND, place_contact_only
+from mamori.pii.normalize import fold_line_ends
 from mamori.pii.records import label_records
 from mamori.pii.scan_windows import Window, Windower
 from mamori.pii.tables import as_rows, header_label, split_names
@@ -59,6 +60,18 @@ def _identity(label: str, value: str) -> str:
     if value.isalnum():  # all of \w but "_"
         return value
     return value.translate(_ASCII_NOT_KEY) if value.isascii() else _NOT_KEY.sub("", value)
+
+
+def _row_text(text: str) -> str:
+    """Return *text* with its records as tab-separated rows, as the table pass read them (same length).
+
+    An export padded with ideographic spaces is read as the table pass reads it: measured on them, its
+    cells parted at the spaces NFKC made of them.
+    """
+    if "\u3000" not in text:
+        return as_rows(text)
+    folded = fold_line_ends(text)
+    return as_rows(folded.replace("\u3000", " "), folded)
 
 
 def _table_row(text: str, pos: int, rows: dict[int, bool]) -> int | None:
@@ -184,7 +197,7 @@ class Summary:
             two: set[int] = set()  # rows with a folded cell of two persons' names
             judged: dict[int, bool] = {}
             # Fixed-width and ／-separated lines read as table rows, as the table pass read them.
-            row_text = as_rows(text) if found.personal else text
+            row_text = _row_text(text) if found.personal else text
             blocks = label_records(text, header_label) if found.personal else []
             block_starts = [start for start, _ in blocks]
             # Spans come sorted by start: a line holding several is judged once, and the value a

@@ -183,3 +183,62 @@ def test_a_name_with_an_ideographic_space_in_an_export_padded_with_them_stays_wh
         _padded(("30150023", "小松崎　聡", "19920206"), widths),
     ]
     assert persons("\n".join(lines)) == ["相馬\u3000菜々子", "関\u3000亮", "小松崎\u3000聡"]
+
+
+def _one_space_apart(rows: list[tuple[str, ...]], chars: tuple[int, ...]) -> str:
+    """Join fields by one ASCII space, each padded inside with ideographic spaces to *chars* characters."""
+    out = []
+    for row in rows:
+        cells = [
+            cell + ("\u3000" if ord(cell[0]) > 0xFF else " ") * (width - len(cell))
+            for cell, width in zip(row, chars, strict=True)
+        ]
+        out.append(" ".join(cells).rstrip())
+    return "\n".join(out) + "\n"
+
+
+_BILLING = _one_space_apart(
+    [
+        ("患者番号", "氏名", "カナ氏名", "性別", "生年月日"),
+        ("00000317", "高野美咲", "タカノミサキ", "2", "19690512"),
+        ("00000318", "岩城大輔", "イワキダイスケ", "1", "19850207"),
+        ("00000319", "今井キミ", "イマイキミ", "2", "19381130"),
+    ],
+    (4, 10, 10, 2, 4),
+)
+
+
+def test_an_export_of_fields_one_space_apart_padded_inside_with_ideographic_spaces_is_read():
+    # A clinic's billing system: the header reads 患者番号 氏名 as one cell where one ASCII space parts them.
+    text = _BILLING
+    found = [(s.label, s.text) for s in detect(text)]
+    assert found == [
+        ("PERSON", "高野美咲"),
+        ("PERSON", "タカノミサキ"),
+        ("DATE_OF_BIRTH", "19690512"),
+        ("PERSON", "岩城大輔"),
+        ("PERSON", "イワキダイスケ"),
+        ("DATE_OF_BIRTH", "19850207"),
+        ("PERSON", "今井キミ"),
+        ("PERSON", "イマイキミ"),
+        ("DATE_OF_BIRTH", "19381130"),
+    ]
+
+
+def test_each_row_of_an_export_padded_with_ideographic_spaces_is_one_person(tmp_path):
+    path = tmp_path / "KANJA.TXT"
+    path.write_bytes(_BILLING.replace("\n", "\r\n").encode("cp932"))
+    assert scan(path)["persons"] == 3
+
+
+def test_a_product_master_of_fields_one_space_apart_stays_quiet():
+    text = _one_space_apart(
+        [
+            ("商品コード", "商品名", "メーカー名", "単価", "登録日"),
+            ("40000012", "ボールペン黒", "ミナト文具", "120", "20260401"),
+            ("40000013", "クリアファイル", "ミナト文具", "80", "20260402"),
+            ("40000014", "付箋ミニ", "北斗紙工", "150", "20260403"),
+        ],
+        (5, 10, 10, 4, 4),
+    )
+    assert detect(text) == []
