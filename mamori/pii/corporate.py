@@ -34,6 +34,7 @@ from mamori.pii.code_constants import in_constant
 from mamori.pii.departments import DEPARTMENT
 from mamori.pii.desk_phone import desk_phone
 from mamori.pii.mailbox import (
+    block_mailbox,
     is_role_mailbox,
     named_after,
     org_mailbox,
@@ -444,8 +445,7 @@ def _mailbox_beside_signals(text: str, span: Span, signals: list[int], person_st
         or _PERSON_BLOCK.search(text, lo, hi)
     ):
         return False
-    local = span.text[: span.text.rfind("@")]
-    return not spells_a_name(local) or named_after(local, text[lo : span.start], surnames=False)
+    return block_mailbox(text, span.start, span.end, lo)
 
 
 def _in_cells(cells: list[tuple[int, int]], pos: int) -> bool:

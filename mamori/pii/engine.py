@@ -16,6 +16,7 @@ from mamori.pii import (
     column_lists,
     dates,
     foreign_phones,
+    hangul_names,
     honorific_lists,
     ids,
     lesson_names,
@@ -38,6 +39,7 @@ from mamori.pii.column_lists import find_column_list_persons
 from mamori.pii.corporate import split
 from mamori.pii.dates import find_birth_dates
 from mamori.pii.foreign_phones import find_foreign_phones
+from mamori.pii.hangul_names import find_hangul_persons
 from mamori.pii.honorific_lists import find_honorific_list_persons
 from mamori.pii.ids import find_emails, find_health_insurance
 from mamori.pii.lesson_names import find_lesson_persons
@@ -83,6 +85,7 @@ RECOGNIZERS = (
     find_marked_persons,
     find_signature_persons,
     find_spaced_kana_persons,
+    find_hangul_persons,
     find_prose_persons,  # last and lowest priority: names in prose without a label, tagged by MeCab
 )
 
@@ -108,6 +111,7 @@ _TRIGGERS: dict[object, Triggers] = {
     find_marked_persons: marked_names.TRIGGERS,
     find_signature_persons: signature_names.TRIGGERS,
     find_spaced_kana_persons: spaced_kana_names.TRIGGERS,
+    find_hangul_persons: hangul_names.TRIGGERS,
 }
 
 

@@ -31,6 +31,15 @@ _ORG_DOMAIN = re.compile(
 )
 # Free mail under an organisation's suffix: its mailboxes are anyone's.
 _FREE_MAIL = frozenset({"yahoo.co.jp", "hotmail.co.jp", "excite.co.jp", "mail.goo.ne.jp"})
+# A person's own mailbox: free mail and mobile carriers, here and in the countries customers write from.
+_PERSONAL_DOMAINS = _FREE_MAIL | frozenset(
+    {
+        "gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "icloud.com", "me.com", "mac.com",
+        "outlook.com", "outlook.jp", "hotmail.com", "live.com", "live.jp", "msn.com", "aol.com",
+        "docomo.ne.jp", "ezweb.ne.jp", "au.com", "softbank.ne.jp", "i.softbank.jp", "ymobile.ne.jp",
+        "naver.com", "daum.net", "hanmail.net", "kakao.com", "qq.com", "163.com", "126.com",
+    }
+)  # fmt: skip
 _MAIL_HEADERS = ("From", "To", "Cc", "CC", "Bcc", "Reply-To", "Sender", "差出人", "宛先", "送信者")
 _SPACE = re.compile(r"[ \u3000]+")
 _WORDS = re.compile(r"[A-Za-z]+")
@@ -278,6 +287,25 @@ def org_mailbox_by_address(
     if domain in _FREE_MAIL or not (_ORG_DOMAIN.search(domain) or domain in role_domains()):
         return False
     return not spells_a_name(address[:at])
+
+
+def block_mailbox(text: str, start: int, end: int, block_start: int) -> bool:
+    """Return whether the mailbox ``text[start:end]`` in a business's block (from ``block_start``) is its own.
+
+    It spells no name (a shop's ``kyo-hanabusa@gmail.com``) or one the block's words read as
+    (``hanabusa.kyoto@`` under ``京料理 はなぶさ``); but a free-mail or carrier mailbox on a mail header's
+    line with no display name is a person's (``From: <s.kang88@gmail.com>`` to ``info@…``: a customer
+    writing in), while ``From: 甘味処 ふじなみ <fujinami.gion@gmail.com>`` is read by its name as before.
+    """
+    address = text[start:end]
+    at = address.rfind("@")
+    if address[at + 1 :].lower() in _PERSONAL_DOMAINS:
+        header = _HEADER.match(text, text.rfind("\n", 0, start) + 1)
+        if header is not None and not text[header.end() : start].strip(" \t<\"'"):
+            return False
+    return not spells_a_name(address[:at]) or named_after(
+        address[:at], text[block_start:start], surnames=False
+    )
 
 
 def org_mailbox(

@@ -120,7 +120,7 @@ def _wide_cells(line: str, header_label: HeaderLabel) -> list[tuple[int, int, st
     header and one of them does: a レセコン's export parts its fields by one space and pads them with
     ideographic spaces inside (``患者番号 氏名　　　 カナ氏名``), while ``Date of Birth`` stays one cell.
     """
-    cells = []
+    cells: list[tuple[int, int, str]] = []
     for match in _CELL_RUN.finditer(line):
         cell = match.group()
         if " " in cell and header_label(cell) is None:

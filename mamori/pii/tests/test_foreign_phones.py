@@ -30,3 +30,15 @@ def test_a_foreign_number_under_a_phone_column_is_a_phone():
 
 def test_signed_figures_under_a_phone_column_are_no_phones():
     assert _phones("品名,電話\nA,+12 345\nB,+1.5\n") == []
+
+
+def test_a_korean_mobile_after_a_phone_word_is_a_phone():
+    assert _phones("연락처: 010-7712-3094\n휴대폰 011-482-5571\n携帯（韓国）：010 3345 9021\n") == [
+        "010-7712-3094",
+        "011-482-5571",
+        "010 3345 9021",
+    ]
+
+
+def test_a_number_shaped_like_a_korean_mobile_without_a_phone_word_is_none():
+    assert _phones("주문번호: 010-2231-4456\n受付番号 010-5566-7788\n대표전화: 1588-3521\n") == []

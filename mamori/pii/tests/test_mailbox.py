@@ -236,3 +236,14 @@ def test_every_dictionary_surname_ending_in_bu_is_no_department():
     from mamori.pii.dictionaries import surnames
 
     assert {name for name in surnames() if name.endswith("部")} <= SURNAMES_IN_BU
+
+
+def test_a_free_mail_sender_without_a_display_name_writing_to_a_role_mailbox_is_a_person():
+    for sender in ("<s.chae2003@gmail.com>", "ryota.m77@icloud.com", "<k-haruna@docomo.ne.jp>"):
+        text = f"From: {sender}\nTo: info@minato-gift.example.co.jp\nSubject: 注文の件\n\n届いた品が違っていました。\n"
+        assert _split(text) == ([sender.strip("<>")], ["info@minato-gift.example.co.jp"]), sender
+
+
+def test_a_shop_s_free_mail_under_its_name_in_a_mail_header_stays_the_shop_s():
+    text = "From: 甘味処 ふじなみ <fujinami.gion@gmail.com>\nTo: info@minato-gift.example.co.jp\n\n発注します。\n"
+    assert _split(text) == ([], ["fujinami.gion@gmail.com", "info@minato-gift.example.co.jp"])
