@@ -5,7 +5,10 @@
   name (``TRAN VAN DUC``, its reading ``チャン・ヴァン・ドゥック`` beside フリガナ) is one name.
 - English honorifics, as さん in Japanese: ``Mr. Ryuichi Shoji, Ms. Yukiko Imamura`` (a hotel's guests);
   a passport page's ``Surname / Given names: DAVID MILLER`` at a line's start, and ``Name: Taro Yamada``
-  when the name is romaji (not ``Name: Production Server``).
+  when the name is romaji (not ``Name: Production Server``), or any full name in roman letters
+  (``Name: Liam Carter``, ``Name: NGUYEN VAN THANH``) when the record's lines around it hold a field only a
+  person's record has (Email, Phone, Nationality, Date of Birth, Room, Check-in …; not a menu's Allergies) and the name no word
+  of a business, a place or a thing (``Name: Harbour Books Ltd`` / ``Phone: …``, ``Name: Lake View Suite``).
 - A roster of offices, a role and a person a line (``会長　𠮷田 結衣`` / ``会計　松沢 昌平`` /
   ``監事　望月 葵、小口 蓮``): when three lines or more in a row are a word and a full name, and two of
   the words end like an office (会長, 部長, 委員), every line's full names are persons, whatever the role.
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from mamori.pii.brand_words import names_business
 from mamori.pii.dictionaries import given_names, surnames
 from mamori.pii.mail_names import is_romaji_name
 from mamori.pii.name_columns import FOREIGN_NAME, unknown_surname_name
@@ -50,6 +54,21 @@ _ENGLISH_NAME = re.compile(
     r"(?: ?: ?|\t)(?P<name>[A-Za-z]+(?: [A-Za-z]+){1,2}) *\r?$",
     re.MULTILINE,
 )
+# A field of a person's record near a bare Name: line (Email:, Nationality:, Room:, 国籍：).
+_PERSON_FIELD = re.compile(
+    r"^[ \t]*(?:E-?mail|Phone|Tel|Mobile|Cell|Address|Nationality|Date of Birth|DOB|Birthday|Gender|Sex|Age|"
+    r"Passport|Room|Check-?in|Check-?out|Arrival|Departure|Occupation|Visa|Emergency|"
+    r"国籍|電話|携帯|住所|生年月日|性別|年齢|連絡先|メール|部屋|旅券)[^:：\t\n]{0,12}(?::|：|\t)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Words of a place or a thing a record names (a room type, a server, a plan), beside ROLE_WORD's and a
+# business's kind (brand_words).
+_THING_WORD = re.compile(
+    r"\b(?:Room|Suite|Hall|Plan|Server|Floor|Building|Tower|Park|Station|Street|Road|Avenue|View|Edition|"
+    r"Series|Model|Pack|Set|Box|Kit|Course|Menu|Class|Event|Festival|Bridge|Book|Books)\b",
+    re.IGNORECASE,
+)
+_RECORD = 300  # characters each way of a bare Name: line that its record's other fields stand in
 # An English form's emergency contact: a name, then a relation in brackets, a number or the line's end.
 _EMERGENCY = re.compile(
     r"^(?:Emergency [Cc]ontact|EMERGENCY CONTACT)(?: [Nn]ame| [Pp]erson)?(?: ?: ?|\t)"
@@ -189,7 +208,11 @@ def find_field_persons(text: str) -> list[Hit]:
         (m.start("name"), m.end("name"), "PERSON", 3)
         for m in _ENGLISH_NAME.finditer(text)
         if is_romaji_name(m["name"])
-        or (m[1] and _LATIN_FULL.fullmatch(m["name"]) and not ROLE_WORD.search(m["name"]))
+        or (
+            _LATIN_FULL.fullmatch(m["name"])
+            and not ROLE_WORD.search(m["name"])
+            and (m[1] or _in_a_persons_record(text, m))
+        )
     ]  # Name: Taro Yamada, not Name: Production Server; Full Name: Emily Rose Clark
     hits += [
         (m.start(1), m.end(1), "PERSON", 3) for m in _EMERGENCY.finditer(text) if not ROLE_WORD.search(m[1])
@@ -202,6 +225,19 @@ def find_field_persons(text: str) -> list[Hit]:
     if "\t" in text:
         hits += _grid(text)
     return hits + _json_names(text) if ":" in text else hits
+
+
+def _in_a_persons_record(text: str, m: re.Match[str]) -> bool:
+    """Return whether the bare ``Name:`` line *m* is a person's: its record (the lines up to a blank line,
+    within ``_RECORD`` characters) holds a person's field, and its value names no thing."""
+    if _THING_WORD.search(m["name"]) or names_business(m["name"]):
+        return False
+    start, end = m.span()
+    lo = text.rfind("\n\n", max(0, start - _RECORD), start)
+    lo = max(0, start - _RECORD) if lo < 0 else lo
+    hi = text.find("\n\n", end, end + _RECORD)
+    hi = min(len(text), end + _RECORD) if hi < 0 else hi
+    return _PERSON_FIELD.search(text, lo, hi) is not None
 
 
 def _json_names(text: str) -> list[Hit]:

@@ -110,3 +110,22 @@ def test_a_foreign_name_after_a_label_only_a_person_has_is_read():
 def test_a_bare_name_label_or_a_desk_as_emergency_contact_keeps_needing_a_person():
     assert _persons("Name: Staging Database\nFull Name\tCustomer Support Team\n") == []
     assert _persons("Emergency contact: Front Desk (24h)\nEmergency contact: Head Office\n") == []
+
+
+def test_a_foreign_name_after_a_bare_name_label_in_a_persons_record_is_a_person():
+    guest = "宿泊カード\nName: Oliver Grant\nRoom: 306\nCheck-in: 2026/11/20\n"
+    trainee = "実習生記録\nName: PHAM THI HUONG\nNationality: Vietnam\nDate of Birth: 12 MAR 2001\n"
+    assert _persons(guest) == ["Oliver Grant"]
+    assert _persons(trainee) == ["PHAM THI HUONG"]
+    assert _persons("Name: Sofia Marquez\nE-mail: sofia.m@example.com\n") == ["Sofia Marquez"]
+
+
+def test_a_thing_or_a_business_after_a_bare_name_label_beside_a_persons_field_is_none():
+    records = (
+        "Name: Garden View Suite\nRoom: 1201\n\n"
+        "Name: Maple Leaf Bakery\nPhone: 045-201-7788\n\n"
+        "Name: Production Server\nAddress: 10.0.3.21\n\n"
+        "Name: Matcha Soy Latte\nPrice: 520\nAllergies: soy\n\n"
+        "Name: Quiet Harbor\nGenre: Jazz\n"
+    )
+    assert _persons(records) == []
