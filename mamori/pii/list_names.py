@@ -121,9 +121,12 @@ def _credits(text: str) -> list[Hit]:
         first, _, second = m.group(1).partition(" ")
         if second:
             full = first in sur and _given_like(second)
-        else:  # 藤原 + 拓海, a given name of today no dictionary holds; not 松本 + 城 (the analyser's call)
-            full = any(first[:n] in sur and 1 <= len(first) - n <= 3 for n in (1, 2, 3)) and reads_as_name(
-                first
+        else:  # 藤原 + 拓海, a given name of today no dictionary holds; not 松本 + 城 (the analyser's call),
+            # nor a surname alone (From: 佐々木 こども家庭課: 佐 + 々木)
+            full = (
+                first not in sur
+                and any(first[:n] in sur and 1 <= len(first) - n <= 3 for n in (1, 2, 3))
+                and reads_as_name(first)
             )
         if full and not not_a_name(text, m.start(1), m.end(1)):
             hits.append((m.start(1), m.end(1), "PERSON", 2))

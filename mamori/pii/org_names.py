@@ -67,6 +67,11 @@ _DEPARTMENT_AFTER = re.compile(
     rf" (?:[{KANJI}\u30a1-\u30faー][{KANJI}\u3041-\u3096\u30a1-\u30faー]{{0,9}})?"
     rf"(?:課|部|局|室|係|支店|営業所|センター)(?![{KANJI}])"
 )
+# A department's word from a name's last word on (田中 子ども未来課, 佐々木 こども家庭課): the name was cut from it.
+_DEPARTMENT_WORD = re.compile(
+    rf"[{KANJI}]{{0,3}}(?:(?!から|より|まで|には|では)[\u3041-\u3096]{{2,3}})?[{KANJI}]{{0,4}}"
+    rf"(?:課|部|局|室|係|支店|営業所|センター)(?![{KANJI}])"
+)
 # A group named of its members (信州陶芸作家の会, 子どもの未来を考える会): no person.
 _GROUP_AFTER = re.compile(rf"の(?:会|集い)(?![{KANJI}])")
 # A kanji name glued to okurigana and more kanji is a verb's or a noun's stem (間仕切り変更, 見積り依頼).
@@ -109,7 +114,8 @@ def organisation_in_name_place(text: str, start: int, end: int) -> bool:
         or _glued_kana_word(text, start, end)
         or (common_words(name.partition(" ")[0], verbal=True) if " " in name else common_words(name))
         or name in municipalities()
-        or _DEPARTMENT_AFTER.match(text, end) is not None
+        or (_DEPARTMENT_AFTER.match(text, end) is not None and not _full_name(name))
+        or _cut_from_department(text, start, end)
         or _FIRM.match(text, end) is not None
         or (_KANA_NAME.fullmatch(name) is not None and _SHOP_AFTER.match(text, end) is not None)
         or _GROUP_AFTER.match(text, end) is not None
@@ -120,6 +126,23 @@ def organisation_in_name_place(text: str, start: int, end: int) -> bool:
         or (_SAN.match(text, end) is not None and place_and_trade(name))
         or (text[start - 1 : start] == "の" and _TRADE_OF.search(text, max(0, start - 7), start) is not None)
     )
+
+
+def _full_name(name: str) -> bool:
+    """Return whether ``name`` is a dictionary surname and a dictionary given name, spaced or not (山田 太郎):
+    a person before a department in a display name is its member (山田 太郎 広報部), no organisation."""
+    if " " in name:
+        surname, _, given = name.partition(" ")
+        return surname in surnames() and given in given_names()
+    return any(name[:k] in surnames() and name[k:] in given_names() for k in range(1, len(name)))
+
+
+def _cut_from_department(text: str, start: int, end: int) -> bool:
+    """Return whether the given name of the spaced name ``start:end`` opens a department's word that goes on
+    past ``end`` (田中 子|ども未来課); a name without a space (柳田様ご本人が営業所で) cuts no word."""
+    space = text.find(" ", start, end)
+    m = _DEPARTMENT_WORD.match(text, space + 1) if space >= 0 else None
+    return m is not None and m.end() > end
 
 
 def _shop_word(name: str) -> bool:

@@ -223,3 +223,19 @@ def test_a_kana_name_glued_to_a_shop_s_word_is_the_shop_s() -> None:
     # a kana name alone, or a full name, after the label stays a person
     assert persons("担当：ハルカ\n") == ["ハルカ"]
     assert persons("ご依頼主：小松 さくら 雑貨店\n") == ["小松 さくら"]
+
+
+def test_a_full_name_before_its_department_in_a_display_name_is_a_person() -> None:
+    # From: 山田 太郎 広報部 gave no person: the department's rule took the name for its organisation
+    assert persons("From: 宮下 奈央 広報部 <n-miyashita@minato.example.co.jp>\n") == ["宮下 奈央"]
+    assert persons("From: 桑原光太郎 営業推進課 <kuwabara@kita.example.co.jp>\n") == ["桑原光太郎"]
+
+
+def test_a_surname_before_a_department_named_with_kana_in_a_display_name_is_no_cut_name() -> None:
+    # From: 田中 子ども未来課 gave PERSON 田中 子, a given name cut from the department's word
+    assert persons("From: 村井 子ども未来課 <kodomo@city.example.lg.jp>\n") == []
+    assert persons("From: 佐々木 こども家庭課 <katei@city.example.lg.jp>\n") == []
+    # an organisation before its department stays none
+    assert persons("From: ミナト製菓 品質保証部 <qa@minato.example.co.jp>\n") == []
+    # a surname with no space before 様 is no name cut from a word, though a department follows in the sentence
+    assert persons("11/2 萩原様ご本人が営業所で受け取り。\n") == ["萩原"]
