@@ -366,3 +366,18 @@ def honorific_in_word(text: str, m: re.Match[str]) -> bool:
     if m.group() == "くん":
         return text.startswith(("ち", "せい"), m.end())
     return m.group() == "様" and _SAMA_WORDS.match(text, m.start()) is not None
+
+
+# Surnames of China and Taiwan that are no common Japanese surname (not 林, 森, 高).
+_CHINESE_SURNAMES = frozenset(
+    "陳張李王黄劉呉楊周徐孫朱郭鄭梁謝許蔡蕭曾彭潘袁鍾廖邱頼詹顔柯荘蘇呂游沈趙馮鄧魏薛何胡羅姚盧黎"
+)
+
+
+def chinese_given_kun(text: str, start: int, end: int) -> int:
+    """Return the end of the name at ``start:end``, past a 君 that ends its given name when it is a Chinese
+    surname and one kanji (陳 怡君, 蔡淑君: a given name of two characters, not a boy called 君)."""
+    if text[end : end + 1] != "君" or text[start : start + 1] not in _CHINESE_SURNAMES:
+        return end
+    given = text[start + 1 : end].lstrip(" ")
+    return end + 1 if len(given) == 1 and KANJI_CHAR.match(given) else end

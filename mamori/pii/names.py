@@ -25,6 +25,7 @@ from mamori.pii.name_words import DEPARTMENT as _DEPARTMENT
 from mamori.pii.name_words import (
     HEAD_POSTS,
     KANJI,
+    chinese_given_kun,
     cut_title,
     honorific_in_word,
     name_end_before_title,
@@ -252,7 +253,7 @@ def _parse_list(text: str, pos: int, kana: bool, strong: bool, attendees: bool =
             break
         if attendees and not kana:
             end = _split_surname_pair(text, pos, end)
-        end = surname_before_title(text, pos, end)  # 出席：西川 本部長、… read as 西川 本
+        end = chinese_given_kun(text, pos, surname_before_title(text, pos, end))  # 西川 本部長; 陳 怡君
         if kana and hits and text[pos - 1] == "・" and hits[-1][1] == pos - 1:
             hits[-1] = (hits[-1][0], end, "PERSON", 3)  # チャン・ヴァン・ドゥック: one foreign name
         else:
@@ -550,7 +551,7 @@ def find_persons(text: str) -> list[Hit]:
                 _KANJI_CHAR.search(text, start, name_end) and company_called(text[start:name_end], m.group())
             )
         ):  # 伊勢丹さん, 富士通さん, 京セラ様: a company the analyser knows
-            hits.append((start, name_end, "PERSON", 3))
+            hits.append((start, chinese_given_kun(text, start, name_end), "PERSON", 3))  # 陳 怡君 (君)
     for m in _ON_BEHALF.finditer(text) if "です" in text else ():
         if m.group(1) in surnames() and (m.group(2) is None or m.group(2) in given_names()):
             hits.append(

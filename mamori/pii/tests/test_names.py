@@ -516,3 +516,15 @@ def test_a_company_the_analyser_knows_before_sama_is_no_person() -> None:
     # a surname, and a place's name that is an Okinawan surname, before 様 stay persons
     assert names("松本様へ見積を送付。\n") == ["松本"]
     assert names("嘉手納様 訪問\n名護様 訪問\n") == ["嘉手納", "名護"]
+
+
+def test_a_chinese_given_name_ending_in_kun_is_read_whole():
+    # 陳 怡君 was found as 陳 怡: 君 read as the honorific
+    assert names("通訳担当：鄭 雅君\n") == ["鄭 雅君"]
+    assert names("申込者：蔡淑君（台北市）\n") == ["蔡淑君"]
+    assert names("昨日の説明会には周 佩君が参加した。\n") == ["周 佩君"]
+
+
+def test_kun_after_a_japanese_boy_s_name_stays_the_honorific():
+    assert names("3年2組 林 翔君が県大会で優勝しました。\n") == ["林 翔"]
+    assert names("担任：高橋 健太君の保護者より連絡\n") == ["高橋 健太"]
