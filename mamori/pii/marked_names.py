@@ -14,7 +14,12 @@ rules know; the line around it says it is a person:
 - an airline's name of a passenger, surname / given name and a title (``HOSOKAWA/RYOTA MR``), or without
   a title after a label of a passenger or a name (``PASSENGER NAME: KOMINE/HARUKA``);
 - a letter's salutation, a line of a surname and 様 alone before a greeting (``薬袋様`` / ``いつもお世話に…``):
-  any kanji a name can hold, even a surname the analyser reads as common words (薬 + 袋, 雲母).
+  any kanji a name can hold, even a surname the analyser reads as common words (薬 + 袋, 雲母);
+- a surname, a space and a desk before 様 (``北村 受付様``: whoever sits at the reception, by name);
+- a funeral notice's deceased, a full name before 儀 after a relation or at a line's start
+  (``亡父 村瀬トメ吉 儀``, ``故 早川 キヨ 儀``: the given name in katakana too, an old woman's);
+- a full name standing as a word of a calendar event's summary (``SUMMARY:添乗 TK3021 野沢 千秋``: the
+  staff on duty after the tour's code).
 
 But for a salutation, the surname must be in the dictionaries (with the given name after it, if any, of a surname and a given
 name) and no word that reads as another thing. In a timed line it must also read as a person's to the
@@ -28,7 +33,7 @@ from __future__ import annotations
 import re
 
 from mamori.pii.analyser import reads_as_name
-from mamori.pii.dictionaries import given_names, municipalities, surnames
+from mamori.pii.dictionaries import given_names, given_readings, municipalities, surnames, to_katakana
 from mamori.pii.name_words import COMPANY_END, KANJI, ROLES_ALONE, plausible_unknown
 from mamori.pii.not_names import not_a_name
 from mamori.pii.prefilter import Triggers
@@ -78,6 +83,20 @@ _PNR_LABELLED = re.compile(
 )
 _NOT_PNR_PARTS = frozenset("AND OR NA TBA TBD NONE NIL UNKNOWN".split())
 
+# A surname at a desk addressed by name (北村 受付様), and a funeral notice's deceased before 儀.
+_DESK_ADDRESSEE = re.compile(
+    rf"(?<![{KANJI}])([{KANJI}]{{1,4}}) (?:受付|総務|経理|人事|庶務|広報|事務|会計|窓口|フロント|営業)(?:様|さま|殿)"
+)
+_FUNERAL = re.compile(
+    rf"(?:^|\n|亡(?:祖?[父母]|夫|妻|兄|姉|弟|妹)|故) ?([{KANJI}]{{1,4}}) ?"
+    r"([\u4e00-\u9fff]{1,3}|[\u30a1-\u30fa][\u30a1-\u30faー]{1,3}[\u4e00-\u9fff]?|[\u3041-\u3096]{2,4}) ?儀(?=[ \n、。]|\Z)"
+)
+# A calendar event's summary (SUMMARY:添乗 TK3021 野沢 千秋), and a full name as a word of it.
+_SUMMARY = re.compile(r"^(?:SUMMARY|DESCRIPTION)(?:;[^:\n]*)?:([^\n]+)", re.MULTILINE)
+_WORD_NAME = re.compile(
+    rf"(?<![^ /・:])([{KANJI}]{{1,4}}) ([{KANJI}]{{1,3}}|[\u3041-\u3096]{{2,4}})(?=[ /・(\\\r]|$)"
+)
+
 # The prefilter's triggers: the whole shapes, so that a list's 地方 or 邸宅 does not run every pattern.
 TRIGGERS = Triggers(
     search=(
@@ -90,6 +109,9 @@ TRIGGERS = Triggers(
         _PNR,
         _PNR_LABELLED,
         _SALUTATION,
+        _DESK_ADDRESSEE,
+        _FUNERAL,
+        _SUMMARY,
     )
 )
 MIN_MEMBERS = 2
@@ -120,6 +142,13 @@ def find_marked_persons(text: str) -> list[Hit]:
     for m in _SALUTATION.finditer(text) if "様\n" in text or "さま\n" in text or "殿\n" in text else ():
         if _salutation(text, m):
             hits.append((m.start(1), m.end(1), "PERSON", 2))
+    for m in _DESK_ADDRESSEE.finditer(text) if " " in text else ():
+        if m.group(1) not in _PLACE_LIKE and not _town(m.group(1)):
+            hits.extend(_name(text, m))
+    hits.extend(_funeral(text) if "儀" in text else ())
+    for summary in _SUMMARY.finditer(text) if ":" in text else ():
+        for m in _WORD_NAME.finditer(text, summary.start(1), summary.end(1)):
+            hits.extend(_name(text, m))
     for m in _PNR.finditer(text) if "/" in text else ():
         surname = _PNR_SURNAME.search(text, max(0, m.start() - 30), m.start())
         if surname is not None:
@@ -145,6 +174,24 @@ def _name(text: str, m: re.Match[str]) -> list[Hit]:
         return []
     end = m.end(2) if given is not None else m.end(1)
     return [] if not_a_name(text, m.start(1), end) else [(m.start(1), end, "PERSON", 2)]
+
+
+def _funeral(text: str) -> list[Hit]:
+    """Return the deceased a funeral notice names before 儀: a dictionary surname and a given name (a
+    dictionary one or its reading in kana), the run cut where the dictionaries say when nothing parts it."""
+    hits: list[Hit] = []
+    sur, given, readings = surnames(), given_names(), given_readings()
+    for m in _FUNERAL.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if m.end(1) == m.start(2) and first not in sur:  # 村瀬清子 read as 村瀬清 + 子: cut it again
+            run = first + second
+            cut = next((n for n in (2, 3, 1) if run[:n] in sur and run[n:] in given), 0)
+            first, second = run[:cut], run[cut:]
+        reading = to_katakana(second.rstrip("吉衛門助郎"))
+        if first in sur and (second in given or reading in readings):
+            if not not_a_name(text, m.start(1), m.end(2)):
+                hits.append((m.start(1), m.end(2), "PERSON", 2))
+    return hits
 
 
 def _salutation(text: str, m: re.Match[str]) -> bool:

@@ -6,6 +6,7 @@ what it is:
 - a note on each person after a colon (``北条 亮介：要再検査``, ``・沢井 真由美：異常なし``), a remark in
   brackets after a bullet (``・木戸 翔（通院）``);
 - a contact after an arrow, a colon or a blank (``伊達 直樹（管理者）→ 090-…``, ``小野寺 恵: kei@…``).
+- a credit's line, one enough (``撮影：春日 美樹（…）``, ``文：…``): a dictionary surname and given name;
 - minutes' lines after a label (``出席　理事3名（伊達 直樹、小野寺 恵、北条 亮介）``, ``議事録署名人　伊達 直樹　小野寺 恵``,
   ``欠席　北条 亮介理事``) when every item of the line is a name, a head count or a remark in brackets.
 
@@ -59,6 +60,11 @@ _GROUP = r"第?[0-9A-Za-z]{1,2}[班組]長?"
 _ROLE_LINE = re.compile(
     rf"^(?:[^\sA-Za-z0-9:()]{{1,8}}|{_GROUP})(?: +|:) ?{_NAME}(?:さん|様|{_GLUED_TITLE})?(?: ?\([^()\n]{{1,24}}\))?(?: [^\s]{{1,6}})? *(?:[、,] ?|$)",
     re.MULTILINE,
+)
+# A credit's role (撮影：, 文：, イラスト：): one line of it names a person, whose given name may be a surname too.
+_CREDIT = re.compile(
+    r"\n?(?:撮影|写真|文|絵|取材|編集|構成|監修|題字|イラスト|デザイン|作画|作詞|作曲|編曲|演出|脚本|原作|翻訳|執筆)"
+    r"(?: +|:)"
 )
 
 # A result line of a school's or a cram school's page: the school, 合格 / 進学 / 入学 and the pupil's name
@@ -123,6 +129,8 @@ def find_memo_persons(text: str) -> list[Hit]:
             found: re.Match[str] | None = m
             if pattern is _BRACKETED and _AFFILIATION.match(text, m.end() - 1):
                 verdict = _verdict(text, m, True)  # 門脇 彩乃（県立看護大学）: where the person belongs
+            elif pattern is _ROLE_LINE and _CREDIT.match(text, m.start()):
+                verdict = _credited(text, m)  # 撮影：春日 美樹: a credit names who made the work
             else:
                 verdict = _verdict(text, m, alone)
             while found is not None and verdict is not None:  # 真鍋 千代子、桐谷 千代子: the names after it
@@ -209,6 +217,18 @@ def _verdict(text: str, m: re.Match[str], alone: bool | None) -> bool | None:
     if not_a_name(text, m.start(1), m.end(2)):
         return None
     return bool(known_first and alone)
+
+
+def _credited(text: str, m: re.Match[str]) -> bool | None:
+    """Return True when a credit's line names a dictionary surname and given name (春日 美樹: a town's name
+    and a surname too, which a memo line alone does not take), else what a role line's verdict is."""
+    if (
+        m.group(1) in surnames()
+        and m.group(2) in given_names()
+        and not not_a_name(text, m.start(1), m.end(2))
+    ):
+        return True
+    return _verdict(text, m, False)
 
 
 def _hiragana(word: str) -> bool:

@@ -95,3 +95,22 @@ def test_a_salutation_to_a_role_a_group_or_a_company_names_no_person():
     for whom in ("ご担当者", "株主", "山田工業", "総務課", "病院", "長野県", "本日"):
         assert _persons(f"{whom}様\nいつもお世話になっております。\n") == [], whom
     assert _persons("薬袋様\n請求書を送付します。\n") == []  # no greeting: a label, a list
+
+
+def test_a_surname_at_a_desk_before_sama_is_a_person():
+    # 北村 受付様 gave nothing: the desk after the name read as the name's second word
+    assert _persons("送付先：桐山 受付様\n") == ["桐山"]
+    assert _persons("本社 受付様\n大阪 受付様\n") == []
+
+
+def test_a_funeral_notice_names_the_deceased_before_gi():
+    notice = "亡母 宮坂ハル 儀\nかねてより療養中のところ永眠いたしました\n"
+    assert _persons(notice) == ["宮坂ハル"]
+    assert _persons("故 村瀬清子儀 葬儀告別式は下記の通り\n") == ["村瀬清子"]
+    assert _persons("本日の葬儀 式次第\n礼儀 作法の講習\n") == []
+
+
+def test_a_full_name_as_a_word_of_a_calendar_event_s_summary_is_a_person():
+    event = "BEGIN:VEVENT\nSUMMARY:添乗 TK3021 野沢 千秋\nDTSTART:20261114T070000\nEND:VEVENT\n"
+    assert _persons(event) == ["野沢 千秋"]
+    assert _persons("SUMMARY:定例 会議 本社 大会議室\nSUMMARY:大阪 出張\n") == []

@@ -137,3 +137,13 @@ def test_a_group_before_a_team_s_place_or_task_names_nobody():
     assert _persons("1班 資源 回収\n2班 公園 清掃\n") == []
     assert _persons("A組 山田 工務店\nB組 中村 建設\n") == []
     assert _persons("第1班 高岡 支店\n第2班 福井 営業所\n") == []
+
+
+def test_one_credit_line_names_its_maker_whose_surname_is_a_town_too():
+    # 撮影：春日 美樹（…） gave nothing: 春日 is a town (春日市) and 美樹 a surname too, one memo line is not enough
+    assert _persons("表紙写真\n撮影：春日 美樹（フォトスタジオ・ハル）\n") == ["春日 美樹"]
+    assert _persons("文：大野 千尋\n") == ["大野 千尋"]
+
+
+def test_a_credit_line_naming_a_place_or_a_thing_is_no_person():
+    assert _persons("撮影：屋外 会場\nデザイン：中央 公園\n写真：吉田 橋本\n") == []
