@@ -10,13 +10,17 @@ accounts are read here:
 - a bank is named in every account (``北海信用金庫 琴似支店``, ``みどり銀行 本店営業部``, ``JA北信州 本所``):
   the organisation words of the bank's own name are no owner of the account;
 - a letter addressed to a company with 様 (``有限会社丸喜製麺 様`` above ``お借入口座：普通預金 …``)
-  addresses no person: 様 after an organisation's name is no person's mark.
+  addresses no person: 様 after an organisation's name is no person's mark;
+- a vendor master's 口座名義 that is the reading of the row's company (``株式会社ミナト物産`` /
+  ``ﾐﾅﾄﾌﾞｯｻﾝ``, no ``(ｶ`` written) is the company's name in bank kana (``company_reading``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from mamori.pii.analyser import tagger
 from mamori.pii.names import parse_kana_name
 
 _HOLDER_LABEL = re.compile(r"\A[\s\u3000]*(?:口座)?(?:名義人?|受取人)?[\s\u3000]*[:：]?")
@@ -111,3 +115,31 @@ def addressed_organisation(line: str) -> bool:
 
 
 _ADDRESSED = re.compile(r"[^\s様殿:：\t]{0,24}[\s\u3000]*(?:様|殿|御中)[\s\u3000]*")
+
+
+# A legal form, written out or in bank kana ((ｶ, ｶ), (ﾕ, ﾄﾞ) …), and what a reading's comparison drops.
+_LEGAL_FORM = re.compile(r"株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|\(有\)|㈱|㈲")
+_KANA_LEGAL_FORM = re.compile(
+    r"\(?(?:カブシキガイシヤ|カブシキガイシャ|ユウゲンガイシヤ|ユウゲンガイシャ|ゴウドウガイシヤ|ゴウドウガイシャ|[カユドシメ])\)"
+    r"|\((?:[カユド]|カブ|ユウ)\)?|カブシキガイシ[ヤャ]|ユウゲンガイシ[ヤャ]|ゴウドウガイシ[ヤャ]"
+)
+_SMALL = str.maketrans("ァィゥェォッャュョヮヵヶ", "アイウエオツヤユヨワカケ")
+_NOT_COMPARED = re.compile(r"[\sー・.,\-]")
+
+
+def company_reading(company: str, holder: str) -> bool:
+    """Return whether an account holder in kana (``ﾐﾅﾄﾌﾞｯｻﾝ``) reads the name of ``company``, which holds a
+    legal form (``株式会社ミナト物産``): the analyser's reading of the name without it, small kana made
+    large as bank kana writes them, and either a prefix of the other (a bank cuts a long name)."""
+    if not _LEGAL_FORM.search(company):
+        return False
+    kana = _NOT_COMPARED.sub("", _KANA_LEGAL_FORM.sub("", unicodedata.normalize("NFKC", holder))).translate(
+        _SMALL
+    )
+    analyser = tagger()
+    name = _LEGAL_FORM.sub("", unicodedata.normalize("NFKC", company)).strip()
+    if analyser is None or len(kana) < 3 or not name:
+        return False
+    reading = "".join(word.feature.kana or word.surface for word in analyser(name))
+    reading = _NOT_COMPARED.sub("", reading).translate(_SMALL)
+    return kana == reading or (len(kana) >= 6 and (reading.startswith(kana) or kana.startswith(reading)))

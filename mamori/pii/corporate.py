@@ -364,7 +364,7 @@ def _org_name(span: Span, cells: list[tuple[int, int]]) -> bool:
     return i >= 0 and cells[i][0] <= span.start and span.end <= cells[i][1]
 
 
-_KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]+")
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー\uff66-\uff9f]+")  # half-width too: ﾐﾅﾄﾌﾞｯｻﾝ
 
 
 def _beside_signals(

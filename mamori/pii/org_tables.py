@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from mamori.pii.accounts import company_reading
 from mamori.pii.departments import SURNAMES_IN_BU
 from mamori.pii.literals import words_pattern
 from mamori.pii.owner import column_cells, header_rows, names_by_value
@@ -98,7 +99,27 @@ def org_table_rows(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
             for col, cell in enumerate(cells):
                 if _READING.search(cell) and _ORG_HEADER.match(_READING.sub("", cell)):
                     readings.extend(column_cells(text, end + 1, done, col))
+            if accounts:
+                readings.extend(_company_holders(text, end, done, cells))
     return ranges, readings
+
+
+def _company_holders(text: str, end: int, done: int, cells: list[str]) -> list[tuple[int, int]]:
+    """Return the 口座名義 cells that read the company of their row's organisation column (株式会社ミナト物産 /
+    ﾐﾅﾄﾌﾞｯｻﾝ): the company's name in bank kana, though no ``(ｶ`` says so."""
+    holder = next((col for col, c in enumerate(cells) if "名義" in c), None)
+    org = next(
+        (col for col, c in enumerate(cells) if _ORG_HEADER.match(c) and not _BANK_HEADER.match(c)), None
+    )
+    if holder is None or org is None:
+        return []
+    rows = {text.rfind("\n", 0, a): (a, b) for a, b in column_cells(text, end + 1, done, org)}
+    found = []
+    for a, b in column_cells(text, end + 1, done, holder):
+        company = rows.get(text.rfind("\n", 0, a))
+        if company and company_reading(text[company[0] : company[1]].strip('"'), text[a:b].strip('"')):
+            found.append((a, b))
+    return found
 
 
 # A desk's column (フロント担当, 営業担当) whose every cell names a section (第1課, 千葉営業所): the unit in

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from mamori.pii import detect
+from mamori.pii import detect, detect_all
+from mamori.pii.accounts import company_reading
 from mamori.pii.tests.conftest import split_values
 
 
@@ -73,3 +74,25 @@ def test_a_company_paying_in_bank_kana_under_a_payer_column_is_no_person():
 def test_a_surname_that_sounds_like_an_organisations_word_under_a_payer_column_stays_a_person():
     statement = "入金日\t振込依頼人名\n5/7\tﾑｶｲ ﾀｸﾐ\n5/8\tｸﾐｱｲ ﾀｶｼ\n"
     assert [s.text for s in detect(statement) if s.label == "PERSON"] == ["ﾑｶｲ ﾀｸﾐ", "ｸﾐｱｲ ﾀｶｼ"]
+
+
+_VENDORS = """仕入先コード,取引先名,銀行名,支店名,口座種別,口座番号,口座名義
+V301,株式会社カモメ物産,みどり銀行,港支店,普通,7012345,ｶﾓﾒﾌﾞｯｻﾝ
+V302,有限会社あおば印刷,みどり銀行,駅前支店,普通,7023456,ｱｵﾊﾞｲﾝｻﾂ
+V303,株式会社カモメ物産,みどり銀行,港支店,普通,7034567,ﾀｶｷﾞ ｼﾞﾕﾝ
+V304,はなぶさ工房,ひかり信用金庫,本店,普通,7045678,ﾊﾅﾌﾞｻ ﾐﾕｷ
+"""
+
+
+def test_an_account_holder_reading_its_row_s_company_is_the_company_s_name():
+    # 口座名義 ﾐﾅﾄﾌﾞｯｻﾝ beside 取引先名 株式会社ミナト物産 was read as a person: no (ｶ says it is a company
+    persons = [s.text for s in detect_all(_VENDORS).personal if s.label == "PERSON"]
+    assert "ｶﾓﾒﾌﾞｯｻﾝ" not in persons and "ｱｵﾊﾞｲﾝｻﾂ" not in persons
+
+
+def test_an_account_holder_not_reading_its_row_s_company_stays_a_person():
+    persons = [s.text for s in detect_all(_VENDORS).personal if s.label == "PERSON"]
+    assert persons == ["ﾀｶｷﾞ ｼﾞﾕﾝ", "ﾊﾅﾌﾞｻ ﾐﾕｷ"]
+    assert company_reading("株式会社カモメ物産", "ｶﾓﾒﾌﾞﾂｻﾝ(ｶ")
+    assert not company_reading("カモメ物産", "ｶﾓﾒﾌﾞｯｻﾝ")  # no legal form: a shop's name may be its owner's
+    assert not company_reading("株式会社カモメ物産", "ﾀｶｷﾞ ｼﾞﾕﾝ")
