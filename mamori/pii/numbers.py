@@ -16,9 +16,12 @@ from mamori.pii.context import NEGATIVE, before
 from mamori.pii.ids import alnum_passports, passport_at
 from mamori.pii.spans import Hit
 
-# No leading look-behind: it would disable the regex engine's first-character scan (30 → 500 MB/s).
+# No leading look-behind: it would disable the regex engine's first-character scan (30 → 500 MB/s). The
+# opening is a branch per first character, each a literal (+81, (, a digit): the engine still skips to
+# them, and tries one branch where the class and three look-behinds after it cost 30 % more instructions
+# (1,025 -> 731 M on 3.2 MB of a held-out share's texts; the same matches).
 NUMBER_RUN = re.compile(
-    r"[+(0-9](?:(?<=\+)81[ -]?|(?<=\()|(?<=\d))[\d() -]{5,}\d\)?(?![0-9A-Za-z_*]|[.,:/]\d|-\d)"
+    r"(?:\+81[ -]?|\(|" + "|".join("0123456789") + r")[\d() -]{5,}\d\)?(?![0-9A-Za-z_*]|[.,:/]\d|-\d)"
 )
 _GLUED_BEFORE = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_.-/*")
 _GROUPS = re.compile(r"\d+")

@@ -206,3 +206,22 @@ def test_a_window_is_searched_from_the_index_as_the_window_itself_is_searched(
             hi = rng.randrange(lo, len(text) + 1)
             assert index.found(lo, hi) is (pattern.search(text, lo, hi) is not None), (text, lo, hi)
         assert index.starts is not None  # past the first searches, the index answered
+
+
+# The digit runs as first written: the class of first characters, then look-behinds on what it took.
+_PLAIN_NUMBER_RUN = re.compile(
+    r"[+(0-9](?:(?<=\+)81[ -]?|(?<=\()|(?<=\d))[\d() -]{5,}\d\)?(?![0-9A-Za-z_*]|[.,:/]\d|-\d)"
+)
+_RUN_PIECES = (
+    *"0123456789" * 3,
+    *"+81|+81 |+81-|+|(|)| |-|-|.|,|:|/|*|_|a|Z|\n|\t".split("|"),
+    *("٣", "０", "〒", "TEL ", "090-1234-5678", "(03)", "2024-11-12 08:00:00", "4111 1111 1111 1111"),
+)
+
+
+def test_the_digit_runs_are_the_runs_of_their_plain_definition() -> None:
+    rng = random.Random(17)
+    texts = ["".join(rng.choice(_RUN_PIECES) for _ in range(rng.randrange(1, 50))) for _ in range(20000)]
+    for text in texts:
+        fast = [m.span() for m in NUMBER_RUN.finditer(text)]
+        assert fast == [m.span() for m in _PLAIN_NUMBER_RUN.finditer(text)], repr(text)
