@@ -107,3 +107,9 @@ def unprefixed(
         [offset + c for offset, c in zip(offsets, cut, strict=True)],
         [length - c for length, c in zip(lengths, cut, strict=True)],
     )
+
+
+def row_line(line: str) -> bool:
+    """Return whether ``line`` (up to a cell) is a table row's: cut by a tab, two commas or two spaced
+    slashes (``／`` after NFKC: a date's 2026/12/01 is no row)."""
+    return "\t" in line or line.count(",") >= 2 or line.count(" / ") >= 2

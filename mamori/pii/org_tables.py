@@ -33,11 +33,20 @@ _PERSON_HEADER = re.compile(
     # what only persons have: a job title, a mobile, a first or last name (an address book's export)
     r"役職|肩書|携帯|(?i:first[ _]?name|last[ _]?name|given[ _]?name|family[ _]?name|full[ _]?name|job[ _]?title|mobile)"
 )
+# The unit in charge of a row (a facility's 担当部署, a list's 所管課): a section's name, no person's.
+_UNIT_IN_CHARGE = re.compile(
+    r"(?:担当|所管|主管)(?:部署|部門|部局|部課|課|係|室|窓口|セクション|事業所|営業所|支店)(?:名|名称)?"
+)
 _PERSONAL_COLUMNS = frozenset({"PERSON", "KANA", "ROMAJI", "DATE_OF_BIRTH", "MY_NUMBER"})
 
 
 def person_column(cell: str) -> bool:
-    """Return whether a header cell names persons (担当者, 講師名, 生年月日); 口座名義 may be a company's."""
+    """Return whether a header cell names persons (担当者, 講師名, 生年月日); 口座名義 may be a company's.
+
+    The unit in charge (担当部署, 担当課, 所管部署) names a desk of the organisation, no person.
+    """
+    if _UNIT_IN_CHARGE.fullmatch(cell):
+        return False
     if _PERSON_HEADER.search(cell):
         return True
     return "名義" not in cell and header_label(cell) in _PERSONAL_COLUMNS

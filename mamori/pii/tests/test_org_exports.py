@@ -183,3 +183,31 @@ def test_a_desk_column_of_persons_or_a_surname_keeps_the_list_of_sites_personal(
     )
     for desk in ("阿部", "西山"):
         assert "ADDRESS" in _labels(buildings.format(desk))
+
+
+def test_a_list_of_facilities_with_the_unit_in_charge_is_the_facilities_contacts():
+    facilities = (
+        "施設名\t所在地\tTEL\t担当部署\n"
+        "さざなみ交流プラザ\t滋賀県大津市打出浜3-8\t077-522-4190\t生涯学習課\n"
+        "比良のかぜテラス\t滋賀県大津市南小松1102\t077-596-3318\t観光振興課\n"
+        "ゆうひ体験農園\t滋賀県高島市今津町弘川77\t0740-22-6051\t連携推進室\n"
+    )
+    assert _labels(facilities) == []
+    assert len(detect_all(facilities).corporate) == 6
+    # a comma-separated or slash-separated copy is read the same, and 所管課 is a unit too
+    assert _labels(facilities.replace("\t", ",")) == []
+    assert _labels(facilities.replace("\t", " ／ ").replace("担当部署", "所管課")) == []
+
+
+def test_a_list_of_persons_with_the_unit_in_charge_stays_personal():
+    visitors = (
+        "氏名\t住所\tTEL\t担当部署\n"
+        "今中 沙耶\t滋賀県大津市打出浜3-8\t077-522-4190\t生涯学習課\n"
+        "森 啓太\t滋賀県高島市今津町弘川77\t090-7762-1034\t観光振興課\n"
+    )
+    assert _labels(visitors) == ["PERSON", "ADDRESS", "PHONE", "PERSON", "ADDRESS", "PHONE"]
+    # a facility's contact person keeps the list personal
+    staffed = "施設名\t所在地\t担当者\nさざなみ交流プラザ\t滋賀県大津市打出浜3-8\t今中 沙耶\n"
+    assert "ADDRESS" in _labels(staffed)
+    # a section's line over a name signs a mail; only a row's last cell over the next row is no signature
+    assert _labels("以上、よろしくお願いします。\n生涯学習課\n比良 真一\n") == ["PERSON"]
