@@ -15,7 +15,10 @@ An address says where someone lives only when a person is around it. ``corporate
   stay persons, and so does an address under their own label (管理権原者の住所：…): a 管理権原者 who is a
   person is one, with his address;
 - the address after 所在地 in a lettings sheet or a property's summary (``property_sheet.py``);
-- the phone, address and postal code a shop prints under ご依頼主 on its own labels (``senders.py``).
+- the phone, address and postal code a shop prints under ご依頼主 on its own labels (``senders.py``);
+- a stop's address and phone in brackets on a timed line of an itinerary (旅程表, 行程表: ``11:30 昼食
+  千鳥亭（奈良市小西町21 TEL 0742-…）``): the temple's or the restaurant's, when the line names no person
+  and the phone is no mobile (``18:00 添乗員 北浦（090-…）`` stays the guide's).
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ def site_address(text: str, span: Span, spans: list[Span], person_starts: list[i
 
     ``spans`` are the values found in ``text``, ``person_starts`` the starts of the names (and birth dates).
     """
-    if shop_sender(text, span, spans, person_starts):
+    if shop_sender(text, span, spans, person_starts) or itinerary_stop(text, span, person_starts):
         return True
     if span.label not in ("ADDRESS", "POSTAL_CODE"):
         return False
@@ -125,3 +128,41 @@ def _building(text: str, start: int, person_starts: list[int]) -> bool:
         return True
     lo = max(0, start - _REPORT_WINDOW)
     return _BUILDING_REPORT.search(text, lo, start + _REPORT_WINDOW) is not None
+
+
+# An itinerary's title: its timed lines are its stops (a temple, a restaurant, a workshop visited).
+_ITINERARY = ("旅程", "行程", "日程表", "見学コース", "旅のしおり")
+# A timed line (9:40, １１：３０, 13:00～14:30) up to an open bracket not closed before the value.
+_TIMED_STOP = re.compile(
+    r"[ \t\u3000]*[0-9０-９]{1,2}[:：][0-9０-９]{2}(?:[ \u3000]*[-~～ー〜][ \u3000]*[0-9０-９]{1,2}[:：][0-9０-９]{2})?"
+    r"[ \t\u3000]+[^\n（()）]{1,40}[（(][^\n()（）]*"
+)
+
+
+@lru_cache(maxsize=1)
+def _has_itinerary(text: str) -> bool:
+    """Return whether ``text`` has an itinerary's title: asked once per text, not once per value."""
+    return any(word in text for word in _ITINERARY)
+
+
+_MOBILE = re.compile(r"[ \u3000]*[0０][5-9５-９][0０]")
+
+
+def itinerary_stop(text: str, span: Span, person_starts: list[int]) -> bool:
+    """Return whether ``span`` is a stop's contact in brackets on a timed line of an itinerary.
+
+    Not a mobile, nor on a line that names a person (a name found, 様, さん, 自宅, 携帯 …).
+    """
+    if span.label not in ("ADDRESS", "POSTAL_CODE", "PHONE") or not _has_itinerary(text):
+        return False
+    if span.label == "PHONE" and _MOBILE.match(span.text):
+        return False
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if _TIMED_STOP.fullmatch(text, line_start, span.start) is None:
+        return False
+    i = bisect_left(person_starts, line_start)
+    if i < len(person_starts) and person_starts[i] < line_end:
+        return False
+    return _PERSON_OR_HOME.search(text, line_start, line_end) is None

@@ -112,3 +112,31 @@ def test_a_person_sending_under_the_sender_label_keeps_the_contacts_personal() -
     block = "ご依頼主\n〒390-0811\n長野県松本市中央2-9-14\n穂高 菜々子\nTEL 0263-88-4512\n"
     assert split_values(block, "ADDRESS") == (["長野県松本市中央2-9-14"], [])
     assert split_values(block, "PHONE") == (["0263-88-4512"], [])
+
+
+def test_the_stops_of_an_itinerary_own_the_contacts_in_their_brackets() -> None:
+    itinerary = (
+        "社員旅行 旅程表（1日目）\n\n"
+        "8:30 会社前 集合・出発\n"
+        "10:15 拝観 蓮華院（京都市左京区岩倉上蔵町98 TEL 075-701-2284）\n"
+        "１２：００ 昼食 みやび亭（京都市左京区下鴨宮河町14 ＴＥＬ ０７５-７２２-５１９０）\n"
+        "14:00～15:30 体験 ことの葉工房（京都市北区紫野東藤ノ森町6 TEL 075-491-3376）\n"
+        "17:00 宿着\n"
+    )
+    assert [s.label for s in detect(itinerary)] == []
+    assert Counter(s.label for s in detect_all(itinerary).corporate) == Counter(ADDRESS=3, PHONE=3)
+
+
+def test_a_person_or_a_mobile_on_an_itinerary_s_line_stays_personal() -> None:
+    itinerary = (
+        "行程表\n"
+        "10:00 面会 宇田 紗英様（京都市左京区岩倉上蔵町98 TEL 075-701-2284）\n"
+        "12:00 昼食 みやび亭（京都市左京区下鴨宮河町14 TEL 080-5512-0431）\n"
+        "16:00 休憩 幹事の自宅（京都市北区紫野東藤ノ森町6 TEL 075-491-3376）\n"
+        "添乗員：宇田 紗英（携帯 090-7781-2045）\n"
+    )
+    labels = Counter(s.label for s in detect(itinerary))
+    assert labels["PHONE"] == 4 and labels["ADDRESS"] == 2 and labels["PERSON"] >= 1
+    # without an itinerary's title a timed line is a visit's (a care calendar): the home's
+    visits = "10:00 訪問 西原（京都市左京区岩倉上蔵町98 TEL 075-701-2284）\n"
+    assert [s.label for s in detect(visits)] == ["ADDRESS", "PHONE"]
