@@ -125,7 +125,7 @@ _PERSON_BLOCK = re.compile(
     r"氏名|名前|"
     + _HOME
     + r"|個人番号|緊急連絡先|ご本人|生年月日|続柄|お客様情報|患者|保護者|生徒|申込者|契約者|入居者|会員番号|顧客"
-    r"|社員番号|従業員番号|職員番号|所属"  # a record about one employee (所属：製造部 names where they work)
+    r"|社員番号|従業員番号|職員番号|所(?<![^\s,]所)属(?![)）])"  # an employee's 所属：製造部, not …（…会所属）
     r"|相続人|申請人|申立人|届出人"  # a filing's party: its address under 法務局 御中 is the heir's
     # a consultation record's client as a field (相談者：, 相談者の連絡先), not a notice's ご相談者の方は:
     # 当センター / 相談センター there is who took the call

@@ -53,3 +53,25 @@ def test_staff_an_addressee_and_a_head_away_from_the_business_s_block_stay_perso
     assert _labels("院長 千葉 昌平\n携帯 090-1234-5678\n") == ["PERSON", "PHONE"]  # no business's block
     home = "院長 千葉 昌平\n自宅 〒020-0866 盛岡市本宮3丁目14-7\nTEL 019-555-0377\n"
     assert "PERSON" in _labels(home)  # the head's own home
+
+
+def test_a_professional_body_in_brackets_after_the_head_keeps_the_office_s_block_corporate():
+    office = (
+        "みさと司法書士事務所\n"
+        "代表司法書士 三郷 康平（京都司法書士会所属）\n"
+        "〒604-8162 京都府京都市中京区烏丸通六角下る七観音町62 烏丸ビル5F\n"
+        "TEL 075-212-4406 FAX 075-212-4407\n"
+        "info@misato-shihou.example.jp\n"
+    )
+    assert _labels(office) == ["PERSON"]
+    assert _labels(office.replace("会所属", "会 伏見支部 所属")) == ["PERSON"]
+    assert _labels(office.replace("（京都司法書士会所属）", "")) == ["PERSON"]
+
+
+def test_an_employee_s_field_of_affiliation_keeps_the_record_personal():
+    # the field 所属 of a form read as rows (所属<TAB>…) names where the employee works, under the company's name
+    record = (
+        "株式会社みさと物産\n住所変更届\n\n所属\t総務部 庶務課\n"
+        "新住所\t〒604-8162 京都府京都市中京区烏丸通六角下る七観音町62\n新電話番号\t075-212-4406\n"
+    )
+    assert sorted(_labels(record)) == ["ADDRESS", "PHONE", "POSTAL_CODE"]
