@@ -110,11 +110,19 @@ def _phone_part(value: str) -> bool:
 _DIGIT_GROUP = re.compile(r"\d{2,5}")
 _NO_VALUE = re.compile(r"[\-ー－―‐・*＊]+|なし|無し|不明|(?i:n/?a|none|null)")
 
-# The cells of a part column: digits of a phone's or a postal code's group, any words of an address
+# A template's blank where a place goes (〇〇県〇〇市〇〇町, ○○マンション 101): no one's address; not a
+# number in kanji (大字山田二〇〇番地).
+_BLANK_MARKS = re.compile(r"(?<![一二三四五六七八九十百千〇])[○〇×＊*]{2}")
+
+# The cells of a part column: digits of a phone's or a postal code's group, any words of an address but
+# a template's blanks
 PART_VALID = {
     "PHONE_PART": _phone_part,
     "POSTAL_CODE_PART": lambda v: re.fullmatch(r"\d{3}|\d{4}|\d{3}-?\d{4}", v) is not None,
     "ADDRESS_PART": lambda v: (
-        len(v) <= 80 and _NO_VALUE.fullmatch(v) is None and re.search(r"\w", v) is not None
+        len(v) <= 80
+        and _NO_VALUE.fullmatch(v) is None
+        and re.search(r"\w", v) is not None
+        and _BLANK_MARKS.search(v) is None
     ),
 }

@@ -2,7 +2,8 @@
 
 An import template (a carrier's label CSV, a registration sheet) ships one example row: the sample
 name (山田 太郎) beside an address of ``○○`` and a number of zeros (03-0000-0000, 000-0000). That name is
-the template's, though the text says nowhere that it shows examples. A sample name on a line holding
+the template's, though the text says nowhere that it shows examples, and so is a block number alone
+in a split address's street column (住所2: 4-5-6), its place (住所1) being a blank. A sample name on a line holding
 one such blank or none is kept (090-0000-0000 may open a generated list): outside a text of examples 山田 太郎 may be someone's.
 """
 
@@ -17,6 +18,8 @@ from mamori.pii.spans import Span
 _BLANK = re.compile(r"[○〇×＊*]{2}|(?<![0-9])0{2,4}-?0000(?![0-9])")
 _BLANKS = 2  # blanks on the line: one number of zeros alone may be a generated list's first row
 _BLANK_CHARS = ("○○", "〇〇", "××", "＊＊", "**", "0000")
+# An address part that is a block number alone (住所2: 4-5-6): on a template's row its place was a blank.
+_BLOCK_ONLY = re.compile(r"[0-9０-９\-－‐ー− ]+(?:号室?|番地?)?")
 
 
 def drop_sample_rows(text: str, spans: list[Span], sample_name: Callable[[Span], bool]) -> list[Span]:
@@ -29,12 +32,12 @@ def drop_sample_rows(text: str, spans: list[Span], sample_name: Callable[[Span],
     kept = []
     for s in spans:
         if (
-            s.label == "PERSON"
+            (s.label == "PERSON" or (s.label == "ADDRESS" and _BLOCK_ONLY.fullmatch(s.text)))
             and (
                 counts.get(text.rfind("\n", 0, s.start) + 1, 0) >= _BLANKS
                 or text.find("\n", s.start, s.end) >= 0  # a name across lines: its lines' blanks together
             )
-            and sample_name(s)
+            and (s.label == "ADDRESS" or sample_name(s))
         ):
             start = text.rfind("\n", 0, s.start) + 1
             end = text.find("\n", s.end)

@@ -142,3 +142,24 @@ def test_an_address_split_with_the_word_jusho_before_each_part() -> None:
     ]
     regions = "住所都道府県,住所市区町村,人口\n宮城県,仙台市,1090000\n福岡県,北九州市,930000\n"
     assert _found(regions) == []  # places alone head a table of regions, even after 住所
+
+
+def test_a_template_s_blanks_in_a_split_address_are_no_address() -> None:
+    template = (
+        "会員番号,氏名,郵便番号,住所1,住所2,電話番号\n"
+        "M-0001,見本 花子,000-0000,〇〇県〇〇市〇〇町,7-8-9,000-0000-0000\n"
+        "M-0002,,,○○県○○郡○○村,××ハイツ 203,\n"
+    )
+    assert _found(template) == []
+
+
+def test_a_block_number_in_a_split_address_stays_found_beside_a_real_place() -> None:
+    members = (
+        "会員番号,氏名,郵便番号,住所1,住所2,電話番号\n"
+        "M-0001,梶浦 千里,606-8305,京都府京都市左京区吉田河原町,7-8-9,075-761-3320\n"
+        "M-0002,宍戸 諒,520-0044,滋賀県大津市京町,三丁目二〇〇番地,077-524-1187\n"
+    )
+    assert [label for label, _ in _found(members)].count("ADDRESS") == 4
+    # one blank on a real row (the phone not given) leaves its block number its address's
+    one_blank = members.replace("075-761-3320", "000-0000-0000")
+    assert ("ADDRESS", "7-8-9") in _found(one_blank)
