@@ -48,6 +48,7 @@ from mamori.pii.owner import (
     fax_beside_phone,
     heading_owner,
     named_below,
+    org_cell_name,
     org_column_tables,
     reader_calls,
     sender_columns,
@@ -163,7 +164,7 @@ def split(text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
     org_rows += org_insert_rows(text)  # INSERT INTO facility … VALUES: a seed of sites
     org_names = sorted(org_names + list_names)
     if org_names:
-        spans = [s for s in spans if not _org_name(s, org_names)]
+        spans = [s for s in spans if not org_cell_name(s, org_names)]
     person_starts = [s.start for s in spans if s.label in _PERSON_MARKS and s.start not in officers]
     staff = staff_cells(text)  # 従業員住所 under a site's name (本社, 天文館店): the employee's
     personal: list[Span] = []
@@ -350,21 +351,6 @@ def _org_mailbox(
     local = span.text[: span.text.rfind("@")]
     owner = text[text.rfind("\n", 0, last.start()) + 1 : last.end()]
     return not spells_a_name(local) or named_after(local, owner, surnames=False)
-
-
-def _org_name(span: Span, cells: list[tuple[int, int]]) -> bool:
-    """Return whether ``span`` is a PERSON that is a whole cell of a column of organisations, in katakana.
-
-    A single katakana word (エムケーソリューションズ) among company names is one more company; a name of
-    several words (グエン・ヴァン・ナム, 山田 太郎, a sole trader) stays a person.
-    """
-    if span.label != "PERSON" or not _KATAKANA_WORD.fullmatch(span.text):
-        return False
-    i = bisect_left(cells, (span.start + 1, 0)) - 1
-    return i >= 0 and cells[i][0] <= span.start and span.end <= cells[i][1]
-
-
-_KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー\uff66-\uff9f]+")  # half-width too: ﾐﾅﾄﾌﾞｯｻﾝ
 
 
 def _beside_signals(

@@ -203,7 +203,41 @@ def org_column_tables(
             first_row_end, cells = found
             ranges.append((first_row_end, end))
             name_cells.extend(cells)
+    # a master's name column (a JSON master of inns read as a table: name, tel): judged by its values
+    keyed = any(word in text for word in _NAME_KEY_WORDS)
+    for end, last, _cells in header_rows(text, _NAME_KEY, is_row) if keyed else ():
+        if any(lo <= end <= hi for lo, hi in ranges):
+            continue  # read above, by a legal form in its rows
+        start = text.rfind("\n", 0, end) + 1
+        found = _org_column(text, start, last(), org, person_column)
+        if found is not None and not names_by_value(text, found[0], last()):
+            ranges.append((found[0], last()))
+            name_cells.extend(found[1])
     return ranges, name_cells
+
+
+def org_cell_name(span: Span, cells: list[tuple[int, int]]) -> bool:
+    """Return whether ``span`` is a PERSON that is a whole cell of a column of organisations.
+
+    A single katakana word (エムケーソリューションズ) among company names is one more company, and so is
+    a name the dictionaries do not read as a full name (民宿 しらかべ among inns); a name of several
+    katakana words (グエン・ヴァン・ナム) or a full name (山田 太郎, a sole trader) stays a person.
+    """
+    if span.label != "PERSON" or not (
+        _KATAKANA_WORD.fullmatch(span.text)
+        or (_KANJI.search(span.text) and parse_name(span.text, 0) != len(span.text))
+    ):
+        return False
+    i = bisect_left(cells, (span.start + 1, 0)) - 1
+    return i >= 0 and cells[i][0] <= span.start and span.end <= cells[i][1]
+
+
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー\uff66-\uff9f]+")  # half-width too: ﾐﾅﾄﾌﾞｯｻﾝ
+_KANJI = re.compile(r"[\u3400-\u9fff]")
+
+# The header of a master's name column: an export's name key or 名称 (a list of inns or shops).
+_NAME_KEY = re.compile(r"(?<![^\t,\n\"])\"?(?:name|Name|NAME|名称)\"?(?=[\t,\r\n]|\Z)")
+_NAME_KEY_WORDS = ("name", "Name", "NAME", "名称")
 
 
 def header_rows(

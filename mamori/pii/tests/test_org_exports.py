@@ -211,3 +211,44 @@ def test_a_list_of_persons_with_the_unit_in_charge_stays_personal():
     assert "ADDRESS" in _labels(staffed)
     # a section's line over a name signs a mail; only a row's last cell over the next row is no signature
     assert _labels("以上、よろしくお願いします。\n生涯学習課\n比良 真一\n") == ["PERSON"]
+
+
+def _json_spans(records: list[dict[str, object]]) -> tuple[list[str], list[str]]:
+    import json
+
+    from mamori.pii.extract import extract
+
+    data = json.dumps(records, ensure_ascii=False).encode()
+    found = [detect_all(part.text) for part in extract(data, name="master.json")]
+    return [s.label for d in found for s in d.personal], [s.label for d in found for s in d.corporate]
+
+
+def test_a_json_master_of_inns_is_the_inns_contacts_on_every_row():
+    inns = [
+        {"id": 7, "name": "かじか荘 別館", "pref": "岐阜県", "tel": "0577-32-1184"},
+        {"id": 8, "name": "山あいの宿 ほたる", "pref": "岐阜県", "tel": "0577-34-6620"},
+        {"id": 9, "name": "旅館 こがね", "pref": "岐阜県", "tel": "0576-25-3391"},
+        {"id": 10, "name": "湯宿 しずく", "pref": "長野県", "tel": "0263-94-2217"},
+        {"id": 11, "name": "ホテル乗鞍", "pref": "長野県", "tel": "0263-93-5506"},
+    ]
+    personal, corporate = _json_spans(inns)
+    assert personal == []
+    assert corporate.count("PHONE") == 5
+
+
+def test_a_json_list_of_customers_or_of_owners_beside_their_inn_stays_personal():
+    customers = [
+        {"id": 1, "name": "川端 美沙緒", "tel": "0577-32-1184"},
+        {"id": 2, "name": "富永 蒼", "tel": "090-4471-2086"},
+        {"id": 3, "name": "日比野 紗季", "tel": "0263-94-2217"},
+    ]
+    personal, _ = _json_spans(customers)
+    assert personal.count("PHONE") == 3 and personal.count("PERSON") == 3
+    # a sole trader named in a list of inns stays a person, and so does the list's owner column
+    owners = [
+        {"name": "旅館 こがね", "owner": "川端 美沙緒", "tel": "0576-25-3391"},
+        {"name": "ホテル乗鞍", "owner": "富永 蒼", "tel": "0263-93-5506"},
+        {"name": "かじか荘 別館", "owner": "日比野 紗季", "tel": "0577-32-1184"},
+    ]
+    personal, _ = _json_spans(owners)
+    assert personal.count("PERSON") >= 3 and personal.count("PHONE") == 3
