@@ -225,6 +225,19 @@ def pet_columns(labels: list[str | None], values: list[str]) -> None:
             labels[i] = None
 
 
+def animal_columns(heads: list[str]) -> list[int]:
+    """Return the columns a header names an animal's name in (ペット名, 愛犬の名前; not 飼い主名): their
+    cells (ハナちゃん, コタロウくん) name no one, for the other recognizers too."""
+    return [
+        i
+        for i, head in enumerate(heads)
+        if ANIMAL_HEADER.search(head) and _ANIMAL_NAME.search(head) and not _OWNER_HEADER.search(head)
+    ]
+
+
+_ANIMAL_NAME = re.compile(r"名|なまえ|(?i:name)")
+
+
 def pet_name_columns(heads: list[str], labels: list[str | None], columns: list[list[str]]) -> list[int]:
     """Return the bare name columns (名前, なまえ) of a table another column of which names animals' kinds
     in its cells (犬, 猫, 柴, トイプードル): a pet list headed 名前 | 種類 | 年齢 holds the animals' names."""

@@ -423,8 +423,10 @@ class _Block:
             if self.heads and "PERSON" in self.labels
             else ()
         )  # 名前 | 種類 (犬, 猫) | 年齢: the animals' names
+        animals = name_headers.animal_columns(self.heads) if self.heads else ()  # ペット名: ハナちゃん
         for i, (label, column) in enumerate(zip(self.labels, columns, strict=True)):
-            if not column.values or i in pets:
+            if not column.values or i in pets or i in animals:
+                quiet.extend(column.cells() if i in pets or i in animals else ())  # no one's name
                 continue
             if duty and label is None:
                 duty = False  # only the first filled column holds the staff

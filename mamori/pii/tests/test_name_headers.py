@@ -198,3 +198,24 @@ def test_a_name_cell_ending_in_pictographs_keeps_the_name_before_them():
     talk = "友だち追加日\t表示名\tメッセージ\n2026/2/1\tまりな🌸\t了解です\n2026/2/3\t仲宗根 彩★\tはい\n"
     assert _persons(talk) == ["まりな", "仲宗根 彩"]
     assert _persons("氏名,備考\n★★,退会\n🌸🌸,\n宮平 晴美,\n") == ["宮平 晴美"]
+
+
+def test_a_pet_s_name_column_names_no_one_though_its_cells_say_chan_or_kun() -> None:
+    salon = (
+        "予約日\t飼い主\tペット名\t電話\n"
+        "12/03\t羽鳥 まどか\tハナちゃん\t090-3318-2270\n"
+        "12/04\t久住 大翔\tコハルちゃん\t080-6624-1193\n"
+        "12/05\t門脇 智美\tレンくん\t070-2281-5546\n"
+    )
+    assert _persons(salon) == ["羽鳥 まどか", "久住 大翔", "門脇 智美"]
+    assert _persons(salon.replace("ペット名", "愛犬の名前").replace("\t", ",")) == [
+        "羽鳥 まどか",
+        "久住 大翔",
+        "門脇 智美",
+    ]
+
+
+def test_a_child_s_name_with_chan_under_a_person_s_header_stays_a_person() -> None:
+    nursery = "予約日\t保護者\tお子様の名前\t電話\n12/03\t羽鳥 まどか\t羽鳥 ハナちゃん\t090-3318-2270\n"
+    assert "羽鳥 まどか" in _persons(nursery)
+    assert any("ハナ" in name for name in _persons(nursery))
