@@ -13,10 +13,14 @@ import re
 from collections.abc import Iterable
 from itertools import islice
 
+# A guide's access and stay: a taxi, a bus company or an inn named in roman letters right before its
+# number (Taxi: Nara Kotsu Taxi 0742-…); elsewhere on a line (Taxi: call our driver …) a label, no name.
+_BEFORE_NUMBER_WORDS = "Taxi Kotsu Transport Travel Tours Ryokan Inn Hostel Onsen Museum"
 _CAPITALISED = (
     "Academy School Salon Club Studio Clinic Dental Shop Store Bakery Gym Fitness Atelier Boutique Hair Nail "
     "Beauty Kitchen Restaurant Bistro Trattoria Hotel Garden Gardens Farm Factory Works Lab Labo Yoga Dance "
-    "Coffee Company Group Design Consulting Motors Garage Pharmacy Florist Realty Center Centre Eikaiwa Juku"
+    "Coffee Company Group Design Consulting Motors Garage Pharmacy Florist Realty Center Centre Eikaiwa Juku "
+    + _BEFORE_NUMBER_WORDS
 ).split()
 # in lower case too, the few that English prose about a person hardly uses: hair salon Lino, salon de Fleur
 _LOWER = "salon atelier boutique bakery bistro trattoria eikaiwa".split()
@@ -68,7 +72,9 @@ def brand_words(text: str, starts: list[int], around: int) -> list[int]:
     for start in starts:
         lo, hi = max(end, start - around), min(len(text), start + around)
         for m in _BRAND.finditer(text, lo, hi) if lo < hi else ():
-            if not _signed(text, m.start()):
+            if not _signed(text, m.start()) and (
+                m.group().capitalize() not in _LABEL_ALONE or _NUMBER_AFTER.match(text, m.end())
+            ):
                 found.append(m.start())
                 below = _heading_alone(text, m.start())
                 if below >= 0:
@@ -76,6 +82,9 @@ def brand_words(text: str, starts: list[int], around: int) -> list[int]:
         end = max(end, hi)
     return found
 
+
+_LABEL_ALONE = frozenset(_BEFORE_NUMBER_WORDS.split())
+_NUMBER_AFTER = re.compile(r"[ \t]*[(（]?(?:Tel|TEL|Phone|電話)?[.:：]?[ \t]*\+?[0-9０-９]")
 
 _HEADING_MAX = 40  # characters of a heading's line (Bay English Academy 大分), not a paragraph's
 
@@ -102,7 +111,7 @@ def _heading_alone(text: str, pos: int) -> int:
 # business's own block.
 _POST = re.compile(
     r"(?<![A-Za-z])(?:Instructor|Teacher|Stylist|Trainer|Coach|Therapist|Manager|Director|Owner|CEO|"
-    r"President|Designer|Engineer|Nurse|Doctor|Dr\.|Staff|Assistant|Tutor|Lecturer|Founder)(?![a-z])",
+    r"President|Designer|Engineer|Nurse|Doctor|Dr\.|Staff|Assistant|Tutor|Lecturer|Founder|Driver|Guide)(?![a-z])",
     re.IGNORECASE,
 )
 

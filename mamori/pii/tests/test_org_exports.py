@@ -252,3 +252,21 @@ def test_a_json_list_of_customers_or_of_owners_beside_their_inn_stays_personal()
     ]
     personal, _ = _json_spans(owners)
     assert personal.count("PERSON") >= 3 and personal.count("PHONE") == 3
+
+
+def test_a_taxi_or_an_inn_named_in_roman_letters_before_its_number_owns_it():
+    access = (
+        "Getting here\n"
+        "Taxi: Yoshino Kotsu Taxi 0746-32-2281\n"
+        "Stay: Ryokan Sakuragi TEL 0746-32-5504\n"
+        "Bus: Route 5 from Yoshino Station, get off at Nakasenbon\n"
+    )
+    assert _labels(access) == []
+    assert len(detect_all(access).corporate) == 2
+
+
+def test_a_driver_or_a_mobile_under_a_taxi_label_stays_personal():
+    driver = "Getting here\nTaxi: ask for our driver Shun Okabe 0746-32-2281\n"
+    assert _labels(driver) == ["PHONE"]
+    mobile = "Getting here\nTaxi: Yoshino Kotsu Taxi 080-3312-7745\n"
+    assert _labels(mobile) == ["PHONE"]  # a bare mobile is the driver's own
