@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from itertools import repeat
 
+from mamori.pii.spans import Hit
+
 _CSV_CELL = re.compile(r'"(?:[^"\n]|"")*"|[^,\n]*')
 
 
@@ -109,7 +111,14 @@ def unprefixed(
     )
 
 
-def row_line(line: str) -> bool:
-    """Return whether ``line`` (up to a cell) is a table row's: cut by a tab, two commas or two spaced
-    slashes (``／`` after NFKC: a date's 2026/12/01 is no row)."""
-    return "\t" in line or line.count(",") >= 2 or line.count(" / ") >= 2
+def signature_hits(text: str, pos: int, hits: list[Hit]) -> list[Hit]:
+    """Return the *hits* under a label that ends its line at *pos* (部 over a signature's name).
+
+    None when the label is a table row's last cell (担当部署: 観光振興課 over the next row's first cell;
+    a row is cut by a tab, two commas or two spaced slashes, ``／`` after NFKC: a date's 2026/12/01 is
+    no row), and no hit before a colon (a field: 出席: …).
+    """
+    line = text[text.rfind("\n", 0, pos) + 1 : pos]
+    if "\t" in line or line.count(",") >= 2 or line.count(" / ") >= 2:
+        return []
+    return [h for h in hits if text[h[1] : h[1] + 1] not in ":："]

@@ -11,7 +11,7 @@ import re
 
 from mamori.pii.analyser import company_called, foreign_person, kana_given, katakana_person, reads_as_name
 from mamori.pii.brand_words import names_business
-from mamori.pii.csv_cells import row_line
+from mamori.pii.csv_cells import signature_hits
 from mamori.pii.dictionaries import (
     given_names,
     given_readings,
@@ -529,9 +529,7 @@ def find_persons(text: str) -> list[Hit]:
         if not strong:  # 宛先間違い, 宛名間違いで: a word glued to the label goes on in kana, no name
             found = [h for h in found if not WORD_GOES_ON.match(text, h[1])]
         if label.endswith("\n"):  # 部\n above a name (a signature), not above a field (出席: ...)
-            if row_line(text[text.rfind("\n", 0, m.start()) + 1 : m.start()]):
-                continue  # a row's last cell (担当部署: 観光振興課) over the next row's first, no signature
-            found = [h for h in found if text[h[1] : h[1] + 1] not in ":："]
+            found = signature_hits(text, m.start(), found)
         hits.extend(found)
     for m in _HONORIFIC.finditer(text):
         end = m.start() - 1 if text[m.start() - 1 : m.start()] == " " else m.start()
